@@ -1,0 +1,1 @@
+//! The demo talent pool generator. Being implemented.

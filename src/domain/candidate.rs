@@ -1,0 +1,266 @@
+//! The in-memory talent pool: one `Candidate` per employee with everything the
+//! filter language, the table and the 9-box need, loaded once from the store.
+
+use super::competency::Competency;
+use super::dates::{retirement_date, whole_years};
+use super::education::Pendidikan;
+use super::grade::Golongan;
+use super::nine_box::Potensi;
+use super::predikat::Predikat;
+use super::rules::Rules;
+use super::tier::Tingkat;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Sex {
+    #[serde(rename = "L")]
+    L,
+    #[serde(rename = "P")]
+    P,
+}
+
+impl Sex {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sex::L => "L",
+            Sex::P => "P",
+        }
+    }
+    /// `L`/`P`, `Laki-laki`/`Perempuan`, `M`/`F`, `1`/`2`, any case.
+    pub fn parse(s: &str) -> Option<Sex> {
+        match super::squash(s).as_str() {
+            "l" | "lakilaki" | "pria" | "m" | "male" | "1" => Some(Sex::L),
+            "p" | "perempuan" | "wanita" | "f" | "female" | "2" => Some(Sex::P),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pns,
+    Pppk,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pns => "PNS",
+            Status::Pppk => "PPPK",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Status> {
+        match super::squash(s).as_str() {
+            "pns" | "cpns" => Some(Status::Pns),
+            "pppk" => Some(Status::Pppk),
+            _ => None,
+        }
+    }
+}
+
+/// A shared piece of text (jabatan, unit, instansi repeat across thousands of
+/// employees) with its lower-case form kept for case-insensitive matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub text: Arc<str>,
+    pub lower: Arc<str>,
+}
+
+impl Text {
+    pub fn new(s: &str) -> Text {
+        let lower = s.to_lowercase();
+        Text {
+            text: Arc::from(s),
+            lower: if lower == s {
+                Arc::from(s)
+            } else {
+                Arc::from(lower)
+            },
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+/// One employee as the committee sees them.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The store's employee id.
+    pub id: i64,
+    pub nip: Box<str>,
+    pub nama: Text,
+    pub sex: Sex,
+    pub birth: NaiveDate,
+    pub status: Status,
+    pub golongan: Golongan,
+    pub jabatan: Text,
+    pub tingkat: Tingkat,
+    pub unit: Text,
+    pub instansi: Option<Text>,
+    pub pendidikan: Pendidikan,
+    pub tmt_jabatan: Option<NaiveDate>,
+    /// Yearly SKP predikat, ascending by year.
+    pub skp: Vec<(u16, Predikat)>,
+    /// Latest assessed level per competency (`Competency::index`); 0 = never assessed.
+    pub competency: [u8; 9],
+    /// Potensi of the latest potential assessment.
+    pub potensi: Option<Potensi>,
+    /// Its score, when the assessment gave one.
+    pub potensi_score: Option<f32>,
+    /// Training lesson hours (JP) per year, ascending by year.
+    pub training: Vec<(u16, u32)>,
+    /// The 9-box, computed with the pool's rules at load.
+    pub kotak: Option<u8>,
+}
+
+impl Candidate {
+    /// The predikat of the latest year on record.
+    pub fn latest_predikat(&self) -> Option<Predikat> {
+        self.skp.last().map(|(_, p)| *p)
+    }
+
+    pub fn predikat_in(&self, year: u16) -> Option<Predikat> {
+        self.skp.iter().find(|(y, _)| *y == year).map(|(_, p)| *p)
+    }
+
+    pub fn level(&self, c: Competency) -> Option<u8> {
+        let l = self.competency[c.index()];
+        (l > 0).then_some(l)
+    }
+
+    pub fn age(&self, as_of: NaiveDate) -> u32 {
+        whole_years(self.birth, as_of)
+    }
+
+    /// Whole years in the current position; `None` without a TMT jabatan.
+    pub fn tenure(&self, as_of: NaiveDate) -> Option<u32> {
+        self.tmt_jabatan.map(|t| whole_years(t, as_of))
+    }
+
+    pub fn jp_in(&self, year: u16) -> u32 {
+        self.training
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, jp)| *jp)
+            .unwrap_or(0)
+    }
+
+    /// Lesson hours in the year before the as-of year (the filter's `jp`).
+    pub fn jp(&self, as_of: NaiveDate) -> u32 {
+        self.jp_in((as_of.year() - 1).clamp(0, u16::MAX as i32) as u16)
+    }
+
+    pub fn bup_age(&self, rules: &Rules) -> u32 {
+        rules.bup_age(self.tingkat, &self.jabatan.text)
+    }
+
+    /// TMT pensiun: the first of the month after reaching BUP.
+    pub fn retirement(&self, rules: &Rules) -> NaiveDate {
+        retirement_date(self.birth, self.bup_age(rules))
+    }
+
+    /// Recompute the 9-box with a set of rules.
+    pub fn compute_kotak(&mut self, rules: &Rules) {
+        self.kotak = rules.kotak(self.latest_predikat(), self.potensi);
+    }
+}
+
+/// The loaded talent pool and the context its values are read in.
+#[derive(Debug, Clone)]
+pub struct Pool {
+    pub rows: Vec<Candidate>,
+    pub as_of: NaiveDate,
+    pub rules: Rules,
+}
+
+impl Pool {
+    pub fn new(mut rows: Vec<Candidate>, as_of: NaiveDate, rules: Rules) -> Pool {
+        for c in &mut rows {
+            c.compute_kotak(&rules);
+        }
+        Pool { rows, as_of, rules }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn find_nip(&self, nip: &str) -> Option<&Candidate> {
+        self.rows.iter().find(|c| &*c.nip == nip)
+    }
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+
+    /// A candidate for unit tests across the crate.
+    pub fn sample() -> Candidate {
+        Candidate {
+            id: 1,
+            nip: "198609262015051001".into(),
+            nama: Text::new("Kemas Ahmad Fauzi, S.E., M.Si."),
+            sex: Sex::L,
+            birth: NaiveDate::from_ymd_opt(1986, 9, 26).unwrap(),
+            status: Status::Pns,
+            golongan: Golongan::parse("III/c").unwrap(),
+            jabatan: Text::new("Kepala Seksi Kurikulum"),
+            tingkat: Tingkat::Pengawas,
+            unit: Text::new("Dinas Pendidikan"),
+            instansi: Some(Text::new("Pemerintah Provinsi Sumatera Selatan")),
+            pendidikan: Pendidikan::S2,
+            tmt_jabatan: NaiveDate::from_ymd_opt(2021, 1, 4),
+            skp: vec![
+                (2023, Predikat::Baik),
+                (2024, Predikat::SangatBaik),
+                (2025, Predikat::SangatBaik),
+            ],
+            competency: [4, 3, 3, 4, 3, 3, 2, 4, 3],
+            potensi: Some(Potensi::Tinggi),
+            potensi_score: Some(91.5),
+            training: vec![(2024, 24), (2025, 12)],
+            kotak: None,
+        }
+    }
+
+    #[test]
+    fn derived_values() {
+        let mut c = sample();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(c.age(on), 40);
+        assert_eq!(c.tenure(on), Some(5));
+        assert_eq!(c.jp(on), 12);
+        assert_eq!(c.latest_predikat(), Some(Predikat::SangatBaik));
+        assert_eq!(c.predikat_in(2023), Some(Predikat::Baik));
+        assert_eq!(c.predikat_in(2020), None);
+        c.compute_kotak(&Rules::default());
+        assert_eq!(c.kotak, Some(9));
+        assert_eq!(
+            c.retirement(&Rules::default()),
+            NaiveDate::from_ymd_opt(2044, 10, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn sex_and_status_aliases() {
+        assert_eq!(Sex::parse("Laki-laki"), Some(Sex::L));
+        assert_eq!(Sex::parse("perempuan"), Some(Sex::P));
+        assert_eq!(Sex::parse("F"), Some(Sex::P));
+        assert_eq!(Sex::parse("X"), None);
+        assert_eq!(Status::parse("pppk"), Some(Status::Pppk));
+    }
+}

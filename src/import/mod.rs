@@ -1,0 +1,1 @@
+//! The importer (`shared/contracts/import-format.md`). Being implemented.

@@ -1,0 +1,17 @@
+//! talenta: the talent committee's terminal tool for Indonesia's civil service.
+//!
+//! Layers (see `docs/architecture.md`):
+//! - [`domain`]: pure types and rules (grades, 9-box, predikat, filter language);
+//! - [`store`]: the SQLite schema, migrations, queries and the audit chain;
+//! - [`import`]: reading HR exports into the store;
+//! - [`demo`]: the reproducible demo talent pool;
+//! - [`cli`]: the command line;
+//! - [`strings`]: every user-facing text, one module per language.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod import;
+pub mod store;
+pub mod strings;

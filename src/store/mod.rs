@@ -1,0 +1,290 @@
+//! The talent-pool database: SQLite with WAL, foreign keys, a busy timeout and
+//! versioned migrations. All writes that matter go through one transaction
+//! together with their audit entry (see [`audit`]).
+
+pub mod audit;
+pub mod load;
+pub mod profile;
+pub mod records;
+pub mod schema;
+pub mod write;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Why the database could not be used. Rendered for users by `strings::*::cli`.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the folder {0} does not exist")]
+    NoParent(PathBuf),
+    #[error("no talent-pool database at {0}")]
+    Missing(PathBuf),
+    #[error("{path} is not a talenta database ({detail})")]
+    NotDatabase { path: PathBuf, detail: String },
+    #[error("{path} has schema version {found}, newer than this talenta knows ({known})")]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Who is acting, for the audit trail: the `--as` name and the OS user behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub os_user: String,
+}
+
+impl Actor {
+    /// The OS user from `USER`/`USERNAME`, or `unknown`.
+    pub fn os_user_name() -> String {
+        std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "unknown".to_string())
+    }
+
+    /// `--as NAME` when given, else the OS user.
+    pub fn new(as_name: Option<&str>) -> Actor {
+        let os_user = Actor::os_user_name();
+        Actor {
+            name: as_name
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(|| os_user.clone()),
+            os_user,
+        }
+    }
+}
+
+/// How to open the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (owner-only permissions) when it does not exist.
+    Create,
+    /// The file must exist.
+    Existing,
+}
+
+/// An open talent-pool database.
+pub struct Store {
+    pub conn: Connection,
+    pub path: PathBuf,
+}
+
+impl Store {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(p) = parent {
+            if !p.is_dir() {
+                return Err(StoreError::NoParent(p.to_path_buf()));
+            }
+        }
+        let exists = path.exists();
+        if !exists {
+            if mode == OpenMode::Existing {
+                return Err(StoreError::Missing(path.to_path_buf()));
+            }
+            create_private_file(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_db(path, e))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // The first statement that reads the file tells whether it is SQLite at all.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| not_db(path, e))?;
+        let known = schema::latest_version();
+        if version > known {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                known,
+            });
+        }
+        if version > 0 || exists {
+            // An existing non-empty file that is not ours is refused, not migrated.
+            let ours: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'employee'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| not_db(path, e))?;
+            let any: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| not_db(path, e))?;
+            if version == 0 && any > 0 && ours == 0 {
+                return Err(StoreError::NotDatabase {
+                    path: path.to_path_buf(),
+                    detail: "a SQLite file without talenta's tables".into(),
+                });
+            }
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| not_db(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    /// Bring an older schema up to date in one transaction.
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        let known = schema::latest_version();
+        if from >= known {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(now as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Number of employees in the pool.
+    pub fn employee_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM employee", [], |r| r.get(0))?)
+    }
+
+    /// A write transaction that takes the write lock at once, so the audit
+    /// chain's head cannot move between reading it and appending to it.
+    pub fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+fn not_db(path: &Path, e: rusqlite::Error) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            StoreError::NotDatabase {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+/// Create an empty file readable and writable by its owner only.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_and_migrates_a_new_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.db");
+        let s = Store::open(&p, OpenMode::Create).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::latest_version());
+        assert_eq!(s.employee_count().unwrap(), 0);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.db");
+        drop(Store::open(&p, OpenMode::Create).unwrap());
+        let c = Connection::open(&p).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+        drop(c);
+        match Store::open(&p, OpenMode::Existing) {
+            Err(StoreError::Newer { found: 99, .. }) => {}
+            other => panic!("expected Newer, got {:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn refuses_a_file_that_is_not_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.db");
+        std::fs::write(&p, b"nama;nip\nsiti;1\n".repeat(100)).unwrap();
+        let before = std::fs::read(&p).unwrap();
+        assert!(matches!(
+            Store::open(&p, OpenMode::Existing),
+            Err(StoreError::NotDatabase { .. })
+        ));
+        assert_eq!(std::fs::read(&p).unwrap(), before, "file left as it was");
+    }
+
+    #[test]
+    fn missing_parent_and_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Store::open(&dir.path().join("no/such/t.db"), OpenMode::Create),
+            Err(StoreError::NoParent(_))
+        ));
+        assert!(matches!(
+            Store::open(&dir.path().join("t.db"), OpenMode::Existing),
+            Err(StoreError::Missing(_))
+        ));
+    }
+
+    #[test]
+    fn older_schema_is_migrated_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.db");
+        {
+            let c = Connection::open(&p).unwrap();
+            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let s = Store::open(&p, OpenMode::Existing).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::latest_version());
+    }
+}

@@ -1,0 +1,106 @@
+//! Versioned migrations. `PRAGMA user_version` holds the schema version; each
+//! migration runs in the same transaction as the version bump.
+
+/// Migrations in order; index + 1 is the version each one brings the database to.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build of talenta writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+const V1: &str = r#"
+CREATE TABLE unit (
+    id        INTEGER PRIMARY KEY,
+    nama      TEXT NOT NULL UNIQUE,
+    instansi  TEXT
+);
+
+CREATE TABLE employee (
+    id               INTEGER PRIMARY KEY,
+    nip              TEXT NOT NULL UNIQUE,
+    nama             TEXT NOT NULL,
+    jenis_kelamin    TEXT NOT NULL CHECK (jenis_kelamin IN ('L', 'P')),
+    tanggal_lahir    TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('PNS', 'PPPK')),
+    golongan         TEXT NOT NULL,
+    jabatan          TEXT NOT NULL,
+    tingkat_jabatan  TEXT NOT NULL,
+    unit_id          INTEGER NOT NULL REFERENCES unit(id),
+    pendidikan       TEXT NOT NULL,
+    tmt_jabatan      TEXT
+);
+CREATE INDEX employee_unit ON employee(unit_id);
+
+-- Yearly SKP predikat (code: SB, B, BP, K, SK).
+CREATE TABLE skp (
+    employee_id  INTEGER NOT NULL REFERENCES employee(id),
+    tahun        INTEGER NOT NULL,
+    predikat     TEXT NOT NULL CHECK (predikat IN ('SB', 'B', 'BP', 'K', 'SK')),
+    PRIMARY KEY (employee_id, tahun)
+) WITHOUT ROWID;
+
+-- Assessed competency levels; the latest tanggal counts.
+CREATE TABLE competency_assessment (
+    employee_id  INTEGER NOT NULL REFERENCES employee(id),
+    kompetensi   TEXT NOT NULL,
+    tanggal      TEXT NOT NULL,
+    level        INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    PRIMARY KEY (employee_id, kompetensi, tanggal)
+) WITHOUT ROWID;
+
+-- Potential assessments; the latest tanggal counts, kategori before skor.
+CREATE TABLE potential_assessment (
+    employee_id  INTEGER NOT NULL REFERENCES employee(id),
+    tanggal      TEXT NOT NULL,
+    kategori     TEXT CHECK (kategori IN ('rendah', 'menengah', 'tinggi')),
+    skor         REAL CHECK (skor BETWEEN 0 AND 100),
+    metode       TEXT,
+    CHECK (kategori IS NOT NULL OR skor IS NOT NULL),
+    PRIMARY KEY (employee_id, tanggal)
+) WITHOUT ROWID;
+
+CREATE TABLE training (
+    employee_id     INTEGER NOT NULL REFERENCES employee(id),
+    tahun           INTEGER NOT NULL,
+    nama_pelatihan  TEXT NOT NULL,
+    jp              INTEGER NOT NULL CHECK (jp >= 0),
+    PRIMARY KEY (employee_id, tahun, nama_pelatihan)
+) WITHOUT ROWID;
+
+-- Positions the committee fills, and the competency levels they require.
+CREATE TABLE position (
+    kode             TEXT PRIMARY KEY,
+    nama_jabatan     TEXT NOT NULL,
+    tingkat_jabatan  TEXT NOT NULL,
+    unit_id          INTEGER NOT NULL REFERENCES unit(id),
+    status           TEXT NOT NULL CHECK (status IN ('lowong', 'terisi')),
+    pemangku_nip     TEXT
+);
+
+CREATE TABLE position_requirement (
+    kode_jabatan  TEXT NOT NULL REFERENCES position(kode),
+    kompetensi    TEXT NOT NULL,
+    level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    PRIMARY KEY (kode_jabatan, kompetensi)
+) WITHOUT ROWID;
+
+-- The append-only, hash-chained audit trail.
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    os_user    TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    before     TEXT,
+    after      TEXT,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL UNIQUE
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+"#;

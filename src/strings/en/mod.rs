@@ -1,0 +1,5 @@
+//! User-facing text in English.
+
+pub mod cli;
+pub mod filter;
+pub mod import;

@@ -1,0 +1,5 @@
+//! User-facing text in Bahasa Indonesia.
+
+pub mod cli;
+pub mod filter;
+pub mod import;
