@@ -1,1 +1,138 @@
-//! The user's config file. Being implemented.
+//! The user's config file: `$TALENTA_CONFIG`, else `<config dir>/talenta/config.toml`
+//! (`~/.config/talenta/config.toml` on Linux). Every key is optional:
+//!
+//! ```toml
+//! lang = "id"          # id | en
+//! theme = "default"    # default | mono
+//! db = "/srv/talenta/pool.db"
+//! [rules]              # see docs/domain-rules.md
+//! potensi_tinggi_min = 90
+//! [rules.kinerja]
+//! b = "sesuai"
+//! [keys]               # see docs/keys.md
+//! quit = ["q", "ctrl-c"]
+//! ```
+
+use crate::domain::Rules;
+use crate::strings::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub theme: Option<String>,
+    pub db: Option<PathBuf>,
+    pub rules: Rules,
+    /// Key overrides: action name -> key chords.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Config {
+    /// Where the config file is looked for.
+    pub fn default_path() -> Option<PathBuf> {
+        if let Some(p) = std::env::var_os("TALENTA_CONFIG") {
+            return Some(PathBuf::from(p));
+        }
+        dirs::config_dir().map(|d| d.join("talenta").join("config.toml"))
+    }
+
+    /// Load the config; a missing file is the default config.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(ConfigError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                })
+            }
+        };
+        Config::parse(&text).map_err(|message| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let c: Config =
+            toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
+        c.rules.validate()?;
+        Ok(c)
+    }
+}
+
+/// The language: `--lang`, else the config, else `LC_ALL`/`LC_MESSAGES`/`LANG`, else Indonesian.
+pub fn resolve_lang(flag: Option<Lang>, config: &Config) -> Lang {
+    flag.or(config.lang)
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.is_empty())
+                .and_then(|v| Lang::from_locale(&v))
+        })
+        .unwrap_or_default()
+}
+
+/// The default database: `<data dir>/talenta/talenta.db` (`~/.local/share/talenta/talenta.db`).
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("talenta")
+        .join("talenta.db")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_is_default() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.lang, None);
+        assert_eq!(c.rules, Rules::default());
+    }
+
+    #[test]
+    fn reads_lang_rules_and_keys() {
+        let c = Config::parse(
+            "lang = \"en\"\n[rules]\npotensi_tinggi_min = 85\n[keys]\nquit = [\"x\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.rules.potensi_tinggi_min, 85.0);
+        assert_eq!(c.keys["quit"], vec!["x".to_string()]);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = Config::parse("lang = \"en\"\nlnag = \"id\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(Config::parse("[rules]\npotensi_menengah_min = 99\n").is_err());
+    }
+
+    #[test]
+    fn missing_file_is_default() {
+        let d = tempfile::tempdir().unwrap();
+        assert!(Config::load(Some(&d.path().join("none.toml"))).is_ok());
+    }
+}

@@ -1,1 +1,350 @@
-//! The command line. Being implemented.
+//! The command line (`shared/contracts/cli.md`). `run` parses the arguments,
+//! resolves the context (database, as-of date, language, actor) and hands
+//! over to one module per command. Errors become a [`CliError`] with the
+//! contract's exit status: 1 runtime failure, 2 bad usage or bad input.
+
+pub mod audit;
+pub mod output;
+pub mod query;
+pub mod show;
+
+use crate::config::{self, Config};
+use crate::store::{Actor, OpenMode, Store, StoreError};
+use crate::strings::Lang;
+use crate::tr;
+use chrono::NaiveDate;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "talenta", version, about = "talenta")]
+pub struct Cli {
+    /// talent-pool database
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// as-of date
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub as_of: Option<NaiveDate>,
+    /// language
+    #[arg(long, global = true, value_name = "id|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// actor
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_name: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// query
+    Query {
+        /// filter
+        filter: String,
+        /// format
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// sort
+        #[arg(long, value_name = "FIELD")]
+        sort: Option<String>,
+        /// desc
+        #[arg(long)]
+        desc: bool,
+        /// limit
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// count
+        #[arg(long)]
+        count: bool,
+    },
+    /// show
+    Show {
+        /// nip
+        nip: String,
+        /// format
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// audit
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// verify
+    Verify {
+        /// expect_head
+        #[arg(long, value_name = "HASH")]
+        expect_head: Option<String>,
+    },
+    /// log
+    Log {
+        /// format
+        #[arg(long, value_enum, default_value_t = LogFormat::Table)]
+        format: LogFormat,
+        /// since
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+        since: Option<NaiveDate>,
+    },
+}
+
+fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}': YYYY-MM-DD"))
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("'{s}': id | en"))
+}
+
+/// A failure as the user sees it: one sentence, then details; and the exit status.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+    pub details: Vec<String>,
+}
+
+impl CliError {
+    /// Bad usage or bad input (exit 2).
+    pub fn input(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 2,
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+    /// A runtime failure (exit 1).
+    pub fn runtime(message: impl Into<String>) -> CliError {
+        CliError {
+            code: 1,
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+    pub fn with_details(mut self, details: Vec<String>) -> CliError {
+        self.details = details;
+        self
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Everything a command needs to know besides its own arguments.
+pub struct Ctx {
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    pub config: Config,
+    pub db: PathBuf,
+    /// True when the database was named by `--db`, `TALENTA_DB` or the config.
+    pub db_explicit: bool,
+    pub actor: Actor,
+}
+
+impl Ctx {
+    pub fn store_error(&self, e: StoreError) -> CliError {
+        let code = match e {
+            StoreError::Newer { .. } | StoreError::NotDatabase { .. } => 1,
+            _ => 1,
+        };
+        CliError {
+            code,
+            message: tr!(self.lang, cli::store_error(&e)),
+            details: vec![e.to_string()],
+        }
+    }
+
+    /// Open the database, which must exist.
+    pub fn open(&self) -> CliResult<Store> {
+        Store::open(&self.db, OpenMode::Existing).map_err(|e| self.store_error(e))
+    }
+
+    /// Open or create the database.
+    pub fn open_or_create(&self) -> CliResult<Store> {
+        Store::open(&self.db, OpenMode::Create).map_err(|e| self.store_error(e))
+    }
+
+    pub fn rules(&self) -> &crate::domain::Rules {
+        &self.config.rules
+    }
+}
+
+/// Look for `--lang` before clap runs, so the help itself is localised.
+fn prescan_lang(args: &[String]) -> Option<Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+/// Replace the placeholder doc strings with the help texts of a language.
+fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    let help: &'static [(&'static str, &'static str)] = tr!(lang, cli::HELP);
+    fn apply(
+        cmd: clap::Command,
+        prefix: &str,
+        help: &'static [(&'static str, &'static str)],
+    ) -> clap::Command {
+        let mut cmd = cmd;
+        if let Some((_, t)) = help.iter().find(|(k, _)| *k == prefix) {
+            cmd = cmd.about(*t);
+        }
+        let args: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in args {
+            let key = if prefix.is_empty() {
+                id.clone()
+            } else {
+                format!("{prefix}.{id}")
+            };
+            let global = format!("global.{id}");
+            if let Some((_, t)) = help.iter().find(|(k, _)| *k == key || *k == global) {
+                cmd = cmd.mut_arg(id.as_str(), |a| a.help(*t));
+            }
+        }
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for s in subs {
+            let key = if prefix.is_empty() {
+                s.clone()
+            } else {
+                format!("{prefix}.{s}")
+            };
+            cmd = cmd.mut_subcommand(s.as_str(), |sc| apply(sc, &key, help));
+        }
+        cmd
+    }
+    cmd = apply(cmd, "", help);
+    cmd
+}
+
+/// Parse the process arguments and run; returns the exit status.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let config_path = Config::default_path();
+    let config = match Config::load(config_path.as_deref()) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            eprintln!("talenta: {e}");
+            None
+        }
+    };
+    let pre_lang = config::resolve_lang(
+        prescan_lang(&args),
+        config.as_ref().unwrap_or(&Config::default()),
+    );
+    let Some(config) = config else {
+        eprintln!("talenta: {}", tr!(pre_lang, cli::CONFIG_INVALID));
+        return ExitCode::from(2);
+    };
+    let cmd = localise(Cli::command(), pre_lang);
+    let matches = match cmd.try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("talenta: {}", e.message);
+            for d in &e.details {
+                eprintln!("  {d}");
+            }
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+/// Build the context and dispatch.
+pub fn run(cli: Cli, config: Config) -> CliResult {
+    let lang = config::resolve_lang(cli.lang, &config);
+    let env_db = std::env::var_os("TALENTA_DB")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let explicit = cli.db.clone().or(env_db).or_else(|| config.db.clone());
+    let ctx = Ctx {
+        lang,
+        as_of: cli
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        db_explicit: explicit.is_some(),
+        db: explicit.unwrap_or_else(config::default_db_path),
+        config,
+        actor: Actor::new(cli.as_name.as_deref()),
+    };
+    match cli.command {
+        Some(Command::Query {
+            filter,
+            format,
+            sort,
+            desc,
+            limit,
+            count,
+        }) => query::run(
+            &ctx,
+            &query::Args {
+                filter,
+                format,
+                sort,
+                desc,
+                limit,
+                count,
+            },
+        ),
+        Some(Command::Show { nip, format }) => show::run(&ctx, &nip, format),
+        Some(Command::Audit { command }) => audit::run(&ctx, command),
+        None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),
+    }
+}
+
+/// Write to stdout, treating a closed pipe (`| head`) as success.
+pub fn emit(text: &str) -> CliResult {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::runtime(e.to_string())),
+    }
+}

@@ -45,6 +45,33 @@ impl Lang {
     }
 }
 
+/// Labels of `talenta show`'s text form.
+pub struct ShowLabels {
+    pub nip: &'static str,
+    pub sex: &'static str,
+    pub age: &'static str,
+    pub born: &'static str,
+    pub status: &'static str,
+    pub golongan: &'static str,
+    pub jabatan: &'static str,
+    pub since: &'static str,
+    pub years: &'static str,
+    pub unit: &'static str,
+    pub pendidikan: &'static str,
+    pub bup: &'static str,
+    pub kotak: &'static str,
+    pub kinerja_axis: &'static str,
+    pub potensi_axis: &'static str,
+    pub talent_pool: &'static str,
+    pub no_box: &'static str,
+    pub kinerja: &'static str,
+    pub kompetensi: &'static str,
+    pub potensi: &'static str,
+    pub score: &'static str,
+    pub training: &'static str,
+    pub none: &'static str,
+}
+
 /// Pick an item of the strings module in a language:
 /// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`.
 #[macro_export]

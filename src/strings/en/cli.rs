@@ -1,1 +1,139 @@
-//! CLI messages.
+//! Command-line text (English).
+
+use crate::domain::{Kinerja, Potensi};
+use crate::store::audit::Problem;
+use crate::store::StoreError;
+use crate::strings::ShowLabels;
+
+/// `talenta --help`: key = command[.sub][.argument], or `global.argument`.
+pub const HELP: &[(&str, &str)] = &[
+    ("", "The ASN talent committee's tool: talent pool, 9-box, filters, committee sessions, audit trail"),
+    ("global.db", "Talent-pool database (SQLite file); default: $TALENTA_DB or ~/.local/share/talenta/talenta.db"),
+    ("global.as_of", "Date used for age, tenure and jp (default: today)"),
+    ("global.lang", "Language of the interface and of text output: id | en"),
+    ("global.as_name", "Who is acting, for the audit trail (default: the OS user name)"),
+    ("query", "Print the employees matching a filter"),
+    ("query.filter", "Filter, e.g. 'kotak>=7 unit~pendidikan' (see docs/filter-language.md)"),
+    ("query.format", "Output format"),
+    ("query.sort", "Sort by a filter field (e.g. usia, kotak, nama, integritas)"),
+    ("query.desc", "Descending order"),
+    ("query.limit", "At most N rows"),
+    ("query.count", "Print the number of matches only"),
+    ("show", "One employee's full profile"),
+    ("show.nip", "18-digit NIP"),
+    ("show.format", "Output format"),
+    ("audit", "The audit trail"),
+    ("audit.verify", "Check the whole hash chain of the audit trail"),
+    ("audit.verify.expect_head", "The chain's head hash as printed on signed minutes"),
+    ("audit.log", "List audit entries"),
+    ("audit.log.format", "Output format"),
+    ("audit.log.since", "From this date on"),
+];
+
+pub const CONFIG_INVALID: &str = "the config file is not valid; fix or remove it";
+pub const NO_TUI_YET: &str = "give a command; see talenta --help";
+
+pub const QUERY_HEADER: &[&str] = &[
+    "NIP",
+    "Name",
+    "Position",
+    "Unit",
+    "Grade",
+    "Perf",
+    "Potential",
+    "Box",
+];
+pub const AUDIT_HEADER: &[&str] = &["No", "Time", "Actor", "Action", "Entity", "Hash"];
+
+pub fn store_error(e: &StoreError) -> String {
+    match e {
+        StoreError::NoParent(p) => format!("the folder {} does not exist; create it or choose another --db", p.display()),
+        StoreError::Missing(p) => format!(
+            "there is no talent-pool database at {}; create one with 'talenta demo' or 'talenta import FOLDER'",
+            p.display()
+        ),
+        StoreError::NotDatabase { path, .. } => format!("{} is not a talenta database (corrupt, or another kind of file)", path.display()),
+        StoreError::Newer { path, found, known } => format!(
+            "the database {} has schema version {found}, newer than this talenta knows ({known}); upgrade talenta",
+            path.display()
+        ),
+        StoreError::Sqlite(_) => "the database could not be read or written".to_string(),
+        StoreError::Io(_) => "the database file could not be opened".to_string(),
+    }
+}
+
+pub fn filter_invalid(column: usize, message: &str) -> String {
+    format!("invalid filter at column {column}: {message}")
+}
+
+pub fn unknown_sort_field(s: &str) -> String {
+    format!(
+        "cannot sort by '{s}': not a filter field (e.g. nama, usia, kotak, golongan, integritas)"
+    )
+}
+
+pub fn matches_line(shown: usize, total: usize) -> String {
+    format!("{shown} employees shown of {total} in the talent pool")
+}
+
+pub fn nip_not_found(nip: &str) -> String {
+    format!("no employee has NIP {nip}")
+}
+
+pub fn audit_intact(entries: i64, head: &str) -> String {
+    format!("audit trail intact: {entries} entries\nhead hash: {head}\n")
+}
+
+pub fn audit_broken(seq: i64, p: &Problem) -> String {
+    match p {
+        Problem::HashMismatch => format!("audit trail broken at entry {seq}: its content was changed (hash mismatch)"),
+        Problem::ChainBreak => format!("audit trail broken at entry {seq}: the chain is cut (an entry was deleted, inserted or moved)"),
+        Problem::Gap { expected } => format!("audit trail broken at entry {seq}: entry {expected} is missing"),
+        Problem::HeadMismatch { expected, found } => format!(
+            "the audit trail does not contain the head hash {expected} from the minutes (head now {found}); entries after {seq} may have been removed"
+        ),
+        Problem::TriggersMissing => "the audit trail is no longer protected: the triggers refusing update/delete were dropped".to_string(),
+    }
+}
+
+pub fn kinerja_name(k: Kinerja) -> &'static str {
+    match k {
+        Kinerja::DiBawah => "below expectations",
+        Kinerja::Sesuai => "meets expectations",
+        Kinerja::DiAtas => "above expectations",
+    }
+}
+
+pub fn potensi_name(p: Potensi) -> &'static str {
+    match p {
+        Potensi::Rendah => "low",
+        Potensi::Menengah => "medium",
+        Potensi::Tinggi => "high",
+    }
+}
+
+pub const SHOW: ShowLabels = ShowLabels {
+    nip: "NIP",
+    sex: "Sex",
+    age: "age",
+    born: "born",
+    status: "Status",
+    golongan: "grade",
+    jabatan: "Position",
+    since: "since",
+    years: "years",
+    unit: "Unit",
+    pendidikan: "Education",
+    bup: "Retirement (BUP)",
+    kotak: "9-box",
+    kinerja_axis: "performance",
+    potensi_axis: "potential",
+    talent_pool: "talent pool",
+    no_box: "not yet known (no predikat or no potential)",
+    kinerja: "Performance (SKP)",
+    kompetensi: "Competencies",
+    potensi: "Potential",
+    score: "score",
+    training: "Training",
+    none: "-",
+};

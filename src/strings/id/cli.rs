@@ -1,1 +1,137 @@
-//! CLI messages.
+//! Teks baris perintah (Bahasa Indonesia).
+
+use crate::domain::{Kinerja, Potensi};
+use crate::store::audit::Problem;
+use crate::store::StoreError;
+use crate::strings::ShowLabels;
+
+/// Bantuan `talenta --help`: kunci = perintah[.sub][.argumen], atau `global.argumen`.
+pub const HELP: &[(&str, &str)] = &[
+    ("", "Alat komite talenta ASN: kumpulan talenta, 9-box, filter, sidang komite, jejak audit"),
+    ("global.db", "Basis data kumpulan talenta (berkas SQLite); bawaan: $TALENTA_DB atau ~/.local/share/talenta/talenta.db"),
+    ("global.as_of", "Tanggal acuan untuk usia, masa jabatan dan jp (bawaan: hari ini)"),
+    ("global.lang", "Bahasa antarmuka dan keluaran: id | en"),
+    ("global.as_name", "Siapa yang bertindak, untuk jejak audit (bawaan: nama pengguna OS)"),
+    ("query", "Menampilkan pegawai yang cocok dengan filter"),
+    ("query.filter", "Filter, mis. 'kotak>=7 unit~pendidikan' (lihat docs/filter-language.md)"),
+    ("query.format", "Format keluaran"),
+    ("query.sort", "Urutkan menurut kolom filter (mis. usia, kotak, nama, integritas)"),
+    ("query.desc", "Urutan menurun"),
+    ("query.limit", "Paling banyak N baris"),
+    ("query.count", "Hanya cetak jumlah yang cocok"),
+    ("show", "Profil lengkap satu pegawai"),
+    ("show.nip", "NIP 18 digit"),
+    ("show.format", "Format keluaran"),
+    ("audit", "Jejak audit"),
+    ("audit.verify", "Memeriksa seluruh rantai hash jejak audit"),
+    ("audit.verify.expect_head", "Hash kepala rantai yang tercetak di berita acara"),
+    ("audit.log", "Daftar entri audit"),
+    ("audit.log.format", "Format keluaran"),
+    ("audit.log.since", "Sejak tanggal ini"),
+];
+
+pub const CONFIG_INVALID: &str = "berkas konfigurasi tidak valid; perbaiki atau hapus berkas itu";
+pub const NO_TUI_YET: &str = "tentukan perintah; lihat talenta --help";
+
+pub const QUERY_HEADER: &[&str] = &[
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Unit kerja",
+    "Gol",
+    "Kinerja",
+    "Potensi",
+    "Kotak",
+];
+pub const AUDIT_HEADER: &[&str] = &["No", "Waktu", "Pelaku", "Tindakan", "Objek", "Hash"];
+
+pub fn store_error(e: &StoreError) -> String {
+    match e {
+        StoreError::NoParent(p) => format!("folder {} tidak ada; buat dulu foldernya atau pilih --db lain", p.display()),
+        StoreError::Missing(p) => format!(
+            "belum ada basis data kumpulan talenta di {}; buat dengan 'talenta demo' atau 'talenta import FOLDER'",
+            p.display()
+        ),
+        StoreError::NotDatabase { path, .. } => format!("{} bukan basis data talenta (rusak atau berkas lain)", path.display()),
+        StoreError::Newer { path, found, known } => format!(
+            "basis data {} memakai skema versi {found}, lebih baru dari yang dikenal talenta ini ({known}); perbarui talenta",
+            path.display()
+        ),
+        StoreError::Sqlite(_) => "basis data tidak dapat dibaca atau ditulis".to_string(),
+        StoreError::Io(_) => "berkas basis data tidak dapat dibuka".to_string(),
+    }
+}
+
+pub fn filter_invalid(column: usize, message: &str) -> String {
+    format!("filter tidak valid di kolom {column}: {message}")
+}
+
+pub fn unknown_sort_field(s: &str) -> String {
+    format!("tidak bisa mengurutkan menurut '{s}': bukan kolom filter (mis. nama, usia, kotak, golongan, integritas)")
+}
+
+pub fn matches_line(shown: usize, total: usize) -> String {
+    format!("{shown} pegawai ditampilkan dari {total} dalam kumpulan talenta")
+}
+
+pub fn nip_not_found(nip: &str) -> String {
+    format!("tidak ada pegawai dengan NIP {nip}")
+}
+
+pub fn audit_intact(entries: i64, head: &str) -> String {
+    format!("jejak audit utuh: {entries} entri\nhash kepala: {head}\n")
+}
+
+pub fn audit_broken(seq: i64, p: &Problem) -> String {
+    match p {
+        Problem::HashMismatch => format!("jejak audit rusak pada entri {seq}: isinya diubah (hash tidak cocok)"),
+        Problem::ChainBreak => format!("jejak audit rusak pada entri {seq}: rantai terputus (entri dihapus, disisipkan atau dipindah)"),
+        Problem::Gap { expected } => format!("jejak audit rusak pada entri {seq}: entri {expected} hilang"),
+        Problem::HeadMismatch { expected, found } => format!(
+            "jejak audit tidak memuat hash kepala {expected} dari berita acara (kepala sekarang {found}); entri setelah {seq} bisa jadi telah dihapus"
+        ),
+        Problem::TriggersMissing => "jejak audit tidak lagi terlindung: pemicu (trigger) yang menolak ubah/hapus telah dibuang".to_string(),
+    }
+}
+
+pub fn kinerja_name(k: Kinerja) -> &'static str {
+    match k {
+        Kinerja::DiBawah => "di bawah ekspektasi",
+        Kinerja::Sesuai => "sesuai ekspektasi",
+        Kinerja::DiAtas => "di atas ekspektasi",
+    }
+}
+
+pub fn potensi_name(p: Potensi) -> &'static str {
+    match p {
+        Potensi::Rendah => "rendah",
+        Potensi::Menengah => "menengah",
+        Potensi::Tinggi => "tinggi",
+    }
+}
+
+pub const SHOW: ShowLabels = ShowLabels {
+    nip: "NIP",
+    sex: "Jenis kelamin",
+    age: "usia",
+    born: "lahir",
+    status: "Status",
+    golongan: "golongan",
+    jabatan: "Jabatan",
+    since: "sejak",
+    years: "tahun",
+    unit: "Unit kerja",
+    pendidikan: "Pendidikan",
+    bup: "Pensiun (BUP)",
+    kotak: "Kotak 9-box",
+    kinerja_axis: "kinerja",
+    potensi_axis: "potensial",
+    talent_pool: "kelompok talenta",
+    no_box: "belum dapat ditentukan (predikat atau potensi belum ada)",
+    kinerja: "Kinerja (SKP)",
+    kompetensi: "Kompetensi",
+    potensi: "Potensi",
+    score: "skor",
+    training: "Pelatihan",
+    none: "-",
+};

@@ -1,0 +1,88 @@
+//! `talenta query FILTER [--format table|json|csv] [--sort FIELD] [--desc] [--limit N] [--count]`
+
+use super::output::{self, EmployeeOut};
+use super::{emit, CliError, CliResult, Ctx, TableFormat};
+use crate::domain::filter::{self, Field};
+use crate::domain::Candidate;
+use crate::store::load::load_pool;
+use crate::tr;
+
+pub struct Args {
+    pub filter: String,
+    pub format: TableFormat,
+    pub sort: Option<String>,
+    pub desc: bool,
+    pub limit: Option<usize>,
+    pub count: bool,
+}
+
+/// A filter error as the user sees it: the sentence, then the filter with a caret under the column.
+pub fn filter_error(ctx: &Ctx, text: &str, e: &filter::FilterError) -> CliError {
+    let caret = format!("{}^", " ".repeat(e.column.saturating_sub(1)));
+    CliError::input(tr!(
+        ctx.lang,
+        cli::filter_invalid(e.column, &tr!(ctx.lang, filter::error(e)))
+    ))
+    .with_details(vec![text.to_string(), caret])
+}
+
+pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
+    let f = filter::parse(&a.filter).map_err(|e| filter_error(ctx, &a.filter, &e))?;
+    let sort = match &a.sort {
+        Some(s) => Some(
+            Field::parse(s)
+                .ok_or_else(|| CliError::input(tr!(ctx.lang, cli::unknown_sort_field(s))))?,
+        ),
+        None => None,
+    };
+    let store = ctx.open()?;
+    let pool = load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
+    let as_of = pool.as_of;
+    let mut hits: Vec<&Candidate> = pool.rows.iter().filter(|c| f.matches(c, as_of)).collect();
+    if a.count {
+        return emit(&format!("{}\n", hits.len()));
+    }
+    match &sort {
+        Some(field) => hits.sort_by(|x, y| {
+            let o = filter::compare(field, x, y, as_of);
+            let o = if a.desc { o.reverse() } else { o };
+            o.then_with(|| x.nip.cmp(&y.nip))
+        }),
+        None => hits.sort_by(|x, y| {
+            if a.desc {
+                y.nip.cmp(&x.nip)
+            } else {
+                x.nip.cmp(&y.nip)
+            }
+        }),
+    }
+    if let Some(n) = a.limit {
+        hits.truncate(n);
+    }
+    match a.format {
+        TableFormat::Json => {
+            let out: Vec<EmployeeOut> = hits.iter().map(|c| EmployeeOut::new(c, as_of)).collect();
+            let text =
+                serde_json::to_string_pretty(&out).map_err(|e| CliError::runtime(e.to_string()))?;
+            emit(&format!("{text}\n"))
+        }
+        TableFormat::Csv => {
+            let mut buf = Vec::new();
+            output::write_csv(
+                &mut buf,
+                &output::csv_header(),
+                hits.iter().map(|c| output::csv_row(c, as_of)),
+            )
+            .map_err(|e| CliError::runtime(e.to_string()))?;
+            emit(&String::from_utf8_lossy(&buf))
+        }
+        TableFormat::Table => {
+            let header: &[&str] = tr!(ctx.lang, cli::QUERY_HEADER);
+            let rows: Vec<Vec<String>> = hits.iter().map(|c| output::table_row(c, &pool)).collect();
+            let mut text = output::table(header, &rows, &[18, 36, 36, 30, 6, 7, 8, 5]);
+            text.push_str(&tr!(ctx.lang, cli::matches_line(rows.len(), pool.len())));
+            text.push('\n');
+            emit(&text)
+        }
+    }
+}
