@@ -217,18 +217,3 @@ impl Filter {
         self.root.is_none()
     }
 }
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Field {
-    Nip,
-}
-
-impl Field {
-    pub fn parse(_name: &str) -> Option<Field> {
-        None
-    }
-}
-
-pub fn compare(_f: &Field, a: &Candidate, b: &Candidate, _as_of: NaiveDate) -> std::cmp::Ordering {
-    a.nip.cmp(&b.nip)
-}
