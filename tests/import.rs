@@ -879,3 +879,78 @@ fn summary_texts_in_both_languages() {
     assert!(en.ends_with("Imported; recorded in the audit trail."));
     assert!(id.ends_with("Impor selesai dan tercatat di jejak audit."));
 }
+
+#[test]
+fn every_kind_of_record_updates_in_place() {
+    let (_t, mut s) = store();
+    import(&mut s, &[fixture("valid_comma")], &opts());
+    let d = copy_set("valid_comma");
+    let change = |file: &str, from: &str, to: &str| {
+        let p = d.path().join(file);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&p, text.replace(from, to)).unwrap();
+    };
+    change(
+        "kompetensi.csv",
+        "198609262015051001,integritas,4,2024-03-12",
+        "198609262015051001,integritas,5,2024-03-12",
+    );
+    change(
+        "potensi.csv",
+        ",,87.5,assessment center",
+        ",Tinggi,87.5,assessment center",
+    );
+    change(
+        "pelatihan.csv",
+        "Pelatihan Analis Kebijakan,40",
+        "Pelatihan Analis Kebijakan,45",
+    );
+    change(
+        "jabatan.csv",
+        "Badan Kepegawaian Daerah,lowong,",
+        "Badan Kepegawaian Daerah,terisi,198609262015051001",
+    );
+    change(
+        "syarat_jabatan.csv",
+        "BKD-02,kerja_sama,3",
+        "BKD-02,kerja_sama,4",
+    );
+    let r = import(&mut s, &[d.path().to_path_buf()], &opts());
+    assert!(r.problems.is_empty(), "{:?}", rendered(&r));
+    let updated: Vec<u64> = all(&r.summary).iter().map(|c| c.updated).collect();
+    assert_eq!(updated, vec![0, 0, 1, 1, 1, 1, 1]);
+    assert_eq!(inserted(&r.summary), vec![0; 7]);
+    assert_eq!(table_counts(&s), SET_ROWS);
+    let (status, holder): (String, Option<String>) = s
+        .conn
+        .query_row(
+            "SELECT status, pemangku_nip FROM position WHERE kode = 'BKD-01'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), holder.as_deref()),
+        ("terisi", Some(AHMAD))
+    );
+}
+
+#[test]
+fn lines_are_physical_lines_after_bom_crlf_and_quoted_line_breaks() {
+    let d = copy_set("valid_semicolon");
+    let p = d.path().join("01_siasn_export.csv");
+    let mut bytes = std::fs::read(&p).unwrap();
+    bytes.extend_from_slice(
+        "1.98609E+17;Budi;;L;01-01-1990;PNS;III/a;Staf;Pelaksana;Dinas Kesehatan;;SMA;;\r\n"
+            .as_bytes(),
+    );
+    std::fs::write(&p, bytes).unwrap();
+    let (_t, mut s) = store();
+    let r = import(&mut s, &[d.path().to_path_buf()], &opts());
+    assert_eq!(r.problems.len(), 1, "{:?}", rendered(&r));
+    // Header 1, rows 2, 3-4 (quoted line break), blank 5, 6, 7, separators only 8, 9, 10.
+    let p = &r.problems[0];
+    assert_eq!((p.line, p.column.as_str()), (11, "nipBaru"));
+    assert_eq!(p.kind, ProblemKind::NipAsNumber);
+}

@@ -405,6 +405,16 @@ pub fn decimal(s: &str) -> Option<f64> {
         .filter(|f| f.is_finite())
 }
 
+/// A number in a spreadsheet's scientific notation (`1.98609E+17`, `1,98609E+17`).
+fn scientific(s: &str) -> bool {
+    let t = s.trim();
+    let Some((mantissa, exp)) = t.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exp = exp.strip_prefix('+').unwrap_or(exp);
+    !exp.is_empty() && exp.bytes().all(|b| b.is_ascii_digit()) && decimal(mantissa).is_some()
+}
+
 /// A whole number written as digits only (no sign, no decimal part).
 pub fn whole_number(s: &str) -> Option<u64> {
     let t = s.trim();
@@ -525,6 +535,11 @@ impl<'a> Row<'a> {
         let s = self.str_value(f, required)?;
         match nip::parse(&s) {
             Ok(_) => Some(s),
+            // A spreadsheet showed the NIP as a number and saved it so (`1.98609E+17`).
+            Err(_) if scientific(&s) => {
+                self.report(f, ProblemKind::NipAsNumber, &s);
+                None
+            }
             Err(e) => {
                 self.report(f, ProblemKind::Nip(e), &s);
                 None
@@ -658,6 +673,22 @@ mod tests {
         for bad in ["", "1.234,5", "NaN", "inf", "1e2", "-5", ",5", "5,", "abc"] {
             assert_eq!(decimal(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn nips_saved_in_scientific_notation() {
+        assert!(scientific("1.98609E+17"));
+        assert!(scientific("1,98609E+17"));
+        assert!(scientific("2e17"));
+        assert!(!scientific("198609262015051001"));
+        assert!(!scientific("E+17"));
+        assert!(!scientific("1.9E"));
+        let p = row(
+            FileKind::Kinerja,
+            &["nip", "tahun", "predikat"],
+            texts(&["1.98609E+17", "2023", "B"]),
+        );
+        assert_eq!(p.problems[0].kind, ProblemKind::NipAsNumber);
     }
 
     #[test]
@@ -828,6 +859,29 @@ mod tests {
         );
         assert_eq!(p.problems[0].value, "198609262015051008");
         assert_eq!(p.problems[1].value, "2023.5");
+    }
+
+    #[test]
+    fn spreadsheet_error_cells() {
+        let p = row(
+            FileKind::Pelatihan,
+            &["nip", "tahun", "nama_pelatihan", "jp"],
+            vec![
+                t(NIP),
+                t("2024"),
+                Cell::Error("#N/A".into()),
+                Cell::Number(8.0),
+            ],
+        );
+        assert_eq!(p.problems.len(), 1);
+        assert_eq!(
+            (
+                p.problems[0].column.as_str(),
+                &p.problems[0].kind,
+                p.problems[0].value.as_str()
+            ),
+            ("nama_pelatihan", &ProblemKind::CellError, "#N/A")
+        );
     }
 
     #[test]
