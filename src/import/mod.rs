@@ -1,1 +1,567 @@
-//! The importer (`shared/contracts/import-format.md`). Being implemented.
+//! The importer (`shared/contracts/import-format.md`): reads the HR exports
+//! (CSV or xlsx, a folder or a list of files), checks every row, and writes the
+//! valid records and one audit entry in a single transaction.
+//!
+//! - [`source`]: bytes to a header and rows of cells with their line numbers;
+//! - [`columns`]: the seven file kinds, their columns and SIASN aliases;
+//! - [`parse`]: one row to one validated record, with the domain's parsers;
+//! - [`check`]: duplicates and references across files and the database;
+//! - [`problem`]: what can be wrong, rendered by `strings::{id,en}::import`.
+//!
+//! By default an import is all or nothing: any problem and nothing is written.
+//! With `skip_invalid` the valid rows are written; with `dry_run` the writes run
+//! in a transaction that is rolled back, so the summary shows what would change.
+
+pub mod check;
+pub mod columns;
+pub mod parse;
+pub mod problem;
+pub mod source;
+
+pub use columns::FileKind;
+pub use problem::{Problem, ProblemKind};
+
+use crate::store::audit::{self, Change};
+use crate::store::records::Batch;
+use crate::store::write::{write_batch, Counts, WriteSummary};
+use crate::store::{Actor, Store, StoreError};
+use check::FileRows;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parse::Record;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// How to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    /// Write the valid rows and list the others as skipped.
+    pub skip_invalid: bool,
+    /// Show a progress bar on stderr for reading and writing.
+    pub progress: bool,
+    /// The upper bound for `tahun` (normally this year).
+    pub current_year: i32,
+}
+
+impl ImportOptions {
+    /// An all-or-nothing import without progress bar.
+    pub fn new(current_year: i32) -> ImportOptions {
+        ImportOptions {
+            dry_run: false,
+            skip_invalid: false,
+            progress: false,
+            current_year,
+        }
+    }
+}
+
+/// One file read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    /// The file as named in problems (a folder's path joined with the file name).
+    pub path: PathBuf,
+    /// What the name or header says it is; `None` when neither does (see the problems).
+    pub kind: Option<FileKind>,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+    /// Data rows read (empty lines not counted).
+    pub rows_read: u64,
+    /// Rows without problems.
+    pub rows_valid: u64,
+}
+
+/// How an import ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The valid rows and the audit entry were committed.
+    Written,
+    /// A dry run: the writes were rolled back; the summary shows what they would change.
+    DryRun,
+    /// There were problems and `skip_invalid` was off: nothing written (or, in a
+    /// dry run, nothing would be).
+    Refused,
+    /// No valid row to write.
+    NothingToWrite,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    /// The files in the order they were processed (employees and positions first).
+    pub files: Vec<FileReport>,
+    /// Every problem, by file (in processing order) and line.
+    pub problems: Vec<Problem>,
+    /// The writes' counts (in a dry run: what they would be).
+    pub summary: WriteSummary,
+    /// True only when the import was committed.
+    pub written: bool,
+    pub outcome: Outcome,
+    pub dry_run: bool,
+}
+
+impl ImportReport {
+    pub fn rows_read(&self) -> u64 {
+        self.files.iter().map(|f| f.rows_read).sum()
+    }
+
+    pub fn rows_valid(&self) -> u64 {
+        self.files.iter().map(|f| f.rows_valid).sum()
+    }
+
+    /// Rows not written because of their problems (or their file's).
+    pub fn rows_skipped(&self) -> u64 {
+        self.rows_read() - self.rows_valid()
+    }
+
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+}
+
+/// A failure, as opposed to a problem with the files' content.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no .csv or .xlsx file to import")]
+    NothingToImport,
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Store(StoreError::Sqlite(e))
+    }
+}
+
+/// Records written per `write_batch` call, so the progress bar can move.
+const WRITE_CHUNK: usize = 1000;
+
+/// Import files and folders (a folder's `.csv`/`.xlsx` files, by name, not recursive).
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    actor: &Actor,
+) -> Result<ImportReport, ImportError> {
+    let inputs = collect(paths)?;
+    if inputs.is_empty() {
+        return Err(ImportError::NothingToImport);
+    }
+    let progress = Progress::new(opts.progress);
+
+    // Read and parse every file, before taking the database's write lock.
+    let mut loaded = Vec::new();
+    for path in inputs {
+        loaded.push(load(&path, opts, &progress)?);
+    }
+    loaded.sort_by_key(|f| f.report.kind.map_or(u8::MAX, |k| k as u8));
+
+    let mut files: Vec<FileRows> = Vec::new();
+    let mut file_problems: Vec<Vec<Problem>> = Vec::new();
+    let mut reports: Vec<FileReport> = Vec::new();
+    for f in loaded {
+        files.push(FileRows {
+            name: f.name,
+            rows: f.rows,
+        });
+        file_problems.push(f.problems);
+        reports.push(f.report);
+    }
+
+    let db = store
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tx = store.write_tx()?;
+    check::duplicates(&mut files);
+    check::references(&tx, &mut files)?;
+
+    let mut problems = Vec::new();
+    for ((rows, file_level), report) in files.iter().zip(file_problems).zip(&mut reports) {
+        report.rows_valid = if file_level.is_empty() {
+            rows.rows
+                .iter()
+                .filter(|r| r.problems.is_empty() && r.record.is_some())
+                .count() as u64
+        } else {
+            0
+        };
+        problems.extend(file_level);
+        for r in &rows.rows {
+            problems.extend(r.problems.iter().cloned());
+        }
+    }
+
+    let batch = batch_of(check::valid_records(&files));
+    let mut report = ImportReport {
+        files: reports,
+        problems,
+        summary: WriteSummary::default(),
+        written: false,
+        outcome: Outcome::Refused,
+        dry_run: opts.dry_run,
+    };
+    if report.has_problems() && !opts.skip_invalid {
+        tx.rollback()?;
+        return Ok(report);
+    }
+    if batch.is_empty() {
+        tx.rollback()?;
+        report.outcome = Outcome::NothingToWrite;
+        return Ok(report);
+    }
+
+    progress.phase(batch.len() as u64, &db);
+    for chunk in chunks(&batch, WRITE_CHUNK) {
+        let s = write_batch(&tx, &chunk)?;
+        add_summary(&mut report.summary, &s);
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
+
+    if opts.dry_run {
+        tx.rollback()?;
+        report.outcome = Outcome::DryRun;
+        return Ok(report);
+    }
+    audit_entry(&tx, actor, &report)?;
+    tx.commit()?;
+    report.written = true;
+    report.outcome = Outcome::Written;
+    Ok(report)
+}
+
+/// The files to read: given files as they are, folders' csv/xlsx files by name.
+/// The same file named twice is read once.
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ImportError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(io(p))?;
+        let mut here = Vec::new();
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(p).map_err(io(p))? {
+                let entry = entry.map_err(io(p))?;
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                // Hidden files and office lock files (`~$pegawai.xlsx`) are not data.
+                if name.starts_with('.') || name.starts_with("~$") {
+                    continue;
+                }
+                if extension(&path).is_some() && path.is_file() {
+                    here.push(path);
+                }
+            }
+            here.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        } else {
+            here.push(p.clone());
+        }
+        for path in here {
+            let id = std::fs::canonicalize(&path).map_err(io(&path))?;
+            if seen.insert(id) {
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ext {
+    Csv,
+    Xlsx,
+}
+
+fn extension(p: &Path) -> Option<Ext> {
+    let e = p.extension()?.to_str()?.to_ascii_lowercase();
+    match e.as_str() {
+        "csv" => Some(Ext::Csv),
+        "xlsx" => Some(Ext::Xlsx),
+        _ => None,
+    }
+}
+
+/// A file read and parsed, not yet checked against the others.
+struct Loaded {
+    name: String,
+    report: FileReport,
+    problems: Vec<Problem>,
+    rows: Vec<parse::ParsedRow>,
+}
+
+fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
+    let problem =
+        |line, column: &str, kind, value: &str| Problem::new(&name, line, column, kind, value);
+    let mut loaded = Loaded {
+        report: FileReport {
+            path: path.to_path_buf(),
+            kind: FileKind::from_file_name(&file_name),
+            sha256: hex::encode(Sha256::digest(&bytes)),
+            rows_read: 0,
+            rows_valid: 0,
+        },
+        name: name.clone(),
+        problems: Vec::new(),
+        rows: Vec::new(),
+    };
+    let Some(ext) = extension(path) else {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        loaded
+            .problems
+            .push(problem(0, "", ProblemKind::Unsupported, &ext));
+        return Ok(loaded);
+    };
+
+    progress.phase(bytes.len() as u64, &file_name);
+    let table = source::read(&bytes, ext == Ext::Xlsx, &|done| progress.set(done));
+    let table = match table {
+        Ok(t) => t,
+        Err(issue) => {
+            loaded
+                .problems
+                .push(problem(issue.line, "", issue.kind, &issue.value));
+            return Ok(loaded);
+        }
+    };
+    loaded.report.rows_read = table.rows.len() as u64;
+    if loaded.report.kind.is_none() {
+        loaded.report.kind = FileKind::from_header(&table.header);
+    }
+    let Some(kind) = loaded.report.kind else {
+        loaded.problems.push(problem(
+            table.header_line,
+            "",
+            ProblemKind::UnknownKind,
+            &file_name,
+        ));
+        return Ok(loaded);
+    };
+    let (cols, issues) = columns::match_header(kind, &table.header);
+    if !issues.is_empty() {
+        for i in issues {
+            loaded
+                .problems
+                .push(problem(table.header_line, &i.column, i.kind, &i.value));
+        }
+        return Ok(loaded);
+    }
+    loaded.rows = table
+        .rows
+        .iter()
+        .map(|r| parse::parse_row(kind, &cols, r, &name, opts.current_year))
+        .collect();
+    Ok(loaded)
+}
+
+fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {
+    let mut b = Batch::default();
+    for r in records {
+        match r.clone() {
+            Record::Employee(x) => b.employees.push(x),
+            Record::Skp(x) => b.skp.push(x),
+            Record::Competency(x) => b.competencies.push(x),
+            Record::Potential(x) => b.potentials.push(x),
+            Record::Training(x) => b.trainings.push(x),
+            Record::Position(x) => b.positions.push(x),
+            Record::Requirement(x) => b.requirements.push(x),
+        }
+    }
+    b
+}
+
+/// Split a batch into batches of at most `size` records of one kind each, in
+/// the order `write_batch` writes kinds, so employees and positions come first.
+fn chunks(b: &Batch, size: usize) -> Vec<Batch> {
+    let mut out = Vec::new();
+    macro_rules! split {
+        ($field:ident) => {
+            for c in b.$field.chunks(size) {
+                out.push(Batch {
+                    $field: c.to_vec(),
+                    ..Batch::default()
+                });
+            }
+        };
+    }
+    split!(employees);
+    split!(skp);
+    split!(competencies);
+    split!(potentials);
+    split!(trainings);
+    split!(positions);
+    split!(requirements);
+    out
+}
+
+fn add_counts(a: &mut Counts, b: &Counts) {
+    a.inserted += b.inserted;
+    a.updated += b.updated;
+    a.unchanged += b.unchanged;
+}
+
+fn add_summary(a: &mut WriteSummary, b: &WriteSummary) {
+    add_counts(&mut a.employees, &b.employees);
+    add_counts(&mut a.skp, &b.skp);
+    add_counts(&mut a.competencies, &b.competencies);
+    add_counts(&mut a.potentials, &b.potentials);
+    add_counts(&mut a.trainings, &b.trainings);
+    add_counts(&mut a.positions, &b.positions);
+    add_counts(&mut a.requirements, &b.requirements);
+}
+
+/// The audit entry of an import: the files with their SHA-256 and row
+/// counts, the write summary and the rows skipped. Its id is derived from the
+/// files' hashes, so the same files give the same id.
+fn audit_entry(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &Actor,
+    report: &ImportReport,
+) -> Result<(), ImportError> {
+    let files: Vec<serde_json::Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "path": f.path.display().to_string(),
+                "kind": f.kind.map(FileKind::code),
+                "sha256": f.sha256,
+                "rows_read": f.rows_read,
+                "rows_valid": f.rows_valid,
+            })
+        })
+        .collect();
+    let mut all = Sha256::new();
+    for f in &report.files {
+        all.update(f.sha256.as_bytes());
+        all.update(b"\n");
+    }
+    let id = hex::encode(all.finalize())[..16].to_string();
+    let after = serde_json::json!({
+        "files": files,
+        "summary": report.summary,
+        "rows_read": report.rows_read(),
+        "rows_written": report.rows_valid(),
+        "rows_skipped": report.rows_skipped(),
+        "problems": report.problems.len(),
+    });
+    audit::append(
+        tx,
+        actor,
+        Change {
+            action: "import",
+            entity: "import",
+            entity_id: &id,
+            before: None,
+            after: Some(after),
+        },
+    )?;
+    Ok(())
+}
+
+/// The progress bar on stderr, or a hidden one. It shows file names and
+/// numbers only, so it needs no words in either language.
+struct Progress(ProgressBar);
+
+impl Progress {
+    fn new(show: bool) -> Progress {
+        let bar = if show {
+            ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
+        } else {
+            ProgressBar::hidden()
+        };
+        if let Ok(style) = ProgressStyle::with_template("{msg:24!} [{bar:32}] {pos}/{len}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Progress(bar)
+    }
+
+    fn phase(&self, len: u64, msg: &str) {
+        self.0.set_length(len);
+        self.0.set_position(0);
+        self.0.set_message(msg.to_string());
+    }
+
+    fn set(&self, pos: u64) {
+        self.0.set_position(pos);
+    }
+
+    fn inc(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_keep_kind_order_and_size() {
+        let e = crate::store::records::SkpRec {
+            nip: "1".into(),
+            tahun: 2020,
+            predikat: crate::domain::Predikat::Baik,
+        };
+        let b = Batch {
+            skp: vec![e; 5],
+            ..Batch::default()
+        };
+        let c = chunks(&b, 2);
+        assert_eq!(c.iter().map(Batch::len).collect::<Vec<_>>(), vec![2, 2, 1]);
+        assert!(chunks(&Batch::default(), 2).is_empty());
+    }
+
+    #[test]
+    fn summaries_add_up() {
+        let mut a = WriteSummary::default();
+        let mut b = WriteSummary::default();
+        b.skp.inserted = 2;
+        b.employees.unchanged = 1;
+        add_summary(&mut a, &b);
+        add_summary(&mut a, &b);
+        assert_eq!(a.skp.inserted, 4);
+        assert_eq!(a.employees.unchanged, 2);
+    }
+
+    #[test]
+    fn extensions_are_case_insensitive() {
+        assert_eq!(extension(Path::new("a/PEGAWAI.CSV")), Some(Ext::Csv));
+        assert_eq!(extension(Path::new("b.Xlsx")), Some(Ext::Xlsx));
+        assert_eq!(extension(Path::new("c.xls")), None);
+        assert_eq!(extension(Path::new("README")), None);
+    }
+}

@@ -1,1 +1,164 @@
 //! Import messages.
+
+use crate::domain::nip::NipError;
+use crate::domain::Status as EmploymentStatus;
+use crate::import::{ImportError, ImportReport, Outcome, Problem, ProblemKind};
+use crate::store::write::Counts;
+
+/// `file:line: column: what is wrong (value)`; the line is left out for a
+/// problem with a whole file, the column when there is none, the value when empty.
+pub fn problem(p: &Problem) -> String {
+    let mut s = p.file.clone();
+    if p.line > 0 {
+        s.push_str(&format!(":{}", p.line));
+    }
+    s.push_str(": ");
+    if !p.column.is_empty() {
+        s.push_str(&p.column);
+        s.push_str(": ");
+    }
+    s.push_str(&what(&p.kind, &p.file));
+    if !p.value.is_empty() {
+        s.push_str(&format!(" ({})", p.value));
+    }
+    s
+}
+
+/// What is wrong, without the place.
+pub fn what(k: &ProblemKind, file: &str) -> String {
+    use ProblemKind::*;
+    match k {
+        Unsupported => "not a .csv or .xlsx file".into(),
+        Utf16 => "the file is UTF-16 text; save it as \"CSV UTF-8\"".into(),
+        Empty => "the file is empty: no header row".into(),
+        Unreadable => "cannot be read as an .xlsx workbook".into(),
+        UnknownKind => "neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* or syarat_jabatan*".into(),
+        MissingColumn => "required column missing from the header".into(),
+        MissingKategoriAndSkor => "the header needs a kategori or a skor column".into(),
+        DuplicateColumn { first } => format!("the same column twice in the header (also as {first})"),
+        Csv => "cannot be read as CSV".into(),
+        InvalidUtf8 => "not UTF-8 text; save the file as \"CSV UTF-8\"".into(),
+        ControlChars => "contains control characters; is this a text file?".into(),
+        TooLong { max } => format!("longer than {max} characters"),
+        SpansLines { lines } => format!("a quoted value runs over {lines} lines; a closing quote is probably missing"),
+        ExtraFields { expected, found } => format!("the row has {found} values but the header {expected} columns; put quotes around a value that contains the separator"),
+        CellError => "the cell holds a spreadsheet error".into(),
+        Required => "required value missing".into(),
+        Nip(NipError::Length(n)) => format!("a NIP has 18 digits, this has {n} characters"),
+        Nip(NipError::NotDigits) => "a NIP has digits only".into(),
+        Nip(NipError::BirthDate) => "the birth date in the NIP (its first 8 digits) is not a real date".into(),
+        NipAsNumber => "the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again".into(),
+        Date => "not a date (YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)".into(),
+        Sex => "not a sex (L or P)".into(),
+        Status => "not an employment status (PNS or PPPK)".into(),
+        Golongan => "not a golongan (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
+        GolonganStatus { status: EmploymentStatus::Pns } => "not a PNS golongan (I/a .. IV/e)".into(),
+        GolonganStatus { status: EmploymentStatus::Pppk } => "not a PPPK golongan (I .. XVII)".into(),
+        Tingkat => "not a position tier (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)".into(),
+        Pendidikan => "not an education level (SD, SMP, SMA, D1 .. D4, S1 .. S3)".into(),
+        Year { min, max } => format!("not a year from {min} to {max}"),
+        Predikat => "not a predikat (Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat Kurang, or SB, B, BP, K, SK)".into(),
+        Kompetensi => "not one of the nine competencies (a code such as integritas, or its name)".into(),
+        Level => "not a level from 1 to 5".into(),
+        Kategori => "not a potential category (Rendah, Menengah, Tinggi)".into(),
+        Skor => "not a score from 0 to 100".into(),
+        KategoriOrSkor => "give a kategori or a skor".into(),
+        Jp => "not a whole number of lesson hours (0 or more)".into(),
+        PositionStatus => "not a position status (lowong or terisi)".into(),
+        Duplicate { file: f, line } if f == file => format!("already given on line {line}"),
+        Duplicate { file: f, line } => format!("already given at {f}:{line}"),
+        UnknownEmployee => "no employee with this NIP in this import or in the database".into(),
+        UnknownPosition => "no position with this code in this import or in the database".into(),
+        RefersToInvalidRow { file: f, line } => format!("refers to the row at {f}:{line}, which has problems"),
+    }
+}
+
+fn counts(label: &str, c: &Counts) -> Option<String> {
+    (c.total() > 0).then(|| {
+        format!(
+            "  {label:<24} {} new, {} changed, {} unchanged",
+            c.inserted, c.updated, c.unchanged
+        )
+    })
+}
+
+/// The report after the problems: the files read, what was (or would be)
+/// written, and how the import ended.
+pub fn summary(r: &ImportReport) -> String {
+    let mut lines = vec!["Files:".to_string()];
+    for f in &r.files {
+        let kind = f.kind.map(|k| k.code()).unwrap_or("?");
+        lines.push(format!(
+            "  {} ({kind}): {} rows, {} valid, SHA-256 {}",
+            f.path.display(),
+            f.rows_read,
+            f.rows_valid,
+            &f.sha256[..12.min(f.sha256.len())]
+        ));
+    }
+    let s = &r.summary;
+    let tables = [
+        counts("Employees", &s.employees),
+        counts("SKP predikat", &s.skp),
+        counts("Competency assessments", &s.competencies),
+        counts("Potential assessments", &s.potentials),
+        counts("Trainings", &s.trainings),
+        counts("Positions", &s.positions),
+        counts("Position requirements", &s.requirements),
+    ];
+    let tables: Vec<String> = tables.into_iter().flatten().collect();
+    if !tables.is_empty() {
+        lines.push(if r.outcome == Outcome::DryRun {
+            "Would be written:".to_string()
+        } else {
+            "Written:".to_string()
+        });
+        lines.extend(tables);
+    }
+    lines.push(outcome(r));
+    lines.join("\n")
+}
+
+/// One sentence: how the import ended.
+pub fn outcome(r: &ImportReport) -> String {
+    let n = r.problems.len();
+    let skipped = r.rows_skipped();
+    match r.outcome {
+        Outcome::Written if n == 0 => "Imported; recorded in the audit trail.".into(),
+        Outcome::Written => format!(
+            "Imported the valid rows; skipped {skipped} rows with {n} problems (listed above). Recorded in the audit trail."
+        ),
+        Outcome::DryRun if n == 0 => "Dry run: nothing was written.".into(),
+        Outcome::DryRun => format!(
+            "Dry run: nothing was written; {skipped} rows with {n} problems would be skipped."
+        ),
+        Outcome::Refused if r.dry_run => format!(
+            "Dry run: the import would be refused, {n} problems (listed above)."
+        ),
+        Outcome::Refused => format!(
+            "Nothing was written: {n} problems (listed above). Fix them, or run again with --skip-invalid to import the valid rows."
+        ),
+        Outcome::NothingToWrite => "Nothing to write: no valid row.".into(),
+    }
+}
+
+/// The heading above the list of problems.
+pub fn problems_heading(r: &ImportReport) -> String {
+    let n = r.problems.len();
+    if r.outcome == Outcome::Refused {
+        format!("{n} problems; the import is all or nothing:")
+    } else {
+        format!("{n} problems; these rows are skipped:")
+    }
+}
+
+/// A failure of the import itself.
+pub fn error(e: &ImportError) -> String {
+    match e {
+        ImportError::Io { path, source } => format!("Cannot read {}: {source}", path.display()),
+        ImportError::Store(e) => format!("Database error during the import: {e}"),
+        ImportError::NothingToImport => {
+            "Nothing to import: no .csv or .xlsx file in the paths given.".into()
+        }
+    }
+}

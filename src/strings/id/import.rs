@@ -1,1 +1,167 @@
 //! Import messages.
+
+use crate::domain::nip::NipError;
+use crate::domain::Status as EmploymentStatus;
+use crate::import::{ImportError, ImportReport, Outcome, Problem, ProblemKind};
+use crate::store::write::Counts;
+
+/// `berkas:baris: kolom: apa yang salah (nilai)`; baris dihilangkan untuk
+/// masalah seluruh berkas, kolom bila tidak ada, nilai bila kosong.
+pub fn problem(p: &Problem) -> String {
+    let mut s = p.file.clone();
+    if p.line > 0 {
+        s.push_str(&format!(":{}", p.line));
+    }
+    s.push_str(": ");
+    if !p.column.is_empty() {
+        s.push_str(&p.column);
+        s.push_str(": ");
+    }
+    s.push_str(&what(&p.kind, &p.file));
+    if !p.value.is_empty() {
+        s.push_str(&format!(" ({})", p.value));
+    }
+    s
+}
+
+/// Apa yang salah, tanpa tempatnya.
+pub fn what(k: &ProblemKind, file: &str) -> String {
+    use ProblemKind::*;
+    match k {
+        Unsupported => "bukan berkas .csv atau .xlsx".into(),
+        Utf16 => "berkas berupa teks UTF-16; simpan ulang sebagai \"CSV UTF-8\"".into(),
+        Empty => "berkas kosong: tidak ada baris judul".into(),
+        Unreadable => "tidak dapat dibaca sebagai buku kerja .xlsx".into(),
+        UnknownKind => "nama maupun judul kolomnya tidak menunjukkan berkas apa ini; beri nama pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* atau syarat_jabatan*".into(),
+        MissingColumn => "kolom wajib tidak ada di baris judul".into(),
+        MissingKategoriAndSkor => "baris judul perlu kolom kategori atau skor".into(),
+        DuplicateColumn { first } => format!("kolom yang sama muncul dua kali di baris judul (juga sebagai {first})"),
+        Csv => "tidak dapat dibaca sebagai CSV".into(),
+        InvalidUtf8 => "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"".into(),
+        ControlChars => "berisi karakter kendali; apakah ini berkas teks?".into(),
+        TooLong { max } => format!("lebih dari {max} karakter"),
+        SpansLines { lines } => format!("nilai bertanda kutip membentang {lines} baris; tanda kutip penutup kemungkinan hilang"),
+        ExtraFields { expected, found } => format!("baris berisi {found} nilai, sedangkan judul {expected} kolom; apit dengan tanda kutip nilai yang memuat pemisah"),
+        CellError => "sel berisi galat lembar kerja".into(),
+        Required => "wajib diisi".into(),
+        Nip(NipError::Length(n)) => format!("NIP terdiri atas 18 digit, ini {n} karakter"),
+        Nip(NipError::NotDigits) => "NIP hanya boleh berisi angka".into(),
+        Nip(NipError::BirthDate) => "tanggal lahir dalam NIP (8 digit pertama) bukan tanggal yang sah".into(),
+        NipAsNumber => "NIP tersimpan sebagai angka sehingga digitnya hilang; format kolom sebagai teks lalu isi ulang NIP-nya".into(),
+        Date => "bukan tanggal (YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)".into(),
+        Sex => "jenis kelamin tidak dikenal (L atau P)".into(),
+        Status => "status kepegawaian tidak dikenal (PNS atau PPPK)".into(),
+        Golongan => "golongan tidak dikenal (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
+        GolonganStatus { status: EmploymentStatus::Pns } => "bukan golongan PNS (I/a .. IV/e)".into(),
+        GolonganStatus { status: EmploymentStatus::Pppk } => "bukan golongan PPPK (I .. XVII)".into(),
+        Tingkat => "tingkat jabatan tidak dikenal (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)".into(),
+        Pendidikan => "jenjang pendidikan tidak dikenal (SD, SMP, SMA, D1 .. D4, S1 .. S3)".into(),
+        Year { min, max } => format!("bukan tahun antara {min} dan {max}"),
+        Predikat => "predikat tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang/Misconduct, Sangat Kurang, atau SB, B, BP, K, SK)".into(),
+        Kompetensi => "bukan salah satu dari sembilan kompetensi (kode seperti integritas, atau namanya)".into(),
+        Level => "level harus 1 sampai 5".into(),
+        Kategori => "kategori potensi tidak dikenal (Rendah, Menengah, Tinggi)".into(),
+        Skor => "skor harus 0 sampai 100".into(),
+        KategoriOrSkor => "isi kategori atau skor".into(),
+        Jp => "JP harus bilangan bulat 0 atau lebih".into(),
+        PositionStatus => "status jabatan harus lowong atau terisi".into(),
+        Duplicate { file: f, line } if f == file => format!("sudah ada di baris {line}"),
+        Duplicate { file: f, line } => format!("sudah ada di {f}:{line}"),
+        UnknownEmployee => "tidak ada pegawai dengan NIP ini, baik di impor ini maupun di basis data".into(),
+        UnknownPosition => "tidak ada jabatan dengan kode ini, baik di impor ini maupun di basis data".into(),
+        RefersToInvalidRow { file: f, line } => format!("merujuk ke baris {f}:{line} yang bermasalah"),
+    }
+}
+
+fn counts(label: &str, c: &Counts) -> Option<String> {
+    (c.total() > 0).then(|| {
+        format!(
+            "  {label:<24} {} baru, {} berubah, {} tetap",
+            c.inserted, c.updated, c.unchanged
+        )
+    })
+}
+
+/// Laporan sesudah daftar masalah: berkas yang dibaca, apa yang (akan)
+/// ditulis, dan bagaimana impor berakhir.
+pub fn summary(r: &ImportReport) -> String {
+    let mut lines = vec!["Berkas:".to_string()];
+    for f in &r.files {
+        let kind = f.kind.map(|k| k.code()).unwrap_or("?");
+        lines.push(format!(
+            "  {} ({kind}): {} baris, {} valid, SHA-256 {}",
+            f.path.display(),
+            f.rows_read,
+            f.rows_valid,
+            &f.sha256[..12.min(f.sha256.len())]
+        ));
+    }
+    let s = &r.summary;
+    let tables = [
+        counts("Pegawai", &s.employees),
+        counts("Predikat SKP", &s.skp),
+        counts("Penilaian kompetensi", &s.competencies),
+        counts("Penilaian potensi", &s.potentials),
+        counts("Pelatihan", &s.trainings),
+        counts("Jabatan", &s.positions),
+        counts("Syarat jabatan", &s.requirements),
+    ];
+    let tables: Vec<String> = tables.into_iter().flatten().collect();
+    if !tables.is_empty() {
+        lines.push(if r.outcome == Outcome::DryRun {
+            "Akan ditulis:".to_string()
+        } else {
+            "Ditulis:".to_string()
+        });
+        lines.extend(tables);
+    }
+    lines.push(outcome(r));
+    lines.join("\n")
+}
+
+/// Satu kalimat: bagaimana impor berakhir.
+pub fn outcome(r: &ImportReport) -> String {
+    let n = r.problems.len();
+    let skipped = r.rows_skipped();
+    match r.outcome {
+        Outcome::Written if n == 0 => "Impor selesai dan tercatat di jejak audit.".into(),
+        Outcome::Written => format!(
+            "Baris yang valid diimpor; {skipped} baris dengan {n} masalah dilewati (lihat di atas). Tercatat di jejak audit."
+        ),
+        Outcome::DryRun if n == 0 => "Uji coba: tidak ada yang ditulis.".into(),
+        Outcome::DryRun => format!(
+            "Uji coba: tidak ada yang ditulis; {skipped} baris dengan {n} masalah akan dilewati."
+        ),
+        Outcome::Refused if r.dry_run => format!(
+            "Uji coba: impor ini akan ditolak, {n} masalah (lihat di atas)."
+        ),
+        Outcome::Refused => format!(
+            "Tidak ada yang ditulis: {n} masalah (lihat di atas). Perbaiki, atau jalankan ulang dengan --skip-invalid untuk mengimpor baris yang valid."
+        ),
+        Outcome::NothingToWrite => "Tidak ada yang ditulis: tidak ada baris yang valid.".into(),
+    }
+}
+
+/// Judul di atas daftar masalah.
+pub fn problems_heading(r: &ImportReport) -> String {
+    let n = r.problems.len();
+    if r.outcome == Outcome::Refused {
+        format!("{n} masalah; impor berlaku semua atau tidak sama sekali:")
+    } else {
+        format!("{n} masalah; baris berikut dilewati:")
+    }
+}
+
+/// Kegagalan impor itu sendiri.
+pub fn error(e: &ImportError) -> String {
+    match e {
+        ImportError::Io { path, source } => {
+            format!("Tidak dapat membaca {}: {source}", path.display())
+        }
+        ImportError::Store(e) => format!("Galat basis data saat impor: {e}"),
+        ImportError::NothingToImport => {
+            "Tidak ada yang diimpor: tidak ada berkas .csv atau .xlsx di jalur yang diberikan."
+                .into()
+        }
+    }
+}

@@ -1,0 +1,510 @@
+//! The seven import files, their columns, and matching a header row against them.
+//!
+//! Header names are compared case-insensitively, ignoring blanks, `_` and `-`
+//! (through [`squash`], which also ignores `.`); SIASN's camelCase names are
+//! accepted as aliases.
+
+use super::problem::ProblemKind;
+use crate::domain::squash;
+use std::collections::HashMap;
+
+/// Which of the contract's files a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FileKind {
+    Pegawai,
+    Jabatan,
+    Kinerja,
+    Kompetensi,
+    Potensi,
+    Pelatihan,
+    SyaratJabatan,
+}
+
+impl FileKind {
+    /// In processing order: employees and positions before the files that refer to them.
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Pegawai,
+        FileKind::Jabatan,
+        FileKind::Kinerja,
+        FileKind::Kompetensi,
+        FileKind::Potensi,
+        FileKind::Pelatihan,
+        FileKind::SyaratJabatan,
+    ];
+
+    /// The contract's file name without extension (`syarat_jabatan`).
+    pub fn code(self) -> &'static str {
+        match self {
+            FileKind::Pegawai => "pegawai",
+            FileKind::Jabatan => "jabatan",
+            FileKind::Kinerja => "kinerja",
+            FileKind::Kompetensi => "kompetensi",
+            FileKind::Potensi => "potensi",
+            FileKind::Pelatihan => "pelatihan",
+            FileKind::SyaratJabatan => "syarat_jabatan",
+        }
+    }
+
+    /// The kind a file name says (`pegawai*`, `syarat_jabatan*`...), if any.
+    /// `syarat_jabatan` is tried before `jabatan`; only the start of the name counts.
+    pub fn from_file_name(name: &str) -> Option<FileKind> {
+        let stem = match name.rfind('.') {
+            Some(i) if i > 0 => &name[..i],
+            _ => name,
+        };
+        let key = squash(stem);
+        // Longest prefix first, so that syaratjabatan never reads as jabatan.
+        let mut kinds = FileKind::ALL;
+        kinds.sort_by_key(|k| std::cmp::Reverse(squash(k.code()).len()));
+        kinds
+            .into_iter()
+            .find(|k| key.starts_with(&squash(k.code())))
+    }
+
+    /// The columns of this file.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            FileKind::Pegawai => PEGAWAI,
+            FileKind::Jabatan => JABATAN,
+            FileKind::Kinerja => KINERJA,
+            FileKind::Kompetensi => KOMPETENSI,
+            FileKind::Potensi => POTENSI,
+            FileKind::Pelatihan => PELATIHAN,
+            FileKind::SyaratJabatan => SYARAT_JABATAN,
+        }
+    }
+
+    /// The kind a header row fits: every required column present. When more
+    /// than one kind fits, the one matching the most columns; a tie is `None`.
+    pub fn from_header(header: &[String]) -> Option<FileKind> {
+        let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
+        let mut best: Option<(usize, FileKind)> = None;
+        let mut tie = false;
+        for kind in FileKind::ALL {
+            let cols = kind.columns();
+            let found = |c: &Column| keys.iter().any(|k| c.matches(k));
+            let required_ok = cols.iter().filter(|c| c.need == Need::Required).all(found);
+            let one_of: Vec<&Column> = cols.iter().filter(|c| c.need == Need::OneOf).collect();
+            let one_of_ok = one_of.is_empty() || one_of.iter().any(|c| found(c));
+            if !(required_ok && one_of_ok) {
+                continue;
+            }
+            let score = cols.iter().filter(|c| found(c)).count();
+            match best {
+                Some((s, _)) if s > score => {}
+                Some((s, _)) if s == score => tie = true,
+                _ => {
+                    best = Some((score, kind));
+                    tie = false;
+                }
+            }
+        }
+        if tie {
+            None
+        } else {
+            best.map(|(_, k)| k)
+        }
+    }
+}
+
+/// Every column any file has. `PositionStatus` is jabatan.csv's `status`
+/// (lowong/terisi), unlike pegawai.csv's `status` (PNS/PPPK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Nip,
+    Nama,
+    JenisKelamin,
+    TanggalLahir,
+    Status,
+    Golongan,
+    Jabatan,
+    TingkatJabatan,
+    UnitKerja,
+    Instansi,
+    Pendidikan,
+    TmtJabatan,
+    Tahun,
+    Predikat,
+    Kompetensi,
+    Level,
+    Tanggal,
+    Kategori,
+    Skor,
+    Metode,
+    NamaPelatihan,
+    Jp,
+    Kode,
+    NamaJabatan,
+    PositionStatus,
+    PemangkuNip,
+    KodeJabatan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+    /// At least one of the file's `OneOf` columns must be present (potensi: kategori, skor).
+    OneOf,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub field: Field,
+    /// The contract's name.
+    pub name: &'static str,
+    /// Other accepted names (SIASN).
+    pub aliases: &'static [&'static str],
+    pub need: Need,
+}
+
+impl Column {
+    fn matches(&self, key: &str) -> bool {
+        header_key(self.name) == key || self.aliases.iter().any(|a| header_key(a) == key)
+    }
+}
+
+const fn col(field: Field, name: &'static str, need: Need) -> Column {
+    Column {
+        field,
+        name,
+        aliases: &[],
+        need,
+    }
+}
+
+const fn alias(
+    field: Field,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    need: Need,
+) -> Column {
+    Column {
+        field,
+        name,
+        aliases,
+        need,
+    }
+}
+
+use Need::{OneOf, Optional, Required};
+
+const NIP: Column = alias(Field::Nip, "nip", &["nipBaru"], Required);
+
+const PEGAWAI: &[Column] = &[
+    NIP,
+    alias(Field::Nama, "nama", &["nama"], Required),
+    alias(
+        Field::JenisKelamin,
+        "jenis_kelamin",
+        &["jenisKelamin"],
+        Required,
+    ),
+    alias(
+        Field::TanggalLahir,
+        "tanggal_lahir",
+        &["tglLahir"],
+        Required,
+    ),
+    alias(Field::Status, "status", &["jenisPegawaiNama"], Optional),
+    alias(Field::Golongan, "golongan", &["golRuangAkhir"], Required),
+    alias(Field::Jabatan, "jabatan", &["jabatanNama"], Required),
+    alias(
+        Field::TingkatJabatan,
+        "tingkat_jabatan",
+        &["jenisJabatan"],
+        Required,
+    ),
+    alias(Field::UnitKerja, "unit_kerja", &["unorNama"], Required),
+    alias(
+        Field::Instansi,
+        "instansi",
+        &["instansiIndukNama"],
+        Optional,
+    ),
+    alias(
+        Field::Pendidikan,
+        "pendidikan",
+        &["tkPendidikanTerakhir"],
+        Required,
+    ),
+    alias(Field::TmtJabatan, "tmt_jabatan", &["tmtJabatan"], Optional),
+];
+
+const KINERJA: &[Column] = &[
+    NIP,
+    col(Field::Tahun, "tahun", Required),
+    col(Field::Predikat, "predikat", Required),
+];
+
+const KOMPETENSI: &[Column] = &[
+    NIP,
+    col(Field::Kompetensi, "kompetensi", Required),
+    col(Field::Level, "level", Required),
+    col(Field::Tanggal, "tanggal", Required),
+];
+
+const POTENSI: &[Column] = &[
+    NIP,
+    col(Field::Tanggal, "tanggal", Required),
+    col(Field::Kategori, "kategori", OneOf),
+    col(Field::Skor, "skor", OneOf),
+    col(Field::Metode, "metode", Optional),
+];
+
+const PELATIHAN: &[Column] = &[
+    NIP,
+    col(Field::Tahun, "tahun", Required),
+    col(Field::NamaPelatihan, "nama_pelatihan", Required),
+    col(Field::Jp, "jp", Required),
+];
+
+const JABATAN: &[Column] = &[
+    col(Field::Kode, "kode", Required),
+    col(Field::NamaJabatan, "nama_jabatan", Required),
+    col(Field::TingkatJabatan, "tingkat_jabatan", Required),
+    col(Field::UnitKerja, "unit_kerja", Required),
+    col(Field::PositionStatus, "status", Required),
+    col(Field::PemangkuNip, "pemangku_nip", Optional),
+];
+
+const SYARAT_JABATAN: &[Column] = &[
+    col(Field::KodeJabatan, "kode_jabatan", Required),
+    col(Field::Kompetensi, "kompetensi", Required),
+    col(Field::Level, "level", Required),
+];
+
+/// The form a header name is compared in: [`squash`] without a stray BOM.
+pub fn header_key(h: &str) -> String {
+    squash(&h.replace('\u{feff}', ""))
+}
+
+/// Which header cell holds which field, and the names the file gives them.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnMap {
+    index: HashMap<Field, usize>,
+    header: Vec<String>,
+    canonical: HashMap<Field, &'static str>,
+}
+
+impl ColumnMap {
+    /// The cell index of a field, if the file has that column.
+    pub fn get(&self, f: Field) -> Option<usize> {
+        self.index.get(&f).copied()
+    }
+
+    /// The column's name as the file's header writes it (the contract's name
+    /// when the file lacks the column).
+    pub fn name(&self, f: Field) -> &str {
+        match self.get(f) {
+            Some(i) => &self.header[i],
+            None => self.canonical.get(&f).copied().unwrap_or(""),
+        }
+    }
+
+    /// The header name of a cell index ("" beyond the header).
+    pub fn name_at(&self, i: usize) -> &str {
+        self.header.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn width(&self) -> usize {
+        self.header.len()
+    }
+}
+
+/// A problem with the header: the column as named in the file (or the
+/// contract's name when missing), what is wrong, and the value to quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderIssue {
+    pub column: String,
+    pub kind: ProblemKind,
+    pub value: String,
+}
+
+/// Match a header row against a kind's columns. Unknown columns are ignored.
+pub fn match_header(kind: FileKind, header: &[String]) -> (ColumnMap, Vec<HeaderIssue>) {
+    let cols = kind.columns();
+    let mut map = ColumnMap {
+        index: HashMap::new(),
+        header: header.to_vec(),
+        canonical: cols.iter().map(|c| (c.field, c.name)).collect(),
+    };
+    let mut issues = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let key = header_key(h);
+        if key.is_empty() {
+            continue;
+        }
+        let Some(c) = cols.iter().find(|c| c.matches(&key)) else {
+            continue;
+        };
+        if let Some(&first) = map.index.get(&c.field) {
+            issues.push(HeaderIssue {
+                column: h.clone(),
+                kind: ProblemKind::DuplicateColumn {
+                    first: header[first].clone(),
+                },
+                value: String::new(),
+            });
+        } else {
+            map.index.insert(c.field, i);
+        }
+    }
+    for c in cols.iter().filter(|c| c.need == Need::Required) {
+        if map.get(c.field).is_none() {
+            issues.push(HeaderIssue {
+                column: c.name.to_string(),
+                kind: ProblemKind::MissingColumn,
+                value: String::new(),
+            });
+        }
+    }
+    let one_of: Vec<&Column> = cols.iter().filter(|c| c.need == Need::OneOf).collect();
+    if !one_of.is_empty() && one_of.iter().all(|c| map.get(c.field).is_none()) {
+        issues.push(HeaderIssue {
+            column: one_of.iter().map(|c| c.name).collect::<Vec<_>>().join("/"),
+            kind: ProblemKind::MissingKategoriAndSkor,
+            value: String::new(),
+        });
+    }
+    (map, issues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn kinds_from_file_names() {
+        use FileKind::*;
+        for (name, kind) in [
+            ("pegawai.csv", Some(Pegawai)),
+            ("Pegawai_2024.XLSX", Some(Pegawai)),
+            ("kinerja-2023.csv", Some(Kinerja)),
+            ("KOMPETENSI.csv", Some(Kompetensi)),
+            ("potensial.csv", Some(Potensi)),
+            ("pelatihan.csv", Some(Pelatihan)),
+            ("jabatan.csv", Some(Jabatan)),
+            ("syarat_jabatan.csv", Some(SyaratJabatan)),
+            ("syarat-jabatan.xlsx", Some(SyaratJabatan)),
+            ("Syarat Jabatan 2024.csv", Some(SyaratJabatan)),
+            ("jabatan_syarat.csv", Some(Jabatan)),
+            ("data_siasn.csv", None),
+            ("export_pegawai.csv", None),
+            (".csv", None),
+        ] {
+            assert_eq!(FileKind::from_file_name(name), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn header_keys_ignore_case_blanks_underscores_and_dashes() {
+        assert_eq!(header_key("Tanggal_Lahir"), "tanggallahir");
+        assert_eq!(header_key(" tanggal-lahir "), "tanggallahir");
+        assert_eq!(header_key("TANGGAL LAHIR"), "tanggallahir");
+        assert_eq!(header_key("\u{feff}nip"), "nip");
+    }
+
+    #[test]
+    fn siasn_aliases_match() {
+        let header = h(&[
+            "nipBaru",
+            "nama",
+            "gelarDepan",
+            "jenisKelamin",
+            "tglLahir",
+            "jenisPegawaiNama",
+            "golRuangAkhir",
+            "jabatanNama",
+            "jenisJabatan",
+            "unorNama",
+            "instansiIndukNama",
+            "tkPendidikanTerakhir",
+            "tmtJabatan",
+        ]);
+        let (map, issues) = match_header(FileKind::Pegawai, &header);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(map.get(Field::Nip), Some(0));
+        assert_eq!(map.name(Field::Nip), "nipBaru");
+        assert_eq!(map.get(Field::TanggalLahir), Some(4));
+        assert_eq!(map.get(Field::TmtJabatan), Some(12));
+        assert_eq!(map.get(Field::Instansi), Some(10));
+        assert_eq!(FileKind::from_header(&header), Some(FileKind::Pegawai));
+    }
+
+    #[test]
+    fn missing_and_duplicate_columns() {
+        let (map, issues) = match_header(
+            FileKind::Kinerja,
+            &h(&["NIP", "nip_baru", "Tahun", "catatan"]),
+        );
+        assert_eq!(map.get(Field::Nip), Some(0));
+        assert_eq!(
+            issues,
+            vec![
+                HeaderIssue {
+                    column: "nip_baru".into(),
+                    kind: ProblemKind::DuplicateColumn {
+                        first: "NIP".into()
+                    },
+                    value: String::new(),
+                },
+                HeaderIssue {
+                    column: "predikat".into(),
+                    kind: ProblemKind::MissingColumn,
+                    value: String::new(),
+                },
+            ]
+        );
+        assert_eq!(map.name(Field::Predikat), "predikat");
+    }
+
+    #[test]
+    fn potensi_needs_kategori_or_skor() {
+        let (_, issues) = match_header(FileKind::Potensi, &h(&["nip", "tanggal", "skor"]));
+        assert!(issues.is_empty());
+        let (_, issues) = match_header(FileKind::Potensi, &h(&["nip", "tanggal", "metode"]));
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].kind, ProblemKind::MissingKategoriAndSkor);
+        assert_eq!(issues[0].column, "kategori/skor");
+    }
+
+    #[test]
+    fn kinds_from_headers() {
+        use FileKind::*;
+        for (header, kind) in [
+            (vec!["nip", "tahun", "predikat"], Some(Kinerja)),
+            (
+                vec!["NIP", "Kompetensi", "Level", "Tanggal"],
+                Some(Kompetensi),
+            ),
+            (vec!["nip", "tanggal", "kategori", "metode"], Some(Potensi)),
+            (
+                vec!["nip", "tahun", "nama pelatihan", "JP"],
+                Some(Pelatihan),
+            ),
+            (
+                vec![
+                    "kode",
+                    "nama_jabatan",
+                    "tingkat_jabatan",
+                    "unit_kerja",
+                    "status",
+                ],
+                Some(Jabatan),
+            ),
+            (
+                vec!["kode_jabatan", "kompetensi", "level"],
+                Some(SyaratJabatan),
+            ),
+            (vec!["nip", "nama"], None),
+            (vec![], None),
+        ] {
+            assert_eq!(FileKind::from_header(&h(&header)), kind, "{header:?}");
+        }
+    }
+}

@@ -1,0 +1,528 @@
+//! Reading a CSV or xlsx file into a header and rows of cells, each row with
+//! the physical line (CSV) or sheet row (xlsx) where it starts.
+//!
+//! Nothing here knows what the columns mean; cell-level trouble (bytes that
+//! are not UTF-8, absurdly long fields) is attached to the row as an [`Issue`]
+//! so that the row is refused with a problem, never a panic.
+
+use super::problem::ProblemKind;
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, Xlsx};
+use chrono::NaiveDate;
+use std::io::Cursor;
+
+/// The longest field accepted, in characters. Anything longer is a broken
+/// file (a runaway quote swallowing rows), not a name.
+pub const MAX_FIELD_CHARS: usize = 1000;
+
+/// A cell's value as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    /// Trimmed text (CSV fields are always text).
+    Text(String),
+    /// An xlsx number.
+    Number(f64),
+    /// An xlsx date.
+    Date(NaiveDate),
+    /// An xlsx error value such as `#N/A`.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+}
+
+/// Trouble with one cell (`col` = its index) or the whole row (`col` = None).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub col: Option<usize>,
+    pub kind: ProblemKind,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    pub line: u64,
+    pub cells: Vec<Cell>,
+    pub issues: Vec<Issue>,
+}
+
+/// A file read: its header and its non-empty data rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub header_line: u64,
+    pub rows: Vec<SourceRow>,
+}
+
+/// Why a file could not be read at all: at `line` (0 = the whole file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileIssue {
+    pub line: u64,
+    pub kind: ProblemKind,
+    pub value: String,
+}
+
+impl FileIssue {
+    fn new(line: u64, kind: ProblemKind, value: impl Into<String>) -> FileIssue {
+        FileIssue {
+            line,
+            kind,
+            value: value.into(),
+        }
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Read a file's bytes: an xlsx workbook when `xlsx` (the name says so) or
+/// when the bytes are a zip archive anyway, CSV otherwise. `progress`
+/// receives the bytes done.
+pub fn read(bytes: &[u8], xlsx: bool, progress: &dyn Fn(u64)) -> Result<Table, FileIssue> {
+    if xlsx || bytes.starts_with(ZIP_MAGIC) {
+        read_xlsx(bytes)
+    } else {
+        read_csv(bytes, progress)
+    }
+}
+
+/// The separator a header line uses: `;` when it has more semicolons than
+/// commas outside quotes, `,` otherwise.
+pub fn detect_separator(bytes: &[u8]) -> u8 {
+    let (mut commas, mut semis, mut quoted) = (0usize, 0usize, false);
+    for &b in bytes {
+        match b {
+            b'"' => quoted = !quoted,
+            // The header is the first line with a separator; blank lines before it don't count.
+            b'\n' | b'\r' if !quoted && commas + semis > 0 => break,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semis += 1,
+            _ => {}
+        }
+    }
+    if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Trim a field and check its size; multi-line values are kept for the
+/// parser to fold, but a field over many lines is a quote gone astray.
+fn text_cell(s: &str, col: usize, issues: &mut Vec<Issue>, csv: bool) -> Cell {
+    let t = s.trim();
+    if t.is_empty() {
+        return Cell::Empty;
+    }
+    if t.chars().nth(MAX_FIELD_CHARS).is_some() {
+        issues.push(Issue {
+            col: Some(col),
+            kind: ProblemKind::TooLong {
+                max: MAX_FIELD_CHARS,
+            },
+            value: t.chars().take(40).collect(),
+        });
+        return Cell::Text(t.chars().take(MAX_FIELD_CHARS).collect());
+    }
+    // One problem per cell: bytes already reported as not UTF-8 say enough.
+    let reported = issues.iter().any(|i| i.col == Some(col));
+    if !reported
+        && t.chars()
+            .any(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
+    {
+        issues.push(Issue {
+            col: Some(col),
+            kind: ProblemKind::ControlChars,
+            value: t.to_string(),
+        });
+    }
+    let lines = t.lines().count();
+    if csv && !reported && lines > 2 {
+        issues.push(Issue {
+            col: Some(col),
+            kind: ProblemKind::SpansLines { lines },
+            value: t.lines().next().unwrap_or("").to_string(),
+        });
+    }
+    Cell::Text(t.to_string())
+}
+
+fn decode<'a>(field: &'a [u8], col: usize, issues: &mut Vec<Issue>) -> std::borrow::Cow<'a, str> {
+    match std::str::from_utf8(field) {
+        Ok(s) => s.into(),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(field);
+            issues.push(Issue {
+                col: Some(col),
+                kind: ProblemKind::InvalidUtf8,
+                value: lossy.trim().to_string(),
+            });
+            lossy
+        }
+    }
+}
+
+/// Physical line numbers of CSV records. The csv crate's record position is
+/// where the reader stood when the record began, which is before the previous
+/// record's line break and any blank lines; the record itself starts after them.
+struct LineCounter<'a> {
+    body: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        LineCounter {
+            body,
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the record whose reported position is `pos`
+    /// (positions must not decrease between calls).
+    fn line_of_record_at(&mut self, pos: usize) -> u64 {
+        let mut start = pos.min(self.body.len()).max(self.byte);
+        while matches!(self.body.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let newlines = self.body[self.byte..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.byte = start;
+        self.line
+    }
+}
+
+fn read_csv(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Table, FileIssue> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FileIssue::new(0, ProblemKind::Utf16, ""));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let sep = detect_separator(body);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut header: Option<(Vec<String>, u64)> = None;
+    let mut rows = Vec::new();
+    let mut lines = LineCounter::new(body);
+    for (n, rec) in reader.byte_records().enumerate() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            FileIssue::new(line, ProblemKind::Csv, e.to_string())
+        })?;
+        let byte = rec.position().map_or(0, |p| p.byte());
+        let line = lines.line_of_record_at(byte as usize);
+        if n % 1024 == 0 {
+            progress(byte);
+        }
+        let mut issues = Vec::new();
+        let cells: Vec<Cell> = rec
+            .iter()
+            .enumerate()
+            .map(|(i, f)| text_cell(&decode(f, i, &mut issues), i, &mut issues, true))
+            .collect();
+        if cells.iter().all(Cell::is_empty) && issues.is_empty() {
+            continue;
+        }
+        match &header {
+            None => {
+                if let Some(i) = issues.first() {
+                    return Err(FileIssue::new(line, i.kind.clone(), i.value.clone()));
+                }
+                let names = cells
+                    .into_iter()
+                    .map(|c| match c {
+                        Cell::Text(s) => s,
+                        _ => String::new(),
+                    })
+                    .collect();
+                header = Some((names, line));
+            }
+            Some((names, _)) => {
+                let found = cells
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .map_or(0, |i| i + 1);
+                if found > names.len() {
+                    issues.push(Issue {
+                        col: None,
+                        kind: ProblemKind::ExtraFields {
+                            expected: names.len(),
+                            found,
+                        },
+                        value: String::new(),
+                    });
+                }
+                rows.push(SourceRow {
+                    line,
+                    cells,
+                    issues,
+                });
+            }
+        }
+    }
+    progress(bytes.len() as u64);
+    let (header, header_line) = header.ok_or_else(|| FileIssue::new(0, ProblemKind::Empty, ""))?;
+    Ok(Table {
+        header,
+        header_line,
+        rows,
+    })
+}
+
+/// Excel's serial day numbers accepted as dates: 1910-01-01 ..= 9999-12-31.
+/// (Smaller numbers in a date column are far more likely a year or a mistake.)
+const SERIAL_DATES: std::ops::RangeInclusive<f64> = 3654.0..=2_958_465.0;
+
+/// An Excel serial day number (1900 system) as a date.
+pub fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
+    if !serial.is_finite() || !SERIAL_DATES.contains(&serial) {
+        return None;
+    }
+    serial_to_date(ExcelDateTime::new(
+        serial,
+        ExcelDateTimeType::DateTime,
+        false,
+    ))
+}
+
+fn serial_to_date(dt: ExcelDateTime) -> Option<NaiveDate> {
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
+}
+
+fn xlsx_cell(d: &Data, col: usize, issues: &mut Vec<Issue>) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => text_cell(s, col, issues, false),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() && (0.0..2_958_466.0).contains(&dt.as_f64()) => {
+            match serial_to_date(*dt) {
+                Some(date) => Cell::Date(date),
+                None => Cell::Number(dt.as_f64()),
+            }
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+            .map(Cell::Date)
+            .unwrap_or_else(|| text_cell(s, col, issues, false)),
+        Data::DurationIso(s) => text_cell(s, col, issues, false),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table, FileIssue> {
+    let mut book = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?;
+    let range = match book.worksheet_range_at(0) {
+        None => return Err(FileIssue::new(0, ProblemKind::Empty, "")),
+        Some(r) => r.map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?,
+    };
+    let Some((first_row, _)) = range.start() else {
+        return Err(FileIssue::new(0, ProblemKind::Empty, ""));
+    };
+    let mut header: Option<Vec<String>> = None;
+    let mut header_line = 0;
+    let mut rows = Vec::new();
+    for (i, r) in range.rows().enumerate() {
+        let line = u64::from(first_row) + i as u64 + 1;
+        let mut issues = Vec::new();
+        let cells: Vec<Cell> = r
+            .iter()
+            .enumerate()
+            .map(|(c, d)| xlsx_cell(d, c, &mut issues))
+            .collect();
+        if cells.iter().all(Cell::is_empty) && issues.is_empty() {
+            continue;
+        }
+        match &header {
+            None => {
+                header = Some(
+                    cells
+                        .iter()
+                        .map(|c| match c {
+                            Cell::Text(s) => s.clone(),
+                            Cell::Number(n) => n.to_string(),
+                            _ => String::new(),
+                        })
+                        .collect(),
+                );
+                header_line = line;
+            }
+            Some(_) => rows.push(SourceRow {
+                line,
+                cells,
+                issues,
+            }),
+        }
+    }
+    let header = header.ok_or_else(|| FileIssue::new(0, ProblemKind::Empty, ""))?;
+    Ok(Table {
+        header,
+        header_line,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(s: &[u8]) -> Table {
+        read(s, false, &|_| {}).expect("readable")
+    }
+
+    fn texts(r: &SourceRow) -> Vec<String> {
+        r.cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) => s.clone(),
+                Cell::Empty => String::new(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn separator_detection() {
+        assert_eq!(detect_separator(b"nip,nama,tahun\n1;2;3"), b',');
+        assert_eq!(detect_separator(b"nip;nama;tahun\r\n1,2,3"), b';');
+        assert_eq!(detect_separator(b"\"a,b\";c;d\n"), b';');
+        assert_eq!(detect_separator(b"\"a;b;c\",d\n"), b',');
+        assert_eq!(detect_separator(b"\n\nnip;nama\n"), b';');
+        assert_eq!(detect_separator(b"nip"), b',');
+    }
+
+    #[test]
+    fn bom_crlf_semicolons_and_quoted_line_breaks() {
+        let t = csv(
+            b"\xEF\xBB\xBFnip ; nama\r\n\r\n1;\"Hj. Siti Aminah,\r\nS.E., M.Si.\"\r\n2; Budi \r\n",
+        );
+        assert_eq!(t.header, vec!["nip", "nama"]);
+        assert_eq!(t.header_line, 1);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].line, 3);
+        assert_eq!(texts(&t.rows[0])[1], "Hj. Siti Aminah,\r\nS.E., M.Si.");
+        assert_eq!(t.rows[1].line, 5, "lines count the one inside quotes");
+        assert_eq!(texts(&t.rows[1]), vec!["2", "Budi"]);
+        assert!(t.rows.iter().all(|r| r.issues.is_empty()));
+    }
+
+    #[test]
+    fn blank_and_separator_only_lines_are_skipped() {
+        let t = csv(b"a,b\n\n , \n,,\n1,2\n");
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].line, 5);
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_issue_with_its_line() {
+        let t = csv(b"a,b\nok,fine\nJos\xe9,x\n");
+        assert_eq!(t.rows[1].line, 3);
+        assert_eq!(t.rows[1].issues.len(), 1);
+        assert_eq!(t.rows[1].issues[0].kind, ProblemKind::InvalidUtf8);
+        assert_eq!(t.rows[1].issues[0].col, Some(0));
+        assert_eq!(t.rows[1].issues[0].value, "Jos\u{fffd}");
+        let e = read(b"n\xffp,b\n1,2\n", false, &|_| {}).unwrap_err();
+        assert_eq!((e.line, e.kind), (1, ProblemKind::InvalidUtf8));
+    }
+
+    #[test]
+    fn huge_fields_and_runaway_quotes() {
+        let mut big = b"a,b\n1,".to_vec();
+        big.extend(std::iter::repeat_n(b'x', 100_000));
+        big.push(b'\n');
+        let t = csv(&big);
+        assert_eq!(
+            t.rows[0].issues[0].kind,
+            ProblemKind::TooLong {
+                max: MAX_FIELD_CHARS
+            }
+        );
+        let t = csv(b"a,b\n1,\"never closed\n2,y\n3,z\n4,w\n");
+        assert_eq!(t.rows.len(), 1);
+        assert!(matches!(
+            t.rows[0].issues[0].kind,
+            ProblemKind::SpansLines { lines: 4 }
+        ));
+    }
+
+    #[test]
+    fn control_characters_are_flagged() {
+        let t = csv(b"a,b\n\x1b[31mBudi,x\tok\n");
+        assert_eq!(t.rows[0].issues.len(), 1);
+        assert_eq!(t.rows[0].issues[0].kind, ProblemKind::ControlChars);
+        assert_eq!(t.rows[0].issues[0].col, Some(0));
+    }
+
+    #[test]
+    fn extra_fields_are_flagged_unless_empty() {
+        let t = csv(b"a,b\n1,2,,\n1,Siti, S.E.\n");
+        assert!(t.rows[0].issues.is_empty());
+        assert_eq!(
+            t.rows[1].issues[0].kind,
+            ProblemKind::ExtraFields {
+                expected: 2,
+                found: 3
+            }
+        );
+    }
+
+    #[test]
+    fn empty_and_utf16_files() {
+        assert_eq!(
+            read(b"", false, &|_| {}).unwrap_err().kind,
+            ProblemKind::Empty
+        );
+        assert_eq!(
+            read(b"\n\r\n", false, &|_| {}).unwrap_err().kind,
+            ProblemKind::Empty
+        );
+        assert_eq!(
+            read(b"\xff\xfen\x00", false, &|_| {}).unwrap_err().kind,
+            ProblemKind::Utf16
+        );
+        let t = csv(b"nip,tahun\n");
+        assert!(t.rows.is_empty());
+    }
+
+    #[test]
+    fn a_broken_zip_is_unreadable_not_a_panic() {
+        let e = read(b"PK\x03\x04garbage", false, &|_| {}).unwrap_err();
+        assert_eq!(e.kind, ProblemKind::Unreadable);
+        assert_eq!(e.line, 0);
+        let e = read(b"nip,tahun\n", true, &|_| {}).unwrap_err();
+        assert_eq!(
+            e.kind,
+            ProblemKind::Unreadable,
+            "an .xlsx name on CSV bytes"
+        );
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(
+            excel_serial_date(45658.0),
+            NaiveDate::from_ymd_opt(2025, 1, 1)
+        );
+        assert_eq!(
+            excel_serial_date(31681.75),
+            NaiveDate::from_ymd_opt(1986, 9, 26)
+        );
+        assert_eq!(excel_serial_date(2023.0), None);
+        assert_eq!(excel_serial_date(f64::NAN), None);
+        assert_eq!(excel_serial_date(1e12), None);
+    }
+}
