@@ -222,7 +222,7 @@ mod tests {
         let p = Golongan::Pppk(17);
         let n = Golongan::parse("I/a").unwrap();
         assert_eq!(p.partial_cmp(&n), None);
-        assert!(!(p > n) && !(p < n));
+        assert!(p.partial_cmp(&n).is_none() && n.partial_cmp(&p).is_none());
     }
 
     #[test]
