@@ -4,6 +4,7 @@
 //! contract's exit status: 1 runtime failure, 2 bad usage or bad input.
 
 pub mod audit;
+pub mod import;
 pub mod output;
 pub mod query;
 pub mod show;
@@ -76,6 +77,18 @@ pub enum Command {
         /// count
         #[arg(long)]
         count: bool,
+    },
+    /// import
+    Import {
+        /// dry_run
+        #[arg(long)]
+        dry_run: bool,
+        /// skip_invalid
+        #[arg(long)]
+        skip_invalid: bool,
+        /// paths
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// show
     Show {
@@ -332,6 +345,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
                 count,
             },
         ),
+        Some(Command::Import { dry_run, skip_invalid, paths }) => import::run(&ctx, &paths, dry_run, skip_invalid),
         Some(Command::Show { nip, format }) => show::run(&ctx, &nip, format),
         Some(Command::Audit { command }) => audit::run(&ctx, command),
         None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),
