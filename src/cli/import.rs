@@ -33,7 +33,11 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
             ImportError::Io { .. } | ImportError::NothingToImport => 2,
             ImportError::Store(_) => 1,
         };
-        CliError { code, message: tr!(ctx.lang, import::error(&e)), details: Vec::new() }
+        CliError {
+            code,
+            message: tr!(ctx.lang, import::error(&e)),
+            details: Vec::new(),
+        }
     })?;
     if !report.problems.is_empty() {
         let mut err = String::new();
@@ -46,11 +50,15 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
         eprint!("{err}");
     }
     match report.outcome {
-        Outcome::Refused | Outcome::NothingToWrite => Err(CliError::input(tr!(ctx.lang, import::outcome(&report)))),
+        Outcome::Refused | Outcome::NothingToWrite => {
+            Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
+        }
         Outcome::DryRun if !report.problems.is_empty() && !skip_invalid => {
             emit(&format!("{}\n", tr!(ctx.lang, import::summary(&report))))?;
             Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
         }
-        Outcome::Written | Outcome::DryRun => emit(&format!("{}\n", tr!(ctx.lang, import::summary(&report)))),
+        Outcome::Written | Outcome::DryRun => {
+            emit(&format!("{}\n", tr!(ctx.lang, import::summary(&report))))
+        }
     }
 }

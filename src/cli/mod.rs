@@ -345,7 +345,11 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
                 count,
             },
         ),
-        Some(Command::Import { dry_run, skip_invalid, paths }) => import::run(&ctx, &paths, dry_run, skip_invalid),
+        Some(Command::Import {
+            dry_run,
+            skip_invalid,
+            paths,
+        }) => import::run(&ctx, &paths, dry_run, skip_invalid),
         Some(Command::Show { nip, format }) => show::run(&ctx, &nip, format),
         Some(Command::Audit { command }) => audit::run(&ctx, command),
         None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),

@@ -1,0 +1,233 @@
+//! The command line as users and scripts see it: query and show outputs, exit statuses,
+//! error messages, on a pool imported from the fixture files.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/valid_comma"
+);
+const AS_OF: &str = "2026-11-22";
+
+fn talenta(db: &Path) -> Command {
+    let mut c = Command::cargo_bin("talenta").unwrap();
+    c.arg("--db")
+        .arg(db)
+        .arg("--as-of")
+        .arg(AS_OF)
+        .env_remove("TALENTA_DB")
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml");
+    c
+}
+
+fn pool() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("pool.db");
+    talenta(&db).arg("import").arg(FIXTURES).assert().success();
+    (d, db)
+}
+
+fn stdout(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn query_count_and_table() {
+    let (_d, db) = pool();
+    assert_eq!(stdout(talenta(&db).args(["query", "", "--count"])), "6\n");
+    assert_eq!(
+        stdout(talenta(&db).args(["query", "kotak>=7", "--count"])),
+        "2\n"
+    );
+    assert_eq!(
+        stdout(talenta(&db).args(["query", "kotak=none", "--count"])),
+        "1\n"
+    );
+    let t = stdout(talenta(&db).args(["--lang", "id", "query", "kotak>=7"]));
+    assert!(t.starts_with("NIP"), "{t}");
+    assert!(t.contains("Dr. H. Kemas Abdullah, S.H., M.H."), "{t}");
+    assert!(t.contains("2 pegawai ditampilkan dari 6"), "{t}");
+    let t = stdout(talenta(&db).args(["--lang", "en", "query", "kotak>=7"]));
+    assert!(t.contains("2 employees shown of 6"), "{t}");
+}
+
+#[test]
+fn query_json_has_the_contract_fields() {
+    let (_d, db) = pool();
+    let out = stdout(talenta(&db).args(["query", "nama~fauzi", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 1);
+    let e = &arr[0];
+    for key in [
+        "nip",
+        "nama",
+        "unit_kerja",
+        "jabatan",
+        "tingkat_jabatan",
+        "golongan",
+        "kotak",
+        "kinerja",
+        "potensi",
+    ] {
+        assert!(e.get(key).is_some(), "missing {key} in {e}");
+    }
+    assert_eq!(e["nip"], "198609262015051001");
+    assert_eq!(e["kotak"], 9);
+    assert_eq!(e["kinerja"], "SB");
+    assert_eq!(e["potensi"], "tinggi");
+    assert_eq!(e["tingkat_jabatan"], "fungsional");
+    assert_eq!(e["usia"], 40);
+    let none = stdout(talenta(&db).args(["query", "nama~raden", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&none).unwrap();
+    assert_eq!(v[0]["kotak"], serde_json::Value::Null);
+    assert_eq!(v[0]["potensi"], serde_json::Value::Null);
+}
+
+#[test]
+fn query_csv_is_rfc4180_with_a_header() {
+    let (_d, db) = pool();
+    let out = stdout(talenta(&db).args(["query", "kotak>=5", "--format", "csv", "--sort", "nama"]));
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let h = r.headers().unwrap().clone();
+    assert_eq!(&h[0], "nip");
+    assert_eq!(&h[1], "nama");
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 3);
+    // Sorted by name; names with commas survive quoting.
+    assert_eq!(&rows[0][1], "Ahmad Fauzi, S.Kom.");
+    assert_eq!(&rows[2][1], "Hj. Siti Aminah, S.E., M.Si.");
+}
+
+#[test]
+fn query_sort_desc_and_limit() {
+    let (_d, db) = pool();
+    let out = stdout(talenta(&db).args([
+        "query", "", "--format", "csv", "--sort", "usia", "--desc", "--limit", "2",
+    ]));
+    let rows: Vec<String> = out.lines().skip(1).map(|l| l[..18].to_string()).collect();
+    assert_eq!(rows, vec!["196905171995031003", "197803142003122002"]);
+}
+
+#[test]
+fn query_no_match_is_success_and_bad_filter_is_status_2() {
+    let (_d, db) = pool();
+    assert_eq!(
+        stdout(talenta(&db).args(["query", "nama~zzzz", "--count"])),
+        "0\n"
+    );
+    talenta(&db)
+        .args(["--lang", "en", "query", "kinerja>=X"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("column 10").and(predicate::str::contains("SB, B, BP, K, SK")),
+        );
+    talenta(&db)
+        .args(["query", "", "--sort", "warna"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("warna"));
+}
+
+#[test]
+fn show_text_and_json() {
+    let (_d, db) = pool();
+    let t = stdout(talenta(&db).args(["--lang", "id", "show", "198609262015051001"]));
+    for needle in [
+        "Ahmad Fauzi, S.Kom.",
+        "III/c (Penata)",
+        "Kotak 9-box",
+        "9 (kinerja di atas ekspektasi, potensial tinggi)",
+        "kelompok talenta",
+        "Integritas",
+    ] {
+        assert!(t.contains(needle), "missing {needle:?} in\n{t}");
+    }
+    let j = stdout(talenta(&db).args(["show", "198609262015051001", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert_eq!(v["nip"], "198609262015051001");
+    assert_eq!(v["kotak"], 9);
+    assert!(v["kinerja_per_tahun"].as_array().unwrap().len() >= 2);
+    assert!(v["tanggal_pensiun"].as_str().unwrap().starts_with("20"));
+    talenta(&db)
+        .args(["show", "199999999999999999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("199999999999999999"));
+}
+
+#[test]
+fn missing_or_bad_database_is_a_clear_error() {
+    let d = tempfile::tempdir().unwrap();
+    talenta(&d.path().join("none.db"))
+        .args(["--lang", "en", "query", ""])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no talent-pool database"));
+    talenta(&d.path().join("no/such/dir/x.db"))
+        .args(["--lang", "en", "query", ""])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+    let junk = d.path().join("junk.db");
+    std::fs::write(&junk, "not a database at all, just text\n".repeat(200)).unwrap();
+    talenta(&junk)
+        .args(["--lang", "en", "show", "198609262015051001"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a talenta database"));
+}
+
+#[test]
+fn audit_records_the_import_and_verifies() {
+    let (_d, db) = pool();
+    talenta(&db)
+        .args(["--lang", "en", "audit", "verify"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("intact: 1 entries"));
+    let j = stdout(talenta(&db).args(["audit", "log", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert_eq!(v[0]["action"], "import");
+}
+
+#[test]
+fn invalid_import_writes_nothing_and_exits_2() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("x.db");
+    talenta(&db)
+        .args([
+            "import",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/invalid"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pegawai.csv:3: nip:"));
+    assert!(!db.exists(), "no database left behind");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let d = tempfile::tempdir().unwrap();
+    talenta(&d.path().join("x.db"))
+        .args(["query"])
+        .assert()
+        .code(2);
+    talenta(&d.path().join("x.db"))
+        .args(["--lang", "xx", "query", ""])
+        .assert()
+        .code(2);
+    talenta(&d.path().join("x.db"))
+        .args(["nosuchcommand"])
+        .assert()
+        .code(2);
+}
