@@ -231,3 +231,15 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn descending_sort_keeps_missing_values_last() {
+    let (_d, db) = pool();
+    let out =
+        stdout(talenta(&db).args(["query", "", "--format", "csv", "--sort", "kotak", "--desc"]));
+    let kotak: Vec<String> = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(|r| r.unwrap()[6].to_string())
+        .collect();
+    assert_eq!(kotak, vec!["9", "9", "5", "3", "1", ""]);
+}

@@ -43,10 +43,9 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         return emit(&format!("{}\n", hits.len()));
     }
     match &sort {
+        // Descending reverses the values; employees without one stay last.
         Some(field) => hits.sort_by(|x, y| {
-            let o = filter::compare(field, x, y, as_of);
-            let o = if a.desc { o.reverse() } else { o };
-            o.then_with(|| x.nip.cmp(&y.nip))
+            filter::compare_directed(field, x, y, as_of, a.desc).then_with(|| x.nip.cmp(&y.nip))
         }),
         None => hits.sort_by(|x, y| {
             if a.desc {

@@ -78,7 +78,7 @@ impl Golongan {
             .filter(|c| !matches!(c, '/' | '.' | '-' | ' ' | '_'))
             .collect::<String>()
             .to_ascii_uppercase();
-        if t.is_empty() {
+        if t.is_empty() || !t.is_ascii() {
             return None;
         }
         if let Ok(n) = t.parse::<u8>() {
@@ -191,7 +191,9 @@ mod tests {
 
     #[test]
     fn rejects_grades_that_do_not_exist() {
-        for s in ["III/e", "V/a", "IV/f", "", "XVIII", "0", "abc", "/"] {
+        for s in [
+            "III/e", "V/a", "IV/f", "", "XVIII", "0", "abc", "/", "é", "IIIé", "Ⅲ/c",
+        ] {
             assert_eq!(Golongan::parse(s), None, "{s}");
         }
     }

@@ -269,9 +269,21 @@ fn sort_key(v: Val<'_>) -> Key<'_> {
 /// then PPPK, jk L then P, numbers ascending. Missing values sort last; ties are
 /// `Equal` (so a stable sort keeps the previous order).
 pub fn compare(field: &Field, a: &Candidate, b: &Candidate, as_of: NaiveDate) -> Ordering {
+    compare_directed(field, a, b, as_of, false)
+}
+
+/// [`compare`] ascending or descending; either way missing values sort last.
+pub fn compare_directed(
+    field: &Field,
+    a: &Candidate,
+    b: &Candidate,
+    as_of: NaiveDate,
+    descending: bool,
+) -> Ordering {
     let ka = value_of(*field, a, as_of).map(sort_key);
     let kb = value_of(*field, b, as_of).map(sort_key);
     match (ka, kb) {
+        (Some(x), Some(y)) if descending => y.cmp(&x),
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

@@ -80,7 +80,7 @@ mod tests;
 use crate::domain::Candidate;
 use chrono::NaiveDate;
 
-pub use field::{compare, Field, FIELD_ALIASES, FIELD_NAMES};
+pub use field::{compare, compare_directed, Field, FIELD_ALIASES, FIELD_NAMES};
 
 /// How many parentheses and `not`s may nest inside one another.
 pub const MAX_DEPTH: usize = 64;
