@@ -243,3 +243,110 @@ fn descending_sort_keeps_missing_values_last() {
         .collect();
     assert_eq!(kotak, vec!["9", "9", "5", "3", "1", ""]);
 }
+
+#[test]
+fn demo_builds_refuses_to_overwrite_and_keeps_a_backup() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("demo.db");
+    talenta(&db)
+        .args(["demo", "--size", "300", "--seed", "3"])
+        .assert()
+        .success();
+    assert_eq!(stdout(talenta(&db).args(["query", "", "--count"])), "300\n");
+    // Without --force and without a terminal to ask on: refused, nothing changed.
+    talenta(&db)
+        .args(["demo", "--size", "100"])
+        .write_stdin("")
+        .assert()
+        .code(2);
+    assert_eq!(stdout(talenta(&db).args(["query", "", "--count"])), "300\n");
+    talenta(&db)
+        .args(["demo", "--size", "100", "--force"])
+        .assert()
+        .success();
+    assert_eq!(stdout(talenta(&db).args(["query", "", "--count"])), "100\n");
+    let backups: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("demo.db.bak-"))
+        .collect();
+    assert_eq!(backups.len(), 1, "the replaced pool is kept");
+    talenta(&backups[0].path())
+        .args(["query", "", "--count"])
+        .assert()
+        .success()
+        .stdout("300\n");
+    talenta(&db).args(["demo", "--size", "50"]).assert().code(2);
+}
+
+#[test]
+fn same_seed_same_pool() {
+    let d = tempfile::tempdir().unwrap();
+    let (a, b) = (d.path().join("a.db"), d.path().join("b.db"));
+    talenta(&a)
+        .args(["demo", "--size", "200", "--seed", "9"])
+        .assert()
+        .success();
+    talenta(&b)
+        .args(["demo", "--size", "200", "--seed", "9"])
+        .assert()
+        .success();
+    let qa = stdout(talenta(&a).args(["query", "", "--format", "csv"]));
+    let qb = stdout(talenta(&b).args(["query", "", "--format", "csv"]));
+    assert_eq!(qa, qb);
+}
+
+#[test]
+fn demo_csv_export_imports_back_to_the_same_pool() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("csv");
+    let (direct, imported) = (d.path().join("direct.db"), d.path().join("imported.db"));
+    talenta(&direct)
+        .args(["demo", "--size", "250", "--seed", "4"])
+        .assert()
+        .success();
+    talenta(&direct)
+        .args([
+            "demo",
+            "--size",
+            "250",
+            "--seed",
+            "4",
+            "--semicolon",
+            "--csv",
+        ])
+        .arg(&dir)
+        .assert()
+        .success();
+    talenta(&imported)
+        .arg("import")
+        .arg(&dir)
+        .assert()
+        .success();
+    for filter in [
+        "",
+        "kotak>=7",
+        "integritas>=4 and kinerja=SB",
+        "potensi=none",
+        "golongan>=III/c pendidikan>=S2",
+    ] {
+        assert_eq!(
+            stdout(talenta(&direct).args(["query", filter, "--count"])),
+            stdout(talenta(&imported).args(["query", filter, "--count"])),
+            "{filter}"
+        );
+    }
+}
+
+#[test]
+fn first_run_builds_the_demo_pool_at_the_default_location() {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = Command::cargo_bin("talenta").unwrap();
+    c.env_remove("TALENTA_DB")
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .args(["query", "", "--count"]);
+    c.assert().success().stdout("5000\n");
+    assert!(home.path().join("data/talenta/talenta.db").exists());
+}

@@ -4,6 +4,7 @@
 //! contract's exit status: 1 runtime failure, 2 bad usage or bad input.
 
 pub mod audit;
+pub mod demo;
 pub mod import;
 pub mod output;
 pub mod query;
@@ -77,6 +78,24 @@ pub enum Command {
         /// count
         #[arg(long)]
         count: bool,
+    },
+    /// demo
+    Demo {
+        /// size
+        #[arg(long, default_value_t = 5_000, value_name = "N")]
+        size: usize,
+        /// seed
+        #[arg(long, default_value_t = crate::demo::DEFAULT_SEED, value_name = "S")]
+        seed: u64,
+        /// force
+        #[arg(long)]
+        force: bool,
+        /// csv
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// semicolon
+        #[arg(long, requires = "csv")]
+        semicolon: bool,
     },
     /// import
     Import {
@@ -334,15 +353,32 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             desc,
             limit,
             count,
-        }) => query::run(
-            &ctx,
-            &query::Args {
+        }) => {
+            demo::ensure_default_pool(&ctx)?;
+            let args = query::Args {
                 filter,
                 format,
                 sort,
                 desc,
                 limit,
                 count,
+            };
+            query::run(&ctx, &args)
+        }
+        Some(Command::Demo {
+            size,
+            seed,
+            force,
+            csv,
+            semicolon,
+        }) => demo::run(
+            &ctx,
+            &demo::Args {
+                size,
+                seed,
+                force,
+                csv,
+                semicolon,
             },
         ),
         Some(Command::Import {
@@ -350,7 +386,10 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             skip_invalid,
             paths,
         }) => import::run(&ctx, &paths, dry_run, skip_invalid),
-        Some(Command::Show { nip, format }) => show::run(&ctx, &nip, format),
+        Some(Command::Show { nip, format }) => {
+            demo::ensure_default_pool(&ctx)?;
+            show::run(&ctx, &nip, format)
+        }
         Some(Command::Audit { command }) => audit::run(&ctx, command),
         None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),
     }

@@ -19,6 +19,12 @@ pub const HELP: &[(&str, &str)] = &[
     ("query.desc", "Descending order"),
     ("query.limit", "At most N rows"),
     ("query.count", "Print the number of matches only"),
+    ("demo", "Create (or replace, after asking or with --force) a realistic demo talent pool"),
+    ("demo.size", "Number of employees (100 .. 5,000,000)"),
+    ("demo.seed", "Random seed: same seed, same pool"),
+    ("demo.force", "Replace an existing database without asking (the old one is kept as a backup)"),
+    ("demo.csv", "Write the demo pool as import-format CSV files into this folder instead of a database"),
+    ("demo.semicolon", "CSV separated by ; (Indonesian Excel style)"),
     ("import", "Import CSV/xlsx files or export folders (all or nothing)"),
     ("import.dry_run", "Check everything, write nothing"),
     ("import.skip_invalid", "Write the valid rows; skip and list the others"),
@@ -141,3 +147,52 @@ pub const SHOW: ShowLabels = ShowLabels {
     training: "Training",
     none: "-",
 };
+
+pub const DEMO_FAILED: &str = "the demo talent pool could not be built";
+
+pub fn demo_bad_size(n: usize) -> String {
+    format!("demo size {n} is out of range: 100 to 5,000,000 employees")
+}
+
+pub fn cannot_write(p: &std::path::Path) -> String {
+    format!("cannot write to {}", p.display())
+}
+
+pub fn demo_csv_written(n: usize, dir: &std::path::Path) -> String {
+    format!(
+        "demo pool CSV files ({n} employees) written to {}\n",
+        dir.display()
+    )
+}
+
+pub fn demo_exists(p: &std::path::Path) -> String {
+    format!(
+        "{} exists; run again with --force to replace it (the old one is kept as a backup)",
+        p.display()
+    )
+}
+
+pub fn demo_confirm(p: &std::path::Path) -> String {
+    format!(
+        "{} exists. Replace it with a demo pool? The old one is kept as a backup. [y/N] ",
+        p.display()
+    )
+}
+
+pub fn demo_built(n: usize, seed: u64, p: &std::path::Path) -> String {
+    format!(
+        "demo talent pool built: {n} employees, seed {seed}, in {}\n",
+        p.display()
+    )
+}
+
+pub fn demo_backup(p: &std::path::Path) -> String {
+    format!("the previous database is kept as {}\n", p.display())
+}
+
+pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
+    format!(
+        "No talent pool yet: building the demo pool ({n} employees) in {} ...",
+        p.display()
+    )
+}

@@ -19,6 +19,12 @@ pub const HELP: &[(&str, &str)] = &[
     ("query.desc", "Urutan menurun"),
     ("query.limit", "Paling banyak N baris"),
     ("query.count", "Hanya cetak jumlah yang cocok"),
+    ("demo", "Membuat (atau mengganti, setelah bertanya atau dengan --force) kumpulan talenta demo yang realistis"),
+    ("demo.size", "Jumlah pegawai (100 .. 5.000.000)"),
+    ("demo.seed", "Benih acak: benih sama, kumpulan sama"),
+    ("demo.force", "Ganti basis data yang ada tanpa bertanya (yang lama disimpan sebagai cadangan)"),
+    ("demo.csv", "Tulis kumpulan demo sebagai berkas CSV format impor ke folder ini, bukan ke basis data"),
+    ("demo.semicolon", "CSV dengan pemisah ; (gaya Excel Indonesia)"),
     ("import", "Mengimpor berkas CSV/xlsx atau folder ekspor (semua atau tidak sama sekali)"),
     ("import.dry_run", "Periksa semuanya tanpa menulis apa pun"),
     ("import.skip_invalid", "Tulis baris yang valid, lewati dan daftar yang tidak"),
@@ -139,3 +145,49 @@ pub const SHOW: ShowLabels = ShowLabels {
     training: "Pelatihan",
     none: "-",
 };
+
+pub const DEMO_FAILED: &str = "kumpulan talenta demo tidak dapat dibuat";
+
+pub fn demo_bad_size(n: usize) -> String {
+    format!("ukuran demo {n} di luar batas: 100 sampai 5.000.000 pegawai")
+}
+
+pub fn cannot_write(p: &std::path::Path) -> String {
+    format!("tidak dapat menulis ke {}", p.display())
+}
+
+pub fn demo_csv_written(n: usize, dir: &std::path::Path) -> String {
+    format!(
+        "berkas CSV kumpulan demo ({n} pegawai) ditulis ke {}\n",
+        dir.display()
+    )
+}
+
+pub fn demo_exists(p: &std::path::Path) -> String {
+    format!("{} sudah ada; jalankan lagi dengan --force untuk menggantinya (yang lama disimpan sebagai cadangan)", p.display())
+}
+
+pub fn demo_confirm(p: &std::path::Path) -> String {
+    format!(
+        "{} sudah ada. Ganti dengan kumpulan demo? Yang lama disimpan sebagai cadangan. [y/T] ",
+        p.display()
+    )
+}
+
+pub fn demo_built(n: usize, seed: u64, p: &std::path::Path) -> String {
+    format!(
+        "kumpulan talenta demo dibuat: {n} pegawai, benih {seed}, di {}\n",
+        p.display()
+    )
+}
+
+pub fn demo_backup(p: &std::path::Path) -> String {
+    format!("basis data sebelumnya disimpan sebagai {}\n", p.display())
+}
+
+pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
+    format!(
+        "Belum ada kumpulan talenta: membuat kumpulan demo ({n} pegawai) di {} ...",
+        p.display()
+    )
+}
