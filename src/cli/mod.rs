@@ -334,7 +334,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         ),
         Some(Command::Show { nip, format }) => show::run(&ctx, &nip, format),
         Some(Command::Audit { command }) => audit::run(&ctx, command),
-        None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),
+        None => crate::tui::run(&ctx),
     }
 }
 

@@ -216,7 +216,7 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
     if let (Some(want), Some(seen)) = (expect_head, hashes_seen) {
         let want = want.trim().to_ascii_lowercase();
         // The paper head must be an entry of the chain; entries after it are later work.
-        if want != GENESIS && !seen.iter().any(|h| *h == want) {
+        if want != GENESIS && !seen.contains(&want) {
             return Ok(Verdict::Broken {
                 seq: n,
                 problem: Problem::HeadMismatch {
