@@ -1,13 +1,94 @@
 //! The filter language (`shared/contracts/filter-language.md`): parser and evaluator.
-//! PLACEHOLDER INTERFACE: being implemented; the public API below is fixed.
+//!
+//! One language, typed in the TUI's filter bar and given to `talenta query`. It is
+//! parsed once into a [`Filter`] (every value parsed and every needle lower-cased
+//! at parse time) and then evaluated in memory against each [`Candidate`] without
+//! allocating. Filter text never becomes SQL.
+//!
+//! # Grammar
+//! ```text
+//! filter  = or
+//! or      = and { ("or" | "atau" | "||") and }
+//! and     = unary { ["and" | "dan" | "&&"] unary }     -- side by side means AND
+//! unary   = ("not" | "bukan" | "!") unary | "(" or ")" | cond | text
+//! cond    = field op value
+//! op      = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~"
+//! value   = number | word | "quoted string" | none | kosong
+//! text    = word | "quoted string"
+//! ```
+//! `and` binds tighter than `or`. Keywords, field names and enumerated values are
+//! case-insensitive. The empty (or blank) filter matches everyone.
+//!
+//! # Tokens
+//! - A *word* runs until whitespace, a double quote, a parenthesis or an operator
+//!   character (`= ! < > ~ & |`), so `III/c`, `D-III`, `S2`, `kinerja.2024` and
+//!   `pengambilan_keputusan` are single words.
+//! - A *quoted string* is enclosed in double quotes; inside it `\"` is a quote and
+//!   `\\` a backslash (any other backslash is kept as written).
+//! - A run of operator characters is one operator (`=>` is an unknown operator,
+//!   not `=` then `>`), except that `!` may follow `&&`, `||` or another `!`
+//!   (`a &&!b`, `!!a`).
+//! - The unquoted words `and dan or atau not bukan` are keywords; to search for
+//!   one of them as text, quote it (`"dan"`).
+//!
+//! # Bare terms
+//! A word or quoted string that is not followed by an operator matches employees
+//! whose nama, NIP, jabatan or unit kerja contains it, case-insensitively. A word
+//! followed by an operator is a condition, and the word must be a field name.
+//!
+//! # Operators per field
+//! | fields | operators | meaning |
+//! |---|---|---|
+//! | `nip nama unit jabatan instansi` (text) | `= != ~` | `=` case-insensitive equality, `~` contains |
+//! | `tingkat` | `= != < <= > >=` | jpt_utama is the highest, fungsional the lowest: `tingkat>=administrator` is administrator or any JPT |
+//! | `golongan` | `= != < <= > >=` | PNS I/a < … < IV/e, PPPK I < … < XVII; an ordering test across PNS and PPPK is false; `=`/`!=` compare exactly |
+//! | `pendidikan` | `= != < <= > >=` | `=`/`!=` compare the value itself (D4 ≠ S1); ordering compares levels (D4 = S1) |
+//! | `kinerja`, `kinerja.YYYY` | `= != < <= > >=` | SK < K < BP < B < SB; codes or full names (`"sangat baik"`, `sangat_baik`) |
+//! | `potensi` | `= != < <= > >=` | rendah < menengah < tinggi (also R/M/T, low/medium/high) |
+//! | `usia jp masa_jabatan` | `= != < <= > >=` | whole numbers on the as-of date |
+//! | `kotak` | `= != < <= > >=` | 1 .. 9; a value outside is an error |
+//! | the nine competencies | `= != < <= > >=` | level 1 .. 5; a value outside is an error |
+//! | `status jk` | `= !=` | `pns`/`pppk`, `L`/`P` |
+//!
+//! `~` is only for text fields; ordering operators are not for text, `status` or `jk`.
+//! A wrong operator is an [`ErrorKind::OperatorNotAllowed`] listing the ones the field takes.
+//!
+//! # Missing values
+//! A condition on a value the employee does not have (no predikat for the year, no
+//! assessment, no box, no TMT jabatan, no instansi, an empty text) is false, for
+//! every operator including `!=`; `not` turns it true. The unquoted value `none` or
+//! `kosong` tests presence: `field=none` is true exactly when the value is missing,
+//! `field!=none` when it is present; no other operator takes `none`. A quoted
+//! `"none"` is ordinary text.
+//!
+//! # Errors
+//! [`FilterError::column`] is the 1-based *character* column where the problem was
+//! found (one past the last character when the input ended too early). Nesting of
+//! parentheses and `not` is limited to [`MAX_DEPTH`] levels. Parsing never panics.
+//! The user-facing messages are `strings::{id,en}::filter::error`.
+
+mod eval;
+mod field;
+mod lex;
+mod parse;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
 
 use crate::domain::Candidate;
 use chrono::NaiveDate;
 
+pub use field::{compare, Field, FIELD_NAMES};
+
+/// How many parentheses and `not`s may nest inside one another.
+pub const MAX_DEPTH: usize = 64;
+
 /// A parsed filter, ready to evaluate against candidates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
-    empty: bool,
+    root: Option<eval::Node>,
 }
 
 /// What went wrong, and at which character column (1-based).
@@ -17,39 +98,122 @@ pub struct FilterError {
     pub kind: ErrorKind,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum ErrorKind {
-    Unsupported,
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// `~`: contains, case-insensitive (text fields only).
+    Contains,
 }
 
-pub fn parse(input: &str) -> Result<Filter, FilterError> {
-    if input.trim().is_empty() {
-        Ok(Filter { empty: true })
-    } else {
-        Err(FilterError {
-            column: 1,
-            kind: ErrorKind::Unsupported,
-        })
+impl Op {
+    pub const ALL: [Op; 7] = [Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::Contains];
+
+    /// The operator as written in the language.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "=",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Contains => "~",
+        }
     }
+
+    pub fn from_symbol(s: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|o| o.symbol() == s)
+    }
+}
+
+/// What a value should have been.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// One of these codes, in any case.
+    OneOf(&'static [&'static str]),
+    /// A predikat: a code (`SB`, `B`, `BP`, `K`, `SK`) or a full name (`Predikat::ALL`).
+    Predikat,
+    /// A golongan: PNS `I/a` .. `IV/e` or PPPK `I` .. `XVII`.
+    Golongan,
+    /// A whole number, 0 or more.
+    WholeNumber,
+    /// A whole number from `min` to `max`.
+    Range { min: u32, max: u32 },
+}
+
+/// The kinds of error, with what was found and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// A `"` without its closing quote (column: the opening quote).
+    UnterminatedQuote,
+    /// A run of operator characters that is no operator, e.g. `=>`, `&`, `==`.
+    UnknownOperator { op: String },
+    /// A comparison operator with no field before it (`=5`, `"nama"=x`) or after a
+    /// complete condition (`usia=4=5`).
+    UnexpectedOperator { op: Op },
+    /// A word before an operator that is not a field; `fields` lists them.
+    UnknownField {
+        name: String,
+        fields: &'static [&'static str],
+    },
+    /// `kinerja.`/`perf.` followed by something other than a four-digit year
+    /// (column: just after the dot).
+    BadYear { text: String },
+    /// The field does not take that operator; `allowed` are the ones it takes.
+    OperatorNotAllowed {
+        field: Field,
+        op: Op,
+        allowed: &'static [Op],
+    },
+    /// `field op` with no value after it (column: what came instead, or the end).
+    MissingValue { field: Field, op: Op },
+    /// A value the field cannot hold.
+    BadValue {
+        field: Field,
+        value: String,
+        expected: Expected,
+    },
+    /// `none`/`kosong` with an operator other than `=` and `!=` (column: the operator).
+    NoneNeedsEquality { field: Field, op: Op },
+    /// A condition or search term was expected after `after` (a keyword or `(` as
+    /// typed; `None` at the start) but `found` came (`None`: the end of the input).
+    ExpectedCondition {
+        after: Option<String>,
+        found: Option<String>,
+    },
+    /// The `(` at `open_column` is never closed.
+    MissingCloseParen { open_column: usize },
+    /// A `)` with no `(` before it.
+    StrayCloseParen,
+    /// `()` with nothing inside (column: the `(`).
+    EmptyParens,
+    /// More than `limit` parentheses/`not`s inside one another (column: the first one too deep).
+    TooDeep { limit: usize },
+}
+
+/// Parse a filter. Blank input gives the empty filter, which matches everyone.
+pub fn parse(input: &str) -> Result<Filter, FilterError> {
+    let root = parse::parse(input)?;
+    Ok(Filter { root })
 }
 
 impl Filter {
-    pub fn matches(&self, _c: &Candidate, _as_of: NaiveDate) -> bool {
-        self.empty
+    /// Whether the candidate passes the filter on the as-of date. Does not allocate.
+    pub fn matches(&self, c: &Candidate, as_of: NaiveDate) -> bool {
+        match &self.root {
+            None => true,
+            Some(node) => node.eval(c, as_of),
+        }
     }
-}
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Field {
-    Nip,
-}
-
-impl Field {
-    pub fn parse(_name: &str) -> Option<Field> {
-        None
+    /// The empty filter matches everyone.
+    pub fn is_empty(&self) -> bool {
+        self.root.is_none()
     }
-}
-
-pub fn compare(_f: &Field, a: &Candidate, b: &Candidate, _as_of: NaiveDate) -> std::cmp::Ordering {
-    a.nip.cmp(&b.nip)
 }

@@ -1,7 +1,106 @@
-//! Filter-language error messages.
+//! Filter-language error messages (English). The caller adds the column.
 
-use crate::domain::filter::FilterError;
+use crate::domain::filter::{ErrorKind, Expected, FilterError, Op};
+use crate::domain::Predikat;
+
+fn ops(list: &[Op]) -> String {
+    list.iter()
+        .map(|o| o.symbol())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn expected(e: &Expected) -> String {
+    match e {
+        Expected::OneOf(list) => format!("expected one of: {}", list.join(", ")),
+        Expected::Predikat => format!(
+            "expected one of: {} (or the full name in quotes: {})",
+            Predikat::ALL.map(|p| p.code()).join(", "),
+            Predikat::ALL
+                .map(|p| format!("\"{}\"", p.name().to_lowercase()))
+                .join(", ")
+        ),
+        Expected::Golongan => {
+            "expected a PNS grade I/a .. IV/e (e.g. III/c) or a PPPK grade I .. XVII".into()
+        }
+        Expected::WholeNumber => "expected a whole number, e.g. 45".into(),
+        Expected::Range { min, max } => format!("expected a number from {min} to {max}"),
+    }
+}
+
+fn noun(e: &Expected) -> &'static str {
+    match e {
+        Expected::OneOf(_) => "a known value",
+        Expected::Predikat => "a predikat",
+        Expected::Golongan => "a golongan",
+        Expected::WholeNumber => "a whole number",
+        Expected::Range { .. } => "a valid number",
+    }
+}
 
 pub fn error(e: &FilterError) -> String {
-    format!("{:?}", e.kind)
+    match &e.kind {
+        ErrorKind::UnterminatedQuote => "the quote \" is never closed".into(),
+        ErrorKind::UnknownOperator { op } => format!(
+            "unknown operator `{op}`; the operators are {} (comparison) and && || ! (and, or, not)",
+            ops(&Op::ALL)
+        ),
+        ErrorKind::UnexpectedOperator { op } => format!(
+            "operator `{}` out of place: write a field name, an operator, then a value (e.g. kinerja>=B); field names are not quoted",
+            op.symbol()
+        ),
+        ErrorKind::UnknownField { name, fields } => format!(
+            "`{name}` is not a field; the fields are: {}",
+            fields.join(", ")
+        ),
+        ErrorKind::BadYear { text } => format!(
+            "`{text}` is not a year; write kinerja.YYYY with a four-digit year, e.g. kinerja.2024"
+        ),
+        ErrorKind::OperatorNotAllowed { field, op, allowed } => format!(
+            "field {} does not take `{}`; use {}",
+            field.name(),
+            op.symbol(),
+            ops(allowed)
+        ),
+        ErrorKind::MissingValue { field, op } => format!(
+            "missing value after {}{}",
+            field.name(),
+            op.symbol()
+        ),
+        ErrorKind::BadValue {
+            field,
+            value,
+            expected: exp,
+        } => format!(
+            "`{value}` is not {} for {}; {}",
+            noun(exp),
+            field.name(),
+            expected(exp)
+        ),
+        ErrorKind::NoneNeedsEquality { field, op } => format!(
+            "none/kosong only goes with = or != (e.g. {f}=none), not with `{}`",
+            op.symbol(),
+            f = field.name()
+        ),
+        ErrorKind::ExpectedCondition { after, found } => {
+            let mut s = String::from("expected a condition (e.g. usia<45) or a search term");
+            if let Some(a) = after {
+                s.push_str(&format!(" after `{a}`"));
+            }
+            match found {
+                Some(f) => s.push_str(&format!(", found `{f}`")),
+                None => s.push_str(", found the end of the filter"),
+            }
+            s.push_str("; to search for a keyword such as and/or/not, quote it");
+            s
+        }
+        ErrorKind::MissingCloseParen { open_column } => {
+            format!("the `(` at column {open_column} is never closed with `)`")
+        }
+        ErrorKind::StrayCloseParen => "`)` without a matching `(`".into(),
+        ErrorKind::EmptyParens => "empty parentheses: put a condition inside `( )`".into(),
+        ErrorKind::TooDeep { limit } => format!(
+            "parentheses or not/bukan nested too deeply (at most {limit} levels)"
+        ),
+    }
 }

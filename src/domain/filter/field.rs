@@ -1,0 +1,275 @@
+//! The fields of the filter language: names, operators, reading a candidate's
+//! value, and the sort order used by `--sort` and the TUI.
+
+use super::Op;
+use crate::domain::{
+    squash, Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
+};
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// A field of the filter language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Nip,
+    Nama,
+    Unit,
+    Jabatan,
+    Instansi,
+    Tingkat,
+    Status,
+    Jk,
+    Golongan,
+    Pendidikan,
+    Usia,
+    Kotak,
+    /// The latest yearly predikat.
+    Kinerja,
+    /// The predikat of one year (`kinerja.2024`).
+    KinerjaTahun(u16),
+    Potensi,
+    /// The latest assessed level of a competency.
+    Kompetensi(Competency),
+    Jp,
+    MasaJabatan,
+}
+
+/// Every field name the language takes (canonical Indonesian names, then the
+/// English aliases), as listed in [`ErrorKind::UnknownField`](super::ErrorKind::UnknownField).
+pub const FIELD_NAMES: &[&str] = &[
+    "nip",
+    "nama",
+    "unit",
+    "jabatan",
+    "instansi",
+    "tingkat",
+    "status",
+    "jk",
+    "golongan",
+    "pendidikan",
+    "usia",
+    "kotak",
+    "kinerja",
+    "kinerja.YYYY",
+    "potensi",
+    "integritas",
+    "kerja_sama",
+    "komunikasi",
+    "orientasi_hasil",
+    "pelayanan_publik",
+    "pengembangan_diri",
+    "mengelola_perubahan",
+    "pengambilan_keputusan",
+    "perekat_bangsa",
+    "jp",
+    "masa_jabatan",
+    "name",
+    "unit_kerja",
+    "position",
+    "agency",
+    "tier",
+    "sex",
+    "grade",
+    "education",
+    "age",
+    "box",
+    "perf",
+    "perf.YYYY",
+    "potential",
+    "integrity",
+    "teamwork",
+    "communication",
+    "results",
+    "public_service",
+    "developing_others",
+    "managing_change",
+    "decision_making",
+    "nation_building",
+    "training",
+    "tenure",
+];
+
+pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
+pub(super) const ORDER_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge];
+pub(super) const EQ_OPS: &[Op] = &[Op::Eq, Op::Ne];
+
+/// The year part of `kinerja.YYYY`: exactly four ASCII digits.
+pub(super) fn parse_year(s: &str) -> Option<u16> {
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// If `name` is `kinerja.<rest>` or `perf.<rest>` (any case), the byte offset of `<rest>`.
+pub(super) fn year_suffix(name: &str) -> Option<usize> {
+    let (head, _) = name.split_once('.')?;
+    (head.eq_ignore_ascii_case("kinerja") || head.eq_ignore_ascii_case("perf"))
+        .then_some(head.len() + 1)
+}
+
+impl Field {
+    /// A field name or alias in any case (`usia`, `AGE`, `unit_kerja`, `kinerja.2024`,
+    /// `perf.2024`, `decision_making`); `_`, `-` and blanks are ignored except in
+    /// `kinerja.YYYY`, whose year must be four digits.
+    pub fn parse(name: &str) -> Option<Field> {
+        let name = name.trim();
+        if let Some(at) = year_suffix(name) {
+            return parse_year(&name[at..]).map(Field::KinerjaTahun);
+        }
+        Some(match squash(name).as_str() {
+            "nip" => Field::Nip,
+            "nama" | "name" => Field::Nama,
+            "unit" | "unitkerja" => Field::Unit,
+            "jabatan" | "position" => Field::Jabatan,
+            "instansi" | "agency" => Field::Instansi,
+            "tingkat" | "tier" => Field::Tingkat,
+            "status" => Field::Status,
+            "jk" | "sex" => Field::Jk,
+            "golongan" | "grade" => Field::Golongan,
+            "pendidikan" | "education" => Field::Pendidikan,
+            "usia" | "age" => Field::Usia,
+            "kotak" | "box" => Field::Kotak,
+            "kinerja" | "perf" => Field::Kinerja,
+            "potensi" | "potential" => Field::Potensi,
+            "jp" | "training" => Field::Jp,
+            "masajabatan" | "tenure" => Field::MasaJabatan,
+            _ => return Competency::parse(name).map(Field::Kompetensi),
+        })
+    }
+
+    /// The canonical Indonesian name (`masa_jabatan`, `kinerja.2024`, `pengambilan_keputusan`).
+    pub fn name(&self) -> String {
+        match self {
+            Field::Nip => "nip".into(),
+            Field::Nama => "nama".into(),
+            Field::Unit => "unit".into(),
+            Field::Jabatan => "jabatan".into(),
+            Field::Instansi => "instansi".into(),
+            Field::Tingkat => "tingkat".into(),
+            Field::Status => "status".into(),
+            Field::Jk => "jk".into(),
+            Field::Golongan => "golongan".into(),
+            Field::Pendidikan => "pendidikan".into(),
+            Field::Usia => "usia".into(),
+            Field::Kotak => "kotak".into(),
+            Field::Kinerja => "kinerja".into(),
+            Field::KinerjaTahun(y) => format!("kinerja.{y:04}"),
+            Field::Potensi => "potensi".into(),
+            Field::Kompetensi(c) => c.code().into(),
+            Field::Jp => "jp".into(),
+            Field::MasaJabatan => "masa_jabatan".into(),
+        }
+    }
+
+    /// The operators the field takes (see the table in the module docs).
+    pub fn operators(&self) -> &'static [Op] {
+        match self {
+            Field::Nip | Field::Nama | Field::Unit | Field::Jabatan | Field::Instansi => TEXT_OPS,
+            Field::Status | Field::Jk => EQ_OPS,
+            Field::Tingkat
+            | Field::Golongan
+            | Field::Pendidikan
+            | Field::Usia
+            | Field::Kotak
+            | Field::Kinerja
+            | Field::KinerjaTahun(_)
+            | Field::Potensi
+            | Field::Kompetensi(_)
+            | Field::Jp
+            | Field::MasaJabatan => ORDER_OPS,
+        }
+    }
+}
+
+/// A candidate's value of a field, borrowed (no allocation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Val<'a> {
+    /// Lower-cased text (the NIP as stored).
+    Text(&'a str),
+    Num(u32),
+    Tingkat(Tingkat),
+    Status(Status),
+    Sex(Sex),
+    Golongan(Golongan),
+    Pendidikan(Pendidikan),
+    Predikat(Predikat),
+    Potensi(Potensi),
+}
+
+fn text(s: &str) -> Option<Val<'_>> {
+    (!s.trim().is_empty()).then_some(Val::Text(s))
+}
+
+/// The candidate's value of `field` on `as_of`; `None` when the value is missing.
+pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<Val<'_>> {
+    match field {
+        Field::Nip => text(&c.nip),
+        Field::Nama => text(&c.nama.lower),
+        Field::Unit => text(&c.unit.lower),
+        Field::Jabatan => text(&c.jabatan.lower),
+        Field::Instansi => c.instansi.as_ref().and_then(|t| text(&t.lower)),
+        Field::Tingkat => Some(Val::Tingkat(c.tingkat)),
+        Field::Status => Some(Val::Status(c.status)),
+        Field::Jk => Some(Val::Sex(c.sex)),
+        Field::Golongan => Some(Val::Golongan(c.golongan)),
+        Field::Pendidikan => Some(Val::Pendidikan(c.pendidikan)),
+        Field::Usia => Some(Val::Num(c.age(as_of))),
+        Field::Kotak => c.kotak.map(|k| Val::Num(k.into())),
+        Field::Kinerja => c.latest_predikat().map(Val::Predikat),
+        Field::KinerjaTahun(y) => c.predikat_in(y).map(Val::Predikat),
+        Field::Potensi => c.potensi.map(Val::Potensi),
+        Field::Kompetensi(k) => c.level(k).map(|l| Val::Num(l.into())),
+        Field::Jp => Some(Val::Num(c.jp(as_of))),
+        Field::MasaJabatan => c.tenure(as_of).map(Val::Num),
+    }
+}
+
+/// Tingkat as a number rising with the tier: fungsional 0 .. jpt_utama 6.
+pub(super) fn tingkat_height(t: Tingkat) -> u8 {
+    (Tingkat::ALL.len() as u8 - 1).saturating_sub(t.rank())
+}
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key<'a> {
+    Num(u32),
+    Text(&'a str),
+}
+
+fn sort_key(v: Val<'_>) -> Key<'_> {
+    match v {
+        Val::Text(s) => Key::Text(s),
+        Val::Num(n) => Key::Num(n),
+        Val::Tingkat(t) => Key::Num(tingkat_height(t).into()),
+        Val::Status(s) => Key::Num(match s {
+            Status::Pns => 0,
+            Status::Pppk => 1,
+        }),
+        Val::Sex(s) => Key::Num(match s {
+            Sex::L => 0,
+            Sex::P => 1,
+        }),
+        Val::Golongan(g) => Key::Num(g.sort_key().into()),
+        Val::Pendidikan(p) => Key::Num(p.level().into()),
+        Val::Predikat(p) => Key::Num(p.rank().into()),
+        Val::Potensi(p) => Key::Num(p as u32),
+    }
+}
+
+/// Order two candidates by a field, ascending in the field's order (the order the
+/// filter's `<` uses): text case-insensitively, tingkat fungsional first and
+/// jpt_utama last, golongan PNS I/a .. IV/e then PPPK I .. XVII, pendidikan by
+/// level (D4 and S1 tie), kinerja SK .. SB, potensi rendah .. tinggi, status PNS
+/// then PPPK, jk L then P, numbers ascending. Missing values sort last; ties are
+/// `Equal` (so a stable sort keeps the previous order).
+pub fn compare(field: &Field, a: &Candidate, b: &Candidate, as_of: NaiveDate) -> Ordering {
+    let ka = value_of(*field, a, as_of).map(sort_key);
+    let kb = value_of(*field, b, as_of).map(sort_key);
+    match (ka, kb) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}

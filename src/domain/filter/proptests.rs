@@ -1,0 +1,290 @@
+//! Property tests: no input makes the parser or the evaluator panic, error columns
+//! stay inside the text, and the connectives mean what they say.
+
+use super::*;
+use crate::domain::candidate::tests::sample;
+use crate::domain::candidate::Text;
+use crate::domain::{Golongan, Pendidikan, Rules, Sex, Status, Tingkat};
+use crate::strings::{en, id};
+use proptest::prelude::*;
+
+fn on() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn candidates() -> Vec<Candidate> {
+    let mut full = sample();
+    full.compute_kotak(&Rules::default());
+    let mut sparse = sample();
+    sparse.nama = Text::new("Nyimas Rina");
+    sparse.sex = Sex::P;
+    sparse.status = Status::Pppk;
+    sparse.golongan = Golongan::Pppk(9);
+    sparse.tingkat = Tingkat::Fungsional;
+    sparse.pendidikan = Pendidikan::D4;
+    sparse.instansi = None;
+    sparse.tmt_jabatan = None;
+    sparse.skp.clear();
+    sparse.competency = [0; 9];
+    sparse.potensi = None;
+    sparse.training.clear();
+    sparse.kotak = None;
+    let mut empty = sample();
+    empty.nama = Text::new("");
+    empty.unit = Text::new("");
+    empty.jabatan = Text::new("");
+    empty.nip = "".into();
+    vec![full, sparse, empty]
+}
+
+/// Parse, then check the error column or evaluate on every candidate.
+fn exercise(s: &str) -> Result<Filter, FilterError> {
+    let r = parse(s);
+    match &r {
+        Ok(f) => {
+            for c in candidates() {
+                f.matches(&c, on());
+            }
+        }
+        Err(e) => {
+            let len = s.chars().count();
+            assert!(
+                (1..=len + 1).contains(&e.column),
+                "column {} outside 1..={} for {s:?}",
+                e.column,
+                len + 1
+            );
+            assert!(!id::filter::error(e).is_empty());
+            assert!(!en::filter::error(e).is_empty());
+        }
+    }
+    r
+}
+
+const TOKENS: &[&str] = &[
+    // fields and aliases
+    "nip",
+    "nama",
+    "name",
+    "unit",
+    "unit_kerja",
+    "jabatan",
+    "position",
+    "instansi",
+    "agency",
+    "tingkat",
+    "tier",
+    "status",
+    "jk",
+    "sex",
+    "golongan",
+    "grade",
+    "pendidikan",
+    "education",
+    "usia",
+    "age",
+    "kotak",
+    "box",
+    "kinerja",
+    "perf",
+    "kinerja.2024",
+    "perf.2025",
+    "kinerja.20x4",
+    "potensi",
+    "potential",
+    "integritas",
+    "decision_making",
+    "pengambilan_keputusan",
+    "jp",
+    "training",
+    "masa_jabatan",
+    "tenure",
+    "umur",
+    // operators
+    "=",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "~",
+    "=>",
+    "&",
+    "|",
+    "==",
+    // values
+    "SB",
+    "B",
+    "BP",
+    "K",
+    "SK",
+    "\"sangat baik\"",
+    "III/c",
+    "IV/e",
+    "IX",
+    "D-III",
+    "D4",
+    "S1",
+    "S2",
+    "jpt_utama",
+    "administrator",
+    "fungsional",
+    "pns",
+    "pppk",
+    "L",
+    "P",
+    "tinggi",
+    "R",
+    "none",
+    "kosong",
+    "\"none\"",
+    "0",
+    "1",
+    "4",
+    "9",
+    "10",
+    "45",
+    "-1",
+    "99999999999",
+    // keywords and punctuation
+    "and",
+    "dan",
+    "&&",
+    "or",
+    "atau",
+    "||",
+    "not",
+    "bukan",
+    "!",
+    "(",
+    ")",
+    "(",
+    ")",
+    // bare terms, quotes and odd characters
+    "kemas",
+    "\"Kemas\"",
+    "\"a \\\" b\"",
+    "\"",
+    "\\",
+    "é",
+    "日本",
+    "\u{0}",
+    "\t",
+    "🙂",
+];
+
+fn token_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::sample::select(TOKENS),
+            prop::sample::select(&["", " ", "  "][..]),
+        ),
+        0..24,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(t, sep)| format!("{t}{sep}"))
+            .collect::<String>()
+    })
+}
+
+/// Filters that parse, built from well-formed conditions and connectives.
+fn valid_filter() -> impl Strategy<Value = String> {
+    let cond = prop::sample::select(
+        &[
+            "kotak>=7",
+            "unit~pendidikan",
+            "integritas>=4",
+            "kinerja=SB",
+            "kinerja>=B",
+            "potensi=tinggi",
+            "usia<45",
+            "golongan>=III/c",
+            "golongan<IX",
+            "pendidikan>=S1",
+            "pendidikan=D4",
+            "kinerja.2024=SB",
+            "potensi=none",
+            "instansi!=none",
+            "tingkat>=administrator",
+            "jk=P",
+            "status=pppk",
+            "masa_jabatan>3",
+            "jp<20",
+            "kemas",
+            "\"nyimas\"",
+            "guru",
+        ][..],
+    )
+    .prop_map(String::from);
+    cond.prop_recursive(4, 24, 3, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} {b}")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} or {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} dan {b}")),
+            inner.clone().prop_map(|a| format!("not ({a})")),
+            inner.prop_map(|a| format!("!({a})")),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_string_never_panics(s in any::<String>()) {
+        let _ = exercise(&s);
+    }
+
+    #[test]
+    fn printable_strings_never_panic(s in "\\PC{0,60}") {
+        let _ = exercise(&s);
+    }
+
+    #[test]
+    fn ascii_operator_heavy_strings_never_panic(s in "[a-z0-9 ()\"\\\\=!<>~&|./_-]{0,40}") {
+        let _ = exercise(&s);
+    }
+
+    #[test]
+    fn grammar_token_soup_never_panics(s in token_soup()) {
+        let _ = exercise(&s);
+    }
+
+    #[test]
+    fn ascii_case_does_not_change_the_meaning(s in token_soup()) {
+        let upper = s.to_ascii_uppercase();
+        match (parse(&s), parse(&upper)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.column, b.column);
+                prop_assert_eq!(std::mem::discriminant(&a.kind), std::mem::discriminant(&b.kind));
+            }
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+
+    #[test]
+    fn not_and_or_mean_what_they_say(a in valid_filter(), b in valid_filter()) {
+        let fa = parse(&a).unwrap();
+        let fb = parse(&b).unwrap();
+        let not_a = parse(&format!("not ({a})")).unwrap();
+        let and = parse(&format!("({a}) ({b})")).unwrap();
+        let and_kw = parse(&format!("({a}) && ({b})")).unwrap();
+        let or = parse(&format!("({a}) atau ({b})")).unwrap();
+        for c in candidates() {
+            let (x, y) = (fa.matches(&c, on()), fb.matches(&c, on()));
+            prop_assert_eq!(not_a.matches(&c, on()), !x);
+            prop_assert_eq!(and.matches(&c, on()), x && y);
+            prop_assert_eq!(and_kw.matches(&c, on()), x && y);
+            prop_assert_eq!(or.matches(&c, on()), x || y);
+        }
+    }
+
+    #[test]
+    fn truncated_valid_filters_never_panic(s in valid_filter(), cut in 0usize..200) {
+        let cut: String = s.chars().take(cut).collect();
+        let _ = exercise(&cut);
+    }
+}
