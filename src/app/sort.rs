@@ -3,7 +3,6 @@
 
 use crate::domain::filter::{self, Field};
 use crate::domain::Pool;
-use std::cmp::Ordering;
 
 /// The table's columns, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,25 +66,33 @@ impl Default for Sort {
     }
 }
 
-/// The whole pool's row indices in the order of `sort`.
+/// The whole pool's row indices in the order of `sort`. Candidates without a
+/// value in the column come last in both directions (so sorting the box
+/// descending lists box 9 first, not the candidates without a box).
 pub fn order(pool: &Pool, sort: Sort) -> Vec<u32> {
     let mut idx: Vec<u32> = (0..pool.rows.len() as u32).collect();
-    let field = Field::parse(sort.column.field_name());
     let as_of = pool.as_of;
     let rows = &pool.rows;
+    let Some(field) = Field::parse(sort.column.field_name()) else {
+        return idx;
+    };
+    // `field=none` is the filter language's own test for a missing value.
+    let missing: Vec<bool> = match filter::parse(&format!("{}=none", field.name())) {
+        Ok(f) => rows.iter().map(|c| f.matches(c, as_of)).collect(),
+        Err(_) => vec![false; rows.len()],
+    };
     idx.sort_unstable_by(|&a, &b| {
         let (x, y) = (&rows[a as usize], &rows[b as usize]);
-        let o = match &field {
-            Some(f) if sort.column != Column::Nip => filter::compare(f, x, y, as_of),
-            _ => Ordering::Equal,
-        };
-        let o = if sort.column == Column::Nip {
-            x.nip.cmp(&y.nip)
+        let by_value = filter::compare(&field, x, y, as_of);
+        let by_value = if sort.descending {
+            by_value.reverse()
         } else {
-            o
+            by_value
         };
-        let o = if sort.descending { o.reverse() } else { o };
-        o.then_with(|| x.nip.cmp(&y.nip))
+        missing[a as usize]
+            .cmp(&missing[b as usize])
+            .then(by_value)
+            .then_with(|| x.nip.cmp(&y.nip))
     });
     idx
 }

@@ -170,7 +170,7 @@ fn box_cell(buf: &mut Buffer, cell: Rect, app: &App, b: u8, selected: bool, them
         title_style,
     );
     put(buf, inner, inner.x, inner.y + 1, &fit(&count, iw), iw, base);
-    if inner.height >= 4 {
+    if inner.height >= 3 {
         let (k, p) = axes_of(b).expect("grid boxes are 1..9");
         let axes = format!(
             "{} / {}",

@@ -4,8 +4,10 @@
 //! Layout tiers by terminal size:
 //! - below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: a "too small" message, whatever fits;
 //! - compact (lower than [`FULL_HEIGHT`] or narrower than [`FULL_WIDTH`]):
-//!   the screen and one bottom line (the prompt, or the count and filter);
-//! - full: a title bar, the screen, the filter bar and the status line.
+//!   the screen and one bottom line (the prompt, or the count and filter),
+//!   a filter error under the prompt;
+//! - full: a title bar, the screen, the filter bar (the prompt while typing,
+//!   with the error under it) and the status line.
 
 pub mod grid;
 pub mod help;
@@ -67,34 +69,43 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
             None
         }
         Tier::Compact => {
-            let error_lines = u16::from(status::has_error_line(app));
-            let bottom = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-            let error = Rect::new(area.x, bottom.y - error_lines, area.width, error_lines);
-            let body = Rect::new(area.x, area.y, area.width, error.y - area.y);
+            let block = status::error_block(app, area.width, 1);
+            let error_lines = block.as_ref().map_or(0, |b| b.height());
+            let error = Rect::new(area.x, area.bottom() - error_lines, area.width, error_lines);
+            let bottom = Rect::new(area.x, error.y - 1, area.width, 1);
+            let body = Rect::new(area.x, area.y, area.width, bottom.y - area.y);
             body_draw(buf, body, app, theme);
+            if let Some(b) = &block {
+                status::error_draw(buf, error, b, theme);
+            }
             if app.prompt.is_some() {
-                let (cursor, col) = status::prompt_line(buf, bottom, app, theme);
-                status::error_line(buf, error, app, theme, col);
-                cursor
+                status::prompt_line(buf, bottom, app, theme)
             } else {
                 status::compact_status(buf, bottom, app, theme);
                 None
             }
         }
         Tier::Full => {
-            let error_lines = u16::from(status::has_error_line(app));
+            let block = status::error_block(app, area.width, 2);
+            let error_lines = block.as_ref().map_or(0, |b| b.height());
             let title = Rect::new(area.x, area.y, area.width, 1);
             let status_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-            let filter_bar = Rect::new(area.x, status_area.y - 1, area.width, 1);
-            let error = Rect::new(area.x, filter_bar.y - error_lines, area.width, error_lines);
-            let body = Rect::new(area.x, title.bottom(), area.width, error.y - title.bottom());
+            let error = Rect::new(area.x, status_area.y - error_lines, area.width, error_lines);
+            let filter_bar = Rect::new(area.x, error.y - 1, area.width, 1);
+            let body = Rect::new(
+                area.x,
+                title.bottom(),
+                area.width,
+                filter_bar.y - title.bottom(),
+            );
             status::title_bar(buf, title, app, theme);
             body_draw(buf, body, app, theme);
             status::status_line(buf, status_area, app, theme);
+            if let Some(b) = &block {
+                status::error_draw(buf, error, b, theme);
+            }
             if app.prompt.is_some() {
-                let (cursor, col) = status::prompt_line(buf, filter_bar, app, theme);
-                status::error_line(buf, error, app, theme, col);
-                cursor
+                status::prompt_line(buf, filter_bar, app, theme)
             } else {
                 status::filter_bar(buf, filter_bar, app, theme);
                 None

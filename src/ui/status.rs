@@ -17,10 +17,6 @@ pub fn arrow(descending: bool) -> &'static str {
     }
 }
 
-pub fn has_error_line(app: &App) -> bool {
-    app.prompt.as_ref().is_some_and(|p| p.error.is_some())
-}
-
 pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     fill_line(buf, area, area.y, theme.title);
@@ -178,95 +174,155 @@ pub fn compact_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-/// The open prompt. Returns the text cursor and the screen column of the
-/// filter error's position (for the caret), when visible.
-pub fn prompt_line(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) -> (Option<Position>, Option<u16>) {
-    let Some(p) = &app.prompt else {
-        return (None, None);
-    };
+/// Where the prompt's parts go on a line of a given width.
+struct PromptGeometry {
+    label: String,
+    /// Column (from the line's start) where the input text begins.
+    text_x: u16,
+    /// Columns of the input scrolled out on the left.
+    skip: usize,
+    /// Columns for the input.
+    avail: usize,
+    suffix: String,
+}
+
+fn geometry(app: &App, w: u16) -> Option<PromptGeometry> {
+    let p = app.prompt.as_ref()?;
     let lang = app.lang;
-    let w = area.width as usize;
     let label = match p.kind {
         PromptKind::Filter => tr!(lang, ui::PROMPT_FILTER),
         PromptKind::Jump => tr!(lang, ui::PROMPT_JUMP),
     };
-    let label = format!(" {label}");
-    let label = fit(&label, w.saturating_sub(2));
-    let x = put(buf, area, area.x, area.y, &label, w, theme.prompt);
+    let label = fit(&format!(" {label}"), (w as usize).saturating_sub(2)).into_owned();
+    let text_x = width(&label) as u16;
     let suffix = if p.not_found {
         format!("  ({})", tr!(lang, ui::NOT_FOUND))
     } else {
         String::new()
     };
-    let mut avail = area.right().saturating_sub(x) as usize;
+    let mut avail = w.saturating_sub(text_x) as usize;
     if avail > width(&suffix) + 10 {
         avail -= width(&suffix);
     }
     let avail = avail.saturating_sub(1).max(1);
+    let before: String = p.input.text().chars().take(p.input.cursor()).collect();
+    let skip = (width(&before) + 1).saturating_sub(avail);
+    Some(PromptGeometry {
+        label,
+        text_x,
+        skip,
+        avail,
+        suffix,
+    })
+}
+
+/// The open prompt; returns where the text cursor goes.
+pub fn prompt_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let p = app.prompt.as_ref()?;
+    let g = geometry(app, area.width)?;
+    let w = area.width as usize;
+    let x = put(buf, area, area.x, area.y, &g.label, w, theme.prompt);
     let text = p.input.text();
-    let before: String = text.chars().take(p.input.cursor()).collect();
-    let before_w = width(&before);
-    let skip = (before_w + 1).saturating_sub(avail);
-    let visible = skip_cols(text, skip);
+    let visible = skip_cols(text, g.skip);
     let end = put(
         buf,
         area,
         x,
         area.y,
-        &fit(visible, avail),
-        avail,
+        &fit(visible, g.avail),
+        g.avail,
         theme.status,
     );
-    if !suffix.is_empty() && end as usize + width(&suffix) <= area.right() as usize {
-        put(buf, area, end, area.y, &suffix, w, theme.warn);
+    if !g.suffix.is_empty() && end as usize + width(&g.suffix) <= area.right() as usize {
+        put(buf, area, end, area.y, &g.suffix, w, theme.warn);
     }
-    let cx = x + (before_w - skip).min(avail) as u16;
-    let cursor = (cx < area.right()).then_some(Position::new(cx, area.y));
-    let caret = p.error.as_ref().and_then(|e| {
-        let upto: String = text.chars().take(e.column.saturating_sub(1)).collect();
-        let cw = width(&upto);
-        (cw >= skip)
-            .then(|| x as usize + cw - skip)
-            .filter(|c| *c < area.right() as usize)
-            .map(|c| c as u16)
-    });
-    (cursor, caret)
+    let before: String = text.chars().take(p.input.cursor()).collect();
+    let cx = x + (width(&before) - g.skip).min(g.avail) as u16;
+    (cx < area.right()).then_some(Position::new(cx, area.y))
 }
 
-/// The filter error under the prompt: a caret at its column and the message.
-pub fn error_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme, caret: Option<u16>) {
-    let Some(e) = app.prompt.as_ref().and_then(|p| p.error.as_ref()) else {
-        return;
-    };
-    if area.height == 0 {
-        return;
+/// The filter error under the prompt: a caret under the column where the
+/// problem was found, and the message (after the caret when it fits there,
+/// else on the lines below).
+pub struct ErrorBlock {
+    /// Caret column from the line's start, when that part of the input is visible.
+    caret: Option<u16>,
+    /// The message stands on the caret's line.
+    inline: bool,
+    lines: Vec<String>,
+}
+
+impl ErrorBlock {
+    pub fn height(&self) -> u16 {
+        if self.inline {
+            1
+        } else {
+            (u16::from(self.caret.is_some()) + self.lines.len() as u16).max(1)
+        }
     }
+}
+
+/// The error block for a line width; `max_lines` of message at most (1 = all
+/// on one line, cut to fit).
+pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
+    let p = app.prompt.as_ref()?;
+    let e = p.error.as_ref()?;
+    let g = geometry(app, w)?;
     let lang = app.lang;
     let msg = tr!(
         lang,
         ui::filter_error(e.column, &tr!(lang, filter::error(e)))
     );
+    let upto: String = p
+        .input
+        .text()
+        .chars()
+        .take(e.column.saturating_sub(1))
+        .collect();
+    let cw = width(&upto);
+    let caret = (cw >= g.skip)
+        .then(|| g.text_x as usize + cw - g.skip)
+        .filter(|c| *c < w as usize)
+        .map(|c| c as u16);
+    let mw = width(&msg);
+    let after = caret.map(|c| c as usize + 2).unwrap_or(1);
+    if after + mw <= w as usize || max_lines <= 1 {
+        let room = (w as usize).saturating_sub(after);
+        return Some(ErrorBlock {
+            caret,
+            inline: true,
+            lines: vec![fit(&msg, room).into_owned()],
+        });
+    }
+    let mut lines = super::text::wrap(&msg, (w as usize).saturating_sub(2));
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), (w as usize).saturating_sub(2)).into_owned();
+        }
+    }
+    Some(ErrorBlock {
+        caret,
+        inline: false,
+        lines,
+    })
+}
+
+pub fn error_draw(buf: &mut Buffer, area: Rect, block: &ErrorBlock, theme: &Theme) {
     let w = area.width as usize;
-    let mw = width(&msg) as u16;
-    match caret {
-        Some(c) => {
-            put(buf, area, c, area.y, "^", 1, theme.error);
-            if c + 2 + mw <= area.right() {
-                put(buf, area, c + 2, area.y, &msg, w, theme.error);
-            } else if c > area.x + mw {
-                put(buf, area, c - 1 - mw, area.y, &msg, w, theme.error);
-            } else {
-                let room = area.right().saturating_sub(c + 2) as usize;
-                put(buf, area, c + 2, area.y, &fit(&msg, room), w, theme.error);
+    let mut y = area.y;
+    if let Some(c) = block.caret {
+        put(buf, area, area.x + c, y, "^", 1, theme.error);
+        if block.inline {
+            if let Some(l) = block.lines.first() {
+                put(buf, area, area.x + c + 2, y, l, w, theme.error);
             }
+            return;
         }
-        None => {
-            put(buf, area, area.x, area.y, &fit(&msg, w), w, theme.error);
-        }
+        y += 1;
+    }
+    for l in &block.lines {
+        put(buf, area, area.x + 1, y, l, w, theme.error);
+        y += 1;
     }
 }
