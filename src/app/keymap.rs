@@ -689,6 +689,15 @@ mod tests {
     }
 
     #[test]
+    fn a_context_entry_from_the_config_file() {
+        let c = crate::config::Config::parse("[keys]\n\"grid.up\" = [\"w\"]\nquit = [\"x\"]\n")
+            .unwrap();
+        let m = KeyMap::with_overrides(&c.keys).unwrap();
+        assert_eq!(m.lookup(Context::Grid, Chord::char('w')), Some(Cmd::Up));
+        assert_eq!(m.lookup(Context::Grid, Chord::char('x')), Some(Cmd::Quit));
+    }
+
+    #[test]
     fn every_command_is_bound_somewhere() {
         let m = KeyMap::defaults();
         for c in Cmd::ALL {
