@@ -3,6 +3,7 @@
 //! together with their audit entry (see [`audit`]).
 
 pub mod audit;
+pub mod bulk;
 pub mod load;
 pub mod profile;
 pub mod records;
