@@ -205,6 +205,65 @@ fn filter_grid_and_quit_in_a_real_terminal_then_the_terminal_is_restored() {
     assert!(!term.screen().hide_cursor(), "cursor visible");
 }
 
+/// The demo pool: filter, grid, quit; the count on screen is `talenta query --count`'s.
+#[test]
+fn on_a_demo_pool_the_screen_count_is_the_query_count() {
+    let f = fixture();
+    let db = f.dir.path().join("demo.db");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    {
+        let mut store =
+            talenta::store::Store::open(&db, talenta::store::OpenMode::Create).unwrap();
+        let spec = talenta::demo::DemoSpec::new(3_000, 7, as_of);
+        let actor = talenta::store::Actor::new(Some("test"));
+        talenta::demo::build(&mut store, &spec, &actor, false).unwrap();
+    }
+    let db = db.to_str().unwrap().to_string();
+    let filter = "kotak>=7 pendidikan>=S1";
+    let out = assert_cmd::Command::cargo_bin("talenta")
+        .unwrap()
+        .args(["--db", &db, "--as-of", "2026-06-01", "query", filter, "--count"])
+        .env("TALENTA_CONFIG", f.dir.path().join("none.toml"))
+        .output()
+        .unwrap();
+    let count: usize = String::from_utf8(out.stdout).unwrap().trim().parse().unwrap();
+    assert!(count > 0 && count < 3_000);
+
+    let mut pty = Pty::start(&["--db", &db, "--as-of", "2026-06-01", "--lang", "id"], &f, 120, 40);
+    pty.wait_for("the table", |s| s.contains("3000 dari 3000"));
+    pty.send("/");
+    for ch in filter.chars() {
+        pty.send(&ch.to_string());
+    }
+    pty.send("\r");
+    let want = format!("{count} dari 3000");
+    pty.wait_for("the filtered count", |s| s.contains(&want) && s.contains(filter));
+    pty.send("\t");
+    let s = pty.wait_for("the grid", |s| s.contains("Kotak 9 ★"));
+    // Only the talent-pool boxes have anyone under this filter.
+    let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    for b in [1, 2, 3, 4, 5, 6] {
+        let title: Vec<char> = format!("Kotak {b} ").chars().collect();
+        let (row, col) = lines
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(r, l)| {
+                l.windows(title.len())
+                    .position(|w| w == title.as_slice())
+                    .map(|c| (r, c))
+            })
+            .unwrap();
+        let below: String = lines[row + 1][col..col + 7].iter().collect();
+        assert_eq!(below, "0  (0%)", "box {b}");
+    }
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let term = pty.screen();
+    assert!(!term.screen().alternate_screen());
+    assert!(!term.screen().hide_cursor());
+}
+
 #[test]
 fn a_missing_database_is_an_error_before_the_screen_changes() {
     let f = fixture();
