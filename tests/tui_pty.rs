@@ -212,8 +212,7 @@ fn on_a_demo_pool_the_screen_count_is_the_query_count() {
     let db = f.dir.path().join("demo.db");
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     {
-        let mut store =
-            talenta::store::Store::open(&db, talenta::store::OpenMode::Create).unwrap();
+        let mut store = talenta::store::Store::open(&db, talenta::store::OpenMode::Create).unwrap();
         let spec = talenta::demo::DemoSpec::new(3_000, 7, as_of);
         let actor = talenta::store::Actor::new(Some("test"));
         talenta::demo::build(&mut store, &spec, &actor, false).unwrap();
@@ -222,14 +221,31 @@ fn on_a_demo_pool_the_screen_count_is_the_query_count() {
     let filter = "kotak>=7 pendidikan>=S1";
     let out = assert_cmd::Command::cargo_bin("talenta")
         .unwrap()
-        .args(["--db", &db, "--as-of", "2026-06-01", "query", filter, "--count"])
+        .args([
+            "--db",
+            &db,
+            "--as-of",
+            "2026-06-01",
+            "query",
+            filter,
+            "--count",
+        ])
         .env("TALENTA_CONFIG", f.dir.path().join("none.toml"))
         .output()
         .unwrap();
-    let count: usize = String::from_utf8(out.stdout).unwrap().trim().parse().unwrap();
+    let count: usize = String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     assert!(count > 0 && count < 3_000);
 
-    let mut pty = Pty::start(&["--db", &db, "--as-of", "2026-06-01", "--lang", "id"], &f, 120, 40);
+    let mut pty = Pty::start(
+        &["--db", &db, "--as-of", "2026-06-01", "--lang", "id"],
+        &f,
+        120,
+        40,
+    );
     pty.wait_for("the table", |s| s.contains("3000 dari 3000"));
     pty.send("/");
     for ch in filter.chars() {
@@ -237,7 +253,9 @@ fn on_a_demo_pool_the_screen_count_is_the_query_count() {
     }
     pty.send("\r");
     let want = format!("{count} dari 3000");
-    pty.wait_for("the filtered count", |s| s.contains(&want) && s.contains(filter));
+    pty.wait_for("the filtered count", |s| {
+        s.contains(&want) && s.contains(filter)
+    });
     pty.send("\t");
     let s = pty.wait_for("the grid", |s| s.contains("Kotak 9 ★"));
     // Only the talent-pool boxes have anyone under this filter.

@@ -200,3 +200,144 @@ impl Filtering {
         Filtering::Sync(Engine::default())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::sort::Column;
+    use crate::domain::candidate::tests::sample;
+    use crate::domain::{Potensi, Predikat, Rules};
+    use chrono::NaiveDate;
+    use std::sync::atomic::AtomicUsize;
+
+    /// `n` candidates cycling through boxes 9, 5, 1 and no box.
+    fn pool(n: usize) -> Arc<Pool> {
+        let rows = (0..n)
+            .map(|i| {
+                let mut c = sample();
+                c.id = i as i64;
+                c.nip = format!("1986092620150510{:08}", n - i).into_boxed_str();
+                match i % 4 {
+                    0 => {}
+                    1 => {
+                        c.skp = vec![(2025, Predikat::Baik)];
+                        c.potensi = Some(Potensi::Menengah);
+                    }
+                    2 => {
+                        c.skp = vec![(2025, Predikat::Kurang)];
+                        c.potensi = Some(Potensi::Rendah);
+                    }
+                    _ => c.potensi = None,
+                }
+                c
+            })
+            .collect();
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        Arc::new(Pool::new(rows, as_of, Rules::default()))
+    }
+
+    fn q(text: &str, box_only: Option<u8>) -> Query {
+        Query {
+            text: text.into(),
+            sort: Sort::default(),
+            box_only,
+        }
+    }
+
+    #[test]
+    fn counts_boxes_and_narrows_to_one() {
+        let p = pool(40);
+        let mut e = Engine::default();
+        let m = e.run(&p, &q("", None), &|| false).unwrap().unwrap();
+        assert_eq!(m.filtered, 40);
+        assert_eq!(m.counts[8], 10);
+        assert_eq!(m.counts[4], 10);
+        assert_eq!(m.counts[0], 10);
+        assert_eq!(m.no_box, 10);
+        assert_eq!(m.rows.len(), 40);
+        let m = e
+            .run(&p, &q("kotak>=5", Some(9)), &|| false)
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.filtered, 20, "the filter's matches, all boxes");
+        assert_eq!(m.counts[0], 0);
+        assert_eq!(m.rows.len(), 10, "listed: box 9 only");
+        assert!(m.rows.iter().all(|&i| p.rows[i as usize].kotak == Some(9)));
+        // Rows come in NIP order (the NIPs were made descending).
+        let nips: Vec<&str> = m.rows.iter().map(|&i| &*p.rows[i as usize].nip).collect();
+        assert!(nips.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_bad_filter_is_an_error_not_a_result() {
+        let p = pool(4);
+        let r = Engine::default()
+            .run(&p, &q("kotak>=", None), &|| false)
+            .unwrap();
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn a_superseded_run_stops_early() {
+        let p = pool(100_000);
+        let checks = AtomicUsize::new(0);
+        let cancelled = || checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 2;
+        assert!(Engine::default()
+            .run(&p, &q("kotak>=1", None), &cancelled)
+            .is_none());
+        assert_eq!(checks.load(std::sync::atomic::Ordering::Relaxed), 3);
+    }
+
+    #[test]
+    fn the_sorted_order_is_reused_while_typing() {
+        let p = pool(8);
+        let mut e = Engine::default();
+        let by_box = Query {
+            sort: Sort {
+                column: Column::Kotak,
+                descending: true,
+            },
+            ..q("", None)
+        };
+        e.run(&p, &by_box, &|| false);
+        let first = e.order.as_ref().unwrap().2.clone();
+        e.run(
+            &p,
+            &Query {
+                text: "kotak>=1".into(),
+                ..by_box.clone()
+            },
+            &|| false,
+        );
+        assert!(Arc::ptr_eq(&first, &e.order.as_ref().unwrap().2));
+        e.run(&p, &q("", None), &|| false);
+        assert!(!Arc::ptr_eq(&first, &e.order.as_ref().unwrap().2));
+    }
+
+    #[test]
+    fn the_worker_reports_only_the_latest_query() {
+        let p = pool(50_000);
+        let (tx, rx) = mpsc::channel();
+        let w = Worker::spawn(move |o| {
+            let _ = tx.send(o);
+        })
+        .unwrap();
+        for (g, text) in ["k", "ko", "kot", "kotak", "kotak>", "kotak>=", "kotak>=9"]
+            .iter()
+            .enumerate()
+        {
+            w.submit(g as u64 + 1, p.clone(), q(text, None));
+        }
+        let mut last = None;
+        while let Ok(o) = rx.recv_timeout(std::time::Duration::from_secs(20)) {
+            let done = o.generation == 7;
+            last = Some(o);
+            if done {
+                break;
+            }
+        }
+        let o = last.expect("a result");
+        assert_eq!(o.generation, 7);
+        assert_eq!(o.result.unwrap().rows.len(), 12_500);
+    }
+}

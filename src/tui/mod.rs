@@ -1,7 +1,7 @@
 //! The committee screen in a real terminal: `talenta` without a command.
 //!
 //! Startup checks everything that can be wrong before the screen changes
-//! (key overrides, theme, a terminal, the database), so errors print as plain
+//! (key overrides, theme, the database, a terminal), so errors print as plain
 //! CLI errors. The pool loads on its own thread while the first screen is
 //! already up; filtering runs on the worker; the loop draws only after
 //! something changed.
@@ -54,10 +54,10 @@ pub fn run(ctx: &Ctx) -> CliResult {
     let lang = ctx.lang;
     let keymap = keymap(ctx)?;
     let theme = theme(ctx)?;
+    let store = ctx.open()?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::input(tr!(lang, ui::NOT_A_TERMINAL)));
     }
-    let store = ctx.open()?;
     let terminal_error =
         |e: std::io::Error| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string())));
 

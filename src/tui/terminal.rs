@@ -13,16 +13,58 @@ use crossterm::terminal::{
 use crossterm::ExecutableCommand;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
-/// Output buffered so that one frame goes out in as few writes as possible
-/// (over SSH every byte and every packet counts); ratatui flushes after each draw.
-pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
+/// Set once the terminal has been restored: frame bytes still buffered then
+/// are dropped rather than drawn over the normal screen.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
+/// The frame buffer: everything ratatui writes for one frame goes out in one
+/// write when it flushes after the draw (over SSH every packet counts).
+pub struct Output {
+    buf: Vec<u8>,
+}
+
+impl Output {
+    pub fn new() -> Output {
+        Output {
+            buf: Vec::with_capacity(64 * 1024),
+        }
+    }
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output::new()
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if RESTORED.load(Ordering::Acquire) {
+            self.buf.clear();
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        let written = out.write_all(&self.buf).and_then(|_| out.flush());
+        self.buf.clear();
+        written
+    }
+}
+
+pub type Backend = CrosstermBackend<Output>;
 
 /// Undo what `enter` did. Safe to call more than once; errors are ignored
 /// because there is nothing better to do with them on the way out.
 pub fn restore() {
+    RESTORED.store(true, Ordering::Release);
     let _ = disable_raw_mode();
     let mut out = io::stdout();
     let _ = out.execute(LeaveAlternateScreen);
@@ -51,6 +93,7 @@ pub struct Session {
 impl Session {
     pub fn enter() -> io::Result<Session> {
         install_panic_hook();
+        RESTORED.store(false, Ordering::Release);
         enable_raw_mode()?;
         let mut out = io::stdout();
         let entered = out
@@ -61,7 +104,7 @@ impl Session {
             restore();
             return Err(e);
         }
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
+        let backend = CrosstermBackend::new(Output::new());
         match Terminal::new(backend) {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
