@@ -102,3 +102,23 @@ fn too_small() {
     let f = fixture();
     both(&f, "", "too_small", &[(19, 5), (20, 4), (12, 3), (1, 1)]);
 }
+
+#[test]
+fn loading_and_load_failure() {
+    use talenta::app::filtering::Filtering;
+    use talenta::app::{Action, Options};
+    for lang in [Lang::Id, Lang::En] {
+        let loader = |_: &str, _: &talenta::domain::Pool| Ok(None);
+        let mut app = App::new(
+            Options {
+                lang,
+                keymap: Default::default(),
+            },
+            Filtering::sync(),
+            Box::new(loader),
+        );
+        snap("loading", &app, 80, 24);
+        app.step(Action::PoolFailed("database error: disk I/O error".into()));
+        snap("load_failed", &app, 80, 24);
+    }
+}

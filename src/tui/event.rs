@@ -13,8 +13,9 @@ use std::time::Duration;
 /// A message for the loop.
 pub enum Msg {
     Action(Action),
-    /// Reading the terminal failed (it went away): end.
-    InputClosed(String),
+    /// Reading the terminal failed (it went away; the error's text), or the
+    /// input thread stopped on an internal error (`None`): end.
+    InputClosed(Option<String>),
 }
 
 /// A crossterm key to a chord; `None` for releases and keys talenta does not use.
@@ -74,33 +75,45 @@ impl Input {
         let handle = std::thread::Builder::new()
             .name("talenta-input".into())
             .spawn(move || {
-                while !flag.load(Ordering::Acquire) {
-                    match event::poll(Duration::from_millis(100)) {
-                        Ok(false) => continue,
-                        Ok(true) => match event::read() {
-                            Ok(ev) => {
-                                if let Some(a) = action(ev) {
-                                    if tx.send(Msg::Action(a)).is_err() {
-                                        return;
-                                    }
-                                }
-                            }
-                            Err(e) => {
-                                let _ = tx.send(Msg::InputClosed(e.to_string()));
-                                return;
-                            }
-                        },
-                        Err(e) => {
-                            let _ = tx.send(Msg::InputClosed(e.to_string()));
-                            return;
-                        }
-                    }
+                let closed = tx.clone();
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    read_loop(&flag, &tx)
+                }));
+                if run.is_err() {
+                    // The panic hook has restored the terminal: the loop must end.
+                    let _ = closed.send(Msg::InputClosed(None));
                 }
             })?;
         Ok(Input {
             stop,
             handle: Some(handle),
         })
+    }
+}
+
+/// Forward terminal events until `stop` is set or the terminal fails.
+fn read_loop(stop: &AtomicBool, tx: &Sender<Msg>) {
+    while !stop.load(Ordering::Acquire) {
+        match event::poll(Duration::from_millis(100)) {
+            Ok(false) => continue,
+            Ok(true) => match event::read() {
+                Ok(ev) => {
+                    if let Some(a) = action(ev) {
+                        if tx.send(Msg::Action(a)).is_err() {
+                            return;
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::InputClosed(Some(e.to_string())));
+                    return;
+                }
+            },
+            Err(e) => {
+                let _ = tx.send(Msg::InputClosed(Some(e.to_string())));
+                return;
+            }
+        }
     }
 }
 

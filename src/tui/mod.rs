@@ -132,8 +132,11 @@ fn event_loop(
         loop {
             match msg {
                 Msg::Action(a) => app.step(a),
-                Msg::InputClosed(e) => {
+                Msg::InputClosed(Some(e)) => {
                     return Err(CliError::runtime(tr!(lang, ui::terminal_failed(&e))))
+                }
+                Msg::InputClosed(None) => {
+                    return Err(CliError::runtime(tr!(lang, ui::INPUT_CRASHED)))
                 }
             }
             if app.quit {

@@ -338,7 +338,7 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
             Span::raw(format!("{year}  ")),
             Span::styled("█".repeat(filled as usize), theme.bar),
             Span::styled("░".repeat((TRAINING_BAR - filled) as usize), theme.muted),
-            Span::raw(format!(" {jp}/{target} JP  ")),
+            Span::raw(format!(" {}  ", tr!(lang, ui::jp_of(*jp, target)))),
         ];
         spans.push(if met {
             Span::styled(format!("✓ {}", tr!(lang, ui::JP_MET)), theme.ok)
@@ -351,7 +351,7 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
         lines.push(Line::from(spans));
         for t in p.trainings.iter().filter(|t| t.tahun == *year) {
             lines.push(Line::styled(
-                format!("      · {} ({} JP)", t.nama_pelatihan, t.jp),
+                format!("      · {} ({})", t.nama_pelatihan, tr!(lang, ui::jp(t.jp))),
                 theme.muted,
             ));
         }
@@ -404,7 +404,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
         area,
         x,
         area.y,
-        &format!("  NIP {}", c.nip),
+        &format!("  {} {}", labels(app.lang).nip, c.nip),
         w,
         theme.muted,
     );

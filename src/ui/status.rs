@@ -62,8 +62,8 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 fn count_text(app: &App) -> String {
     let lang = app.lang;
-    match app.pool() {
-        Some(pool) => {
+    match &app.load {
+        crate::app::Load::Ready(pool) => {
             let mut s = tr!(lang, ui::count(app.matches.rows.len(), pool.len()));
             if let Some(b) = app.shown.box_only {
                 s.push_str(" · ");
@@ -71,7 +71,8 @@ fn count_text(app: &App) -> String {
             }
             s
         }
-        None => tr!(lang, ui::LOADING).to_string(),
+        crate::app::Load::Loading => tr!(lang, ui::LOADING).to_string(),
+        crate::app::Load::Failed(_) => "-".to_string(),
     }
 }
 

@@ -123,6 +123,16 @@ pub fn jp_short(n: u32) -> String {
     format!("{n} JP short")
 }
 
+/// Lesson hours against the yearly target (`12/20 JP`).
+pub fn jp_of(jp: u32, target: u32) -> String {
+    format!("{jp}/{target} JP")
+}
+
+/// Lesson hours of one course.
+pub fn jp(jp: u32) -> String {
+    format!("{jp} JP")
+}
+
 pub const JP_MET: &str = "met";
 pub const NO_RECORDS: &str = "no data yet";
 
@@ -233,3 +243,6 @@ pub fn terminal_failed(e: &str) -> String {
 }
 
 pub const WORKER_CRASHED: &str = "internal error in the filter; the committee screen was closed";
+
+pub const INPUT_CRASHED: &str =
+    "internal error while reading keys; the committee screen was closed";

@@ -123,6 +123,16 @@ pub fn jp_short(n: u32) -> String {
     format!("kurang {n} JP")
 }
 
+/// Lesson hours against the yearly target (`12/20 JP`).
+pub fn jp_of(jp: u32, target: u32) -> String {
+    format!("{jp}/{target} JP")
+}
+
+/// Lesson hours of one course.
+pub fn jp(jp: u32) -> String {
+    format!("{jp} JP")
+}
+
 pub const JP_MET: &str = "terpenuhi";
 pub const NO_RECORDS: &str = "belum ada data";
 
@@ -233,3 +243,5 @@ pub fn terminal_failed(e: &str) -> String {
 }
 
 pub const WORKER_CRASHED: &str = "kesalahan internal pada penyaring; layar komite ditutup";
+
+pub const INPUT_CRASHED: &str = "kesalahan internal saat membaca tombol; layar komite ditutup";
