@@ -45,10 +45,11 @@ impl Node {
     pub fn eval(&self, c: &Candidate, as_of: NaiveDate) -> bool {
         match self {
             Node::Term(needle) => {
-                c.nama.lower.contains(&**needle)
-                    || c.nip.contains(&**needle)
-                    || c.jabatan.lower.contains(&**needle)
-                    || c.unit.lower.contains(&**needle)
+                let n = needle.as_bytes();
+                contains(c.nama.lower.as_bytes(), n)
+                    || contains(c.nip.as_bytes(), n)
+                    || contains(c.jabatan.lower.as_bytes(), n)
+                    || contains(c.unit.lower.as_bytes(), n)
             }
             Node::Cond(cond) => cond.eval(c, as_of),
             Node::Not(n) => !n.eval(c, as_of),
@@ -56,6 +57,33 @@ impl Node {
             Node::Or(ns) => ns.iter().any(|n| n.eval(c, as_of)),
         }
     }
+}
+
+/// Whether `needle` occurs in `hay`. Byte-wise search is exact on UTF-8 (a valid
+/// needle can only match at character boundaries). For the short fields searched
+/// here, scanning for the first byte beats `str::contains`, which builds a
+/// two-way searcher on every call.
+pub(super) fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while from <= last_start {
+        match hay[from..=last_start].iter().position(|&b| b == first) {
+            None => return false,
+            Some(p) => {
+                let at = from + p;
+                if &hay[at + 1..at + needle.len()] == rest {
+                    return true;
+                }
+                from = at + 1;
+            }
+        }
+    }
+    false
 }
 
 /// Whether an ordering of (candidate's value, filter's value) satisfies `op`.
@@ -94,7 +122,7 @@ impl Cond {
             (Val::Text(t), Value::Text(n)) => match op {
                 Op::Eq => t == &**n,
                 Op::Ne => t != &**n,
-                Op::Contains => t.contains(&**n),
+                Op::Contains => contains(t.as_bytes(), n.as_bytes()),
                 _ => false,
             },
             (Val::Num(a), Value::Num(b)) => holds(op, a.cmp(b)),

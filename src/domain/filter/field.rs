@@ -34,8 +34,8 @@ pub enum Field {
     MasaJabatan,
 }
 
-/// Every field name the language takes (canonical Indonesian names, then the
-/// English aliases), as listed in [`ErrorKind::UnknownField`](super::ErrorKind::UnknownField).
+/// The canonical (Indonesian) field names, as listed in
+/// [`ErrorKind::UnknownField`](super::ErrorKind::UnknownField).
 pub const FIELD_NAMES: &[&str] = &[
     "nip",
     "nama",
@@ -63,6 +63,11 @@ pub const FIELD_NAMES: &[&str] = &[
     "perekat_bangsa",
     "jp",
     "masa_jabatan",
+];
+
+/// The English aliases of the fields, in the same order (without `nip` and `status`,
+/// which are the same in both languages).
+pub const FIELD_ALIASES: &[&str] = &[
     "name",
     "unit_kerja",
     "position",

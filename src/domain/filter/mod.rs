@@ -80,7 +80,7 @@ mod tests;
 use crate::domain::Candidate;
 use chrono::NaiveDate;
 
-pub use field::{compare, Field, FIELD_NAMES};
+pub use field::{compare, Field, FIELD_ALIASES, FIELD_NAMES};
 
 /// How many parentheses and `not`s may nest inside one another.
 pub const MAX_DEPTH: usize = 64;
@@ -157,10 +157,12 @@ pub enum ErrorKind {
     /// A comparison operator with no field before it (`=5`, `"nama"=x`) or after a
     /// complete condition (`usia=4=5`).
     UnexpectedOperator { op: Op },
-    /// A word before an operator that is not a field; `fields` lists them.
+    /// A word before an operator that is not a field; `fields` lists the field
+    /// names, `aliases` their English aliases.
     UnknownField {
         name: String,
         fields: &'static [&'static str],
+        aliases: &'static [&'static str],
     },
     /// `kinerja.`/`perf.` followed by something other than a four-digit year
     /// (column: just after the dot).

@@ -3,7 +3,7 @@
 //! [`MAX_DEPTH`], so no input can overflow the stack.
 
 use super::eval::{Cond, Node, Value};
-use super::field::{parse_year, year_suffix, Field, FIELD_NAMES};
+use super::field::{parse_year, year_suffix, Field, FIELD_ALIASES, FIELD_NAMES};
 use super::lex::{lex, Tk, Token};
 use super::{ErrorKind, Expected, FilterError, Op, MAX_DEPTH};
 use crate::domain::{Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
@@ -272,6 +272,7 @@ fn resolve_field(name: &str, col: usize) -> Result<Field, FilterError> {
             ErrorKind::UnknownField {
                 name: name.into(),
                 fields: FIELD_NAMES,
+                aliases: FIELD_ALIASES,
             },
         )
     })

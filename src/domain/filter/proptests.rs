@@ -283,6 +283,24 @@ proptest! {
     }
 
     #[test]
+    fn substring_search_agrees_with_str_contains(
+        hay in "[abé日 ]{0,24}",
+        needle in "[abé日 ]{0,4}",
+        any_hay in any::<String>(),
+    ) {
+        use super::eval::contains;
+        prop_assert_eq!(contains(hay.as_bytes(), needle.as_bytes()), hay.contains(&needle));
+        prop_assert_eq!(contains(any_hay.as_bytes(), needle.as_bytes()), any_hay.contains(&needle));
+        // Every substring of a haystack is found in it.
+        let chars: Vec<char> = hay.chars().collect();
+        if !chars.is_empty() {
+            let (i, j) = (chars.len() / 3, chars.len() - chars.len() / 3);
+            let sub: String = chars[i..j].iter().collect();
+            prop_assert!(contains(hay.as_bytes(), sub.as_bytes()));
+        }
+    }
+
+    #[test]
     fn truncated_valid_filters_never_panic(s in valid_filter(), cut in 0usize..200) {
         let cut: String = s.chars().take(cut).collect();
         let _ = exercise(&cut);

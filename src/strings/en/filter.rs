@@ -28,13 +28,14 @@ fn expected(e: &Expected) -> String {
     }
 }
 
-fn noun(e: &Expected) -> &'static str {
+/// The first half of a bad-value message: what `value` is not.
+fn not_a(value: &str, field: &str, e: &Expected) -> String {
     match e {
-        Expected::OneOf(_) => "a known value",
-        Expected::Predikat => "a predikat",
-        Expected::Golongan => "a golongan",
-        Expected::WholeNumber => "a whole number",
-        Expected::Range { .. } => "a valid number",
+        Expected::OneOf(_) => format!("`{value}` is not a known {field} value"),
+        Expected::Predikat => format!("`{value}` is not a predikat"),
+        Expected::Golongan => format!("`{value}` is not a golongan"),
+        Expected::WholeNumber => format!("`{value}` is not a whole number"),
+        Expected::Range { .. } => format!("`{value}` is not a valid {field} value"),
     }
 }
 
@@ -49,9 +50,14 @@ pub fn error(e: &FilterError) -> String {
             "operator `{}` out of place: write a field name, an operator, then a value (e.g. kinerja>=B); field names are not quoted",
             op.symbol()
         ),
-        ErrorKind::UnknownField { name, fields } => format!(
-            "`{name}` is not a field; the fields are: {}",
-            fields.join(", ")
+        ErrorKind::UnknownField {
+            name,
+            fields,
+            aliases,
+        } => format!(
+            "`{name}` is not a field; the fields are: {} (English aliases: {})",
+            fields.join(", "),
+            aliases.join(", ")
         ),
         ErrorKind::BadYear { text } => format!(
             "`{text}` is not a year; write kinerja.YYYY with a four-digit year, e.g. kinerja.2024"
@@ -71,12 +77,7 @@ pub fn error(e: &FilterError) -> String {
             field,
             value,
             expected: exp,
-        } => format!(
-            "`{value}` is not {} for {}; {}",
-            noun(exp),
-            field.name(),
-            expected(exp)
-        ),
+        } => format!("{}; {}", not_a(value, &field.name(), exp), expected(exp)),
         ErrorKind::NoneNeedsEquality { field, op } => format!(
             "none/kosong only goes with = or != (e.g. {f}=none), not with `{}`",
             op.symbol(),

@@ -28,13 +28,14 @@ fn expected(e: &Expected) -> String {
     }
 }
 
-fn noun(e: &Expected) -> &'static str {
+/// The first half of a bad-value message: what `value` is not.
+fn not_a(value: &str, field: &str, e: &Expected) -> String {
     match e {
-        Expected::OneOf(_) => "nilai yang dikenal",
-        Expected::Predikat => "predikat",
-        Expected::Golongan => "golongan",
-        Expected::WholeNumber => "bilangan bulat",
-        Expected::Range { .. } => "angka yang sah",
+        Expected::OneOf(_) => format!("`{value}` bukan nilai {field} yang dikenal"),
+        Expected::Predikat => format!("`{value}` bukan predikat"),
+        Expected::Golongan => format!("`{value}` bukan golongan yang ada"),
+        Expected::WholeNumber => format!("`{value}` bukan bilangan bulat"),
+        Expected::Range { .. } => format!("`{value}` bukan nilai {field} yang sah"),
     }
 }
 
@@ -49,9 +50,14 @@ pub fn error(e: &FilterError) -> String {
             "operator `{}` tidak pada tempatnya: tulis nama kolom, operator, lalu nilai (mis. kinerja>=B); nama kolom tidak diberi tanda kutip",
             op.symbol()
         ),
-        ErrorKind::UnknownField { name, fields } => format!(
-            "`{name}` bukan nama kolom; kolom yang ada: {}",
-            fields.join(", ")
+        ErrorKind::UnknownField {
+            name,
+            fields,
+            aliases,
+        } => format!(
+            "`{name}` bukan nama kolom; kolom yang ada: {} (alias bahasa Inggris: {})",
+            fields.join(", "),
+            aliases.join(", ")
         ),
         ErrorKind::BadYear { text } => format!(
             "`{text}` bukan tahun; tulis kinerja.TTTT dengan tahun empat angka, mis. kinerja.2024"
@@ -71,12 +77,7 @@ pub fn error(e: &FilterError) -> String {
             field,
             value,
             expected: exp,
-        } => format!(
-            "`{value}` bukan {} untuk {}; {}",
-            noun(exp),
-            field.name(),
-            expected(exp)
-        ),
+        } => format!("{}; {}", not_a(value, &field.name(), exp), expected(exp)),
         ErrorKind::NoneNeedsEquality { field, op } => format!(
             "none/kosong hanya dapat dipakai dengan = atau != (mis. {f}=none), bukan dengan `{}`",
             op.symbol(),
