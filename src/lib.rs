@@ -6,8 +6,10 @@
 //! - [`import`]: reading HR exports into the store;
 //! - [`demo`]: the reproducible demo talent pool;
 //! - [`cli`]: the command line;
+//! - [`app`], [`ui`], [`tui`]: the committee screen (state machine, drawing, terminal);
 //! - [`strings`]: every user-facing text, one module per language.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -15,3 +17,5 @@ pub mod domain;
 pub mod import;
 pub mod store;
 pub mod strings;
+pub mod tui;
+pub mod ui;

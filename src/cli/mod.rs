@@ -391,7 +391,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             show::run(&ctx, &nip, format)
         }
         Some(Command::Audit { command }) => audit::run(&ctx, command),
-        None => Err(CliError::input(tr!(ctx.lang, cli::NO_TUI_YET))),
+        None => crate::tui::run(&ctx),
     }
 }
 

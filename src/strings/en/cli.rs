@@ -41,7 +41,6 @@ pub const HELP: &[(&str, &str)] = &[
 ];
 
 pub const CONFIG_INVALID: &str = "the config file is not valid; fix or remove it";
-pub const NO_TUI_YET: &str = "give a command; see talenta --help";
 
 pub const QUERY_HEADER: &[&str] = &[
     "NIP",

@@ -41,7 +41,6 @@ pub const HELP: &[(&str, &str)] = &[
 ];
 
 pub const CONFIG_INVALID: &str = "berkas konfigurasi tidak valid; perbaiki atau hapus berkas itu";
-pub const NO_TUI_YET: &str = "tentukan perintah; lihat talenta --help";
 
 pub const QUERY_HEADER: &[&str] = &[
     "NIP",

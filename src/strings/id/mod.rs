@@ -3,3 +3,4 @@
 pub mod cli;
 pub mod filter;
 pub mod import;
+pub mod ui;

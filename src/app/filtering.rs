@@ -1,0 +1,343 @@
+//! Filtering and sorting off the input path.
+//!
+//! Every change of the filter text, the sort or the 9-box selection becomes a
+//! [`Query`] with a generation number. In the background mode a worker thread
+//! runs only the newest query: older ones waiting in the channel are skipped
+//! and one being computed is abandoned as soon as a newer one is submitted, so
+//! the latest keystroke wins and input never waits for a large pool. The
+//! synchronous mode computes on the spot (tests, tiny pools).
+
+use super::sort::{self, Sort};
+use crate::domain::filter::{self, FilterError};
+use crate::domain::Pool;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+
+/// What the table and the grid show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub text: String,
+    pub sort: Sort,
+    /// Only the candidates in this 9-box (the grid's Enter).
+    pub box_only: Option<u8>,
+}
+
+/// The result of a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matches {
+    /// Pool row indices to list, sorted; narrowed to `box_only` when set.
+    pub rows: Arc<Vec<u32>>,
+    /// Candidates matching the filter (before narrowing to a box).
+    pub filtered: usize,
+    /// Per box 1..=9 (index 0 is box 1), over the filter's matches.
+    pub counts: [usize; 9],
+    /// Matches without a box (no predikat or no potential).
+    pub no_box: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Filter(FilterError),
+    /// The worker stopped on an internal error.
+    Crashed,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub generation: u64,
+    pub query: Query,
+    pub result: Result<Matches, Failure>,
+}
+
+/// Runs queries; keeps the pool's order for the last sort so that typing a
+/// filter only walks the pool once per keystroke.
+#[derive(Default)]
+pub struct Engine {
+    order: Option<(Arc<Pool>, Sort, Arc<Vec<u32>>)>,
+}
+
+/// How often (in rows) a long run checks whether it was superseded.
+const CHECK_EVERY: usize = 4096;
+
+impl Engine {
+    fn order(&mut self, pool: &Arc<Pool>, s: Sort) -> Arc<Vec<u32>> {
+        if let Some((p, cached, order)) = &self.order {
+            if Arc::ptr_eq(p, pool) && *cached == s {
+                return order.clone();
+            }
+        }
+        let order = Arc::new(sort::order(pool, s));
+        self.order = Some((pool.clone(), s, order.clone()));
+        order
+    }
+
+    /// Run a query; `None` when `cancelled` said so before the end.
+    pub fn run(
+        &mut self,
+        pool: &Arc<Pool>,
+        q: &Query,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Result<Matches, FilterError>> {
+        let f = match filter::parse(&q.text) {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        let order = self.order(pool, q.sort);
+        if cancelled() {
+            return None;
+        }
+        let mut m = Matches::default();
+        let mut rows = Vec::new();
+        let as_of = pool.as_of;
+        for (n, &i) in order.iter().enumerate() {
+            if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
+                return None;
+            }
+            let c = &pool.rows[i as usize];
+            if !f.matches(c, as_of) {
+                continue;
+            }
+            m.filtered += 1;
+            match c.kotak {
+                Some(b @ 1..=9) => m.counts[b as usize - 1] += 1,
+                _ => m.no_box += 1,
+            }
+            if q.box_only.is_none_or(|b| c.kotak == Some(b)) {
+                rows.push(i);
+            }
+        }
+        m.rows = Arc::new(rows);
+        Some(Ok(m))
+    }
+}
+
+struct Job {
+    generation: u64,
+    pool: Arc<Pool>,
+    query: Query,
+}
+
+/// The background filter thread.
+pub struct Worker {
+    tx: Option<mpsc::Sender<Job>>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    /// Start the thread; `notify` receives each finished (not abandoned) outcome.
+    pub fn spawn(notify: impl Fn(Outcome) + Send + 'static) -> std::io::Result<Worker> {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = latest.clone();
+        std::thread::Builder::new()
+            .name("talenta-filter".into())
+            .spawn(move || {
+                let mut engine = Engine::default();
+                while let Ok(mut job) = rx.recv() {
+                    while let Ok(newer) = rx.try_recv() {
+                        job = newer;
+                    }
+                    let generation = job.generation;
+                    if seen.load(Ordering::Acquire) != generation {
+                        continue;
+                    }
+                    let cancelled = || seen.load(Ordering::Acquire) != generation;
+                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        engine.run(&job.pool, &job.query, &cancelled)
+                    }));
+                    let result = match run {
+                        Ok(None) => continue,
+                        Ok(Some(r)) => r.map_err(Failure::Filter),
+                        Err(_) => {
+                            engine = Engine::default();
+                            Err(Failure::Crashed)
+                        }
+                    };
+                    notify(Outcome {
+                        generation,
+                        query: job.query,
+                        result,
+                    });
+                }
+            })?;
+        Ok(Worker {
+            tx: Some(tx),
+            latest,
+        })
+    }
+
+    /// Hand a query to the thread; any older one still running is abandoned.
+    pub fn submit(&self, generation: u64, pool: Arc<Pool>, query: Query) {
+        self.latest.store(generation, Ordering::Release);
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Job {
+                generation,
+                pool,
+                query,
+            });
+        }
+    }
+}
+
+impl Drop for Worker {
+    /// Abandon any run in progress and let the thread end on its own: quitting
+    /// never waits for a computation.
+    fn drop(&mut self) {
+        self.latest.store(u64::MAX, Ordering::Release);
+        self.tx.take();
+    }
+}
+
+/// Where queries run.
+pub enum Filtering {
+    /// On the caller's thread, at once.
+    Sync(Engine),
+    Background(Worker),
+}
+
+impl Filtering {
+    pub fn sync() -> Filtering {
+        Filtering::Sync(Engine::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::sort::Column;
+    use crate::domain::candidate::tests::sample;
+    use crate::domain::{Potensi, Predikat, Rules};
+    use chrono::NaiveDate;
+    use std::sync::atomic::AtomicUsize;
+
+    /// `n` candidates cycling through boxes 9, 5, 1 and no box.
+    fn pool(n: usize) -> Arc<Pool> {
+        let rows = (0..n)
+            .map(|i| {
+                let mut c = sample();
+                c.id = i as i64;
+                c.nip = format!("1986092620150510{:08}", n - i).into_boxed_str();
+                match i % 4 {
+                    0 => {}
+                    1 => {
+                        c.skp = vec![(2025, Predikat::Baik)];
+                        c.potensi = Some(Potensi::Menengah);
+                    }
+                    2 => {
+                        c.skp = vec![(2025, Predikat::Kurang)];
+                        c.potensi = Some(Potensi::Rendah);
+                    }
+                    _ => c.potensi = None,
+                }
+                c
+            })
+            .collect();
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        Arc::new(Pool::new(rows, as_of, Rules::default()))
+    }
+
+    fn q(text: &str, box_only: Option<u8>) -> Query {
+        Query {
+            text: text.into(),
+            sort: Sort::default(),
+            box_only,
+        }
+    }
+
+    #[test]
+    fn counts_boxes_and_narrows_to_one() {
+        let p = pool(40);
+        let mut e = Engine::default();
+        let m = e.run(&p, &q("", None), &|| false).unwrap().unwrap();
+        assert_eq!(m.filtered, 40);
+        assert_eq!(m.counts[8], 10);
+        assert_eq!(m.counts[4], 10);
+        assert_eq!(m.counts[0], 10);
+        assert_eq!(m.no_box, 10);
+        assert_eq!(m.rows.len(), 40);
+        let m = e
+            .run(&p, &q("kotak>=5", Some(9)), &|| false)
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.filtered, 20, "the filter's matches, all boxes");
+        assert_eq!(m.counts[0], 0);
+        assert_eq!(m.rows.len(), 10, "listed: box 9 only");
+        assert!(m.rows.iter().all(|&i| p.rows[i as usize].kotak == Some(9)));
+        // Rows come in NIP order (the NIPs were made descending).
+        let nips: Vec<&str> = m.rows.iter().map(|&i| &*p.rows[i as usize].nip).collect();
+        assert!(nips.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_bad_filter_is_an_error_not_a_result() {
+        let p = pool(4);
+        let r = Engine::default()
+            .run(&p, &q("kotak>=", None), &|| false)
+            .unwrap();
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn a_superseded_run_stops_early() {
+        let p = pool(100_000);
+        let checks = AtomicUsize::new(0);
+        let cancelled = || checks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 2;
+        assert!(Engine::default()
+            .run(&p, &q("kotak>=1", None), &cancelled)
+            .is_none());
+        assert_eq!(checks.load(std::sync::atomic::Ordering::Relaxed), 3);
+    }
+
+    #[test]
+    fn the_sorted_order_is_reused_while_typing() {
+        let p = pool(8);
+        let mut e = Engine::default();
+        let by_box = Query {
+            sort: Sort {
+                column: Column::Kotak,
+                descending: true,
+            },
+            ..q("", None)
+        };
+        e.run(&p, &by_box, &|| false);
+        let first = e.order.as_ref().unwrap().2.clone();
+        e.run(
+            &p,
+            &Query {
+                text: "kotak>=1".into(),
+                ..by_box.clone()
+            },
+            &|| false,
+        );
+        assert!(Arc::ptr_eq(&first, &e.order.as_ref().unwrap().2));
+        e.run(&p, &q("", None), &|| false);
+        assert!(!Arc::ptr_eq(&first, &e.order.as_ref().unwrap().2));
+    }
+
+    #[test]
+    fn the_worker_reports_only_the_latest_query() {
+        let p = pool(50_000);
+        let (tx, rx) = mpsc::channel();
+        let w = Worker::spawn(move |o| {
+            let _ = tx.send(o);
+        })
+        .unwrap();
+        for (g, text) in ["k", "ko", "kot", "kotak", "kotak>", "kotak>=", "kotak>=9"]
+            .iter()
+            .enumerate()
+        {
+            w.submit(g as u64 + 1, p.clone(), q(text, None));
+        }
+        let mut last = None;
+        while let Ok(o) = rx.recv_timeout(std::time::Duration::from_secs(20)) {
+            let done = o.generation == 7;
+            last = Some(o);
+            if done {
+                break;
+            }
+        }
+        let o = last.expect("a result");
+        assert_eq!(o.generation, 7);
+        assert_eq!(o.result.unwrap().rows.len(), 12_500);
+    }
+}

@@ -1,0 +1,636 @@
+//! The committee screen's state machine: no terminal I/O, no drawing.
+//!
+//! The terminal loop (`crate::tui`) turns key presses and worker results into
+//! [`Action`]s and calls [`App::step`]; `crate::ui` draws the state. Tests do
+//! the same with a `TestBackend`.
+
+pub mod filtering;
+pub mod input;
+pub mod keymap;
+pub mod profile;
+pub mod scroll;
+pub mod sort;
+
+use crate::domain::filter::{self, FilterError};
+use crate::domain::nine_box::{grid_pos, GRID};
+use crate::domain::{Candidate, Pool};
+use crate::store::profile::Profile;
+use crate::strings::Lang;
+use filtering::{Failure, Filtering, Matches, Outcome, Query};
+use input::LineInput;
+pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
+pub use profile::ProfileSource;
+use scroll::{Scroll, TableCursor};
+use std::sync::Arc;
+
+/// The main screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Table,
+    Grid,
+    Profile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `/`: the filter, applied as it is typed.
+    Filter,
+    /// Quick jump: moves the cursor to a NIP prefix or part of a name.
+    Jump,
+}
+
+/// An open prompt.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    /// The filter's error at the current text (the last good result stays shown).
+    pub error: Option<FilterError>,
+    /// Quick jump found nothing for the current text.
+    pub not_found: bool,
+    /// What cancelling restores: the filter text, or the cursor row.
+    restore_text: String,
+    restore_cursor: usize,
+}
+
+/// Something to tell the user once, in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    ProfileNotFound(String),
+    ProfileFailed(String),
+}
+
+/// Whether the pool is there yet.
+#[derive(Debug, Clone)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Pool>),
+    Failed(String),
+}
+
+/// A fatal condition that ends the program with an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fatal {
+    WorkerCrashed,
+}
+
+/// The profile screen's state.
+pub struct ProfileView {
+    pub profile: Box<Profile>,
+    pub scroll: Scroll,
+}
+
+/// What the app can be fed.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A key press, looked up in the key map for the current screen.
+    Key(Chord),
+    /// A command, as if its key had been pressed.
+    Cmd(Cmd),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// The terminal changed size.
+    Resize,
+    Filtered(Outcome),
+    PoolLoaded(Arc<Pool>),
+    PoolFailed(String),
+}
+
+/// The app's settings at start.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    pub keymap: KeyMap,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub keymap: KeyMap,
+    pub load: Load,
+    pub view: View,
+    /// The help overlay, when open.
+    pub help: Option<Scroll>,
+    pub prompt: Option<Prompt>,
+    /// The query of the rows on screen.
+    pub shown: Query,
+    /// The latest query asked for (equal to `shown` once its result arrived).
+    pub wanted: Query,
+    pub matches: Matches,
+    pub table: TableCursor,
+    /// Row and column of the selected box in [`GRID`].
+    pub grid: (usize, usize),
+    pub profile: Option<ProfileView>,
+    pub notice: Option<Notice>,
+    pub fatal: Option<Fatal>,
+    pub quit: bool,
+    /// Something changed since the last draw.
+    pub dirty: bool,
+    generation: u64,
+    applied: u64,
+    filtering: Filtering,
+    profiles: Box<dyn ProfileSource>,
+}
+
+impl App {
+    pub fn new(opts: Options, filtering: Filtering, profiles: Box<dyn ProfileSource>) -> App {
+        App {
+            lang: opts.lang,
+            keymap: opts.keymap,
+            load: Load::Loading,
+            view: View::Table,
+            help: None,
+            prompt: None,
+            shown: Query::default(),
+            wanted: Query::default(),
+            matches: Matches::default(),
+            table: TableCursor::default(),
+            grid: grid_pos(9).unwrap_or((0, 2)),
+            profile: None,
+            notice: None,
+            fatal: None,
+            quit: false,
+            dirty: true,
+            generation: 0,
+            applied: 0,
+            filtering,
+            profiles,
+        }
+    }
+
+    pub fn pool(&self) -> Option<&Arc<Pool>> {
+        match &self.load {
+            Load::Ready(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// A result for a newer query is still being computed.
+    pub fn pending(&self) -> bool {
+        self.applied != self.generation
+    }
+
+    /// The candidate at row `i` of the list on screen.
+    pub fn row(&self, i: usize) -> Option<&Candidate> {
+        let pool = self.pool()?;
+        let idx = *self.matches.rows.get(i)?;
+        pool.rows.get(idx as usize)
+    }
+
+    /// The candidate under the cursor.
+    pub fn current(&self) -> Option<&Candidate> {
+        self.row(self.table.cursor)
+    }
+
+    /// The box selected on the grid.
+    pub fn selected_box(&self) -> u8 {
+        GRID[self.grid.0][self.grid.1]
+    }
+
+    /// The key context of the current screen.
+    pub fn context(&self) -> Context {
+        if self.prompt.is_some() {
+            Context::Prompt
+        } else if self.help.is_some() {
+            Context::Help
+        } else {
+            match self.view {
+                View::Table => Context::Table,
+                View::Grid => Context::Grid,
+                View::Profile => Context::Profile,
+            }
+        }
+    }
+
+    pub fn step(&mut self, action: Action) {
+        match action {
+            Action::Key(chord) => self.key(chord),
+            Action::Cmd(cmd) => self.command(cmd),
+            Action::Paste(text) => {
+                if self.prompt.is_some() {
+                    let mut changed = false;
+                    if let Some(p) = self.prompt.as_mut() {
+                        for c in text.chars() {
+                            changed |= p.input.insert(if c == '\n' { ' ' } else { c });
+                        }
+                    }
+                    if changed {
+                        self.prompt_edited();
+                    }
+                    self.dirty = true;
+                }
+            }
+            Action::Resize => self.dirty = true,
+            Action::Filtered(o) => self.apply(o),
+            Action::PoolLoaded(pool) => {
+                self.load = Load::Ready(pool);
+                self.request();
+                self.dirty = true;
+            }
+            Action::PoolFailed(e) => {
+                self.load = Load::Failed(e);
+                self.dirty = true;
+            }
+        }
+    }
+
+    fn key(&mut self, chord: Chord) {
+        let ctx = self.context();
+        if let Some(cmd) = self.keymap.lookup(ctx, chord) {
+            self.command(cmd);
+        } else if chord.alt && !chord.ctrl {
+            // Esc and the next key in one read (a fast typist, a slow SSH
+            // link) arrive as alt-key: take them as the two keys they were.
+            self.key(Chord::plain(Key::Esc));
+            self.key(Chord {
+                alt: false,
+                ..chord
+            });
+        } else if ctx == Context::Prompt {
+            if let Some(c) = chord.typed_char() {
+                if self.prompt.as_mut().is_some_and(|p| p.input.insert(c)) {
+                    self.prompt_edited();
+                    self.dirty = true;
+                }
+            }
+        }
+    }
+
+    fn command(&mut self, cmd: Cmd) {
+        self.notice = None;
+        self.dirty = true;
+        match self.context() {
+            Context::Prompt => self.prompt_command(cmd),
+            Context::Help => {
+                if !self.help_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Table => {
+                if !self.table_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Grid => {
+                if !self.grid_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Profile => {
+                if !self.profile_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Global => self.global(cmd),
+        }
+    }
+
+    fn global(&mut self, cmd: Cmd) {
+        match cmd {
+            Cmd::Quit => self.quit = true,
+            Cmd::Help => {
+                self.help = match self.help {
+                    Some(_) => None,
+                    None => Some(Scroll::default()),
+                }
+            }
+            Cmd::Filter => {
+                self.help = None;
+                let text = self.wanted.text.clone();
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Filter,
+                    input: LineInput::new(&text),
+                    error: None,
+                    not_found: false,
+                    restore_text: text,
+                    restore_cursor: self.table.cursor,
+                });
+            }
+            Cmd::Jump => {
+                self.help = None;
+                if self.view != View::Table {
+                    self.show_table();
+                }
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Jump,
+                    input: LineInput::default(),
+                    error: None,
+                    not_found: false,
+                    restore_text: String::new(),
+                    restore_cursor: self.table.cursor,
+                });
+            }
+            Cmd::Grid => {
+                self.help = None;
+                if self.view == View::Grid {
+                    self.show_table();
+                } else {
+                    if let Some(b) = self.wanted.box_only {
+                        self.grid = grid_pos(b).unwrap_or(self.grid);
+                        self.set_box(None);
+                    }
+                    self.profile = None;
+                    self.view = View::Grid;
+                }
+            }
+            Cmd::Lang => self.lang = self.lang.toggle(),
+            _ => {}
+        }
+    }
+
+    /// Back to the table, out of the profile or the grid.
+    fn show_table(&mut self) {
+        self.profile = None;
+        self.view = View::Table;
+    }
+
+    fn help_command(&mut self, cmd: Cmd) -> bool {
+        let Some(s) = &self.help else { return false };
+        match cmd {
+            Cmd::Up => s.by(-1),
+            Cmd::Down => s.by(1),
+            Cmd::PageUp => s.by(-s.page()),
+            Cmd::PageDown => s.by(s.page()),
+            Cmd::Top => s.top(),
+            Cmd::Bottom => s.bottom(),
+            Cmd::Back => self.help = None,
+            _ => return false,
+        }
+        true
+    }
+
+    fn table_command(&mut self, cmd: Cmd) -> bool {
+        let len = self.matches.rows.len();
+        let page = self.table.page.get().max(1) as isize;
+        match cmd {
+            Cmd::Up => self.table.by(-1, len),
+            Cmd::Down => self.table.by(1, len),
+            Cmd::PageUp => self.table.by(-page, len),
+            Cmd::PageDown => self.table.by(page, len),
+            Cmd::Top => self.table.set(0, len),
+            Cmd::Bottom => self.table.set(len.saturating_sub(1), len),
+            Cmd::Open => self.open_profile(),
+            Cmd::Sort => {
+                self.wanted.sort.column = self.wanted.sort.column.next();
+                self.wanted.sort.descending = false;
+                self.request();
+            }
+            Cmd::SortReverse => {
+                self.wanted.sort.descending = !self.wanted.sort.descending;
+                self.request();
+            }
+            Cmd::Back => {
+                if let Some(b) = self.wanted.box_only {
+                    self.grid = grid_pos(b).unwrap_or(self.grid);
+                    self.set_box(None);
+                    self.view = View::Grid;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn grid_command(&mut self, cmd: Cmd) -> bool {
+        let (r, c) = self.grid;
+        match cmd {
+            Cmd::Up => self.grid = (r.saturating_sub(1), c),
+            Cmd::Down => self.grid = ((r + 1).min(2), c),
+            Cmd::Left => self.grid = (r, c.saturating_sub(1)),
+            Cmd::Right => self.grid = (r, (c + 1).min(2)),
+            Cmd::Open => {
+                let b = self.selected_box();
+                self.set_box(Some(b));
+                self.view = View::Table;
+            }
+            Cmd::Back => self.view = View::Table,
+            _ => return false,
+        }
+        true
+    }
+
+    fn profile_command(&mut self, cmd: Cmd) -> bool {
+        let Some(p) = &self.profile else {
+            return false;
+        };
+        let s = &p.scroll;
+        match cmd {
+            Cmd::Up => s.by(-1),
+            Cmd::Down => s.by(1),
+            Cmd::PageUp => s.by(-s.page()),
+            Cmd::PageDown => s.by(s.page()),
+            Cmd::Top => s.top(),
+            Cmd::Bottom => s.bottom(),
+            Cmd::Next | Cmd::Previous => {
+                let len = self.matches.rows.len();
+                let before = self.table.cursor;
+                self.table.by(if cmd == Cmd::Next { 1 } else { -1 }, len);
+                if self.table.cursor != before {
+                    self.open_profile();
+                }
+            }
+            Cmd::Back => self.show_table(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn open_profile(&mut self) {
+        let (Some(pool), Some(c)) = (self.pool().cloned(), self.current()) else {
+            return;
+        };
+        let nip = c.nip.to_string();
+        match self.profiles.load(&nip, &pool) {
+            Ok(Some(p)) => {
+                self.profile = Some(ProfileView {
+                    profile: Box::new(p),
+                    scroll: Scroll::default(),
+                });
+                self.view = View::Profile;
+            }
+            Ok(None) => self.notice = Some(Notice::ProfileNotFound(nip)),
+            Err(e) => self.notice = Some(Notice::ProfileFailed(e)),
+        }
+    }
+
+    fn prompt_command(&mut self, cmd: Cmd) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        let edited = match cmd {
+            Cmd::CursorLeft => {
+                p.input.left();
+                false
+            }
+            Cmd::CursorRight => {
+                p.input.right();
+                false
+            }
+            Cmd::LineStart => {
+                p.input.home();
+                false
+            }
+            Cmd::LineEnd => {
+                p.input.end();
+                false
+            }
+            Cmd::DeleteBack => p.input.delete_back(),
+            Cmd::DeleteForward => p.input.delete_forward(),
+            Cmd::DeleteWord => p.input.delete_word(),
+            Cmd::ClearLine => p.input.clear(),
+            Cmd::NextMatch => {
+                if p.kind == PromptKind::Jump {
+                    let text = p.input.text().to_string();
+                    let from = self.table.cursor + 1;
+                    self.jump(&text, from);
+                }
+                return;
+            }
+            Cmd::Accept => {
+                if p.kind == PromptKind::Jump || p.error.is_none() {
+                    self.prompt = None;
+                }
+                return;
+            }
+            Cmd::Cancel => {
+                self.cancel_prompt();
+                return;
+            }
+            _ => false,
+        };
+        if edited {
+            self.prompt_edited();
+        }
+    }
+
+    /// Close the prompt, restoring the filter or the cursor it started from.
+    fn cancel_prompt(&mut self) {
+        let Some(p) = self.prompt.take() else {
+            return;
+        };
+        match p.kind {
+            PromptKind::Filter => {
+                if self.wanted.text != p.restore_text {
+                    self.wanted.text = p.restore_text;
+                    self.request();
+                }
+            }
+            PromptKind::Jump => {
+                let len = self.matches.rows.len();
+                self.table.set(p.restore_cursor, len);
+            }
+        }
+    }
+
+    /// React to a change of the prompt's text.
+    fn prompt_edited(&mut self) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        let text = p.input.text().to_string();
+        match p.kind {
+            PromptKind::Filter => match filter::parse(&text) {
+                Ok(_) => {
+                    p.error = None;
+                    if self.wanted.text != text {
+                        self.wanted.text = text;
+                        self.request();
+                    }
+                }
+                Err(e) => p.error = Some(e),
+            },
+            PromptKind::Jump => {
+                let from = p.restore_cursor;
+                self.jump(&text, from);
+            }
+        }
+    }
+
+    /// Move the cursor to the first row from `from` on (wrapping) whose NIP
+    /// starts with `text` or whose name contains it.
+    fn jump(&mut self, text: &str, from: usize) {
+        let needle = text.trim().to_lowercase();
+        let len = self.matches.rows.len();
+        let found = if needle.is_empty() || len == 0 {
+            None
+        } else {
+            (0..len).map(|k| (from + k) % len).find(|&i| {
+                self.row(i)
+                    .is_some_and(|c| c.nip.starts_with(&needle) || c.nama.lower.contains(&needle))
+            })
+        };
+        let restore = self.prompt.as_ref().map(|p| p.restore_cursor);
+        match found {
+            Some(i) => self.table.set(i, len),
+            None if needle.is_empty() => self.table.set(restore.unwrap_or(0), len),
+            None => {}
+        }
+        if let Some(p) = self.prompt.as_mut() {
+            p.not_found = found.is_none() && !needle.is_empty();
+        }
+    }
+
+    fn set_box(&mut self, b: Option<u8>) {
+        if self.wanted.box_only != b {
+            self.wanted.box_only = b;
+            self.request();
+        }
+    }
+
+    /// Ask for the rows of `wanted`.
+    fn request(&mut self) {
+        let Load::Ready(pool) = &self.load else {
+            return;
+        };
+        let pool = pool.clone();
+        self.generation += 1;
+        let generation = self.generation;
+        let query = self.wanted.clone();
+        match &mut self.filtering {
+            Filtering::Sync(engine) => {
+                let result = engine
+                    .run(&pool, &query, &|| false)
+                    .expect("a run that is never cancelled finishes")
+                    .map_err(Failure::Filter);
+                self.apply(Outcome {
+                    generation,
+                    query,
+                    result,
+                });
+            }
+            Filtering::Background(worker) => worker.submit(generation, pool, query),
+        }
+    }
+
+    /// Take a result; results of superseded queries are dropped.
+    fn apply(&mut self, o: Outcome) {
+        if o.generation != self.generation {
+            return;
+        }
+        self.applied = o.generation;
+        self.dirty = true;
+        match o.result {
+            Ok(m) => {
+                let selected = self.matches.rows.get(self.table.cursor).copied();
+                let keep = if o.query.box_only != self.shown.box_only {
+                    None
+                } else {
+                    selected.and_then(|s| m.rows.iter().position(|&r| r == s))
+                };
+                let len = m.rows.len();
+                self.matches = m;
+                self.shown = o.query;
+                self.table.set(keep.unwrap_or(0), len);
+            }
+            Err(Failure::Filter(e)) => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.error = Some(e);
+                }
+                self.wanted.text = self.shown.text.clone();
+            }
+            Err(Failure::Crashed) => {
+                self.fatal = Some(Fatal::WorkerCrashed);
+                self.quit = true;
+            }
+        }
+    }
+}

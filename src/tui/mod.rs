@@ -1,0 +1,151 @@
+//! The committee screen in a real terminal: `talenta` without a command.
+//!
+//! Startup checks everything that can be wrong before the screen changes
+//! (key overrides, theme, the database, a terminal), so errors print as plain
+//! CLI errors. The pool loads on its own thread while the first screen is
+//! already up; filtering runs on the worker; the loop draws only after
+//! something changed.
+
+pub mod event;
+pub mod terminal;
+
+use crate::app::filtering::{Filtering, Worker};
+use crate::app::{Action, App, Fatal, KeyMap, Options};
+use crate::cli::{CliError, CliResult, Ctx};
+use crate::store::load::load_pool;
+use crate::store::{OpenMode, Store};
+use crate::tr;
+use crate::ui::{self, Theme, ThemeName};
+use event::{Input, Msg};
+use std::io::IsTerminal;
+use std::sync::mpsc;
+use std::sync::Arc;
+use terminal::Session;
+
+/// The key map of the config file's `[keys]`, or every problem with it.
+pub fn keymap(ctx: &Ctx) -> CliResult<KeyMap> {
+    KeyMap::with_overrides(&ctx.config.keys).map_err(|errors| {
+        CliError::input(tr!(ctx.lang, ui::KEYS_INVALID)).with_details(
+            errors
+                .iter()
+                .map(|e| tr!(ctx.lang, ui::key_error(e)))
+                .collect(),
+        )
+    })
+}
+
+/// The theme: `NO_COLOR` wins, then the config's `theme`, then `default`.
+pub fn theme(ctx: &Ctx) -> CliResult<Theme> {
+    let configured = match &ctx.config.theme {
+        Some(t) => Some(
+            ThemeName::parse(t)
+                .ok_or_else(|| CliError::input(tr!(ctx.lang, ui::theme_unknown(t))))?,
+        ),
+        None => None,
+    };
+    let no_color = std::env::var("NO_COLOR").ok();
+    Ok(Theme::new(ThemeName::resolve(
+        configured,
+        no_color.as_deref(),
+    )))
+}
+
+pub fn run(ctx: &Ctx) -> CliResult {
+    let lang = ctx.lang;
+    let keymap = keymap(ctx)?;
+    let theme = theme(ctx)?;
+    let store = ctx.open()?;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::input(tr!(lang, ui::NOT_A_TERMINAL)));
+    }
+    let terminal_error =
+        |e: std::io::Error| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string())));
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let results = tx.clone();
+    let worker = Worker::spawn(move |o| {
+        let _ = results.send(Msg::Action(Action::Filtered(o)));
+    })
+    .map_err(terminal_error)?;
+    let mut app = App::new(
+        Options { lang, keymap },
+        Filtering::Background(worker),
+        Box::new(store),
+    );
+    spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
+
+    let mut session = Session::enter().map_err(terminal_error)?;
+    let input = Input::spawn(tx).map_err(terminal_error)?;
+    let result = event_loop(&mut session, &mut app, &rx, &theme);
+    drop(input);
+    drop(session);
+    result?;
+    match app.fatal {
+        Some(Fatal::WorkerCrashed) => Err(CliError::runtime(tr!(lang, ui::WORKER_CRASHED))),
+        None => Ok(()),
+    }
+}
+
+/// Load the pool on its own connection and thread.
+fn spawn_loader(ctx: &Ctx, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
+    let db = ctx.db.clone();
+    let as_of = ctx.as_of;
+    let rules = ctx.rules().clone();
+    let lang = ctx.lang;
+    std::thread::Builder::new()
+        .name("talenta-load".into())
+        .spawn(move || {
+            let loaded = Store::open(&db, OpenMode::Existing)
+                .and_then(|s| load_pool(&s.conn, as_of, &rules));
+            let action = match loaded {
+                Ok(pool) => Action::PoolLoaded(Arc::new(pool)),
+                Err(e) => Action::PoolFailed(tr!(lang, cli::store_error(&e))),
+            };
+            let _ = tx.send(Msg::Action(action));
+        })
+        .map(|_| ())
+}
+
+/// Wait for messages, step the app, draw when something changed. Messages
+/// that arrived together are all taken before one draw.
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    theme: &Theme,
+) -> CliResult {
+    let lang = app.lang;
+    loop {
+        if app.dirty {
+            session
+                .terminal
+                .draw(|f| ui::draw(f, app, theme))
+                .map_err(|e| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string()))))?;
+            app.dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let Ok(mut msg) = rx.recv() else {
+            return Ok(());
+        };
+        loop {
+            match msg {
+                Msg::Action(a) => app.step(a),
+                Msg::InputClosed(Some(e)) => {
+                    return Err(CliError::runtime(tr!(lang, ui::terminal_failed(&e))))
+                }
+                Msg::InputClosed(None) => {
+                    return Err(CliError::runtime(tr!(lang, ui::INPUT_CRASHED)))
+                }
+            }
+            if app.quit {
+                break;
+            }
+            match rx.try_recv() {
+                Ok(m) => msg = m,
+                Err(_) => break,
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Snapshots of the committee screen (TestBackend, monochrome theme, text
+//! only): table, grid, profile, help, a filter error, a box list, both
+//! languages, at 80x24 and 120x40, a compact size and tiny ones.
+
+mod common;
+use common::*;
+use talenta::app::App;
+use talenta::strings::Lang;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snap(name: &str, app: &App, w: u16, h: u16) {
+    let lang = match app.lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    };
+    insta::assert_snapshot!(format!("{name}_{lang}_{w}x{h}"), screen(app, w, h));
+}
+
+fn both(f: &Fixture, setup: &str, name: &str, sizes: &[(u16, u16)]) {
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = app_on(f, lang);
+        keys(&mut app, setup);
+        for (w, h) in sizes {
+            snap(name, &app, *w, *h);
+        }
+    }
+}
+
+#[test]
+fn table() {
+    let f = fixture();
+    both(&f, "", "table", &SIZES);
+    both(&f, "", "table", &[(40, 11), (20, 5)]);
+}
+
+#[test]
+fn table_sorted_by_box_descending() {
+    let f = fixture();
+    both(&f, "s s s s s s s S", "table_box_desc", &[(80, 24)]);
+}
+
+#[test]
+fn grid() {
+    let f = fixture();
+    both(&f, "tab", "grid", &SIZES);
+    both(&f, "tab", "grid", &[(40, 11), (20, 5)]);
+}
+
+#[test]
+fn grid_follows_the_filter() {
+    let f = fixture();
+    both(
+        &f,
+        "/ text:unit~pendidikan enter tab h",
+        "grid_filtered",
+        &[(80, 24)],
+    );
+}
+
+#[test]
+fn box_list() {
+    let f = fixture();
+    both(&f, "tab enter", "box_list", &[(80, 24)]);
+}
+
+#[test]
+fn profile() {
+    let f = fixture();
+    // The fourth row by NIP is Masagus Abdul Rahman (box 4); the ninth Kemas (box 9).
+    both(&f, "j j j enter", "profile", &SIZES);
+    both(&f, "G k k k k k enter", "profile_talent", &SIZES);
+    both(&f, "G enter", "profile_no_box", &[(80, 24)]);
+    both(&f, "j j j enter", "profile", &[(20, 5)]);
+}
+
+#[test]
+fn help() {
+    let f = fixture();
+    both(&f, "?", "help", &SIZES);
+    both(&f, "? pagedown", "help_page2", &[(80, 24)]);
+    both(&f, "?", "help", &[(20, 5)]);
+}
+
+#[test]
+fn filter_error() {
+    let f = fixture();
+    both(&f, "/ text:kotak>=70", "filter_error", &SIZES);
+    both(&f, "/ text:kinerja>=X", "filter_error_long", &SIZES);
+    both(&f, "/ text:kotak>=70", "filter_error", &[(40, 11), (20, 5)]);
+}
+
+#[test]
+fn jump_prompt() {
+    let f = fixture();
+    both(&f, ": text:siti", "jump", &[(80, 24)]);
+    both(&f, ": text:zzz", "jump_not_found", &[(80, 24)]);
+}
+
+#[test]
+fn too_small() {
+    let f = fixture();
+    both(&f, "", "too_small", &[(19, 5), (20, 4), (12, 3), (1, 1)]);
+}
+
+#[test]
+fn loading_and_load_failure() {
+    use talenta::app::filtering::Filtering;
+    use talenta::app::{Action, Options};
+    for lang in [Lang::Id, Lang::En] {
+        let loader = |_: &str, _: &talenta::domain::Pool| Ok(None);
+        let mut app = App::new(
+            Options {
+                lang,
+                keymap: Default::default(),
+            },
+            Filtering::sync(),
+            Box::new(loader),
+        );
+        snap("loading", &app, 80, 24);
+        app.step(Action::PoolFailed("database error: disk I/O error".into()));
+        snap("load_failed", &app, 80, 24);
+    }
+}
