@@ -391,7 +391,10 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             show::run(&ctx, &nip, format)
         }
         Some(Command::Audit { command }) => audit::run(&ctx, command),
-        None => crate::tui::run(&ctx),
+        None => {
+            demo::ensure_default_pool(&ctx)?;
+            crate::tui::run(&ctx)
+        }
     }
 }
 
