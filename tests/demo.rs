@@ -409,6 +409,25 @@ fn build_writes_the_pool_with_one_audit_entry() {
         audit::Verdict::Intact { entries: 1, .. }
     ));
 
+    // The connection is left as the store opened it.
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let orphans: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0, "every record refers to an existing row");
+
     // The 9-box the application computes from the database matches the summary.
     let loaded = load::load_pool(&store.conn, as_of(), &Rules::default()).unwrap();
     let mut boxes = [0u64; 9];
