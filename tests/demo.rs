@@ -581,3 +581,30 @@ fn export_writes_the_contract_files() {
     assert!(jab.iter().any(|r| &r[4] == "lowong" && r[5].is_empty()));
     assert!(jab.iter().any(|r| &r[4] == "terisi" && r[5].len() == 18));
 }
+
+#[test]
+fn other_as_of_dates_stay_consistent() {
+    for (y, m, d) in [(2020, 1, 15), (2031, 12, 31), (2024, 2, 29)] {
+        let on = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let all = merged(&DemoSpec::new(600, 8, on));
+        assert_eq!(all.employees.len(), 600);
+        let mut seen = HashSet::new();
+        for e in &all.employees {
+            let p = nip::parse(&e.nip).unwrap();
+            assert!(seen.insert(e.nip.clone()));
+            assert_eq!(p.birth, e.birth);
+            assert!(p.cpns_year <= y, "{} starts after {on}", e.nip);
+            let age = dates::whole_years(e.birth, on);
+            assert!((20..=59).contains(&age), "{} aged {age} on {on}", e.nip);
+            if let Some(t) = e.tmt_jabatan {
+                assert!(t <= on);
+            }
+        }
+        assert!(all
+            .skp
+            .iter()
+            .all(|r| (y - 4..y).contains(&(r.tahun as i32))));
+        assert!(all.potentials.iter().all(|r| r.tanggal < on));
+        assert!(all.competencies.iter().all(|r| r.tanggal < on));
+    }
+}
