@@ -409,6 +409,25 @@ fn build_writes_the_pool_with_one_audit_entry() {
         audit::Verdict::Intact { entries: 1, .. }
     ));
 
+    // The connection is left as the store opened it.
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let orphans: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0, "every record refers to an existing row");
+
     // The 9-box the application computes from the database matches the summary.
     let loaded = load::load_pool(&store.conn, as_of(), &Rules::default()).unwrap();
     let mut boxes = [0u64; 9];
@@ -561,4 +580,31 @@ fn export_writes_the_contract_files() {
     let (_, jab) = read_csv(&d2.path().join("jabatan.csv"), b';');
     assert!(jab.iter().any(|r| &r[4] == "lowong" && r[5].is_empty()));
     assert!(jab.iter().any(|r| &r[4] == "terisi" && r[5].len() == 18));
+}
+
+#[test]
+fn other_as_of_dates_stay_consistent() {
+    for (y, m, d) in [(2020, 1, 15), (2031, 12, 31), (2024, 2, 29)] {
+        let on = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let all = merged(&DemoSpec::new(600, 8, on));
+        assert_eq!(all.employees.len(), 600);
+        let mut seen = HashSet::new();
+        for e in &all.employees {
+            let p = nip::parse(&e.nip).unwrap();
+            assert!(seen.insert(e.nip.clone()));
+            assert_eq!(p.birth, e.birth);
+            assert!(p.cpns_year <= y, "{} starts after {on}", e.nip);
+            let age = dates::whole_years(e.birth, on);
+            assert!((20..=59).contains(&age), "{} aged {age} on {on}", e.nip);
+            if let Some(t) = e.tmt_jabatan {
+                assert!(t <= on);
+            }
+        }
+        assert!(all
+            .skp
+            .iter()
+            .all(|r| (y - 4..y).contains(&(r.tahun as i32))));
+        assert!(all.potentials.iter().all(|r| r.tanggal < on));
+        assert!(all.competencies.iter().all(|r| r.tanggal < on));
+    }
 }

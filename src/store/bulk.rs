@@ -13,7 +13,7 @@ use super::write::WriteSummary;
 use super::Result;
 use crate::domain::Potensi;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Statement, Transaction};
 use std::collections::{HashMap, HashSet};
 
 /// `YYYY-MM-DD` without the formatting machinery (the same text as `Display`
@@ -38,10 +38,58 @@ fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> &str {
     std::str::from_utf8(buf).expect("ASCII digits")
 }
 
+/// Rows per INSERT statement: one multi-row statement costs far less than as
+/// many single-row ones.
+const ROWS_PER_INSERT: usize = 64;
+
+/// `INSERT INTO t (a, b) VALUES (?, ?), (?, ?), ...` for `rows` rows.
+fn values_sql(head: &str, cols: usize, rows: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * (cols * 3 + 4));
+    sql.push_str(head);
+    sql.push_str(" VALUES ");
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..cols {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('?');
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// Insert `items` with multi-row statements; `bind` binds one item's `cols`
+/// values starting at the given 1-based parameter index.
+fn insert_rows<T>(
+    tx: &Transaction<'_>,
+    head: &str,
+    cols: usize,
+    items: &[T],
+    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let full = values_sql(head, cols, ROWS_PER_INSERT);
+    for chunk in items.chunks(ROWS_PER_INSERT) {
+        let mut stmt = if chunk.len() == ROWS_PER_INSERT {
+            tx.prepare_cached(&full)?
+        } else {
+            tx.prepare_cached(&values_sql(head, cols, chunk.len()))?
+        };
+        for (i, item) in chunk.iter().enumerate() {
+            bind(&mut stmt, i * cols + 1, item)?;
+        }
+        stmt.raw_execute()?;
+    }
+    Ok(())
+}
+
 /// Insert a batch of new records. See the module documentation.
 pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
     let mut sum = WriteSummary::default();
-    let mut buf = [0u8; 10];
 
     // Units: few, so load them all once per batch.
     let mut units: HashMap<String, i64> = HashMap::new();
@@ -64,39 +112,40 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         Ok(id)
     };
 
-    let mut next: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM employee", [], |r| {
+    let first: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM employee", [], |r| {
         r.get(0)
     })?;
     let mut ids: HashMap<&str, i64> = HashMap::with_capacity(b.employees.len());
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
-               tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let mut tmt_buf = [0u8; 10];
-        for e in &b.employees {
-            let uid = unit_id(&e.unit, e.instansi.as_deref())?;
-            next += 1;
-            let tmt = e.tmt_jabatan.map(|d| iso(d, &mut tmt_buf).to_string());
-            ins.execute(params![
-                next,
-                e.nip,
-                e.nama,
-                e.sex.code(),
-                iso(e.birth, &mut buf),
-                e.status.code(),
-                e.golongan.to_string(),
-                e.jabatan,
-                e.tingkat.label(),
-                uid,
-                e.pendidikan.code(),
-                tmt
-            ])?;
-            ids.insert(e.nip.as_str(), next);
-            sum.employees.inserted += 1;
-        }
+    let mut rows = Vec::with_capacity(b.employees.len());
+    for (k, e) in b.employees.iter().enumerate() {
+        let id = first + 1 + k as i64;
+        rows.push((id, unit_id(&e.unit, e.instansi.as_deref())?, e));
+        ids.insert(e.nip.as_str(), id);
     }
+    insert_rows(
+        tx,
+        "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+           tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
+        12,
+        &rows,
+        |st, i, (id, uid, e)| {
+            let mut buf = [0u8; 10];
+            let mut tmt = [0u8; 10];
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, &e.nip)?;
+            st.raw_bind_parameter(i + 2, &e.nama)?;
+            st.raw_bind_parameter(i + 3, e.sex.code())?;
+            st.raw_bind_parameter(i + 4, iso(e.birth, &mut buf))?;
+            st.raw_bind_parameter(i + 5, e.status.code())?;
+            st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
+            st.raw_bind_parameter(i + 7, &e.jabatan)?;
+            st.raw_bind_parameter(i + 8, e.tingkat.label())?;
+            st.raw_bind_parameter(i + 9, uid)?;
+            st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
+            st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| iso(d, &mut tmt)))
+        },
+    )?;
+    sum.employees.inserted = rows.len() as u64;
 
     // Employees written by an earlier batch are looked up (and remembered).
     let mut known: HashMap<String, Option<i64>> = HashMap::new();
@@ -114,97 +163,127 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         known.insert(nip.to_string(), id);
         Ok(id)
     };
+    // Pair each record with its employee id, skipping unknown NIPs.
+    macro_rules! with_ids {
+        ($records:expr) => {{
+            let mut v = Vec::with_capacity($records.len());
+            for r in &$records {
+                if let Some(id) = id_of(&r.nip)? {
+                    v.push((id, r));
+                }
+            }
+            v
+        }};
+    }
 
-    {
-        let mut ins = tx
-            .prepare_cached("INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)")?;
-        for r in &b.skp {
-            let Some(id) = id_of(&r.nip)? else { continue };
-            ins.execute(params![id, r.tahun, r.predikat.code()])?;
-            sum.skp.inserted += 1;
-        }
-    }
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for r in &b.competencies {
-            let Some(id) = id_of(&r.nip)? else { continue };
-            ins.execute(params![
-                id,
-                r.competency.code(),
-                iso(r.tanggal, &mut buf),
-                r.level
-            ])?;
-            sum.competencies.inserted += 1;
-        }
-    }
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for r in &b.potentials {
-            let Some(id) = id_of(&r.nip)? else { continue };
-            ins.execute(params![
-                id,
-                iso(r.tanggal, &mut buf),
-                r.kategori.map(Potensi::code),
-                r.skor,
-                r.metode
-            ])?;
-            sum.potentials.inserted += 1;
-        }
-    }
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for r in &b.trainings {
-            let Some(id) = id_of(&r.nip)? else { continue };
-            ins.execute(params![id, r.tahun, r.nama, r.jp])?;
-            sum.trainings.inserted += 1;
-        }
-    }
+    let skp = with_ids!(b.skp);
+    insert_rows(
+        tx,
+        "INSERT INTO skp (employee_id, tahun, predikat)",
+        3,
+        &skp,
+        |st, i, (id, r)| {
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, r.tahun)?;
+            st.raw_bind_parameter(i + 2, r.predikat.code())
+        },
+    )?;
+    sum.skp.inserted = skp.len() as u64;
+
+    let comp = with_ids!(b.competencies);
+    insert_rows(
+        tx,
+        "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level)",
+        4,
+        &comp,
+        |st, i, (id, r)| {
+            let mut buf = [0u8; 10];
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, r.competency.code())?;
+            st.raw_bind_parameter(i + 2, iso(r.tanggal, &mut buf))?;
+            st.raw_bind_parameter(i + 3, r.level)
+        },
+    )?;
+    sum.competencies.inserted = comp.len() as u64;
+
+    let pot = with_ids!(b.potentials);
+    insert_rows(
+        tx,
+        "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode)",
+        5,
+        &pot,
+        |st, i, (id, r)| {
+            let mut buf = [0u8; 10];
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, iso(r.tanggal, &mut buf))?;
+            st.raw_bind_parameter(i + 2, r.kategori.map(Potensi::code))?;
+            st.raw_bind_parameter(i + 3, r.skor)?;
+            st.raw_bind_parameter(i + 4, &r.metode)
+        },
+    )?;
+    sum.potentials.inserted = pot.len() as u64;
+
+    let training = with_ids!(b.trainings);
+    insert_rows(
+        tx,
+        "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp)",
+        4,
+        &training,
+        |st, i, (id, r)| {
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, r.tahun)?;
+            st.raw_bind_parameter(i + 2, &r.nama)?;
+            st.raw_bind_parameter(i + 3, r.jp)
+        },
+    )?;
+    sum.trainings.inserted = training.len() as u64;
 
     let mut positions: HashSet<&str> = HashSet::with_capacity(b.positions.len());
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for p in &b.positions {
-            let uid = unit_id(&p.unit, None)?;
-            let status = if p.vacant { "lowong" } else { "terisi" };
-            ins.execute(params![
-                p.kode,
-                p.nama,
-                p.tingkat.label(),
-                uid,
-                status,
-                p.holder_nip
-            ])?;
-            positions.insert(p.kode.as_str());
-            sum.positions.inserted += 1;
+    let mut prow = Vec::with_capacity(b.positions.len());
+    for p in &b.positions {
+        prow.push((unit_id(&p.unit, None)?, p));
+        positions.insert(p.kode.as_str());
+    }
+    insert_rows(
+        tx,
+        "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)",
+        6,
+        &prow,
+        |st, i, (uid, p)| {
+            st.raw_bind_parameter(i, &p.kode)?;
+            st.raw_bind_parameter(i + 1, &p.nama)?;
+            st.raw_bind_parameter(i + 2, p.tingkat.label())?;
+            st.raw_bind_parameter(i + 3, uid)?;
+            st.raw_bind_parameter(i + 4, if p.vacant { "lowong" } else { "terisi" })?;
+            st.raw_bind_parameter(i + 5, &p.holder_nip)
+        },
+    )?;
+    sum.positions.inserted = prow.len() as u64;
+
+    let mut reqs = Vec::with_capacity(b.requirements.len());
+    for r in &b.requirements {
+        let known = positions.contains(r.kode.as_str())
+            || tx
+                .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
+                .query_row([&r.kode], |_| Ok(()))
+                .optional()?
+                .is_some();
+        if known {
+            reqs.push(r);
         }
     }
-    {
-        let mut ins = tx.prepare_cached(
-            "INSERT INTO position_requirement (kode_jabatan, kompetensi, level) VALUES (?1, ?2, ?3)",
-        )?;
-        for r in &b.requirements {
-            let known = positions.contains(r.kode.as_str())
-                || tx
-                    .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                    .query_row([&r.kode], |_| Ok(()))
-                    .optional()?
-                    .is_some();
-            if !known {
-                continue;
-            }
-            ins.execute(params![r.kode, r.competency.code(), r.level])?;
-            sum.requirements.inserted += 1;
-        }
-    }
+    insert_rows(
+        tx,
+        "INSERT INTO position_requirement (kode_jabatan, kompetensi, level)",
+        3,
+        &reqs,
+        |st, i, r| {
+            st.raw_bind_parameter(i, &r.kode)?;
+            st.raw_bind_parameter(i + 1, r.competency.code())?;
+            st.raw_bind_parameter(i + 2, r.level)
+        },
+    )?;
+    sum.requirements.inserted = reqs.len() as u64;
     Ok(sum)
 }
 
