@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -103,4 +103,82 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+"#;
+
+/// Committee sessions: members, attendance, agenda, recusals, decisions (never
+/// updated: an amendment is a new row that supersedes the old), session events.
+const V2: &str = r#"
+CREATE TABLE committee_session (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    date        TEXT NOT NULL,
+    quorum      INTEGER CHECK (quorum IS NULL OR quorum > 0),
+    status      TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE session_member (
+    session_id  INTEGER NOT NULL REFERENCES committee_session(id),
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role        TEXT NOT NULL CHECK (role IN ('ketua', 'sekretaris', 'anggota')),
+    present     INTEGER NOT NULL DEFAULT 0 CHECK (present IN (0, 1)),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (session_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE session_agenda (
+    session_id    INTEGER NOT NULL REFERENCES committee_session(id),
+    kode_jabatan  TEXT NOT NULL,
+    PRIMARY KEY (session_id, kode_jabatan)
+) WITHOUT ROWID;
+
+CREATE TABLE recusal (
+    session_id   INTEGER NOT NULL REFERENCES committee_session(id),
+    member_name  TEXT NOT NULL,
+    nip          TEXT NOT NULL,
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    at           TEXT NOT NULL,
+    PRIMARY KEY (session_id, member_name, nip),
+    FOREIGN KEY (session_id, member_name) REFERENCES session_member(session_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE discussed (
+    session_id  INTEGER NOT NULL REFERENCES committee_session(id),
+    nip         TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    PRIMARY KEY (session_id, nip)
+) WITHOUT ROWID;
+
+CREATE TABLE decision (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL REFERENCES committee_session(id),
+    nip            TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('promosi', 'rotasi', 'mutasi', 'pengembangan',
+                                                  'dipertahankan', 'ditunda', 'tidak_direkomendasikan')),
+    kode_jabatan   TEXT,
+    reason         TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    votes_for      INTEGER CHECK (votes_for >= 0),
+    votes_against  INTEGER CHECK (votes_against >= 0),
+    votes_abstain  INTEGER CHECK (votes_abstain >= 0),
+    snapshot       TEXT NOT NULL,
+    supersedes     INTEGER UNIQUE REFERENCES decision(id),
+    version        INTEGER NOT NULL CHECK (version >= 1),
+    decided_at     TEXT NOT NULL,
+    actor          TEXT NOT NULL
+);
+CREATE INDEX decision_session ON decision(session_id);
+CREATE INDEX decision_nip ON decision(nip);
+CREATE TRIGGER decision_no_update BEFORE UPDATE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are never changed: amend instead'); END;
+CREATE TRIGGER decision_no_delete BEFORE DELETE ON decision
+BEGIN SELECT RAISE(ABORT, 'decisions are never deleted: amend instead'); END;
+
+CREATE TABLE session_event (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES committee_session(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('open', 'close', 'reopen')),
+    reason      TEXT,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL
+);
 "#;
