@@ -15,6 +15,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod minutes;
 pub mod store;
 pub mod strings;
 pub mod tui;

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod import;
 pub mod output;
 pub mod query;
+pub mod session;
 pub mod show;
 
 use crate::config::{self, Config};
@@ -117,6 +118,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
+    /// session
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
     /// audit
     Audit {
         #[command(subcommand)]
@@ -141,6 +147,11 @@ pub enum AuditCommand {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
         since: Option<NaiveDate>,
     },
+}
+
+/// A `YYYY-MM-DD` argument.
+pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_as_of(s)
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
@@ -391,6 +402,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             show::run(&ctx, &nip, format)
         }
         Some(Command::Audit { command }) => audit::run(&ctx, command),
+        Some(Command::Session { command }) => session::run(&ctx, command),
         None => {
             demo::ensure_default_pool(&ctx)?;
             crate::tui::run(&ctx)

@@ -13,6 +13,7 @@ pub mod nine_box;
 pub mod nip;
 pub mod predikat;
 pub mod rules;
+pub mod session;
 pub mod tier;
 
 pub use candidate::{Candidate, Pool, Sex, Status};

@@ -163,6 +163,9 @@ pub enum Problem {
     HeadMismatch { expected: String, found: String },
     /// The triggers that make the table append-only are gone.
     TriggersMissing,
+    /// A recorded row (a decision) differs from the audit entry that recorded it,
+    /// or has none, or was removed: `seq` names the entry (0 when there is none).
+    RecordMismatch { entity: String, id: String },
 }
 
 /// Recompute the whole chain, stopping at the first broken entry.
@@ -203,15 +206,19 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
         n += 1;
     }
     let triggers: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'audit_log_no_delete')",
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN
+           ('audit_log_no_update', 'audit_log_no_delete', 'decision_no_update', 'decision_no_delete')",
         [],
         |r| r.get(0),
     )?;
-    if triggers != 2 {
+    if triggers != 4 {
         return Ok(Verdict::Broken {
             seq: n,
             problem: Problem::TriggersMissing,
         });
+    }
+    if let Some((seq, problem)) = super::session::check_against_audit(conn)? {
+        return Ok(Verdict::Broken { seq, problem });
     }
     if let (Some(want), Some(seen)) = (expect_head, hashes_seen) {
         let want = want.trim().to_ascii_lowercase();

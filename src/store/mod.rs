@@ -8,6 +8,7 @@ pub mod load;
 pub mod profile;
 pub mod records;
 pub mod schema;
+pub mod session;
 pub mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -45,12 +46,14 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The OS user from `USER`/`USERNAME`, or `unknown`.
+    /// The OS user: `USER`, `LOGNAME` or `USERNAME`; else, on Linux, the name of
+    /// the process's user id in /etc/passwd; else `uid N`; else `unknown`.
     pub fn os_user_name() -> String {
-        std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .ok()
-            .filter(|s| !s.trim().is_empty())
+        ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|s| !s.trim().is_empty())
+            .or_else(passwd_name)
             .unwrap_or_else(|| "unknown".to_string())
     }
 
@@ -66,6 +69,25 @@ impl Actor {
             os_user,
         }
     }
+}
+
+/// The user name of this process's uid, from /proc and /etc/passwd.
+fn passwd_name() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    passwd
+        .lines()
+        .find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() > 2 && f[2] == uid).then(|| f[0].to_string())
+        })
+        .or(Some(format!("uid {uid}")))
 }
 
 /// How to open the database.

@@ -72,6 +72,44 @@ pub struct ShowLabels {
     pub none: &'static str,
 }
 
+/// Labels of the minutes (berita acara).
+pub struct MinutesLabels {
+    pub title: &'static str,
+    pub draft: &'static str,
+    pub session: &'static str,
+    pub date: &'static str,
+    pub status: &'static str,
+    pub quorum: &'static str,
+    pub quorum_default: &'static str,
+    pub members: &'static str,
+    pub present: &'static str,
+    pub absent: &'static str,
+    pub agenda: &'static str,
+    pub recusals: &'static str,
+    pub none: &'static str,
+    pub decisions: &'static str,
+    pub decision: &'static str,
+    pub version: &'static str,
+    pub candidate: &'static str,
+    pub kind: &'static str,
+    pub position: &'static str,
+    pub grounds: &'static str,
+    pub votes: &'static str,
+    pub votes_none: &'static str,
+    pub at_decision: &'static str,
+    pub recorded_by: &'static str,
+    pub superseded_by: &'static str,
+    pub supersedes: &'static str,
+    pub history: &'static str,
+    pub discussed: &'static str,
+    pub signatures: &'static str,
+    pub ppk: &'static str,
+    pub audit: &'static str,
+    pub audit_open: &'static str,
+    pub audit_check: &'static str,
+    pub sign_line: &'static str,
+}
+
 /// Pick an item of the strings module in a language:
 /// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`.
 #[macro_export]

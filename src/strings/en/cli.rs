@@ -32,6 +32,27 @@ pub const HELP: &[(&str, &str)] = &[
     ("show", "One employee's full profile"),
     ("show.nip", "18-digit NIP"),
     ("show.format", "Output format"),
+    ("session", "Committee sessions: members, attendance, recusals, decisions, minutes"),
+    ("session.new", "Create a session (open at once); prints its id"),
+    ("session.new.title", "Session title"),
+    ("session.new.date", "Session date (default: the as-of date)"),
+    ("session.new.members", "A member: NAME or NAME:ROLE (ketua, sekretaris, anggota); repeatable"),
+    ("session.new.quorum", "Quorum (default: a majority of the members)"),
+    ("session.new.agenda", "Position code on the agenda; repeatable"),
+    ("session.list", "List sessions"),
+    ("session.attend", "Mark members present"),
+    ("session.recuse", "A member steps aside for one candidate (conflict of interest)"),
+    ("session.discussed", "Mark a candidate as discussed"),
+    ("session.decide", "Record a decision on a candidate; prints its id"),
+    ("session.decide.kind", "promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"),
+    ("session.decide.position", "Target position code (promosi, rotasi, mutasi)"),
+    ("session.decide.reason", "Grounds (required)"),
+    ("session.decide.votes", "Votes FOR/AGAINST/ABSTAIN, e.g. 4/1/0"),
+    ("session.amend", "Amend a decision: a new version supersedes the old; both stay"),
+    ("session.close", "Close a session (read-only afterwards)"),
+    ("session.reopen", "Reopen a closed session, with a reason"),
+    ("session.minutes", "Minutes: md, csv, json or docx"),
+    ("session.minutes.output", "Write to this file"),
     ("audit", "The audit trail"),
     ("audit.verify", "Check the whole hash chain of the audit trail"),
     ("audit.verify.expect_head", "The chain's head hash as printed on signed minutes"),
@@ -100,6 +121,9 @@ pub fn audit_broken(seq: i64, p: &Problem) -> String {
         Problem::Gap { expected } => format!("audit trail broken at entry {seq}: entry {expected} is missing"),
         Problem::HeadMismatch { expected, found } => format!(
             "the audit trail does not contain the head hash {expected} from the minutes (head now {found}); entries after {seq} may have been removed"
+        ),
+        Problem::RecordMismatch { entity, id } => format!(
+            "the {entity} record {id} does not match audit entry {seq} that recorded it (changed, inserted or deleted outside talenta)"
         ),
         Problem::TriggersMissing => "the audit trail is no longer protected: the triggers refusing update/delete were dropped".to_string(),
     }

@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod filter;
 pub mod import;
+pub mod session;
 pub mod ui;

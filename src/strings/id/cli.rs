@@ -32,6 +32,27 @@ pub const HELP: &[(&str, &str)] = &[
     ("show", "Profil lengkap satu pegawai"),
     ("show.nip", "NIP 18 digit"),
     ("show.format", "Format keluaran"),
+    ("session", "Sidang komite talenta: anggota, kehadiran, pengunduran diri, keputusan, berita acara"),
+    ("session.new", "Membuat sidang baru (langsung dibuka); mencetak nomornya"),
+    ("session.new.title", "Judul sidang"),
+    ("session.new.date", "Tanggal sidang (bawaan: tanggal acuan)"),
+    ("session.new.members", "Anggota: NAMA atau NAMA:PERAN (ketua, sekretaris, anggota); boleh berulang"),
+    ("session.new.quorum", "Kuorum (bawaan: mayoritas anggota)"),
+    ("session.new.agenda", "Kode jabatan yang dibahas; boleh berulang"),
+    ("session.list", "Daftar sidang"),
+    ("session.attend", "Menandai anggota hadir"),
+    ("session.recuse", "Anggota mengundurkan diri untuk satu kandidat (konflik kepentingan)"),
+    ("session.discussed", "Menandai kandidat sudah dibahas"),
+    ("session.decide", "Mencatat keputusan atas kandidat; mencetak nomornya"),
+    ("session.decide.kind", "promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan"),
+    ("session.decide.position", "Kode jabatan tujuan (promosi, rotasi, mutasi)"),
+    ("session.decide.reason", "Dasar pertimbangan (wajib)"),
+    ("session.decide.votes", "Suara SETUJU/TIDAK/ABSTAIN, mis. 4/1/0"),
+    ("session.amend", "Mengubah keputusan: versi baru yang menggantikan yang lama; keduanya tetap tercatat"),
+    ("session.close", "Menutup sidang (hanya baca sesudahnya)"),
+    ("session.reopen", "Membuka kembali sidang yang ditutup, dengan alasan"),
+    ("session.minutes", "Berita acara: md, csv, json atau docx"),
+    ("session.minutes.output", "Tulis ke berkas ini"),
     ("audit", "Jejak audit"),
     ("audit.verify", "Memeriksa seluruh rantai hash jejak audit"),
     ("audit.verify.expect_head", "Hash kepala rantai yang tercetak di berita acara"),
@@ -98,6 +119,9 @@ pub fn audit_broken(seq: i64, p: &Problem) -> String {
         Problem::Gap { expected } => format!("jejak audit rusak pada entri {seq}: entri {expected} hilang"),
         Problem::HeadMismatch { expected, found } => format!(
             "jejak audit tidak memuat hash kepala {expected} dari berita acara (kepala sekarang {found}); entri setelah {seq} bisa jadi telah dihapus"
+        ),
+        Problem::RecordMismatch { entity, id } => format!(
+            "catatan {entity} {id} tidak sama dengan entri audit {seq} yang mencatatnya (diubah, disisipkan atau dihapus di luar talenta)"
         ),
         Problem::TriggersMissing => "jejak audit tidak lagi terlindung: pemicu (trigger) yang menolak ubah/hapus telah dibuang".to_string(),
     }

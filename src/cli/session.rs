@@ -1,0 +1,313 @@
+//! `talenta session ...`: everything the TUI does with a committee session.
+
+use super::{emit, CliError, CliResult, Ctx};
+use crate::domain::session::{parse_member, DecisionKind, Votes};
+use crate::minutes;
+use crate::store::session::{self as ss, Amendment, DecisionInput, NewSession, SessionError};
+use crate::tr;
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Md,
+    Csv,
+    Json,
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// new
+    New {
+        /// title
+        #[arg(long)]
+        title: String,
+        /// date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date_arg)]
+        date: Option<NaiveDate>,
+        /// member
+        #[arg(long = "member", value_name = "NAME[:ROLE]")]
+        members: Vec<String>,
+        /// quorum
+        #[arg(long, value_name = "N")]
+        quorum: Option<usize>,
+        /// agenda
+        #[arg(long = "agenda", value_name = "KODE")]
+        agenda: Vec<String>,
+    },
+    /// list
+    List {
+        /// format
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// attend
+    Attend {
+        /// id
+        id: i64,
+        /// names
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+    },
+    /// recuse
+    Recuse {
+        /// id
+        id: i64,
+        /// name
+        name: String,
+        /// nip
+        nip: String,
+        /// reason
+        #[arg(long)]
+        reason: String,
+    },
+    /// discussed
+    Discussed {
+        /// id
+        id: i64,
+        /// nip
+        nip: String,
+    },
+    /// decide
+    Decide {
+        /// id
+        id: i64,
+        /// nip
+        nip: String,
+        /// kind
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// position
+        #[arg(long, value_name = "KODE")]
+        position: Option<String>,
+        /// reason
+        #[arg(long)]
+        reason: String,
+        /// votes
+        #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
+        votes: Option<String>,
+    },
+    /// amend
+    Amend {
+        /// decision_id
+        decision_id: i64,
+        /// kind
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// position
+        #[arg(long, value_name = "KODE")]
+        position: Option<String>,
+        /// reason
+        #[arg(long)]
+        reason: String,
+        /// votes
+        #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
+        votes: Option<String>,
+    },
+    /// close
+    Close {
+        /// id
+        id: i64,
+    },
+    /// reopen
+    Reopen {
+        /// id
+        id: i64,
+        /// reason
+        #[arg(long)]
+        reason: String,
+    },
+    /// minutes
+    Minutes {
+        /// id
+        id: i64,
+        /// format
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
+        format: MinutesFormat,
+        /// output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn refused(ctx: &Ctx, e: SessionError) -> CliError {
+    match e {
+        SessionError::Refused(r) => CliError::input(tr!(ctx.lang, session::refusal(&r))),
+        SessionError::Store(s) => ctx.store_error(s),
+    }
+}
+
+fn kind(ctx: &Ctx, s: &str) -> CliResult<DecisionKind> {
+    DecisionKind::parse(s).ok_or_else(|| CliError::input(tr!(ctx.lang, session::bad_kind(s))))
+}
+
+fn votes(ctx: &Ctx, s: &Option<String>) -> CliResult<Option<Votes>> {
+    match s {
+        None => Ok(None),
+        Some(v) => Votes::parse(v)
+            .map(Some)
+            .ok_or_else(|| CliError::input(tr!(ctx.lang, session::bad_votes(v)))),
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
+    let mut store = ctx.open()?;
+    let actor = &ctx.actor;
+    match cmd {
+        SessionCommand::New {
+            title,
+            date,
+            members,
+            quorum,
+            agenda,
+        } => {
+            let mut parsed = Vec::new();
+            for m in &members {
+                parsed.push(
+                    parse_member(m)
+                        .ok_or_else(|| CliError::input(tr!(ctx.lang, session::bad_member(m))))?,
+                );
+            }
+            let s = NewSession {
+                title,
+                date: date.unwrap_or(ctx.as_of),
+                members: parsed,
+                quorum,
+                agenda,
+            };
+            let id = ss::create(&mut store, actor, &s).map_err(|e| refused(ctx, e))?;
+            emit(&format!("{id}\n"))
+        }
+        SessionCommand::List { format } => {
+            let rows = ss::list(&store.conn).map_err(|e| refused(ctx, e))?;
+            match format {
+                ListFormat::Json => emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&rows).unwrap_or_default()
+                )),
+                ListFormat::Table => {
+                    let header: &[&str] = tr!(ctx.lang, session::LIST_HEADER);
+                    let body: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.id.to_string(),
+                                r.date.clone(),
+                                r.title.clone(),
+                                tr!(ctx.lang, session::status(&r.status)).to_string(),
+                                format!("{}/{}", r.present, r.members),
+                                r.decisions.to_string(),
+                            ]
+                        })
+                        .collect();
+                    emit(&super::output::table(header, &body, &[8, 10, 50, 10, 8, 8]))
+                }
+            }
+        }
+        SessionCommand::Attend { id, names } => {
+            ss::attend(&mut store, actor, id, &names).map_err(|e| refused(ctx, e))?;
+            emit(&tr!(ctx.lang, session::attended(id, &names)))
+        }
+        SessionCommand::Recuse {
+            id,
+            name,
+            nip,
+            reason,
+        } => {
+            ss::recuse(&mut store, actor, id, &name, nip.trim(), &reason)
+                .map_err(|e| refused(ctx, e))?;
+            emit(&tr!(ctx.lang, session::recused(&name, nip.trim())))
+        }
+        SessionCommand::Discussed { id, nip } => {
+            ss::mark_discussed(&mut store, actor, id, nip.trim()).map_err(|e| refused(ctx, e))?;
+            emit(&tr!(ctx.lang, session::discussed(nip.trim())))
+        }
+        SessionCommand::Decide {
+            id,
+            nip,
+            kind: k,
+            position,
+            reason,
+            votes: v,
+        } => {
+            let input = DecisionInput {
+                nip: nip.trim().to_string(),
+                kind: kind(ctx, &k)?,
+                position,
+                reason,
+                votes: votes(ctx, &v)?,
+            };
+            let did = ss::decide(&mut store, actor, ctx.rules(), id, &input)
+                .map_err(|e| refused(ctx, e))?;
+            emit(&format!("{did}\n"))
+        }
+        SessionCommand::Amend {
+            decision_id,
+            kind: k,
+            position,
+            reason,
+            votes: v,
+        } => {
+            let a = Amendment {
+                kind: k.as_deref().map(|k| kind(ctx, k)).transpose()?,
+                position: position.map(|p| Some(p).filter(|p| !p.trim().is_empty())),
+                reason,
+                votes: votes(ctx, &v)?,
+            };
+            let did = ss::amend(&mut store, actor, ctx.rules(), decision_id, &a)
+                .map_err(|e| refused(ctx, e))?;
+            emit(&format!("{did}\n"))
+        }
+        SessionCommand::Close { id } => {
+            let head = ss::close(&mut store, actor, id).map_err(|e| refused(ctx, e))?;
+            emit(&tr!(ctx.lang, session::closed(id, &head)))
+        }
+        SessionCommand::Reopen { id, reason } => {
+            ss::reopen(&mut store, actor, id, &reason).map_err(|e| refused(ctx, e))?;
+            emit(&tr!(ctx.lang, session::reopened(id)))
+        }
+        SessionCommand::Minutes { id, format, output } => {
+            let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+            let bytes = match format {
+                MinutesFormat::Md => minutes::markdown(&detail, ctx.lang).into_bytes(),
+                MinutesFormat::Csv => {
+                    minutes::csv(&detail).map_err(|e| CliError::runtime(e.to_string()))?
+                }
+                MinutesFormat::Json => minutes::json(&detail).into_bytes(),
+                MinutesFormat::Docx => minutes::docx(&detail, ctx.lang)
+                    .map_err(|e| CliError::runtime(e.to_string()))?,
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &bytes).map_err(|e| {
+                        CliError::runtime(tr!(ctx.lang, cli::cannot_write(&path)))
+                            .with_details(vec![e.to_string()])
+                    })?;
+                    emit(&tr!(ctx.lang, session::minutes_written(&path)))
+                }
+                None if format == MinutesFormat::Docx && std::io::stdout().is_terminal() => {
+                    Err(CliError::input(tr!(ctx.lang, session::DOCX_NEEDS_OUTPUT)))
+                }
+                None => {
+                    use std::io::Write;
+                    let mut out = std::io::stdout().lock();
+                    match out.write_all(&bytes).and_then(|_| out.flush()) {
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                            Err(CliError::runtime(e.to_string()))
+                        }
+                        _ => Ok(()),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Committee-session and minutes text (English).
+
+use crate::domain::session::{DecisionKind, Refusal};
+use crate::strings::MinutesLabels;
+
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::UnknownSession(id) => format!("there is no session {id}"),
+        Refusal::UnknownDecision(id) => format!("there is no decision {id}"),
+        Refusal::UnknownMember(n) => format!("{n} is not a member of this session"),
+        Refusal::DuplicateMember(n) => format!("member {n} is named twice"),
+        Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}"),
+        Refusal::UnknownPosition(k) => format!("no position has code {k}"),
+        Refusal::EmptyTitle => "a session needs a title".into(),
+        Refusal::NoReason => "the reason (grounds) is required; nothing was recorded".into(),
+        Refusal::SessionClosed(id) => format!("session {id} is closed and read-only; reopen it with a reason if needed"),
+        Refusal::NotClosed(id) => format!("session {id} is not closed"),
+        Refusal::QuorumTooLarge { quorum, members } => {
+            format!("a quorum of {quorum} is impossible: the session has {members} members")
+        }
+        Refusal::NoQuorum { eligible, quorum } => format!(
+            "no quorum: only {eligible} members are present and not recused for this candidate, {quorum} needed; nothing was recorded"
+        ),
+        Refusal::TooManyVotes { votes, eligible } => format!(
+            "{votes} votes exceed the {eligible} members who may vote on this candidate; nothing was recorded"
+        ),
+        Refusal::PositionNotApplicable(k) => format!(
+            "a '{}' decision names no target position; positions go with promosi, rotasi and mutasi",
+            k.code()
+        ),
+        Refusal::Superseded { decision, latest } => {
+            format!("decision {decision} has been amended; amend its latest version, decision {latest}")
+        }
+        Refusal::AlreadyRecused { member, nip } => format!("{member} has already stepped aside for {nip}"),
+    }
+}
+
+pub fn bad_kind(s: &str) -> String {
+    format!(
+        "unknown decision kind '{s}'; use promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"
+    )
+}
+
+pub fn bad_votes(s: &str) -> String {
+    format!("cannot read votes '{s}'; write FOR/AGAINST/ABSTAIN, e.g. 4/1/0")
+}
+
+pub fn bad_member(s: &str) -> String {
+    format!("cannot read member '{s}'; write NAME or NAME:ROLE (ketua, sekretaris, anggota)")
+}
+
+pub const LIST_HEADER: &[&str] = &["No", "Date", "Title", "Status", "Present", "Decisions"];
+
+pub fn status(s: &str) -> &'static str {
+    match s {
+        "closed" => "closed",
+        _ => "open",
+    }
+}
+
+pub fn attended(id: i64, names: &[String]) -> String {
+    format!("session {id}: present {}\n", names.join(", "))
+}
+
+pub fn recused(member: &str, nip: &str) -> String {
+    format!("{member} steps aside for {nip}\n")
+}
+
+pub fn discussed(nip: &str) -> String {
+    format!("{nip} marked as discussed\n")
+}
+
+pub fn closed(id: i64, head: &str) -> String {
+    format!("session {id} closed\naudit trail head hash: {head}\n")
+}
+
+pub fn reopened(id: i64) -> String {
+    format!("session {id} reopened\n")
+}
+
+pub fn minutes_written(p: &std::path::Path) -> String {
+    format!("minutes written to {}\n", p.display())
+}
+
+pub const DOCX_NEEDS_OUTPUT: &str = "DOCX minutes go to a file: add --output FILE.docx";
+
+pub fn kind_name(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::Promosi => "Promotion (promosi)",
+        DecisionKind::Rotasi => "Rotation (rotasi)",
+        DecisionKind::Mutasi => "Transfer (mutasi)",
+        DecisionKind::Pengembangan => "Development (pengembangan)",
+        DecisionKind::Dipertahankan => "Retain (dipertahankan)",
+        DecisionKind::Ditunda => "Deferred (ditunda)",
+        DecisionKind::TidakDirekomendasikan => "Not recommended (tidak direkomendasikan)",
+    }
+}
+
+pub fn role_name(r: &str) -> &'static str {
+    match r {
+        "ketua" => "Chair",
+        "sekretaris" => "Secretary",
+        _ => "Member",
+    }
+}
+
+pub fn event(kind: &str) -> &'static str {
+    match kind {
+        "open" => "opened",
+        "close" => "closed",
+        _ => "reopened",
+    }
+}
+
+pub const MINUTES: MinutesLabels = MinutesLabels {
+    title: "MINUTES OF THE TALENT COMMITTEE SESSION (BERITA ACARA)",
+    draft: "DRAFT: the session is not closed",
+    session: "Session",
+    date: "Date",
+    status: "Status",
+    quorum: "Quorum",
+    quorum_default: "a majority of the members",
+    members: "Members and attendance",
+    present: "present",
+    absent: "absent",
+    agenda: "Positions on the agenda",
+    recusals: "Recusals (conflicts of interest)",
+    none: "none",
+    decisions: "Decisions",
+    decision: "Decision",
+    version: "version",
+    candidate: "Candidate",
+    kind: "Kind",
+    position: "Target position",
+    grounds: "Grounds",
+    votes: "Votes (for/against/abstain)",
+    votes_none: "by consensus (no vote taken)",
+    at_decision: "When decided",
+    recorded_by: "Recorded by",
+    superseded_by: "amended by decision",
+    supersedes: "amends decision",
+    history: "Session history",
+    discussed: "Candidates discussed",
+    signatures: "Signatures",
+    ppk: "Acknowledged, Pejabat Pembina Kepegawaian (PPK)",
+    audit: "Audit trail head hash at closing",
+    audit_open: "The session is not closed; the audit trail's current head hash",
+    audit_check: "Check with: talenta audit verify --expect-head",
+    sign_line: "(.................................)",
+};

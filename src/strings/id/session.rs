@@ -1,0 +1,151 @@
+//! Teks sidang komite dan berita acara (Bahasa Indonesia).
+
+use crate::domain::session::{DecisionKind, Refusal};
+use crate::strings::MinutesLabels;
+
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::UnknownSession(id) => format!("tidak ada sidang nomor {id}"),
+        Refusal::UnknownDecision(id) => format!("tidak ada keputusan nomor {id}"),
+        Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini"),
+        Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali"),
+        Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}"),
+        Refusal::UnknownPosition(k) => format!("tidak ada jabatan dengan kode {k}"),
+        Refusal::EmptyTitle => "judul sidang wajib diisi".into(),
+        Refusal::NoReason => "alasan (dasar pertimbangan) wajib diisi; tidak ada yang dicatat".into(),
+        Refusal::SessionClosed(id) => format!("sidang {id} sudah ditutup dan hanya dapat dibaca; buka kembali dengan alasan bila perlu"),
+        Refusal::NotClosed(id) => format!("sidang {id} tidak sedang ditutup"),
+        Refusal::QuorumTooLarge { quorum, members } => {
+            format!("kuorum {quorum} tidak mungkin: sidang hanya punya {members} anggota")
+        }
+        Refusal::NoQuorum { eligible, quorum } => format!(
+            "tidak kuorum: hanya {eligible} anggota hadir dan tidak mengundurkan diri untuk kandidat ini, perlu {quorum}; tidak ada yang dicatat"
+        ),
+        Refusal::TooManyVotes { votes, eligible } => format!(
+            "{votes} suara melebihi {eligible} anggota yang berhak memberi suara untuk kandidat ini; tidak ada yang dicatat"
+        ),
+        Refusal::PositionNotApplicable(k) => format!(
+            "keputusan '{}' tidak menyebut jabatan tujuan; jabatan hanya untuk promosi, rotasi dan mutasi",
+            k.code()
+        ),
+        Refusal::Superseded { decision, latest } => {
+            format!("keputusan {decision} sudah diubah; ubahlah versi terakhirnya, keputusan {latest}")
+        }
+        Refusal::AlreadyRecused { member, nip } => format!("{member} sudah mengundurkan diri untuk {nip}"),
+    }
+}
+
+pub fn bad_kind(s: &str) -> String {
+    format!(
+        "jenis keputusan '{s}' tidak dikenal; pilih promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda atau tidak_direkomendasikan"
+    )
+}
+
+pub fn bad_votes(s: &str) -> String {
+    format!("suara '{s}' tidak terbaca; tulis SETUJU/TIDAK/ABSTAIN, mis. 4/1/0")
+}
+
+pub fn bad_member(s: &str) -> String {
+    format!("anggota '{s}' tidak terbaca; tulis NAMA atau NAMA:PERAN (ketua, sekretaris, anggota)")
+}
+
+pub const LIST_HEADER: &[&str] = &["No", "Tanggal", "Judul", "Status", "Hadir", "Keputusan"];
+
+pub fn status(s: &str) -> &'static str {
+    match s {
+        "closed" => "ditutup",
+        _ => "dibuka",
+    }
+}
+
+pub fn attended(id: i64, names: &[String]) -> String {
+    format!("sidang {id}: hadir {}\n", names.join(", "))
+}
+
+pub fn recused(member: &str, nip: &str) -> String {
+    format!("{member} mengundurkan diri untuk {nip}\n")
+}
+
+pub fn discussed(nip: &str) -> String {
+    format!("{nip} ditandai sudah dibahas\n")
+}
+
+pub fn closed(id: i64, head: &str) -> String {
+    format!("sidang {id} ditutup\nhash kepala jejak audit: {head}\n")
+}
+
+pub fn reopened(id: i64) -> String {
+    format!("sidang {id} dibuka kembali\n")
+}
+
+pub fn minutes_written(p: &std::path::Path) -> String {
+    format!("berita acara ditulis ke {}\n", p.display())
+}
+
+pub const DOCX_NEEDS_OUTPUT: &str =
+    "berita acara DOCX ditulis ke berkas: tambahkan --output BERKAS.docx";
+
+pub fn kind_name(k: DecisionKind) -> &'static str {
+    match k {
+        DecisionKind::Promosi => "Promosi",
+        DecisionKind::Rotasi => "Rotasi",
+        DecisionKind::Mutasi => "Mutasi",
+        DecisionKind::Pengembangan => "Pengembangan",
+        DecisionKind::Dipertahankan => "Dipertahankan",
+        DecisionKind::Ditunda => "Ditunda",
+        DecisionKind::TidakDirekomendasikan => "Tidak direkomendasikan",
+    }
+}
+
+pub fn role_name(r: &str) -> &'static str {
+    match r {
+        "ketua" => "Ketua",
+        "sekretaris" => "Sekretaris",
+        _ => "Anggota",
+    }
+}
+
+pub fn event(kind: &str) -> &'static str {
+    match kind {
+        "open" => "dibuka",
+        "close" => "ditutup",
+        _ => "dibuka kembali",
+    }
+}
+
+pub const MINUTES: MinutesLabels = MinutesLabels {
+    title: "BERITA ACARA SIDANG KOMITE TALENTA",
+    draft: "RANCANGAN: sidang belum ditutup",
+    session: "Sidang",
+    date: "Tanggal",
+    status: "Status",
+    quorum: "Kuorum",
+    quorum_default: "mayoritas anggota",
+    members: "Anggota dan kehadiran",
+    present: "hadir",
+    absent: "tidak hadir",
+    agenda: "Jabatan yang dibahas",
+    recusals: "Pengunduran diri (konflik kepentingan)",
+    none: "tidak ada",
+    decisions: "Keputusan",
+    decision: "Keputusan",
+    version: "versi",
+    candidate: "Kandidat",
+    kind: "Jenis",
+    position: "Jabatan tujuan",
+    grounds: "Dasar pertimbangan",
+    votes: "Suara (setuju/tidak setuju/abstain)",
+    votes_none: "musyawarah (tanpa pemungutan suara)",
+    at_decision: "Saat diputuskan",
+    recorded_by: "Dicatat oleh",
+    superseded_by: "diubah oleh keputusan",
+    supersedes: "mengubah keputusan",
+    history: "Riwayat sidang",
+    discussed: "Kandidat yang dibahas",
+    signatures: "Tanda tangan",
+    ppk: "Mengetahui, Pejabat Pembina Kepegawaian",
+    audit: "Hash kepala jejak audit saat ditutup",
+    audit_open: "Sidang belum ditutup; hash kepala jejak audit saat ini",
+    audit_check: "Periksa dengan: talenta audit verify --expect-head",
+    sign_line: "(.................................)",
+};
