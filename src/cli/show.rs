@@ -4,6 +4,7 @@ use super::output::EmployeeOut;
 use super::{emit, CliError, CliResult, Ctx, TextFormat};
 use crate::domain::nine_box::{axes_of, is_talent_pool};
 use crate::store::profile::{load_profile, CompetencyLine, PotentialLine, Profile, TrainingLine};
+use crate::store::session::{decisions_for, Decision, SessionError};
 use crate::tr;
 use serde::Serialize;
 
@@ -36,9 +37,10 @@ struct ShowOut<'a> {
     potensi_detail: &'a [PotentialLine],
     pelatihan_per_tahun: Vec<TrainingYearOut>,
     pelatihan: &'a [TrainingLine],
+    keputusan: &'a [Decision],
 }
 
-fn build<'a>(ctx: &Ctx, p: &'a Profile) -> ShowOut<'a> {
+fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a> {
     let c = &p.candidate;
     let rules = ctx.rules();
     ShowOut {
@@ -69,6 +71,7 @@ fn build<'a>(ctx: &Ctx, p: &'a Profile) -> ShowOut<'a> {
             })
             .collect(),
         pelatihan: &p.trainings,
+        keputusan: decisions,
     }
 }
 
@@ -78,13 +81,18 @@ pub fn run(ctx: &Ctx, nip: &str, format: TextFormat) -> CliResult {
     let profile = load_profile(&store.conn, nip, ctx.as_of, ctx.rules())
         .map_err(|e| ctx.store_error(e))?
         .ok_or_else(|| CliError::input(tr!(ctx.lang, cli::nip_not_found(nip))))?;
+    let decisions = decisions_for(&store.conn, nip).map_err(|e| match e {
+        SessionError::Store(s) => ctx.store_error(s),
+        SessionError::Refused(r) => CliError::input(tr!(ctx.lang, session::refusal(&r))),
+    })?;
     match format {
         TextFormat::Json => {
-            let text = serde_json::to_string_pretty(&build(ctx, &profile))
-                .map_err(|e| CliError::runtime(e.to_string()))?;
+            let out = build(ctx, &profile, &decisions);
+            let text =
+                serde_json::to_string_pretty(&out).map_err(|e| CliError::runtime(e.to_string()))?;
             emit(&format!("{text}\n"))
         }
-        TextFormat::Text => emit(&text(ctx, &profile)),
+        TextFormat::Text => emit(&text(ctx, &profile, &decisions)),
     }
 }
 
@@ -94,7 +102,7 @@ pub fn bar(level: u8) -> String {
     format!("{}{}", "█".repeat(l), "░".repeat(5 - l))
 }
 
-fn text(ctx: &Ctx, p: &Profile) -> String {
+fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     use crate::strings::Lang;
     let lang = ctx.lang;
     let l: &crate::strings::ShowLabels = match lang {
@@ -232,6 +240,34 @@ fn text(ctx: &Ctx, p: &Profile) -> String {
             "✗"
         };
         line(key, format!("{y}: {jp} JP / {} {mark}", rules.jp_per_year));
+    }
+    if decisions.is_empty() {
+        line(l.decisions, l.none.to_string());
+    }
+    for (i, d) in decisions.iter().enumerate() {
+        let key = if i == 0 { l.decisions } else { "" };
+        let kind = crate::domain::session::DecisionKind::parse(&d.kind)
+            .map(|k| tr!(lang, session::kind_name(k)).to_string())
+            .unwrap_or_else(|| d.kind.clone());
+        let pos = d
+            .kode_jabatan
+            .as_ref()
+            .map(|k| format!(" → {k}"))
+            .unwrap_or_default();
+        let sup = d
+            .superseded_by
+            .map(|n| format!(" [{} #{n}]", l.superseded))
+            .unwrap_or_default();
+        line(
+            key,
+            format!(
+                "#{} {} {}{pos}: {}{sup}",
+                d.id,
+                l.session,
+                d.session_id,
+                format!("{kind} — {}", d.reason)
+            ),
+        );
     }
     out
 }

@@ -69,6 +69,9 @@ pub struct ShowLabels {
     pub potensi: &'static str,
     pub score: &'static str,
     pub training: &'static str,
+    pub decisions: &'static str,
+    pub session: &'static str,
+    pub superseded: &'static str,
     pub none: &'static str,
 }
 

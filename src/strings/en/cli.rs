@@ -168,6 +168,9 @@ pub const SHOW: ShowLabels = ShowLabels {
     potensi: "Potential",
     score: "score",
     training: "Training",
+    decisions: "Decisions",
+    session: "session",
+    superseded: "amended by",
     none: "-",
 };
 

@@ -166,6 +166,9 @@ pub const SHOW: ShowLabels = ShowLabels {
     potensi: "Potensi",
     score: "skor",
     training: "Pelatihan",
+    decisions: "Keputusan",
+    session: "sidang",
+    superseded: "diubah oleh",
     none: "-",
 };
 
