@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod filter;
 pub mod import;
+pub mod positions;
 pub mod ui;
