@@ -53,11 +53,11 @@ pub fn requirement_digits(p: &Position) -> String {
         .join(" ")
 }
 
-/// The gaps as `kode+2 kode+1`, largest first.
+/// The gaps as `MP-2 PK-1` (levels short, abbreviated names), largest first.
 pub fn gaps_text(j: &Jpm) -> String {
     j.shortfalls()
         .iter()
-        .map(|(c, g)| format!("{}+{g}", c.code()))
+        .map(|(c, g)| format!("{}-{g}", c.abbr()))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -11,6 +11,7 @@ use super::rules::Rules;
 use super::tier::Tingkat;
 use chrono::{Months, NaiveDate};
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// A position with its required competency levels.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,13 +71,28 @@ pub fn list<'a>(positions: &'a [Position], pool: &'a Pool, years: u32) -> Vec<Li
         .as_of
         .checked_add_months(Months::new(years.saturating_mul(12)))
         .unwrap_or(NaiveDate::MAX);
+    // One pass over the pool for all holders (a large pool has many posts).
+    let wanted: HashMap<&str, ()> = positions
+        .iter()
+        .filter(|p| !p.vacant)
+        .filter_map(|p| p.holder_nip.as_deref())
+        .map(|n| (n, ()))
+        .collect();
+    let holders: HashMap<&str, &'a Candidate> = pool
+        .rows
+        .iter()
+        .filter(|c| wanted.contains_key(&*c.nip))
+        .map(|c| (&*c.nip, c))
+        .collect();
     let mut out: Vec<Listed<'a>> = positions
         .iter()
         .map(|p| {
             let holder = if p.vacant {
                 None
             } else {
-                p.holder_nip.as_deref().and_then(|n| pool.find_nip(n))
+                p.holder_nip
+                    .as_deref()
+                    .and_then(|n| holders.get(n).copied())
             };
             let retirement = holder.map(|h| {
                 super::dates::retirement_date(h.birth, pool.rules.bup_age(p.tingkat, &p.nama))
@@ -109,6 +125,8 @@ pub fn list<'a>(positions: &'a [Position], pool: &'a Pool, years: u32) -> Vec<Li
 /// One shortlisted candidate.
 #[derive(Debug, Clone)]
 pub struct Ranked<'a> {
+    /// Index of the candidate in the pool's rows.
+    pub row: u32,
     pub candidate: &'a Candidate,
     /// `None` when the position states no requirement.
     pub jpm: Option<Jpm>,
@@ -127,14 +145,15 @@ impl Ranked<'_> {
 /// NIP ascending. NIPs are unique, so the order is total and does not depend
 /// on the order the candidates came in.
 pub fn rank<'a>(
-    candidates: impl Iterator<Item = &'a Candidate>,
+    candidates: impl Iterator<Item = (u32, &'a Candidate)>,
     pos: &Position,
     rules: &Rules,
 ) -> Vec<Ranked<'a>> {
     let mut v: Vec<Ranked<'a>> = candidates
-        .map(|c| {
+        .map(|(row, c)| {
             let j = jpm(&c.competency, &pos.requirement);
             Ranked {
+                row,
                 candidate: c,
                 fill: j.map(|j| rules.jpm.fill(j.percent)),
                 map: j.map(|j| rules.jpm.map(j.percent)),
@@ -164,10 +183,14 @@ fn compare(a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
 pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) -> Vec<Ranked<'a>> {
     let as_of = pool.as_of;
     rank(
-        pool.rows.iter().filter(|c| {
-            filter.is_none_or(|f| f.matches(c, as_of))
-                && eligibility::check(c, pos, &pool.rules, as_of).is_ok()
-        }),
+        pool.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                filter.is_none_or(|f| f.matches(c, as_of))
+                    && eligibility::check(c, pos, &pool.rules, as_of).is_ok()
+            })
+            .map(|(i, c)| (i as u32, c)),
         pos,
         &pool.rules,
     )
@@ -206,6 +229,10 @@ mod tests {
         c
     }
 
+    fn rows(cs: &[Candidate]) -> impl DoubleEndedIterator<Item = (u32, &Candidate)> {
+        cs.iter().enumerate().map(|(i, c)| (i as u32, c))
+    }
+
     fn nips(r: &[Ranked<'_>]) -> Vec<String> {
         r.iter().map(|x| x.candidate.nip.to_string()).collect()
     }
@@ -222,7 +249,7 @@ mod tests {
             cand("1", [3; 9], Some(8), Some(Predikat::Baik)), // tie with "3": NIP
             cand("6", [3; 9], None, None),                    // 100 %, no predikat
         ];
-        let r = rank(cs.iter(), &p, &rules);
+        let r = rank(rows(&cs), &p, &rules);
         assert_eq!(nips(&r), ["2", "1", "3", "4", "5", "6"]);
         assert_eq!(r[3].fill, Some(FillBand::Kms));
         assert_eq!(r[0].map, Some(MapBand::Optimal));
@@ -242,8 +269,8 @@ mod tests {
                 )
             })
             .collect();
-        let forward = nips(&rank(cs.iter(), &p, &rules));
-        let backward = nips(&rank(cs.iter().rev(), &p, &rules));
+        let forward = nips(&rank(rows(&cs), &p, &rules));
+        let backward = nips(&rank(rows(&cs).rev(), &p, &rules));
         assert_eq!(forward, backward);
         let mut sorted = forward.clone();
         sorted.sort();

@@ -432,6 +432,7 @@ pub fn fixture() -> Fixture {
 pub fn app_on(f: &Fixture, lang: Lang) -> App {
     let store = Store::open(&f.db, OpenMode::Existing).unwrap();
     let pool = load_pool(&store.conn, as_of(), &Rules::default()).unwrap();
+    let positions = talenta::store::positions::load_positions(&store.conn).unwrap();
     let mut app = App::new(
         Options {
             lang,
@@ -440,6 +441,7 @@ pub fn app_on(f: &Fixture, lang: Lang) -> App {
         Filtering::sync(),
         Box::new(store),
     );
+    app.step(Action::PositionsLoaded(Arc::new(positions)));
     app.step(Action::PoolLoaded(Arc::new(pool)));
     app
 }
