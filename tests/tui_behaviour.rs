@@ -648,3 +648,146 @@ fn keys_of_one_context_do_not_leak_into_the_prompt() {
         "ctrl-c cancels the prompt"
     );
 }
+
+mod positions {
+    use super::common::*;
+    use talenta::app::{Notice, View};
+    use talenta::strings::Lang;
+
+    fn nama(app: &talenta::app::App, i: usize) -> String {
+        let s = app.shortlist.as_ref().unwrap();
+        let row = s.rows[i].0 as usize;
+        app.pool().unwrap().rows[row].nama.text.to_string()
+    }
+
+    #[test]
+    fn p_opens_positions_vacant_first_and_enter_the_shortlist() {
+        let f = fixture();
+        let mut app = app_on(&f, Lang::Id);
+        keys(&mut app, "P");
+        assert_eq!(app.view, View::Positions);
+        let first = app.selected_position().unwrap();
+        assert_eq!(app.position(first).unwrap().kode, "BKD-ADM-01");
+        keys(&mut app, "j enter");
+        assert_eq!(app.view, View::Shortlist);
+        let s = app.shortlist.as_ref().unwrap();
+        assert_eq!(app.position(s.position).unwrap().kode, "DINKES-JPT-01");
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(nama(&app, 0), "Ir. Bambang Sutrisno, M.T.");
+        keys(&mut app, "esc");
+        assert_eq!(app.view, View::Positions);
+        keys(&mut app, "esc");
+        assert_eq!(app.view, View::Table);
+    }
+
+    #[test]
+    fn the_shortlist_follows_the_filter_typed_while_it_is_open() {
+        let f = fixture();
+        let mut app = app_on(&f, Lang::En);
+        keys(&mut app, "P enter");
+        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 6);
+        keys(&mut app, "/ text:unit~inspektorat");
+        keys(&mut app, "enter");
+        assert_eq!(app.view, View::Shortlist);
+        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 0);
+        keys(&mut app, "/ ctrl-u text:kotak>=9 enter");
+        let s = app.shortlist.as_ref().unwrap();
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(nama(&app, 1), "Kemas Ahmad Fauzi, S.E., M.Si.");
+    }
+
+    #[test]
+    fn marking_two_to_six_and_comparing() {
+        let f = fixture();
+        let mut app = app_on(&f, Lang::Id);
+        keys(&mut app, "P enter c");
+        assert_eq!(app.notice, Some(Notice::CompareNeedsTwo));
+        assert_eq!(app.view, View::Shortlist);
+        keys(&mut app, "space");
+        keys(&mut app, "c");
+        assert_eq!(app.view, View::Shortlist, "one is not enough");
+        keys(&mut app, "space c");
+        assert_eq!(app.view, View::Compare);
+        assert_eq!(app.marked_candidates().len(), 2);
+        keys(&mut app, "esc g space");
+        assert_eq!(app.marked.len(), 1, "space again unmarks");
+        // Six is the most: the fixture's BKD-ADM-01 has six eligible, so mark
+        // them all, then try a seventh on a wider shortlist.
+        keys(&mut app, "g");
+        for _ in 0..6 {
+            keys(&mut app, "m");
+        }
+        assert!(app.marked.len() <= 6);
+        keys(&mut app, "esc j enter g space");
+        assert_eq!(
+            app.marked.len(),
+            1,
+            "another position starts a new comparison"
+        );
+    }
+
+    #[test]
+    fn a_seventh_mark_is_refused() {
+        let f = fixture();
+        let mut app = app_on(&f, Lang::En);
+        keys(&mut app, "P enter");
+        let on_list: Vec<u32> = app
+            .shortlist
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        // Six candidates marked already (pool rows off this shortlist).
+        app.marked = (0..14u32)
+            .filter(|i| !on_list.contains(i))
+            .take(6)
+            .collect();
+        assert_eq!(app.marked.len(), 6);
+        keys(&mut app, "space");
+        assert_eq!(app.notice, Some(Notice::MarkLimit));
+        assert_eq!(app.marked.len(), 6);
+        keys(&mut app, "c");
+        assert_eq!(app.view, View::Compare);
+        assert_eq!(app.marked_candidates().len(), 6);
+    }
+
+    #[test]
+    fn profile_from_the_shortlist_returns_there_and_steps_through_it() {
+        let f = fixture();
+        let mut app = app_on(&f, Lang::Id);
+        keys(&mut app, "P enter j enter");
+        assert_eq!(app.view, View::Profile);
+        assert!(app.profile_position.is_some());
+        assert_eq!(
+            app.profile
+                .as_ref()
+                .unwrap()
+                .profile
+                .candidate
+                .nama
+                .text
+                .as_ref(),
+            "Hj. Siti Aminah, S.E., M.Si."
+        );
+        keys(&mut app, "n");
+        assert_eq!(
+            app.profile
+                .as_ref()
+                .unwrap()
+                .profile
+                .candidate
+                .nama
+                .text
+                .as_ref(),
+            "Raden Muhammad Iqbal, S.T."
+        );
+        keys(&mut app, "esc");
+        assert_eq!(app.view, View::Shortlist);
+        // From the table the profile has no position.
+        keys(&mut app, "esc esc esc enter");
+        assert_eq!(app.view, View::Profile);
+        assert_eq!(app.profile_position, None);
+    }
+}

@@ -122,3 +122,52 @@ fn loading_and_load_failure() {
         snap("load_failed", &app, 80, 24);
     }
 }
+
+#[test]
+fn positions() {
+    let f = fixture();
+    both(&f, "P", "positions", &SIZES);
+}
+
+#[test]
+fn shortlist() {
+    let f = fixture();
+    // The first position is BKD-ADM-01 (vacant, Administrator).
+    both(&f, "P enter", "shortlist", &SIZES);
+    both(
+        &f,
+        "P enter space space j space",
+        "shortlist_marked",
+        &[(80, 24)],
+    );
+}
+
+#[test]
+fn shortlist_follows_the_filter() {
+    let f = fixture();
+    both(
+        &f,
+        "/ text:kotak>=8 enter P enter",
+        "shortlist_filtered",
+        &[(80, 24)],
+    );
+}
+
+#[test]
+fn compare() {
+    let f = fixture();
+    both(&f, "P enter space space space c", "compare", &SIZES);
+    both(
+        &f,
+        "P enter space space space space space space c",
+        "compare_six",
+        &[(80, 24), (120, 40)],
+    );
+}
+
+#[test]
+fn profile_against_a_position() {
+    let f = fixture();
+    // Kemas (fourth on BKD-ADM-01's shortlist) lacks one level of Mengelola Perubahan.
+    both(&f, "P enter j j j enter", "profile_position", &SIZES);
+}

@@ -180,16 +180,22 @@ pub enum Context {
     Table,
     Grid,
     Profile,
+    Positions,
+    Shortlist,
+    Compare,
     Help,
     Prompt,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Table,
         Context::Grid,
         Context::Profile,
+        Context::Positions,
+        Context::Shortlist,
+        Context::Compare,
         Context::Help,
         Context::Prompt,
     ];
@@ -200,6 +206,9 @@ impl Context {
             Context::Table => "table",
             Context::Grid => "grid",
             Context::Profile => "profile",
+            Context::Positions => "positions",
+            Context::Shortlist => "shortlist",
+            Context::Compare => "compare",
             Context::Help => "help",
             Context::Prompt => "prompt",
         }
@@ -244,10 +253,13 @@ pub enum Cmd {
     ClearLine,
     DeleteWord,
     NextMatch,
+    Positions,
+    Mark,
+    Compare,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 31] = [
+    pub const ALL: [Cmd; 34] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -279,6 +291,9 @@ impl Cmd {
         Cmd::ClearLine,
         Cmd::DeleteWord,
         Cmd::NextMatch,
+        Cmd::Positions,
+        Cmd::Mark,
+        Cmd::Compare,
     ];
 
     pub fn name(self) -> &'static str {
@@ -314,6 +329,9 @@ impl Cmd {
             Cmd::ClearLine => "clear_line",
             Cmd::DeleteWord => "delete_word",
             Cmd::NextMatch => "next_match",
+            Cmd::Positions => "positions",
+            Cmd::Mark => "mark",
+            Cmd::Compare => "compare",
         }
     }
 
@@ -328,6 +346,7 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Global, Cmd::Filter, &["/"]),
     (Context::Global, Cmd::Jump, &[":", "ctrl-f"]),
     (Context::Global, Cmd::Grid, &["tab", "b"]),
+    (Context::Global, Cmd::Positions, &["P"]),
     (Context::Global, Cmd::Lang, &["L"]),
     (Context::Global, Cmd::Quit, &["q", "ctrl-c"]),
     (Context::Table, Cmd::Up, &["up", "k"]),
@@ -355,6 +374,31 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Profile, Cmd::Next, &["n"]),
     (Context::Profile, Cmd::Previous, &["p"]),
     (Context::Profile, Cmd::Back, &["esc", "backspace"]),
+    (Context::Positions, Cmd::Up, &["up", "k"]),
+    (Context::Positions, Cmd::Down, &["down", "j"]),
+    (Context::Positions, Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Positions, Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Context::Positions, Cmd::Top, &["g", "home"]),
+    (Context::Positions, Cmd::Bottom, &["G", "end"]),
+    (Context::Positions, Cmd::Open, &["enter"]),
+    (Context::Positions, Cmd::Back, &["esc"]),
+    (Context::Shortlist, Cmd::Up, &["up", "k"]),
+    (Context::Shortlist, Cmd::Down, &["down", "j"]),
+    (Context::Shortlist, Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Shortlist, Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Context::Shortlist, Cmd::Top, &["g", "home"]),
+    (Context::Shortlist, Cmd::Bottom, &["G", "end"]),
+    (Context::Shortlist, Cmd::Open, &["enter"]),
+    (Context::Shortlist, Cmd::Mark, &["space", "m"]),
+    (Context::Shortlist, Cmd::Compare, &["c"]),
+    (Context::Shortlist, Cmd::Back, &["esc", "backspace"]),
+    (Context::Compare, Cmd::Up, &["up", "k"]),
+    (Context::Compare, Cmd::Down, &["down", "j"]),
+    (Context::Compare, Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Compare, Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Context::Compare, Cmd::Top, &["g", "home"]),
+    (Context::Compare, Cmd::Bottom, &["G", "end"]),
+    (Context::Compare, Cmd::Back, &["esc", "backspace"]),
     (Context::Help, Cmd::Up, &["up", "k"]),
     (Context::Help, Cmd::Down, &["down", "j"]),
     (Context::Help, Cmd::PageUp, &["pageup", "ctrl-u"]),

@@ -12,8 +12,10 @@ pub mod scroll;
 pub mod sort;
 
 use crate::domain::filter::{self, FilterError};
+use crate::domain::jpm::Jpm;
 use crate::domain::nine_box::{grid_pos, GRID};
-use crate::domain::{Candidate, Pool};
+use crate::domain::position::{self, Group};
+use crate::domain::{Candidate, Pool, Position};
 use crate::store::profile::Profile;
 use crate::strings::Lang;
 use filtering::{Failure, Filtering, Matches, Outcome, Query};
@@ -29,6 +31,9 @@ pub enum View {
     Table,
     Grid,
     Profile,
+    Positions,
+    Shortlist,
+    Compare,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +63,31 @@ pub struct Prompt {
 pub enum Notice {
     ProfileNotFound(String),
     ProfileFailed(String),
+    /// A seventh candidate was marked for comparison.
+    MarkLimit,
+    /// Compare asked for with fewer than two marked.
+    CompareNeedsTwo,
+}
+
+/// At most this many candidates are compared side by side.
+pub const COMPARE_MAX: usize = 6;
+
+/// The positions screen's rows: index into `App::positions` and group, in
+/// committee order (vacant, retiring, the rest).
+#[derive(Debug, Clone, Default)]
+pub struct PositionRows {
+    /// (position index, group, holder's retirement date, holder's name)
+    pub rows: Vec<(usize, Group, Option<chrono::NaiveDate>, Option<String>)>,
+    pub years: u32,
+}
+
+/// The shortlist of one position.
+pub struct ShortlistView {
+    /// Index into `App::positions`.
+    pub position: usize,
+    /// Pool row index and JPM of each ranked candidate.
+    pub rows: Vec<(u32, Option<Jpm>)>,
+    pub cursor: TableCursor,
 }
 
 /// Whether the pool is there yet.
@@ -94,6 +124,8 @@ pub enum Action {
     Filtered(Outcome),
     PoolLoaded(Arc<Pool>),
     PoolFailed(String),
+    /// The positions and their requirements (loaded with the pool).
+    PositionsLoaded(Arc<Vec<Position>>),
 }
 
 /// The app's settings at start.
@@ -120,6 +152,17 @@ pub struct App {
     /// Row and column of the selected box in [`GRID`].
     pub grid: (usize, usize),
     pub profile: Option<ProfileView>,
+    /// Where the profile was opened from (Back returns there).
+    pub profile_from: View,
+    /// The position whose requirement the profile's competency bars show.
+    pub profile_position: Option<usize>,
+    pub positions: Option<Arc<Vec<Position>>>,
+    pub position_rows: PositionRows,
+    pub position_cursor: TableCursor,
+    pub shortlist: Option<ShortlistView>,
+    /// Pool row indices marked for comparison, in marking order.
+    pub marked: Vec<u32>,
+    pub compare: Scroll,
     pub notice: Option<Notice>,
     pub fatal: Option<Fatal>,
     pub quit: bool,
@@ -146,6 +189,14 @@ impl App {
             table: TableCursor::default(),
             grid: grid_pos(9).unwrap_or((0, 2)),
             profile: None,
+            profile_from: View::Table,
+            profile_position: None,
+            positions: None,
+            position_rows: PositionRows::default(),
+            position_cursor: TableCursor::default(),
+            shortlist: None,
+            marked: Vec::new(),
+            compare: Scroll::default(),
             notice: None,
             fatal: None,
             quit: false,
@@ -197,6 +248,9 @@ impl App {
                 View::Table => Context::Table,
                 View::Grid => Context::Grid,
                 View::Profile => Context::Profile,
+                View::Positions => Context::Positions,
+                View::Shortlist => Context::Shortlist,
+                View::Compare => Context::Compare,
             }
         }
     }
@@ -223,7 +277,13 @@ impl App {
             Action::Filtered(o) => self.apply(o),
             Action::PoolLoaded(pool) => {
                 self.load = Load::Ready(pool);
+                self.list_positions();
                 self.request();
+                self.dirty = true;
+            }
+            Action::PositionsLoaded(p) => {
+                self.positions = Some(p);
+                self.list_positions();
                 self.dirty = true;
             }
             Action::PoolFailed(e) => {
@@ -280,6 +340,21 @@ impl App {
                     self.global(cmd);
                 }
             }
+            Context::Positions => {
+                if !self.positions_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Shortlist => {
+                if !self.shortlist_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Compare => {
+                if !self.compare_command(cmd) {
+                    self.global(cmd);
+                }
+            }
             Context::Global => self.global(cmd),
         }
     }
@@ -333,6 +408,11 @@ impl App {
                 }
             }
             Cmd::Lang => self.lang = self.lang.toggle(),
+            Cmd::Positions => {
+                self.help = None;
+                self.profile = None;
+                self.view = View::Positions;
+            }
             _ => {}
         }
     }
@@ -421,24 +501,68 @@ impl App {
             Cmd::Top => s.top(),
             Cmd::Bottom => s.bottom(),
             Cmd::Next | Cmd::Previous => {
-                let len = self.matches.rows.len();
-                let before = self.table.cursor;
-                self.table.by(if cmd == Cmd::Next { 1 } else { -1 }, len);
-                if self.table.cursor != before {
-                    self.open_profile();
+                let delta = if cmd == Cmd::Next { 1 } else { -1 };
+                if self.profile_from == View::Shortlist {
+                    if let Some(s) = self.shortlist.as_mut() {
+                        let before = s.cursor.cursor;
+                        s.cursor.by(delta, s.rows.len());
+                        if s.cursor.cursor != before {
+                            self.open_shortlisted();
+                        }
+                    }
+                } else {
+                    let len = self.matches.rows.len();
+                    let before = self.table.cursor;
+                    self.table.by(delta, len);
+                    if self.table.cursor != before {
+                        self.open_profile();
+                    }
                 }
             }
-            Cmd::Back => self.show_table(),
+            Cmd::Back => {
+                if self.profile_from == View::Shortlist && self.shortlist.is_some() {
+                    self.profile = None;
+                    self.view = View::Shortlist;
+                } else {
+                    self.show_table();
+                }
+            }
             _ => return false,
         }
         true
     }
 
     fn open_profile(&mut self) {
-        let (Some(pool), Some(c)) = (self.pool().cloned(), self.current()) else {
+        let Some(nip) = self.current().map(|c| c.nip.to_string()) else {
+            return;
+        };
+        self.profile_from = View::Table;
+        self.profile_position = None;
+        self.show_profile(nip);
+    }
+
+    /// The profile of the shortlist's selected candidate, against its position.
+    fn open_shortlisted(&mut self) {
+        let (Some(pool), Some(s)) = (self.pool().cloned(), self.shortlist.as_ref()) else {
+            return;
+        };
+        let Some(c) = s
+            .rows
+            .get(s.cursor.cursor)
+            .and_then(|(i, _)| pool.rows.get(*i as usize))
+        else {
             return;
         };
         let nip = c.nip.to_string();
+        self.profile_from = View::Shortlist;
+        self.profile_position = Some(s.position);
+        self.show_profile(nip);
+    }
+
+    fn show_profile(&mut self, nip: String) {
+        let Some(pool) = self.pool().cloned() else {
+            return;
+        };
         match self.profiles.load(&nip, &pool) {
             Ok(Some(p)) => {
                 self.profile = Some(ProfileView {
@@ -617,9 +741,13 @@ impl App {
                     selected.and_then(|s| m.rows.iter().position(|&r| r == s))
                 };
                 let len = m.rows.len();
+                let text_changed = self.shown.text != o.query.text;
                 self.matches = m;
                 self.shown = o.query;
                 self.table.set(keep.unwrap_or(0), len);
+                if text_changed {
+                    self.refresh_shortlist();
+                }
             }
             Err(Failure::Filter(e)) => {
                 if let Some(p) = self.prompt.as_mut() {
@@ -632,5 +760,171 @@ impl App {
                 self.quit = true;
             }
         }
+    }
+}
+
+/// Positions, shortlist and comparison.
+impl App {
+    /// The position a shortlist or profile refers to.
+    pub fn position(&self, i: usize) -> Option<&Position> {
+        self.positions.as_ref()?.get(i)
+    }
+
+    /// Order the positions once both they and the pool are there.
+    fn list_positions(&mut self) {
+        let (Some(pool), Some(ps)) = (self.pool().cloned(), self.positions.clone()) else {
+            return;
+        };
+        let years = pool.rules.retiring_within_years;
+        let index: std::collections::HashMap<&str, usize> = ps
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.kode.as_str(), i))
+            .collect();
+        let rows = position::list(&ps, &pool, years)
+            .iter()
+            .filter_map(|l| {
+                let holder = l.holder.map(|h| h.nama.text.to_string());
+                index
+                    .get(l.position.kode.as_str())
+                    .map(|i| (*i, l.group, l.retirement, holder))
+            })
+            .collect();
+        self.position_rows = PositionRows { rows, years };
+        let len = self.position_rows.rows.len();
+        let cur = self.position_cursor.cursor;
+        self.position_cursor.set(cur, len);
+    }
+
+    /// The position under the positions screen's cursor.
+    pub fn selected_position(&self) -> Option<usize> {
+        self.position_rows
+            .rows
+            .get(self.position_cursor.cursor)
+            .map(|r| r.0)
+    }
+
+    fn positions_command(&mut self, cmd: Cmd) -> bool {
+        let len = self.position_rows.rows.len();
+        let page = self.position_cursor.page.get().max(1) as isize;
+        let c = &mut self.position_cursor;
+        match cmd {
+            Cmd::Up => c.by(-1, len),
+            Cmd::Down => c.by(1, len),
+            Cmd::PageUp => c.by(-page, len),
+            Cmd::PageDown => c.by(page, len),
+            Cmd::Top => c.set(0, len),
+            Cmd::Bottom => c.set(len.saturating_sub(1), len),
+            Cmd::Open => {
+                if let Some(p) = self.selected_position() {
+                    if self.shortlist.as_ref().is_none_or(|s| s.position != p) {
+                        self.marked.clear();
+                    }
+                    self.shortlist = Some(ShortlistView {
+                        position: p,
+                        rows: Vec::new(),
+                        cursor: TableCursor::default(),
+                    });
+                    self.refresh_shortlist();
+                    self.view = View::Shortlist;
+                }
+            }
+            Cmd::Back => self.show_table(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Rank the shortlist again with the filter on screen (the active filter).
+    fn refresh_shortlist(&mut self) {
+        let Some(pool) = self.pool().cloned() else {
+            return;
+        };
+        let Some(p) = self.shortlist.as_ref().map(|s| s.position) else {
+            return;
+        };
+        let Some(pos) = self.position(p).cloned() else {
+            return;
+        };
+        // The shown text parsed when it was applied; an error here cannot
+        // happen, and would mean "no filter" rather than a panic.
+        let f = filter::parse(&self.shown.text).ok();
+        let rows: Vec<(u32, Option<Jpm>)> = position::shortlist(&pool, &pos, f.as_ref())
+            .iter()
+            .map(|r| (r.row, r.jpm))
+            .collect();
+        if let Some(s) = self.shortlist.as_mut() {
+            let selected = s.rows.get(s.cursor.cursor).map(|r| r.0);
+            let keep = selected.and_then(|x| rows.iter().position(|r| r.0 == x));
+            let len = rows.len();
+            s.rows = rows;
+            s.cursor.set(keep.unwrap_or(0), len);
+        }
+    }
+
+    fn shortlist_command(&mut self, cmd: Cmd) -> bool {
+        let Some(s) = self.shortlist.as_mut() else {
+            return false;
+        };
+        let len = s.rows.len();
+        let page = s.cursor.page.get().max(1) as isize;
+        match cmd {
+            Cmd::Up => s.cursor.by(-1, len),
+            Cmd::Down => s.cursor.by(1, len),
+            Cmd::PageUp => s.cursor.by(-page, len),
+            Cmd::PageDown => s.cursor.by(page, len),
+            Cmd::Top => s.cursor.set(0, len),
+            Cmd::Bottom => s.cursor.set(len.saturating_sub(1), len),
+            Cmd::Open => self.open_shortlisted(),
+            Cmd::Mark => {
+                if let Some((i, _)) = s.rows.get(s.cursor.cursor).copied() {
+                    if let Some(at) = self.marked.iter().position(|m| *m == i) {
+                        self.marked.remove(at);
+                    } else if self.marked.len() >= COMPARE_MAX {
+                        self.notice = Some(Notice::MarkLimit);
+                    } else {
+                        self.marked.push(i);
+                    }
+                    s.cursor.by(1, len);
+                }
+            }
+            Cmd::Compare => {
+                if self.marked.len() < 2 {
+                    self.notice = Some(Notice::CompareNeedsTwo);
+                } else {
+                    self.compare = Scroll::default();
+                    self.view = View::Compare;
+                }
+            }
+            Cmd::Back => self.view = View::Positions,
+            _ => return false,
+        }
+        true
+    }
+
+    fn compare_command(&mut self, cmd: Cmd) -> bool {
+        let s = &self.compare;
+        match cmd {
+            Cmd::Up => s.by(-1),
+            Cmd::Down => s.by(1),
+            Cmd::PageUp => s.by(-s.page()),
+            Cmd::PageDown => s.by(s.page()),
+            Cmd::Top => s.top(),
+            Cmd::Bottom => s.bottom(),
+            Cmd::Back => self.view = View::Shortlist,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The candidates marked for comparison.
+    pub fn marked_candidates(&self) -> Vec<&Candidate> {
+        let Some(pool) = self.pool() else {
+            return Vec::new();
+        };
+        self.marked
+            .iter()
+            .filter_map(|i| pool.rows.get(*i as usize))
+            .collect()
     }
 }

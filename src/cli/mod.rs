@@ -7,6 +7,7 @@ pub mod audit;
 pub mod demo;
 pub mod import;
 pub mod output;
+pub mod positions;
 pub mod query;
 pub mod session;
 pub mod show;
@@ -127,6 +128,90 @@ pub enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// positions
+    Positions {
+        /// format
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// retiring_within
+        #[arg(long, value_name = "YEARS")]
+        retiring_within: Option<u32>,
+    },
+    /// shortlist
+    Shortlist {
+        /// kode
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// filter
+        #[arg(long, value_name = "FILTER")]
+        filter: Option<String>,
+        /// limit
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// format
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// compare
+    Compare {
+        /// nips
+        #[arg(value_name = "NIP", num_args = 1..)]
+        nips: Vec<String>,
+        /// position
+        #[arg(long, value_name = "KODE")]
+        position: Option<String>,
+        /// format
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// succession
+    Succession {
+        #[command(subcommand)]
+        command: SuccessionCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuccessionCommand {
+    /// list
+    List {
+        /// kode
+        #[arg(value_name = "KODE")]
+        kode: Option<String>,
+        /// format
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// add
+    Add {
+        /// kode
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// nip
+        #[arg(value_name = "NIP")]
+        nip: String,
+        /// readiness
+        #[arg(long, value_name = "READINESS")]
+        readiness: String,
+        /// note
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// order
+        #[arg(long, value_name = "N")]
+        order: Option<i64>,
+    },
+    /// remove
+    Remove {
+        /// kode
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// nip
+        #[arg(value_name = "NIP")]
+        nip: String,
+        /// reason
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
     },
 }
 
@@ -403,6 +488,34 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         }
         Some(Command::Audit { command }) => audit::run(&ctx, command),
         Some(Command::Session { command }) => session::run(&ctx, command),
+        Some(Command::Positions {
+            format,
+            retiring_within,
+        }) => {
+            demo::ensure_default_pool(&ctx)?;
+            positions::list(&ctx, format, retiring_within)
+        }
+        Some(Command::Shortlist {
+            kode,
+            filter,
+            limit,
+            format,
+        }) => {
+            demo::ensure_default_pool(&ctx)?;
+            positions::shortlist(&ctx, &kode, filter.as_deref(), limit, format)
+        }
+        Some(Command::Compare {
+            nips,
+            position,
+            format,
+        }) => {
+            demo::ensure_default_pool(&ctx)?;
+            positions::compare(&ctx, &nips, position.as_deref(), format)
+        }
+        Some(Command::Succession { command }) => {
+            demo::ensure_default_pool(&ctx)?;
+            positions::succession(&ctx, command)
+        }
         None => {
             demo::ensure_default_pool(&ctx)?;
             crate::tui::run(&ctx)

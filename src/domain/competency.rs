@@ -64,6 +64,21 @@ impl Competency {
         }
     }
 
+    /// The short form used where space is tight (gap lists): `PK` for Pengambilan Keputusan.
+    pub fn abbr(self) -> &'static str {
+        match self {
+            Competency::Integritas => "INT",
+            Competency::KerjaSama => "KS",
+            Competency::Komunikasi => "KOM",
+            Competency::OrientasiHasil => "OH",
+            Competency::PelayananPublik => "PP",
+            Competency::PengembanganDiri => "PDOL",
+            Competency::MengelolaPerubahan => "MP",
+            Competency::PengambilanKeputusan => "PK",
+            Competency::PerekatBangsa => "PB",
+        }
+    }
+
     /// The English alias accepted by the filter language (`decision_making`).
     pub fn english(self) -> &'static str {
         match self {

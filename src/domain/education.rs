@@ -1,6 +1,6 @@
 //! Education levels. D4 and S1 share a level (KKNI 6).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +83,16 @@ impl Pendidikan {
 impl fmt::Display for Pendidikan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Pendidikan {
+    /// From the same text `parse` accepts (config files).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Pendidikan::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{s}' is not a pendidikan (SD .. S3)"))
+        })
     }
 }
 

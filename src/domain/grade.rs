@@ -1,6 +1,6 @@
 //! Golongan/ruang (PNS: I/a .. IV/e) and PPPK golongan (I .. XVII).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -160,6 +160,16 @@ impl fmt::Display for Golongan {
             ),
             Golongan::Pppk(n) => f.write_str(ROMAN[(*n - 1) as usize]),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Golongan {
+    /// From the same text `parse` accepts (config files).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Golongan::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{s}' is not a golongan (e.g. III/c, IV/a)"))
+        })
     }
 }
 

@@ -2,6 +2,8 @@
 //! Every one is configurable (`[rules]` in the config file) and documented in
 //! `docs/domain-rules.md`.
 
+use super::eligibility::EligibilityRules;
+use super::jpm::JpmBands;
 use super::nine_box::{box_of, Kinerja, Potensi};
 use super::predikat::Predikat;
 use super::tier::Tingkat;
@@ -64,6 +66,13 @@ pub struct Rules {
     /// Development hours (JP) a PNS should get each year (default 20).
     pub jp_per_year: u32,
     pub bup: BupAges,
+    /// JPM band thresholds (`[rules.jpm]`, see docs/positions.md).
+    pub jpm: JpmBands,
+    /// Who may be shortlisted (`[rules.eligibility]`, see docs/positions.md).
+    pub eligibility: EligibilityRules,
+    /// `talenta positions` and the positions screen list holders retiring within
+    /// this many years right after the vacant posts (default 2).
+    pub retiring_within_years: u32,
 }
 
 impl Default for Rules {
@@ -74,6 +83,9 @@ impl Default for Rules {
             potensi_menengah_min: 78.0,
             jp_per_year: 20,
             bup: BupAges::default(),
+            jpm: JpmBands::default(),
+            eligibility: EligibilityRules::default(),
+            retiring_within_years: 2,
         }
     }
 }
@@ -128,7 +140,8 @@ impl Rules {
                 "rules.potensi_menengah_min <= rules.potensi_tinggi_min, both 0..100".into(),
             );
         }
-        Ok(())
+        self.jpm.validate()?;
+        self.eligibility.validate()
     }
 }
 

@@ -1,6 +1,6 @@
 //! Position tiers (tingkat jabatan), top first.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,6 +83,18 @@ impl Tingkat {
 impl fmt::Display for Tingkat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Tingkat {
+    /// From the same text `parse` accepts (config files).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Tingkat::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "'{s}' is not a tingkat jabatan (e.g. jpt_pratama, administrator)"
+            ))
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -181,4 +181,19 @@ CREATE TABLE session_event (
     at          TEXT NOT NULL,
     actor       TEXT NOT NULL
 );
+"#;
+
+/// The succession plan (rencana suksesi): successors per position with their
+/// readiness, an order and a note. Every change goes with an audit entry.
+const V3: &str = r#"
+CREATE TABLE succession (
+    kode_jabatan  TEXT NOT NULL REFERENCES position(kode),
+    nip           TEXT NOT NULL,
+    readiness     TEXT NOT NULL CHECK (readiness IN ('siap_sekarang', '1_2_tahun', '3_tahun_lebih')),
+    urutan        INTEGER NOT NULL CHECK (urutan >= 1),
+    catatan       TEXT,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (kode_jabatan, nip)
+) WITHOUT ROWID;
+CREATE INDEX succession_nip ON succession(nip);
 "#;

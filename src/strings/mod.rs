@@ -113,6 +113,27 @@ pub struct MinutesLabels {
     pub sign_line: &'static str,
 }
 
+/// Row labels of `talenta compare` and the compare screen.
+pub struct CompareLabels {
+    pub nama: &'static str,
+    pub jabatan: &'static str,
+    pub tingkat: &'static str,
+    pub golongan: &'static str,
+    pub pendidikan: &'static str,
+    pub status: &'static str,
+    pub kotak: &'static str,
+    pub potensi: &'static str,
+    pub skp: &'static str,
+    pub masa_jabatan: &'static str,
+    pub pelatihan: &'static str,
+    pub pensiun: &'static str,
+    pub jpm: &'static str,
+    pub band: &'static str,
+    pub eligible: &'static str,
+    pub years: &'static str,
+    pub none: &'static str,
+}
+
 /// Pick an item of the strings module in a language:
 /// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`.
 #[macro_export]

@@ -13,6 +13,7 @@ use crate::app::filtering::{Filtering, Worker};
 use crate::app::{Action, App, Fatal, KeyMap, Options};
 use crate::cli::{CliError, CliResult, Ctx};
 use crate::store::load::load_pool;
+use crate::store::positions::load_positions;
 use crate::store::{OpenMode, Store};
 use crate::tr;
 use crate::ui::{self, Theme, ThemeName};
@@ -95,13 +96,23 @@ fn spawn_loader(ctx: &Ctx, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("talenta-load".into())
         .spawn(move || {
-            let loaded = Store::open(&db, OpenMode::Existing)
-                .and_then(|s| load_pool(&s.conn, as_of, &rules));
-            let action = match loaded {
-                Ok(pool) => Action::PoolLoaded(Arc::new(pool)),
-                Err(e) => Action::PoolFailed(tr!(lang, cli::store_error(&e))),
-            };
-            let _ = tx.send(Msg::Action(action));
+            let loaded = Store::open(&db, OpenMode::Existing).and_then(|s| {
+                let pool = load_pool(&s.conn, as_of, &rules)?;
+                let positions = load_positions(&s.conn)?;
+                Ok((pool, positions))
+            });
+            match loaded {
+                Ok((pool, positions)) => {
+                    let _ = tx.send(Msg::Action(Action::PositionsLoaded(Arc::new(positions))));
+                    let _ = tx.send(Msg::Action(Action::PoolLoaded(Arc::new(pool))));
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Action(Action::PoolFailed(tr!(
+                        lang,
+                        cli::store_error(&e)
+                    ))));
+                }
+            }
         })
         .map(|_| ())
 }

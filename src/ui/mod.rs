@@ -11,6 +11,7 @@
 
 pub mod grid;
 pub mod help;
+pub mod positions;
 pub mod profile;
 pub mod status;
 pub mod table;
@@ -125,6 +126,11 @@ fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         Load::Ready(_) => match (app.view, &app.profile) {
             (crate::app::View::Profile, Some(p)) => profile::draw(buf, area, app, p, theme),
             (crate::app::View::Grid, _) => grid::draw(buf, area, app, theme),
+            (crate::app::View::Positions, _) => positions::draw_positions(buf, area, app, theme),
+            (crate::app::View::Shortlist, _) if app.shortlist.is_some() => {
+                positions::draw_shortlist(buf, area, app, theme)
+            }
+            (crate::app::View::Compare, _) => positions::draw_compare(buf, area, app, theme),
             _ => table::draw(buf, area, app, theme),
         },
     }

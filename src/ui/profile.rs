@@ -262,8 +262,12 @@ fn competencies(app: &App, p: &Profile, theme: &Theme) -> Section {
         .map(|k| {
             let detail = p.competencies.iter().find(|d| d.kompetensi == *k);
             let level = detail.map(|d| d.level).or_else(|| p.candidate.level(*k));
+            let required = app
+                .profile_position
+                .and_then(|i| app.position(i))
+                .and_then(|pos| pos.required(*k));
             let mut spans = vec![Span::raw(format!("{:<nw$}", k.name()))];
-            spans.extend(competency_bar(level, None, theme));
+            spans.extend(competency_bar(level, required, theme));
             match detail {
                 Some(d) => spans.push(Span::styled(format!("  {}", d.tanggal), theme.muted)),
                 None if level.is_none() => spans.push(Span::styled(

@@ -34,8 +34,18 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (View::Table, tr!(lang, ui::VIEW_TABLE)),
         (View::Grid, tr!(lang, ui::VIEW_GRID)),
     ];
-    if app.view == View::Profile {
-        tabs.push((View::Profile, tr!(lang, ui::VIEW_PROFILE)));
+    match app.view {
+        View::Profile => tabs.push((View::Profile, tr!(lang, ui::VIEW_PROFILE))),
+        View::Positions | View::Shortlist | View::Compare => {
+            tabs.push((View::Positions, tr!(lang, positions::VIEW_POSITIONS)));
+            if app.view != View::Positions {
+                tabs.push((View::Shortlist, tr!(lang, positions::VIEW_SHORTLIST)));
+            }
+            if app.view == View::Compare {
+                tabs.push((View::Compare, tr!(lang, positions::VIEW_COMPARE)));
+            }
+        }
+        _ => {}
     }
     for (view, label) in tabs {
         let style = if view == app.view {
@@ -63,6 +73,31 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 fn count_text(app: &App) -> String {
     let lang = app.lang;
     match &app.load {
+        crate::app::Load::Ready(_) if app.view == View::Positions => {
+            let rows = &app.position_rows.rows;
+            let n = |g: crate::domain::position::Group| rows.iter().filter(|r| r.1 == g).count();
+            format!(
+                "{} · {} {} · {} {}",
+                rows.len(),
+                n(crate::domain::position::Group::Vacant),
+                tr!(
+                    lang,
+                    positions::group(crate::domain::position::Group::Vacant)
+                ),
+                n(crate::domain::position::Group::Retiring),
+                tr!(lang, positions::retiring_within(app.position_rows.years))
+            )
+        }
+        crate::app::Load::Ready(_)
+            if matches!(app.view, View::Shortlist | View::Compare) && app.shortlist.is_some() =>
+        {
+            let n = app.shortlist.as_ref().map_or(0, |s| s.rows.len());
+            format!(
+                "{} · {}",
+                tr!(lang, positions::eligible_count(n)),
+                tr!(lang, positions::marked(app.marked.len()))
+            )
+        }
         crate::app::Load::Ready(pool) => {
             let mut s = tr!(lang, ui::count(app.matches.rows.len(), pool.len()));
             if let Some(b) = app.shown.box_only {

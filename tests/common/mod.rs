@@ -17,7 +17,8 @@ use talenta::domain::{
 };
 use talenta::store::load::load_pool;
 use talenta::store::records::{
-    Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec,
+    Batch, CompetencyRec, EmployeeRec, PositionRec, PotentialRec, RequirementRec, SkpRec,
+    TrainingRec,
 };
 use talenta::store::{OpenMode, Store};
 use talenta::strings::Lang;
@@ -330,7 +331,80 @@ pub fn batch() -> Batch {
             });
         }
     }
+    for (kode, nama, tingkat, unit, holder, req) in positions() {
+        b.positions.push(PositionRec {
+            kode: kode.into(),
+            nama: nama.into(),
+            tingkat,
+            unit: unit.into(),
+            vacant: holder.is_none(),
+            holder_nip: holder.map(str::to_string),
+        });
+        for (k, level) in Competency::ALL.iter().zip(req) {
+            b.requirements.push(RequirementRec {
+                kode: kode.into(),
+                competency: *k,
+                level,
+            });
+        }
+    }
     b
+}
+
+type PositionSpec = (
+    &'static str,
+    &'static str,
+    Tingkat,
+    &'static str,
+    Option<&'static str>,
+    [u8; 9],
+);
+
+/// Five positions: two vacant, two whose holder retires within two years of
+/// the as-of date (one already past BUP), one filled for longer.
+pub fn positions() -> Vec<PositionSpec> {
+    vec![
+        (
+            "DISDIK-JPT-01",
+            "Kepala Dinas Pendidikan",
+            Tingkat::JptPratama,
+            "Dinas Pendidikan",
+            Some("196805201990031010"),
+            [4; 9],
+        ),
+        (
+            "DINKES-JPT-01",
+            "Kepala Dinas Kesehatan",
+            Tingkat::JptPratama,
+            "Dinas Kesehatan",
+            None,
+            [5, 4, 4, 4, 4, 4, 4, 4, 4],
+        ),
+        (
+            "BKD-ADM-01",
+            "Sekretaris Badan Kepegawaian Daerah",
+            Tingkat::Administrator,
+            "Badan Kepegawaian Daerah",
+            None,
+            [3, 3, 3, 3, 3, 3, 3, 4, 3],
+        ),
+        (
+            "BAPPEDA-ADM-01",
+            "Kepala Bidang Anggaran",
+            Tingkat::Administrator,
+            "Bappeda",
+            Some("197803152003122002"),
+            [3; 9],
+        ),
+        (
+            "INSP-ADM-01",
+            "Inspektur Pembantu Wilayah I",
+            Tingkat::Administrator,
+            "Inspektorat",
+            Some("196501011988031014"),
+            [3; 9],
+        ),
+    ]
 }
 
 /// Create a database with the fixture pool at `path`.
@@ -358,6 +432,7 @@ pub fn fixture() -> Fixture {
 pub fn app_on(f: &Fixture, lang: Lang) -> App {
     let store = Store::open(&f.db, OpenMode::Existing).unwrap();
     let pool = load_pool(&store.conn, as_of(), &Rules::default()).unwrap();
+    let positions = talenta::store::positions::load_positions(&store.conn).unwrap();
     let mut app = App::new(
         Options {
             lang,
@@ -366,6 +441,7 @@ pub fn app_on(f: &Fixture, lang: Lang) -> App {
         Filtering::sync(),
         Box::new(store),
     );
+    app.step(Action::PositionsLoaded(Arc::new(positions)));
     app.step(Action::PoolLoaded(Arc::new(pool)));
     app
 }

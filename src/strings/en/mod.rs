@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod filter;
 pub mod import;
+pub mod positions;
 pub mod session;
 pub mod ui;

@@ -65,6 +65,8 @@ pub fn notice(n: &Notice) -> String {
     match n {
         Notice::ProfileNotFound(nip) => format!("NIP {nip} is no longer in the database"),
         Notice::ProfileFailed(e) => format!("the profile could not be loaded: {e}"),
+        Notice::MarkLimit => crate::strings::en::positions::MARK_LIMIT.to_string(),
+        Notice::CompareNeedsTwo => crate::strings::en::positions::COMPARE_NEEDS_TWO.to_string(),
     }
 }
 
@@ -144,6 +146,9 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Table => "Candidate table",
         Context::Grid => "9-box grid",
         Context::Profile => "Profile",
+        Context::Positions => "Positions",
+        Context::Shortlist => "Shortlist of a position",
+        Context::Compare => "Comparing candidates",
         Context::Help => "This help",
         Context::Prompt => "While typing a filter or a jump",
     }
@@ -156,6 +161,18 @@ pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
         (_, Cmd::Filter) => "type a filter (table and 9-box follow it)",
         (_, Cmd::Jump) => "jump to a NIP or a name",
         (_, Cmd::Grid) => "switch table / 9-box",
+        (_, Cmd::Positions) => "positions: vacant and retiring first",
+        (_, Cmd::Mark) => "mark / unmark for comparison (2 to 6)",
+        (_, Cmd::Compare) => "compare the marked candidates side by side",
+        (Context::Positions, Cmd::Open) => "shortlist of this position",
+        (Context::Positions, Cmd::Back) => "back to the table",
+        (Context::Positions, Cmd::Up) => "previous position",
+        (Context::Positions, Cmd::Down) => "next position",
+        (Context::Shortlist, Cmd::Up) => "previous candidate",
+        (Context::Shortlist, Cmd::Down) => "next candidate",
+        (Context::Shortlist, Cmd::Open) => "profile against this position",
+        (Context::Shortlist, Cmd::Back) => "back to the positions",
+        (Context::Compare, Cmd::Back) => "back to the shortlist",
         (_, Cmd::Lang) => "switch language (Indonesia / English)",
         (Context::Grid, Cmd::Up) => "box above",
         (Context::Grid, Cmd::Down) => "box below",

@@ -65,6 +65,8 @@ pub fn notice(n: &Notice) -> String {
     match n {
         Notice::ProfileNotFound(nip) => format!("profil NIP {nip} tidak ada lagi di basis data"),
         Notice::ProfileFailed(e) => format!("profil tidak dapat dimuat: {e}"),
+        Notice::MarkLimit => crate::strings::id::positions::MARK_LIMIT.to_string(),
+        Notice::CompareNeedsTwo => crate::strings::id::positions::COMPARE_NEEDS_TWO.to_string(),
     }
 }
 
@@ -144,6 +146,9 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Table => "Tabel kandidat",
         Context::Grid => "Kotak 9",
         Context::Profile => "Profil",
+        Context::Positions => "Jabatan",
+        Context::Shortlist => "Daftar calon satu jabatan",
+        Context::Compare => "Membandingkan calon",
         Context::Help => "Bantuan ini",
         Context::Prompt => "Saat mengetik filter atau lompatan",
     }
@@ -156,6 +161,18 @@ pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
         (_, Cmd::Filter) => "ketik filter (tabel dan kotak 9 ikut berubah)",
         (_, Cmd::Jump) => "lompat ke NIP atau nama",
         (_, Cmd::Grid) => "beralih tabel / kotak 9",
+        (_, Cmd::Positions) => "jabatan: yang lowong dan akan pensiun dulu",
+        (_, Cmd::Mark) => "tandai / lepas tanda untuk dibandingkan (2 sampai 6)",
+        (_, Cmd::Compare) => "bandingkan calon yang ditandai berdampingan",
+        (Context::Positions, Cmd::Open) => "daftar calon jabatan ini",
+        (Context::Positions, Cmd::Back) => "kembali ke tabel",
+        (Context::Positions, Cmd::Up) => "jabatan sebelumnya",
+        (Context::Positions, Cmd::Down) => "jabatan berikutnya",
+        (Context::Shortlist, Cmd::Up) => "calon sebelumnya",
+        (Context::Shortlist, Cmd::Down) => "calon berikutnya",
+        (Context::Shortlist, Cmd::Open) => "profil terhadap jabatan ini",
+        (Context::Shortlist, Cmd::Back) => "kembali ke daftar jabatan",
+        (Context::Compare, Cmd::Back) => "kembali ke daftar calon",
         (_, Cmd::Lang) => "ganti bahasa (Indonesia / English)",
         (Context::Grid, Cmd::Up) => "kotak di atas",
         (Context::Grid, Cmd::Down) => "kotak di bawah",

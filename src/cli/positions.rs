@@ -1,0 +1,933 @@
+//! `talenta positions`, `talenta shortlist KODE`, `talenta compare NIP NIP...`
+//! and `talenta succession list|add|remove`.
+
+use super::output::{self, safe_cell};
+use super::query::filter_error;
+use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
+use crate::domain::eligibility::Ineligible;
+use crate::domain::filter;
+use crate::domain::jpm::{jpm, Jpm};
+use crate::domain::position::{self, Group, Listed, Ranked};
+use crate::domain::succession::Readiness;
+use crate::domain::{Candidate, Competency, Pool, Position};
+use crate::store::load::load_pool;
+use crate::store::positions::{self as plan, load_positions, Added, PlanError};
+use crate::strings::{CompareLabels, Lang};
+use crate::tr;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+fn load(ctx: &Ctx) -> CliResult<(Pool, Vec<Position>)> {
+    let store = ctx.open()?;
+    let pool = load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
+    let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
+    Ok((pool, positions))
+}
+
+fn find<'a>(ctx: &Ctx, positions: &'a [Position], kode: &str) -> CliResult<&'a Position> {
+    let k = kode.trim();
+    positions
+        .iter()
+        .find(|p| p.kode.eq_ignore_ascii_case(k))
+        .ok_or_else(|| CliError::input(tr!(ctx.lang, positions::unknown_position(k))))
+}
+
+/// Required levels by competency code (the competencies the position requires).
+fn requirement_map(p: &Position) -> BTreeMap<&'static str, u8> {
+    Competency::ALL
+        .iter()
+        .filter_map(|c| p.required(*c).map(|l| (c.code(), l)))
+        .collect()
+}
+
+/// `4 4 4 4 4 4 4 4 4`: one digit per competency in the regulation's order, `-` not required.
+pub fn requirement_digits(p: &Position) -> String {
+    Competency::ALL
+        .iter()
+        .map(|c| p.required(*c).map_or("-".to_string(), |l| l.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The gaps as `MP-2 PK-1` (levels short, abbreviated names), largest first.
+pub fn gaps_text(j: &Jpm) -> String {
+    j.shortfalls()
+        .iter()
+        .map(|(c, g)| format!("{}-{g}", c.abbr()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn json_out<T: Serialize>(v: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(v).map_err(|e| CliError::runtime(e.to_string()))?;
+    emit(&format!("{text}\n"))
+}
+
+fn csv_out(header: Vec<String>, rows: Vec<Vec<String>>) -> CliResult {
+    let mut buf = Vec::new();
+    output::write_csv(
+        &mut buf,
+        &header,
+        rows.into_iter()
+            .map(|r| r.iter().map(|c| safe_cell(c)).collect()),
+    )
+    .map_err(|e| CliError::runtime(e.to_string()))?;
+    emit(&String::from_utf8_lossy(&buf))
+}
+
+fn competency_columns() -> impl Iterator<Item = String> {
+    Competency::ALL.iter().map(|c| c.code().to_string())
+}
+
+#[derive(Serialize)]
+struct PositionOut {
+    kode: String,
+    nama_jabatan: String,
+    tingkat_jabatan: String,
+    unit_kerja: String,
+    status: &'static str,
+    kelompok: &'static str,
+    pemangku_nip: Option<String>,
+    pemangku_nama: Option<String>,
+    tmt_pensiun_pemangku: Option<String>,
+    persyaratan: BTreeMap<&'static str, u8>,
+}
+
+impl PositionOut {
+    fn new(l: &Listed<'_>) -> PositionOut {
+        let p = l.position;
+        PositionOut {
+            kode: p.kode.clone(),
+            nama_jabatan: p.nama.clone(),
+            tingkat_jabatan: p.tingkat.code().to_string(),
+            unit_kerja: p.unit.clone(),
+            status: if p.vacant { "lowong" } else { "terisi" },
+            kelompok: l.group.code(),
+            pemangku_nip: p.holder_nip.clone(),
+            pemangku_nama: l.holder.map(|h| h.nama.text.to_string()),
+            tmt_pensiun_pemangku: l.retirement.map(|d| d.to_string()),
+            persyaratan: requirement_map(p),
+        }
+    }
+}
+
+/// `talenta positions`.
+pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
+    let (pool, positions) = load(ctx)?;
+    let years = years.unwrap_or(ctx.rules().retiring_within_years);
+    let listed = position::list(&positions, &pool, years);
+    match format {
+        TableFormat::Json => {
+            let out: Vec<PositionOut> = listed.iter().map(PositionOut::new).collect();
+            json_out(&out)
+        }
+        TableFormat::Csv => {
+            let mut header: Vec<String> = [
+                "kode",
+                "nama_jabatan",
+                "tingkat_jabatan",
+                "unit_kerja",
+                "status",
+                "kelompok",
+                "pemangku_nip",
+                "pemangku_nama",
+                "tmt_pensiun_pemangku",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            header.extend(competency_columns());
+            let rows = listed
+                .iter()
+                .map(|l| {
+                    let o = PositionOut::new(l);
+                    let mut r = vec![
+                        o.kode,
+                        o.nama_jabatan,
+                        o.tingkat_jabatan,
+                        o.unit_kerja,
+                        o.status.to_string(),
+                        o.kelompok.to_string(),
+                        o.pemangku_nip.unwrap_or_default(),
+                        o.pemangku_nama.unwrap_or_default(),
+                        o.tmt_pensiun_pemangku.unwrap_or_default(),
+                    ];
+                    r.extend(Competency::ALL.iter().map(|c| {
+                        l.position
+                            .required(*c)
+                            .map(|v| v.to_string())
+                            .unwrap_or_default()
+                    }));
+                    r
+                })
+                .collect();
+            csv_out(header, rows)
+        }
+        TableFormat::Table => {
+            let header: &[&str] = tr!(ctx.lang, positions::POSITIONS_HEADER);
+            let rows: Vec<Vec<String>> = listed
+                .iter()
+                .map(|l| {
+                    let p = l.position;
+                    vec![
+                        p.kode.clone(),
+                        p.nama.clone(),
+                        p.tingkat.label().to_string(),
+                        p.unit.clone(),
+                        tr!(ctx.lang, positions::group(l.group)).to_string(),
+                        l.holder
+                            .map(|h| h.nama.text.to_string())
+                            .unwrap_or_else(|| "-".into()),
+                        l.retirement.map(date).unwrap_or_else(|| "-".into()),
+                        requirement_digits(p),
+                    ]
+                })
+                .collect();
+            let mut text = output::table(header, &rows, &[24, 36, 14, 30, 12, 30, 10, 17]);
+            let count = |g: Group| listed.iter().filter(|l| l.group == g).count();
+            text.push_str(&tr!(
+                ctx.lang,
+                positions::positions_line(
+                    listed.len(),
+                    count(Group::Vacant),
+                    count(Group::Retiring),
+                    years
+                )
+            ));
+            text.push('\n');
+            emit(&text)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RankedOut {
+    peringkat: usize,
+    nip: String,
+    nama: String,
+    unit_kerja: String,
+    jabatan: String,
+    tingkat_jabatan: String,
+    golongan: String,
+    kotak: Option<u8>,
+    kinerja: Option<String>,
+    potensi: Option<String>,
+    talent_pool: bool,
+    jpm: Option<f64>,
+    pengisian: Option<&'static str>,
+    pemetaan: Option<&'static str>,
+    dinilai_lengkap: bool,
+    kesenjangan: BTreeMap<&'static str, i8>,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+impl RankedOut {
+    fn new(i: usize, r: &Ranked<'_>) -> RankedOut {
+        let c = r.candidate;
+        RankedOut {
+            peringkat: i + 1,
+            nip: c.nip.to_string(),
+            nama: c.nama.text.to_string(),
+            unit_kerja: c.unit.text.to_string(),
+            jabatan: c.jabatan.text.to_string(),
+            tingkat_jabatan: c.tingkat.code().to_string(),
+            golongan: c.golongan.to_string(),
+            kotak: c.kotak,
+            kinerja: c.latest_predikat().map(|p| p.code().to_string()),
+            potensi: c.potensi.map(|p| p.code().to_string()),
+            talent_pool: r.talent_pool(),
+            jpm: r.jpm.map(|j| round1(j.percent)),
+            pengisian: r.fill.map(|b| b.code()),
+            pemetaan: r.map.map(|b| b.code()),
+            dinilai_lengkap: r.jpm.is_none_or(|j| j.fully_assessed),
+            kesenjangan: r
+                .jpm
+                .map(|j| {
+                    Competency::ALL
+                        .iter()
+                        .filter_map(|k| j.gaps[k.index()].map(|g| (k.code(), g)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The JPM as the table shows it: `78.4%`, with `*` when not fully assessed.
+pub fn jpm_text(j: Option<&Jpm>) -> String {
+    match j {
+        Some(j) => format!(
+            "{:.1}%{}",
+            j.percent,
+            if j.fully_assessed { "" } else { "*" }
+        ),
+        None => "-".into(),
+    }
+}
+
+/// `talenta shortlist KODE`.
+pub fn shortlist(
+    ctx: &Ctx,
+    kode: &str,
+    filter_text: Option<&str>,
+    limit: Option<usize>,
+    format: TableFormat,
+) -> CliResult {
+    let f = match filter_text {
+        Some(t) => Some(filter::parse(t).map_err(|e| filter_error(ctx, t, &e))?),
+        None => None,
+    };
+    let (pool, positions) = load(ctx)?;
+    let pos = find(ctx, &positions, kode)?;
+    let mut ranked = position::shortlist(&pool, pos, f.as_ref());
+    let eligible = ranked.len();
+    if let Some(n) = limit {
+        ranked.truncate(n);
+    }
+    match format {
+        TableFormat::Json => {
+            let out: Vec<RankedOut> = ranked
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RankedOut::new(i, r))
+                .collect();
+            json_out(&out)
+        }
+        TableFormat::Csv => {
+            let mut header: Vec<String> = [
+                "peringkat",
+                "nip",
+                "nama",
+                "unit_kerja",
+                "jabatan",
+                "tingkat_jabatan",
+                "golongan",
+                "kotak",
+                "kinerja",
+                "potensi",
+                "talent_pool",
+                "jpm",
+                "pengisian",
+                "pemetaan",
+                "dinilai_lengkap",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
+            let rows = ranked
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let o = RankedOut::new(i, r);
+                    let mut row = vec![
+                        o.peringkat.to_string(),
+                        o.nip,
+                        o.nama,
+                        o.unit_kerja,
+                        o.jabatan,
+                        o.tingkat_jabatan,
+                        o.golongan,
+                        o.kotak.map(|k| k.to_string()).unwrap_or_default(),
+                        o.kinerja.unwrap_or_default(),
+                        o.potensi.unwrap_or_default(),
+                        o.talent_pool.to_string(),
+                        o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
+                        o.pengisian.unwrap_or_default().to_string(),
+                        o.pemetaan.unwrap_or_default().to_string(),
+                        o.dinilai_lengkap.to_string(),
+                    ];
+                    row.extend(Competency::ALL.iter().map(|k| {
+                        r.jpm
+                            .and_then(|j| j.gaps[k.index()])
+                            .map(|g| g.to_string())
+                            .unwrap_or_default()
+                    }));
+                    row
+                })
+                .collect();
+            csv_out(header, rows)
+        }
+        TableFormat::Table => {
+            let header: &[&str] = tr!(ctx.lang, positions::SHORTLIST_HEADER);
+            let rows: Vec<Vec<String>> = ranked
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let c = r.candidate;
+                    vec![
+                        (i + 1).to_string(),
+                        c.nip.to_string(),
+                        c.nama.text.to_string(),
+                        c.jabatan.text.to_string(),
+                        c.golongan.to_string(),
+                        c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
+                        jpm_text(r.jpm.as_ref()),
+                        r.fill.map(|b| b.code()).unwrap_or("-").to_string(),
+                        r.map.map(|b| b.name()).unwrap_or("-").to_string(),
+                        r.jpm.as_ref().map(gaps_text).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let mut text = format!(
+                "{} · {} [{}] · {}\n\n",
+                pos.kode,
+                pos.nama,
+                pos.tingkat.label(),
+                pos.unit
+            );
+            text.push_str(&output::table(
+                header,
+                &rows,
+                &[4, 18, 32, 32, 6, 5, 7, 4, 14, 60],
+            ));
+            text.push_str(&tr!(
+                ctx.lang,
+                positions::shortlist_line(ranked.len(), eligible, f.is_some())
+            ));
+            text.push('\n');
+            emit(&text)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct YearValue<T> {
+    tahun: u16,
+    #[serde(flatten)]
+    value: T,
+}
+
+#[derive(Serialize)]
+struct Predikat {
+    predikat: &'static str,
+}
+
+#[derive(Serialize)]
+struct Jp {
+    jp: u32,
+}
+
+#[derive(Serialize)]
+struct CompareOut {
+    #[serde(flatten)]
+    employee: output::EmployeeOut,
+    kinerja_per_tahun: Vec<YearValue<Predikat>>,
+    pelatihan_per_tahun: Vec<YearValue<Jp>>,
+    tmt_pensiun: String,
+    tahun_ke_pensiun: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jabatan_dibandingkan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    persyaratan: Option<BTreeMap<&'static str, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kesenjangan: Option<BTreeMap<&'static str, i8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jpm: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pengisian: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pemetaan: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    memenuhi_syarat: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alasan_tidak_memenuhi: Option<&'static str>,
+}
+
+/// What the compare view shows of one candidate, shared by the CLI and the screen.
+pub struct Column<'a> {
+    pub candidate: &'a Candidate,
+    pub jpm: Option<Jpm>,
+    pub eligibility: Option<Result<(), Ineligible>>,
+}
+
+pub fn columns<'a>(pool: &Pool, cs: &[&'a Candidate], pos: Option<&Position>) -> Vec<Column<'a>> {
+    cs.iter()
+        .map(|c| Column {
+            candidate: c,
+            jpm: pos.and_then(|p| jpm(&c.competency, &p.requirement)),
+            eligibility: pos.map(|p| position::eligibility_of(c, p, pool)),
+        })
+        .collect()
+}
+
+/// The compare rows: a label and one cell per candidate.
+pub fn compare_rows(
+    lang: Lang,
+    pool: &Pool,
+    cols: &[Column<'_>],
+    pos: Option<&Position>,
+) -> Vec<(String, Vec<String>)> {
+    let l: &CompareLabels = match lang {
+        Lang::Id => &crate::strings::id::positions::COMPARE,
+        Lang::En => &crate::strings::en::positions::COMPARE,
+    };
+    let as_of = pool.as_of;
+    let rules = &pool.rules;
+    let cell = |f: &dyn Fn(&Column<'_>) -> String| cols.iter().map(f).collect::<Vec<_>>();
+    let mut rows: Vec<(String, Vec<String>)> = vec![
+        ("NIP".into(), cell(&|c| c.candidate.nip.to_string())),
+        (l.nama.into(), cell(&|c| c.candidate.nama.text.to_string())),
+        (
+            l.jabatan.into(),
+            cell(&|c| c.candidate.jabatan.text.to_string()),
+        ),
+        (
+            l.tingkat.into(),
+            cell(&|c| c.candidate.tingkat.label().to_string()),
+        ),
+        (
+            l.golongan.into(),
+            cell(&|c| format!("{} {}", c.candidate.status.code(), c.candidate.golongan)),
+        ),
+        (
+            l.pendidikan.into(),
+            cell(&|c| c.candidate.pendidikan.code().to_string()),
+        ),
+        (
+            l.kotak.into(),
+            cell(&|c| {
+                c.candidate
+                    .kotak
+                    .map(|k| k.to_string())
+                    .unwrap_or_else(|| l.none.into())
+            }),
+        ),
+        (
+            l.potensi.into(),
+            cell(&|c| {
+                let k = c
+                    .candidate
+                    .potensi
+                    .map(|p| p.code().to_string())
+                    .unwrap_or_else(|| l.none.into());
+                match c.candidate.potensi_score {
+                    Some(s) => format!("{k} ({s})"),
+                    None => k,
+                }
+            }),
+        ),
+        (
+            l.skp.into(),
+            cell(&|c| {
+                let v: Vec<String> = c
+                    .candidate
+                    .skp
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|(y, p)| format!("{}:{}", y % 100, p.code()))
+                    .collect();
+                if v.is_empty() {
+                    l.none.into()
+                } else {
+                    v.join(" ")
+                }
+            }),
+        ),
+        (
+            l.masa_jabatan.into(),
+            cell(&|c| {
+                c.candidate
+                    .tenure(as_of)
+                    .map(|t| format!("{t} {}", l.years))
+                    .unwrap_or_else(|| l.none.into())
+            }),
+        ),
+        (
+            l.pelatihan.into(),
+            cell(&|c| format!("{}/{} JP", c.candidate.jp(as_of), rules.jp_per_year)),
+        ),
+        (
+            l.pensiun.into(),
+            cell(&|c| {
+                let r = c.candidate.retirement(rules);
+                format!(
+                    "{} ({} {})",
+                    r.format("%m-%Y"),
+                    crate::domain::dates::whole_years(as_of, r),
+                    l.years
+                )
+            }),
+        ),
+    ];
+    for k in Competency::ALL {
+        let req = pos.and_then(|p| p.required(k));
+        rows.push((
+            k.name().to_string(),
+            cell(&|c| {
+                let lv = c
+                    .candidate
+                    .level(k)
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| l.none.into());
+                match req {
+                    Some(r) => {
+                        let gap = r as i8 - c.candidate.level(k).unwrap_or(0) as i8;
+                        if gap > 0 {
+                            format!("{lv}/{r} (-{gap})")
+                        } else {
+                            format!("{lv}/{r}")
+                        }
+                    }
+                    None => lv,
+                }
+            }),
+        ));
+    }
+    if pos.is_some() {
+        rows.push((l.jpm.into(), cell(&|c| jpm_text(c.jpm.as_ref()))));
+        rows.push((
+            l.band.into(),
+            cell(&|c| {
+                c.jpm
+                    .map(|j| {
+                        format!(
+                            "{} · {}",
+                            rules.jpm.fill(j.percent).code(),
+                            rules.jpm.map(j.percent).name()
+                        )
+                    })
+                    .unwrap_or_else(|| l.none.into())
+            }),
+        ));
+        rows.push((
+            l.eligible.into(),
+            cell(&|c| match c.eligibility {
+                Some(Ok(())) => tr!(lang, positions::ELIGIBLE).to_string(),
+                Some(Err(e)) => tr!(lang, positions::ineligible(&e)),
+                None => l.none.into(),
+            }),
+        ));
+    }
+    rows
+}
+
+/// `talenta compare NIP NIP... [--position KODE]`.
+pub fn compare(ctx: &Ctx, nips: &[String], kode: Option<&str>, format: TableFormat) -> CliResult {
+    if !(2..=6).contains(&nips.len()) {
+        return Err(CliError::input(tr!(
+            ctx.lang,
+            positions::compare_count(nips.len())
+        )));
+    }
+    let nips: Vec<&str> = nips.iter().map(|s| s.trim()).collect();
+    for (i, n) in nips.iter().enumerate() {
+        if nips[..i].contains(n) {
+            return Err(CliError::input(tr!(
+                ctx.lang,
+                positions::compare_duplicate(n)
+            )));
+        }
+    }
+    let (pool, positions) = load(ctx)?;
+    let pos = match kode {
+        Some(k) => Some(find(ctx, &positions, k)?),
+        None => None,
+    };
+    let mut cs = Vec::new();
+    for n in &nips {
+        cs.push(
+            pool.find_nip(n)
+                .ok_or_else(|| CliError::input(tr!(ctx.lang, cli::nip_not_found(n))))?,
+        );
+    }
+    let cols = columns(&pool, &cs, pos);
+    match format {
+        TableFormat::Table => {
+            let rows = compare_rows(ctx.lang, &pool, &cols, pos);
+            let mut header: Vec<String> = vec![match pos {
+                Some(p) => tr!(ctx.lang, positions::against(&p.kode)),
+                None => String::new(),
+            }];
+            header.extend((1..=cols.len()).map(|i| i.to_string()));
+            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+            let table_rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|(label, cells)| {
+                    let mut r = vec![label];
+                    r.extend(cells);
+                    r
+                })
+                .collect();
+            let mut max = vec![32];
+            max.extend(std::iter::repeat_n(28, cols.len()));
+            emit(&output::table(&header_refs, &table_rows, &max))
+        }
+        TableFormat::Json | TableFormat::Csv => {
+            let out: Vec<CompareOut> = cols
+                .iter()
+                .map(|col| {
+                    let c = col.candidate;
+                    let retire = c.retirement(&pool.rules);
+                    CompareOut {
+                        employee: output::EmployeeOut::new(c, pool.as_of),
+                        kinerja_per_tahun: c
+                            .skp
+                            .iter()
+                            .map(|(y, p)| YearValue {
+                                tahun: *y,
+                                value: Predikat { predikat: p.code() },
+                            })
+                            .collect(),
+                        pelatihan_per_tahun: c
+                            .training
+                            .iter()
+                            .map(|(y, jp)| YearValue {
+                                tahun: *y,
+                                value: Jp { jp: *jp },
+                            })
+                            .collect(),
+                        tmt_pensiun: retire.to_string(),
+                        tahun_ke_pensiun: crate::domain::dates::whole_years(pool.as_of, retire),
+                        jabatan_dibandingkan: pos.map(|p| p.kode.clone()),
+                        persyaratan: pos.map(requirement_map),
+                        kesenjangan: col.jpm.map(|j| {
+                            Competency::ALL
+                                .iter()
+                                .filter_map(|k| j.gaps[k.index()].map(|g| (k.code(), g)))
+                                .collect()
+                        }),
+                        jpm: col.jpm.map(|j| round1(j.percent)),
+                        pengisian: col.jpm.map(|j| pool.rules.jpm.fill(j.percent).code()),
+                        pemetaan: col.jpm.map(|j| pool.rules.jpm.map(j.percent).code()),
+                        memenuhi_syarat: col.eligibility.map(|e| e.is_ok()),
+                        alasan_tidak_memenuhi: col
+                            .eligibility
+                            .and_then(|e| e.err().map(|x| x.code())),
+                    }
+                })
+                .collect();
+            if format == TableFormat::Json {
+                return json_out(&out);
+            }
+            let mut header = output::csv_header();
+            header.extend(
+                [
+                    "tmt_pensiun",
+                    "tahun_ke_pensiun",
+                    "kinerja_per_tahun",
+                    "jabatan_dibandingkan",
+                    "jpm",
+                    "pengisian",
+                    "pemetaan",
+                    "memenuhi_syarat",
+                    "alasan_tidak_memenuhi",
+                ]
+                .iter()
+                .map(|s| s.to_string()),
+            );
+            header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
+            let rows = out
+                .iter()
+                .zip(&cols)
+                .map(|(o, col)| {
+                    let mut r = output::csv_row(col.candidate, pool.as_of);
+                    r.extend([
+                        o.tmt_pensiun.clone(),
+                        o.tahun_ke_pensiun.to_string(),
+                        o.kinerja_per_tahun
+                            .iter()
+                            .map(|y| format!("{}:{}", y.tahun, y.value.predikat))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        o.jabatan_dibandingkan.clone().unwrap_or_default(),
+                        o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
+                        o.pengisian.unwrap_or_default().to_string(),
+                        o.pemetaan.unwrap_or_default().to_string(),
+                        o.memenuhi_syarat.map(|b| b.to_string()).unwrap_or_default(),
+                        o.alasan_tidak_memenuhi.unwrap_or_default().to_string(),
+                    ]);
+                    r.extend(Competency::ALL.iter().map(|k| {
+                        col.jpm
+                            .and_then(|j| j.gaps[k.index()])
+                            .map(|g| g.to_string())
+                            .unwrap_or_default()
+                    }));
+                    r
+                })
+                .collect();
+            csv_out(header, rows)
+        }
+    }
+}
+
+fn plan_error(ctx: &Ctx, e: PlanError) -> CliError {
+    match e {
+        PlanError::Store(s) => ctx.store_error(s),
+        other => CliError::input(tr!(ctx.lang, positions::plan_error(&other))),
+    }
+}
+
+#[derive(Serialize)]
+struct SuccessorOut {
+    kode_jabatan: String,
+    urutan: i64,
+    nip: String,
+    nama: Option<String>,
+    kesiapan: &'static str,
+    catatan: Option<String>,
+    diubah: String,
+}
+
+/// `talenta succession list|add|remove`.
+pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
+    match cmd {
+        SuccessionCommand::List { kode, format } => {
+            let mut store = ctx.open()?;
+            let kode = match kode {
+                Some(k) => {
+                    let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
+                    Some(find(ctx, &positions, &k)?.kode.clone())
+                }
+                None => None,
+            };
+            let list =
+                plan::successors(&store.conn, kode.as_deref()).map_err(|e| ctx.store_error(e))?;
+            let names = names_of(&mut store, &list).map_err(|e| ctx.store_error(e))?;
+            let out: Vec<SuccessorOut> = list
+                .into_iter()
+                .zip(names)
+                .map(|(s, nama)| SuccessorOut {
+                    kode_jabatan: s.kode_jabatan,
+                    urutan: s.urutan,
+                    nip: s.nip,
+                    nama,
+                    kesiapan: s.readiness.code(),
+                    catatan: s.catatan,
+                    diubah: s.updated_at,
+                })
+                .collect();
+            match format {
+                TableFormat::Json => json_out(&out),
+                TableFormat::Csv => csv_out(
+                    [
+                        "kode_jabatan",
+                        "urutan",
+                        "nip",
+                        "nama",
+                        "kesiapan",
+                        "catatan",
+                        "diubah",
+                    ]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                    out.into_iter()
+                        .map(|o| {
+                            vec![
+                                o.kode_jabatan,
+                                o.urutan.to_string(),
+                                o.nip,
+                                o.nama.unwrap_or_default(),
+                                o.kesiapan.to_string(),
+                                o.catatan.unwrap_or_default(),
+                                o.diubah,
+                            ]
+                        })
+                        .collect(),
+                ),
+                TableFormat::Table => {
+                    let header: &[&str] = tr!(ctx.lang, positions::SUCCESSION_HEADER);
+                    let rows: Vec<Vec<String>> = out
+                        .into_iter()
+                        .map(|o| {
+                            vec![
+                                o.kode_jabatan,
+                                o.urutan.to_string(),
+                                o.nip,
+                                o.nama.unwrap_or_else(|| "-".into()),
+                                Readiness::parse(o.kesiapan)
+                                    .map(|r| tr!(ctx.lang, positions::readiness(r)).to_string())
+                                    .unwrap_or_default(),
+                                o.catatan.unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    emit(&output::table(header, &rows, &[24, 4, 18, 36, 14, 50]))
+                }
+            }
+        }
+        SuccessionCommand::Add {
+            kode,
+            nip,
+            readiness,
+            note,
+            order,
+        } => {
+            let r = Readiness::parse(&readiness).ok_or_else(|| {
+                CliError::input(tr!(ctx.lang, positions::readiness_invalid(&readiness)))
+            })?;
+            let mut store = ctx.open()?;
+            let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
+            let pos = find(ctx, &positions, &kode)?.clone();
+            let nip = nip.trim().to_string();
+            let added = plan::add(
+                &mut store,
+                &ctx.actor,
+                &pos.kode,
+                &nip,
+                r,
+                order,
+                note.as_deref(),
+            )
+            .map_err(|e| plan_error(ctx, e))?;
+            // A successor outside the eligibility rules is recorded (the committee
+            // decides), with a note on stderr.
+            let pool =
+                load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
+            if let Some(c) = pool.find_nip(&nip) {
+                if let Err(e) = position::eligibility_of(c, &pos, &pool) {
+                    eprintln!(
+                        "talenta: {}",
+                        tr!(
+                            ctx.lang,
+                            positions::not_eligible_warning(&tr!(
+                                ctx.lang,
+                                positions::ineligible(&e)
+                            ))
+                        )
+                    );
+                }
+            }
+            emit(&match added {
+                Added::New(_) => tr!(ctx.lang, positions::successor_added(&pos.kode, &nip, r)),
+                Added::Changed { .. } => {
+                    tr!(ctx.lang, positions::successor_changed(&pos.kode, &nip, r))
+                }
+                Added::Same(_) => tr!(ctx.lang, positions::successor_same(&pos.kode, &nip)),
+            })
+        }
+        SuccessionCommand::Remove { kode, nip, reason } => {
+            let mut store = ctx.open()?;
+            let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
+            let kode = find(ctx, &positions, &kode)?.kode.clone();
+            let nip = nip.trim().to_string();
+            plan::remove(&mut store, &ctx.actor, &kode, &nip, &reason)
+                .map_err(|e| plan_error(ctx, e))?;
+            emit(&tr!(ctx.lang, positions::successor_removed(&kode, &nip)))
+        }
+    }
+}
+
+fn names_of(
+    store: &mut crate::store::Store,
+    list: &[plan::Successor],
+) -> crate::store::Result<Vec<Option<String>>> {
+    use rusqlite::OptionalExtension;
+    let mut stmt = store
+        .conn
+        .prepare_cached("SELECT nama FROM employee WHERE nip = ?1")?;
+    let mut out = Vec::with_capacity(list.len());
+    for s in list {
+        out.push(stmt.query_row([&s.nip], |r| r.get(0)).optional()?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,345 @@
+//! Positions (jabatan) the committee fills: the order they are listed in and
+//! the ranked shortlist of a position.
+
+use super::candidate::{Candidate, Pool};
+use super::competency::Competency;
+use super::eligibility::{self, Ineligible};
+use super::filter::Filter;
+use super::jpm::{jpm, FillBand, Jpm, MapBand, Requirement};
+use super::nine_box::is_talent_pool;
+use super::rules::Rules;
+use super::tier::Tingkat;
+use chrono::{Months, NaiveDate};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// A position with its required competency levels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    pub kode: String,
+    pub nama: String,
+    pub tingkat: Tingkat,
+    pub unit: String,
+    pub vacant: bool,
+    pub holder_nip: Option<String>,
+    pub requirement: Requirement,
+}
+
+impl Position {
+    pub fn required(&self, c: Competency) -> Option<u8> {
+        let l = self.requirement[c.index()];
+        (l > 0).then_some(l)
+    }
+}
+
+/// Where a position stands in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// No holder (lowong, or a holder no longer in the pool).
+    Vacant,
+    /// The holder reaches the BUP of this post within the window (or already has).
+    Retiring,
+    Filled,
+}
+
+impl Group {
+    pub fn code(self) -> &'static str {
+        match self {
+            Group::Vacant => "lowong",
+            Group::Retiring => "pensiun",
+            Group::Filled => "terisi",
+        }
+    }
+}
+
+/// A position as listed: its group, its holder and the holder's retirement date.
+#[derive(Debug, Clone)]
+pub struct Listed<'a> {
+    pub position: &'a Position,
+    pub group: Group,
+    pub holder: Option<&'a Candidate>,
+    /// The holder's TMT pensiun under this post's BUP.
+    pub retirement: Option<NaiveDate>,
+}
+
+/// The positions in committee order: vacant first (by kode), then those whose
+/// holder retires within `years` of `as_of` (soonest first, then kode), then
+/// the rest (by kode). A post marked filled whose holder is not in the pool is
+/// listed as vacant: nobody the committee knows holds it.
+pub fn list<'a>(positions: &'a [Position], pool: &'a Pool, years: u32) -> Vec<Listed<'a>> {
+    let horizon = pool
+        .as_of
+        .checked_add_months(Months::new(years.saturating_mul(12)))
+        .unwrap_or(NaiveDate::MAX);
+    // One pass over the pool for all holders (a large pool has many posts).
+    let wanted: HashMap<&str, ()> = positions
+        .iter()
+        .filter(|p| !p.vacant)
+        .filter_map(|p| p.holder_nip.as_deref())
+        .map(|n| (n, ()))
+        .collect();
+    let holders: HashMap<&str, &'a Candidate> = pool
+        .rows
+        .iter()
+        .filter(|c| wanted.contains_key(&*c.nip))
+        .map(|c| (&*c.nip, c))
+        .collect();
+    let mut out: Vec<Listed<'a>> = positions
+        .iter()
+        .map(|p| {
+            let holder = if p.vacant {
+                None
+            } else {
+                p.holder_nip
+                    .as_deref()
+                    .and_then(|n| holders.get(n).copied())
+            };
+            let retirement = holder.map(|h| {
+                super::dates::retirement_date(h.birth, pool.rules.bup_age(p.tingkat, &p.nama))
+            });
+            let group = match (holder, retirement) {
+                (None, _) => Group::Vacant,
+                (Some(_), Some(r)) if r <= horizon => Group::Retiring,
+                _ => Group::Filled,
+            };
+            Listed {
+                position: p,
+                group,
+                holder,
+                retirement,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.group
+            .cmp(&b.group)
+            .then_with(|| match a.group {
+                Group::Retiring => a.retirement.cmp(&b.retirement),
+                _ => Ordering::Equal,
+            })
+            .then_with(|| a.position.kode.cmp(&b.position.kode))
+    });
+    out
+}
+
+/// One shortlisted candidate.
+#[derive(Debug, Clone)]
+pub struct Ranked<'a> {
+    /// Index of the candidate in the pool's rows.
+    pub row: u32,
+    pub candidate: &'a Candidate,
+    /// `None` when the position states no requirement.
+    pub jpm: Option<Jpm>,
+    pub fill: Option<FillBand>,
+    pub map: Option<MapBand>,
+}
+
+impl Ranked<'_> {
+    pub fn talent_pool(&self) -> bool {
+        self.candidate.kotak.is_some_and(is_talent_pool)
+    }
+}
+
+/// Rank candidates for a position: talent-pool boxes (7–9) first, then JPM
+/// descending, then the latest SKP predikat (better first, none last), then
+/// NIP ascending. NIPs are unique, so the order is total and does not depend
+/// on the order the candidates came in.
+pub fn rank<'a>(
+    candidates: impl Iterator<Item = (u32, &'a Candidate)>,
+    pos: &Position,
+    rules: &Rules,
+) -> Vec<Ranked<'a>> {
+    let mut v: Vec<Ranked<'a>> = candidates
+        .map(|(row, c)| {
+            let j = jpm(&c.competency, &pos.requirement);
+            Ranked {
+                row,
+                candidate: c,
+                fill: j.map(|j| rules.jpm.fill(j.percent)),
+                map: j.map(|j| rules.jpm.map(j.percent)),
+                jpm: j,
+            }
+        })
+        .collect();
+    v.sort_by(compare);
+    v
+}
+
+fn compare(a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
+    let pct = |r: &Ranked<'_>| r.jpm.map(|j| j.percent).unwrap_or(-1.0);
+    b.talent_pool()
+        .cmp(&a.talent_pool())
+        .then_with(|| pct(b).total_cmp(&pct(a)))
+        .then_with(|| {
+            b.candidate
+                .latest_predikat()
+                .cmp(&a.candidate.latest_predikat())
+        })
+        .then_with(|| a.candidate.nip.cmp(&b.candidate.nip))
+}
+
+/// The shortlist of a position: the eligible candidates matching `filter`
+/// (the active filter; `None` = everyone), ranked.
+pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) -> Vec<Ranked<'a>> {
+    let as_of = pool.as_of;
+    rank(
+        pool.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                filter.is_none_or(|f| f.matches(c, as_of))
+                    && eligibility::check(c, pos, &pool.rules, as_of).is_ok()
+            })
+            .map(|(i, c)| (i as u32, c)),
+        pos,
+        &pool.rules,
+    )
+}
+
+/// Why a candidate is or is not eligible, for the compare view.
+pub fn eligibility_of(c: &Candidate, pos: &Position, pool: &Pool) -> Result<(), Ineligible> {
+    eligibility::check(c, pos, &pool.rules, pool.as_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::candidate::tests::sample;
+    use crate::domain::candidate::Text;
+    use crate::domain::{Golongan, Potensi, Predikat};
+
+    fn pos(req: Requirement) -> Position {
+        Position {
+            kode: "DISDIK-ADM-01".into(),
+            nama: "Sekretaris Dinas".into(),
+            tingkat: Tingkat::Administrator,
+            unit: "Dinas Pendidikan".into(),
+            vacant: true,
+            holder_nip: None,
+            requirement: req,
+        }
+    }
+
+    fn cand(nip: &str, levels: [u8; 9], kotak: Option<u8>, latest: Option<Predikat>) -> Candidate {
+        let mut c = sample();
+        c.nip = nip.into();
+        c.competency = levels;
+        c.kotak = kotak;
+        c.skp = latest.map(|p| vec![(2025, p)]).unwrap_or_default();
+        c
+    }
+
+    fn rows(cs: &[Candidate]) -> impl DoubleEndedIterator<Item = (u32, &Candidate)> {
+        cs.iter().enumerate().map(|(i, c)| (i as u32, c))
+    }
+
+    fn nips(r: &[Ranked<'_>]) -> Vec<String> {
+        r.iter().map(|x| x.candidate.nip.to_string()).collect()
+    }
+
+    #[test]
+    fn talent_pool_first_then_jpm_then_predikat_then_nip() {
+        let rules = Rules::default();
+        let p = pos([3; 9]);
+        let cs = [
+            cand("5", [3; 9], Some(5), Some(Predikat::Baik)), // 100 %, not talent pool
+            cand("4", [2; 9], Some(7), Some(Predikat::Baik)), // 66.7 %, talent pool
+            cand("3", [3; 9], Some(8), Some(Predikat::Baik)), // 100 %, talent pool
+            cand("2", [3; 9], Some(9), Some(Predikat::SangatBaik)), // 100 %, SB
+            cand("1", [3; 9], Some(8), Some(Predikat::Baik)), // tie with "3": NIP
+            cand("6", [3; 9], None, None),                    // 100 %, no predikat
+        ];
+        let r = rank(rows(&cs), &p, &rules);
+        assert_eq!(nips(&r), ["2", "1", "3", "4", "5", "6"]);
+        assert_eq!(r[3].fill, Some(FillBand::Kms));
+        assert_eq!(r[0].map, Some(MapBand::Optimal));
+    }
+
+    #[test]
+    fn ranking_is_stable_on_ties_whatever_the_input_order() {
+        let rules = Rules::default();
+        let p = pos([3; 9]);
+        let cs: Vec<Candidate> = (0..12)
+            .map(|i| {
+                cand(
+                    &format!("{:02}", 11 - i),
+                    [3; 9],
+                    Some(8),
+                    Some(Predikat::Baik),
+                )
+            })
+            .collect();
+        let forward = nips(&rank(rows(&cs), &p, &rules));
+        let backward = nips(&rank(rows(&cs).rev(), &p, &rules));
+        assert_eq!(forward, backward);
+        let mut sorted = forward.clone();
+        sorted.sort();
+        assert_eq!(forward, sorted, "ties fall back to NIP ascending");
+    }
+
+    #[test]
+    fn positions_vacant_then_retiring_then_rest() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut old = sample();
+        old.nip = "196805201990031010".into();
+        old.birth = NaiveDate::from_ymd_opt(1968, 5, 20).unwrap(); // JPT BUP 60 -> 2028-06-01
+        old.potensi = Some(Potensi::Tinggi);
+        let mut young = sample();
+        young.nip = "198609262015051001".into();
+        young.golongan = Golongan::parse("IV/a").unwrap();
+        young.jabatan = Text::new("Kepala Dinas");
+        let pool = Pool::new(vec![old, young], as_of, Rules::default());
+        let mk = |kode: &str, vacant: bool, holder: Option<&str>| Position {
+            kode: kode.into(),
+            nama: "Kepala Dinas".into(),
+            tingkat: Tingkat::JptPratama,
+            unit: "Dinas".into(),
+            vacant,
+            holder_nip: holder.map(str::to_string),
+            requirement: [4; 9],
+        };
+        let ps = vec![
+            mk("A", false, Some("198609262015051001")),
+            mk("B", false, Some("196805201990031010")),
+            mk("C", true, None),
+            mk("D", false, Some("000000000000000000")),
+        ];
+        let l = list(&ps, &pool, 2);
+        let order: Vec<(&str, Group)> = l
+            .iter()
+            .map(|x| (x.position.kode.as_str(), x.group))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("C", Group::Vacant),
+                ("D", Group::Vacant),
+                ("B", Group::Retiring),
+                ("A", Group::Filled)
+            ]
+        );
+        assert_eq!(l[2].retirement, NaiveDate::from_ymd_opt(2028, 6, 1));
+        // A one-year window leaves B with the rest.
+        let l = list(&ps, &pool, 1);
+        assert_eq!(l[2].position.kode, "A");
+        assert_eq!(l[2].group, Group::Filled);
+    }
+
+    #[test]
+    fn shortlist_follows_the_filter_and_eligibility() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut a = sample(); // Pengawas III/c S2: eligible for Administrator
+        a.nip = "1".into();
+        let mut b = sample();
+        b.nip = "2".into();
+        b.unit = Text::new("Bappeda");
+        let mut c = sample();
+        c.nip = "3".into();
+        c.tingkat = Tingkat::Pelaksana; // two steps below
+        let pool = Pool::new(vec![a, b, c], as_of, Rules::default());
+        let p = pos([3; 9]);
+        assert_eq!(nips(&shortlist(&pool, &p, None)), ["1", "2"]);
+        let f = crate::domain::filter::parse("unit~bappeda").unwrap();
+        assert_eq!(nips(&shortlist(&pool, &p, Some(&f))), ["2"]);
+    }
+}

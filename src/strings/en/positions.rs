@@ -1,0 +1,165 @@
+//! Positions, shortlists, comparison and the succession plan (English).
+
+use crate::domain::eligibility::Ineligible;
+use crate::domain::position::Group;
+use crate::domain::succession::Readiness;
+use crate::store::positions::PlanError;
+use crate::strings::CompareLabels;
+
+pub const POSITIONS_HEADER: &[&str] = &[
+    "Code", "Position", "Tier", "Unit", "Status", "Holder", "Retires", "Required",
+];
+pub const SHORTLIST_HEADER: &[&str] = &[
+    "#", "NIP", "Name", "Position", "Grade", "Box", "JPM", "Fill", "Map", "Gaps",
+];
+pub const SUCCESSION_HEADER: &[&str] = &["Code", "#", "NIP", "Name", "Readiness", "Note"];
+
+pub fn group(g: Group) -> &'static str {
+    match g {
+        Group::Vacant => "vacant",
+        Group::Retiring => "retiring",
+        Group::Filled => "filled",
+    }
+}
+
+pub fn readiness(r: Readiness) -> &'static str {
+    match r {
+        Readiness::Now => "ready now",
+        Readiness::OneToTwo => "1-2 years",
+        Readiness::ThreePlus => "3+ years",
+    }
+}
+
+pub fn ineligible(e: &Ineligible) -> String {
+    match e {
+        Ineligible::CurrentHolder => "holds this position now".into(),
+        Ineligible::Tier(t) => format!("{} is not a tier this position is filled from", t.label()),
+        Ineligible::Jenjang { min, .. } => format!("functional post below {}", min.code()),
+        Ineligible::NotPns => "PPPK: structural posts are for PNS".into(),
+        Ineligible::Golongan { has, min } => format!("grade {has} below {min}"),
+        Ineligible::Pendidikan { has, min } => format!("education {has} below {min}"),
+        Ineligible::Retirement(d) => format!("reaches retirement age on {}", d.format("%d-%m-%Y")),
+    }
+}
+
+pub const ELIGIBLE: &str = "eligible";
+pub const NOT_FULLY_ASSESSED: &str = "not fully assessed";
+
+pub fn unknown_position(kode: &str) -> String {
+    format!("no position has code {kode}; list them with 'talenta positions'")
+}
+
+pub fn compare_count(n: usize) -> String {
+    format!("compare takes 2 to 6 NIPs, not {n}")
+}
+
+pub fn compare_duplicate(nip: &str) -> String {
+    format!("NIP {nip} is given twice")
+}
+
+pub fn readiness_invalid(s: &str) -> String {
+    format!("'{s}': siap_sekarang | 1_2_tahun | 3_tahun_lebih (or now, 1-2, 3+)")
+}
+
+pub fn plan_error(e: &PlanError) -> String {
+    match e {
+        PlanError::UnknownPosition(k) => unknown_position(k),
+        PlanError::UnknownNip(n) => format!("no employee has NIP {n}"),
+        PlanError::Holder { kode, nip } => {
+            format!("{nip} holds {kode} now and cannot be its successor")
+        }
+        PlanError::NotInPlan { kode, nip } => {
+            format!("{nip} is not in the succession plan of {kode}")
+        }
+        PlanError::NoReason => "a removal needs a reason (--reason TEXT)".into(),
+        PlanError::Store(_) => "the database could not be read or written".into(),
+    }
+}
+
+pub fn successor_added(kode: &str, nip: &str, r: Readiness) -> String {
+    format!(
+        "{nip} added to the succession plan of {kode} ({})\n",
+        readiness(r)
+    )
+}
+
+pub fn successor_changed(kode: &str, nip: &str, r: Readiness) -> String {
+    format!(
+        "succession plan of {kode} updated: {nip} ({})\n",
+        readiness(r)
+    )
+}
+
+pub fn successor_same(kode: &str, nip: &str) -> String {
+    format!("{nip} is already in the succession plan of {kode} as given; nothing changed\n")
+}
+
+pub fn successor_removed(kode: &str, nip: &str) -> String {
+    format!("{nip} removed from the succession plan of {kode}\n")
+}
+
+pub fn not_eligible_warning(why: &str) -> String {
+    format!("note: by the eligibility rules this candidate is not eligible ({why})")
+}
+
+pub fn shortlist_line(shown: usize, eligible: usize, filtered: bool) -> String {
+    if filtered {
+        format!("{shown} shown of {eligible} eligible candidates matching the filter")
+    } else {
+        format!("{shown} shown of {eligible} eligible candidates")
+    }
+}
+
+pub fn positions_line(n: usize, vacant: usize, retiring: usize, years: u32) -> String {
+    format!(
+        "{n} positions: {vacant} vacant, {retiring} with the holder retiring within {years} years"
+    )
+}
+
+pub const COMPARE: CompareLabels = CompareLabels {
+    nama: "Name",
+    jabatan: "Position",
+    tingkat: "Tier",
+    golongan: "Grade",
+    pendidikan: "Education",
+    status: "Status",
+    kotak: "Box",
+    potensi: "Potential",
+    skp: "SKP",
+    masa_jabatan: "In post",
+    pelatihan: "Training",
+    pensiun: "Retires",
+    jpm: "JPM",
+    band: "Band",
+    eligible: "Eligible",
+    years: "yrs",
+    none: "-",
+};
+
+// The committee screen.
+pub const VIEW_POSITIONS: &str = "Positions";
+pub const VIEW_SHORTLIST: &str = "Shortlist";
+pub const VIEW_COMPARE: &str = "Compare";
+pub const NO_POSITIONS: &str = "No positions in the database.";
+pub const NO_ELIGIBLE: &str = "No eligible candidate matches the filter.";
+pub const POSITIONS_HINT: &str = "Enter: shortlist";
+pub const SHORTLIST_HINT: &str = "space: mark · c: compare · Enter: profile";
+pub const COMPARE_NEEDS_TWO: &str = "mark 2 to 6 candidates (space) to compare";
+pub const MARK_LIMIT: &str = "at most 6 candidates can be compared";
+pub const REQUIRED: &str = "required";
+
+pub fn marked(n: usize) -> String {
+    format!("{n} marked")
+}
+
+pub fn retiring_within(years: u32) -> String {
+    format!("retiring within {years} years")
+}
+
+pub fn eligible_count(n: usize) -> String {
+    format!("{n} eligible")
+}
+
+pub fn against(kode: &str) -> String {
+    format!("against {kode}")
+}

@@ -1,0 +1,178 @@
+//! Jabatan, daftar calon, perbandingan dan rencana suksesi (Bahasa Indonesia).
+
+use crate::domain::eligibility::Ineligible;
+use crate::domain::position::Group;
+use crate::domain::succession::Readiness;
+use crate::store::positions::PlanError;
+use crate::strings::CompareLabels;
+
+pub const POSITIONS_HEADER: &[&str] = &[
+    "Kode",
+    "Jabatan",
+    "Tingkat",
+    "Unit kerja",
+    "Status",
+    "Pemangku",
+    "Pensiun",
+    "Syarat",
+];
+pub const SHORTLIST_HEADER: &[&str] = &[
+    "#",
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Gol",
+    "Kotak",
+    "JPM",
+    "Isi",
+    "Peta",
+    "Kesenjangan",
+];
+pub const SUCCESSION_HEADER: &[&str] = &["Kode", "#", "NIP", "Nama", "Kesiapan", "Catatan"];
+
+pub fn group(g: Group) -> &'static str {
+    match g {
+        Group::Vacant => "lowong",
+        Group::Retiring => "akan pensiun",
+        Group::Filled => "terisi",
+    }
+}
+
+pub fn readiness(r: Readiness) -> &'static str {
+    match r {
+        Readiness::Now => "siap sekarang",
+        Readiness::OneToTwo => "1-2 tahun",
+        Readiness::ThreePlus => "3+ tahun",
+    }
+}
+
+pub fn ineligible(e: &Ineligible) -> String {
+    match e {
+        Ineligible::CurrentHolder => "pemangku jabatan ini sekarang".into(),
+        Ineligible::Tier(t) => format!("{} bukan tingkat asal pengisian jabatan ini", t.label()),
+        Ineligible::Jenjang { min, .. } => format!("jabatan fungsional di bawah {}", min.code()),
+        Ineligible::NotPns => "PPPK: jabatan struktural untuk PNS".into(),
+        Ineligible::Golongan { has, min } => format!("golongan {has} di bawah {min}"),
+        Ineligible::Pendidikan { has, min } => format!("pendidikan {has} di bawah {min}"),
+        Ineligible::Retirement(d) => format!("mencapai BUP pada {}", d.format("%d-%m-%Y")),
+    }
+}
+
+pub const ELIGIBLE: &str = "memenuhi syarat";
+pub const NOT_FULLY_ASSESSED: &str = "belum dinilai lengkap";
+
+pub fn unknown_position(kode: &str) -> String {
+    format!("tidak ada jabatan berkode {kode}; lihat daftarnya dengan 'talenta positions'")
+}
+
+pub fn compare_count(n: usize) -> String {
+    format!("compare membandingkan 2 sampai 6 NIP, bukan {n}")
+}
+
+pub fn compare_duplicate(nip: &str) -> String {
+    format!("NIP {nip} disebut dua kali")
+}
+
+pub fn readiness_invalid(s: &str) -> String {
+    format!("'{s}': siap_sekarang | 1_2_tahun | 3_tahun_lebih (atau now, 1-2, 3+)")
+}
+
+pub fn plan_error(e: &PlanError) -> String {
+    match e {
+        PlanError::UnknownPosition(k) => unknown_position(k),
+        PlanError::UnknownNip(n) => format!("tidak ada pegawai dengan NIP {n}"),
+        PlanError::Holder { kode, nip } => {
+            format!("{nip} adalah pemangku {kode} sekarang, tidak bisa menjadi suksesornya")
+        }
+        PlanError::NotInPlan { kode, nip } => {
+            format!("{nip} tidak ada dalam rencana suksesi {kode}")
+        }
+        PlanError::NoReason => "penghapusan memerlukan alasan (--reason TEKS)".into(),
+        PlanError::Store(_) => "basis data tidak dapat dibaca atau ditulis".into(),
+    }
+}
+
+pub fn successor_added(kode: &str, nip: &str, r: Readiness) -> String {
+    format!(
+        "{nip} ditambahkan ke rencana suksesi {kode} ({})\n",
+        readiness(r)
+    )
+}
+
+pub fn successor_changed(kode: &str, nip: &str, r: Readiness) -> String {
+    format!("rencana suksesi {kode} diubah: {nip} ({})\n", readiness(r))
+}
+
+pub fn successor_same(kode: &str, nip: &str) -> String {
+    format!("{nip} sudah ada di rencana suksesi {kode} seperti itu; tidak ada yang berubah\n")
+}
+
+pub fn successor_removed(kode: &str, nip: &str) -> String {
+    format!("{nip} dihapus dari rencana suksesi {kode}\n")
+}
+
+pub fn not_eligible_warning(why: &str) -> String {
+    format!("catatan: menurut aturan kelayakan calon ini tidak memenuhi syarat ({why})")
+}
+
+pub fn shortlist_line(shown: usize, eligible: usize, filtered: bool) -> String {
+    if filtered {
+        format!(
+            "{shown} ditampilkan dari {eligible} calon memenuhi syarat yang cocok dengan filter"
+        )
+    } else {
+        format!("{shown} ditampilkan dari {eligible} calon memenuhi syarat")
+    }
+}
+
+pub fn positions_line(n: usize, vacant: usize, retiring: usize, years: u32) -> String {
+    format!("{n} jabatan: {vacant} lowong, {retiring} dengan pemangku pensiun dalam {years} tahun")
+}
+
+pub const COMPARE: CompareLabels = CompareLabels {
+    nama: "Nama",
+    jabatan: "Jabatan",
+    tingkat: "Tingkat",
+    golongan: "Golongan",
+    pendidikan: "Pendidikan",
+    status: "Status",
+    kotak: "Kotak",
+    potensi: "Potensi",
+    skp: "SKP",
+    masa_jabatan: "Masa jabatan",
+    pelatihan: "Pelatihan",
+    pensiun: "Pensiun",
+    jpm: "JPM",
+    band: "Kategori",
+    eligible: "Syarat",
+    years: "th",
+    none: "-",
+};
+
+// Layar komite.
+pub const VIEW_POSITIONS: &str = "Jabatan";
+pub const VIEW_SHORTLIST: &str = "Calon";
+pub const VIEW_COMPARE: &str = "Banding";
+pub const NO_POSITIONS: &str = "Belum ada jabatan di basis data.";
+pub const NO_ELIGIBLE: &str = "Tidak ada calon memenuhi syarat yang cocok dengan filter.";
+pub const POSITIONS_HINT: &str = "Enter: daftar calon";
+pub const SHORTLIST_HINT: &str = "spasi: tandai · c: bandingkan · Enter: profil";
+pub const COMPARE_NEEDS_TWO: &str = "tandai 2 sampai 6 calon (spasi) untuk dibandingkan";
+pub const MARK_LIMIT: &str = "paling banyak 6 calon dapat dibandingkan";
+pub const REQUIRED: &str = "syarat";
+
+pub fn marked(n: usize) -> String {
+    format!("{n} ditandai")
+}
+
+pub fn retiring_within(years: u32) -> String {
+    format!("pensiun dalam {years} tahun")
+}
+
+pub fn eligible_count(n: usize) -> String {
+    format!("{n} memenuhi syarat")
+}
+
+pub fn against(kode: &str) -> String {
+    format!("terhadap {kode}")
+}
