@@ -261,11 +261,8 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
         line(
             key,
             format!(
-                "#{} {} {}{pos}: {}{sup}",
-                d.id,
-                l.session,
-                d.session_id,
-                format!("{kind} — {}", d.reason)
+                "#{} {} {}{pos}: {kind} — {}{sup}",
+                d.id, l.session, d.session_id, d.reason
             ),
         );
     }
