@@ -205,6 +205,9 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
         expected_seq += 1;
         n += 1;
     }
+    if let Some((seq, problem)) = super::session::check_against_audit(conn)? {
+        return Ok(Verdict::Broken { seq, problem });
+    }
     let triggers: i64 = conn.query_row(
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN
            ('audit_log_no_update', 'audit_log_no_delete', 'decision_no_update', 'decision_no_delete')",
@@ -216,9 +219,6 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
             seq: n,
             problem: Problem::TriggersMissing,
         });
-    }
-    if let Some((seq, problem)) = super::session::check_against_audit(conn)? {
-        return Ok(Verdict::Broken { seq, problem });
     }
     if let (Some(want), Some(seen)) = (expect_head, hashes_seen) {
         let want = want.trim().to_ascii_lowercase();
