@@ -182,16 +182,20 @@ pub enum Context {
     Profile,
     Help,
     Prompt,
+    Session,
+    Form,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Table,
         Context::Grid,
         Context::Profile,
+        Context::Session,
         Context::Help,
         Context::Prompt,
+        Context::Form,
     ];
 
     pub fn name(self) -> &'static str {
@@ -202,6 +206,8 @@ impl Context {
             Context::Profile => "profile",
             Context::Help => "help",
             Context::Prompt => "prompt",
+            Context::Session => "session",
+            Context::Form => "form",
         }
     }
 
@@ -244,10 +250,22 @@ pub enum Cmd {
     ClearLine,
     DeleteWord,
     NextMatch,
+    Sessions,
+    Decide,
+    Recuse,
+    Discussed,
+    NewSession,
+    Attend,
+    Amend,
+    CloseSession,
+    Reopen,
+    Minutes,
+    NextField,
+    PrevField,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 31] = [
+    pub const ALL: [Cmd; 43] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -279,6 +297,18 @@ impl Cmd {
         Cmd::ClearLine,
         Cmd::DeleteWord,
         Cmd::NextMatch,
+        Cmd::Sessions,
+        Cmd::Decide,
+        Cmd::Recuse,
+        Cmd::Discussed,
+        Cmd::NewSession,
+        Cmd::Attend,
+        Cmd::Amend,
+        Cmd::CloseSession,
+        Cmd::Reopen,
+        Cmd::Minutes,
+        Cmd::NextField,
+        Cmd::PrevField,
     ];
 
     pub fn name(self) -> &'static str {
@@ -314,6 +344,18 @@ impl Cmd {
             Cmd::ClearLine => "clear_line",
             Cmd::DeleteWord => "delete_word",
             Cmd::NextMatch => "next_match",
+            Cmd::Sessions => "sessions",
+            Cmd::Decide => "decide",
+            Cmd::Recuse => "recuse",
+            Cmd::Discussed => "discussed",
+            Cmd::NewSession => "new_session",
+            Cmd::Attend => "attend",
+            Cmd::Amend => "amend",
+            Cmd::CloseSession => "close_session",
+            Cmd::Reopen => "reopen",
+            Cmd::Minutes => "minutes",
+            Cmd::NextField => "next_field",
+            Cmd::PrevField => "previous_field",
         }
     }
 
@@ -329,6 +371,10 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Global, Cmd::Jump, &[":", "ctrl-f"]),
     (Context::Global, Cmd::Grid, &["tab", "b"]),
     (Context::Global, Cmd::Lang, &["L"]),
+    (Context::Global, Cmd::Sessions, &["c"]),
+    (Context::Global, Cmd::Decide, &["d"]),
+    (Context::Global, Cmd::Recuse, &["r"]),
+    (Context::Global, Cmd::Discussed, &["m"]),
     (Context::Global, Cmd::Quit, &["q", "ctrl-c"]),
     (Context::Table, Cmd::Up, &["up", "k"]),
     (Context::Table, Cmd::Down, &["down", "j"]),
@@ -355,6 +401,22 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Profile, Cmd::Next, &["n"]),
     (Context::Profile, Cmd::Previous, &["p"]),
     (Context::Profile, Cmd::Back, &["esc", "backspace"]),
+    (Context::Session, Cmd::Up, &["up", "k"]),
+    (Context::Session, Cmd::Down, &["down", "j"]),
+    (Context::Session, Cmd::Left, &["left", "h", "backtab"]),
+    (Context::Session, Cmd::Right, &["right", "l", "tab"]),
+    (Context::Session, Cmd::Top, &["g", "home"]),
+    (Context::Session, Cmd::Bottom, &["G", "end"]),
+    (Context::Session, Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Session, Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Context::Session, Cmd::Open, &["enter"]),
+    (Context::Session, Cmd::NewSession, &["n"]),
+    (Context::Session, Cmd::Attend, &["a"]),
+    (Context::Session, Cmd::Amend, &["e"]),
+    (Context::Session, Cmd::CloseSession, &["C"]),
+    (Context::Session, Cmd::Reopen, &["O"]),
+    (Context::Session, Cmd::Minutes, &["M"]),
+    (Context::Session, Cmd::Back, &["esc", "backspace"]),
     (Context::Help, Cmd::Up, &["up", "k"]),
     (Context::Help, Cmd::Down, &["down", "j"]),
     (Context::Help, Cmd::PageUp, &["pageup", "ctrl-u"]),
@@ -373,6 +435,20 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Prompt, Cmd::DeleteForward, &["delete"]),
     (Context::Prompt, Cmd::DeleteWord, &["ctrl-w"]),
     (Context::Prompt, Cmd::ClearLine, &["ctrl-u"]),
+    (Context::Form, Cmd::Accept, &["enter"]),
+    (Context::Form, Cmd::Cancel, &["esc", "ctrl-c"]),
+    (Context::Form, Cmd::NextField, &["tab"]),
+    (Context::Form, Cmd::PrevField, &["backtab"]),
+    (Context::Form, Cmd::Down, &["down"]),
+    (Context::Form, Cmd::Up, &["up"]),
+    (Context::Form, Cmd::CursorLeft, &["left"]),
+    (Context::Form, Cmd::CursorRight, &["right"]),
+    (Context::Form, Cmd::LineStart, &["home", "ctrl-a"]),
+    (Context::Form, Cmd::LineEnd, &["end", "ctrl-e"]),
+    (Context::Form, Cmd::DeleteBack, &["backspace", "ctrl-h"]),
+    (Context::Form, Cmd::DeleteForward, &["delete"]),
+    (Context::Form, Cmd::DeleteWord, &["ctrl-w"]),
+    (Context::Form, Cmd::ClearLine, &["ctrl-u"]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -534,7 +610,7 @@ impl KeyMap {
     /// (except in `Prompt`, where typed text must not trigger commands).
     pub fn lookup(&self, context: Context, chord: Chord) -> Option<Cmd> {
         self.lookup_in(context, chord).or_else(|| {
-            (context != Context::Prompt)
+            (!matches!(context, Context::Prompt | Context::Form))
                 .then(|| self.lookup_in(Context::Global, chord))
                 .flatten()
         })

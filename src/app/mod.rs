@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod profile;
 pub mod scroll;
+pub mod session;
 pub mod sort;
 
 use crate::domain::filter::{self, FilterError};
@@ -21,6 +22,7 @@ use input::LineInput;
 pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
 pub use profile::ProfileSource;
 use scroll::{Scroll, TableCursor};
+use session::{SessionNote, Sessions};
 use std::sync::Arc;
 
 /// The main screens.
@@ -29,6 +31,8 @@ pub enum View {
     Table,
     Grid,
     Profile,
+    /// The committee-session panel.
+    Session,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +62,7 @@ pub struct Prompt {
 pub enum Notice {
     ProfileNotFound(String),
     ProfileFailed(String),
+    Session(SessionNote),
 }
 
 /// Whether the pool is there yet.
@@ -94,6 +99,8 @@ pub enum Action {
     Filtered(Outcome),
     PoolLoaded(Arc<Pool>),
     PoolFailed(String),
+    /// The poll for changes by other connections (every ~500 ms).
+    Tick,
 }
 
 /// The app's settings at start.
@@ -122,11 +129,15 @@ pub struct App {
     pub profile: Option<ProfileView>,
     pub notice: Option<Notice>,
     pub fatal: Option<Fatal>,
+    /// The committee-session part: panel, forms, active session.
+    pub sessions: Sessions,
     pub quit: bool,
     /// Something changed since the last draw.
     pub dirty: bool,
     generation: u64,
     applied: u64,
+    /// The candidate to keep under the cursor when a reloaded pool is listed.
+    keep_nip: Option<String>,
     filtering: Filtering,
     profiles: Box<dyn ProfileSource>,
 }
@@ -148,10 +159,12 @@ impl App {
             profile: None,
             notice: None,
             fatal: None,
+            sessions: Sessions::default(),
             quit: false,
             dirty: true,
             generation: 0,
             applied: 0,
+            keep_nip: None,
             filtering,
             profiles,
         }
@@ -190,6 +203,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::Prompt
+        } else if let Some(c) = self.session_context() {
+            c
         } else if self.help.is_some() {
             Context::Help
         } else {
@@ -197,6 +212,7 @@ impl App {
                 View::Table => Context::Table,
                 View::Grid => Context::Grid,
                 View::Profile => Context::Profile,
+                View::Session => Context::Session,
             }
         }
     }
@@ -217,11 +233,14 @@ impl App {
                         self.prompt_edited();
                     }
                     self.dirty = true;
+                } else {
+                    self.form_paste(&text);
                 }
             }
             Action::Resize => self.dirty = true,
             Action::Filtered(o) => self.apply(o),
             Action::PoolLoaded(pool) => {
+                self.keep_nip = self.current().map(|c| c.nip.to_string());
                 self.load = Load::Ready(pool);
                 self.request();
                 self.dirty = true;
@@ -230,6 +249,7 @@ impl App {
                 self.load = Load::Failed(e);
                 self.dirty = true;
             }
+            Action::Tick => self.tick(),
         }
     }
 
@@ -251,6 +271,10 @@ impl App {
                     self.prompt_edited();
                     self.dirty = true;
                 }
+            }
+        } else if ctx == Context::Form {
+            if let Some(c) = chord.typed_char() {
+                self.form_type(c);
             }
         }
     }
@@ -280,6 +304,12 @@ impl App {
                     self.global(cmd);
                 }
             }
+            Context::Session => {
+                if !self.session_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Form => self.form_command(cmd),
             Context::Global => self.global(cmd),
         }
     }
@@ -333,7 +363,7 @@ impl App {
                 }
             }
             Cmd::Lang => self.lang = self.lang.toggle(),
-            _ => {}
+            _ => self.session_global(cmd),
         }
     }
 
@@ -446,6 +476,7 @@ impl App {
                     scroll: Scroll::default(),
                 });
                 self.view = View::Profile;
+                self.profile_opened(&nip);
             }
             Ok(None) => self.notice = Some(Notice::ProfileNotFound(nip)),
             Err(e) => self.notice = Some(Notice::ProfileFailed(e)),
@@ -611,7 +642,13 @@ impl App {
         match o.result {
             Ok(m) => {
                 let selected = self.matches.rows.get(self.table.cursor).copied();
-                let keep = if o.query.box_only != self.shown.box_only {
+                let keep = if let Some(nip) = self.keep_nip.take() {
+                    let pool = self.pool();
+                    m.rows.iter().position(|&r| {
+                        pool.and_then(|p| p.rows.get(r as usize))
+                            .is_some_and(|c| *c.nip == *nip)
+                    })
+                } else if o.query.box_only != self.shown.box_only {
                     None
                 } else {
                     selected.and_then(|s| m.rows.iter().position(|&r| r == s))

@@ -9,9 +9,12 @@
 //! - full: a title bar, the screen, the filter bar (the prompt while typing,
 //!   with the error under it) and the status line.
 
+pub mod form;
 pub mod grid;
 pub mod help;
 pub mod profile;
+pub mod profile_session;
+pub mod session;
 pub mod status;
 pub mod table;
 pub mod text;
@@ -74,7 +77,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
             let error = Rect::new(area.x, area.bottom() - error_lines, area.width, error_lines);
             let bottom = Rect::new(area.x, error.y - 1, area.width, 1);
             let body = Rect::new(area.x, area.y, area.width, bottom.y - area.y);
-            body_draw(buf, body, app, theme);
+            let form_cursor = body_draw(buf, body, app, theme);
             if let Some(b) = &block {
                 status::error_draw(buf, error, b, theme);
             }
@@ -82,7 +85,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 status::prompt_line(buf, bottom, app, theme)
             } else {
                 status::compact_status(buf, bottom, app, theme);
-                None
+                form_cursor
             }
         }
         Tier::Full => {
@@ -99,7 +102,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 filter_bar.y - title.bottom(),
             );
             status::title_bar(buf, title, app, theme);
-            body_draw(buf, body, app, theme);
+            let form_cursor = body_draw(buf, body, app, theme);
             status::status_line(buf, status_area, app, theme);
             if let Some(b) = &block {
                 status::error_draw(buf, error, b, theme);
@@ -108,15 +111,17 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 status::prompt_line(buf, filter_bar, app, theme)
             } else {
                 status::filter_bar(buf, filter_bar, app, theme);
-                None
+                form_cursor
             }
         }
     }
 }
 
-fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// The screen between the bars, and an open form over it (returns the
+/// form's text cursor).
+fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     if area.height == 0 || area.width == 0 {
-        return;
+        return None;
     }
     let lang = app.lang;
     match &app.load {
@@ -125,10 +130,15 @@ fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         Load::Ready(_) => match (app.view, &app.profile) {
             (crate::app::View::Profile, Some(p)) => profile::draw(buf, area, app, p, theme),
             (crate::app::View::Grid, _) => grid::draw(buf, area, app, theme),
+            (crate::app::View::Session, _) => session::draw(buf, area, app, theme),
             _ => table::draw(buf, area, app, theme),
         },
     }
     if let Some(scroll) = &app.help {
         help::draw(buf, area, app, scroll, theme);
     }
+    app.sessions
+        .form
+        .as_ref()
+        .and_then(|f| form::draw(buf, area, app, f, theme))
 }

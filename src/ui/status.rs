@@ -37,6 +37,9 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if app.view == View::Profile {
         tabs.push((View::Profile, tr!(lang, ui::VIEW_PROFILE)));
     }
+    if app.view == View::Session {
+        tabs.push((View::Session, tr!(lang, session_ui::VIEW_SESSION)));
+    }
     for (view, label) in tabs {
         let style = if view == app.view {
             theme.tab_active

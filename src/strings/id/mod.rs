@@ -4,4 +4,5 @@ pub mod cli;
 pub mod filter;
 pub mod import;
 pub mod session;
+pub mod session_ui;
 pub mod ui;
