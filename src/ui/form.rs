@@ -193,8 +193,17 @@ pub fn draw(
         }
     }
     y += 1;
-    for l in &problem {
-        put(buf, inner, inner.x, y, &format!("✗ {l}"), iw, theme.error);
+    for (i, l) in problem.iter().enumerate() {
+        let mark = if i == 0 { "✗" } else { " " };
+        put(
+            buf,
+            inner,
+            inner.x,
+            y,
+            &format!("{mark} {l}"),
+            iw,
+            theme.error,
+        );
         y += 1;
     }
     let hint = tr!(

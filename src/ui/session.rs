@@ -38,13 +38,7 @@ pub fn kind_text(lang: Lang, code: &str) -> String {
 /// One decision version: `#2 v2 Promosi → KODE (name) · 4/1/0`.
 pub fn decision_summary(lang: Lang, d: &Decision) -> String {
     let l = labels(lang);
-    let mut s = format!(
-        "#{} {} {} {}",
-        d.id,
-        l.version,
-        d.version,
-        kind_text(lang, &d.kind)
-    );
+    let mut s = format!("#{} v{} {}", d.id, d.version, kind_text(lang, &d.kind));
     if let Some(k) = &d.kode_jabatan {
         s.push_str(&format!(" → {k}"));
         if let Some(n) = &d.nama_jabatan {
@@ -311,9 +305,8 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
         }
         let (state, state_style) = decision_state(lang, dec, theme);
         let head = format!(
-            "{}{} · {}",
+            "{}{}",
             if selected { "▶ " } else { "  " },
-            dec.nama.as_deref().unwrap_or(&dec.nip),
             decision_summary(lang, dec)
         );
         let base = if selected {
@@ -327,6 +320,11 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
             Span::styled(head, base),
             Span::styled(format!(" · {state}"), base.patch(state_style)),
         ]));
+        out.push(Line::raw(format!(
+            "    {} ({})",
+            dec.nama.as_deref().unwrap_or(""),
+            dec.nip
+        )));
         out.push(Line::styled(
             format!("    {}: {}", l.grounds, dec.reason),
             theme.muted,
@@ -407,8 +405,8 @@ fn detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         // Keep the focused member or decision (and its grounds) on screen.
         if focus < off {
             off = focus;
-        } else if focus + 2 > off + page {
-            off = (focus + 2).saturating_sub(page);
+        } else if focus + 3 > off + page {
+            off = (focus + 3).saturating_sub(page);
         }
     }
     sc.offset.set(off.min(sc.max.get()));
