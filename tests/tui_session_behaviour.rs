@@ -266,3 +266,12 @@ fn candidate_actions_need_a_session_and_a_candidate() {
     assert_eq!(app.notice, Some(Notice::Session(SessionNote::NoCandidate)));
     assert!(app.sessions.form.is_none());
 }
+
+#[test]
+fn a_failed_reload_keeps_the_pool_on_screen() {
+    let f = session_fixture();
+    let mut app = session_app(&f, Lang::En);
+    app.step(Action::PoolFailed("database is locked".into()));
+    assert!(app.pool().is_some());
+    assert!(screen(&app, 80, 24).contains("database is locked"));
+}

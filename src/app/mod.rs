@@ -246,7 +246,13 @@ impl App {
                 self.dirty = true;
             }
             Action::PoolFailed(e) => {
-                self.load = Load::Failed(e);
+                if matches!(self.load, Load::Ready(_)) {
+                    // A reload after a change failed: keep the pool on screen.
+                    let p = session::backend::Problem::Failed(e);
+                    self.notice = Some(Notice::Session(SessionNote::Problem(p)));
+                } else {
+                    self.load = Load::Failed(e);
+                }
                 self.dirty = true;
             }
             Action::Tick => self.tick(),
