@@ -6,9 +6,15 @@
 use std::path::Path;
 
 fn snapshot(name: &str) -> String {
+    // `NAME` is a snapshot of tests/tui_screens.rs; `FILE__NAME` one of another test file.
+    let file = if name.contains("__") {
+        format!("{name}.snap")
+    } else {
+        format!("tui_screens__{name}.snap")
+    };
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
-        .join(format!("tui_screens__{name}.snap"));
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path:?}"));
     // The header ends with the second `---` line.
     let body = text.splitn(3, "---\n").nth(2).expect("snapshot header");
@@ -44,5 +50,35 @@ fn docs_tui_md_shows_the_current_screens() {
     assert!(
         doc == out,
         "docs/tui.md is stale: run UPDATE_DOCS=1 cargo test --test docs_screens"
+    );
+}
+
+/// The pictures of `docs/sessions-tui.md` are the session screen tests' snapshots.
+#[test]
+fn docs_sessions_tui_md_shows_the_current_screens() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sessions-tui.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let mut out = String::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        if let Some(name) = line.strip_prefix("```text snapshot=") {
+            for inner in lines.by_ref() {
+                if inner == "```" {
+                    break;
+                }
+            }
+            out.push_str(&snapshot(name.trim()));
+            out.push_str("\n```\n");
+        }
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &out).unwrap();
+        return;
+    }
+    assert!(
+        doc == out,
+        "docs/sessions-tui.md is stale: run UPDATE_DOCS=1 cargo test --test docs_screens"
     );
 }

@@ -2,6 +2,7 @@
 //! driven by keystrokes, its output read as a terminal would (vt100).
 
 mod common;
+mod common_sessions;
 use common::*;
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};
@@ -372,4 +373,52 @@ fn a_panic_restores_the_terminal_before_its_message() {
     let term = pty.screen();
     assert!(!term.screen().alternate_screen());
     assert!(term.screen().contents().contains("deliberate panic"));
+}
+
+/// Two processes on one database: the committee screen shows a decision the
+/// CLI records in "another terminal" after its poll.
+#[test]
+fn a_decision_recorded_by_the_cli_appears_on_the_screen() {
+    let f = common_sessions::session_fixture();
+    common_sessions::recorded_session(&f);
+    let db = f.db.to_str().unwrap().to_string();
+    let mut pty = Pty::start(
+        &["--db", &db, "--as-of", "2026-06-01", "--lang", "en"],
+        &f,
+        120,
+        40,
+    );
+    pty.wait_for("the table", |s| s.contains("14 of 14"));
+    pty.send("c");
+    pty.send("\r");
+    pty.wait_for("the session panel", |s| {
+        s.contains("Session 1: Sidang Talenta")
+    });
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_talenta"))
+        .args([
+            "--db",
+            &db,
+            "--as-of",
+            "2026-06-01",
+            "session",
+            "decide",
+            "1",
+            "199005052019032004",
+            "--kind",
+            "ditunda",
+            "--reason",
+            "Menunggu penilaian ulang",
+        ])
+        .env("TALENTA_CONFIG", f.dir.path().join("none.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = pty.wait_for("the CLI's decision", |s| s.contains("#4 v1 Deferred"));
+    assert!(s.contains("Nyimas Ayu"), "{s}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
 }

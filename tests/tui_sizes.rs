@@ -2,6 +2,7 @@
 //! panics and never writes outside the terminal.
 
 mod common;
+mod common_sessions;
 use common::*;
 use proptest::prelude::*;
 use talenta::app::{Action, App, Chord};
@@ -46,6 +47,44 @@ fn every_size_from_1x1_to_300x100_on_every_screen() {
     }
 }
 
+/// The session screens: panel, forms (one refused), recused candidate, profile.
+const SESSION_SETUPS: &[&str] = &[
+    "c",
+    "c enter",
+    "c enter l G",
+    "c n text:Sidang tab tab text:Siti:ketua enter text:Budi",
+    "c enter esc : text:kemas enter d tab text:ADM-01 tab text:x tab text:9/9/9 enter",
+    "c enter esc : text:kemas enter",
+    "c enter esc : text:kemas enter enter",
+    "c enter esc : text:kemas enter r",
+    "c enter C",
+    "c enter M",
+    "L c enter O",
+];
+
+#[test]
+fn every_size_on_every_session_screen() {
+    let f = common_sessions::session_fixture();
+    common_sessions::recorded_session(&f);
+    let themes = [Theme::mono(), Theme::default16()];
+    for (i, setup) in SESSION_SETUPS.iter().enumerate() {
+        let mut app =
+            common_sessions::session_app(&f, if i % 2 == 0 { Lang::Id } else { Lang::En });
+        keys(&mut app, setup);
+        let theme = &themes[i % 2];
+        for w in 1..=45u16 {
+            for h in 1..=16u16 {
+                let _ = buffer(&app, w, h, theme);
+            }
+        }
+        for w in (1..=300u16).step_by(13) {
+            for h in (1..=100u16).step_by(9) {
+                let _ = buffer(&app, w, h, theme);
+            }
+        }
+    }
+}
+
 fn chord_strategy() -> impl Strategy<Value = Chord> {
     let named = prop::sample::select(vec![
         "enter",
@@ -77,7 +116,7 @@ fn chord_strategy() -> impl Strategy<Value = Chord> {
     ])
     .prop_map(|s| Chord::parse(s).unwrap());
     let chars = prop::sample::select(
-        "qq?/:gGjkhlLsSnpbx0179<>=~!()\"éaz._-"
+        "qq?/:gGjkhlLsSnpbx0179<>=~!()\"éaz._-cdrmaeCO"
             .chars()
             .collect::<Vec<_>>(),
     )
@@ -93,8 +132,11 @@ proptest! {
         keys in prop::collection::vec(chord_strategy(), 1..60),
         sizes in prop::collection::vec((1u16..=300, 1u16..=100), 1..4),
     ) {
-        let f = fixture();
-        let mut app: App = app_on(&f, Lang::Id);
+        // With the session back end, so that the panel and its forms are reached
+        // too (not `M`: the minutes would be written into the working folder).
+        let f = common_sessions::session_fixture();
+        common_sessions::recorded_session(&f);
+        let mut app: App = common_sessions::session_app(&f, Lang::Id);
         let theme = Theme::default16();
         for (i, k) in keys.iter().enumerate() {
             app.step(Action::Key(*k));

@@ -185,10 +185,12 @@ pub enum Context {
     Compare,
     Help,
     Prompt,
+    Session,
+    Form,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Table,
         Context::Grid,
@@ -196,8 +198,10 @@ impl Context {
         Context::Positions,
         Context::Shortlist,
         Context::Compare,
+        Context::Session,
         Context::Help,
         Context::Prompt,
+        Context::Form,
     ];
 
     pub fn name(self) -> &'static str {
@@ -211,6 +215,8 @@ impl Context {
             Context::Compare => "compare",
             Context::Help => "help",
             Context::Prompt => "prompt",
+            Context::Session => "session",
+            Context::Form => "form",
         }
     }
 
@@ -256,10 +262,22 @@ pub enum Cmd {
     Positions,
     Mark,
     Compare,
+    Sessions,
+    Decide,
+    Recuse,
+    Discussed,
+    NewSession,
+    Attend,
+    Amend,
+    CloseSession,
+    Reopen,
+    Minutes,
+    NextField,
+    PrevField,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 34] = [
+    pub const ALL: [Cmd; 46] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -294,6 +312,18 @@ impl Cmd {
         Cmd::Positions,
         Cmd::Mark,
         Cmd::Compare,
+        Cmd::Sessions,
+        Cmd::Decide,
+        Cmd::Recuse,
+        Cmd::Discussed,
+        Cmd::NewSession,
+        Cmd::Attend,
+        Cmd::Amend,
+        Cmd::CloseSession,
+        Cmd::Reopen,
+        Cmd::Minutes,
+        Cmd::NextField,
+        Cmd::PrevField,
     ];
 
     pub fn name(self) -> &'static str {
@@ -332,6 +362,18 @@ impl Cmd {
             Cmd::Positions => "positions",
             Cmd::Mark => "mark",
             Cmd::Compare => "compare",
+            Cmd::Sessions => "sessions",
+            Cmd::Decide => "decide",
+            Cmd::Recuse => "recuse",
+            Cmd::Discussed => "discussed",
+            Cmd::NewSession => "new_session",
+            Cmd::Attend => "attend",
+            Cmd::Amend => "amend",
+            Cmd::CloseSession => "close_session",
+            Cmd::Reopen => "reopen",
+            Cmd::Minutes => "minutes",
+            Cmd::NextField => "next_field",
+            Cmd::PrevField => "previous_field",
         }
     }
 
@@ -348,6 +390,10 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Global, Cmd::Grid, &["tab", "b"]),
     (Context::Global, Cmd::Positions, &["P"]),
     (Context::Global, Cmd::Lang, &["L"]),
+    (Context::Global, Cmd::Sessions, &["c"]),
+    (Context::Global, Cmd::Decide, &["d"]),
+    (Context::Global, Cmd::Recuse, &["r"]),
+    (Context::Global, Cmd::Discussed, &["m"]),
     (Context::Global, Cmd::Quit, &["q", "ctrl-c"]),
     (Context::Table, Cmd::Up, &["up", "k"]),
     (Context::Table, Cmd::Down, &["down", "j"]),
@@ -399,6 +445,22 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Compare, Cmd::Top, &["g", "home"]),
     (Context::Compare, Cmd::Bottom, &["G", "end"]),
     (Context::Compare, Cmd::Back, &["esc", "backspace"]),
+    (Context::Session, Cmd::Up, &["up", "k"]),
+    (Context::Session, Cmd::Down, &["down", "j"]),
+    (Context::Session, Cmd::Left, &["left", "h", "backtab"]),
+    (Context::Session, Cmd::Right, &["right", "l", "tab"]),
+    (Context::Session, Cmd::Top, &["g", "home"]),
+    (Context::Session, Cmd::Bottom, &["G", "end"]),
+    (Context::Session, Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Session, Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Context::Session, Cmd::Open, &["enter"]),
+    (Context::Session, Cmd::NewSession, &["n"]),
+    (Context::Session, Cmd::Attend, &["a"]),
+    (Context::Session, Cmd::Amend, &["e"]),
+    (Context::Session, Cmd::CloseSession, &["C"]),
+    (Context::Session, Cmd::Reopen, &["O"]),
+    (Context::Session, Cmd::Minutes, &["M"]),
+    (Context::Session, Cmd::Back, &["esc", "backspace"]),
     (Context::Help, Cmd::Up, &["up", "k"]),
     (Context::Help, Cmd::Down, &["down", "j"]),
     (Context::Help, Cmd::PageUp, &["pageup", "ctrl-u"]),
@@ -417,6 +479,20 @@ const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
     (Context::Prompt, Cmd::DeleteForward, &["delete"]),
     (Context::Prompt, Cmd::DeleteWord, &["ctrl-w"]),
     (Context::Prompt, Cmd::ClearLine, &["ctrl-u"]),
+    (Context::Form, Cmd::Accept, &["enter"]),
+    (Context::Form, Cmd::Cancel, &["esc", "ctrl-c"]),
+    (Context::Form, Cmd::NextField, &["tab"]),
+    (Context::Form, Cmd::PrevField, &["backtab"]),
+    (Context::Form, Cmd::Down, &["down"]),
+    (Context::Form, Cmd::Up, &["up"]),
+    (Context::Form, Cmd::CursorLeft, &["left"]),
+    (Context::Form, Cmd::CursorRight, &["right"]),
+    (Context::Form, Cmd::LineStart, &["home", "ctrl-a"]),
+    (Context::Form, Cmd::LineEnd, &["end", "ctrl-e"]),
+    (Context::Form, Cmd::DeleteBack, &["backspace", "ctrl-h"]),
+    (Context::Form, Cmd::DeleteForward, &["delete"]),
+    (Context::Form, Cmd::DeleteWord, &["ctrl-w"]),
+    (Context::Form, Cmd::ClearLine, &["ctrl-u"]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -578,7 +654,7 @@ impl KeyMap {
     /// (except in `Prompt`, where typed text must not trigger commands).
     pub fn lookup(&self, context: Context, chord: Chord) -> Option<Cmd> {
         self.lookup_in(context, chord).or_else(|| {
-            (context != Context::Prompt)
+            (!matches!(context, Context::Prompt | Context::Form))
                 .then(|| self.lookup_in(Context::Global, chord))
                 .flatten()
         })

@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod profile;
 pub mod scroll;
+pub mod session;
 pub mod sort;
 
 use crate::domain::filter::{self, FilterError};
@@ -23,6 +24,7 @@ use input::LineInput;
 pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
 pub use profile::ProfileSource;
 use scroll::{Scroll, TableCursor};
+use session::{SessionNote, Sessions};
 use std::sync::Arc;
 
 /// The main screens.
@@ -34,6 +36,8 @@ pub enum View {
     Positions,
     Shortlist,
     Compare,
+    /// The committee-session panel.
+    Session,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +67,7 @@ pub struct Prompt {
 pub enum Notice {
     ProfileNotFound(String),
     ProfileFailed(String),
+    Session(SessionNote),
     /// A seventh candidate was marked for comparison.
     MarkLimit,
     /// Compare asked for with fewer than two marked.
@@ -126,6 +131,8 @@ pub enum Action {
     PoolFailed(String),
     /// The positions and their requirements (loaded with the pool).
     PositionsLoaded(Arc<Vec<Position>>),
+    /// The poll for changes by other connections (every ~500 ms).
+    Tick,
 }
 
 /// The app's settings at start.
@@ -165,11 +172,15 @@ pub struct App {
     pub compare: Scroll,
     pub notice: Option<Notice>,
     pub fatal: Option<Fatal>,
+    /// The committee-session part: panel, forms, active session.
+    pub sessions: Sessions,
     pub quit: bool,
     /// Something changed since the last draw.
     pub dirty: bool,
     generation: u64,
     applied: u64,
+    /// The candidate to keep under the cursor when a reloaded pool is listed.
+    keep_nip: Option<String>,
     filtering: Filtering,
     profiles: Box<dyn ProfileSource>,
 }
@@ -199,10 +210,12 @@ impl App {
             compare: Scroll::default(),
             notice: None,
             fatal: None,
+            sessions: Sessions::default(),
             quit: false,
             dirty: true,
             generation: 0,
             applied: 0,
+            keep_nip: None,
             filtering,
             profiles,
         }
@@ -241,6 +254,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::Prompt
+        } else if let Some(c) = self.session_context() {
+            c
         } else if self.help.is_some() {
             Context::Help
         } else {
@@ -251,6 +266,7 @@ impl App {
                 View::Positions => Context::Positions,
                 View::Shortlist => Context::Shortlist,
                 View::Compare => Context::Compare,
+                View::Session => Context::Session,
             }
         }
     }
@@ -271,11 +287,14 @@ impl App {
                         self.prompt_edited();
                     }
                     self.dirty = true;
+                } else {
+                    self.form_paste(&text);
                 }
             }
             Action::Resize => self.dirty = true,
             Action::Filtered(o) => self.apply(o),
             Action::PoolLoaded(pool) => {
+                self.keep_nip = self.current().map(|c| c.nip.to_string());
                 self.load = Load::Ready(pool);
                 self.list_positions();
                 self.request();
@@ -287,9 +306,16 @@ impl App {
                 self.dirty = true;
             }
             Action::PoolFailed(e) => {
-                self.load = Load::Failed(e);
+                if matches!(self.load, Load::Ready(_)) {
+                    // A reload after a change failed: keep the pool on screen.
+                    let p = session::backend::Problem::Failed(e);
+                    self.notice = Some(Notice::Session(SessionNote::Problem(p)));
+                } else {
+                    self.load = Load::Failed(e);
+                }
                 self.dirty = true;
             }
+            Action::Tick => self.tick(),
         }
     }
 
@@ -311,6 +337,10 @@ impl App {
                     self.prompt_edited();
                     self.dirty = true;
                 }
+            }
+        } else if ctx == Context::Form {
+            if let Some(c) = chord.typed_char() {
+                self.form_type(c);
             }
         }
     }
@@ -355,6 +385,12 @@ impl App {
                     self.global(cmd);
                 }
             }
+            Context::Session => {
+                if !self.session_command(cmd) {
+                    self.global(cmd);
+                }
+            }
+            Context::Form => self.form_command(cmd),
             Context::Global => self.global(cmd),
         }
     }
@@ -413,7 +449,7 @@ impl App {
                 self.profile = None;
                 self.view = View::Positions;
             }
-            _ => {}
+            _ => self.session_global(cmd),
         }
     }
 
@@ -570,6 +606,7 @@ impl App {
                     scroll: Scroll::default(),
                 });
                 self.view = View::Profile;
+                self.profile_opened(&nip);
             }
             Ok(None) => self.notice = Some(Notice::ProfileNotFound(nip)),
             Err(e) => self.notice = Some(Notice::ProfileFailed(e)),
@@ -735,7 +772,13 @@ impl App {
         match o.result {
             Ok(m) => {
                 let selected = self.matches.rows.get(self.table.cursor).copied();
-                let keep = if o.query.box_only != self.shown.box_only {
+                let keep = if let Some(nip) = self.keep_nip.take() {
+                    let pool = self.pool();
+                    m.rows.iter().position(|&r| {
+                        pool.and_then(|p| p.rows.get(r as usize))
+                            .is_some_and(|c| *c.nip == *nip)
+                    })
+                } else if o.query.box_only != self.shown.box_only {
                     None
                 } else {
                     selected.and_then(|s| m.rows.iter().position(|&r| r == s))

@@ -8,8 +8,10 @@
 
 pub mod event;
 pub mod terminal;
+pub mod ticker;
 
 use crate::app::filtering::{Filtering, Worker};
+use crate::app::session::backend::StoreSessions;
 use crate::app::{Action, App, Fatal, KeyMap, Options};
 use crate::cli::{CliError, CliResult, Ctx};
 use crate::store::load::load_pool;
@@ -73,12 +75,26 @@ pub fn run(ctx: &Ctx) -> CliResult {
         Filtering::Background(worker),
         Box::new(store),
     );
+    // The session panel reads and writes on a connection of its own, whose
+    // `data_version` tells when anyone else committed.
+    let sessions = Store::open(&ctx.db, OpenMode::Existing).map_err(|e| ctx.store_error(e))?;
+    app.attach_sessions(Box::new(StoreSessions::new(
+        sessions,
+        ctx.actor.clone(),
+        ctx.rules().clone(),
+    )));
     spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
+    let reload = Reloader {
+        ctx,
+        tx: tx.clone(),
+    };
 
     let mut session = Session::enter().map_err(terminal_error)?;
+    let ticker = ticker::Ticker::spawn(tx.clone()).map_err(terminal_error)?;
     let input = Input::spawn(tx).map_err(terminal_error)?;
-    let result = event_loop(&mut session, &mut app, &rx, &theme);
+    let result = event_loop(&mut session, &mut app, &rx, &theme, &reload);
     drop(input);
+    drop(ticker);
     drop(session);
     result?;
     match app.fatal {
@@ -117,6 +133,12 @@ fn spawn_loader(ctx: &Ctx, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+/// Loads the pool again (off the input path) when the database changed.
+struct Reloader<'a> {
+    ctx: &'a Ctx,
+    tx: mpsc::Sender<Msg>,
+}
+
 /// Wait for messages, step the app, draw when something changed. Messages
 /// that arrived together are all taken before one draw.
 fn event_loop(
@@ -124,6 +146,7 @@ fn event_loop(
     app: &mut App,
     rx: &mpsc::Receiver<Msg>,
     theme: &Theme,
+    reload: &Reloader,
 ) -> CliResult {
     let lang = app.lang;
     loop {
@@ -142,7 +165,13 @@ fn event_loop(
         };
         loop {
             match msg {
-                Msg::Action(a) => app.step(a),
+                Msg::Action(a) => {
+                    app.step(a);
+                    if app.take_pool_reload() {
+                        // A failed spawn only means the pool stays as it was.
+                        let _ = spawn_loader(reload.ctx, reload.tx.clone());
+                    }
+                }
                 Msg::InputClosed(Some(e)) => {
                     return Err(CliError::runtime(tr!(lang, ui::terminal_failed(&e))))
                 }

@@ -9,10 +9,13 @@
 //! - full: a title bar, the screen, the filter bar (the prompt while typing,
 //!   with the error under it) and the status line.
 
+pub mod form;
 pub mod grid;
 pub mod help;
 pub mod positions;
 pub mod profile;
+pub mod profile_session;
+pub mod session;
 pub mod status;
 pub mod table;
 pub mod text;
@@ -75,7 +78,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
             let error = Rect::new(area.x, area.bottom() - error_lines, area.width, error_lines);
             let bottom = Rect::new(area.x, error.y - 1, area.width, 1);
             let body = Rect::new(area.x, area.y, area.width, bottom.y - area.y);
-            body_draw(buf, body, app, theme);
+            let form_cursor = body_draw(buf, body, app, theme);
             if let Some(b) = &block {
                 status::error_draw(buf, error, b, theme);
             }
@@ -83,7 +86,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 status::prompt_line(buf, bottom, app, theme)
             } else {
                 status::compact_status(buf, bottom, app, theme);
-                None
+                form_cursor
             }
         }
         Tier::Full => {
@@ -100,7 +103,7 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 filter_bar.y - title.bottom(),
             );
             status::title_bar(buf, title, app, theme);
-            body_draw(buf, body, app, theme);
+            let form_cursor = body_draw(buf, body, app, theme);
             status::status_line(buf, status_area, app, theme);
             if let Some(b) = &block {
                 status::error_draw(buf, error, b, theme);
@@ -109,15 +112,17 @@ pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
                 status::prompt_line(buf, filter_bar, app, theme)
             } else {
                 status::filter_bar(buf, filter_bar, app, theme);
-                None
+                form_cursor
             }
         }
     }
 }
 
-fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// The screen between the bars, and an open form over it (returns the
+/// form's text cursor).
+fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     if area.height == 0 || area.width == 0 {
-        return;
+        return None;
     }
     let lang = app.lang;
     match &app.load {
@@ -131,10 +136,15 @@ fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 positions::draw_shortlist(buf, area, app, theme)
             }
             (crate::app::View::Compare, _) => positions::draw_compare(buf, area, app, theme),
+            (crate::app::View::Session, _) => session::draw(buf, area, app, theme),
             _ => table::draw(buf, area, app, theme),
         },
     }
     if let Some(scroll) = &app.help {
         help::draw(buf, area, app, scroll, theme);
     }
+    app.sessions
+        .form
+        .as_ref()
+        .and_then(|f| form::draw(buf, area, app, f, theme))
 }

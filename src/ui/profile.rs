@@ -2,8 +2,9 @@
 //! potential, training hours against the yearly target, retirement (BUP).
 //!
 //! The profile is a list of sections; on wide terminals they stand in two
-//! columns. A committee-decisions section joins the list once decisions are
-//! recorded (the sessions feature); until then there is nothing to show.
+//! columns. The committee sections (recusals in the active session, the
+//! decisions about the candidate) join the list when there is something to
+//! show (`profile_session`).
 
 use super::text::{put, width};
 use super::Theme;
@@ -421,7 +422,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
     if body.height == 0 {
         return;
     }
+    let mut committee: Vec<Section> = super::profile_session::sections(app, &c.nip, theme)
+        .into_iter()
+        .map(|(title, lines)| Section { title, lines })
+        .collect();
     let (left, right) = if area.width >= TWO_COLUMNS {
+        committee.extend([competencies(app, p, theme), training(app, p, theme)]);
         (
             flatten(
                 &[
@@ -431,25 +437,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
                 ],
                 theme,
             ),
-            flatten(
-                &[competencies(app, p, theme), training(app, p, theme)],
-                theme,
-            ),
+            flatten(&committee, theme),
         )
     } else {
-        (
-            flatten(
-                &[
-                    record(app, p, theme),
-                    performance(app, p, theme),
-                    competencies(app, p, theme),
-                    potential(app, p, theme),
-                    training(app, p, theme),
-                ],
-                theme,
-            ),
-            Vec::new(),
-        )
+        committee.extend([
+            record(app, p, theme),
+            performance(app, p, theme),
+            competencies(app, p, theme),
+            potential(app, p, theme),
+            training(app, p, theme),
+        ]);
+        (flatten(&committee, theme), Vec::new())
     };
     let tallest = left.len().max(right.len());
     let page = body.height as usize;

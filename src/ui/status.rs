@@ -47,6 +47,9 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
         _ => {}
     }
+    if app.view == View::Session {
+        tabs.push((View::Session, tr!(lang, session_ui::VIEW_SESSION)));
+    }
     for (view, label) in tabs {
         let style = if view == app.view {
             theme.tab_active

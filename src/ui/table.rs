@@ -174,7 +174,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         };
         let y = body.y + (i - offset) as u16;
         let selected = i == app.table.cursor;
-        row(buf, body, y, c, selected, &cols, lang, theme);
+        let recused = app.sessions.is_recused(&c.nip);
+        row(buf, body, y, c, (selected, recused), &cols, lang, theme);
     }
 }
 
@@ -211,7 +212,7 @@ fn row(
     area: Rect,
     y: u16,
     c: &Candidate,
-    selected: bool,
+    (selected, recused): (bool, bool),
     cols: &[(Column, u16)],
     lang: Lang,
     theme: &Theme,
@@ -227,7 +228,12 @@ fn row(
         area,
         area.x,
         y,
-        if selected { "▶ " } else { "  " },
+        match (selected, recused) {
+            (true, false) => "▶ ",
+            (true, true) => "▶⊘",
+            (false, true) => " ⊘",
+            (false, false) => "  ",
+        },
         2,
         base,
     );

@@ -5,4 +5,5 @@ pub mod filter;
 pub mod import;
 pub mod positions;
 pub mod session;
+pub mod session_ui;
 pub mod ui;

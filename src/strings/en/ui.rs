@@ -64,6 +64,7 @@ pub fn filter_error(column: usize, message: &str) -> String {
 pub fn notice(n: &Notice) -> String {
     match n {
         Notice::ProfileNotFound(nip) => format!("NIP {nip} is no longer in the database"),
+        Notice::Session(s) => super::session_ui::note(s),
         Notice::ProfileFailed(e) => format!("the profile could not be loaded: {e}"),
         Notice::MarkLimit => crate::strings::en::positions::MARK_LIMIT.to_string(),
         Notice::CompareNeedsTwo => crate::strings::en::positions::COMPARE_NEEDS_TWO.to_string(),
@@ -151,11 +152,38 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Compare => "Comparing candidates",
         Context::Help => "This help",
         Context::Prompt => "While typing a filter or a jump",
+        Context::Session => "Committee session panel",
+        Context::Form => "In a session form",
     }
 }
 
 pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
     match (ctx, cmd) {
+        (Context::Session, Cmd::Up) => "previous session, member or decision",
+        (Context::Session, Cmd::Down) => "next session, member or decision",
+        (Context::Session, Cmd::Left) => "previous part (sessions, members, decisions)",
+        (Context::Session, Cmd::Right) => "next part (sessions, members, decisions)",
+        (Context::Session, Cmd::Open) => {
+            "sessions: make active; members: mark present; decisions: amend"
+        }
+        (Context::Form, Cmd::Accept) => "save (in the members field: a new line)",
+        (Context::Form, Cmd::Cancel) => "cancel (nothing is recorded)",
+        (Context::Form, Cmd::Down) => "next line or field",
+        (Context::Form, Cmd::Up) => "previous line or field",
+        (Context::Form, Cmd::CursorLeft) => "cursor left; previous choice",
+        (Context::Form, Cmd::CursorRight) => "cursor right; next choice",
+        (_, Cmd::Sessions) => "committee session panel (open / close)",
+        (_, Cmd::Decide) => "record a decision for the selected candidate",
+        (_, Cmd::Recuse) => "a member steps aside for the selected candidate",
+        (_, Cmd::Discussed) => "mark the selected candidate as discussed",
+        (_, Cmd::NewSession) => "new session",
+        (_, Cmd::Attend) => "mark the selected member present",
+        (_, Cmd::Amend) => "amend the selected decision (a new version)",
+        (_, Cmd::CloseSession) => "close the session (read-only from then on)",
+        (_, Cmd::Reopen) => "reopen the closed session (reason required)",
+        (_, Cmd::Minutes) => "write the minutes (md, csv, json, docx)",
+        (_, Cmd::NextField) => "next field",
+        (_, Cmd::PrevField) => "previous field",
         (_, Cmd::Quit) => "quit",
         (_, Cmd::Help) => "this help",
         (_, Cmd::Filter) => "type a filter (table and 9-box follow it)",

@@ -64,6 +64,7 @@ pub fn filter_error(column: usize, message: &str) -> String {
 pub fn notice(n: &Notice) -> String {
     match n {
         Notice::ProfileNotFound(nip) => format!("profil NIP {nip} tidak ada lagi di basis data"),
+        Notice::Session(s) => super::session_ui::note(s),
         Notice::ProfileFailed(e) => format!("profil tidak dapat dimuat: {e}"),
         Notice::MarkLimit => crate::strings::id::positions::MARK_LIMIT.to_string(),
         Notice::CompareNeedsTwo => crate::strings::id::positions::COMPARE_NEEDS_TWO.to_string(),
@@ -151,11 +152,38 @@ pub fn context_title(c: Context) -> &'static str {
         Context::Compare => "Membandingkan calon",
         Context::Help => "Bantuan ini",
         Context::Prompt => "Saat mengetik filter atau lompatan",
+        Context::Session => "Panel sidang komite",
+        Context::Form => "Dalam formulir sidang",
     }
 }
 
 pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
     match (ctx, cmd) {
+        (Context::Session, Cmd::Up) => "sidang, anggota atau keputusan sebelumnya",
+        (Context::Session, Cmd::Down) => "sidang, anggota atau keputusan berikutnya",
+        (Context::Session, Cmd::Left) => "bagian sebelumnya (sidang, anggota, keputusan)",
+        (Context::Session, Cmd::Right) => "bagian berikutnya (sidang, anggota, keputusan)",
+        (Context::Session, Cmd::Open) => {
+            "sidang: jadikan aktif; anggota: tandai hadir; keputusan: ubah"
+        }
+        (Context::Form, Cmd::Accept) => "simpan (pada isian anggota: baris baru)",
+        (Context::Form, Cmd::Cancel) => "batal (tidak ada yang dicatat)",
+        (Context::Form, Cmd::Down) => "baris atau isian berikutnya",
+        (Context::Form, Cmd::Up) => "baris atau isian sebelumnya",
+        (Context::Form, Cmd::CursorLeft) => "kursor ke kiri; pilihan sebelumnya",
+        (Context::Form, Cmd::CursorRight) => "kursor ke kanan; pilihan berikutnya",
+        (_, Cmd::Sessions) => "panel sidang komite (buka / tutup)",
+        (_, Cmd::Decide) => "catat keputusan untuk kandidat terpilih",
+        (_, Cmd::Recuse) => "anggota mengundurkan diri untuk kandidat terpilih",
+        (_, Cmd::Discussed) => "tandai kandidat terpilih sudah dibahas",
+        (_, Cmd::NewSession) => "sidang baru",
+        (_, Cmd::Attend) => "tandai anggota terpilih hadir",
+        (_, Cmd::Amend) => "ubah keputusan terpilih (versi baru)",
+        (_, Cmd::CloseSession) => "tutup sidang (sejak itu hanya dapat dibaca)",
+        (_, Cmd::Reopen) => "buka kembali sidang yang ditutup (alasan wajib)",
+        (_, Cmd::Minutes) => "tulis berita acara (md, csv, json, docx)",
+        (_, Cmd::NextField) => "isian berikutnya",
+        (_, Cmd::PrevField) => "isian sebelumnya",
         (_, Cmd::Quit) => "keluar",
         (_, Cmd::Help) => "bantuan ini",
         (_, Cmd::Filter) => "ketik filter (tabel dan kotak 9 ikut berubah)",

@@ -1,0 +1,222 @@
+//! Where the session screen reads and writes: the store (one connection of
+//! its own, the actor of `--as`, the rules in force) in the real program and
+//! in tests. Every write is one of `store::session`'s transactions.
+
+use crate::domain::session::Refusal;
+use crate::domain::Rules;
+use crate::minutes;
+use crate::store::session::{
+    self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
+    SessionRow,
+};
+use crate::store::{Actor, Store};
+use crate::strings::Lang;
+use std::path::{Path, PathBuf};
+
+/// Why a session action did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The rules refused it (nothing was written).
+    Refused(Refusal),
+    /// The database or the file system failed; the error's text.
+    Failed(String),
+}
+
+impl From<SessionError> for Problem {
+    fn from(e: SessionError) -> Self {
+        match e {
+            SessionError::Refused(r) => Problem::Refused(r),
+            SessionError::Store(s) => Problem::Failed(s.to_string()),
+        }
+    }
+}
+
+pub type Outcome<T> = Result<T, Problem>;
+
+/// The formats of the minutes (berita acara).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesFormat {
+    Md,
+    Csv,
+    Json,
+    Docx,
+}
+
+impl MinutesFormat {
+    pub const ALL: [MinutesFormat; 4] = [
+        MinutesFormat::Md,
+        MinutesFormat::Csv,
+        MinutesFormat::Json,
+        MinutesFormat::Docx,
+    ];
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            MinutesFormat::Md => "md",
+            MinutesFormat::Csv => "csv",
+            MinutesFormat::Json => "json",
+            MinutesFormat::Docx => "docx",
+        }
+    }
+
+    /// The default file name in the current folder.
+    pub fn default_path(self, id: i64) -> String {
+        format!("berita-acara-{id}.{}", self.ext())
+    }
+}
+
+/// Everything the session screen asks of the database.
+pub trait SessionBackend {
+    fn list(&mut self) -> Outcome<Vec<SessionRow>>;
+    fn detail(&mut self, id: i64) -> Outcome<SessionDetail>;
+    fn decisions_for(&mut self, nip: &str) -> Outcome<Vec<Decision>>;
+    fn position_exists(&mut self, kode: &str) -> Outcome<bool>;
+    fn create(&mut self, s: &NewSession) -> Outcome<i64>;
+    fn attend(&mut self, id: i64, name: &str) -> Outcome<()>;
+    fn recuse(&mut self, id: i64, member: &str, nip: &str, reason: &str) -> Outcome<()>;
+    fn discussed(&mut self, id: i64, nip: &str) -> Outcome<()>;
+    fn decide(&mut self, id: i64, d: &DecisionInput) -> Outcome<i64>;
+    fn amend(&mut self, decision: i64, a: &Amendment) -> Outcome<i64>;
+    /// Returns the audit head after closing.
+    fn close(&mut self, id: i64) -> Outcome<String>;
+    fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()>;
+    /// Write the minutes to `path`; returns the path written (absolute when known).
+    fn write_minutes(
+        &mut self,
+        id: i64,
+        format: MinutesFormat,
+        lang: Lang,
+        path: &Path,
+    ) -> Outcome<PathBuf>;
+    /// A number that changes when another connection commits (`PRAGMA data_version`).
+    fn data_version(&mut self) -> Option<i64>;
+}
+
+/// The store as the session screen's back end.
+pub struct StoreSessions {
+    pub store: Store,
+    pub actor: Actor,
+    pub rules: Rules,
+}
+
+impl StoreSessions {
+    pub fn new(store: Store, actor: Actor, rules: Rules) -> StoreSessions {
+        StoreSessions {
+            store,
+            actor,
+            rules,
+        }
+    }
+}
+
+/// The minutes of a session in a format.
+pub fn render_minutes(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Outcome<Vec<u8>> {
+    Ok(match format {
+        MinutesFormat::Md => minutes::markdown(d, lang).into_bytes(),
+        MinutesFormat::Csv => minutes::csv(d).map_err(|e| Problem::Failed(e.to_string()))?,
+        MinutesFormat::Json => minutes::json(d).into_bytes(),
+        MinutesFormat::Docx => minutes::docx(d, lang).map_err(Problem::Failed)?,
+    })
+}
+
+impl SessionBackend for StoreSessions {
+    fn list(&mut self) -> Outcome<Vec<SessionRow>> {
+        Ok(ss::list(&self.store.conn)?)
+    }
+
+    fn detail(&mut self, id: i64) -> Outcome<SessionDetail> {
+        Ok(ss::detail(&self.store.conn, id)?)
+    }
+
+    fn decisions_for(&mut self, nip: &str) -> Outcome<Vec<Decision>> {
+        Ok(ss::decisions_for(&self.store.conn, nip)?)
+    }
+
+    fn position_exists(&mut self, kode: &str) -> Outcome<bool> {
+        self.store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM position WHERE kode = ?1",
+                [kode],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)
+            .map_err(|e| Problem::Failed(e.to_string()))
+    }
+
+    fn create(&mut self, s: &NewSession) -> Outcome<i64> {
+        Ok(ss::create(&mut self.store, &self.actor, s)?)
+    }
+
+    fn attend(&mut self, id: i64, name: &str) -> Outcome<()> {
+        Ok(ss::attend(
+            &mut self.store,
+            &self.actor,
+            id,
+            &[name.to_string()],
+        )?)
+    }
+
+    fn recuse(&mut self, id: i64, member: &str, nip: &str, reason: &str) -> Outcome<()> {
+        Ok(ss::recuse(
+            &mut self.store,
+            &self.actor,
+            id,
+            member,
+            nip,
+            reason,
+        )?)
+    }
+
+    fn discussed(&mut self, id: i64, nip: &str) -> Outcome<()> {
+        Ok(ss::mark_discussed(&mut self.store, &self.actor, id, nip)?)
+    }
+
+    fn decide(&mut self, id: i64, d: &DecisionInput) -> Outcome<i64> {
+        Ok(ss::decide(
+            &mut self.store,
+            &self.actor,
+            &self.rules,
+            id,
+            d,
+        )?)
+    }
+
+    fn amend(&mut self, decision: i64, a: &Amendment) -> Outcome<i64> {
+        Ok(ss::amend(
+            &mut self.store,
+            &self.actor,
+            &self.rules,
+            decision,
+            a,
+        )?)
+    }
+
+    fn close(&mut self, id: i64) -> Outcome<String> {
+        Ok(ss::close(&mut self.store, &self.actor, id)?)
+    }
+
+    fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()> {
+        Ok(ss::reopen(&mut self.store, &self.actor, id, reason)?)
+    }
+
+    fn write_minutes(
+        &mut self,
+        id: i64,
+        format: MinutesFormat,
+        lang: Lang,
+        path: &Path,
+    ) -> Outcome<PathBuf> {
+        let d = self.detail(id)?;
+        let bytes = render_minutes(&d, format, lang)?;
+        std::fs::write(path, bytes).map_err(|e| Problem::Failed(e.to_string()))?;
+        Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+
+    fn data_version(&mut self) -> Option<i64> {
+        self.store
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .ok()
+    }
+}

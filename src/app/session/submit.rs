@@ -1,0 +1,255 @@
+//! Submitting a form: check the input and the rules first (a refusal stays
+//! in the form and nothing is written), then one store transaction, which
+//! checks the rules again.
+
+use super::backend::{MinutesFormat, Problem};
+use super::form::{FieldId, Form, FormKind, FormProblem};
+use super::{Pane, SessionNote};
+use crate::app::App;
+use crate::domain::session::{check_decision, parse_member, Refusal, Votes};
+use crate::store::session::{Amendment, DecisionInput, NewSession};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What a valid form asks for.
+enum Write {
+    Create(NewSession),
+    Decide(i64, DecisionInput),
+    Amend(i64, Amendment),
+    Recuse {
+        session: i64,
+        member: String,
+        nip: String,
+        reason: String,
+    },
+    Close(i64),
+    Reopen(i64, String),
+    Minutes(i64, PathBuf, MinutesFormat),
+}
+
+fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    Votes::parse(s)
+        .map(Some)
+        .ok_or_else(|| FormProblem::BadVotes(s.to_string()))
+}
+
+impl App {
+    /// Check the open form; on success write, close it and reload.
+    pub(super) fn submit(&mut self) {
+        let Some(form) = self.sessions.form.take() else {
+            return;
+        };
+        let mut form = form;
+        match self.check(&form).and_then(|w| self.write(w)) {
+            Ok(note) => {
+                self.reload_sessions();
+                self.note(note);
+            }
+            Err(p) => {
+                form.problem = Some(p);
+                self.sessions.form = Some(form);
+            }
+        }
+        self.dirty = true;
+    }
+
+    fn position_known(&mut self, kode: &str) -> Result<(), FormProblem> {
+        let b = self
+            .sessions
+            .backend
+            .as_mut()
+            .ok_or(FormProblem::Problem(Problem::Failed(String::new())))?;
+        if b.position_exists(kode)? {
+            Ok(())
+        } else {
+            Err(Problem::Refused(Refusal::UnknownPosition(kode.to_string())).into())
+        }
+    }
+
+    fn check(&mut self, f: &Form) -> Result<Write, FormProblem> {
+        match &f.kind {
+            FormKind::NewSession => {
+                let title = f.text(FieldId::Title).trim().to_string();
+                if title.is_empty() {
+                    return Err(Problem::Refused(Refusal::EmptyTitle).into());
+                }
+                let d = f.text(FieldId::Date);
+                let date = NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                    .map_err(|_| FormProblem::BadDate(d.trim().to_string()))?;
+                let mut members = Vec::new();
+                for line in f.text(FieldId::Members).lines() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    members.push(
+                        parse_member(line)
+                            .ok_or_else(|| FormProblem::BadMember(line.trim().to_string()))?,
+                    );
+                }
+                if members.is_empty() {
+                    return Err(FormProblem::NoMembers);
+                }
+                let q = f.text(FieldId::Quorum);
+                let quorum = match q.trim() {
+                    "" => None,
+                    t => Some(
+                        t.parse::<usize>()
+                            .map_err(|_| FormProblem::BadQuorum(t.to_string()))?,
+                    ),
+                };
+                let agenda: Vec<String> = f
+                    .text(FieldId::Agenda)
+                    .split([',', ' ', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                for k in &agenda {
+                    self.position_known(k)?;
+                }
+                Ok(Write::Create(NewSession {
+                    title,
+                    date,
+                    members,
+                    quorum,
+                    agenda,
+                }))
+            }
+            FormKind::Decide { session, nip, .. } | FormKind::Amend { session, nip, .. } => {
+                let kind = f.kind();
+                let position = Some(f.text(FieldId::Position).trim().to_string())
+                    .filter(|p| kind.takes_position() && !p.is_empty());
+                let reason = f.text(FieldId::Grounds);
+                let votes = votes(&f.text(FieldId::Votes))?;
+                let detail = self
+                    .sessions
+                    .active
+                    .as_ref()
+                    .filter(|d| d.session.id == *session)
+                    .ok_or(Problem::Refused(Refusal::UnknownSession(*session)))?;
+                check_decision(
+                    detail.is_closed(),
+                    *session,
+                    &reason,
+                    kind,
+                    position.is_some(),
+                    votes,
+                    &detail.quorum_for(nip),
+                )
+                .map_err(|r| FormProblem::Problem(Problem::Refused(r)))?;
+                if let Some(p) = &position {
+                    self.position_known(p)?;
+                }
+                Ok(match &f.kind {
+                    FormKind::Amend { decision, .. } => Write::Amend(
+                        *decision,
+                        Amendment {
+                            kind: Some(kind),
+                            position: Some(position),
+                            reason,
+                            votes,
+                        },
+                    ),
+                    _ => Write::Decide(
+                        *session,
+                        DecisionInput {
+                            nip: nip.clone(),
+                            kind,
+                            position,
+                            reason,
+                            votes,
+                        },
+                    ),
+                })
+            }
+            FormKind::Recuse {
+                session,
+                nip,
+                members,
+                ..
+            } => {
+                let reason = f.text(FieldId::Reason);
+                if reason.trim().is_empty() {
+                    return Err(Problem::Refused(Refusal::NoReason).into());
+                }
+                let at = f.field(FieldId::Member).map(|m| m.chosen()).unwrap_or(0);
+                let member = members
+                    .get(at)
+                    .cloned()
+                    .ok_or(Problem::Refused(Refusal::UnknownMember(String::new())))?;
+                Ok(Write::Recuse {
+                    session: *session,
+                    member,
+                    nip: nip.clone(),
+                    reason,
+                })
+            }
+            FormKind::Close { session } => Ok(Write::Close(*session)),
+            FormKind::Reopen { session } => {
+                let reason = f.text(FieldId::Reason);
+                if reason.trim().is_empty() {
+                    return Err(Problem::Refused(Refusal::NoReason).into());
+                }
+                Ok(Write::Reopen(*session, reason))
+            }
+            FormKind::Minutes { session } => {
+                let path = f.text(FieldId::Path).trim().to_string();
+                if path.is_empty() {
+                    return Err(FormProblem::NoPath);
+                }
+                Ok(Write::Minutes(*session, PathBuf::from(path), f.format()))
+            }
+        }
+    }
+
+    fn write(&mut self, w: Write) -> Result<SessionNote, FormProblem> {
+        let lang = self.lang;
+        let b = self
+            .sessions
+            .backend
+            .as_mut()
+            .ok_or(FormProblem::Problem(Problem::Failed(String::new())))?;
+        Ok(match w {
+            Write::Create(s) => {
+                let id = b.create(&s)?;
+                let d = b.detail(id)?;
+                self.sessions.active = Some(d);
+                self.sessions.pane = Pane::Members;
+                self.sessions.member_cursor = 0;
+                self.sessions.decision_cursor = 0;
+                SessionNote::Created(id)
+            }
+            Write::Decide(id, d) => SessionNote::Recorded(b.decide(id, &d)?),
+            Write::Amend(old, a) => {
+                let new = b.amend(old, &a)?;
+                SessionNote::Amended { old, new }
+            }
+            Write::Recuse {
+                session,
+                member,
+                nip,
+                reason,
+            } => {
+                b.recuse(session, &member, &nip, &reason)?;
+                SessionNote::Recused { member, nip }
+            }
+            Write::Close(id) => {
+                b.close(id)?;
+                SessionNote::Closed(id)
+            }
+            Write::Reopen(id, reason) => {
+                b.reopen(id, &reason)?;
+                SessionNote::Reopened(id)
+            }
+            Write::Minutes(id, path, format) => {
+                let written = b.write_minutes(id, format, lang, &path)?;
+                self.sessions.last_export = Some(written.clone());
+                SessionNote::Written(written)
+            }
+        })
+    }
+}

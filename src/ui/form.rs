@@ -1,0 +1,265 @@
+//! A session form as a box over the screen: its fields (the focused one
+//! marked), what the rules say right now (the quorum check for the
+//! candidate, who stepped aside), why the last submit was refused, the keys.
+
+use super::session::quorum_line;
+use super::text::{fit, put, width, wrap};
+use super::Theme;
+use crate::app::keymap::{Cmd, Context};
+use crate::app::session::backend::MinutesFormat;
+use crate::app::session::form::{FieldId, Form, FormKind, Value};
+use crate::app::App;
+use crate::domain::session::DecisionKind;
+use crate::tr;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+/// The text a choice field shows.
+fn choice_text(app: &App, form: &Form, id: FieldId, at: usize) -> String {
+    let lang = app.lang;
+    match (id, &form.kind) {
+        (FieldId::Kind, _) => DecisionKind::ALL
+            .get(at)
+            .map(|k| tr!(lang, session::kind_name(*k)).to_string())
+            .unwrap_or_default(),
+        (FieldId::Member, FormKind::Recuse { members, .. }) => {
+            members.get(at).cloned().unwrap_or_default()
+        }
+        (FieldId::Format, _) => MinutesFormat::ALL
+            .get(at)
+            .map(|f| f.ext().to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Lines of information above the fields.
+fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    let nip = match &form.kind {
+        FormKind::Decide { nip, .. } | FormKind::Amend { nip, .. } => Some(nip.as_str()),
+        FormKind::Recuse { nip, .. } => Some(nip.as_str()),
+        _ => None,
+    };
+    if let (Some(nip), Some(d)) = (nip, &app.sessions.active) {
+        out.push(quorum_line(lang, d, nip, theme));
+    }
+    let note = match &form.kind {
+        FormKind::Amend { .. } => Some(tr!(lang, session_ui::AMEND_NOTE)),
+        FormKind::Close { .. } => Some(tr!(lang, session_ui::CLOSE_CONFIRM)),
+        _ => None,
+    };
+    if let Some(n) = note {
+        for l in wrap(n, w) {
+            out.push(Line::styled(l, theme.muted));
+        }
+    }
+    out
+}
+
+/// Draw the form over `area`; returns where the text cursor goes.
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    form: &Form,
+    theme: &Theme,
+) -> Option<Position> {
+    if area.width < 4 || area.height < 3 {
+        return None;
+    }
+    let lang = app.lang;
+    let w = area.width.min(84);
+    let inner_w = w.saturating_sub(4) as usize;
+    let info = info(app, form, theme, inner_w);
+    let problem = form
+        .problem
+        .as_ref()
+        .map(|p| {
+            wrap(
+                &tr!(lang, session_ui::problem(p)),
+                inner_w.saturating_sub(2),
+            )
+        })
+        .unwrap_or_default();
+    let field_rows: usize = form
+        .fields
+        .iter()
+        .map(|f| match &f.value {
+            Value::Lines { lines, .. } => lines.len().max(1),
+            _ => 1,
+        })
+        .sum();
+    let want = info.len() + field_rows + problem.len() + 2 + 2 + usize::from(!info.is_empty());
+    let h = (want as u16).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.header)
+        .title(format!(
+            " {} ",
+            fit(&tr!(lang, session_ui::form_title(&form.kind)), inner_w)
+        ))
+        .title_style(theme.header);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.width < 2 || inner.height == 0 {
+        return None;
+    }
+    let iw = inner.width as usize;
+    let mut y = inner.y;
+    for l in &info {
+        if y < inner.bottom() {
+            buf.set_line(inner.x, y, l, inner.width);
+        }
+        y += 1;
+    }
+    if !info.is_empty() {
+        y += 1;
+    }
+    let lw = form
+        .fields
+        .iter()
+        .map(|f| width(tr!(lang, session_ui::field(f.id))))
+        .max()
+        .unwrap_or(0)
+        .min(iw / 2)
+        + 2;
+    let vx = inner.x + lw as u16;
+    let vw = iw.saturating_sub(lw);
+    let mut cursor = None;
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let enabled = form.enabled(i);
+        let marker = if focused { "▸" } else { " " };
+        let label = format!("{marker}{}", tr!(lang, session_ui::field(f.id)));
+        put(
+            buf,
+            inner,
+            inner.x,
+            y,
+            &fit(&label, lw),
+            lw,
+            if focused { theme.prompt } else { theme.muted },
+        );
+        let style = if focused {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        match &f.value {
+            _ if !enabled => {
+                put(
+                    buf,
+                    inner,
+                    vx,
+                    y,
+                    &fit(tr!(lang, session_ui::NOT_APPLICABLE), vw),
+                    vw,
+                    theme.muted,
+                );
+                y += 1;
+            }
+            Value::Choice { at, .. } => {
+                let text = format!("◂ {} ▸", choice_text(app, form, f.id, *at));
+                put(buf, inner, vx, y, &fit(&text, vw), vw, style);
+                y += 1;
+            }
+            Value::Text(input) => {
+                if let Some(p) = text_input(buf, inner, vx, y, vw, input, focused, theme) {
+                    cursor = Some(p);
+                }
+                y += 1;
+            }
+            Value::Lines { lines, at } => {
+                for (k, input) in lines.iter().enumerate() {
+                    let here = focused && k == *at;
+                    if let Some(p) = text_input(buf, inner, vx, y, vw, input, here, theme) {
+                        cursor = Some(p);
+                    }
+                    y += 1;
+                }
+            }
+        }
+    }
+    y += 1;
+    for (i, l) in problem.iter().enumerate() {
+        let mark = if i == 0 { "✗" } else { " " };
+        put(
+            buf,
+            inner,
+            inner.x,
+            y,
+            &format!("{mark} {l}"),
+            iw,
+            theme.error,
+        );
+        y += 1;
+    }
+    let hint = tr!(
+        lang,
+        session_ui::form_hint(
+            &key(app, Cmd::Accept),
+            &key(app, Cmd::NextField),
+            &key(app, Cmd::Cancel)
+        )
+    );
+    let hy = inner
+        .bottom()
+        .saturating_sub(1)
+        .max(y.min(inner.bottom().saturating_sub(1)));
+    put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
+    cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
+}
+
+fn key(app: &App, cmd: Cmd) -> String {
+    app.keymap
+        .hint(Context::Form, cmd)
+        .map(|c| c.to_string())
+        .unwrap_or_default()
+}
+
+/// One line of text input, scrolled to keep the cursor visible.
+#[allow(clippy::too_many_arguments)]
+fn text_input(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    w: usize,
+    input: &crate::app::input::LineInput,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Position> {
+    if w == 0 {
+        return None;
+    }
+    let text = input.text();
+    let before: String = text.chars().take(input.cursor()).collect();
+    let skip = if focused {
+        (width(&before) + 1).saturating_sub(w)
+    } else {
+        0
+    };
+    let visible = super::text::skip_cols(text, skip);
+    let style = if focused { theme.status } else { Style::new() };
+    if focused {
+        put(buf, area, x, y, &" ".repeat(w), w, theme.status);
+    }
+    put(buf, area, x, y, &fit(visible, w), w, style);
+    if !focused {
+        return None;
+    }
+    let cx = x + (width(&before) - skip).min(w.saturating_sub(1)) as u16;
+    (cx < area.right() && y < area.bottom() && y >= area.top()).then_some(Position::new(cx, y))
+}
