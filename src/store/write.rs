@@ -100,6 +100,8 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         units: HashMap::new(),
     };
     let mut sum = WriteSummary::default();
+    // Employees whose pool row (see `store::pool`) is to be recomputed.
+    let mut touched: Vec<i64> = Vec::new();
 
     for e in &b.employees {
         let unit_id = ids.unit(&e.unit, e.instansi.as_deref())?;
@@ -126,6 +128,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
             .query_row(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
                 e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
             ids.employees.insert(e.nip.clone(), id);
+            touched.push(id);
             1
         };
         sum.employees.add(changes, existed);
@@ -135,6 +138,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let existed: Option<String> = tx
             .prepare_cached("SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2")?
             .query_row(params![id, r.tahun], |x| x.get(0))
@@ -156,6 +160,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let tanggal = r.tanggal.to_string();
         let existed: Option<u8> = tx
             .prepare_cached(
@@ -179,6 +184,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let tanggal = r.tanggal.to_string();
         type Row = (Option<String>, Option<f64>, Option<String>);
         let existed: Option<Row> = tx
@@ -208,6 +214,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let existed: Option<u32> = tx
             .prepare_cached(
                 "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
@@ -275,5 +282,6 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         };
         sum.requirements.add(changes, existed.is_some());
     }
+    super::pool::refresh(tx, &mut touched)?;
     Ok(sum)
 }
