@@ -68,7 +68,7 @@ fn import_reimport_and_changed_rows_keep_the_pool_table_current() {
     demo::export_csv(&DemoSpec::new(1_200, 11, as_of()), &csv, false).unwrap();
     let mut s = Store::open(&d.path().join("imp.db"), OpenMode::Create).unwrap();
     let opts = ImportOptions::new(2026);
-    import_paths(&mut s, &[csv.clone()], &opts, &actor()).unwrap();
+    import_paths(&mut s, std::slice::from_ref(&csv), &opts, &actor()).unwrap();
     let first = assert_consistent(&s);
     import_paths(&mut s, &[csv], &opts, &actor()).unwrap();
     assert_eq!(assert_consistent(&s), first, "a re-import changes nothing");
