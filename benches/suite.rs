@@ -166,11 +166,17 @@ fn main() {
     };
     // From the top: the cursor moves within the page.
     let mut within = moves(&mut a, 10);
-    println!("cursor_bytes_within_page_median {:.0}", pct(&mut within, 0.5));
+    println!(
+        "cursor_bytes_within_page_median {:.0}",
+        pct(&mut within, 0.5)
+    );
     // Further down: each move scrolls the table by a row.
     moves(&mut a, 60);
     let mut scrolling = moves(&mut a, 20);
-    println!("cursor_bytes_scrolling_median {:.0}", pct(&mut scrolling, 0.5));
+    println!(
+        "cursor_bytes_scrolling_median {:.0}",
+        pct(&mut scrolling, 0.5)
+    );
     // A cursor move to the frame.
     let mut moves = Vec::new();
     for _ in 0..300 {

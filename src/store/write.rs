@@ -94,14 +94,27 @@ fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
 /// Write a batch. Records that refer to an unknown NIP or position are skipped
 /// (the importer has already reported them); the summary counts what was written.
 pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
+    let mut touched = Vec::new();
+    let sum = write_batch_deferred(tx, b, &mut touched)?;
+    super::pool::refresh(tx, &mut touched)?;
+    Ok(sum)
+}
+
+/// [`write_batch`] without bringing the `pool` table up to date: the ids of
+/// the employees whose pool rows are due are added to `touched`, and the caller
+/// must call `store::pool::refresh` with them before committing (an import of
+/// many batches then recomputes each employee once).
+pub fn write_batch_deferred(
+    tx: &Transaction<'_>,
+    b: &Batch,
+    touched: &mut Vec<i64>,
+) -> Result<WriteSummary> {
     let mut ids = Ids {
         tx,
         employees: HashMap::new(),
         units: HashMap::new(),
     };
     let mut sum = WriteSummary::default();
-    // Employees whose pool row (see `store::pool`) is to be recomputed.
-    let mut touched: Vec<i64> = Vec::new();
 
     for e in &b.employees {
         let unit_id = ids.unit(&e.unit, e.instansi.as_deref())?;
@@ -282,6 +295,5 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         };
         sum.requirements.add(changes, existed.is_some());
     }
-    super::pool::refresh(tx, &mut touched)?;
     Ok(sum)
 }
