@@ -23,7 +23,7 @@ pub use problem::{Problem, ProblemKind};
 
 use crate::store::audit::{self, Change};
 use crate::store::records::Batch;
-use crate::store::write::{write_batch, Counts, WriteSummary};
+use crate::store::write::{write_batch_deferred, Counts, WriteSummary};
 use crate::store::{Actor, Store, StoreError};
 use check::FileRows;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -221,11 +221,13 @@ pub fn import_paths(
     }
 
     progress.phase(batch.len() as u64, &db);
+    let mut touched = Vec::new();
     for chunk in chunks(&batch, WRITE_CHUNK) {
-        let s = write_batch(&tx, &chunk)?;
+        let s = write_batch_deferred(&tx, &chunk, &mut touched)?;
         add_summary(&mut report.summary, &s);
         progress.inc(chunk.len() as u64);
     }
+    crate::store::pool::refresh(&tx, &mut touched)?;
     progress.finish();
 
     if opts.dry_run {

@@ -284,6 +284,11 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         },
     )?;
     sum.requirements.inserted = reqs.len() as u64;
+
+    // The new employees' pool rows, and those of earlier employees given records here.
+    super::pool::refresh_range(tx, first + 1, first + rows.len() as i64)?;
+    let mut others: Vec<i64> = known.values().flatten().copied().collect();
+    super::pool::refresh(tx, &mut others)?;
     Ok(sum)
 }
 

@@ -1,5 +1,10 @@
 //! Loading the whole pool into memory for the filter evaluator, the table and
-//! the 9-box: a handful of sequential scans, no per-employee queries.
+//! the 9-box.
+//!
+//! [`load_pool`] reads the denormalised `pool` table (schema V4, kept current
+//! by every writer, see `store::pool`) joined to `employee`: one ordered scan,
+//! with the units read once and repeated codes parsed once. [`load_one`] and
+//! [`load_pool_from_records`] compute the same values from the record tables.
 
 use super::Result;
 use crate::domain::candidate::Text;
@@ -32,8 +37,249 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 
 /// Load every employee with their latest values.
 pub fn load_pool(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
+    load_pool_in_parts(conn, as_of, rules, None)
+}
+
+/// [`load_pool`] with the number of loader threads fixed (for tests and
+/// benchmarks; `None` chooses by size and cores). Threads other than the
+/// caller's read through their own connections, so only for a file database
+/// outside a transaction; otherwise one thread.
+#[doc(hidden)]
+pub fn load_pool_in_parts(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    parts: Option<usize>,
+) -> Result<Pool> {
+    let (lo, hi): (Option<i64>, Option<i64>) =
+        conn.query_row("SELECT min(id), max(id) FROM employee", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let (Some(lo), Some(hi)) = (lo, hi) else {
+        return Ok(Pool::new(Vec::new(), as_of, rules.clone()));
+    };
+    let parts = match parts {
+        Some(n) if can_share(conn) => n.clamp(1, 64).min((hi - lo + 1) as usize),
+        Some(_) => 1,
+        None => parallel_parts(conn, hi - lo + 1),
+    };
+    let rows = if parts <= 1 {
+        load_rows_fast(conn, rules, lo, hi)?
+    } else {
+        // Equal id ranges, one per thread; the first on the caller's connection,
+        // the others on their own read-only ones (the file is in WAL mode).
+        let path = conn.path().unwrap_or_default().to_string();
+        let step = (hi - lo + parts as i64) / parts as i64;
+        let ranges: Vec<(i64, i64)> = (0..parts as i64)
+            .map(|k| (lo + k * step, (lo + (k + 1) * step - 1).min(hi)))
+            .collect();
+        let mut results = std::thread::scope(|scope| {
+            let handles: Vec<_> = ranges[1..]
+                .iter()
+                .map(|&(a, b)| {
+                    let path = &path;
+                    scope.spawn(move || -> Result<Vec<Candidate>> {
+                        let c = Connection::open_with_flags(
+                            path,
+                            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                        )?;
+                        c.busy_timeout(std::time::Duration::from_secs(10))?;
+                        load_rows_fast(&c, rules, a, b)
+                    })
+                })
+                .collect();
+            let first = load_rows_fast(conn, rules, ranges[0].0, ranges[0].1);
+            let mut all = vec![first];
+            for h in handles {
+                all.push(h.join().expect("pool loader thread"));
+            }
+            all
+        })
+        .into_iter();
+        let mut rows = results.next().expect("first part")?;
+        rows.reserve(
+            usize::try_from(hi - lo + 1)
+                .unwrap_or(0)
+                .saturating_sub(rows.len()),
+        );
+        for part in results {
+            rows.extend(part?);
+        }
+        rows
+    };
+    Ok(Pool::new(rows, as_of, rules.clone()))
+}
+
+/// Whether other connections see what `conn` sees.
+fn can_share(conn: &Connection) -> bool {
+    conn.path().is_some_and(|p| !p.is_empty()) && conn.is_autocommit()
+}
+
+/// How many threads load a pool of `span` ids: one for small pools, for
+/// in-memory databases and inside a transaction (other connections would not
+/// see its writes), else one per core up to four.
+fn parallel_parts(conn: &Connection, span: i64) -> usize {
+    const MIN_PER_THREAD: i64 = 25_000;
+    if !can_share(conn) || span < 2 * MIN_PER_THREAD {
+        return 1;
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.clamp(1, 4).min((span / MIN_PER_THREAD) as usize)
+}
+
+/// [`load_pool`] computed from the record tables, not the `pool` table (slow:
+/// several scans and a sort; for tests and checks).
+pub fn load_pool_from_records(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
     let rows = load_rows(conn, None, rules)?;
     Ok(Pool::new(rows, as_of, rules.clone()))
+}
+
+/// Parses each distinct code once: the columns it serves hold a handful of values.
+struct Memo<T>(Vec<(Box<str>, Option<T>)>);
+
+impl<T: Copy> Memo<T> {
+    fn new() -> Memo<T> {
+        Memo(Vec::new())
+    }
+    fn get(&mut self, s: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+        if let Some((_, v)) = self.0.iter().find(|(k, _)| &**k == s) {
+            return *v;
+        }
+        let v = parse(s);
+        if self.0.len() < 64 {
+            self.0.push((s.into(), v));
+        }
+        v
+    }
+}
+
+/// `dates::parse` with a shortcut for the stored `YYYY-MM-DD` form.
+fn fast_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[0] != b'0' {
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + (d - b'0') as u32)
+            })
+        };
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    dates::parse(s)
+}
+
+/// `tahun:VALUE` pairs, space-separated (the `pool` table's `skp` and `jp`).
+fn pairs<'a>(s: &'a str) -> impl Iterator<Item = (u16, &'a str)> + 'a {
+    s.split(' ')
+        .filter_map(|p| p.split_once(':'))
+        .filter_map(|(y, v)| Some((y.parse().ok()?, v)))
+}
+
+fn text_ref<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+fn text_opt<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)?)
+}
+
+/// The fast path behind [`load_pool`]: one scan of `employee` joined to `pool`.
+fn load_rows_fast(conn: &Connection, rules: &Rules, lo: i64, hi: i64) -> Result<Vec<Candidate>> {
+    let mut strings = Interner::default();
+    let mut units: HashMap<i64, (Text, Option<Text>)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT id, nama, instansi FROM unit")?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let unit = strings.get(text_ref(r, 1)?);
+            let instansi = text_opt(r, 2)?.map(|s| strings.get(s));
+            units.insert(r.get(0)?, (unit, instansi));
+        }
+    }
+    let mut rows: Vec<Candidate> =
+        Vec::with_capacity(usize::try_from(hi - lo + 1).unwrap_or(0).min(1 << 24));
+    let mut golongans = Memo::new();
+    let mut tingkats = Memo::new();
+    let mut pendidikans = Memo::new();
+    let mut sexes = Memo::new();
+    let mut statuses = Memo::new();
+    let mut predikats = Memo::new();
+    let mut potensis = Memo::new();
+    // Employees without a pool row (not written by talenta) are computed from the records.
+    let mut missing: Vec<(usize, i64)> = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.nip, e.nama, e.jenis_kelamin, e.tanggal_lahir, e.status, e.golongan,
+                e.jabatan, e.tingkat_jabatan, e.unit_id, e.pendidikan, e.tmt_jabatan,
+                p.kompetensi, p.potensi, p.skor, p.skp, p.jp
+         FROM employee e LEFT JOIN pool p ON p.employee_id = e.id
+         WHERE e.id BETWEEN ?1 AND ?2 ORDER BY e.id",
+    )?;
+    let mut q = stmt.query([lo, hi])?;
+    while let Some(r) = q.next()? {
+        let id: i64 = r.get(0)?;
+        let (Some(golongan), Some(tingkat), Some(pendidikan), Some(birth), Some(unit)) = (
+            golongans.get(text_ref(r, 6)?, Golongan::parse),
+            tingkats.get(text_ref(r, 8)?, Tingkat::parse),
+            pendidikans.get(text_ref(r, 10)?, Pendidikan::parse),
+            fast_date(text_ref(r, 4)?),
+            units.get(&r.get::<_, i64>(9)?),
+        ) else {
+            continue; // Written by this program, so never reached; skipped rather than trusted.
+        };
+        let mut c = Candidate {
+            id,
+            nip: text_ref(r, 1)?.into(),
+            nama: Text::new(text_ref(r, 2)?),
+            sex: sexes.get(text_ref(r, 3)?, Sex::parse).unwrap_or(Sex::L),
+            birth,
+            status: statuses
+                .get(text_ref(r, 5)?, Status::parse)
+                .unwrap_or(Status::Pns),
+            golongan,
+            jabatan: strings.get(text_ref(r, 7)?),
+            tingkat,
+            unit: unit.0.clone(),
+            instansi: unit.1.clone(),
+            pendidikan,
+            tmt_jabatan: text_opt(r, 11)?.and_then(fast_date),
+            skp: Vec::new(),
+            competency: [0; 9],
+            potensi: None,
+            potensi_score: None,
+            training: Vec::new(),
+            kotak: None,
+        };
+        match text_opt(r, 12)? {
+            None => missing.push((rows.len(), id)),
+            Some(k) => {
+                for (slot, d) in c.competency.iter_mut().zip(k.bytes()) {
+                    *slot = d.wrapping_sub(b'0');
+                }
+                let skor: Option<f64> = r.get(14)?;
+                c.potensi = text_opt(r, 13)?
+                    .and_then(|s| potensis.get(s, Potensi::parse))
+                    .or_else(|| skor.map(|s| rules.potensi_of_score(s)));
+                c.potensi_score = skor.map(|s| s as f32);
+                c.skp = pairs(text_ref(r, 15)?)
+                    .filter_map(|(y, p)| Some((y, predikats.get(p, Predikat::parse)?)))
+                    .collect();
+                c.training = pairs(text_ref(r, 16)?)
+                    .filter_map(|(y, jp)| Some((y, jp.parse().ok()?)))
+                    .collect();
+            }
+        }
+        rows.push(c);
+    }
+    for (i, id) in missing {
+        if let Some(c) = load_rows(conn, Some(id), rules)?.pop() {
+            rows[i] = c;
+        }
+    }
+    Ok(rows)
 }
 
 /// Load one employee by NIP, with the 9-box computed.

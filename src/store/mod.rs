@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bulk;
 pub mod load;
+pub mod pool;
 pub mod positions;
 pub mod profile;
 pub mod records;

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -197,3 +197,80 @@ CREATE TABLE succession (
 ) WITHOUT ROWID;
 CREATE INDEX succession_nip ON succession(nip);
 "#;
+
+/// The statement that recomputes the `pool` rows of the employees with ids
+/// `$lo..=$hi` from the source tables (see [`V4`]). A macro so that the
+/// migration's backfill and the writers' refresh are the same text.
+macro_rules! pool_refresh {
+    ($lo:literal, $hi:literal) => {
+        concat!(
+            "INSERT OR REPLACE INTO pool (employee_id, kompetensi, potensi, skor, skp, jp)
+WITH c AS (
+    SELECT employee_id, kompetensi, level, max(tanggal)
+    FROM competency_assessment WHERE employee_id BETWEEN ", $lo, " AND ", $hi, "
+    GROUP BY employee_id, kompetensi
+), ck AS (
+    SELECT employee_id,
+        coalesce(max(CASE kompetensi WHEN 'integritas' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'kerja_sama' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'komunikasi' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'orientasi_hasil' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'pelayanan_publik' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'pengembangan_diri' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'mengelola_perubahan' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'pengambilan_keputusan' THEN level END), 0)
+        || coalesce(max(CASE kompetensi WHEN 'perekat_bangsa' THEN level END), 0) AS k
+    FROM c GROUP BY employee_id
+), pt AS (
+    SELECT employee_id, kategori, skor, max(tanggal)
+    FROM potential_assessment WHERE employee_id BETWEEN ", $lo, " AND ", $hi, "
+    GROUP BY employee_id
+), s AS (
+    SELECT employee_id, group_concat(tahun || ':' || predikat, ' ' ORDER BY tahun) AS v
+    FROM skp WHERE employee_id BETWEEN ", $lo, " AND ", $hi, "
+    GROUP BY employee_id
+), ty AS (
+    SELECT employee_id, tahun, sum(jp) AS jp
+    FROM training WHERE employee_id BETWEEN ", $lo, " AND ", $hi, "
+    GROUP BY employee_id, tahun
+), t AS (
+    SELECT employee_id, group_concat(tahun || ':' || jp, ' ' ORDER BY tahun) AS v
+    FROM ty GROUP BY employee_id
+)
+SELECT e.id, coalesce(ck.k, '000000000'), pt.kategori, pt.skor, coalesce(s.v, ''), coalesce(t.v, '')
+FROM employee e
+LEFT JOIN ck ON ck.employee_id = e.id
+LEFT JOIN pt ON pt.employee_id = e.id
+LEFT JOIN s ON s.employee_id = e.id
+LEFT JOIN t ON t.employee_id = e.id
+WHERE e.id BETWEEN ", $lo, " AND ", $hi
+        )
+    };
+}
+
+/// Recompute the `pool` rows of employees `?1..=?2`.
+pub const POOL_REFRESH: &str = pool_refresh!("?1", "?2");
+
+/// The denormalised pool: one row per employee with what the in-memory pool
+/// needs from the record tables, so loading is one scan instead of five (and
+/// no sort). Kept current by every writer in the same transaction as the
+/// records (`store::write`, `store::bulk`, through `store::pool::refresh`).
+/// - `kompetensi`: nine digits, the latest level of each competency in
+///   `Competency::ALL` order, `0` when never assessed;
+/// - `potensi`, `skor`: the kategori and skor of the latest potential assessment;
+/// - `skp`: `tahun:PREDIKAT` per year, ascending, space-separated;
+/// - `jp`: `tahun:JP` (the year's summed lesson hours) per year, ascending.
+const V4: &str = concat!(
+    r#"
+CREATE TABLE pool (
+    employee_id  INTEGER PRIMARY KEY REFERENCES employee(id),
+    kompetensi   TEXT NOT NULL,
+    potensi      TEXT,
+    skor         REAL,
+    skp          TEXT NOT NULL,
+    jp           TEXT NOT NULL
+);
+"#,
+    pool_refresh!("-9223372036854775808", "9223372036854775807"),
+    ";\n"
+);

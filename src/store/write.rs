@@ -94,6 +94,21 @@ fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
 /// Write a batch. Records that refer to an unknown NIP or position are skipped
 /// (the importer has already reported them); the summary counts what was written.
 pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
+    let mut touched = Vec::new();
+    let sum = write_batch_deferred(tx, b, &mut touched)?;
+    super::pool::refresh(tx, &mut touched)?;
+    Ok(sum)
+}
+
+/// [`write_batch`] without bringing the `pool` table up to date: the ids of
+/// the employees whose pool rows are due are added to `touched`, and the caller
+/// must call `store::pool::refresh` with them before committing (an import of
+/// many batches then recomputes each employee once).
+pub fn write_batch_deferred(
+    tx: &Transaction<'_>,
+    b: &Batch,
+    touched: &mut Vec<i64>,
+) -> Result<WriteSummary> {
     let mut ids = Ids {
         tx,
         employees: HashMap::new(),
@@ -126,6 +141,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
             .query_row(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
                 e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
             ids.employees.insert(e.nip.clone(), id);
+            touched.push(id);
             1
         };
         sum.employees.add(changes, existed);
@@ -135,6 +151,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let existed: Option<String> = tx
             .prepare_cached("SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2")?
             .query_row(params![id, r.tahun], |x| x.get(0))
@@ -156,6 +173,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let tanggal = r.tanggal.to_string();
         let existed: Option<u8> = tx
             .prepare_cached(
@@ -179,6 +197,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let tanggal = r.tanggal.to_string();
         type Row = (Option<String>, Option<f64>, Option<String>);
         let existed: Option<Row> = tx
@@ -208,6 +227,7 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         let Some(id) = ids.employee(&r.nip)? else {
             continue;
         };
+        touched.push(id);
         let existed: Option<u32> = tx
             .prepare_cached(
                 "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
