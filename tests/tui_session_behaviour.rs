@@ -275,3 +275,23 @@ fn a_failed_reload_keeps_the_pool_on_screen() {
     assert!(app.pool().is_some());
     assert!(screen(&app, 80, 24).contains("database is locked"));
 }
+
+#[test]
+fn a_decision_from_a_positions_shortlist_is_about_the_shortlisted_candidate() {
+    let f = session_fixture();
+    recorded_session(&f);
+    let mut app = session_app(&f, Lang::En);
+    // Make the session active, leave the panel, open the positions and a shortlist.
+    keys(&mut app, "c enter c P enter");
+    assert_eq!(app.view, View::Shortlist);
+    keys(&mut app, "j");
+    let sl = app.shortlist.as_ref().expect("a shortlist");
+    let (row, _) = sl.rows[sl.cursor.cursor];
+    let want = app.pool().unwrap().rows[row as usize].nip.to_string();
+    keys(&mut app, "d");
+    let form = app.sessions.form.as_ref().expect("the decision form opens");
+    match &form.kind {
+        talenta::app::session::form::FormKind::Decide { nip, .. } => assert_eq!(nip, &want),
+        other => panic!("expected a decision form, got {other:?}"),
+    }
+}

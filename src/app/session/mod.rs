@@ -170,6 +170,13 @@ impl App {
                 )
             }),
             View::Grid => None,
+            // From a position's shortlist: the ranked candidate under its cursor.
+            View::Shortlist => {
+                let sl = self.shortlist.as_ref()?;
+                let (row, _) = sl.rows.get(sl.cursor.cursor)?;
+                let c = self.pool()?.rows.get(*row as usize)?;
+                Some((c.nip.to_string(), c.nama.text.to_string()))
+            }
             _ => self
                 .current()
                 .map(|c| (c.nip.to_string(), c.nama.text.to_string())),
