@@ -10,7 +10,7 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-/// A 30-employee demo pool, built once into a temporary database and loaded.
+/// A 100-employee demo pool, built once into a temporary database and loaded.
 fn pool() -> &'static [Candidate] {
     static POOL: OnceLock<Vec<Candidate>> = OnceLock::new();
     POOL.get_or_init(|| {
@@ -18,7 +18,7 @@ fn pool() -> &'static [Candidate] {
         let _ = std::fs::remove_file(&path);
         let mut store =
             talenta::store::Store::open(&path, talenta::store::OpenMode::Create).unwrap();
-        let spec = talenta::demo::DemoSpec::new(30, 7, as_of());
+        let spec = talenta::demo::DemoSpec::new(100, 7, as_of());
         let actor = talenta::store::Actor::new(Some("fuzz"));
         talenta::demo::build(&mut store, &spec, &actor, false).unwrap();
         let pool =
