@@ -29,6 +29,13 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
         }
     }
     let report = result.map_err(|e| {
+        // A locked, read-only or full database is said as for every command.
+        let e = match e {
+            ImportError::Store(s) if s.is_busy() || s.is_read_only() || s.is_full() => {
+                return ctx.store_error(s)
+            }
+            e => e,
+        };
         let code = match e {
             ImportError::Io { .. } | ImportError::NothingToImport => 2,
             ImportError::Store(_) => 1,

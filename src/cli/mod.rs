@@ -380,7 +380,9 @@ fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
 
 /// Parse the process arguments and run; returns the exit status.
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    // `env::args` panics on an argument that is not UTF-8: take them as they
+    // are and let clap refuse such a text argument (exit 2); paths may be any bytes.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let config_path = Config::default_path();
     let config = match Config::load(config_path.as_deref()) {
         Ok(c) => Some(c),
@@ -390,7 +392,12 @@ pub fn main() -> ExitCode {
         }
     };
     let pre_lang = config::resolve_lang(
-        prescan_lang(&args),
+        prescan_lang(
+            &args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>(),
+        ),
         config.as_ref().unwrap_or(&Config::default()),
     );
     let Some(config) = config else {

@@ -309,6 +309,55 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
         path: path.to_path_buf(),
         source,
     })?;
+    Ok(load_bytes(path, &bytes, opts, progress))
+}
+
+/// What reading and checking one file found, without a database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileCheck {
+    pub kind: Option<FileKind>,
+    pub rows_read: u64,
+    /// Rows that parsed without problems (duplicates within the file excluded).
+    pub rows_valid: u64,
+    pub problems: Vec<Problem>,
+}
+
+/// Read and check one file's bytes exactly as `import_paths` does before it
+/// touches the database: the name (`pegawai.csv`, `x.xlsx`) gives the format
+/// and maybe the kind. For fuzzing and property tests.
+pub fn check_bytes(file_name: &str, bytes: &[u8], current_year: i32) -> FileCheck {
+    let loaded = load_bytes(
+        Path::new(file_name),
+        bytes,
+        &ImportOptions::new(current_year),
+        &Progress::new(false),
+    );
+    let mut files = vec![FileRows {
+        name: loaded.name,
+        rows: loaded.rows,
+    }];
+    check::duplicates(&mut files);
+    let mut problems = loaded.problems;
+    let rows = &files[0].rows;
+    let rows_valid = if problems.is_empty() {
+        rows.iter()
+            .filter(|r| r.problems.is_empty() && r.record.is_some())
+            .count() as u64
+    } else {
+        0
+    };
+    for r in rows {
+        problems.extend(r.problems.iter().cloned());
+    }
+    FileCheck {
+        kind: loaded.report.kind,
+        rows_read: loaded.report.rows_read,
+        rows_valid,
+        problems,
+    }
+}
+
+fn load_bytes(path: &Path, bytes: &[u8], opts: &ImportOptions, progress: &Progress) -> Loaded {
     let name = path.display().to_string();
     let file_name = path
         .file_name()
@@ -320,7 +369,7 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
         report: FileReport {
             path: path.to_path_buf(),
             kind: FileKind::from_file_name(&file_name),
-            sha256: hex::encode(Sha256::digest(&bytes)),
+            sha256: hex::encode(Sha256::digest(bytes)),
             rows_read: 0,
             rows_valid: 0,
         },
@@ -336,18 +385,18 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
         loaded
             .problems
             .push(problem(0, "", ProblemKind::Unsupported, &ext));
-        return Ok(loaded);
+        return loaded;
     };
 
     progress.phase(bytes.len() as u64, &file_name);
-    let table = source::read(&bytes, ext == Ext::Xlsx, &|done| progress.set(done));
+    let table = source::read(bytes, ext == Ext::Xlsx, &|done| progress.set(done));
     let table = match table {
         Ok(t) => t,
         Err(issue) => {
             loaded
                 .problems
                 .push(problem(issue.line, "", issue.kind, &issue.value));
-            return Ok(loaded);
+            return loaded;
         }
     };
     loaded.report.rows_read = table.rows.len() as u64;
@@ -361,7 +410,7 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
             ProblemKind::UnknownKind,
             &file_name,
         ));
-        return Ok(loaded);
+        return loaded;
     };
     let (cols, issues) = columns::match_header(kind, &table.header);
     if !issues.is_empty() {
@@ -370,14 +419,14 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
                 .problems
                 .push(problem(table.header_line, &i.column, i.kind, &i.value));
         }
-        return Ok(loaded);
+        return loaded;
     }
     loaded.rows = table
         .rows
         .iter()
         .map(|r| parse::parse_row(kind, &cols, r, &name, opts.current_year))
         .collect();
-    Ok(loaded)
+    loaded
 }
 
 fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {

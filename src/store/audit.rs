@@ -170,6 +170,14 @@ pub enum Problem {
 
 /// Recompute the whole chain, stopping at the first broken entry.
 pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
+    // One read snapshot for the chain, the decisions and the triggers: without
+    // it a decision committed by another process between those reads looks
+    // like a row without its audit entry (a false "tampered").
+    let _snapshot = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    };
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut prev = GENESIS.to_string();

@@ -127,7 +127,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| not_db(path, e))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.busy_timeout(busy_timeout())?;
         // The first statement that reads the file tells whether it is SQLite at all.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -156,6 +156,23 @@ impl Store {
                 return Err(StoreError::NotDatabase {
                     path: path.to_path_buf(),
                     detail: "a SQLite file without talenta's tables".into(),
+                });
+            }
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(|e| not_db(path, e))?;
+        if exists && !mode.eq_ignore_ascii_case("wal") {
+            // Switching to WAL rewrites the header: check the file first, so a
+            // damaged file is refused and left exactly as it was. This runs
+            // once per file (talenta demo leaves a rollback-journal file).
+            let check: String = conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(|e| not_db(path, e))?;
+            if check != "ok" {
+                return Err(StoreError::NotDatabase {
+                    path: path.to_path_buf(),
+                    detail: check,
                 });
             }
         }
@@ -209,6 +226,37 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// How long a statement waits for another process's lock, retrying with
+/// SQLite's back-off (1, 2, 5, 10 ... 100 ms sleeps), before reporting the
+/// database busy: 10 s, or `TALENTA_BUSY_TIMEOUT_MS` (for tests and slow disks).
+pub fn busy_timeout() -> Duration {
+    std::env::var("TALENTA_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(Duration::from_secs(10))
+}
+
+impl StoreError {
+    /// True when another process held the database longer than the busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    }
+
+    /// True when the file or its folder cannot be written.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ReadOnly)
+    }
+
+    /// True when the disk (or the file size limit) is full.
+    pub fn is_full(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::DiskFull)
     }
 }
 

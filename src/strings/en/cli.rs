@@ -113,6 +113,9 @@ pub fn store_error(e: &StoreError) -> String {
             "the database {} has schema version {found}, newer than this talenta knows ({known}); upgrade talenta",
             path.display()
         ),
+        e @ StoreError::Sqlite(_) if e.is_busy() => "the database is locked by another process for too long; try again in a moment".to_string(),
+        e @ StoreError::Sqlite(_) if e.is_read_only() => "the database file or its folder is read-only; talenta cannot write to it".to_string(),
+        e @ StoreError::Sqlite(_) if e.is_full() => "the disk is full: the database could not be written; nothing was changed".to_string(),
         StoreError::Sqlite(_) => "the database could not be read or written".to_string(),
         StoreError::Io(_) => "the database file could not be opened".to_string(),
     }

@@ -113,6 +113,9 @@ pub fn store_error(e: &StoreError) -> String {
             "basis data {} memakai skema versi {found}, lebih baru dari yang dikenal talenta ini ({known}); perbarui talenta",
             path.display()
         ),
+        e @ StoreError::Sqlite(_) if e.is_busy() => "basis data sedang dikunci oleh proses lain terlalu lama; coba lagi sebentar lagi".to_string(),
+        e @ StoreError::Sqlite(_) if e.is_read_only() => "berkas basis data atau foldernya hanya-baca; talenta tidak dapat menulisnya".to_string(),
+        e @ StoreError::Sqlite(_) if e.is_full() => "disk penuh: basis data tidak dapat ditulis; tidak ada yang berubah".to_string(),
         StoreError::Sqlite(_) => "basis data tidak dapat dibaca atau ditulis".to_string(),
         StoreError::Io(_) => "berkas basis data tidak dapat dibuka".to_string(),
     }
