@@ -201,6 +201,12 @@ fn filter_grid_and_quit_in_a_real_terminal_then_the_terminal_is_restored() {
     if let Some(hidden) = last(&out, HIDE_CURSOR) {
         assert!(shown > hidden, "the cursor is shown at the end");
     }
+    let paste_on = last(&out, b"\x1b[?2004h").expect("bracketed paste turned on");
+    let paste_off = last(&out, b"\x1b[?2004l").expect("bracketed paste turned off");
+    assert!(
+        paste_off > paste_on,
+        "bracketed paste is off again at the end"
+    );
     let term = pty.screen();
     assert!(!term.screen().alternate_screen(), "back on the main screen");
     assert!(!term.screen().hide_cursor(), "cursor visible");

@@ -7,6 +7,7 @@
 //! unwinding, in which case the hook has already done it).
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -67,6 +68,7 @@ pub fn restore() {
     RESTORED.store(true, Ordering::Release);
     let _ = disable_raw_mode();
     let mut out = io::stdout();
+    let _ = out.execute(DisableBracketedPaste);
     let _ = out.execute(LeaveAlternateScreen);
     let _ = out.execute(Show);
     let _ = out.flush();
@@ -99,6 +101,8 @@ impl Session {
         let entered = out
             .execute(EnterAlternateScreen)
             .and_then(|o| o.execute(Hide))
+            // A paste arrives as one event, so a pasted newline or `q` is text, not a key.
+            .and_then(|o| o.execute(EnableBracketedPaste))
             .map(|_| ());
         if let Err(e) = entered {
             restore();
