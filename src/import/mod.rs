@@ -23,7 +23,7 @@ pub use problem::{Problem, ProblemKind};
 
 use crate::store::audit::{self, Change};
 use crate::store::records::Batch;
-use crate::store::write::{write_batch_deferred, Counts, WriteSummary};
+use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
 use check::FileRows;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -222,8 +222,10 @@ pub fn import_paths(
 
     progress.phase(batch.len() as u64, &db);
     let mut touched = Vec::new();
+    // One read of the existing keys instead of one SELECT per record.
+    let mut writer = Writer::preloaded(&tx)?;
     for chunk in chunks(&batch, WRITE_CHUNK) {
-        let s = write_batch_deferred(&tx, &chunk, &mut touched)?;
+        let s = writer.write(&chunk, &mut touched)?;
         add_summary(&mut report.summary, &s);
         progress.inc(chunk.len() as u64);
     }
