@@ -201,7 +201,15 @@ pub fn import_paths(
         }
     }
 
-    let batch = batch_of(check::valid_records(&files));
+    // Move the records out of the parsed rows (no copy) and free the rows.
+    let batch = batch_of(
+        files
+            .iter_mut()
+            .flat_map(|f| f.rows.iter_mut())
+            .filter(|r| r.problems.is_empty())
+            .filter_map(|r| r.record.take()),
+    );
+    drop(files);
     let mut report = ImportReport {
         files: reports,
         problems,
@@ -382,10 +390,10 @@ fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded
     Ok(loaded)
 }
 
-fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {
+fn batch_of(records: impl Iterator<Item = Record>) -> Batch {
     let mut b = Batch::default();
     for r in records {
-        match r.clone() {
+        match r {
             Record::Employee(x) => b.employees.push(x),
             Record::Skp(x) => b.skp.push(x),
             Record::Competency(x) => b.competencies.push(x),
@@ -400,26 +408,23 @@ fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {
 
 /// Split a batch into batches of at most `size` records of one kind each, in
 /// the order `write_batch` writes kinds, so employees and positions come first.
-fn chunks(b: &Batch, size: usize) -> Vec<Batch> {
-    let mut out = Vec::new();
+/// Each chunk is copied when it is asked for, so only one copy exists at a time.
+fn chunks(b: &Batch, size: usize) -> impl Iterator<Item = Batch> + '_ {
     macro_rules! split {
         ($field:ident) => {
-            for c in b.$field.chunks(size) {
-                out.push(Batch {
-                    $field: c.to_vec(),
-                    ..Batch::default()
-                });
-            }
+            b.$field.chunks(size).map(|c| Batch {
+                $field: c.to_vec(),
+                ..Batch::default()
+            })
         };
     }
-    split!(employees);
-    split!(skp);
-    split!(competencies);
-    split!(potentials);
-    split!(trainings);
-    split!(positions);
-    split!(requirements);
-    out
+    split!(employees)
+        .chain(split!(skp))
+        .chain(split!(competencies))
+        .chain(split!(potentials))
+        .chain(split!(trainings))
+        .chain(split!(positions))
+        .chain(split!(requirements))
 }
 
 fn add_counts(a: &mut Counts, b: &Counts) {
@@ -544,9 +549,9 @@ mod tests {
             skp: vec![e; 5],
             ..Batch::default()
         };
-        let c = chunks(&b, 2);
+        let c: Vec<Batch> = chunks(&b, 2).collect();
         assert_eq!(c.iter().map(Batch::len).collect::<Vec<_>>(), vec![2, 2, 1]);
-        assert!(chunks(&Batch::default(), 2).is_empty());
+        assert!(chunks(&Batch::default(), 2).next().is_none());
     }
 
     #[test]

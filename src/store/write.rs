@@ -247,8 +247,8 @@ impl Existing {
                 tx,
                 "SELECT employee_id, kompetensi, tanggal, level FROM competency_assessment",
                 |r| {
-                    let c = competency_of(r.get_ref(1)?.as_str()?);
-                    let d = date_key(r.get_ref(2)?.as_str()?);
+                    let c = r.get_ref(1)?.as_str().ok().and_then(competency_of);
+                    let d = r.get_ref(2)?.as_str().ok().and_then(date_key);
                     Ok(match (c, d) {
                         (Some(c), Some(d)) => Some(((r.get(0)?, c, d), r.get(3)?)),
                         _ => None,
@@ -261,14 +261,10 @@ impl Existing {
                 tx,
                 "SELECT employee_id, tanggal, kategori, skor, metode FROM potential_assessment",
                 |r| {
-                    Ok(date_key(r.get_ref(1)?.as_str()?)
-                        .map(|d| {
-                            Ok::<_, rusqlite::Error>((
-                                (r.get(0)?, d),
-                                (r.get(2)?, r.get(3)?, r.get(4)?),
-                            ))
-                        })
-                        .transpose()?)
+                    let Some(d) = r.get_ref(1)?.as_str().ok().and_then(date_key) else {
+                        return Ok(None);
+                    };
+                    Ok(Some(((r.get(0)?, d), (r.get(2)?, r.get(3)?, r.get(4)?))))
                 },
             )?);
         }
@@ -290,9 +286,10 @@ impl Existing {
                 tx,
                 "SELECT kode_jabatan, kompetensi, level FROM position_requirement",
                 |r| {
-                    Ok(competency_of(r.get_ref(1)?.as_str()?)
-                        .map(|c| Ok::<_, rusqlite::Error>(((r.get(0)?, c), r.get(2)?)))
-                        .transpose()?)
+                    let Some(c) = r.get_ref(1)?.as_str().ok().and_then(competency_of) else {
+                        return Ok(None);
+                    };
+                    Ok(Some(((r.get(0)?, c), r.get(2)?)))
                 },
             )?);
         }
