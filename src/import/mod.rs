@@ -23,7 +23,7 @@ pub use problem::{Problem, ProblemKind};
 
 use crate::store::audit::{self, Change};
 use crate::store::records::Batch;
-use crate::store::write::{write_batch_deferred, Counts, WriteSummary};
+use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
 use check::FileRows;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -201,7 +201,15 @@ pub fn import_paths(
         }
     }
 
-    let batch = batch_of(check::valid_records(&files));
+    // Move the records out of the parsed rows (no copy) and free the rows.
+    let batch = batch_of(
+        files
+            .iter_mut()
+            .flat_map(|f| f.rows.iter_mut())
+            .filter(|r| r.problems.is_empty())
+            .filter_map(|r| r.record.take()),
+    );
+    drop(files);
     let mut report = ImportReport {
         files: reports,
         problems,
@@ -222,8 +230,10 @@ pub fn import_paths(
 
     progress.phase(batch.len() as u64, &db);
     let mut touched = Vec::new();
+    // One read of the existing keys instead of one SELECT per record.
+    let mut writer = Writer::preloaded(&tx)?;
     for chunk in chunks(&batch, WRITE_CHUNK) {
-        let s = write_batch_deferred(&tx, &chunk, &mut touched)?;
+        let s = writer.write(&chunk, &mut touched)?;
         add_summary(&mut report.summary, &s);
         progress.inc(chunk.len() as u64);
     }
@@ -429,10 +439,10 @@ fn load_bytes(path: &Path, bytes: &[u8], opts: &ImportOptions, progress: &Progre
     loaded
 }
 
-fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {
+fn batch_of(records: impl Iterator<Item = Record>) -> Batch {
     let mut b = Batch::default();
     for r in records {
-        match r.clone() {
+        match r {
             Record::Employee(x) => b.employees.push(x),
             Record::Skp(x) => b.skp.push(x),
             Record::Competency(x) => b.competencies.push(x),
@@ -447,26 +457,23 @@ fn batch_of<'a>(records: impl Iterator<Item = &'a Record>) -> Batch {
 
 /// Split a batch into batches of at most `size` records of one kind each, in
 /// the order `write_batch` writes kinds, so employees and positions come first.
-fn chunks(b: &Batch, size: usize) -> Vec<Batch> {
-    let mut out = Vec::new();
+/// Each chunk is copied when it is asked for, so only one copy exists at a time.
+fn chunks(b: &Batch, size: usize) -> impl Iterator<Item = Batch> + '_ {
     macro_rules! split {
         ($field:ident) => {
-            for c in b.$field.chunks(size) {
-                out.push(Batch {
-                    $field: c.to_vec(),
-                    ..Batch::default()
-                });
-            }
+            b.$field.chunks(size).map(|c| Batch {
+                $field: c.to_vec(),
+                ..Batch::default()
+            })
         };
     }
-    split!(employees);
-    split!(skp);
-    split!(competencies);
-    split!(potentials);
-    split!(trainings);
-    split!(positions);
-    split!(requirements);
-    out
+    split!(employees)
+        .chain(split!(skp))
+        .chain(split!(competencies))
+        .chain(split!(potentials))
+        .chain(split!(trainings))
+        .chain(split!(positions))
+        .chain(split!(requirements))
 }
 
 fn add_counts(a: &mut Counts, b: &Counts) {
@@ -591,9 +598,9 @@ mod tests {
             skp: vec![e; 5],
             ..Batch::default()
         };
-        let c = chunks(&b, 2);
+        let c: Vec<Batch> = chunks(&b, 2).collect();
         assert_eq!(c.iter().map(Batch::len).collect::<Vec<_>>(), vec![2, 2, 1]);
-        assert!(chunks(&Batch::default(), 2).is_empty());
+        assert!(chunks(&Batch::default(), 2).next().is_none());
     }
 
     #[test]

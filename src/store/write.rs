@@ -3,10 +3,11 @@
 
 use super::records::Batch;
 use super::Result;
+use crate::domain::Competency;
 use crate::domain::Potensi;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many rows of each kind were new, changed, or already as given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -40,20 +41,46 @@ pub struct WriteSummary {
     pub requirements: Counts,
 }
 
-/// Looks up and caches employee ids by NIP and unit ids by name.
-struct Ids<'t> {
-    tx: &'t Transaction<'t>,
+/// Looks up and caches employee ids by NIP and unit ids by name. With
+/// `preloaded`, every employee and unit is read once up front and the maps are
+/// complete (a miss means "not in the database").
+struct Ids {
     employees: HashMap<String, i64>,
-    units: HashMap<String, i64>,
+    /// Unit id and, when preloaded, its `instansi`.
+    units: HashMap<String, (i64, Option<String>)>,
+    preloaded: bool,
 }
 
-impl<'t> Ids<'t> {
-    fn employee(&mut self, nip: &str) -> Result<Option<i64>> {
+impl Ids {
+    fn new(tx: &Transaction<'_>, preloaded: bool) -> Result<Ids> {
+        let mut ids = Ids {
+            employees: HashMap::new(),
+            units: HashMap::new(),
+            preloaded,
+        };
+        if preloaded {
+            let mut st = tx.prepare("SELECT nip, id FROM employee")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                ids.employees.insert(r.get(0)?, r.get(1)?);
+            }
+            let mut st = tx.prepare("SELECT nama, id, instansi FROM unit")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                ids.units.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            }
+        }
+        Ok(ids)
+    }
+
+    fn employee(&mut self, tx: &Transaction<'_>, nip: &str) -> Result<Option<i64>> {
         if let Some(id) = self.employees.get(nip) {
             return Ok(Some(*id));
         }
-        let id: Option<i64> = self
-            .tx
+        if self.preloaded {
+            return Ok(None);
+        }
+        let id: Option<i64> = tx
             .prepare_cached("SELECT id FROM employee WHERE nip = ?1")?
             .query_row([nip], |r| r.get(0))
             .optional()?;
@@ -63,27 +90,119 @@ impl<'t> Ids<'t> {
         Ok(id)
     }
 
-    fn unit(&mut self, nama: &str, instansi: Option<&str>) -> Result<i64> {
-        if let Some(id) = self.units.get(nama) {
-            if instansi.is_some() {
-                self.tx
-                    .prepare_cached(
+    fn unit(&mut self, tx: &Transaction<'_>, nama: &str, instansi: Option<&str>) -> Result<i64> {
+        if let Some((id, known)) = self.units.get_mut(nama) {
+            if let Some(new) = instansi {
+                // Preloaded: `known` is the stored value, so skip the no-op UPDATE.
+                if !self.preloaded || known.as_deref() != Some(new) {
+                    tx.prepare_cached(
                         "UPDATE unit SET instansi = ?2 WHERE id = ?1 AND instansi IS NOT ?2",
                     )?
-                    .execute(params![id, instansi])?;
+                    .execute(params![*id, new])?;
+                    *known = Some(new.to_string());
+                }
             }
             return Ok(*id);
         }
-        let id: i64 = self
-            .tx
+        let id: i64 = tx
             .prepare_cached(
                 "INSERT INTO unit (nama, instansi) VALUES (?1, ?2)
              ON CONFLICT(nama) DO UPDATE SET instansi = coalesce(excluded.instansi, unit.instansi)
              RETURNING id",
             )?
             .query_row(params![nama, instansi], |r| r.get(0))?;
-        self.units.insert(nama.to_string(), id);
+        // Not preloaded: the stored instansi is unknown, and only used when preloaded.
+        self.units
+            .insert(nama.to_string(), (id, instansi.map(str::to_string)));
         Ok(id)
+    }
+}
+
+/// `YYYY-MM-DD` as `yyyymmdd`, strictly (anything else is `None`); the text a
+/// `NaiveDate` of years 0..=9999 displays as maps to the same number.
+fn date_key(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        if i == 4 || i == 7 {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    Some(n)
+}
+
+fn date_key_of(d: chrono::NaiveDate) -> Option<u32> {
+    use chrono::Datelike;
+    (0..=9999)
+        .contains(&d.year())
+        .then(|| d.year() as u32 * 10000 + d.month() * 100 + d.day())
+}
+
+fn competency_of(code: &str) -> Option<Competency> {
+    Competency::ALL.into_iter().find(|c| c.code() == code)
+}
+
+type PotRow = (Option<String>, Option<f64>, Option<String>);
+
+/// Every existing record key of the tables a batch writes, read once per table
+/// (for imports: one scan instead of one SELECT per record).
+#[derive(Default)]
+struct Existing {
+    skp: Option<HashMap<(i64, i64), String>>,
+    competencies: Option<HashMap<(i64, Competency, u32), i64>>,
+    potentials: Option<HashMap<(i64, u32), PotRow>>,
+    trainings: Option<HashMap<(i64, i64, String), i64>>,
+    positions: Option<HashSet<String>>,
+    requirements: Option<HashMap<(String, Competency), i64>>,
+}
+
+/// Writes batches in one transaction. [`Writer::preloaded`] reads every
+/// existing key once, which pays off when a batch is large compared with the
+/// tables (an import); [`Writer::new`] looks each record up.
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    ids: Ids,
+    existing: Option<Existing>,
+}
+
+fn map_rows<K: std::hash::Hash + Eq, V>(
+    tx: &Transaction<'_>,
+    sql: &str,
+    mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<Option<(K, V)>>,
+) -> Result<HashMap<K, V>> {
+    let mut m = HashMap::new();
+    let mut st = tx.prepare(sql)?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some((k, v)) = f(r)? {
+            m.insert(k, v);
+        }
+    }
+    Ok(m)
+}
+
+impl<'t> Writer<'t> {
+    pub fn new(tx: &'t Transaction<'t>) -> Result<Writer<'t>> {
+        Ok(Writer {
+            tx,
+            ids: Ids::new(tx, false)?,
+            existing: None,
+        })
+    }
+
+    pub fn preloaded(tx: &'t Transaction<'t>) -> Result<Writer<'t>> {
+        Ok(Writer {
+            tx,
+            ids: Ids::new(tx, true)?,
+            existing: Some(Existing::default()),
+        })
     }
 }
 
@@ -101,199 +220,339 @@ pub fn write_batch(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
 }
 
 /// [`write_batch`] without bringing the `pool` table up to date: the ids of
-/// the employees whose pool rows are due are added to `touched`, and the caller
-/// must call `store::pool::refresh` with them before committing (an import of
-/// many batches then recomputes each employee once).
+/// the employees whose records changed (new employees, records inserted or
+/// updated) are added to `touched`, and the caller must call
+/// `store::pool::refresh` with them before committing (an import of many
+/// batches then recomputes each employee once).
 pub fn write_batch_deferred(
     tx: &Transaction<'_>,
     b: &Batch,
     touched: &mut Vec<i64>,
 ) -> Result<WriteSummary> {
-    let mut ids = Ids {
-        tx,
-        employees: HashMap::new(),
-        units: HashMap::new(),
-    };
-    let mut sum = WriteSummary::default();
+    Writer::new(tx)?.write(b, touched)
+}
 
-    for e in &b.employees {
-        let unit_id = ids.unit(&e.unit, e.instansi.as_deref())?;
-        let existed = ids.employee(&e.nip)?.is_some();
-        let birth = e.birth.to_string();
-        let tmt = e.tmt_jabatan.map(|d| d.to_string());
-        let gol = e.golongan.to_string();
-        let changes = if existed {
-            tx.prepare_cached(
-                "UPDATE employee SET nama = ?2, jenis_kelamin = ?3, tanggal_lahir = ?4, status = ?5,
-                   golongan = ?6, jabatan = ?7, tingkat_jabatan = ?8, unit_id = ?9, pendidikan = ?10, tmt_jabatan = ?11
-                 WHERE nip = ?1 AND (nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
-                   tingkat_jabatan, unit_id, pendidikan, coalesce(tmt_jabatan, ''))
-                   IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(?11, ''))",
-            )?
-            .execute(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
-                e.tingkat.label(), unit_id, e.pendidikan.code(), tmt])?
-        } else {
-            let id: i64 = tx.prepare_cached(
-                "INSERT INTO employee (nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
-                   tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-            )?
-            .query_row(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
-                e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
-            ids.employees.insert(e.nip.clone(), id);
-            touched.push(id);
-            1
-        };
-        sum.employees.add(changes, existed);
-    }
-
-    for r in &b.skp {
-        let Some(id) = ids.employee(&r.nip)? else {
-            continue;
-        };
-        touched.push(id);
-        let existed: Option<String> = tx
-            .prepare_cached("SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2")?
-            .query_row(params![id, r.tahun], |x| x.get(0))
-            .optional()?;
-        let code = r.predikat.code();
-        let changes = match &existed {
-            Some(p) if p == code => 0,
-            _ => tx
-                .prepare_cached(
-                    "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
-                     ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
-                )?
-                .execute(params![id, r.tahun, code])?,
-        };
-        sum.skp.add(changes, existed.is_some());
-    }
-
-    for r in &b.competencies {
-        let Some(id) = ids.employee(&r.nip)? else {
-            continue;
-        };
-        touched.push(id);
-        let tanggal = r.tanggal.to_string();
-        let existed: Option<u8> = tx
-            .prepare_cached(
-                "SELECT level FROM competency_assessment WHERE employee_id = ?1 AND kompetensi = ?2 AND tanggal = ?3",
-            )?
-            .query_row(params![id, r.competency.code(), tanggal], |x| x.get(0))
-            .optional()?;
-        let changes = match existed {
-            Some(l) if l == r.level => 0,
-            _ => tx
-                .prepare_cached(
-                    "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT DO UPDATE SET level = excluded.level",
-                )?
-                .execute(params![id, r.competency.code(), tanggal, r.level])?,
-        };
-        sum.competencies.add(changes, existed.is_some());
-    }
-
-    for r in &b.potentials {
-        let Some(id) = ids.employee(&r.nip)? else {
-            continue;
-        };
-        touched.push(id);
-        let tanggal = r.tanggal.to_string();
-        type Row = (Option<String>, Option<f64>, Option<String>);
-        let existed: Option<Row> = tx
-            .prepare_cached(
-                "SELECT kategori, skor, metode FROM potential_assessment WHERE employee_id = ?1 AND tanggal = ?2",
-            )?
-            .query_row(params![id, tanggal], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))
-            .optional()?;
-        let new: Row = (
-            potensi_code(r.kategori).map(str::to_string),
-            r.skor,
-            r.metode.clone(),
-        );
-        let changes = match &existed {
-            Some(old) if *old == new => 0,
-            _ => tx
-                .prepare_cached(
-                    "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode",
-                )?
-                .execute(params![id, tanggal, new.0, new.1, new.2])?,
-        };
-        sum.potentials.add(changes, existed.is_some());
-    }
-
-    for r in &b.trainings {
-        let Some(id) = ids.employee(&r.nip)? else {
-            continue;
-        };
-        touched.push(id);
-        let existed: Option<u32> = tx
-            .prepare_cached(
-                "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
-            )?
-            .query_row(params![id, r.tahun, r.nama], |x| x.get(0))
-            .optional()?;
-        let changes = match existed {
-            Some(jp) if jp == r.jp => 0,
-            _ => tx
-                .prepare_cached(
-                    "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT DO UPDATE SET jp = excluded.jp",
-                )?
-                .execute(params![id, r.tahun, r.nama, r.jp])?,
-        };
-        sum.trainings.add(changes, existed.is_some());
-    }
-
-    for p in &b.positions {
-        let unit_id = ids.unit(&p.unit, None)?;
-        let status = if p.vacant { "lowong" } else { "terisi" };
-        let existed: bool = tx
-            .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-            .query_row([&p.kode], |_| Ok(()))
-            .optional()?
-            .is_some();
-        let changes = tx
-            .prepare_cached(
-                "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT(kode) DO UPDATE SET nama_jabatan = excluded.nama_jabatan,
-                   tingkat_jabatan = excluded.tingkat_jabatan, unit_id = excluded.unit_id,
-                   status = excluded.status, pemangku_nip = excluded.pemangku_nip
-                 WHERE (position.nama_jabatan, position.tingkat_jabatan, position.unit_id, position.status,
-                        coalesce(position.pemangku_nip, ''))
-                   IS NOT (excluded.nama_jabatan, excluded.tingkat_jabatan, excluded.unit_id, excluded.status,
-                        coalesce(excluded.pemangku_nip, ''))",
-            )?
-            .execute(params![p.kode, p.nama, p.tingkat.label(), unit_id, status, p.holder_nip])?;
-        sum.positions.add(changes, existed);
-    }
-
-    for r in &b.requirements {
-        let existed: Option<u8> = tx
-            .prepare_cached("SELECT level FROM position_requirement WHERE kode_jabatan = ?1 AND kompetensi = ?2")?
-            .query_row(params![r.kode, r.competency.code()], |x| x.get(0))
-            .optional()?;
-        let known = existed.is_some()
-            || tx
-                .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                .query_row([&r.kode], |_| Ok(()))
-                .optional()?
-                .is_some();
-        if !known {
-            continue;
+impl Existing {
+    /// Read the keys of the tables `b` writes that are not read yet.
+    fn load(&mut self, tx: &Transaction<'_>, b: &Batch) -> Result<()> {
+        if !b.skp.is_empty() && self.skp.is_none() {
+            self.skp = Some(map_rows(
+                tx,
+                "SELECT employee_id, tahun, predikat FROM skp",
+                |r| Ok(Some(((r.get(0)?, r.get(1)?), r.get(2)?))),
+            )?);
         }
-        let changes = match existed {
-            Some(l) if l == r.level => 0,
-            _ => tx
-                .prepare_cached(
-                    "INSERT INTO position_requirement (kode_jabatan, kompetensi, level) VALUES (?1, ?2, ?3)
-                     ON CONFLICT DO UPDATE SET level = excluded.level",
-                )?
-                .execute(params![r.kode, r.competency.code(), r.level])?,
-        };
-        sum.requirements.add(changes, existed.is_some());
+        if !b.competencies.is_empty() && self.competencies.is_none() {
+            self.competencies = Some(map_rows(
+                tx,
+                "SELECT employee_id, kompetensi, tanggal, level FROM competency_assessment",
+                |r| {
+                    let c = r.get_ref(1)?.as_str().ok().and_then(competency_of);
+                    let d = r.get_ref(2)?.as_str().ok().and_then(date_key);
+                    Ok(match (c, d) {
+                        (Some(c), Some(d)) => Some(((r.get(0)?, c, d), r.get(3)?)),
+                        _ => None,
+                    })
+                },
+            )?);
+        }
+        if !b.potentials.is_empty() && self.potentials.is_none() {
+            self.potentials = Some(map_rows(
+                tx,
+                "SELECT employee_id, tanggal, kategori, skor, metode FROM potential_assessment",
+                |r| {
+                    let Some(d) = r.get_ref(1)?.as_str().ok().and_then(date_key) else {
+                        return Ok(None);
+                    };
+                    Ok(Some(((r.get(0)?, d), (r.get(2)?, r.get(3)?, r.get(4)?))))
+                },
+            )?);
+        }
+        if !b.trainings.is_empty() && self.trainings.is_none() {
+            self.trainings = Some(map_rows(
+                tx,
+                "SELECT employee_id, tahun, nama_pelatihan, jp FROM training",
+                |r| Ok(Some(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?))),
+            )?);
+        }
+        if (!b.positions.is_empty() || !b.requirements.is_empty()) && self.positions.is_none() {
+            let m = map_rows(tx, "SELECT kode FROM position", |r| {
+                Ok(Some((r.get(0)?, ())))
+            })?;
+            self.positions = Some(m.into_keys().collect());
+        }
+        if !b.requirements.is_empty() && self.requirements.is_none() {
+            self.requirements = Some(map_rows(
+                tx,
+                "SELECT kode_jabatan, kompetensi, level FROM position_requirement",
+                |r| {
+                    let Some(c) = r.get_ref(1)?.as_str().ok().and_then(competency_of) else {
+                        return Ok(None);
+                    };
+                    Ok(Some(((r.get(0)?, c), r.get(2)?)))
+                },
+            )?);
+        }
+        Ok(())
     }
-    Ok(sum)
+}
+
+impl<'t> Writer<'t> {
+    /// Write one batch; see [`write_batch_deferred`].
+    pub fn write(&mut self, b: &Batch, touched: &mut Vec<i64>) -> Result<WriteSummary> {
+        let tx = self.tx;
+        let ids = &mut self.ids;
+        if let Some(ex) = &mut self.existing {
+            ex.load(tx, b)?;
+        }
+        let mut ex = self.existing.as_mut();
+        let mut sum = WriteSummary::default();
+
+        for e in &b.employees {
+            let unit_id = ids.unit(tx, &e.unit, e.instansi.as_deref())?;
+            let existed = ids.employee(tx, &e.nip)?.is_some();
+            let birth = e.birth.to_string();
+            let tmt = e.tmt_jabatan.map(|d| d.to_string());
+            let gol = e.golongan.to_string();
+            let changes = if existed {
+                tx.prepare_cached(
+                    "UPDATE employee SET nama = ?2, jenis_kelamin = ?3, tanggal_lahir = ?4, status = ?5,
+                       golongan = ?6, jabatan = ?7, tingkat_jabatan = ?8, unit_id = ?9, pendidikan = ?10, tmt_jabatan = ?11
+                     WHERE nip = ?1 AND (nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+                       tingkat_jabatan, unit_id, pendidikan, coalesce(tmt_jabatan, ''))
+                       IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(?11, ''))",
+                )?
+                .execute(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
+                    e.tingkat.label(), unit_id, e.pendidikan.code(), tmt])?
+            } else {
+                let id: i64 = tx.prepare_cached(
+                    "INSERT INTO employee (nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+                       tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                )?
+                .query_row(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
+                    e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
+                ids.employees.insert(e.nip.clone(), id);
+                touched.push(id);
+                1
+            };
+            sum.employees.add(changes, existed);
+        }
+
+        for r in &b.skp {
+            let Some(id) = ids.employee(tx, &r.nip)? else {
+                continue;
+            };
+            let key = (id, i64::from(r.tahun));
+            let map = ex.as_mut().and_then(|e| e.skp.as_mut());
+            let existed: Option<String> = match &map {
+                Some(m) => m.get(&key).cloned(),
+                None => tx
+                    .prepare_cached(
+                        "SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2",
+                    )?
+                    .query_row(params![id, r.tahun], |x| x.get(0))
+                    .optional()?,
+            };
+            let code = r.predikat.code();
+            let changes = match &existed {
+                Some(p) if p == code => 0,
+                _ => tx
+                    .prepare_cached(
+                        "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
+                         ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
+                    )?
+                    .execute(params![id, r.tahun, code])?,
+            };
+            if changes > 0 {
+                touched.push(id);
+                if let Some(m) = map {
+                    m.insert(key, code.to_string());
+                }
+            }
+            sum.skp.add(changes, existed.is_some());
+        }
+
+        for r in &b.competencies {
+            let Some(id) = ids.employee(tx, &r.nip)? else {
+                continue;
+            };
+            let tanggal = r.tanggal.to_string();
+            let key = date_key_of(r.tanggal).map(|d| (id, r.competency, d));
+            let map = ex.as_mut().and_then(|e| e.competencies.as_mut());
+            let existed: Option<i64> = match (&map, key) {
+                (Some(m), Some(k)) => m.get(&k).copied(),
+                _ => tx
+                    .prepare_cached(
+                        "SELECT level FROM competency_assessment WHERE employee_id = ?1 AND kompetensi = ?2 AND tanggal = ?3",
+                    )?
+                    .query_row(params![id, r.competency.code(), tanggal], |x| x.get(0))
+                    .optional()?,
+            };
+            let changes = match existed {
+                Some(l) if l == i64::from(r.level) => 0,
+                _ => tx
+                    .prepare_cached(
+                        "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT DO UPDATE SET level = excluded.level",
+                    )?
+                    .execute(params![id, r.competency.code(), tanggal, r.level])?,
+            };
+            if changes > 0 {
+                touched.push(id);
+                if let (Some(m), Some(k)) = (map, key) {
+                    m.insert(k, i64::from(r.level));
+                }
+            }
+            sum.competencies.add(changes, existed.is_some());
+        }
+
+        for r in &b.potentials {
+            let Some(id) = ids.employee(tx, &r.nip)? else {
+                continue;
+            };
+            let tanggal = r.tanggal.to_string();
+            let key = date_key_of(r.tanggal).map(|d| (id, d));
+            let map = ex.as_mut().and_then(|e| e.potentials.as_mut());
+            let existed: Option<PotRow> = match (&map, key) {
+                (Some(m), Some(k)) => m.get(&k).cloned(),
+                _ => tx
+                    .prepare_cached(
+                        "SELECT kategori, skor, metode FROM potential_assessment WHERE employee_id = ?1 AND tanggal = ?2",
+                    )?
+                    .query_row(params![id, tanggal], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))
+                    .optional()?,
+            };
+            let new: PotRow = (
+                potensi_code(r.kategori).map(str::to_string),
+                r.skor,
+                r.metode.clone(),
+            );
+            let changes = match &existed {
+                Some(old) if *old == new => 0,
+                _ => tx
+                    .prepare_cached(
+                        "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)
+                         ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode",
+                    )?
+                    .execute(params![id, tanggal, new.0, new.1, new.2])?,
+            };
+            if changes > 0 {
+                touched.push(id);
+                if let (Some(m), Some(k)) = (map, key) {
+                    m.insert(k, new);
+                }
+            }
+            sum.potentials.add(changes, existed.is_some());
+        }
+
+        for r in &b.trainings {
+            let Some(id) = ids.employee(tx, &r.nip)? else {
+                continue;
+            };
+            let map = ex.as_mut().and_then(|e| e.trainings.as_mut());
+            let existed: Option<i64> = match &map {
+                Some(m) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
+                None => tx
+                    .prepare_cached(
+                        "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
+                    )?
+                    .query_row(params![id, r.tahun, r.nama], |x| x.get(0))
+                    .optional()?,
+            };
+            let changes = match existed {
+                Some(jp) if jp == i64::from(r.jp) => 0,
+                _ => tx
+                    .prepare_cached(
+                        "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT DO UPDATE SET jp = excluded.jp",
+                    )?
+                    .execute(params![id, r.tahun, r.nama, r.jp])?,
+            };
+            if changes > 0 {
+                touched.push(id);
+                if let Some(m) = map {
+                    m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
+                }
+            }
+            sum.trainings.add(changes, existed.is_some());
+        }
+
+        for p in &b.positions {
+            let unit_id = ids.unit(tx, &p.unit, None)?;
+            let status = if p.vacant { "lowong" } else { "terisi" };
+            let set = ex.as_mut().and_then(|e| e.positions.as_mut());
+            let existed: bool = match &set {
+                Some(s) => s.contains(&p.kode),
+                None => tx
+                    .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
+                    .query_row([&p.kode], |_| Ok(()))
+                    .optional()?
+                    .is_some(),
+            };
+            let changes = tx
+                .prepare_cached(
+                    "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(kode) DO UPDATE SET nama_jabatan = excluded.nama_jabatan,
+                       tingkat_jabatan = excluded.tingkat_jabatan, unit_id = excluded.unit_id,
+                       status = excluded.status, pemangku_nip = excluded.pemangku_nip
+                     WHERE (position.nama_jabatan, position.tingkat_jabatan, position.unit_id, position.status,
+                            coalesce(position.pemangku_nip, ''))
+                       IS NOT (excluded.nama_jabatan, excluded.tingkat_jabatan, excluded.unit_id, excluded.status,
+                            coalesce(excluded.pemangku_nip, ''))",
+                )?
+                .execute(params![p.kode, p.nama, p.tingkat.label(), unit_id, status, p.holder_nip])?;
+            if let Some(s) = set {
+                s.insert(p.kode.clone());
+            }
+            sum.positions.add(changes, existed);
+        }
+
+        for r in &b.requirements {
+            let map = ex.as_mut().and_then(|e| e.requirements.as_mut());
+            let existed: Option<i64> = match &map {
+                Some(m) => m.get(&(r.kode.clone(), r.competency)).copied(),
+                None => tx
+                    .prepare_cached(
+                        "SELECT level FROM position_requirement WHERE kode_jabatan = ?1 AND kompetensi = ?2",
+                    )?
+                    .query_row(params![r.kode, r.competency.code()], |x| x.get(0))
+                    .optional()?,
+            };
+            let in_set = ex
+                .as_ref()
+                .and_then(|e| e.positions.as_ref())
+                .map(|s| s.contains(&r.kode));
+            let known = existed.is_some()
+                || match in_set {
+                    Some(k) => k,
+                    None => tx
+                        .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
+                        .query_row([&r.kode], |_| Ok(()))
+                        .optional()?
+                        .is_some(),
+                };
+            if !known {
+                continue;
+            }
+            let changes = match existed {
+                Some(l) if l == i64::from(r.level) => 0,
+                _ => tx
+                    .prepare_cached(
+                        "INSERT INTO position_requirement (kode_jabatan, kompetensi, level) VALUES (?1, ?2, ?3)
+                         ON CONFLICT DO UPDATE SET level = excluded.level",
+                    )?
+                    .execute(params![r.kode, r.competency.code(), r.level])?,
+            };
+            if changes > 0 {
+                let map = ex.as_mut().and_then(|e| e.requirements.as_mut());
+                if let Some(m) = map {
+                    m.insert((r.kode.clone(), r.competency), i64::from(r.level));
+                }
+            }
+            sum.requirements.add(changes, existed.is_some());
+        }
+        Ok(sum)
+    }
 }
