@@ -8,10 +8,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use unicode_width::UnicodeWidthStr;
 
-/// One employee as `--format json` and `--format csv` print them. The first
-/// nine fields are the contract's minimum.
+/// The nine fields every employee object of the JSON contract has; flattened
+/// into each command's own output object.
 #[derive(Debug, Clone, Serialize)]
-pub struct EmployeeOut {
+pub struct EmployeeCore {
     pub nip: String,
     pub nama: String,
     pub unit_kerja: String,
@@ -21,6 +21,44 @@ pub struct EmployeeOut {
     pub kotak: Option<u8>,
     pub kinerja: Option<String>,
     pub potensi: Option<String>,
+}
+
+impl EmployeeCore {
+    pub fn new(c: &Candidate) -> EmployeeCore {
+        EmployeeCore {
+            nip: c.nip.to_string(),
+            nama: c.nama.text.to_string(),
+            unit_kerja: c.unit.text.to_string(),
+            jabatan: c.jabatan.text.to_string(),
+            tingkat_jabatan: c.tingkat.code().to_string(),
+            golongan: c.golongan.to_string(),
+            kotak: c.kotak,
+            kinerja: c.latest_predikat().map(|p| p.code().to_string()),
+            potensi: c.potensi.map(|p| p.code().to_string()),
+        }
+    }
+
+    /// The nine values as CSV cells, in the order of the fields.
+    pub fn into_cells(self) -> Vec<String> {
+        vec![
+            self.nip,
+            self.nama,
+            self.unit_kerja,
+            self.jabatan,
+            self.tingkat_jabatan,
+            self.golongan,
+            self.kotak.map(|k| k.to_string()).unwrap_or_default(),
+            self.kinerja.unwrap_or_default(),
+            self.potensi.unwrap_or_default(),
+        ]
+    }
+}
+
+/// One employee as `query --format json|csv` and `show --format json` print them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmployeeOut {
+    #[serde(flatten)]
+    pub core: EmployeeCore,
     pub instansi: Option<String>,
     pub status: String,
     pub jenis_kelamin: String,
@@ -38,15 +76,7 @@ pub struct EmployeeOut {
 impl EmployeeOut {
     pub fn new(c: &Candidate, as_of: NaiveDate) -> EmployeeOut {
         EmployeeOut {
-            nip: c.nip.to_string(),
-            nama: c.nama.text.to_string(),
-            unit_kerja: c.unit.text.to_string(),
-            jabatan: c.jabatan.text.to_string(),
-            tingkat_jabatan: c.tingkat.code().to_string(),
-            golongan: c.golongan.to_string(),
-            kotak: c.kotak,
-            kinerja: c.latest_predikat().map(|p| p.code().to_string()),
-            potensi: c.potensi.map(|p| p.code().to_string()),
+            core: EmployeeCore::new(c),
             instansi: c.instansi.as_ref().map(|t| t.text.to_string()),
             status: c.status.code().to_string(),
             jenis_kelamin: c.sex.code().to_string(),
@@ -97,16 +127,8 @@ pub fn csv_header() -> Vec<String> {
 pub fn csv_row(c: &Candidate, as_of: NaiveDate) -> Vec<String> {
     let o = EmployeeOut::new(c, as_of);
     let opt = |v: Option<String>| v.unwrap_or_default();
-    let mut row = vec![
-        o.nip,
-        o.nama,
-        o.unit_kerja,
-        o.jabatan,
-        o.tingkat_jabatan,
-        o.golongan,
-        o.kotak.map(|k| k.to_string()).unwrap_or_default(),
-        opt(o.kinerja),
-        opt(o.potensi),
+    let mut row = o.core.into_cells();
+    row.extend([
         opt(o.instansi),
         o.status,
         o.jenis_kelamin,
@@ -116,7 +138,7 @@ pub fn csv_row(c: &Candidate, as_of: NaiveDate) -> Vec<String> {
         opt(o.tmt_jabatan),
         o.masa_jabatan.map(|m| m.to_string()).unwrap_or_default(),
         o.jp.to_string(),
-    ];
+    ]);
     row.extend(
         Competency::ALL
             .iter()

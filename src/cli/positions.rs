@@ -1,7 +1,7 @@
 //! `talenta positions`, `talenta shortlist KODE`, `talenta compare NIP NIP...`
 //! and `talenta succession list|add|remove`.
 
-use super::output::{self, safe_cell};
+use super::output::{self, safe_cell, EmployeeCore};
 use super::query::filter_error;
 use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
 use crate::domain::eligibility::Ineligible;
@@ -207,15 +207,8 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
 #[derive(Serialize)]
 struct RankedOut {
     peringkat: usize,
-    nip: String,
-    nama: String,
-    unit_kerja: String,
-    jabatan: String,
-    tingkat_jabatan: String,
-    golongan: String,
-    kotak: Option<u8>,
-    kinerja: Option<String>,
-    potensi: Option<String>,
+    #[serde(flatten)]
+    core: EmployeeCore,
     talent_pool: bool,
     jpm: Option<f64>,
     pengisian: Option<&'static str>,
@@ -233,15 +226,7 @@ impl RankedOut {
         let c = r.candidate;
         RankedOut {
             peringkat: i + 1,
-            nip: c.nip.to_string(),
-            nama: c.nama.text.to_string(),
-            unit_kerja: c.unit.text.to_string(),
-            jabatan: c.jabatan.text.to_string(),
-            tingkat_jabatan: c.tingkat.code().to_string(),
-            golongan: c.golongan.to_string(),
-            kotak: c.kotak,
-            kinerja: c.latest_predikat().map(|p| p.code().to_string()),
-            potensi: c.potensi.map(|p| p.code().to_string()),
+            core: EmployeeCore::new(c),
             talent_pool: r.talent_pool(),
             jpm: r.jpm.map(|j| round1(j.percent)),
             pengisian: r.fill.map(|b| b.code()),
@@ -327,23 +312,15 @@ pub fn shortlist(
                 .enumerate()
                 .map(|(i, r)| {
                     let o = RankedOut::new(i, r);
-                    let mut row = vec![
-                        o.peringkat.to_string(),
-                        o.nip,
-                        o.nama,
-                        o.unit_kerja,
-                        o.jabatan,
-                        o.tingkat_jabatan,
-                        o.golongan,
-                        o.kotak.map(|k| k.to_string()).unwrap_or_default(),
-                        o.kinerja.unwrap_or_default(),
-                        o.potensi.unwrap_or_default(),
+                    let mut row = vec![o.peringkat.to_string()];
+                    row.extend(o.core.into_cells());
+                    row.extend([
                         o.talent_pool.to_string(),
                         o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
                         o.pengisian.unwrap_or_default().to_string(),
                         o.pemetaan.unwrap_or_default().to_string(),
                         o.dinilai_lengkap.to_string(),
-                    ];
+                    ]);
                     row.extend(Competency::ALL.iter().map(|k| {
                         r.jpm
                             .and_then(|j| j.gaps[k.index()])
