@@ -72,11 +72,16 @@ impl Engine {
     }
 
     /// Run a query; `None` when `cancelled` said so before the end.
+    ///
+    /// Two passes: the filter is evaluated in the pool's own row order (memory
+    /// read front to back, split over the cores for large pools) into a bitset,
+    /// which also gives the box counts; then the sorted order is walked once,
+    /// keeping the rows whose bit is set.
     pub fn run(
         &mut self,
         pool: &Arc<Pool>,
         q: &Query,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Result<Matches, FilterError>> {
         let f = match filter::parse(&q.text) {
             Ok(f) => f,
@@ -86,29 +91,102 @@ impl Engine {
         if cancelled() {
             return None;
         }
+        let f = f.prepare(pool);
+        let n = pool.rows.len();
+        let mut words = vec![0u64; n.div_ceil(64)];
+        let parts = parts_for(n);
+        // Whole words per part, so that each thread writes only its own.
+        let per = words.len().div_ceil(parts).max(1);
+        let box_only = q.box_only;
+        let (f, rows) = (&f, &**pool);
+        let tallies: Vec<Option<Tally>> = if parts == 1 {
+            vec![scan(f, rows, 0, &mut words, box_only, cancelled)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = words
+                    .chunks_mut(per)
+                    .enumerate()
+                    .map(|(k, chunk)| {
+                        s.spawn(move || scan(f, rows, k * per * 64, chunk, box_only, cancelled))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    // A panic in a part is the worker's to report (it catches unwinds).
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
         let mut m = Matches::default();
-        let mut rows = Vec::new();
-        let as_of = pool.as_of;
-        for (n, &i) in order.iter().enumerate() {
-            if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
+        for t in tallies {
+            let t = t?;
+            m.filtered += t.filtered;
+            m.no_box += t.no_box;
+            for (a, b) in m.counts.iter_mut().zip(t.counts) {
+                *a += b;
+            }
+        }
+        let mut rows = Vec::with_capacity(m.filtered);
+        for (k, &i) in order.iter().enumerate() {
+            if k % (CHECK_EVERY * 16) == 0 && k > 0 && cancelled() {
                 return None;
             }
-            let c = &pool.rows[i as usize];
-            if !f.matches(c, as_of) {
-                continue;
-            }
-            m.filtered += 1;
-            match c.kotak {
-                Some(b @ 1..=9) => m.counts[b as usize - 1] += 1,
-                _ => m.no_box += 1,
-            }
-            if q.box_only.is_none_or(|b| c.kotak == Some(b)) {
+            if words[i as usize / 64] & (1 << (i % 64)) != 0 {
                 rows.push(i);
             }
         }
         m.rows = Arc::new(rows);
         Some(Ok(m))
     }
+}
+
+/// Counts of one part of a scan.
+#[derive(Default)]
+struct Tally {
+    filtered: usize,
+    counts: [usize; 9],
+    no_box: usize,
+}
+
+/// Rows per scanning thread at least (below that one thread is faster).
+const ROWS_PER_PART: usize = 16_384;
+
+fn parts_for(n: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    cores.min(4).min(n / ROWS_PER_PART).max(1)
+}
+
+/// Evaluate rows `from..` (as many as `words` holds bits for) into `words`:
+/// a bit for each row to list (a match, in `box_only` when set). `None` when
+/// cancelled.
+fn scan(
+    f: &filter::Matcher<'_>,
+    pool: &Pool,
+    from: usize,
+    words: &mut [u64],
+    box_only: Option<u8>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Tally> {
+    let mut t = Tally::default();
+    let end = (from + words.len() * 64).min(pool.rows.len());
+    for (i, c) in pool.rows[from.min(end)..end].iter().enumerate() {
+        if i % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
+            return None;
+        }
+        let row = from + i;
+        if !f.matches(row, c) {
+            continue;
+        }
+        t.filtered += 1;
+        match c.kotak {
+            Some(b @ 1..=9) => t.counts[b as usize - 1] += 1,
+            _ => t.no_box += 1,
+        }
+        if box_only.is_none_or(|b| c.kotak == Some(b)) {
+            words[i / 64] |= 1 << (i % 64);
+        }
+    }
+    Some(t)
 }
 
 struct Job {
@@ -158,6 +236,8 @@ impl Worker {
                         query: job.query,
                         result,
                     });
+                    // Idle until the next keystroke: prepare the text search.
+                    job.pool.search.warm(&job.pool.rows);
                 }
             })?;
         Ok(Worker {
@@ -285,7 +365,29 @@ mod tests {
         assert!(Engine::default()
             .run(&p, &q("kotak>=1", None), &cancelled)
             .is_none());
-        assert_eq!(checks.load(std::sync::atomic::Ordering::Relaxed), 3);
+        // A full run checks ~25 times (every 4,096 rows); a cancelled one stops
+        // at the next check of each scanning thread (at most four).
+        let n = checks.load(std::sync::atomic::Ordering::Relaxed);
+        assert!((3..=7).contains(&n), "{n} checks");
+    }
+
+    #[test]
+    fn large_pools_scan_in_parts_with_the_same_result() {
+        let p = pool(70_000);
+        assert!(parts_for(p.len()) >= 1);
+        let mut e = Engine::default();
+        let m = e.run(&p, &q("kotak>=5", None), &|| false).unwrap().unwrap();
+        let expected: Vec<u32> = sort::order(&p, Sort::default())
+            .into_iter()
+            .filter(|&i| p.rows[i as usize].kotak.is_some_and(|k| k >= 5))
+            .collect();
+        assert_eq!(*m.rows, expected);
+        assert_eq!(m.filtered, 35_000);
+        assert_eq!(m.counts[8] + m.counts[4], 35_000);
+        let m = e.run(&p, &q("", Some(1)), &|| false).unwrap().unwrap();
+        assert_eq!(m.rows.len(), 17_500);
+        assert_eq!(m.filtered, 70_000);
+        assert_eq!(m.no_box, 17_500);
     }
 
     #[test]

@@ -38,7 +38,14 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     let store = ctx.open()?;
     let pool = load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
     let as_of = pool.as_of;
-    let mut hits: Vec<&Candidate> = pool.rows.iter().filter(|c| f.matches(c, as_of)).collect();
+    let m = f.prepare(&pool);
+    let mut hits: Vec<&Candidate> = pool
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| m.matches(*i, c))
+        .map(|(_, c)| c)
+        .collect();
     if a.count {
         return emit(&format!("{}\n", hits.len()));
     }

@@ -8,6 +8,7 @@ use super::grade::Golongan;
 use super::nine_box::Potensi;
 use super::predikat::Predikat;
 use super::rules::Rules;
+use super::search::SearchIndex;
 use super::tier::Tingkat;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -181,6 +182,8 @@ pub struct Pool {
     pub rows: Vec<Candidate>,
     pub as_of: NaiveDate,
     pub rules: Rules,
+    /// Text search structures over `rows`, built when a filter first needs them.
+    pub search: SearchIndex,
 }
 
 impl Pool {
@@ -188,7 +191,12 @@ impl Pool {
         for c in &mut rows {
             c.compute_kotak(&rules);
         }
-        Pool { rows, as_of, rules }
+        Pool {
+            rows,
+            as_of,
+            rules,
+            search: SearchIndex::default(),
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -16,6 +16,7 @@ pub mod nip;
 pub mod position;
 pub mod predikat;
 pub mod rules;
+pub mod search;
 pub mod session;
 pub mod succession;
 pub mod tier;

@@ -1,9 +1,12 @@
 //! The parsed filter tree and its evaluation. Evaluation never allocates: every
 //! needle is lower-cased and every value parsed when the filter is parsed.
 
-use super::field::{tingkat_height, value_of, Field, Val};
+use super::field::{text, tingkat_height, value_of, Field, Val};
 use super::Op;
-use crate::domain::{Candidate, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
+use crate::domain::search::Bitset;
+use crate::domain::{
+    Candidate, Golongan, Pendidikan, Pool, Potensi, Predikat, Sex, Status, Tingkat,
+};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 
@@ -111,7 +114,11 @@ fn exact_or(op: Op, equal: bool, order: Option<Ordering>) -> bool {
 
 impl Cond {
     fn eval(&self, c: &Candidate, as_of: NaiveDate) -> bool {
-        let have = value_of(self.field, c, as_of);
+        self.holds(value_of(self.field, c, as_of))
+    }
+
+    /// Whether a value (`None`: missing) satisfies the condition.
+    pub(super) fn holds(&self, have: Option<Val<'_>>) -> bool {
         let Some(have) = have else {
             // A condition on a missing value is false, except `=none`.
             return matches!(self.value, Value::Missing) && self.op == Op::Eq;
@@ -139,6 +146,103 @@ impl Cond {
             (Val::Potensi(a), Value::Potensi(b)) => holds(op, a.cmp(b)),
             // The parser never pairs a field with another kind of value.
             _ => false,
+        }
+    }
+}
+
+/// A filter tree prepared against one pool: text conditions on names and NIPs
+/// are decided for every row at once, and those on jabatan, unit and instansi
+/// once per distinct value (see `domain::search`); the rest is evaluated per
+/// candidate as in [`Node::eval`], with the same result.
+pub(super) enum Prepared<'a> {
+    /// Evaluated per candidate.
+    Node(&'a Node),
+    /// Decided per pool row.
+    Rows(Bitset),
+    /// Decided per distinct value: `hit[ids[row]]`.
+    Ids {
+        ids: &'a [u32],
+        hit: Vec<bool>,
+    },
+    Not(Box<Prepared<'a>>),
+    And(Vec<Prepared<'a>>),
+    Or(Vec<Prepared<'a>>),
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(node: &'a Node, pool: &'a Pool) -> Prepared<'a> {
+        let rows = &pool.rows;
+        let ix = &pool.search;
+        match node {
+            Node::Term(needle) if !needle.is_empty() => {
+                let n = needle.as_bytes();
+                let mut bits = Bitset::new(rows.len());
+                ix.nama(rows).search_into(n, &mut bits);
+                ix.nip(rows).search_into(n, &mut bits);
+                let jabatan = ix.jabatan(rows);
+                let unit = ix.unit(rows);
+                let in_text = |v: Option<&str>| v.is_some_and(|v| contains(v.as_bytes(), n));
+                let (jh, uh) = (jabatan.decide(in_text), unit.decide(in_text));
+                for (r, (&j, &u)) in jabatan.ids.iter().zip(&unit.ids).enumerate() {
+                    if jh[j as usize] || uh[u as usize] {
+                        bits.set(r);
+                    }
+                }
+                Prepared::Rows(bits)
+            }
+            Node::Cond(c) => match (c.field, &c.value) {
+                (Field::Nama | Field::Nip, Value::Text(n))
+                    if c.op == Op::Contains && !n.trim().is_empty() =>
+                {
+                    // A needle with a non-blank character is never inside a blank
+                    // (missing) value, so the search alone decides.
+                    let arena = if c.field == Field::Nama {
+                        ix.nama(rows)
+                    } else {
+                        ix.nip(rows)
+                    };
+                    let mut bits = Bitset::new(rows.len());
+                    arena.search_into(n.as_bytes(), &mut bits);
+                    Prepared::Rows(bits)
+                }
+                (Field::Jabatan | Field::Unit | Field::Instansi, _) => {
+                    let dict = match c.field {
+                        Field::Jabatan => ix.jabatan(rows),
+                        Field::Unit => ix.unit(rows),
+                        _ => ix.instansi(rows),
+                    };
+                    Prepared::Ids {
+                        ids: &dict.ids,
+                        hit: dict.decide(|v| c.holds(v.and_then(text))),
+                    }
+                }
+                _ => Prepared::Node(node),
+            },
+            Node::Not(n) => Prepared::Not(Box::new(Prepared::new(n, pool))),
+            Node::And(ns) => Prepared::And(Self::cheap_first(ns, pool)),
+            Node::Or(ns) => Prepared::Or(Self::cheap_first(ns, pool)),
+            Node::Term(_) => Prepared::Node(node),
+        }
+    }
+
+    /// Children prepared, the ones decided by a lookup first (the result is the
+    /// same in any order; the lookups short-circuit the rest sooner).
+    fn cheap_first(ns: &'a [Node], pool: &'a Pool) -> Vec<Prepared<'a>> {
+        let mut v: Vec<Prepared<'a>> = ns.iter().map(|n| Prepared::new(n, pool)).collect();
+        v.sort_by_key(|p| matches!(p, Prepared::Node(_)));
+        v
+    }
+
+    pub fn eval(&self, row: usize, c: &Candidate, as_of: NaiveDate) -> bool {
+        match self {
+            Prepared::Node(n) => n.eval(c, as_of),
+            Prepared::Rows(bits) => bits.get(row),
+            Prepared::Ids { ids, hit } => ids
+                .get(row)
+                .is_some_and(|&id| hit.get(id as usize).copied().unwrap_or(false)),
+            Prepared::Not(p) => !p.eval(row, c, as_of),
+            Prepared::And(ps) => ps.iter().all(|p| p.eval(row, c, as_of)),
+            Prepared::Or(ps) => ps.iter().any(|p| p.eval(row, c, as_of)),
         }
     }
 }

@@ -203,7 +203,7 @@ pub(super) enum Val<'a> {
     Potensi(Potensi),
 }
 
-fn text(s: &str) -> Option<Val<'_>> {
+pub(super) fn text(s: &str) -> Option<Val<'_>> {
     (!s.trim().is_empty()).then_some(Val::Text(s))
 }
 
@@ -236,30 +236,36 @@ pub(super) fn tingkat_height(t: Tingkat) -> u8 {
     (Tingkat::ALL.len() as u8 - 1).saturating_sub(t.rank())
 }
 
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Key<'a> {
+/// A candidate's value of a field reduced to what orders it (see [`compare`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortKey<'a> {
     Num(u32),
     Text(&'a str),
 }
 
-fn sort_key(v: Val<'_>) -> Key<'_> {
+fn sort_key(v: Val<'_>) -> SortKey<'_> {
     match v {
-        Val::Text(s) => Key::Text(s),
-        Val::Num(n) => Key::Num(n),
-        Val::Tingkat(t) => Key::Num(tingkat_height(t).into()),
-        Val::Status(s) => Key::Num(match s {
+        Val::Text(s) => SortKey::Text(s),
+        Val::Num(n) => SortKey::Num(n),
+        Val::Tingkat(t) => SortKey::Num(tingkat_height(t).into()),
+        Val::Status(s) => SortKey::Num(match s {
             Status::Pns => 0,
             Status::Pppk => 1,
         }),
-        Val::Sex(s) => Key::Num(match s {
+        Val::Sex(s) => SortKey::Num(match s {
             Sex::L => 0,
             Sex::P => 1,
         }),
-        Val::Golongan(g) => Key::Num(g.sort_key().into()),
-        Val::Pendidikan(p) => Key::Num(p.level().into()),
-        Val::Predikat(p) => Key::Num(p.rank().into()),
-        Val::Potensi(p) => Key::Num(p as u32),
+        Val::Golongan(g) => SortKey::Num(g.sort_key().into()),
+        Val::Pendidikan(p) => SortKey::Num(p.level().into()),
+        Val::Predikat(p) => SortKey::Num(p.rank().into()),
+        Val::Potensi(p) => SortKey::Num(p as u32),
     }
+}
+
+/// The key [`compare`] orders by; `None` when the value is missing.
+pub fn sort_key_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<SortKey<'_>> {
+    value_of(field, c, as_of).map(sort_key)
 }
 
 /// Order two candidates by a field, ascending in the field's order (the order the

@@ -229,8 +229,65 @@ fn valid_filter() -> impl Strategy<Value = String> {
     })
 }
 
+/// A pool of candidates whose texts come from a small alphabet (so random
+/// needles hit), some sharing one `Text`, some equal text apart, some blank.
+fn text_pool(texts: &[(String, String, String, String)]) -> Pool {
+    let shared = Text::new("Dinas ab");
+    let mut rows = candidates();
+    for (i, (nama, nip, jabatan, unit)) in texts.iter().enumerate() {
+        let mut c = sample();
+        c.id = 100 + i as i64;
+        c.nama = Text::new(nama);
+        c.nip = nip.as_str().into();
+        c.jabatan = Text::new(jabatan);
+        c.unit = if i % 3 == 0 {
+            shared.clone()
+        } else {
+            Text::new(unit)
+        };
+        c.instansi = (i % 4 != 0).then(|| Text::new(unit));
+        rows.push(c);
+    }
+    Pool::new(rows, on(), Rules::default())
+}
+
+fn text_filter() -> impl Strategy<Value = String> {
+    let field = prop::sample::select(&["nama", "nip", "jabatan", "unit", "instansi"][..]);
+    let op = prop::sample::select(&["~", "=", "!="][..]);
+    let needle = "[abAB 1é]{0,3}";
+    let cond = prop_oneof![
+        (field, op, needle).prop_map(|(f, o, n)| format!("{f}{o}\"{n}\"")),
+        needle.prop_map(|n| format!("\"{n}\"")),
+        prop::sample::select(&["kotak>=7", "potensi=none", "instansi=none", "integritas>=4"][..])
+            .prop_map(String::from),
+    ];
+    cond.prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} {b}")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} or {b})")),
+            inner.prop_map(|a| format!("not ({a})")),
+        ]
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn a_prepared_filter_agrees_with_per_candidate_matching(
+        texts in prop::collection::vec(
+            ("[abAB 1é]{0,6}", "[0-9ab]{0,5}", "[abAB é]{0,6}", "[abAB ]{0,6}"),
+            0..12,
+        ),
+        f in prop_oneof![text_filter(), valid_filter()],
+    ) {
+        let pool = text_pool(&texts);
+        let filter = parse(&f).unwrap();
+        let m = filter.prepare(&pool);
+        for (i, c) in pool.rows.iter().enumerate() {
+            prop_assert_eq!(m.matches(i, c), filter.matches(c, on()), "{} on row {}", f, i);
+        }
+    }
 
     #[test]
     fn any_string_never_panics(s in any::<String>()) {
