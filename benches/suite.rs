@@ -7,19 +7,20 @@
 //! No dependency beyond the crate's own: a plain `harness = false` binary.
 
 use chrono::NaiveDate;
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::layout::Rect;
+use ratatui::backend::TestBackend;
+use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use talenta::app::filtering::Filtering;
-use talenta::app::{Action, App, Chord, Options};
+use talenta::app::{Action, App, Chord, Cmd, Options};
 use talenta::demo::{self, DemoSpec};
 use talenta::domain::Rules;
 use talenta::store::load::load_pool;
 use talenta::store::{Actor, OpenMode, Store};
+use talenta::tui::shadow::{self, ShadowBackend};
 use talenta::ui::{self, Theme};
 
 /// The filter typed key by key: three conditions, one on a competency.
@@ -156,40 +157,52 @@ fn main() {
     println!("filter_key_median_ms {:.2}", pct(&mut keys, 0.5));
     println!("filter_key_p95_ms {:.2}", pct(&mut keys, 0.95));
 
-    // Bytes written to a real (crossterm) terminal for one cursor move at 120x40.
-    let written = Counter::default();
-    let count = written.0.clone();
-    let mut real = Terminal::with_options(
-        CrosstermBackend::new(written),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
-        },
-    )
-    .unwrap();
-    real.draw(|f| ui::draw(f, &a, &theme)).unwrap();
-    let mut moves = |a: &mut App, n: usize| {
-        let mut bytes = Vec::new();
-        for _ in 0..n {
-            let before = count.get();
-            key(a, 'j');
-            real.draw(|f| ui::draw(f, a, &theme)).unwrap();
-            bytes.push((count.get() - before) as f64);
-        }
-        bytes
-    };
-    // From the top: the cursor moves within the page.
-    let mut within = moves(&mut a, 10);
-    println!(
-        "cursor_bytes_within_page_median {:.0}",
-        pct(&mut within, 0.5)
-    );
-    // Further down: each move scrolls the table by a row.
-    moves(&mut a, 60);
-    let mut scrolling = moves(&mut a, 20);
-    println!(
-        "cursor_bytes_scrolling_median {:.0}",
-        pct(&mut scrolling, 0.5)
-    );
+    // Bytes written to a real (crossterm) terminal for one cursor move at 120x40,
+    // through the TUI's own backend: with scroll regions (the default) and
+    // without (TALENTA_SCROLL_REGIONS=0, what plain ratatui writes).
+    for regions in [true, false] {
+        let written = Counter::default();
+        let count = written.0.clone();
+        let mut backend = ShadowBackend::with_size(written, Size::new(W, H));
+        backend.set_scrolling(regions);
+        let mut real = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+            },
+        )
+        .unwrap();
+        a.step(Action::Cmd(Cmd::Top));
+        shadow::draw(&mut real, &a, &theme).unwrap();
+        let mut moves = |a: &mut App, n: usize| {
+            let mut bytes = Vec::new();
+            for _ in 0..n {
+                let before = count.get();
+                key(a, 'j');
+                shadow::draw(&mut real, a, &theme).unwrap();
+                bytes.push((count.get() - before) as f64);
+            }
+            bytes
+        };
+        let plain = if regions { "" } else { "_plain" };
+        // From the top: the cursor moves within the page.
+        let mut within = moves(&mut a, 10);
+        println!(
+            "cursor_bytes_within_page{plain}_median {:.0}",
+            pct(&mut within, 0.5)
+        );
+        // Further down: each move scrolls the table by a row.
+        moves(&mut a, 60);
+        let mut scrolling = moves(&mut a, 20);
+        println!(
+            "cursor_bytes_scrolling{plain}_median {:.0}",
+            pct(&mut scrolling, 0.5)
+        );
+        println!(
+            "cursor_bytes_scrolling{plain}_max {:.0}",
+            pct(&mut scrolling, 1.0)
+        );
+    }
     // A cursor move to the frame.
     let mut moves = Vec::new();
     for _ in 0..300 {

@@ -37,6 +37,19 @@ impl Scroll {
     }
 }
 
+/// Where the table's rows were last drawn, written by drawing (the terminal
+/// loop turns a change of `offset` alone into a terminal scroll).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableSpot {
+    /// First and last screen line of the rows.
+    pub top: u16,
+    pub bottom: u16,
+    /// The first row shown.
+    pub offset: usize,
+    /// Identity of the row list drawn (`Arc::as_ptr` of `Matches::rows`).
+    pub rows: usize,
+}
+
 /// The table's cursor and the first visible row.
 #[derive(Debug)]
 pub struct TableCursor {
@@ -44,6 +57,8 @@ pub struct TableCursor {
     pub offset: Cell<usize>,
     /// Rows that fit, written by drawing.
     pub page: Cell<usize>,
+    /// Where the rows went in the last frame (`None`: not drawn).
+    pub drawn: Cell<Option<TableSpot>>,
 }
 
 impl Default for TableCursor {
@@ -52,6 +67,7 @@ impl Default for TableCursor {
             cursor: 0,
             offset: Cell::new(0),
             page: Cell::new(10),
+            drawn: Cell::new(None),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! something changed.
 
 pub mod event;
+pub mod shadow;
 pub mod terminal;
 pub mod ticker;
 
@@ -18,7 +19,7 @@ use crate::store::load::load_pool;
 use crate::store::positions::load_positions;
 use crate::store::{OpenMode, Store};
 use crate::tr;
-use crate::ui::{self, Theme, ThemeName};
+use crate::ui::{Theme, ThemeName};
 use event::{Input, Msg};
 use std::io::IsTerminal;
 use std::sync::mpsc;
@@ -151,9 +152,7 @@ fn event_loop(
     let lang = app.lang;
     loop {
         if app.dirty {
-            session
-                .terminal
-                .draw(|f| ui::draw(f, app, theme))
+            shadow::draw(&mut session.terminal, app, theme)
                 .map_err(|e| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string()))))?;
             app.dirty = false;
         }

@@ -6,13 +6,13 @@
 //! [`Session`]'s `Drop` restores it on every other way out (unless a panic is
 //! unwinding, in which case the hook has already done it).
 
+use super::shadow::ShadowBackend;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use crossterm::ExecutableCommand;
-use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -60,7 +60,7 @@ impl Write for Output {
     }
 }
 
-pub type Backend = CrosstermBackend<Output>;
+pub type Backend = ShadowBackend<Output>;
 
 /// Undo what `enter` did. Safe to call more than once; errors are ignored
 /// because there is nothing better to do with them on the way out.
@@ -108,7 +108,7 @@ impl Session {
             restore();
             return Err(e);
         }
-        let backend = CrosstermBackend::new(Output::new());
+        let backend = ShadowBackend::new(Output::new());
         match Terminal::new(backend) {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {

@@ -62,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Draw into a buffer; returns where the text cursor goes (an open prompt).
 pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.lang;
+    app.table.drawn.set(None);
     match tier(area) {
         Tier::TooSmall => {
             text::message(

@@ -5,6 +5,7 @@
 use super::status::arrow;
 use super::text::{fill_line, fit, message, put, width};
 use super::Theme;
+use crate::app::scroll::TableSpot;
 use crate::app::sort::Column;
 use crate::app::App;
 use crate::domain::nine_box::is_talent_pool;
@@ -168,6 +169,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     app.table.offset.set(app.table.offset.get().min(max_offset));
     app.table.follow();
     let offset = app.table.offset.get();
+    app.table.drawn.set(Some(TableSpot {
+        top: body.y,
+        bottom: body.bottom().saturating_sub(1),
+        offset,
+        rows: std::sync::Arc::as_ptr(rows) as usize,
+    }));
     for (i, &idx) in rows.iter().enumerate().skip(offset).take(page) {
         let Some(c) = pool.rows.get(idx as usize) else {
             continue;
