@@ -120,7 +120,7 @@ fn can_share(conn: &Connection) -> bool {
 /// in-memory databases and inside a transaction (other connections would not
 /// see its writes), else one per core up to four.
 fn parallel_parts(conn: &Connection, span: i64) -> usize {
-    const MIN_PER_THREAD: i64 = 25_000;
+    const MIN_PER_THREAD: i64 = 8_000;
     if !can_share(conn) || span < 2 * MIN_PER_THREAD {
         return 1;
     }
@@ -135,20 +135,40 @@ pub fn load_pool_from_records(conn: &Connection, as_of: NaiveDate, rules: &Rules
     Ok(Pool::new(rows, as_of, rules.clone()))
 }
 
-/// Parses each distinct code once: the columns it serves hold a handful of values.
-struct Memo<T>(Vec<(Box<str>, Option<T>)>);
+/// Parses each distinct code once: the columns it serves hold a handful of
+/// values. Codes of up to 15 bytes are compared as one integer.
+struct Memo<T>(Vec<(u128, Box<str>, Option<T>)>);
+
+/// The bytes and length of a short code packed into an integer (0 for longer
+/// ones, which are then compared as text).
+fn pack(s: &str) -> u128 {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return 0;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    u128::from_le_bytes(k)
+}
 
 impl<T: Copy> Memo<T> {
     fn new() -> Memo<T> {
         Memo(Vec::new())
     }
     fn get(&mut self, s: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
-        if let Some((_, v)) = self.0.iter().find(|(k, _)| &**k == s) {
+        let key = pack(s);
+        let hit = if key != 0 {
+            self.0.iter().find(|(k, _, _)| *k == key)
+        } else {
+            self.0.iter().find(|(k, t, _)| *k == 0 && &**t == s)
+        };
+        if let Some((_, _, v)) = hit {
             return *v;
         }
         let v = parse(s);
         if self.0.len() < 64 {
-            self.0.push((s.into(), v));
+            self.0.push((key, s.into(), v));
         }
         v
     }
@@ -172,9 +192,22 @@ fn fast_date(s: &str) -> Option<NaiveDate> {
 
 /// `tahun:VALUE` pairs, space-separated (the `pool` table's `skp` and `jp`).
 fn pairs<'a>(s: &'a str) -> impl Iterator<Item = (u16, &'a str)> + 'a {
-    s.split(' ')
-        .filter_map(|p| p.split_once(':'))
-        .filter_map(|(y, v)| Some((y.parse().ok()?, v)))
+    s.split(' ').filter_map(|p| {
+        let (y, v) = p.split_at_checked(p.bytes().position(|b| b == b':')?)?;
+        Some((year(y)?, &v[1..]))
+    })
+}
+
+/// A year of one to five digits.
+fn year(s: &str) -> Option<u16> {
+    if s.is_empty() || s.len() > 5 {
+        return None;
+    }
+    s.bytes().try_fold(0u16, |n, d| {
+        d.is_ascii_digit()
+            .then(|| n.checked_mul(10)?.checked_add(u16::from(d - b'0')))
+            .flatten()
+    })
 }
 
 fn text_ref<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
@@ -425,4 +458,33 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
         }
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_read_the_pool_tables_lists() {
+        let v: Vec<_> = pairs("2023:B 2024:SB 2025:").collect();
+        assert_eq!(v, [(2023, "B"), (2024, "SB"), (2025, "")]);
+        let v: Vec<_> = pairs("2024:12  x:3 99999:1 2025 2026:40").collect();
+        assert_eq!(v, [(2024, "12"), (2026, "40")], "bad years are skipped");
+        assert_eq!(pairs("").count(), 0);
+    }
+
+    #[test]
+    fn memo_tells_codes_apart_by_bytes_and_length() {
+        let mut m = Memo::new();
+        let parse = |s: &str| Golongan::parse(s);
+        assert!(m.get("III/c", parse).is_some());
+        assert_eq!(m.get("III/c\0", parse), None, "a NUL is not padding");
+        assert_eq!(m.get("III/c", parse), Golongan::parse("III/c"));
+        let long = "a code longer than fifteen bytes";
+        let mut t = Memo::new();
+        assert_eq!(t.get(long, |s| Some(s.len())), Some(long.len()));
+        assert_eq!(t.get("x", |s| Some(s.len())), Some(1));
+        assert_eq!(t.get(long, |_| None), Some(long.len()), "remembered");
+        assert_eq!(t.get("", |_| Some(0)), Some(0));
+    }
 }
