@@ -54,6 +54,9 @@ pub struct Outcome {
 #[derive(Default)]
 pub struct Engine {
     order: Option<(Arc<Pool>, Sort, Arc<Vec<u32>>)>,
+    /// The last filter run and a bit per pool row it matched: a filter that
+    /// refines it (typing on) is evaluated over those rows alone.
+    last: Option<(Arc<Pool>, filter::Filter, Arc<Vec<u64>>)>,
 }
 
 /// How often (in rows) a long run checks whether it was superseded.
@@ -91,24 +94,40 @@ impl Engine {
         if cancelled() {
             return None;
         }
-        let f = f.prepare(pool);
+        let domain = match &self.last {
+            Some((p, last, bits)) if Arc::ptr_eq(p, pool) && f.refines(last) => Some(bits.clone()),
+            _ => None,
+        };
+        let prepared = f.prepare(pool);
         let n = pool.rows.len();
-        let mut words = vec![0u64; n.div_ceil(64)];
+        let words = n.div_ceil(64);
+        let mut matched = vec![0u64; words];
+        // Rows to list differ from the matches only when narrowed to a box.
+        let mut listed = q.box_only.map(|_| vec![0u64; words]);
         let parts = parts_for(n);
         // Whole words per part, so that each thread writes only its own.
-        let per = words.len().div_ceil(parts).max(1);
-        let box_only = q.box_only;
-        let (f, rows) = (&f, &**pool);
+        let per = words.div_ceil(parts).max(1);
+        let scope = Scope {
+            filter: &prepared,
+            pool,
+            domain: domain.as_deref().map(|v| v.as_slice()),
+            box_only: q.box_only,
+            cancelled,
+        };
         let tallies: Vec<Option<Tally>> = if parts == 1 {
-            vec![scan(f, rows, 0, &mut words, box_only, cancelled)]
+            vec![scope.scan(0, &mut matched, listed.as_deref_mut())]
         } else {
+            let mut listed_parts: Vec<Option<&mut [u64]>> = match listed.as_mut() {
+                Some(l) => l.chunks_mut(per).map(Some).collect(),
+                None => (0..matched.len().div_ceil(per)).map(|_| None).collect(),
+            };
             std::thread::scope(|s| {
-                let handles: Vec<_> = words
+                let scope = &scope;
+                let handles: Vec<_> = matched
                     .chunks_mut(per)
+                    .zip(listed_parts.iter_mut().map(|l| l.take()))
                     .enumerate()
-                    .map(|(k, chunk)| {
-                        s.spawn(move || scan(f, rows, k * per * 64, chunk, box_only, cancelled))
-                    })
+                    .map(|(k, (m, l))| s.spawn(move || scope.scan(k * per, m, l)))
                     .collect();
                 handles
                     .into_iter()
@@ -126,16 +145,19 @@ impl Engine {
                 *a += b;
             }
         }
+        let shown = listed.as_ref().unwrap_or(&matched);
         let mut rows = Vec::with_capacity(m.filtered);
         for (k, &i) in order.iter().enumerate() {
             if k % (CHECK_EVERY * 16) == 0 && k > 0 && cancelled() {
                 return None;
             }
-            if words[i as usize / 64] & (1 << (i % 64)) != 0 {
+            if shown[i as usize / 64] & (1 << (i % 64)) != 0 {
                 rows.push(i);
             }
         }
         m.rows = Arc::new(rows);
+        drop(prepared);
+        self.last = Some((pool.clone(), f, Arc::new(matched)));
         Some(Ok(m))
     }
 }
@@ -156,37 +178,62 @@ fn parts_for(n: usize) -> usize {
     cores.min(4).min(n / ROWS_PER_PART).max(1)
 }
 
-/// Evaluate rows `from..` (as many as `words` holds bits for) into `words`:
-/// a bit for each row to list (a match, in `box_only` when set). `None` when
-/// cancelled.
-fn scan(
-    f: &filter::Matcher<'_>,
-    pool: &Pool,
-    from: usize,
-    words: &mut [u64],
+/// What every part of a scan shares.
+struct Scope<'a> {
+    filter: &'a filter::Matcher<'a>,
+    pool: &'a Pool,
+    /// Only these rows can match (the matches of a filter this one refines).
+    domain: Option<&'a [u64]>,
     box_only: Option<u8>,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Tally> {
-    let mut t = Tally::default();
-    let end = (from + words.len() * 64).min(pool.rows.len());
-    for (i, c) in pool.rows[from.min(end)..end].iter().enumerate() {
-        if i % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
-            return None;
+    cancelled: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Scope<'_> {
+    /// Evaluate the rows from word `first` on (as many as `matched` holds bits
+    /// for): a bit in `matched` for each match, and in `listed` (when narrowed
+    /// to a box) for each match in that box. `None` when cancelled.
+    fn scan(
+        &self,
+        first: usize,
+        matched: &mut [u64],
+        mut listed: Option<&mut [u64]>,
+    ) -> Option<Tally> {
+        let mut t = Tally::default();
+        let rows = &self.pool.rows;
+        let mut seen = 0usize;
+        for (w, word) in matched.iter_mut().enumerate() {
+            let at = (first + w) * 64;
+            let mut candidates = match self.domain {
+                Some(d) => d.get(first + w).copied().unwrap_or(0),
+                None => u64::MAX,
+            };
+            while candidates != 0 {
+                let b = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let row = at + b;
+                let Some(c) = rows.get(row) else { break };
+                seen += 1;
+                if seen % CHECK_EVERY == 0 && (self.cancelled)() {
+                    return None;
+                }
+                if !self.filter.matches(row, c) {
+                    continue;
+                }
+                *word |= 1 << b;
+                t.filtered += 1;
+                match c.kotak {
+                    Some(k @ 1..=9) => t.counts[k as usize - 1] += 1,
+                    _ => t.no_box += 1,
+                }
+                if let (Some(l), Some(k)) = (listed.as_deref_mut(), self.box_only) {
+                    if c.kotak == Some(k) {
+                        l[w] |= 1 << b;
+                    }
+                }
+            }
         }
-        let row = from + i;
-        if !f.matches(row, c) {
-            continue;
-        }
-        t.filtered += 1;
-        match c.kotak {
-            Some(b @ 1..=9) => t.counts[b as usize - 1] += 1,
-            _ => t.no_box += 1,
-        }
-        if box_only.is_none_or(|b| c.kotak == Some(b)) {
-            words[i / 64] |= 1 << (i % 64);
-        }
+        Some(t)
     }
-    Some(t)
 }
 
 struct Job {
@@ -388,6 +435,42 @@ mod tests {
         assert_eq!(m.rows.len(), 17_500);
         assert_eq!(m.filtered, 70_000);
         assert_eq!(m.no_box, 17_500);
+    }
+
+    #[test]
+    fn typing_on_narrows_the_last_result_with_the_same_rows_as_from_scratch() {
+        let p = pool(70_001);
+        let mut typing = Engine::default();
+        for text in [
+            "",
+            "k",
+            "ko",
+            "kotak",
+            "kotak>",
+            "kotak>=",
+            "kotak>=5",
+            "kotak>=5 k",
+            "kotak>=5 ke",
+            "kotak>=5 kem",
+            "kotak>=5 kema",
+            "kotak>=5 kemas 1",
+            "kotak>=5 kemas 19",
+            "kotak>=9 kemas 19",
+            "kotak>=1",
+            "usia>=4",
+            "usia>=40",
+            "usia>=41",
+            "not kotak>=5",
+        ] {
+            for box_only in [None, Some(9)] {
+                let query = q(text, box_only);
+                let narrowed = typing.run(&p, &query, &|| false).unwrap();
+                let fresh = Engine::default().run(&p, &query, &|| false).unwrap();
+                assert_eq!(narrowed, fresh, "{text:?} in box {box_only:?}");
+            }
+        }
+        // The last good filter is kept to narrow from.
+        assert!(typing.last.is_some());
     }
 
     #[test]

@@ -150,6 +150,31 @@ impl Cond {
     }
 }
 
+/// Whether `a` evidently implies `b` (see `Filter::refines`).
+pub(super) fn implies(a: &Node, b: &Node) -> bool {
+    if a == b {
+        return true;
+    }
+    match (a, b) {
+        (Node::Term(x), Node::Term(y)) => contains(x.as_bytes(), y.as_bytes()),
+        (Node::Cond(x), Node::Cond(y)) if x.field == y.field && x.op == y.op => {
+            match (&x.value, &y.value) {
+                (Value::Text(p), Value::Text(q)) if x.op == Op::Contains => {
+                    // A non-blank longer needle: a blank (missing) value never matches it.
+                    !q.trim().is_empty() && contains(p.as_bytes(), q.as_bytes())
+                }
+                (Value::Num(p), Value::Num(q)) => match x.op {
+                    Op::Ge | Op::Gt => p >= q,
+                    Op::Le | Op::Lt => p <= q,
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// A filter tree prepared against one pool: text conditions on names and NIPs
 /// are decided for every row at once, and those on jabatan, unit and instansi
 /// once per distinct value (see `domain::search`); the rest is evaluated per

@@ -242,6 +242,27 @@ impl Filter {
         }
     }
 
+    /// Whether every candidate this filter matches is also matched by `wider`
+    /// (so evaluating it over `wider`'s matches alone gives the same result).
+    /// Conservative: `false` when not evident. Evident cases, conjunct by
+    /// conjunct: the same condition, a longer text containing the shorter
+    /// (`unit~pend` refines `unit~pe`, a bare `guru` refines `gu`), and a
+    /// stricter number bound (`usia>=45` refines `usia>=4`).
+    pub fn refines(&self, wider: &Filter) -> bool {
+        let Some(w) = &wider.root else { return true };
+        let Some(n) = &self.root else { return false };
+        let conjuncts = |node: &'_ eval::Node| -> Vec<eval::Node> {
+            match node {
+                eval::Node::And(ns) => ns.clone(),
+                other => vec![other.clone()],
+            }
+        };
+        let (ours, theirs) = (conjuncts(n), conjuncts(w));
+        theirs
+            .iter()
+            .all(|t| ours.iter().any(|o| eval::implies(o, t)))
+    }
+
     /// The empty filter matches everyone.
     pub fn is_empty(&self) -> bool {
         self.root.is_none()

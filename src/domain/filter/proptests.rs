@@ -274,6 +274,30 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
+    fn a_refining_filter_matches_only_what_the_wider_one_matches(
+        texts in prop::collection::vec(
+            ("[abAB 1é]{0,6}", "[0-9ab]{0,5}", "[abAB é]{0,6}", "[abAB ]{0,6}"),
+            0..12,
+        ),
+        wider in prop_oneof![text_filter(), valid_filter()],
+        extra in prop_oneof![text_filter(), valid_filter()],
+        cut in 0usize..4,
+    ) {
+        // Typing on: the wider filter with more text after it, or a longer needle.
+        let pool = text_pool(&texts);
+        let w = parse(&wider).unwrap();
+        for narrow in [format!("{wider} {extra}"), format!("{wider}{}", &"ab1"[..cut.min(3)])] {
+            let Ok(n) = parse(&narrow) else { continue };
+            if !n.refines(&w) {
+                continue;
+            }
+            for c in &pool.rows {
+                prop_assert!(!n.matches(c, on()) || w.matches(c, on()), "{} vs {}", narrow, wider);
+            }
+        }
+    }
+
+    #[test]
     fn a_prepared_filter_agrees_with_per_candidate_matching(
         texts in prop::collection::vec(
             ("[abAB 1é]{0,6}", "[0-9ab]{0,5}", "[abAB é]{0,6}", "[abAB ]{0,6}"),

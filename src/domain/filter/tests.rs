@@ -1875,3 +1875,28 @@ fn every_error_kind_has_a_message_in_each_language() {
     }
     assert_eq!(kinds.len(), 14, "every ErrorKind variant is exercised");
 }
+
+#[test]
+fn refines_only_when_evident() {
+    let r = |a: &str, b: &str| parse(a).unwrap().refines(&parse(b).unwrap());
+    assert!(r("kotak>=7", ""));
+    assert!(!r("", "kotak>=7"));
+    assert!(r("kotak>=7 unit~pe", "kotak>=7"));
+    assert!(r("kotak>=7 unit~pend", "kotak>=7 unit~pe"));
+    assert!(r("guru", "gu"));
+    assert!(r("kotak>=7 guru", "gu"));
+    assert!(r("usia>=45", "usia>=4"));
+    assert!(r("usia<=4", "usia<=45"));
+    assert!(r("kotak>7", "kotak>5"));
+    assert!(!r("usia>=4", "usia>=45"));
+    assert!(!r("unit~pe", "unit~pend"));
+    assert!(!r("kotak>=7", "kotak>=7 unit~pe"));
+    assert!(!r("kotak>=7 or guru", "kotak>=7"));
+    assert!(!r("not guru", "not gu"));
+    assert!(!r("nama=\"ab\"", "nama=\"a\""));
+    assert!(
+        !r("unit~\" a\"", "unit~\" \""),
+        "a blank needle matches no missing value"
+    );
+    assert!(r("unit~\"ab\"", "unit~\"a\""));
+}
