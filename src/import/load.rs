@@ -83,6 +83,32 @@ impl Records {
         }
     }
 
+    /// How many records of each kind there are.
+    fn lens(&self) -> [usize; 7] {
+        let b = &self.0;
+        [
+            b.employees.len(),
+            b.skp.len(),
+            b.competencies.len(),
+            b.potentials.len(),
+            b.trainings.len(),
+            b.positions.len(),
+            b.requirements.len(),
+        ]
+    }
+
+    /// Drop the records pushed since [`Records::lens`] gave `lens`.
+    fn truncate(&mut self, lens: [usize; 7]) {
+        let b = &mut self.0;
+        b.employees.truncate(lens[0]);
+        b.skp.truncate(lens[1]);
+        b.competencies.truncate(lens[2]);
+        b.potentials.truncate(lens[3]);
+        b.trainings.truncate(lens[4]);
+        b.positions.truncate(lens[5]);
+        b.requirements.truncate(lens[6]);
+    }
+
     /// Remove records, keeping the others in order.
     pub fn remove(&mut self, mut slots: Vec<Slot>) {
         slots.sort_unstable();
@@ -177,6 +203,7 @@ pub fn load(
     let kind = input.kind;
     let mut cols: Option<(FileKind, ColumnMap)> = None;
     let first_pending = pending.len();
+    let first_records = records.lens();
     let read = source::visit(
         &bytes,
         ext == Ext::Xlsx,
@@ -240,11 +267,14 @@ pub fn load(
         },
     );
     if let Err(issue) = read {
-        // Only before the header (see `source::visit`), so no row was read.
+        // Only before the header (see `source::visit`), so no row was read;
+        // should one have been, none of the file's rows is kept (as when
+        // the file is read whole first).
         loaded.report.rows_read = 0;
         loaded.report.rows_valid = 0;
         loaded.row_problems.clear();
         pending.truncate(first_pending);
+        records.truncate(first_records);
         loaded
             .file_problems
             .push(problem(issue.line, "", issue.kind, &issue.value));

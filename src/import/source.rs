@@ -290,7 +290,7 @@ fn visit_csv(
         }
         let byte = rec.position().map_or(0, |p| p.byte());
         let line = lines.line_of_record_at(byte as usize);
-        if n % 1024 == 0 {
+        if n.is_multiple_of(1024) {
             progress(byte);
         }
         n += 1;
