@@ -161,3 +161,110 @@ fn an_empty_database_loads_an_empty_pool() {
         .unwrap()
         .is_empty());
 }
+
+/// Every row of the record tables and the pool table, in key order.
+fn dump_tables(s: &Store) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in [
+        "unit",
+        "employee",
+        "skp",
+        "competency_assessment",
+        "potential_assessment",
+        "training",
+        "position",
+        "position_requirement",
+        "pool",
+    ] {
+        let mut st = s.conn.prepare(&format!("SELECT * FROM {t}")).unwrap();
+        let n = st.column_count();
+        let mut rows = st.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            out.push(format!("{t}|{}", cells.join("|")));
+        }
+    }
+    out
+}
+
+/// Write batches with the importer's writer (preloaded keys, new records in
+/// multi-row statements) or record by record (`write::write_batch`).
+fn write_all(s: &mut Store, batches: &[Batch], preloaded: bool) -> Vec<write::WriteSummary> {
+    let tx = s.write_tx().unwrap();
+    let mut sums = Vec::new();
+    let mut touched = Vec::new();
+    if preloaded {
+        let mut w = write::Writer::preloaded(&tx).unwrap();
+        for b in batches {
+            sums.push(w.write(b, &mut touched).unwrap());
+        }
+        talenta::store::pool::refresh(&tx, &mut touched).unwrap();
+    } else {
+        for b in batches {
+            sums.push(write::write_batch(&tx, b).unwrap());
+        }
+    }
+    tx.commit().unwrap();
+    sums
+}
+
+#[test]
+fn the_importers_writer_writes_what_record_by_record_writes() {
+    let mut batches = Vec::new();
+    demo::generate(&DemoSpec::new(600, 5, as_of()), |b| {
+        batches.push(b);
+        Ok(())
+    })
+    .unwrap();
+    // Then: some records changed, some new, some as they are, in one batch.
+    let first = &batches[0];
+    let mut again = Batch::default();
+    for (i, r) in first.skp.iter().enumerate().take(300) {
+        let mut r = r.clone();
+        if i % 3 == 0 {
+            r.predikat = Predikat::SangatBaik;
+        }
+        again.skp.push(r);
+    }
+    for (i, r) in first.competencies.iter().enumerate().take(400) {
+        let mut r = r.clone();
+        if i % 4 == 0 {
+            r.level = r.level % 5 + 1;
+        }
+        if i % 7 == 0 {
+            r.tanggal = NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
+        }
+        again.competencies.push(r);
+    }
+    for (i, r) in first.potentials.iter().enumerate().take(100) {
+        let mut r = r.clone();
+        if i % 2 == 0 {
+            r.skor = Some(55.5);
+            r.tanggal = NaiveDate::from_ymd_opt(2026, 2, 3).unwrap();
+        }
+        again.potentials.push(r);
+    }
+    for (i, r) in first.trainings.iter().enumerate().take(300) {
+        let mut r = r.clone();
+        match i % 3 {
+            0 => r.jp += 1,
+            1 => r.nama.push_str(" Lanjutan"),
+            _ => {}
+        }
+        again.trainings.push(r);
+    }
+    batches.push(again);
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = Store::open(&dir.path().join("one.db"), OpenMode::Create).unwrap();
+    let mut all = Store::open(&dir.path().join("all.db"), OpenMode::Create).unwrap();
+    let sums_one = write_all(&mut one, &batches, false);
+    let sums_all = write_all(&mut all, &batches, true);
+    assert_eq!(sums_one, sums_all);
+    let last = sums_all.last().unwrap();
+    assert!(last.skp.updated > 0 && last.competencies.inserted > 0 && last.trainings.inserted > 0);
+    assert_eq!(dump_tables(&one), dump_tables(&all));
+    assert_consistent(&all);
+}

@@ -101,12 +101,20 @@ impl Competency {
 
     /// A code, the Indonesian name or the English alias, in any case and spacing.
     pub fn parse(s: &str) -> Option<Competency> {
+        // The squashed forms of every competency's names, made once.
+        static FORMS: std::sync::OnceLock<Vec<(Competency, [String; 3])>> =
+            std::sync::OnceLock::new();
+        let forms = FORMS.get_or_init(|| {
+            Competency::ALL
+                .into_iter()
+                .map(|c| {
+                    let f = [c.code(), c.name(), c.english()].map(super::squash);
+                    (c, f)
+                })
+                .collect()
+        });
         let k = super::squash(s);
-        Competency::ALL.into_iter().find(|c| {
-            super::squash(c.code()) == k
-                || super::squash(c.name()) == k
-                || super::squash(c.english()) == k
-        })
+        forms.iter().find(|(_, f)| f.contains(&k)).map(|(c, _)| *c)
     }
 }
 

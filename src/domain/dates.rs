@@ -5,6 +5,9 @@ use chrono::{Datelike, NaiveDate};
 /// Parse `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (also `YYYY/MM/DD`); blanks around are ignored.
 pub fn parse(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    if let Some(d) = iso(s) {
+        return Some(d);
+    }
     for fmt in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
             // chrono accepts short years for %Y; insist on four digits.
@@ -14,6 +17,22 @@ pub fn parse(s: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// `YYYY-MM-DD` exactly, without chrono's format machinery (what the
+/// `%Y-%m-%d` format gives for such text); `None` leaves it to the formats.
+fn iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let d = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    (1000..=9999).contains(&d.year()).then_some(d)
 }
 
 /// Whole years from `from` to `on` (age on a date, tenure); 0 if `on` is before `from`.
@@ -46,6 +65,36 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_iso_shortcut_agrees_with_the_formats() {
+        let by_formats = |s: &str| {
+            ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d"]
+                .iter()
+                .filter_map(|f| NaiveDate::parse_from_str(s.trim(), f).ok())
+                .find(|d| (1000..=9999).contains(&d.year()))
+        };
+        for s in [
+            "2015-05-01",
+            "1999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "0999-01-01",
+            "1000-01-01",
+            "9999-12-31",
+            "2024-1a-01",
+            "+202-01-01",
+            "10-05-2015",
+            "2015-05-1",
+            " 2015-05-01 ",
+            "2015-05-01x",
+            "١٢٣٤-05-01",
+        ] {
+            assert_eq!(parse(s), by_formats(s), "{s}");
+        }
     }
 
     #[test]

@@ -1,153 +1,171 @@
 //! Checks across rows: the same key twice in one import, and references to
 //! employees and positions, which must be in this import or in the database.
+//!
+//! Rows are checked as they are parsed, file by file in processing order
+//! (employees and positions before the files that refer to them), so a
+//! file's rows need not be kept as cells: [`Checks::row`] flags a repeated
+//! key while the row's cells are at hand, and returns the references this
+//! import does not provide with a valid row; [`Checks::resolve`] looks those
+//! up in the database once all files are read.
 
-use super::parse::{Key, ParsedRow, Record, Target};
+use super::columns::ColumnMap;
+use super::names::Names;
+use super::parse::{key_columns, key_value, Key, ParsedRow, Target};
 use super::problem::{Problem, ProblemKind};
+use super::source::SourceRow;
+use foldhash::HashMap;
 use rusqlite::{Connection, OptionalExtension};
-use std::collections::HashMap;
-
-/// The rows of one file, as parsed.
-pub struct FileRows {
-    pub name: String,
-    pub rows: Vec<ParsedRow>,
-}
 
 /// Where an employee or position of this import comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
     /// A row without problems.
     Valid,
     /// The first row naming it, which has problems: `(file, line)`.
-    Invalid(String, u64),
+    Invalid(usize, u64),
 }
 
-/// Flag repeated keys, naming the first line that gave the key. Files are
-/// taken in the order given (processing order), rows in file order.
-pub fn duplicates(files: &mut [FileRows]) {
-    let mut seen: HashMap<Key, (usize, u64)> = HashMap::new();
-    for fi in 0..files.len() {
-        for ri in 0..files[fi].rows.len() {
-            let Some(key) = files[fi].rows[ri].key.clone() else {
-                continue;
-            };
-            match seen.get(&key) {
+/// What the rows checked so far have given.
+#[derive(Debug, Default)]
+pub struct Checks {
+    /// The numbers of the NIPs, codes and training names in keys and references.
+    pub names: Names,
+    /// The files' names, by the number [`Checks::file`] gave them.
+    files: Vec<String>,
+    /// Each key's first row: `(file, line)`.
+    seen: HashMap<Key, (usize, u64)>,
+    origins: HashMap<Target, Origin>,
+    in_db: HashMap<Target, bool>,
+}
+
+impl Checks {
+    /// A file whose rows come next; its number for [`Checks::row`].
+    pub fn file(&mut self, name: &str) -> usize {
+        self.files.push(name.to_string());
+        self.files.len() - 1
+    }
+
+    /// Check a row of `file` (the rows of all files in processing order, each
+    /// once): a key seen before gets a problem naming the first line that gave
+    /// it, and loses its record. Returns the row's reference when this import
+    /// has no valid row for it (so far: employees and positions come first),
+    /// to be looked up with [`Checks::resolve`].
+    pub fn row(
+        &mut self,
+        file: usize,
+        cols: &ColumnMap,
+        src: &SourceRow,
+        row: &mut ParsedRow,
+    ) -> Option<Target> {
+        if let Some(key) = row.key {
+            match self.seen.get(&key) {
                 None => {
-                    seen.insert(key, (fi, files[fi].rows[ri].line));
+                    self.seen.insert(key, (file, row.line));
                 }
                 Some(&(first_file, first_line)) => {
-                    let first = files[first_file].name.clone();
-                    let f = &mut files[fi];
-                    let row = &mut f.rows[ri];
                     row.problems.push(Problem::new(
-                        &f.name,
+                        &self.files[file],
                         row.line,
-                        &row.key_columns,
+                        &key_columns(cols, row.key_fields),
                         ProblemKind::Duplicate {
-                            file: first,
+                            file: self.files[first_file].clone(),
                             line: first_line,
                         },
-                        &row.key_value,
+                        key_value(cols, src, row.key_fields),
                     ));
                     row.record = None;
                 }
             }
-        }
-    }
-}
-
-/// Check every reference against the employees and positions of this import
-/// (after [`duplicates`]) and, failing that, the database.
-pub fn references(conn: &Connection, files: &mut [FileRows]) -> rusqlite::Result<()> {
-    let mut origins: HashMap<Target, Origin> = HashMap::new();
-    for f in files.iter() {
-        for row in &f.rows {
-            let target = match &row.key {
-                Some(Key::Employee(nip)) => Target::Employee(nip.clone()),
-                Some(Key::Position(kode)) => Target::Position(kode.clone()),
-                _ => continue,
+            let target = match key {
+                Key::Employee(nip) => Some(Target::Employee(nip)),
+                Key::Position(kode) => Some(Target::Position(kode)),
+                _ => None,
             };
-            let origin = if row.problems.is_empty() && row.record.is_some() {
-                Origin::Valid
-            } else {
-                Origin::Invalid(f.name.clone(), row.line)
-            };
-            match origins.get(&target) {
-                Some(Origin::Valid) => {}
-                Some(Origin::Invalid(..)) if origin != Origin::Valid => {}
-                _ => {
-                    origins.insert(target, origin);
-                }
-            }
-        }
-    }
-    let mut in_db: HashMap<Target, bool> = HashMap::new();
-    let mut employee = conn.prepare_cached("SELECT 1 FROM employee WHERE nip = ?1")?;
-    let mut position = conn.prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?;
-    for f in files.iter_mut() {
-        for row in &mut f.rows {
-            let Some(r) = &row.reference else { continue };
-            if origins.get(&r.target) == Some(&Origin::Valid) {
-                continue;
-            }
-            let known = match in_db.get(&r.target) {
-                Some(k) => *k,
-                None => {
-                    let k = match &r.target {
-                        Target::Employee(nip) => employee.query_row([nip], |_| Ok(())),
-                        Target::Position(kode) => position.query_row([kode], |_| Ok(())),
+            if let Some(target) = target {
+                let origin = if row.problems.is_empty() && row.record.is_some() {
+                    Origin::Valid
+                } else {
+                    Origin::Invalid(file, row.line)
+                };
+                match self.origins.get(&target) {
+                    Some(Origin::Valid) => {}
+                    Some(Origin::Invalid(..)) if origin != Origin::Valid => {}
+                    _ => {
+                        self.origins.insert(target, origin);
                     }
-                    .optional()?
-                    .is_some();
-                    in_db.insert(r.target.clone(), k);
-                    k
                 }
-            };
-            if known {
-                continue;
             }
-            let kind = match (origins.get(&r.target), &r.target) {
-                (Some(Origin::Invalid(file, line)), _) => ProblemKind::RefersToInvalidRow {
-                    file: file.clone(),
-                    line: *line,
-                },
-                (_, Target::Employee(_)) => ProblemKind::UnknownEmployee,
-                (_, Target::Position(_)) => ProblemKind::UnknownPosition,
-            };
-            row.problems
-                .push(Problem::new(&f.name, row.line, &r.column, kind, &r.value));
-            row.record = None;
+        }
+        let target = row.reference?;
+        (self.origins.get(&target) != Some(&Origin::Valid)).then_some(target)
+    }
+
+    /// A reference that [`Checks::row`] returned, once every file is checked:
+    /// `None` when the database has the employee or position, otherwise what
+    /// is wrong.
+    pub fn resolve(
+        &mut self,
+        conn: &Connection,
+        target: Target,
+    ) -> rusqlite::Result<Option<ProblemKind>> {
+        let known = match self.in_db.get(&target) {
+            Some(k) => *k,
+            None => {
+                let k = match target {
+                    Target::Employee(nip) => conn
+                        .prepare_cached("SELECT 1 FROM employee WHERE nip = ?1")?
+                        .query_row([self.names.text(nip)], |_| Ok(())),
+                    Target::Position(kode) => conn
+                        .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
+                        .query_row([self.names.text(kode)], |_| Ok(())),
+                }
+                .optional()?
+                .is_some();
+                self.in_db.insert(target, k);
+                k
+            }
+        };
+        if known {
+            return Ok(None);
+        }
+        Ok(Some(match (self.origins.get(&target), target) {
+            (Some(Origin::Invalid(file, line)), _) => ProblemKind::RefersToInvalidRow {
+                file: self.files[*file].clone(),
+                line: *line,
+            },
+            (_, Target::Employee(_)) => ProblemKind::UnknownEmployee,
+            (_, Target::Position(_)) => ProblemKind::UnknownPosition,
+        }))
+    }
+
+    /// The text of a target (its NIP or code), for quoting in a problem.
+    pub fn text(&self, target: Target) -> &str {
+        match target {
+            Target::Employee(n) | Target::Position(n) => self.names.text(n),
         }
     }
-    Ok(())
-}
-
-/// The records of rows without problems, in file and row order.
-pub fn valid_records(files: &[FileRows]) -> impl Iterator<Item = &Record> {
-    files
-        .iter()
-        .flat_map(|f| f.rows.iter())
-        .filter(|r| r.problems.is_empty())
-        .filter_map(|r| r.record.as_ref())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse::Reference;
+    use super::super::columns::{match_header, FileKind};
+    use super::super::parse::Record;
     use super::*;
     use crate::store::{OpenMode, Store};
 
     fn row(line: u64, key: Option<Key>, reference: Option<Target>, ok: bool) -> ParsedRow {
         ParsedRow {
             line,
-            record: None,
-            key,
-            key_columns: "nip".into(),
-            key_value: "v".into(),
-            reference: reference.map(|t| Reference {
-                target: t,
-                column: "nip".into(),
-                value: "v".into(),
+            record: ok.then(|| {
+                Record::Skp(crate::store::records::SkpRec {
+                    nip: "1".into(),
+                    tahun: 2020,
+                    predikat: crate::domain::Predikat::Baik,
+                })
             }),
+            key,
+            key_fields: &[super::super::columns::Field::Nip],
+            reference,
             problems: if ok {
                 vec![]
             } else {
@@ -156,35 +174,46 @@ mod tests {
         }
     }
 
-    fn kinds(f: &FileRows) -> Vec<Vec<ProblemKind>> {
-        f.rows
-            .iter()
+    fn cols() -> (ColumnMap, SourceRow) {
+        let (cols, _) = match_header(FileKind::Pegawai, &["nip".to_string()]);
+        let src = SourceRow {
+            line: 0,
+            cells: vec![super::super::source::Cell::Text("v".into())],
+            issues: vec![],
+        };
+        (cols, src)
+    }
+
+    fn kinds(rows: &[ParsedRow]) -> Vec<Vec<ProblemKind>> {
+        rows.iter()
             .map(|r| r.problems.iter().map(|p| p.kind.clone()).collect())
             .collect()
     }
 
     #[test]
     fn duplicates_name_the_first_line_across_files() {
-        let k = || Some(Key::Employee("1".into()));
-        let mut files = vec![
-            FileRows {
-                name: "a.csv".into(),
-                rows: vec![row(2, k(), None, true), row(3, None, None, true)],
-            },
-            FileRows {
-                name: "b.csv".into(),
-                rows: vec![row(5, k(), None, true)],
-            },
-        ];
-        duplicates(&mut files);
-        assert!(files[0].rows.iter().all(|r| r.problems.is_empty()));
+        let (cols, src) = cols();
+        let mut c = Checks::default();
+        let k = Some(Key::Employee(c.names.id("1")));
+        let a = c.file("a.csv");
+        let mut first = vec![row(2, k, None, true), row(3, None, None, true)];
+        for r in &mut first {
+            c.row(a, &cols, &src, r);
+        }
+        let b = c.file("b.csv");
+        let mut second = row(5, k, None, true);
+        c.row(b, &cols, &src, &mut second);
+        assert!(first.iter().all(|r| r.problems.is_empty()));
+        assert!(second.record.is_none());
         assert_eq!(
-            kinds(&files[1])[0],
+            kinds(&[second.clone()])[0],
             vec![ProblemKind::Duplicate {
                 file: "a.csv".into(),
                 line: 2
             }]
         );
+        assert_eq!(second.problems[0].column, "nip");
+        assert_eq!(second.problems[0].value, "v");
     }
 
     #[test]
@@ -198,47 +227,46 @@ mod tests {
                  VALUES ('db', 'A', 'L', '1980-01-01', 'PNS', 'III/a', 'J', 'Pelaksana', 1, 'S1');",
             )
             .unwrap();
-        let e = |s: &str| Target::Employee(s.into());
-        let mut files = vec![
-            FileRows {
-                name: "pegawai.csv".into(),
-                rows: vec![
-                    {
-                        let mut r = row(2, Some(Key::Employee("ok".into())), None, true);
-                        r.record = Some(Record::Skp(crate::store::records::SkpRec {
-                            nip: "ok".into(),
-                            tahun: 2020,
-                            predikat: crate::domain::Predikat::Baik,
-                        }));
-                        r
-                    },
-                    row(3, Some(Key::Employee("bad".into())), None, false),
-                ],
-            },
-            FileRows {
-                name: "kinerja.csv".into(),
-                rows: vec![
-                    row(2, None, Some(e("ok")), true),
-                    row(3, None, Some(e("db")), true),
-                    row(4, None, Some(e("bad")), true),
-                    row(5, None, Some(e("nobody")), true),
-                    row(6, None, Some(Target::Position("J1".into())), true),
-                ],
-            },
+        let (cols, src) = cols();
+        let mut c = Checks::default();
+        let mut e = |s: &str| c.names.id(s);
+        let (ok, bad, db, nobody) = (e("ok"), e("bad"), e("db"), e("nobody"));
+        let j1 = c.names.id("J1");
+        let pegawai = c.file("pegawai.csv");
+        for mut r in [
+            row(2, Some(Key::Employee(ok)), None, true),
+            row(3, Some(Key::Employee(bad)), None, false),
+        ] {
+            assert_eq!(c.row(pegawai, &cols, &src, &mut r), None);
+        }
+        let kinerja = c.file("kinerja.csv");
+        let mut rows = vec![
+            row(2, None, Some(Target::Employee(ok)), true),
+            row(3, None, Some(Target::Employee(db)), true),
+            row(4, None, Some(Target::Employee(bad)), true),
+            row(5, None, Some(Target::Employee(nobody)), true),
+            row(6, None, Some(Target::Position(j1)), true),
         ];
-        references(&s.conn, &mut files).unwrap();
+        let mut got = Vec::new();
+        for r in &mut rows {
+            got.push(match c.row(kinerja, &cols, &src, r) {
+                Some(t) => c.resolve(&s.conn, t).unwrap(),
+                None => None,
+            });
+        }
         assert_eq!(
-            kinds(&files[1]),
+            got,
             vec![
-                vec![],
-                vec![],
-                vec![ProblemKind::RefersToInvalidRow {
+                None,
+                None,
+                Some(ProblemKind::RefersToInvalidRow {
                     file: "pegawai.csv".into(),
                     line: 3
-                }],
-                vec![ProblemKind::UnknownEmployee],
-                vec![ProblemKind::UnknownPosition],
+                }),
+                Some(ProblemKind::UnknownEmployee),
+                Some(ProblemKind::UnknownPosition),
             ]
         );
+        assert_eq!(c.text(Target::Employee(nobody)), "nobody");
     }
 }

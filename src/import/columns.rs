@@ -6,7 +6,6 @@
 
 use super::problem::ProblemKind;
 use crate::domain::squash;
-use std::collections::HashMap;
 
 /// Which of the contract's files a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -282,15 +281,19 @@ pub fn header_key(h: &str) -> String {
 /// Which header cell holds which field, and the names the file gives them.
 #[derive(Debug, Clone, Default)]
 pub struct ColumnMap {
-    index: HashMap<Field, usize>,
+    /// By `Field as usize` (a lookup per cell, so no hashing).
+    index: [Option<usize>; FIELDS],
     header: Vec<String>,
-    canonical: HashMap<Field, &'static str>,
+    canonical: [Option<&'static str>; FIELDS],
 }
+
+/// How many [`Field`]s there are.
+const FIELDS: usize = Field::KodeJabatan as usize + 1;
 
 impl ColumnMap {
     /// The cell index of a field, if the file has that column.
     pub fn get(&self, f: Field) -> Option<usize> {
-        self.index.get(&f).copied()
+        self.index[f as usize]
     }
 
     /// The column's name as the file's header writes it (the contract's name
@@ -298,7 +301,7 @@ impl ColumnMap {
     pub fn name(&self, f: Field) -> &str {
         match self.get(f) {
             Some(i) => &self.header[i],
-            None => self.canonical.get(&f).copied().unwrap_or(""),
+            None => self.canonical[f as usize].unwrap_or(""),
         }
     }
 
@@ -325,10 +328,13 @@ pub struct HeaderIssue {
 pub fn match_header(kind: FileKind, header: &[String]) -> (ColumnMap, Vec<HeaderIssue>) {
     let cols = kind.columns();
     let mut map = ColumnMap {
-        index: HashMap::new(),
+        index: [None; FIELDS],
         header: header.to_vec(),
-        canonical: cols.iter().map(|c| (c.field, c.name)).collect(),
+        canonical: [None; FIELDS],
     };
+    for c in cols {
+        map.canonical[c.field as usize] = Some(c.name);
+    }
     let mut issues = Vec::new();
     for (i, h) in header.iter().enumerate() {
         let key = header_key(h);
@@ -338,7 +344,7 @@ pub fn match_header(kind: FileKind, header: &[String]) -> (ColumnMap, Vec<Header
         let Some(c) = cols.iter().find(|c| c.matches(&key)) else {
             continue;
         };
-        if let Some(&first) = map.index.get(&c.field) {
+        if let Some(first) = map.index[c.field as usize] {
             issues.push(HeaderIssue {
                 column: h.clone(),
                 kind: ProblemKind::DuplicateColumn {
@@ -347,7 +353,7 @@ pub fn match_header(kind: FileKind, header: &[String]) -> (ColumnMap, Vec<Header
                 value: String::new(),
             });
         } else {
-            map.index.insert(c.field, i);
+            map.index[c.field as usize] = Some(i);
         }
     }
     for c in cols.iter().filter(|c| c.need == Need::Required) {

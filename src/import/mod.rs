@@ -2,10 +2,14 @@
 //! (CSV or xlsx, a folder or a list of files), checks every row, and writes the
 //! valid records and one audit entry in a single transaction.
 //!
-//! - [`source`]: bytes to a header and rows of cells with their line numbers;
+//! - [`source`]: bytes to a header and rows of cells with their line numbers,
+//!   handed over one row at a time;
 //! - [`columns`]: the seven file kinds, their columns and SIASN aliases;
 //! - [`parse`]: one row to one validated record, with the domain's parsers;
 //! - [`check`]: duplicates and references across files and the database;
+//! - [`names`]: NIPs and codes as small numbers for the checks;
+//! - `load`: the files in processing order, each row parsed and checked as
+//!   it is read (only the records and problems are kept, not the cells);
 //! - [`problem`]: what can be wrong, rendered by `strings::{id,en}::import`.
 //!
 //! By default an import is all or nothing: any problem and nothing is written.
@@ -14,6 +18,8 @@
 
 pub mod check;
 pub mod columns;
+mod load;
+pub mod names;
 pub mod parse;
 pub mod problem;
 pub mod source;
@@ -25,9 +31,9 @@ use crate::store::audit::{self, Change};
 use crate::store::records::Batch;
 use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
-use check::FileRows;
+use check::Checks;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use parse::Record;
+use load::{Input, Loaded, Pending, Records};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -157,23 +163,28 @@ pub fn import_paths(
     }
     let progress = Progress::new(opts.progress);
 
-    // Read and parse every file, before taking the database's write lock.
-    let mut loaded = Vec::new();
-    for path in inputs {
-        loaded.push(load(&path, opts, &progress)?);
-    }
-    loaded.sort_by_key(|f| f.report.kind.map_or(u8::MAX, |k| k as u8));
-
-    let mut files: Vec<FileRows> = Vec::new();
-    let mut file_problems: Vec<Vec<Problem>> = Vec::new();
-    let mut reports: Vec<FileReport> = Vec::new();
-    for f in loaded {
-        files.push(FileRows {
-            name: f.name,
-            rows: f.rows,
-        });
-        file_problems.push(f.problems);
-        reports.push(f.report);
+    // Read every file, then parse and check the rows in processing order
+    // (employees and positions first), before taking the database's write lock.
+    let mut inputs = inputs
+        .iter()
+        .map(|p| Input::read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    inputs.sort_by_key(|f| f.kind.map_or(u8::MAX, |k| k as u8));
+    let mut checks = Checks::default();
+    let mut records = Records::default();
+    let mut pending = Vec::new();
+    let mut loaded: Vec<Loaded> = Vec::new();
+    for (i, input) in inputs.into_iter().enumerate() {
+        let f = load::load(
+            input,
+            i,
+            opts,
+            &progress,
+            &mut checks,
+            &mut records,
+            &mut pending,
+        );
+        loaded.push(f);
     }
 
     let db = store
@@ -182,34 +193,17 @@ pub fn import_paths(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tx = store.write_tx()?;
-    check::duplicates(&mut files);
-    check::references(&tx, &mut files)?;
+    let gone = resolve(&tx, &mut checks, &mut loaded, pending)?;
+    records.remove(gone);
 
     let mut problems = Vec::new();
-    for ((rows, file_level), report) in files.iter().zip(file_problems).zip(&mut reports) {
-        report.rows_valid = if file_level.is_empty() {
-            rows.rows
-                .iter()
-                .filter(|r| r.problems.is_empty() && r.record.is_some())
-                .count() as u64
-        } else {
-            0
-        };
-        problems.extend(file_level);
-        for r in &rows.rows {
-            problems.extend(r.problems.iter().cloned());
-        }
+    let mut reports = Vec::new();
+    for f in loaded {
+        problems.extend(f.file_problems);
+        problems.extend(f.row_problems);
+        reports.push(f.report);
     }
-
-    // Move the records out of the parsed rows (no copy) and free the rows.
-    let batch = batch_of(
-        files
-            .iter_mut()
-            .flat_map(|f| f.rows.iter_mut())
-            .filter(|r| r.problems.is_empty())
-            .filter_map(|r| r.record.take()),
-    );
-    drop(files);
+    let batch = records.0;
     let mut report = ImportReport {
         files: reports,
         problems,
@@ -232,7 +226,7 @@ pub fn import_paths(
     let mut touched = Vec::new();
     // One read of the existing keys instead of one SELECT per record.
     let mut writer = Writer::preloaded(&tx)?;
-    for chunk in chunks(&batch, WRITE_CHUNK) {
+    for chunk in chunks(batch, WRITE_CHUNK) {
         let s = writer.write(&chunk, &mut touched)?;
         add_summary(&mut report.summary, &s);
         progress.inc(chunk.len() as u64);
@@ -250,6 +244,41 @@ pub fn import_paths(
     report.written = true;
     report.outcome = Outcome::Written;
     Ok(report)
+}
+
+/// Look up the references the files do not provide in the database: each
+/// one missing there becomes a problem of its row, and the row's record (if
+/// any) is returned to be dropped.
+fn resolve(
+    tx: &rusqlite::Transaction<'_>,
+    checks: &mut Checks,
+    loaded: &mut [Loaded],
+    pending: Vec<Pending>,
+) -> Result<Vec<load::Slot>, ImportError> {
+    let mut gone = Vec::new();
+    let mut late: Vec<Vec<Problem>> = loaded.iter().map(|_| Vec::new()).collect();
+    for p in pending {
+        let Some(kind) = checks.resolve(tx, p.target)? else {
+            continue;
+        };
+        let f = &mut loaded[p.file];
+        late[p.file].push(Problem::new(
+            &f.report.path.display().to_string(),
+            p.line,
+            &p.column,
+            kind,
+            checks.text(p.target),
+        ));
+        if let Some(slot) = p.slot {
+            gone.push(slot);
+            f.report.rows_valid -= 1;
+        }
+    }
+    for (f, late) in loaded.iter_mut().zip(late) {
+        let rows = std::mem::take(&mut f.row_problems);
+        f.row_problems = load::merge_by_line(rows, late);
+    }
+    Ok(gone)
 }
 
 /// The files to read: given files as they are, folders' csv/xlsx files by name.
@@ -306,22 +335,6 @@ fn extension(p: &Path) -> Option<Ext> {
     }
 }
 
-/// A file read and parsed, not yet checked against the others.
-struct Loaded {
-    name: String,
-    report: FileReport,
-    problems: Vec<Problem>,
-    rows: Vec<parse::ParsedRow>,
-}
-
-fn load(path: &Path, opts: &ImportOptions, progress: &Progress) -> Result<Loaded, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(load_bytes(path, &bytes, opts, progress))
-}
-
 /// What reading and checking one file found, without a database.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileCheck {
@@ -336,29 +349,24 @@ pub struct FileCheck {
 /// touches the database: the name (`pegawai.csv`, `x.xlsx`) gives the format
 /// and maybe the kind. For fuzzing and property tests.
 pub fn check_bytes(file_name: &str, bytes: &[u8], current_year: i32) -> FileCheck {
-    let loaded = load_bytes(
-        Path::new(file_name),
-        bytes,
+    let input = Input::of(Path::new(file_name), bytes.to_vec());
+    let mut pending = Vec::new();
+    let loaded = load::load(
+        input,
+        0,
         &ImportOptions::new(current_year),
         &Progress::new(false),
+        &mut Checks::default(),
+        &mut Records::default(),
+        &mut pending,
     );
-    let mut files = vec![FileRows {
-        name: loaded.name,
-        rows: loaded.rows,
-    }];
-    check::duplicates(&mut files);
-    let mut problems = loaded.problems;
-    let rows = &files[0].rows;
+    let mut problems = loaded.file_problems;
     let rows_valid = if problems.is_empty() {
-        rows.iter()
-            .filter(|r| r.problems.is_empty() && r.record.is_some())
-            .count() as u64
+        loaded.report.rows_valid
     } else {
         0
     };
-    for r in rows {
-        problems.extend(r.problems.iter().cloned());
-    }
+    problems.extend(loaded.row_problems);
     FileCheck {
         kind: loaded.report.kind,
         rows_read: loaded.report.rows_read,
@@ -367,105 +375,21 @@ pub fn check_bytes(file_name: &str, bytes: &[u8], current_year: i32) -> FileChec
     }
 }
 
-fn load_bytes(path: &Path, bytes: &[u8], opts: &ImportOptions, progress: &Progress) -> Loaded {
-    let name = path.display().to_string();
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.clone());
-    let problem =
-        |line, column: &str, kind, value: &str| Problem::new(&name, line, column, kind, value);
-    let mut loaded = Loaded {
-        report: FileReport {
-            path: path.to_path_buf(),
-            kind: FileKind::from_file_name(&file_name),
-            sha256: hex::encode(Sha256::digest(bytes)),
-            rows_read: 0,
-            rows_valid: 0,
-        },
-        name: name.clone(),
-        problems: Vec::new(),
-        rows: Vec::new(),
-    };
-    let Some(ext) = extension(path) else {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        loaded
-            .problems
-            .push(problem(0, "", ProblemKind::Unsupported, &ext));
-        return loaded;
-    };
-
-    progress.phase(bytes.len() as u64, &file_name);
-    let table = source::read(bytes, ext == Ext::Xlsx, &|done| progress.set(done));
-    let table = match table {
-        Ok(t) => t,
-        Err(issue) => {
-            loaded
-                .problems
-                .push(problem(issue.line, "", issue.kind, &issue.value));
-            return loaded;
-        }
-    };
-    loaded.report.rows_read = table.rows.len() as u64;
-    if loaded.report.kind.is_none() {
-        loaded.report.kind = FileKind::from_header(&table.header);
-    }
-    let Some(kind) = loaded.report.kind else {
-        loaded.problems.push(problem(
-            table.header_line,
-            "",
-            ProblemKind::UnknownKind,
-            &file_name,
-        ));
-        return loaded;
-    };
-    let (cols, issues) = columns::match_header(kind, &table.header);
-    if !issues.is_empty() {
-        for i in issues {
-            loaded
-                .problems
-                .push(problem(table.header_line, &i.column, i.kind, &i.value));
-        }
-        return loaded;
-    }
-    loaded.rows = table
-        .rows
-        .iter()
-        .map(|r| parse::parse_row(kind, &cols, r, &name, opts.current_year))
-        .collect();
-    loaded
-}
-
-fn batch_of(records: impl Iterator<Item = Record>) -> Batch {
-    let mut b = Batch::default();
-    for r in records {
-        match r {
-            Record::Employee(x) => b.employees.push(x),
-            Record::Skp(x) => b.skp.push(x),
-            Record::Competency(x) => b.competencies.push(x),
-            Record::Potential(x) => b.potentials.push(x),
-            Record::Training(x) => b.trainings.push(x),
-            Record::Position(x) => b.positions.push(x),
-            Record::Requirement(x) => b.requirements.push(x),
-        }
-    }
-    b
-}
-
 /// Split a batch into batches of at most `size` records of one kind each, in
 /// the order `write_batch` writes kinds, so employees and positions come first.
-/// Each chunk is copied when it is asked for, so only one copy exists at a time.
-fn chunks(b: &Batch, size: usize) -> impl Iterator<Item = Batch> + '_ {
+/// The records are moved into the chunks, not copied.
+fn chunks(b: Batch, size: usize) -> impl Iterator<Item = Batch> {
     macro_rules! split {
-        ($field:ident) => {
-            b.$field.chunks(size).map(|c| Batch {
-                $field: c.to_vec(),
-                ..Batch::default()
+        ($field:ident) => {{
+            let mut records = b.$field.into_iter();
+            std::iter::from_fn(move || {
+                let c: Vec<_> = records.by_ref().take(size).collect();
+                (!c.is_empty()).then(|| Batch {
+                    $field: c,
+                    ..Batch::default()
+                })
             })
-        };
+        }};
     }
     split!(employees)
         .chain(split!(skp))
@@ -598,9 +522,9 @@ mod tests {
             skp: vec![e; 5],
             ..Batch::default()
         };
-        let c: Vec<Batch> = chunks(&b, 2).collect();
+        let c: Vec<Batch> = chunks(b, 2).collect();
         assert_eq!(c.iter().map(Batch::len).collect::<Vec<_>>(), vec![2, 2, 1]);
-        assert!(chunks(&Batch::default(), 2).next().is_none());
+        assert!(chunks(Batch::default(), 2).next().is_none());
     }
 
     #[test]

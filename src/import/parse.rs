@@ -4,6 +4,7 @@
 //! whenever their own columns are valid, so that every problem is found in one go.
 
 use super::columns::{ColumnMap, Field, FileKind};
+use super::names::{NameId, Names};
 use super::problem::{Problem, ProblemKind};
 use super::source::{excel_serial_date, Cell, SourceRow};
 use crate::domain::{
@@ -13,6 +14,7 @@ use crate::store::records::{
     CompetencyRec, EmployeeRec, PositionRec, PotentialRec, RequirementRec, SkpRec, TrainingRec,
 };
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// The first year a `tahun` may be.
 pub const FIRST_YEAR: i32 = 2000;
@@ -29,30 +31,36 @@ pub enum Record {
     Requirement(RequirementRec),
 }
 
-/// What makes a row unique within an import (the store's natural keys).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What makes a row unique within an import (the store's natural keys),
+/// with NIPs, codes and training names as numbers of the import's [`Names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
-    Employee(String),
-    Skp(String, u16),
-    Competency(String, Competency, NaiveDate),
-    Potential(String, NaiveDate),
-    Training(String, u16, String),
-    Position(String),
-    Requirement(String, Competency),
+    Employee(NameId),
+    Skp(NameId, u16),
+    Competency(NameId, Competency, NaiveDate),
+    Potential(NameId, NaiveDate),
+    Training(NameId, u16, NameId),
+    Position(NameId),
+    Requirement(NameId, Competency),
 }
 
-/// Something a row refers to, and the column that names it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Something a row refers to: an employee by NIP (named in the file's NIP
+/// column) or a position by code (its `kode_jabatan` column), as a number of
+/// the import's [`Names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
-    Employee(String),
-    Position(String),
+    Employee(NameId),
+    Position(NameId),
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reference {
-    pub target: Target,
-    pub column: String,
-    pub value: String,
+impl Target {
+    /// The column that names the target.
+    pub fn field(self) -> Field {
+        match self {
+            Target::Employee(_) => Field::Nip,
+            Target::Position(_) => Field::KodeJabatan,
+        }
+    }
 }
 
 /// One parsed row.
@@ -62,22 +70,41 @@ pub struct ParsedRow {
     /// `Some` only when the row itself has no problem.
     pub record: Option<Record>,
     pub key: Option<Key>,
-    /// The key's columns as the header names them (`nip, tahun`).
-    pub key_columns: String,
-    pub key_value: String,
-    pub reference: Option<Reference>,
+    /// The key's fields, for [`key_columns`] and [`key_value`].
+    pub key_fields: &'static [Field],
+    pub reference: Option<Target>,
     pub problems: Vec<Problem>,
 }
 
-/// Parse a row of a file of `kind` whose header gave `cols`.
+/// The key's columns as the header names them (`nip, tahun`).
+pub fn key_columns(cols: &ColumnMap, fields: &[Field]) -> String {
+    fields
+        .iter()
+        .map(|f| cols.name(*f))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The key's cells as the row writes them (`198609262015051001, 2023`).
+pub fn key_value(cols: &ColumnMap, row: &SourceRow, fields: &[Field]) -> String {
+    fields
+        .iter()
+        .map(|f| raw_text(cols, row, *f))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parse a row of a file of `kind` whose header gave `cols`; `names` gives
+/// the numbers of the NIPs, codes and names in its key and reference.
 pub fn parse_row(
     kind: FileKind,
     cols: &ColumnMap,
     row: &SourceRow,
     file: &str,
     current_year: i32,
+    names: &mut Names,
 ) -> ParsedRow {
-    let mut r = Row::new(cols, row, file);
+    let mut r = Row::new(cols, row, file, names);
     if row.issues.iter().any(|i| i.col.is_none()) {
         // The cells are not where the header says (a value with an unquoted
         // separator): problems about them would mislead, so that one is all.
@@ -85,8 +112,7 @@ pub fn parse_row(
             line: row.line,
             record: None,
             key: None,
-            key_columns: String::new(),
-            key_value: String::new(),
+            key_fields: &[],
             reference: None,
             problems: r.problems,
         };
@@ -101,23 +127,12 @@ pub fn parse_row(
         FileKind::Jabatan => position(&mut r),
         FileKind::SyaratJabatan => requirement(&mut r),
     };
-    let key_columns = key_fields
-        .iter()
-        .map(|f| cols.name(*f))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let key_value = key_fields
-        .iter()
-        .map(|f| r.raw_text(*f))
-        .collect::<Vec<_>>()
-        .join(", ");
     let record = if r.problems.is_empty() { record } else { None };
     ParsedRow {
         line: row.line,
         record,
         key,
-        key_columns,
-        key_value,
+        key_fields,
         reference,
         problems: r.problems,
     }
@@ -127,7 +142,7 @@ type Parsed = (
     Option<Record>,
     Option<Key>,
     &'static [Field],
-    Option<Reference>,
+    Option<Target>,
 );
 
 fn employee(r: &mut Row<'_>) -> Parsed {
@@ -157,7 +172,7 @@ fn employee(r: &mut Row<'_>) -> Parsed {
     let instansi = r.text(Field::Instansi, false);
     let pendidikan = r.value(Field::Pendidikan, true, pendidikan, ProblemKind::Pendidikan);
     let tmt_jabatan = r.date(Field::TmtJabatan, false);
-    let key = nip.clone().map(Key::Employee);
+    let key = r.name(&nip).map(Key::Employee);
     let rec = (|| {
         Some(Record::Employee(EmployeeRec {
             nip: nip?,
@@ -187,7 +202,7 @@ fn skp(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
         ProblemKind::Predikat,
     );
     let reference = r.employee_ref(&nip);
-    let key = nip.clone().zip(tahun).map(|(n, t)| Key::Skp(n, t));
+    let key = r.name(&nip).zip(tahun).map(|(n, t)| Key::Skp(n, t));
     let rec = (|| {
         Some(Record::Skp(SkpRec {
             nip: nip?,
@@ -209,8 +224,8 @@ fn competency(r: &mut Row<'_>) -> Parsed {
     let level = r.level(Field::Level);
     let tanggal = r.date(Field::Tanggal, true);
     let reference = r.employee_ref(&nip);
-    let key = match (&nip, comp, tanggal) {
-        (Some(n), Some(c), Some(t)) => Some(Key::Competency(n.clone(), c, t)),
+    let key = match (r.name(&nip), comp, tanggal) {
+        (Some(n), Some(c), Some(t)) => Some(Key::Competency(n, c, t)),
         _ => None,
     };
     let rec = (|| {
@@ -257,7 +272,7 @@ fn potential(r: &mut Row<'_>) -> Parsed {
         ));
     }
     let reference = r.employee_ref(&nip);
-    let key = nip.clone().zip(tanggal).map(|(n, t)| Key::Potential(n, t));
+    let key = r.name(&nip).zip(tanggal).map(|(n, t)| Key::Potential(n, t));
     let rec = (|| {
         Some(Record::Potential(PotentialRec {
             nip: nip?,
@@ -276,8 +291,8 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
     let nama = r.text(Field::NamaPelatihan, true);
     let jp = r.whole(Field::Jp, 0..=u32::MAX, ProblemKind::Jp);
     let reference = r.employee_ref(&nip);
-    let key = match (&nip, tahun, &nama) {
-        (Some(n), Some(t), Some(p)) => Some(Key::Training(n.clone(), t, p.clone())),
+    let key = match (r.name(&nip), tahun, r.name(&nama)) {
+        (Some(n), Some(t), Some(p)) => Some(Key::Training(n, t, p)),
         _ => None,
     };
     let rec = (|| {
@@ -308,7 +323,7 @@ fn position(r: &mut Row<'_>) -> Parsed {
         ProblemKind::PositionStatus,
     );
     let holder = r.nip(Field::PemangkuNip, false);
-    let key = kode.clone().map(Key::Position);
+    let key = r.name(&kode).map(Key::Position);
     let rec = (|| {
         Some(Record::Position(PositionRec {
             kode: kode?,
@@ -331,12 +346,9 @@ fn requirement(r: &mut Row<'_>) -> Parsed {
         ProblemKind::Kompetensi,
     );
     let level = r.level(Field::Level);
-    let reference = kode.as_ref().map(|k| Reference {
-        target: Target::Position(k.clone()),
-        column: r.cols.name(Field::KodeJabatan).to_string(),
-        value: k.clone(),
-    });
-    let key = kode.clone().zip(comp).map(|(k, c)| Key::Requirement(k, c));
+    let kode_id = r.name(&kode);
+    let reference = kode_id.map(Target::Position);
+    let key = kode_id.zip(comp).map(|(k, c)| Key::Requirement(k, c));
     let rec = (|| {
         Some(Record::Requirement(RequirementRec {
             kode: kode?,
@@ -438,11 +450,17 @@ struct Row<'a> {
     cols: &'a ColumnMap,
     src: &'a SourceRow,
     file: &'a str,
+    names: &'a mut Names,
     problems: Vec<Problem>,
 }
 
 impl<'a> Row<'a> {
-    fn new(cols: &'a ColumnMap, src: &'a SourceRow, file: &'a str) -> Row<'a> {
+    fn new(
+        cols: &'a ColumnMap,
+        src: &'a SourceRow,
+        file: &'a str,
+        names: &'a mut Names,
+    ) -> Row<'a> {
         let problems = src
             .issues
             .iter()
@@ -455,8 +473,14 @@ impl<'a> Row<'a> {
             cols,
             src,
             file,
+            names,
             problems,
         }
+    }
+
+    /// The number of a parsed NIP, code or name.
+    fn name(&mut self, s: &Option<String>) -> Option<NameId> {
+        s.as_deref().map(|s| self.names.id(s))
     }
 
     fn got(&self, f: Field) -> Got<'a> {
@@ -478,15 +502,12 @@ impl<'a> Row<'a> {
     }
 
     /// The cell as text, for quoting in problems and keys.
-    fn raw_text(&self, f: Field) -> String {
-        match self.cols.get(f).and_then(|i| self.src.cells.get(i)) {
-            Some(c) => cell_text(c),
-            None => String::new(),
-        }
+    fn raw_text(&self, f: Field) -> Cow<'a, str> {
+        raw_text(self.cols, self.src, f)
     }
 
     /// The cell as text (blanks folded), or `None` after reporting why not.
-    fn str_value(&mut self, f: Field, required: bool) -> Option<String> {
+    fn str_value(&mut self, f: Field, required: bool) -> Option<Cow<'a, str>> {
         match self.got(f) {
             Got::Missing => {
                 if required {
@@ -506,8 +527,7 @@ impl<'a> Row<'a> {
 
     /// Free text: runs of blanks and line breaks become one space.
     fn text(&mut self, f: Field, required: bool) -> Option<String> {
-        self.str_value(f, required)
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        self.str_value(f, required).map(|s| fold_blanks(&s))
     }
 
     /// A value read by a domain parser.
@@ -534,7 +554,7 @@ impl<'a> Row<'a> {
         }
         let s = self.str_value(f, required)?;
         match nip::parse(&s) {
-            Ok(_) => Some(s),
+            Ok(_) => Some(s.into_owned()),
             // A spreadsheet showed the NIP as a number and saved it so (`1.98609E+17`).
             Err(_) if scientific(&s) => {
                 self.report(f, ProblemKind::NipAsNumber, &s);
@@ -613,23 +633,44 @@ impl<'a> Row<'a> {
         v
     }
 
-    fn employee_ref(&self, nip: &Option<String>) -> Option<Reference> {
-        nip.as_ref().map(|n| Reference {
-            target: Target::Employee(n.clone()),
-            column: self.cols.name(Field::Nip).to_string(),
-            value: n.clone(),
-        })
+    fn employee_ref(&mut self, nip: &Option<String>) -> Option<Target> {
+        self.name(nip).map(Target::Employee)
+    }
+}
+
+/// A field's cell as text ("" without the column or the cell).
+fn raw_text<'a>(cols: &ColumnMap, src: &'a SourceRow, f: Field) -> Cow<'a, str> {
+    match cols.get(f).and_then(|i| src.cells.get(i)) {
+        Some(c) => cell_text(c),
+        None => Cow::Borrowed(""),
     }
 }
 
 /// A cell as text: xlsx whole numbers without `.0`, dates as `YYYY-MM-DD`.
-fn cell_text(c: &Cell) -> String {
+fn cell_text(c: &Cell) -> Cow<'_, str> {
     match c {
-        Cell::Empty => String::new(),
-        Cell::Text(s) | Cell::Error(s) => s.clone(),
-        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        Cell::Number(n) => n.to_string(),
-        Cell::Date(d) => d.to_string(),
+        Cell::Empty => Cow::Borrowed(""),
+        Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+            Cow::Owned(format!("{}", *n as i64))
+        }
+        Cell::Number(n) => Cow::Owned(n.to_string()),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
+    }
+}
+
+/// Runs of blanks and line breaks as one space, none at either end.
+fn fold_blanks(s: &str) -> String {
+    let b = s.as_bytes();
+    // Already folded: printable ASCII with single inner spaces.
+    let folded = b.iter().all(|c| (0x20..0x7f).contains(c))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if folded {
+        s.to_string()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -647,7 +688,7 @@ mod tests {
             cells,
             issues: vec![],
         };
-        parse_row(kind, &cols, &src, "f.csv", 2025)
+        parse_row(kind, &cols, &src, "f.csv", 2025, &mut Names::default())
     }
 
     fn t(s: &str) -> Cell {
@@ -760,7 +801,7 @@ mod tests {
         assert_eq!(e.nama, "Hj. Siti Aminah, S.E., M.Si.");
         assert_eq!(e.status, Status::Pns, "status defaults to PNS");
         assert_eq!(e.golongan.to_string(), "III/c");
-        assert_eq!(p.key, Some(Key::Employee(NIP.into())));
+        assert_eq!(p.key, Some(Key::Employee(0)), "the first name seen");
     }
 
     #[test]
@@ -910,16 +951,28 @@ mod tests {
 
     #[test]
     fn keys_survive_other_problems() {
-        let p = row(
-            FileKind::Kinerja,
-            &["nipBaru", "tahun", "predikat"],
-            texts(&[NIP, "2023", "Luar Biasa"]),
-        );
+        let header: Vec<String> = ["nipBaru", "tahun", "predikat"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (cols, _) = match_header(FileKind::Kinerja, &header);
+        let src = SourceRow {
+            line: 7,
+            cells: texts(&[NIP, "02023", "Luar Biasa"]),
+            issues: vec![],
+        };
+        let mut names = Names::default();
+        let p = parse_row(FileKind::Kinerja, &cols, &src, "f.csv", 2025, &mut names);
         assert!(p.record.is_none());
-        assert_eq!(p.key, Some(Key::Skp(NIP.into(), 2023)));
-        assert_eq!(p.key_columns, "nipBaru, tahun");
-        assert_eq!(p.key_value, format!("{NIP}, 2023"));
-        assert_eq!(p.reference.map(|r| r.column), Some("nipBaru".to_string()));
+        let nip = names.id(NIP);
+        assert_eq!(p.key, Some(Key::Skp(nip, 2023)));
+        assert_eq!(key_columns(&cols, p.key_fields), "nipBaru, tahun");
+        assert_eq!(
+            key_value(&cols, &src, p.key_fields),
+            format!("{NIP}, 02023")
+        );
+        assert_eq!(p.reference, Some(Target::Employee(nip)));
+        assert_eq!(cols.name(p.reference.unwrap().field()), "nipBaru");
     }
 
     #[test]

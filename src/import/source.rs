@@ -77,14 +77,53 @@ impl FileIssue {
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
+/// What [`visit`] hands over, in file order: the header once, then each
+/// non-empty data row.
+pub enum Item<'a> {
+    Header { names: &'a [String], line: u64 },
+    Row(&'a SourceRow),
+}
+
 /// Read a file's bytes: an xlsx workbook when `xlsx` (the name says so) or
 /// when the bytes are a zip archive anyway, CSV otherwise. `progress`
 /// receives the bytes done.
 pub fn read(bytes: &[u8], xlsx: bool, progress: &dyn Fn(u64)) -> Result<Table, FileIssue> {
+    let mut header = Vec::new();
+    let mut header_line = 0;
+    let mut rows = Vec::new();
+    visit(bytes, xlsx, progress, &mut |item| {
+        match item {
+            Item::Header { names, line } => {
+                header = names.to_vec();
+                header_line = line;
+            }
+            Item::Row(r) => rows.push(r.clone()),
+        }
+        true
+    })?;
+    Ok(Table {
+        header,
+        header_line,
+        rows,
+    })
+}
+
+/// Read a file's bytes as [`read`] does, handing the header and then each row
+/// to `f` as they are read (a row's buffers are reused for the next one), so
+/// that a file need not be held as cells. `f` returns false to stop early.
+/// An error is only ever returned before the header has been handed over
+/// (a reader over bytes cannot fail later), except [`ProblemKind::Empty`]
+/// when there is no header at all.
+pub fn visit(
+    bytes: &[u8],
+    xlsx: bool,
+    progress: &dyn Fn(u64),
+    f: &mut dyn FnMut(Item<'_>) -> bool,
+) -> Result<(), FileIssue> {
     if xlsx || bytes.starts_with(ZIP_MAGIC) {
-        read_xlsx(bytes)
+        visit_xlsx(bytes, f)
     } else {
-        read_csv(bytes, progress)
+        visit_csv(bytes, progress, f)
     }
 }
 
@@ -112,11 +151,19 @@ pub fn detect_separator(bytes: &[u8]) -> u8 {
 /// Trim a field and check its size; multi-line values are kept for the
 /// parser to fold, but a field over many lines is a quote gone astray.
 fn text_cell(s: &str, col: usize, issues: &mut Vec<Issue>, csv: bool) -> Cell {
+    let mut cell = Cell::Empty;
+    text_cell_into(s, col, issues, csv, &mut cell);
+    cell
+}
+
+/// [`text_cell`] into `slot`, reusing its text buffer.
+fn text_cell_into(s: &str, col: usize, issues: &mut Vec<Issue>, csv: bool, slot: &mut Cell) {
     let t = s.trim();
     if t.is_empty() {
-        return Cell::Empty;
+        *slot = Cell::Empty;
+        return;
     }
-    if t.chars().nth(MAX_FIELD_CHARS).is_some() {
+    if t.len() > MAX_FIELD_CHARS && t.chars().nth(MAX_FIELD_CHARS).is_some() {
         issues.push(Issue {
             col: Some(col),
             kind: ProblemKind::TooLong {
@@ -124,29 +171,39 @@ fn text_cell(s: &str, col: usize, issues: &mut Vec<Issue>, csv: bool) -> Cell {
             },
             value: t.chars().take(40).collect(),
         });
-        return Cell::Text(t.chars().take(MAX_FIELD_CHARS).collect());
+        *slot = Cell::Text(t.chars().take(MAX_FIELD_CHARS).collect());
+        return;
     }
-    // One problem per cell: bytes already reported as not UTF-8 say enough.
-    let reported = issues.iter().any(|i| i.col == Some(col));
-    if !reported
-        && t.chars()
-            .any(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
-    {
-        issues.push(Issue {
-            col: Some(col),
-            kind: ProblemKind::ControlChars,
-            value: t.to_string(),
-        });
+    // Printable ASCII has neither control characters nor line breaks.
+    if !t.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // One problem per cell: bytes already reported as not UTF-8 say enough.
+        let reported = issues.iter().any(|i| i.col == Some(col));
+        if !reported
+            && t.chars()
+                .any(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
+        {
+            issues.push(Issue {
+                col: Some(col),
+                kind: ProblemKind::ControlChars,
+                value: t.to_string(),
+            });
+        }
+        let lines = t.lines().count();
+        if csv && !reported && lines > 2 {
+            issues.push(Issue {
+                col: Some(col),
+                kind: ProblemKind::SpansLines { lines },
+                value: t.lines().next().unwrap_or("").to_string(),
+            });
+        }
     }
-    let lines = t.lines().count();
-    if csv && !reported && lines > 2 {
-        issues.push(Issue {
-            col: Some(col),
-            kind: ProblemKind::SpansLines { lines },
-            value: t.lines().next().unwrap_or("").to_string(),
-        });
+    match slot {
+        Cell::Text(buf) => {
+            buf.clear();
+            buf.push_str(t);
+        }
+        _ => *slot = Cell::Text(t.to_string()),
     }
-    Cell::Text(t.to_string())
 }
 
 fn decode<'a>(field: &'a [u8], col: usize, issues: &mut Vec<Issue>) -> std::borrow::Cow<'a, str> {
@@ -199,7 +256,11 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-fn read_csv(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Table, FileIssue> {
+fn visit_csv(
+    bytes: &[u8],
+    progress: &dyn Fn(u64),
+    f: &mut dyn FnMut(Item<'_>) -> bool,
+) -> Result<(), FileIssue> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(FileIssue::new(0, ProblemKind::Utf16, ""));
     }
@@ -210,72 +271,87 @@ fn read_csv(bytes: &[u8], progress: &dyn Fn(u64)) -> Result<Table, FileIssue> {
         .has_headers(false)
         .flexible(true)
         .from_reader(body);
-    let mut header: Option<(Vec<String>, u64)> = None;
-    let mut rows = Vec::new();
+    let mut header: Option<usize> = None;
+    let mut rec = csv::ByteRecord::new();
+    let mut row = SourceRow {
+        line: 0,
+        cells: Vec::new(),
+        issues: Vec::new(),
+    };
     let mut lines = LineCounter::new(body);
-    for (n, rec) in reader.byte_records().enumerate() {
-        let rec = rec.map_err(|e| {
+    let mut n = 0usize;
+    loop {
+        let more = reader.read_byte_record(&mut rec).map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             FileIssue::new(line, ProblemKind::Csv, e.to_string())
         })?;
+        if !more {
+            break;
+        }
         let byte = rec.position().map_or(0, |p| p.byte());
         let line = lines.line_of_record_at(byte as usize);
-        if n % 1024 == 0 {
+        if n.is_multiple_of(1024) {
             progress(byte);
         }
-        let mut issues = Vec::new();
-        let cells: Vec<Cell> = rec
-            .iter()
-            .enumerate()
-            .map(|(i, f)| text_cell(&decode(f, i, &mut issues), i, &mut issues, true))
-            .collect();
-        if cells.iter().all(Cell::is_empty) && issues.is_empty() {
+        n += 1;
+        row.line = line;
+        row.issues.clear();
+        row.cells.truncate(rec.len());
+        for (i, field) in rec.iter().enumerate() {
+            let s = decode(field, i, &mut row.issues);
+            match row.cells.get_mut(i) {
+                Some(slot) => text_cell_into(&s, i, &mut row.issues, true, slot),
+                None => row.cells.push(text_cell(&s, i, &mut row.issues, true)),
+            }
+        }
+        if row.cells.iter().all(Cell::is_empty) && row.issues.is_empty() {
             continue;
         }
-        match &header {
+        match header {
             None => {
-                if let Some(i) = issues.first() {
+                if let Some(i) = row.issues.first() {
                     return Err(FileIssue::new(line, i.kind.clone(), i.value.clone()));
                 }
-                let names = cells
-                    .into_iter()
+                let names: Vec<String> = row
+                    .cells
+                    .iter()
                     .map(|c| match c {
-                        Cell::Text(s) => s,
+                        Cell::Text(s) => s.clone(),
                         _ => String::new(),
                     })
                     .collect();
-                header = Some((names, line));
+                header = Some(names.len());
+                if !f(Item::Header {
+                    names: &names,
+                    line,
+                }) {
+                    return Ok(());
+                }
             }
-            Some((names, _)) => {
-                let found = cells
+            Some(expected) => {
+                let found = row
+                    .cells
                     .iter()
                     .rposition(|c| !c.is_empty())
                     .map_or(0, |i| i + 1);
-                if found > names.len() {
-                    issues.push(Issue {
+                if found > expected {
+                    row.issues.push(Issue {
                         col: None,
-                        kind: ProblemKind::ExtraFields {
-                            expected: names.len(),
-                            found,
-                        },
+                        kind: ProblemKind::ExtraFields { expected, found },
                         value: String::new(),
                     });
                 }
-                rows.push(SourceRow {
-                    line,
-                    cells,
-                    issues,
-                });
+                if !f(Item::Row(&row)) {
+                    return Ok(());
+                }
             }
         }
     }
     progress(bytes.len() as u64);
-    let (header, header_line) = header.ok_or_else(|| FileIssue::new(0, ProblemKind::Empty, ""))?;
-    Ok(Table {
-        header,
-        header_line,
-        rows,
-    })
+    match header {
+        Some(_) => Ok(()),
+        None => Err(FileIssue::new(0, ProblemKind::Empty, "")),
+    }
 }
 
 /// Excel's serial day numbers accepted as dates: 1910-01-01 ..= 9999-12-31.
@@ -323,7 +399,7 @@ fn xlsx_cell(d: &Data, col: usize, issues: &mut Vec<Issue>) -> Cell {
     }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Table, FileIssue> {
+fn visit_xlsx(bytes: &[u8], f: &mut dyn FnMut(Item<'_>) -> bool) -> Result<(), FileIssue> {
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?;
     let range = match book.worksheet_range_at(0) {
@@ -333,9 +409,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, FileIssue> {
     let Some((first_row, _)) = range.start() else {
         return Err(FileIssue::new(0, ProblemKind::Empty, ""));
     };
-    let mut header: Option<Vec<String>> = None;
-    let mut header_line = 0;
-    let mut rows = Vec::new();
+    let mut header = false;
     for (i, r) in range.rows().enumerate() {
         let line = u64::from(first_row) + i as u64 + 1;
         let mut issues = Vec::new();
@@ -347,33 +421,36 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, FileIssue> {
         if cells.iter().all(Cell::is_empty) && issues.is_empty() {
             continue;
         }
-        match &header {
-            None => {
-                header = Some(
-                    cells
-                        .iter()
-                        .map(|c| match c {
-                            Cell::Text(s) => s.clone(),
-                            Cell::Number(n) => n.to_string(),
-                            _ => String::new(),
-                        })
-                        .collect(),
-                );
-                header_line = line;
-            }
-            Some(_) => rows.push(SourceRow {
+        let go_on = if header {
+            f(Item::Row(&SourceRow {
                 line,
                 cells,
                 issues,
-            }),
+            }))
+        } else {
+            header = true;
+            let names: Vec<String> = cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Text(s) => s.clone(),
+                    Cell::Number(n) => n.to_string(),
+                    _ => String::new(),
+                })
+                .collect();
+            f(Item::Header {
+                names: &names,
+                line,
+            })
+        };
+        if !go_on {
+            return Ok(());
         }
     }
-    let header = header.ok_or_else(|| FileIssue::new(0, ProblemKind::Empty, ""))?;
-    Ok(Table {
-        header,
-        header_line,
-        rows,
-    })
+    if header {
+        Ok(())
+    } else {
+        Err(FileIssue::new(0, ProblemKind::Empty, ""))
+    }
 }
 
 #[cfg(test)]

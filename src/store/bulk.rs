@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 
 /// `YYYY-MM-DD` without the formatting machinery (the same text as `Display`
 /// for years 0..=9999).
-fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> &str {
+pub(super) fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> &str {
     let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
     let digits = [
         y / 1000,
@@ -70,14 +70,26 @@ fn insert_rows<T>(
     head: &str,
     cols: usize,
     items: &[T],
+    bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+) -> Result<()> {
+    insert_rows_then(tx, head, cols, items, "", bind)
+}
+
+/// [`insert_rows`] with `tail` after the values (an `ON CONFLICT` clause).
+pub(super) fn insert_rows_then<T>(
+    tx: &Transaction<'_>,
+    head: &str,
+    cols: usize,
+    items: &[T],
+    tail: &str,
     mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
 ) -> Result<()> {
-    let full = values_sql(head, cols, ROWS_PER_INSERT);
+    let full = values_sql(head, cols, ROWS_PER_INSERT) + tail;
     for chunk in items.chunks(ROWS_PER_INSERT) {
         let mut stmt = if chunk.len() == ROWS_PER_INSERT {
             tx.prepare_cached(&full)?
         } else {
-            tx.prepare_cached(&values_sql(head, cols, chunk.len()))?
+            tx.prepare_cached(&(values_sql(head, cols, chunk.len()) + tail))?
         };
         for (i, item) in chunk.iter().enumerate() {
             bind(&mut stmt, i * cols + 1, item)?;

@@ -1,13 +1,14 @@
 //! Writing records: upserts keyed by the records' natural keys, so writing the
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
-use super::records::Batch;
+use super::bulk::{insert_rows_then, iso};
+use super::records::{Batch, CompetencyRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
 use crate::domain::Competency;
 use crate::domain::Potensi;
+use foldhash::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// How many rows of each kind were new, changed, or already as given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -54,8 +55,8 @@ struct Ids {
 impl Ids {
     fn new(tx: &Transaction<'_>, preloaded: bool) -> Result<Ids> {
         let mut ids = Ids {
-            employees: HashMap::new(),
-            units: HashMap::new(),
+            employees: HashMap::default(),
+            units: HashMap::default(),
             preloaded,
         };
         if preloaded {
@@ -177,7 +178,7 @@ fn map_rows<K: std::hash::Hash + Eq, V>(
     sql: &str,
     mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<Option<(K, V)>>,
 ) -> Result<HashMap<K, V>> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     let mut st = tx.prepare(sql)?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
@@ -208,6 +209,109 @@ impl<'t> Writer<'t> {
 
 fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
     p.map(Potensi::code)
+}
+
+/// A date as the tables store it (`Display`'s text).
+fn date_text(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str> {
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        iso(d, buf).into()
+    } else {
+        d.to_string().into()
+    }
+}
+
+const SKP_UPSERT: &str =
+    " ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat";
+const COMPETENCY_UPSERT: &str = " ON CONFLICT DO UPDATE SET level = excluded.level";
+const POTENTIAL_UPSERT: &str = " ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode";
+const TRAINING_UPSERT: &str = " ON CONFLICT DO UPDATE SET jp = excluded.jp";
+
+/// Records known to be new (not in the preloaded keys), written together with
+/// multi-row statements: the same upserts as one record at a time, fewer
+/// statements. Flushed before any other write to the same table, so the
+/// writes keep their order.
+struct Fresh<'a> {
+    skp: Vec<(i64, &'a SkpRec)>,
+    competencies: Vec<(i64, &'a CompetencyRec)>,
+    potentials: Vec<(i64, &'a PotentialRec)>,
+    trainings: Vec<(i64, &'a TrainingRec)>,
+}
+
+impl Fresh<'_> {
+    fn skp(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO skp (employee_id, tahun, predikat)",
+            3,
+            &self.skp,
+            SKP_UPSERT,
+            |st, i, (id, r)| {
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, r.tahun)?;
+                st.raw_bind_parameter(i + 2, r.predikat.code())
+            },
+        )?;
+        self.skp.clear();
+        Ok(())
+    }
+
+    fn competencies(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level)",
+            4,
+            &self.competencies,
+            COMPETENCY_UPSERT,
+            |st, i, (id, r)| {
+                let mut buf = [0u8; 10];
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, r.competency.code())?;
+                st.raw_bind_parameter(i + 2, date_text(r.tanggal, &mut buf))?;
+                st.raw_bind_parameter(i + 3, r.level)
+            },
+        )?;
+        self.competencies.clear();
+        Ok(())
+    }
+
+    fn potentials(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode)",
+            5,
+            &self.potentials,
+            POTENTIAL_UPSERT,
+            |st, i, (id, r)| {
+                let mut buf = [0u8; 10];
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, date_text(r.tanggal, &mut buf))?;
+                st.raw_bind_parameter(i + 2, potensi_code(r.kategori))?;
+                st.raw_bind_parameter(i + 3, r.skor)?;
+                st.raw_bind_parameter(i + 4, &r.metode)
+            },
+        )?;
+        self.potentials.clear();
+        Ok(())
+    }
+
+    fn trainings(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp)",
+            4,
+            &self.trainings,
+            TRAINING_UPSERT,
+            |st, i, (id, r)| {
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, r.tahun)?;
+                st.raw_bind_parameter(i + 2, &r.nama)?;
+                st.raw_bind_parameter(i + 3, r.jp)
+            },
+        )?;
+        self.trainings.clear();
+        Ok(())
+    }
 }
 
 /// Write a batch. Records that refer to an unknown NIP or position are skipped
@@ -339,6 +443,16 @@ impl<'t> Writer<'t> {
             sum.employees.add(changes, existed);
         }
 
+        let mut fresh = Fresh {
+            skp: Vec::new(),
+            competencies: Vec::new(),
+            potentials: Vec::new(),
+            trainings: Vec::new(),
+        };
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
+                         ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
+        )?;
         for r in &b.skp {
             let Some(id) = ids.employee(tx, &r.nip)? else {
                 continue;
@@ -357,12 +471,14 @@ impl<'t> Writer<'t> {
             let code = r.predikat.code();
             let changes = match &existed {
                 Some(p) if p == code => 0,
-                _ => tx
-                    .prepare_cached(
-                        "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
-                         ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
-                    )?
-                    .execute(params![id, r.tahun, code])?,
+                None if map.is_some() => {
+                    fresh.skp.push((id, r));
+                    1
+                }
+                _ => {
+                    fresh.skp(tx)?;
+                    upsert.execute(params![id, r.tahun, code])?
+                }
             };
             if changes > 0 {
                 touched.push(id);
@@ -372,13 +488,25 @@ impl<'t> Writer<'t> {
             }
             sum.skp.add(changes, existed.is_some());
         }
+        fresh.skp(tx)?;
+        drop(upsert);
+
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT DO UPDATE SET level = excluded.level",
+        )?;
 
         for r in &b.competencies {
             let Some(id) = ids.employee(tx, &r.nip)? else {
                 continue;
             };
-            let tanggal = r.tanggal.to_string();
+            let mut buf = [0u8; 10];
+            let tanggal = date_text(r.tanggal, &mut buf);
             let key = date_key_of(r.tanggal).map(|d| (id, r.competency, d));
+            if key.is_none() {
+                // Looked up by text below: write what is pending first.
+                fresh.competencies(tx)?;
+            }
             let map = ex.as_mut().and_then(|e| e.competencies.as_mut());
             let existed: Option<i64> = match (&map, key) {
                 (Some(m), Some(k)) => m.get(&k).copied(),
@@ -391,12 +519,14 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(l) if l == i64::from(r.level) => 0,
-                _ => tx
-                    .prepare_cached(
-                        "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT DO UPDATE SET level = excluded.level",
-                    )?
-                    .execute(params![id, r.competency.code(), tanggal, r.level])?,
+                None if map.is_some() && key.is_some() => {
+                    fresh.competencies.push((id, r));
+                    1
+                }
+                _ => {
+                    fresh.competencies(tx)?;
+                    upsert.execute(params![id, r.competency.code(), tanggal, r.level])?
+                }
             };
             if changes > 0 {
                 touched.push(id);
@@ -406,13 +536,24 @@ impl<'t> Writer<'t> {
             }
             sum.competencies.add(changes, existed.is_some());
         }
+        fresh.competencies(tx)?;
+        drop(upsert);
+
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)
+                         ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode",
+        )?;
 
         for r in &b.potentials {
             let Some(id) = ids.employee(tx, &r.nip)? else {
                 continue;
             };
-            let tanggal = r.tanggal.to_string();
+            let mut buf = [0u8; 10];
+            let tanggal = date_text(r.tanggal, &mut buf);
             let key = date_key_of(r.tanggal).map(|d| (id, d));
+            if key.is_none() {
+                fresh.potentials(tx)?;
+            }
             let map = ex.as_mut().and_then(|e| e.potentials.as_mut());
             let existed: Option<PotRow> = match (&map, key) {
                 (Some(m), Some(k)) => m.get(&k).cloned(),
@@ -430,12 +571,14 @@ impl<'t> Writer<'t> {
             );
             let changes = match &existed {
                 Some(old) if *old == new => 0,
-                _ => tx
-                    .prepare_cached(
-                        "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)
-                         ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode",
-                    )?
-                    .execute(params![id, tanggal, new.0, new.1, new.2])?,
+                None if map.is_some() && key.is_some() => {
+                    fresh.potentials.push((id, r));
+                    1
+                }
+                _ => {
+                    fresh.potentials(tx)?;
+                    upsert.execute(params![id, tanggal, new.0, new.1, new.2])?
+                }
             };
             if changes > 0 {
                 touched.push(id);
@@ -445,6 +588,13 @@ impl<'t> Writer<'t> {
             }
             sum.potentials.add(changes, existed.is_some());
         }
+        fresh.potentials(tx)?;
+        drop(upsert);
+
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT DO UPDATE SET jp = excluded.jp",
+        )?;
 
         for r in &b.trainings {
             let Some(id) = ids.employee(tx, &r.nip)? else {
@@ -462,12 +612,14 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(jp) if jp == i64::from(r.jp) => 0,
-                _ => tx
-                    .prepare_cached(
-                        "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT DO UPDATE SET jp = excluded.jp",
-                    )?
-                    .execute(params![id, r.tahun, r.nama, r.jp])?,
+                None if map.is_some() => {
+                    fresh.trainings.push((id, r));
+                    1
+                }
+                _ => {
+                    fresh.trainings(tx)?;
+                    upsert.execute(params![id, r.tahun, r.nama, r.jp])?
+                }
             };
             if changes > 0 {
                 touched.push(id);
@@ -477,6 +629,8 @@ impl<'t> Writer<'t> {
             }
             sum.trainings.add(changes, existed.is_some());
         }
+        fresh.trainings(tx)?;
+        drop(upsert);
 
         for p in &b.positions {
             let unit_id = ids.unit(tx, &p.unit, None)?;
