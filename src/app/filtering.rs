@@ -213,7 +213,7 @@ impl Scope<'_> {
                 let row = at + b;
                 let Some(c) = rows.get(row) else { break };
                 seen += 1;
-                if seen % CHECK_EVERY == 0 && (self.cancelled)() {
+                if seen.is_multiple_of(CHECK_EVERY) && (self.cancelled)() {
                     return None;
                 }
                 if !self.filter.matches(row, c) {

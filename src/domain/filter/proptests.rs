@@ -251,6 +251,19 @@ fn text_pool(texts: &[(String, String, String, String)]) -> Pool {
     Pool::new(rows, on(), Rules::default())
 }
 
+/// (nama, nip, jabatan, unit) of up to a dozen candidates for [`text_pool`].
+fn texts() -> impl Strategy<Value = Vec<(String, String, String, String)>> {
+    prop::collection::vec(
+        (
+            "[abAB 1é]{0,6}",
+            "[0-9ab]{0,5}",
+            "[abAB é]{0,6}",
+            "[abAB ]{0,6}",
+        ),
+        0..12,
+    )
+}
+
 fn text_filter() -> impl Strategy<Value = String> {
     let field = prop::sample::select(&["nama", "nip", "jabatan", "unit", "instansi"][..]);
     let op = prop::sample::select(&["~", "=", "!="][..]);
@@ -275,10 +288,7 @@ proptest! {
 
     #[test]
     fn a_refining_filter_matches_only_what_the_wider_one_matches(
-        texts in prop::collection::vec(
-            ("[abAB 1é]{0,6}", "[0-9ab]{0,5}", "[abAB é]{0,6}", "[abAB ]{0,6}"),
-            0..12,
-        ),
+        texts in texts(),
         wider in prop_oneof![text_filter(), valid_filter()],
         extra in prop_oneof![text_filter(), valid_filter()],
         cut in 0usize..4,
@@ -299,10 +309,7 @@ proptest! {
 
     #[test]
     fn a_prepared_filter_agrees_with_per_candidate_matching(
-        texts in prop::collection::vec(
-            ("[abAB 1é]{0,6}", "[0-9ab]{0,5}", "[abAB é]{0,6}", "[abAB ]{0,6}"),
-            0..12,
-        ),
+        texts in texts(),
         f in prop_oneof![text_filter(), valid_filter()],
     ) {
         let pool = text_pool(&texts);
