@@ -60,6 +60,29 @@ fn query_count_and_table() {
 }
 
 #[test]
+fn a_count_equals_the_rows_listed_whether_or_not_the_filter_reads_names() {
+    // Counting a filter that reads no nama/NIP loads the pool without them.
+    let (_d, db) = pool();
+    for f in [
+        "",
+        "kotak>=7",
+        "unit~dinas integritas>=3",
+        "not kinerja=SB",
+        "kemas",
+        "nama~kemas or kotak=none",
+        "nip~1985",
+        "jabatan~kepala",
+    ] {
+        let count: usize = stdout(talenta(&db).args(["query", f, "--count"]))
+            .trim()
+            .parse()
+            .unwrap();
+        let csv = stdout(talenta(&db).args(["query", f, "--format", "csv"]));
+        assert_eq!(count, csv.lines().count() - 1, "{f:?}");
+    }
+}
+
+#[test]
 fn query_json_has_the_contract_fields() {
     let (_d, db) = pool();
     let out = stdout(talenta(&db).args(["query", "nama~fauzi", "--format", "json"]));

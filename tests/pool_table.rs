@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use talenta::demo::{self, DemoSpec};
 use talenta::domain::{Competency, Predikat, Rules};
 use talenta::import::{import_paths, ImportOptions};
-use talenta::store::load::{load_pool, load_pool_from_records, load_pool_in_parts};
+use talenta::store::load::{load_pool, load_pool_from_records, load_pool_in_parts, Need};
 use talenta::store::records::{Batch, CompetencyRec, PotentialRec, SkpRec, TrainingRec};
 use talenta::store::{schema, write, Actor, OpenMode, Store};
 
@@ -28,7 +28,7 @@ fn assert_consistent(store: &Store) -> String {
     let slow = load_pool_from_records(&store.conn, as_of(), &rules).unwrap();
     let want = format!("{:?}", slow.rows);
     for parts in [None, Some(1), Some(3)] {
-        let fast = load_pool_in_parts(&store.conn, as_of(), &rules, parts).unwrap();
+        let fast = load_pool_in_parts(&store.conn, as_of(), &rules, parts, Need::All).unwrap();
         assert_eq!(fast.len(), slow.len());
         for (f, s) in fast.rows.iter().zip(&slow.rows) {
             assert_eq!(format!("{f:?}"), format!("{s:?}"), "parts {parts:?}");
@@ -148,7 +148,7 @@ fn employees_without_a_pool_row_are_computed_from_the_records() {
         .unwrap();
     let rules = Rules::default();
     for parts in [Some(1), Some(2)] {
-        let fast = load_pool_in_parts(&s.conn, as_of(), &rules, parts).unwrap();
+        let fast = load_pool_in_parts(&s.conn, as_of(), &rules, parts, Need::All).unwrap();
         assert_eq!(format!("{:?}", fast.rows), want);
     }
 }

@@ -4,7 +4,7 @@ use super::output::{self, EmployeeOut};
 use super::{emit, CliError, CliResult, Ctx, TableFormat};
 use crate::domain::filter::{self, Field};
 use crate::domain::Candidate;
-use crate::store::load::load_pool;
+use crate::store::load::{load_pool_for, Need};
 use crate::tr;
 
 pub struct Args {
@@ -36,7 +36,14 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         None => None,
     };
     let store = ctx.open()?;
-    let pool = load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
+    // A count of a filter that reads no names needs no names loaded.
+    let need = if a.count && !f.reads_names() {
+        Need::NoNames
+    } else {
+        Need::All
+    };
+    let pool =
+        load_pool_for(&store.conn, ctx.as_of, ctx.rules(), need).map_err(|e| ctx.store_error(e))?;
     let as_of = pool.as_of;
     let m = f.prepare(&pool);
     let mut hits: Vec<&Candidate> = pool

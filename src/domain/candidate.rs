@@ -72,14 +72,28 @@ pub struct Text {
 
 impl Text {
     pub fn new(s: &str) -> Text {
-        let lower = s.to_lowercase();
+        let text: Arc<str> = Arc::from(s);
+        let lower = if s.is_ascii() {
+            if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Text {
+                    lower: text.clone(),
+                    text,
+                };
+            }
+            s.to_ascii_lowercase()
+        } else {
+            let lower = s.to_lowercase();
+            if lower == s {
+                return Text {
+                    lower: text.clone(),
+                    text,
+                };
+            }
+            lower
+        };
         Text {
-            text: Arc::from(s),
-            lower: if lower == s {
-                Arc::from(s)
-            } else {
-                Arc::from(lower)
-            },
+            text,
+            lower: Arc::from(lower),
         }
     }
     pub fn as_str(&self) -> &str {

@@ -37,7 +37,26 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 
 /// Load every employee with their latest values.
 pub fn load_pool(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
-    load_pool_in_parts(conn, as_of, rules, None)
+    load_pool_in_parts(conn, as_of, rules, None, Need::All)
+}
+
+/// What of each employee a caller needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    All,
+    /// Everything but nama and NIP (left empty): enough to count the matches
+    /// of a filter that reads neither (see `Filter::reads_names`).
+    NoNames,
+}
+
+/// [`load_pool`] for a caller that needs only part of each employee.
+pub fn load_pool_for(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    need: Need,
+) -> Result<Pool> {
+    load_pool_in_parts(conn, as_of, rules, None, need)
 }
 
 /// [`load_pool`] with the number of loader threads fixed (for tests and
@@ -50,6 +69,7 @@ pub fn load_pool_in_parts(
     as_of: NaiveDate,
     rules: &Rules,
     parts: Option<usize>,
+    need: Need,
 ) -> Result<Pool> {
     let (lo, hi): (Option<i64>, Option<i64>) =
         conn.query_row("SELECT min(id), max(id) FROM employee", [], |r| {
@@ -64,7 +84,7 @@ pub fn load_pool_in_parts(
         None => parallel_parts(conn, hi - lo + 1),
     };
     let rows = if parts <= 1 {
-        load_rows_fast(conn, rules, lo, hi)?
+        load_rows_fast(conn, rules, lo, hi, need)?
     } else {
         // Equal id ranges, one per thread; the first on the caller's connection,
         // the others on their own read-only ones (the file is in WAL mode).
@@ -85,11 +105,11 @@ pub fn load_pool_in_parts(
                                 | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                         )?;
                         c.busy_timeout(std::time::Duration::from_secs(10))?;
-                        load_rows_fast(&c, rules, a, b)
+                        load_rows_fast(&c, rules, a, b, need)
                     })
                 })
                 .collect();
-            let first = load_rows_fast(conn, rules, ranges[0].0, ranges[0].1);
+            let first = load_rows_fast(conn, rules, ranges[0].0, ranges[0].1, need);
             let mut all = vec![first];
             for h in handles {
                 all.push(h.join().expect("pool loader thread"));
@@ -192,7 +212,7 @@ fn fast_date(s: &str) -> Option<NaiveDate> {
 
 /// `tahun:VALUE` pairs, space-separated (the `pool` table's `skp` and `jp`).
 fn pairs<'a>(s: &'a str) -> impl Iterator<Item = (u16, &'a str)> + 'a {
-    s.split(' ').filter_map(|p| {
+    s.split(|c: char| c == ' ').filter_map(|p| {
         let (y, v) = p.split_at_checked(p.bytes().position(|b| b == b':')?)?;
         Some((year(y)?, &v[1..]))
     })
@@ -221,7 +241,14 @@ fn text_opt<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
 }
 
 /// The fast path behind [`load_pool`]: one scan of `employee` joined to `pool`.
-fn load_rows_fast(conn: &Connection, rules: &Rules, lo: i64, hi: i64) -> Result<Vec<Candidate>> {
+fn load_rows_fast(
+    conn: &Connection,
+    rules: &Rules,
+    lo: i64,
+    hi: i64,
+    need: Need,
+) -> Result<Vec<Candidate>> {
+    let no_name = Text::new("");
     let mut strings = Interner::default();
     let mut units: HashMap<i64, (Text, Option<Text>)> = HashMap::new();
     {
@@ -265,8 +292,14 @@ fn load_rows_fast(conn: &Connection, rules: &Rules, lo: i64, hi: i64) -> Result<
         };
         let mut c = Candidate {
             id,
-            nip: text_ref(r, 1)?.into(),
-            nama: Text::new(text_ref(r, 2)?),
+            nip: match need {
+                Need::All => text_ref(r, 1)?.into(),
+                Need::NoNames => "".into(),
+            },
+            nama: match need {
+                Need::All => Text::new(text_ref(r, 2)?),
+                Need::NoNames => no_name.clone(),
+            },
             sex: sexes.get(text_ref(r, 3)?, Sex::parse).unwrap_or(Sex::L),
             birth,
             status: statuses

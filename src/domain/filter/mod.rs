@@ -263,6 +263,20 @@ impl Filter {
             .all(|t| ours.iter().any(|o| eval::implies(o, t)))
     }
 
+    /// Whether evaluating the filter reads a candidate's nama or NIP (a bare
+    /// term or a `nama`/`nip` condition).
+    pub fn reads_names(&self) -> bool {
+        fn walk(n: &eval::Node) -> bool {
+            match n {
+                eval::Node::Term(_) => true,
+                eval::Node::Cond(c) => matches!(c.field, Field::Nama | Field::Nip),
+                eval::Node::Not(n) => walk(n),
+                eval::Node::And(ns) | eval::Node::Or(ns) => ns.iter().any(walk),
+            }
+        }
+        self.root.as_ref().is_some_and(walk)
+    }
+
     /// The empty filter matches everyone.
     pub fn is_empty(&self) -> bool {
         self.root.is_none()

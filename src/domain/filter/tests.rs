@@ -1900,3 +1900,14 @@ fn refines_only_when_evident() {
     );
     assert!(r("unit~\"ab\"", "unit~\"a\""));
 }
+
+#[test]
+fn reads_names_when_a_term_or_a_name_field_is_used() {
+    let r = |a: &str| parse(a).unwrap().reads_names();
+    assert!(!r(""));
+    assert!(!r("kotak>=7 unit~pendidikan integritas>=4"));
+    assert!(!r("jabatan~guru or not instansi=none"));
+    assert!(r("guru"));
+    assert!(r("kotak>=7 (usia<40 or nama~ahmad)"));
+    assert!(r("not nip~1986"));
+}
