@@ -212,7 +212,7 @@ fn fast_date(s: &str) -> Option<NaiveDate> {
 
 /// `tahun:VALUE` pairs, space-separated (the `pool` table's `skp` and `jp`).
 fn pairs<'a>(s: &'a str) -> impl Iterator<Item = (u16, &'a str)> + 'a {
-    s.split(|c: char| c == ' ').filter_map(|p| {
+    s.split_ascii_whitespace().filter_map(|p| {
         let (y, v) = p.split_at_checked(p.bytes().position(|b| b == b':')?)?;
         Some((year(y)?, &v[1..]))
     })
