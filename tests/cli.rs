@@ -275,6 +275,11 @@ fn demo_builds_refuses_to_overwrite_and_keeps_a_backup() {
         .args(["demo", "--size", "300", "--seed", "3"])
         .assert()
         .success();
+    // One file in WAL mode: the first open needs no check before switching.
+    let mut header = [0u8; 20];
+    std::io::Read::read_exact(&mut std::fs::File::open(&db).unwrap(), &mut header).unwrap();
+    assert_eq!(&header[18..20], &[2, 2], "WAL file format in the header");
+    assert!(!d.path().join("demo.db-wal").exists());
     assert_eq!(stdout(talenta(&db).args(["query", "", "--count"])), "300\n");
     // Without --force and without a terminal to ask on: refused, nothing changed.
     talenta(&db)

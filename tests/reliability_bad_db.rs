@@ -49,7 +49,8 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-/// A pool of 200 built by `talenta demo` (rollback-journal mode, as demo leaves it).
+/// A pool of 200 built by `talenta demo`, then switched to rollback-journal
+/// mode, as a file from another tool may be (demo itself leaves WAL mode).
 fn demo_db(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     let o = talenta(&db)
@@ -57,6 +58,12 @@ fn demo_db(dir: &Path, name: &str) -> PathBuf {
         .output()
         .unwrap();
     assert!(o.status.success());
+    let c = Connection::open(&db).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    drop(c);
     db
 }
 
@@ -359,7 +366,7 @@ fn a_truncated_or_corrupt_file() {
             assert_eq!(hash(db), h, "{db:?} {args:?} left the file as it was");
         }
         if db.file_name().unwrap().to_string_lossy().ends_with("0.db") {
-            // Rollback-journal files (as demo leaves them) are checked before
+            // Rollback-journal files are checked before
             // the switch to WAL: refused as not a talenta database.
             assert!(matches!(
                 Store::open(db, OpenMode::Existing),

@@ -67,9 +67,13 @@ pub fn build(ctx: &Ctx, spec: &DemoSpec, progress: bool) -> CliResult<Option<Pat
         demo::build(&mut store, spec, &ctx.actor, progress).map_err(|e| {
             CliError::runtime(tr!(ctx.lang, cli::DEMO_FAILED)).with_details(vec![format!("{e:#}")])
         })?;
+        // Back to WAL (the build used a rollback journal): the first open then
+        // needs no integrity check before switching. Closing the only
+        // connection checkpoints and removes the -wal and -shm files, so the
+        // database is one file to move into place.
         store
             .conn
-            .pragma_update(None, "journal_mode", "DELETE")
+            .pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| ctx.store_error(e.into()))?;
         Ok(())
     })();
@@ -93,7 +97,13 @@ pub fn build(ctx: &Ctx, spec: &DemoSpec, progress: bool) -> CliResult<Option<Pat
     } else {
         None
     };
-    std::fs::rename(&tmp, &ctx.db).map_err(|e| CliError::runtime(e.to_string()))?;
+    for side in ["-wal", "-shm", ""] {
+        let from = with_suffix(&tmp, side);
+        if side.is_empty() || from.exists() {
+            std::fs::rename(&from, with_suffix(&ctx.db, side))
+                .map_err(|e| CliError::runtime(e.to_string()))?;
+        }
+    }
     Ok(backup)
 }
 

@@ -165,7 +165,7 @@ impl Store {
         if exists && !mode.eq_ignore_ascii_case("wal") {
             // Switching to WAL rewrites the header: check the file first, so a
             // damaged file is refused and left exactly as it was. This runs
-            // once per file (talenta demo leaves a rollback-journal file).
+            // once per file (files from other tools; talenta demo leaves WAL mode).
             let check: String = conn
                 .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
                 .map_err(|e| not_db(path, e))?;
