@@ -14,7 +14,7 @@ use crate::domain::{
 };
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Shares one `Text` per distinct value (units, position titles, agencies).
 #[derive(Default)]
@@ -250,7 +250,7 @@ fn load_rows_fast(
 ) -> Result<Vec<Candidate>> {
     let no_name = Text::new("");
     let mut strings = Interner::default();
-    let mut units: HashMap<i64, (Text, Option<Text>)> = HashMap::new();
+    let mut units: HashMap<i64, (Text, Option<Text>)> = HashMap::default();
     {
         let mut stmt = conn.prepare("SELECT id, nama, instansi FROM unit")?;
         let mut q = stmt.query([])?;
@@ -376,7 +376,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
     };
     let mut strings = Interner::default();
     let mut rows: Vec<Candidate> = Vec::new();
-    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut index: HashMap<i64, usize> = HashMap::default();
     {
         let mut stmt = conn.prepare(&format!(
             "SELECT e.id, e.nip, e.nama, e.jenis_kelamin, e.tanggal_lahir, e.status, e.golongan,
