@@ -954,3 +954,18 @@ fn lines_are_physical_lines_after_bom_crlf_and_quoted_line_breaks() {
     assert_eq!((p.line, p.column.as_str()), (11, "nipBaru"));
     assert_eq!(p.kind, ProblemKind::NipAsNumber);
 }
+
+#[test]
+fn the_connection_keeps_its_page_cache_size_after_an_import() {
+    // The import writes with a large page cache and gives the old size back.
+    let (_d, mut s) = store();
+    let cache = |s: &Store| -> i64 {
+        s.conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = cache(&s);
+    let r = import(&mut s, &[fixture("valid_comma")], &opts());
+    assert_eq!(r.outcome, Outcome::Written);
+    assert_eq!(cache(&s), before);
+}

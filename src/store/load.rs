@@ -13,8 +13,8 @@ use crate::domain::{
     Status, Tingkat,
 };
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use foldhash::HashMap;
+use rusqlite::Connection;
 
 /// Shares one `Text` per distinct value (units, position titles, agencies).
 #[derive(Default)]
