@@ -69,8 +69,13 @@ fn key(app: &mut App, c: char) {
 
 /// Peak resident memory of this process, from /proc (Linux), in MB.
 fn peak_mb() -> Option<f64> {
+    status_mb("VmHWM:")
+}
+
+/// A memory line of /proc/self/status, in MB.
+fn status_mb(key: &str) -> Option<f64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = s.lines().find(|l| l.starts_with(key))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
@@ -120,6 +125,13 @@ fn main() {
         b.step(Action::PoolLoaded(Arc::new(pool)));
         term.draw(|f| ui::draw(f, &b, &theme)).unwrap();
         loads.push(ms(t.elapsed()));
+        if round == 0 {
+            // What the loaded pool keeps, and the peak while loading it.
+            if let (Some(now), Some(peak)) = (status_mb("VmRSS:"), peak_mb()) {
+                println!("rss_after_load_mb {now:.0}");
+                println!("peak_after_load_mb {peak:.0}");
+            }
+        }
         if round == 2 {
             a = b;
         }
