@@ -348,50 +348,28 @@ impl App {
     fn command(&mut self, cmd: Cmd) {
         self.notice = None;
         self.dirty = true;
-        match self.context() {
-            Context::Prompt => self.prompt_command(cmd),
-            Context::Help => {
-                if !self.help_command(cmd) {
-                    self.global(cmd);
-                }
+        // A screen's own commands first; what it does not handle is global.
+        let handled = match self.context() {
+            Context::Prompt => {
+                self.prompt_command(cmd);
+                true
             }
-            Context::Table => {
-                if !self.table_command(cmd) {
-                    self.global(cmd);
-                }
+            Context::Form => {
+                self.form_command(cmd);
+                true
             }
-            Context::Grid => {
-                if !self.grid_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Profile => {
-                if !self.profile_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Positions => {
-                if !self.positions_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Shortlist => {
-                if !self.shortlist_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Compare => {
-                if !self.compare_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Session => {
-                if !self.session_command(cmd) {
-                    self.global(cmd);
-                }
-            }
-            Context::Form => self.form_command(cmd),
-            Context::Global => self.global(cmd),
+            Context::Help => self.help_command(cmd),
+            Context::Table => self.table_command(cmd),
+            Context::Grid => self.grid_command(cmd),
+            Context::Profile => self.profile_command(cmd),
+            Context::Positions => self.positions_command(cmd),
+            Context::Shortlist => self.shortlist_command(cmd),
+            Context::Compare => self.compare_command(cmd),
+            Context::Session => self.session_command(cmd),
+            Context::Global => false,
+        };
+        if !handled {
+            self.global(cmd);
         }
     }
 

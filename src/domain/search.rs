@@ -11,8 +11,8 @@
 //!   decided once per distinct value.
 
 use super::Candidate;
+use foldhash::HashMap;
 use memchr::memmem;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One bit per pool row.
@@ -112,7 +112,7 @@ impl Dict {
     /// comparing text (the loader shares one `Text` per distinct value).
     pub fn build<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Dict {
         let mut d = Dict::default();
-        let mut seen: HashMap<&'a str, u32> = HashMap::new();
+        let mut seen: HashMap<&'a str, u32> = HashMap::default();
         let mut last: Option<(*const u8, u32)> = None;
         for t in texts {
             let id = match t {

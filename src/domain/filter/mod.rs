@@ -251,12 +251,12 @@ impl Filter {
     pub fn refines(&self, wider: &Filter) -> bool {
         let Some(w) = &wider.root else { return true };
         let Some(n) = &self.root else { return false };
-        let conjuncts = |node: &'_ eval::Node| -> Vec<eval::Node> {
+        fn conjuncts(node: &eval::Node) -> &[eval::Node] {
             match node {
-                eval::Node::And(ns) => ns.clone(),
-                other => vec![other.clone()],
+                eval::Node::And(ns) => ns,
+                other => std::slice::from_ref(other),
             }
-        };
+        }
         let (ours, theirs) = (conjuncts(n), conjuncts(w));
         theirs
             .iter()
