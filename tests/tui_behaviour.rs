@@ -303,7 +303,7 @@ fn sorting_cycles_columns_and_reverses() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Nama▲"));
     let names: Vec<String> = (0..14)
-        .map(|i| app.row(i).unwrap().nama.lower.to_string())
+        .map(|i| app.row(i).unwrap().nama.to_lowercase())
         .collect();
     let mut n2 = names.clone();
     n2.sort();
@@ -311,7 +311,7 @@ fn sorting_cycles_columns_and_reverses() {
     keys(&mut app, "S");
     assert!(screen(&app, 120, 40).contains("Nama▼"));
     let rev: Vec<String> = (0..14)
-        .map(|i| app.row(i).unwrap().nama.lower.to_string())
+        .map(|i| app.row(i).unwrap().nama.to_lowercase())
         .collect();
     n2.reverse();
     assert_eq!(rev, n2);
@@ -364,7 +364,7 @@ fn quick_jump_by_nip_prefix_or_name() {
     keys(&mut app, ": text:1990");
     assert_eq!(&*app.current().unwrap().nip, "199005052019032004");
     keys(&mut app, "ctrl-u text:siti");
-    assert!(app.current().unwrap().nama.text.contains("Siti Aminah"));
+    assert!(app.current().unwrap().nama.contains("Siti Aminah"));
     keys(&mut app, "enter");
     assert!(app.prompt.is_none());
     assert_eq!(
@@ -375,11 +375,11 @@ fn quick_jump_by_nip_prefix_or_name() {
     // Next match with Down; Esc returns to where the jump started.
     keys(&mut app, "g : text:putri");
     let first = app.table.cursor;
-    assert!(app.current().unwrap().nama.text.contains("Putri"));
+    assert!(app.current().unwrap().nama.contains("Putri"));
     keys(&mut app, "down");
     let second = app.table.cursor;
     assert!(second > first);
-    assert!(app.current().unwrap().nama.text.contains("Putri"));
+    assert!(app.current().unwrap().nama.contains("Putri"));
     keys(&mut app, "down");
     assert_eq!(app.table.cursor, first, "wraps around");
     keys(&mut app, "text:zz");
@@ -419,7 +419,7 @@ fn the_profile_shows_the_record_and_the_rules() {
     assert!(screen(&app, 120, 40).contains("Kiagus Rahmat Hidayat"));
     keys(&mut app, "esc");
     assert_eq!(app.view, View::Table);
-    assert!(app.current().unwrap().nama.text.starts_with("Kiagus"));
+    assert!(app.current().unwrap().nama.starts_with("Kiagus"));
 }
 
 #[test]
@@ -563,7 +563,7 @@ fn big_pool(base: &Pool, n: usize) -> Pool {
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
         let mut c = base.rows[i % base.rows.len()].clone();
-        c.nip = format!("{}{:06}", &c.nip[..12], i).into_boxed_str();
+        c.nip = format!("{}{:06}", &c.nip[..12], i).into();
         c.id = i as i64;
         rows.push(c);
     }
@@ -618,7 +618,7 @@ fn filtering_a_large_pool_never_blocks_input_and_the_latest_keystroke_wins() {
     assert_eq!(app.shown.text, text);
     // Sorted by name.
     let names: Vec<_> = (0..50)
-        .map(|i| app.row(i).unwrap().nama.lower.clone())
+        .map(|i| app.row(i).unwrap().nama.to_lowercase())
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     assert!(started.elapsed() < Duration::from_secs(60));
@@ -657,7 +657,7 @@ mod positions {
     fn nama(app: &talenta::app::App, i: usize) -> String {
         let s = app.shortlist.as_ref().unwrap();
         let row = s.rows[i].0 as usize;
-        app.pool().unwrap().rows[row].nama.text.to_string()
+        app.pool().unwrap().rows[row].nama.to_string()
     }
 
     #[test]
@@ -767,8 +767,7 @@ mod positions {
                 .profile
                 .candidate
                 .nama
-                .text
-                .as_ref(),
+                .as_str(),
             "Hj. Siti Aminah, S.E., M.Si."
         );
         keys(&mut app, "n");
@@ -779,8 +778,7 @@ mod positions {
                 .profile
                 .candidate
                 .nama
-                .text
-                .as_ref(),
+                .as_str(),
             "Raden Muhammad Iqbal, S.T."
         );
         keys(&mut app, "esc");

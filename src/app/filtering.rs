@@ -343,15 +343,15 @@ mod tests {
             .map(|i| {
                 let mut c = sample();
                 c.id = i as i64;
-                c.nip = format!("1986092620150510{:08}", n - i).into_boxed_str();
+                c.nip = format!("1986092620150510{:08}", n - i).into();
                 match i % 4 {
                     0 => {}
                     1 => {
-                        c.skp = vec![(2025, Predikat::Baik)];
+                        c.skp = smallvec::smallvec![(2025, Predikat::Baik)];
                         c.potensi = Some(Potensi::Menengah);
                     }
                     2 => {
-                        c.skp = vec![(2025, Predikat::Kurang)];
+                        c.skp = smallvec::smallvec![(2025, Predikat::Kurang)];
                         c.potensi = Some(Potensi::Rendah);
                     }
                     _ => c.potensi = None,

@@ -13,6 +13,7 @@ pub mod session;
 pub mod sort;
 
 use crate::domain::filter::{self, FilterError};
+use crate::domain::fold;
 use crate::domain::jpm::Jpm;
 use crate::domain::nine_box::{grid_pos, GRID};
 use crate::domain::position::{self, Group};
@@ -694,7 +695,7 @@ impl App {
         } else {
             (0..len).map(|k| (from + k) % len).find(|&i| {
                 self.row(i)
-                    .is_some_and(|c| c.nip.starts_with(&needle) || c.nama.lower.contains(&needle))
+                    .is_some_and(|c| c.nip.starts_with(&needle) || fold::contains(&c.nama, &needle))
             })
         };
         let restore = self.prompt.as_ref().map(|p| p.restore_cursor);
@@ -805,7 +806,7 @@ impl App {
         let rows = position::list(&ps, &pool, years)
             .iter()
             .filter_map(|l| {
-                let holder = l.holder.map(|h| h.nama.text.to_string());
+                let holder = l.holder.map(|h| h.nama.to_string());
                 index
                     .get(l.position.kode.as_str())
                     .map(|i| (*i, l.group, l.retirement, holder))

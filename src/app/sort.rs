@@ -2,6 +2,7 @@
 //! `compare` (missing values last), ties by NIP.
 
 use crate::domain::filter::{self, Field, SortKey};
+use crate::domain::fold;
 use crate::domain::Pool;
 use std::cmp::Ordering;
 
@@ -77,12 +78,17 @@ fn prefix(key: Option<&SortKey<'_>>, descending: bool) -> u64 {
     };
     let v = match key {
         SortKey::Num(n) => u64::from(*n),
+        // The top byte stays 0 (a column holds one kind of key only).
         SortKey::Text(t) => {
             let mut b = [0u8; 8];
             for (d, s) in b[1..].iter_mut().zip(t.bytes()) {
                 *d = s;
             }
-            // The top byte stays 0 (a column holds one kind of key only).
+            u64::from_be_bytes(b)
+        }
+        SortKey::Folded(t) => {
+            let mut b = [0u8; 8];
+            b[1..].copy_from_slice(&fold::prefix::<7>(t));
             u64::from_be_bytes(b)
         }
     };
@@ -173,12 +179,12 @@ mod tests {
                 let mut c = sample();
                 c.id = i as i64;
                 c.nip = format!("19860926201505{:04}", (i * 7919) % 10_000).into();
-                c.nama = Text::new(name);
+                c.nama = name.as_str().into();
                 c.unit = Text::new(&format!("Dinas Pendidikan {name}"));
                 c.skp = match k % 3 {
-                    0 => vec![],
-                    1 => vec![(2025, Predikat::Baik)],
-                    _ => vec![(2025, Predikat::SangatBaik)],
+                    0 => smallvec::smallvec![],
+                    1 => smallvec::smallvec![(2025, Predikat::Baik)],
+                    _ => smallvec::smallvec![(2025, Predikat::SangatBaik)],
                 };
                 c.potensi = [None, Some(Potensi::Rendah), Some(Potensi::Tinggi)][*p as usize % 3];
                 c

@@ -27,7 +27,7 @@ impl EmployeeCore {
     pub fn new(c: &Candidate) -> EmployeeCore {
         EmployeeCore {
             nip: c.nip.to_string(),
-            nama: c.nama.text.to_string(),
+            nama: c.nama.to_string(),
             unit_kerja: c.unit.text.to_string(),
             jabatan: c.jabatan.text.to_string(),
             tingkat_jabatan: c.tingkat.code().to_string(),
@@ -239,7 +239,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
 pub fn table_row(c: &Candidate, _pool: &Pool) -> Vec<String> {
     vec![
         c.nip.to_string(),
-        c.nama.text.to_string(),
+        c.nama.to_string(),
         c.jabatan.text.to_string(),
         c.unit.text.to_string(),
         c.golongan.to_string(),

@@ -108,7 +108,7 @@ impl PositionOut {
             status: if p.vacant { "lowong" } else { "terisi" },
             kelompok: l.group.code(),
             pemangku_nip: p.holder_nip.clone(),
-            pemangku_nama: l.holder.map(|h| h.nama.text.to_string()),
+            pemangku_nama: l.holder.map(|h| h.nama.to_string()),
             tmt_pensiun_pemangku: l.retirement.map(|d| d.to_string()),
             persyaratan: requirement_map(p),
         }
@@ -180,7 +180,7 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
                         p.unit.clone(),
                         tr!(ctx.lang, positions::group(l.group)).to_string(),
                         l.holder
-                            .map(|h| h.nama.text.to_string())
+                            .map(|h| h.nama.to_string())
                             .unwrap_or_else(|| "-".into()),
                         l.retirement.map(date).unwrap_or_else(|| "-".into()),
                         requirement_digits(p),
@@ -342,7 +342,7 @@ pub fn shortlist(
                     vec![
                         (i + 1).to_string(),
                         c.nip.to_string(),
-                        c.nama.text.to_string(),
+                        c.nama.to_string(),
                         c.jabatan.text.to_string(),
                         c.golongan.to_string(),
                         c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
@@ -451,7 +451,7 @@ pub fn compare_rows(
     let cell = |f: &dyn Fn(&Column<'_>) -> String| cols.iter().map(f).collect::<Vec<_>>();
     let mut rows: Vec<(String, Vec<String>)> = vec![
         ("NIP".into(), cell(&|c| c.candidate.nip.to_string())),
-        (l.nama.into(), cell(&|c| c.candidate.nama.text.to_string())),
+        (l.nama.into(), cell(&|c| c.candidate.nama.to_string())),
         (
             l.jabatan.into(),
             cell(&|c| c.candidate.jabatan.text.to_string()),

@@ -118,7 +118,7 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
         out.push_str(format!("{:<16}{}", k, v).trim_end());
         out.push('\n');
     };
-    line("", c.nama.text.to_string());
+    line("", c.nama.to_string());
     line(l.nip, c.nip.to_string());
     line(
         l.sex,

@@ -11,7 +11,9 @@ use super::rules::Rules;
 use super::search::SearchIndex;
 use super::tier::Tingkat;
 use chrono::{Datelike, NaiveDate};
+use compact_str::CompactString;
 use serde::Serialize;
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -64,40 +66,33 @@ impl Status {
 
 /// A shared piece of text (jabatan, unit, instansi repeat across thousands of
 /// employees) with its lower-case form kept for case-insensitive matching.
+/// One pointer wide: employees share the forms of each distinct value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub text: Arc<str>,
-    pub lower: Arc<str>,
+pub struct Text(Arc<TextForms>);
+
+/// The two forms of a [`Text`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct TextForms {
+    pub text: Box<str>,
+    pub lower: Box<str>,
 }
 
 impl Text {
     pub fn new(s: &str) -> Text {
-        let text: Arc<str> = Arc::from(s);
-        let lower = if s.is_ascii() {
-            if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-                return Text {
-                    lower: text.clone(),
-                    text,
-                };
-            }
-            s.to_ascii_lowercase()
-        } else {
-            let lower = s.to_lowercase();
-            if lower == s {
-                return Text {
-                    lower: text.clone(),
-                    text,
-                };
-            }
-            lower
-        };
-        Text {
-            text,
-            lower: Arc::from(lower),
-        }
+        Text(Arc::new(TextForms {
+            text: s.into(),
+            lower: super::fold::lower(s).into(),
+        }))
     }
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.0.text
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = TextForms;
+    fn deref(&self) -> &TextForms {
+        &self.0
     }
 }
 
@@ -107,13 +102,62 @@ impl Serialize for Text {
     }
 }
 
+/// A person's name as written: up to 24 bytes inline (no allocation for most
+/// names), matched and ordered case-insensitively by folding on the fly
+/// ([`super::fold`]) rather than keeping a lower-case copy per employee.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Name(CompactString);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(CompactString::new(s))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(CompactString::from(s))
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Yearly SKP predikat (four years fit without an allocation).
+pub type SkpYears = SmallVec<[(u16, Predikat); 4]>;
+/// Yearly training lesson hours (four years fit without an allocation).
+pub type JpYears = SmallVec<[(u16, u32); 4]>;
+
 /// One employee as the committee sees them.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// The store's employee id.
     pub id: i64,
-    pub nip: Box<str>,
-    pub nama: Text,
+    /// Inline (18 digits fit without an allocation).
+    pub nip: CompactString,
+    pub nama: Name,
     pub sex: Sex,
     pub birth: NaiveDate,
     pub status: Status,
@@ -125,7 +169,7 @@ pub struct Candidate {
     pub pendidikan: Pendidikan,
     pub tmt_jabatan: Option<NaiveDate>,
     /// Yearly SKP predikat, ascending by year.
-    pub skp: Vec<(u16, Predikat)>,
+    pub skp: SkpYears,
     /// Latest assessed level per competency (`Competency::index`); 0 = never assessed.
     pub competency: [u8; 9],
     /// Potensi of the latest potential assessment.
@@ -133,7 +177,7 @@ pub struct Candidate {
     /// Its score, when the assessment gave one.
     pub potensi_score: Option<f32>,
     /// Training lesson hours (JP) per year, ascending by year.
-    pub training: Vec<(u16, u32)>,
+    pub training: JpYears,
     /// The 9-box, computed with the pool's rules at load.
     pub kotak: Option<u8>,
 }
@@ -235,7 +279,7 @@ pub mod tests {
         Candidate {
             id: 1,
             nip: "198609262015051001".into(),
-            nama: Text::new("Kemas Ahmad Fauzi, S.E., M.Si."),
+            nama: "Kemas Ahmad Fauzi, S.E., M.Si.".into(),
             sex: Sex::L,
             birth: NaiveDate::from_ymd_opt(1986, 9, 26).unwrap(),
             status: Status::Pns,
@@ -246,7 +290,7 @@ pub mod tests {
             instansi: Some(Text::new("Pemerintah Provinsi Sumatera Selatan")),
             pendidikan: Pendidikan::S2,
             tmt_jabatan: NaiveDate::from_ymd_opt(2021, 1, 4),
-            skp: vec![
+            skp: smallvec::smallvec![
                 (2023, Predikat::Baik),
                 (2024, Predikat::SangatBaik),
                 (2025, Predikat::SangatBaik),
@@ -254,7 +298,7 @@ pub mod tests {
             competency: [4, 3, 3, 4, 3, 3, 2, 4, 3],
             potensi: Some(Potensi::Tinggi),
             potensi_score: Some(91.5),
-            training: vec![(2024, 24), (2025, 12)],
+            training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
         }
     }
@@ -275,6 +319,17 @@ pub mod tests {
             c.retirement(&Rules::default()),
             NaiveDate::from_ymd_opt(2044, 10, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn a_candidate_stays_small() {
+        // The pool holds a million of these; see docs/performance.md.
+        assert!(
+            std::mem::size_of::<Candidate>() <= 184,
+            "{}",
+            std::mem::size_of::<Candidate>()
+        );
+        assert_eq!(std::mem::size_of::<Option<Text>>(), 8);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod education;
 pub mod eligibility;
 pub mod filter;
+pub mod fold;
 pub mod grade;
 pub mod jpm;
 pub mod nine_box;

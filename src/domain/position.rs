@@ -225,7 +225,9 @@ mod tests {
         c.nip = nip.into();
         c.competency = levels;
         c.kotak = kotak;
-        c.skp = latest.map(|p| vec![(2025, p)]).unwrap_or_default();
+        c.skp = latest
+            .map(|p| smallvec::smallvec![(2025, p)])
+            .unwrap_or_default();
         c
     }
 

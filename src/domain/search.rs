@@ -10,7 +10,7 @@
 //!   a [`Dict`]: one id per row and the distinct values, and a condition is
 //!   decided once per distinct value.
 
-use super::Candidate;
+use super::{fold, Candidate};
 use foldhash::HashMap;
 use memchr::memmem;
 use std::sync::OnceLock;
@@ -46,6 +46,18 @@ pub struct Arena {
 
 impl Arena {
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Arena {
+        Arena::build_with(texts, |t, bytes| bytes.extend_from_slice(t.as_bytes()))
+    }
+
+    /// [`Arena::build`] of the texts lower-cased.
+    pub fn build_lower<'a>(texts: impl Iterator<Item = &'a str>) -> Arena {
+        Arena::build_with(texts, fold::push_lower)
+    }
+
+    fn build_with<'a>(
+        texts: impl Iterator<Item = &'a str>,
+        push: impl Fn(&str, &mut Vec<u8>),
+    ) -> Arena {
         let mut a = Arena {
             bytes: Vec::new(),
             starts: Vec::new(),
@@ -53,7 +65,7 @@ impl Arena {
         };
         for t in texts {
             a.starts.push(a.bytes.len());
-            a.bytes.extend_from_slice(t.as_bytes());
+            push(t, &mut a.bytes);
             a.bytes.push(0);
         }
         a.starts.push(a.bytes.len());
@@ -165,7 +177,7 @@ impl SearchIndex {
 
     pub fn nama(&self, rows: &[Candidate]) -> &Arena {
         self.nama
-            .get_or_init(|| Arena::build(rows.iter().map(|c| &*c.nama.lower)))
+            .get_or_init(|| Arena::build_lower(rows.iter().map(|c| &*c.nama)))
     }
     pub fn nip(&self, rows: &[Candidate]) -> &Arena {
         self.nip

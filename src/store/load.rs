@@ -7,7 +7,7 @@
 //! [`load_pool_from_records`] compute the same values from the record tables.
 
 use super::Result;
-use crate::domain::candidate::Text;
+use crate::domain::candidate::{JpYears, Name, SkpYears, Text};
 use crate::domain::{
     dates, Candidate, Competency, Golongan, Pendidikan, Pool, Potensi, Predikat, Rules, Sex,
     Status, Tingkat,
@@ -84,7 +84,7 @@ pub fn load_pool_in_parts(
         None => parallel_parts(conn, hi - lo + 1),
     };
     let rows = if parts <= 1 {
-        load_rows_fast(conn, rules, lo, hi, need)?
+        load_rows_fast(conn, rules, lo, hi, need, hi - lo + 1)?
     } else {
         // Equal id ranges, one per thread; the first on the caller's connection,
         // the others on their own read-only ones (the file is in WAL mode).
@@ -105,11 +105,14 @@ pub fn load_pool_in_parts(
                                 | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                         )?;
                         c.busy_timeout(std::time::Duration::from_secs(10))?;
-                        load_rows_fast(&c, rules, a, b, need)
+                        load_rows_fast(&c, rules, a, b, need, b - a + 1)
                     })
                 })
                 .collect();
-            let first = load_rows_fast(conn, rules, ranges[0].0, ranges[0].1, need);
+            // The first part is allocated for the whole pool, so that the
+            // others are moved into it without growing it.
+            let (a, b) = ranges[0];
+            let first = load_rows_fast(conn, rules, a, b, need, hi - lo + 1);
             let mut all = vec![first];
             for h in handles {
                 all.push(h.join().expect("pool loader thread"));
@@ -247,8 +250,8 @@ fn load_rows_fast(
     lo: i64,
     hi: i64,
     need: Need,
+    capacity: i64,
 ) -> Result<Vec<Candidate>> {
-    let no_name = Text::new("");
     let mut strings = Interner::default();
     let mut units: HashMap<i64, (Text, Option<Text>)> = HashMap::default();
     {
@@ -261,7 +264,7 @@ fn load_rows_fast(
         }
     }
     let mut rows: Vec<Candidate> =
-        Vec::with_capacity(usize::try_from(hi - lo + 1).unwrap_or(0).min(1 << 24));
+        Vec::with_capacity(usize::try_from(capacity).unwrap_or(0).min(1 << 24));
     let mut golongans = Memo::new();
     let mut tingkats = Memo::new();
     let mut pendidikans = Memo::new();
@@ -297,8 +300,8 @@ fn load_rows_fast(
                 Need::NoNames => "".into(),
             },
             nama: match need {
-                Need::All => Text::new(text_ref(r, 2)?),
-                Need::NoNames => no_name.clone(),
+                Need::All => text_ref(r, 2)?.into(),
+                Need::NoNames => Name::default(),
             },
             sex: sexes.get(text_ref(r, 3)?, Sex::parse).unwrap_or(Sex::L),
             birth,
@@ -312,11 +315,11 @@ fn load_rows_fast(
             instansi: unit.1.clone(),
             pendidikan,
             tmt_jabatan: text_opt(r, 11)?.and_then(fast_date),
-            skp: Vec::new(),
+            skp: SkpYears::new(),
             competency: [0; 9],
             potensi: None,
             potensi_score: None,
-            training: Vec::new(),
+            training: JpYears::new(),
             kotak: None,
         };
         match text_opt(r, 12)? {
@@ -407,8 +410,8 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
             index.insert(id, rows.len());
             rows.push(Candidate {
                 id,
-                nip: r.get::<_, String>(1)?.into_boxed_str(),
-                nama: Text::new(&nama),
+                nip: r.get::<_, String>(1)?.into(),
+                nama: nama.into(),
                 sex: Sex::parse(&sex).unwrap_or(Sex::L),
                 birth,
                 status: Status::parse(&status).unwrap_or(Status::Pns),
@@ -419,11 +422,11 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 instansi: instansi.as_deref().map(|s| strings.get(s)),
                 pendidikan,
                 tmt_jabatan: date(r.get(12)?),
-                skp: Vec::new(),
+                skp: SkpYears::new(),
                 competency: [0; 9],
                 potensi: None,
                 potensi_score: None,
-                training: Vec::new(),
+                training: JpYears::new(),
                 kotak: None,
             });
         }

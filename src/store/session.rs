@@ -413,7 +413,7 @@ fn snapshot(tx: &Transaction<'_>, nip: &str, rules: &Rules) -> Result<Value> {
         .filter_map(|k| c.level(*k).map(|l| (k.code().to_string(), json!(l))))
         .collect();
     Ok(json!({
-        "nama": c.nama.text.as_ref(),
+        "nama": c.nama.as_str(),
         "jabatan": c.jabatan.text.as_ref(),
         "unit_kerja": c.unit.text.as_ref(),
         "golongan": c.golongan.to_string(),

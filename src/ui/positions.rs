@@ -342,7 +342,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let map = j.map(|j| pool.rules.jpm.map(j.percent));
         let cells = [
             ((i + 1).to_string(), theme.muted),
-            (c.nama.text.to_string(), Style::new()),
+            (c.nama.to_string(), Style::new()),
             (
                 match c.kotak {
                     Some(b) if talent => format!("{b} ★"),

@@ -403,7 +403,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
     let p = &view.profile;
     let c = &p.candidate;
     let w = area.width as usize;
-    let x = put(buf, area, area.x, area.y, &c.nama.text, w, theme.header);
+    let x = put(buf, area, area.x, area.y, &c.nama, w, theme.header);
     put(
         buf,
         area,

@@ -123,7 +123,7 @@ pub fn cell(c: &Candidate, col: Column, lang: Lang) -> String {
     let dash = || "-".to_string();
     match col {
         Column::Nip => c.nip.to_string(),
-        Column::Nama => c.nama.text.to_string(),
+        Column::Nama => c.nama.to_string(),
         Column::Jabatan => c.jabatan.text.to_string(),
         Column::Unit => c.unit.text.to_string(),
         Column::Golongan => c.golongan.to_string(),

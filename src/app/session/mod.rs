@@ -166,7 +166,7 @@ impl App {
             View::Profile => self.profile.as_ref().map(|p| {
                 (
                     p.profile.candidate.nip.to_string(),
-                    p.profile.candidate.nama.text.to_string(),
+                    p.profile.candidate.nama.to_string(),
                 )
             }),
             View::Grid => None,
@@ -175,11 +175,11 @@ impl App {
                 let sl = self.shortlist.as_ref()?;
                 let (row, _) = sl.rows.get(sl.cursor.cursor)?;
                 let c = self.pool()?.rows.get(*row as usize)?;
-                Some((c.nip.to_string(), c.nama.text.to_string()))
+                Some((c.nip.to_string(), c.nama.to_string()))
             }
             _ => self
                 .current()
-                .map(|c| (c.nip.to_string(), c.nama.text.to_string())),
+                .map(|c| (c.nip.to_string(), c.nama.to_string())),
         }
     }
 

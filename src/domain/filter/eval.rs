@@ -3,6 +3,7 @@
 
 use super::field::{text, tingkat_height, value_of, Field, Val};
 use super::Op;
+use crate::domain::fold;
 use crate::domain::search::Bitset;
 use crate::domain::{
     Candidate, Golongan, Pendidikan, Pool, Potensi, Predikat, Sex, Status, Tingkat,
@@ -49,7 +50,7 @@ impl Node {
         match self {
             Node::Term(needle) => {
                 let n = needle.as_bytes();
-                contains(c.nama.lower.as_bytes(), n)
+                fold::contains(&c.nama, needle)
                     || contains(c.nip.as_bytes(), n)
                     || contains(c.jabatan.lower.as_bytes(), n)
                     || contains(c.unit.lower.as_bytes(), n)
@@ -126,6 +127,12 @@ impl Cond {
         let op = self.op;
         match (have, &self.value) {
             (_, Value::Missing) => op == Op::Ne,
+            (Val::Name(t), Value::Text(n)) => match op {
+                Op::Eq => fold::eq(t, n),
+                Op::Ne => !fold::eq(t, n),
+                Op::Contains => fold::contains(t, n),
+                _ => false,
+            },
             (Val::Text(t), Value::Text(n)) => match op {
                 Op::Eq => t == &**n,
                 Op::Ne => t != &**n,

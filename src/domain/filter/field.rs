@@ -2,6 +2,7 @@
 //! value, and the sort order used by `--sort` and the TUI.
 
 use super::Op;
+use crate::domain::fold;
 use crate::domain::{
     squash, Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
 };
@@ -193,6 +194,8 @@ impl Field {
 pub(super) enum Val<'a> {
     /// Lower-cased text (the NIP as stored).
     Text(&'a str),
+    /// A name as written, compared lower-cased ([`crate::domain::fold`]).
+    Name(&'a str),
     Num(u32),
     Tingkat(Tingkat),
     Status(Status),
@@ -211,7 +214,7 @@ pub(super) fn text(s: &str) -> Option<Val<'_>> {
 pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<Val<'_>> {
     match field {
         Field::Nip => text(&c.nip),
-        Field::Nama => text(&c.nama.lower),
+        Field::Nama => (!c.nama.trim().is_empty()).then_some(Val::Name(&c.nama)),
         Field::Unit => text(&c.unit.lower),
         Field::Jabatan => text(&c.jabatan.lower),
         Field::Instansi => c.instansi.as_ref().and_then(|t| text(&t.lower)),
@@ -237,15 +240,53 @@ pub(super) fn tingkat_height(t: Tingkat) -> u8 {
 }
 
 /// A candidate's value of a field reduced to what orders it (see [`compare`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy)]
 pub enum SortKey<'a> {
     Num(u32),
     Text(&'a str),
+    /// Text ordered as lower-cased ([`fold::cmp`]).
+    Folded(&'a str),
 }
+
+impl SortKey<'_> {
+    fn rank(&self) -> u8 {
+        match self {
+            SortKey::Num(_) => 0,
+            SortKey::Text(_) => 1,
+            SortKey::Folded(_) => 2,
+        }
+    }
+}
+
+impl Ord for SortKey<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (SortKey::Num(a), SortKey::Num(b)) => a.cmp(b),
+            (SortKey::Text(a), SortKey::Text(b)) => a.cmp(b),
+            (SortKey::Folded(a), SortKey::Folded(b)) => fold::cmp(a, b),
+            _ => self.rank().cmp(&other.rank()),
+        }
+    }
+}
+
+impl PartialOrd for SortKey<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for SortKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for SortKey<'_> {}
 
 fn sort_key(v: Val<'_>) -> SortKey<'_> {
     match v {
         Val::Text(s) => SortKey::Text(s),
+        Val::Name(s) => SortKey::Folded(s),
         Val::Num(n) => SortKey::Num(n),
         Val::Tingkat(t) => SortKey::Num(tingkat_height(t).into()),
         Val::Status(s) => SortKey::Num(match s {

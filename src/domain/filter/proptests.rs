@@ -16,7 +16,7 @@ fn candidates() -> Vec<Candidate> {
     let mut full = sample();
     full.compute_kotak(&Rules::default());
     let mut sparse = sample();
-    sparse.nama = Text::new("Nyimas Rina");
+    sparse.nama = ("Nyimas Rina").into();
     sparse.sex = Sex::P;
     sparse.status = Status::Pppk;
     sparse.golongan = Golongan::Pppk(9);
@@ -30,7 +30,7 @@ fn candidates() -> Vec<Candidate> {
     sparse.training.clear();
     sparse.kotak = None;
     let mut empty = sample();
-    empty.nama = Text::new("");
+    empty.nama = ("").into();
     empty.unit = Text::new("");
     empty.jabatan = Text::new("");
     empty.nip = "".into();
@@ -237,7 +237,7 @@ fn text_pool(texts: &[(String, String, String, String)]) -> Pool {
     for (i, (nama, nip, jabatan, unit)) in texts.iter().enumerate() {
         let mut c = sample();
         c.id = 100 + i as i64;
-        c.nama = Text::new(nama);
+        c.nama = nama.as_str().into();
         c.nip = nip.as_str().into();
         c.jabatan = Text::new(jabatan);
         c.unit = if i % 3 == 0 {
