@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 use talenta::app::filtering::Filtering;
 use talenta::app::{Action, App, Chord, Cmd, Options};
 use talenta::demo::{self, DemoSpec};
-use talenta::domain::Rules;
+use talenta::domain::{position, Rules};
 use talenta::store::load::load_pool;
+use talenta::store::positions::load_positions;
 use talenta::store::{Actor, OpenMode, Store};
 use talenta::tui::shadow::{self, ShadowBackend};
 use talenta::ui::{self, Theme};
@@ -225,6 +226,22 @@ fn main() {
     }
     println!("cursor_median_ms {:.3}", pct(&mut moves, 0.5));
     println!("cursor_p95_ms {:.3}", pct(&mut moves, 0.95));
+
+    // Ranking the shortlist of the position with the most eligible candidates
+    // (opening it in the TUI; again for every new filter while it is open).
+    let positions = load_positions(&Store::open(&db, OpenMode::Existing).unwrap().conn).unwrap();
+    if let talenta::app::Load::Ready(p) = &a.load {
+        let mut worst = (0.0f64, 0usize);
+        for pos in positions.iter().take(20) {
+            let t = Instant::now();
+            let n = position::shortlist(p, pos, None).len();
+            let took = ms(t.elapsed());
+            if took > worst.0 {
+                worst = (took, n);
+            }
+        }
+        println!("shortlist_max_ms {:.1} ({} eligible)", worst.0, worst.1);
+    }
 
     if let (Some(before), Some(peak)) = (rss_before, peak_mb()) {
         println!("peak_rss_mb {peak:.0}");

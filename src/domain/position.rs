@@ -149,22 +149,72 @@ pub fn rank<'a>(
     pos: &Position,
     rules: &Rules,
 ) -> Vec<Ranked<'a>> {
-    let mut v: Vec<Ranked<'a>> = candidates
-        .map(|(row, c)| {
-            let j = jpm(&c.competency, &pos.requirement);
-            Ranked {
-                row,
-                candidate: c,
-                fill: j.map(|j| rules.jpm.fill(j.percent)),
-                map: j.map(|j| rules.jpm.map(j.percent)),
-                jpm: j,
-            }
+    let v: Vec<Ranked<'a>> = candidates
+        .map(|(row, c)| ranked(row, c, pos, rules))
+        .collect();
+    // Each candidate's place read once: sort (key, NIP, index) triples, where
+    // the key orders like `compare` up to the NIP (see `rank_key`) and the NIP
+    // as its number when every NIP is 18 digits. The index makes the order
+    // total, as the stable sort by `compare` keeps the input order of ties.
+    let numeric = v.iter().all(|r| is_numeric_nip(&r.candidate.nip));
+    let mut keyed: Vec<(u128, u64, u32)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let nip = if numeric {
+                r.candidate.nip.parse().unwrap_or(0)
+            } else {
+                0
+            };
+            (rank_key(r), nip, i as u32)
         })
         .collect();
-    v.sort_by(compare);
-    v
+    keyed.sort_unstable_by(|x, y| {
+        (x.0, x.1).cmp(&(y.0, y.1)).then_with(|| {
+            let (a, b) = (&v[x.2 as usize], &v[y.2 as usize]);
+            a.candidate.nip.cmp(&b.candidate.nip).then(x.2.cmp(&y.2))
+        })
+    });
+    let mut slots: Vec<Option<Ranked<'a>>> = v.into_iter().map(Some).collect();
+    keyed
+        .iter()
+        .filter_map(|&(_, _, i)| slots[i as usize].take())
+        .collect()
 }
 
+/// A candidate with its job-person match for `pos`.
+fn ranked<'a>(row: u32, c: &'a Candidate, pos: &Position, rules: &Rules) -> Ranked<'a> {
+    let j = jpm(&c.competency, &pos.requirement);
+    Ranked {
+        row,
+        candidate: c,
+        fill: j.map(|j| rules.jpm.fill(j.percent)),
+        map: j.map(|j| rules.jpm.map(j.percent)),
+        jpm: j,
+    }
+}
+
+fn is_numeric_nip(nip: &str) -> bool {
+    nip.len() == 18 && nip.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An integer ascending in the order of [`compare`] before the NIP: talent
+/// pool first, then the higher JPM (none last), then the better latest predikat.
+fn rank_key(r: &Ranked<'_>) -> u128 {
+    // JPM percentages are 0..=100: their bits order like the numbers.
+    let pct = r
+        .jpm
+        .map_or(0, |j| j.percent.max(0.0).to_bits() as u128 + 1);
+    let pred = r
+        .candidate
+        .latest_predikat()
+        .map_or(0, |p| p.rank() as u128 + 1);
+    let up = (u128::from(r.talent_pool()) << 100) | (pct << 8) | pred;
+    u128::MAX - up
+}
+
+/// The order of [`rank`], one pair at a time (the reference its test holds it to).
+#[cfg(test)]
 fn compare(a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
     let pct = |r: &Ranked<'_>| r.jpm.map(|j| j.percent).unwrap_or(-1.0);
     b.talent_pool()
@@ -237,6 +287,45 @@ mod tests {
 
     fn nips(r: &[Ranked<'_>]) -> Vec<String> {
         r.iter().map(|x| x.candidate.nip.to_string()).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_keyed_order_is_the_order_of_compare(
+            spec in proptest::collection::vec(
+                (0u8..4, 0u8..6, 0u8..10, 0u8..3, 0u8..6),
+                0..60,
+            ),
+            req in proptest::collection::vec(0u8..4, 9),
+            digits in proptest::bool::ANY,
+        ) {
+            let rules = Rules::default();
+            let mut r = [0u8; 9];
+            r.copy_from_slice(&req);
+            let p = pos(r);
+            let cs: Vec<Candidate> = spec
+                .iter()
+                .map(|&(a, b, k, n, pr)| {
+                    // Few distinct NIPs, so ties and equal NIPs occur.
+                    let nip = if digits {
+                        format!("19860926201505{:04}", n)
+                    } else {
+                        ["x1", "A2", "19860926201505100"][n as usize].to_string()
+                    };
+                    let latest = Predikat::ALL.get(pr as usize).copied();
+                    cand(&nip, [a, b, a, b, a, 3, 2, 1, b], (k > 0).then_some(k), latest)
+                })
+                .collect();
+            let got: Vec<u32> = rank(rows(&cs), &p, &rules).iter().map(|x| x.row).collect();
+            let mut want = rank_unsorted(&cs, &p, &rules);
+            want.sort_by(compare);
+            let want: Vec<u32> = want.iter().map(|x| x.row).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    fn rank_unsorted<'a>(cs: &'a [Candidate], p: &Position, rules: &Rules) -> Vec<Ranked<'a>> {
+        rows(cs).map(|(row, c)| ranked(row, c, p, rules)).collect()
     }
 
     #[test]
