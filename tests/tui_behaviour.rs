@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use common::*;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
-use talenta::app::filtering::{Filtering, Worker};
+use talenta::app::filtering::{Filtering, Outcome, Worker};
 use talenta::app::keymap::{Cmd, Context, KeyMap};
 use talenta::app::{Action, App, Chord, Options, View};
 use talenta::domain::filter;
@@ -528,22 +528,32 @@ fn selection_is_visible_without_colour() {
     }
 }
 
-#[test]
-fn a_stale_result_never_replaces_a_newer_one() {
-    let f = fixture();
-    let app0 = app_on(&f, Lang::Id);
-    let pool = pool_of(&app0);
+/// An app filtering on a worker thread, and where the worker's results arrive
+/// (a test hands them to the app with `Action::Filtered`).
+fn background_app(f: &Fixture, lang: Lang) -> (App, mpsc::Receiver<Outcome>) {
     let (tx, rx) = mpsc::channel();
     let worker = Worker::spawn(move |o| {
         let _ = tx.send(o);
     })
     .unwrap();
     let store = talenta::store::Store::open(&f.db, talenta::store::OpenMode::Existing).unwrap();
-    let mut app = App::new(
-        Options::default(),
+    let app = App::new(
+        Options {
+            lang,
+            ..Options::default()
+        },
         Filtering::Background(worker),
         Box::new(store),
     );
+    (app, rx)
+}
+
+#[test]
+fn a_stale_result_never_replaces_a_newer_one() {
+    let f = fixture();
+    let app0 = app_on(&f, Lang::Id);
+    let pool = pool_of(&app0);
+    let (mut app, rx) = background_app(&f, Lang::Id);
     app.step(Action::PoolLoaded(pool));
     let first = rx.recv_timeout(Duration::from_secs(10)).unwrap();
     keys(&mut app, "/ text:kotak>=7");
@@ -575,17 +585,7 @@ fn filtering_a_large_pool_never_blocks_input_and_the_latest_keystroke_wins() {
     let f = fixture();
     let base = pool_of(&app_on(&f, Lang::Id));
     let pool = Arc::new(big_pool(&base, 200_000));
-    let (tx, rx) = mpsc::channel();
-    let worker = Worker::spawn(move |o| {
-        let _ = tx.send(o);
-    })
-    .unwrap();
-    let store = talenta::store::Store::open(&f.db, talenta::store::OpenMode::Existing).unwrap();
-    let mut app = App::new(
-        Options::default(),
-        Filtering::Background(worker),
-        Box::new(store),
-    );
+    let (mut app, rx) = background_app(&f, Lang::Id);
     app.step(Action::PoolLoaded(pool.clone()));
     // Every keystroke, including sorting the whole pool, returns at once.
     let text = "unit~pendidikan kinerja>=B";
@@ -651,7 +651,11 @@ fn keys_of_one_context_do_not_leak_into_the_prompt() {
 
 mod positions {
     use super::common::*;
-    use talenta::app::{Notice, View};
+    use super::{background_app, pool_of};
+    use std::sync::Arc;
+    use std::time::Duration;
+    use talenta::app::{Action, Notice, View};
+    use talenta::domain::Pool;
     use talenta::strings::Lang;
 
     fn nama(app: &talenta::app::App, i: usize) -> String {
@@ -694,6 +698,57 @@ mod positions {
         let s = app.shortlist.as_ref().unwrap();
         assert_eq!(s.rows.len(), 2);
         assert_eq!(nama(&app, 1), "Kemas Ahmad Fauzi, S.E., M.Si.");
+    }
+
+    #[test]
+    fn the_shortlist_is_ranked_off_the_input_thread_and_again_after_a_reload() {
+        let f = fixture();
+        let pool = pool_of(&app_on(&f, Lang::En));
+        let (mut app, rx) = background_app(&f, Lang::En);
+        let positions = talenta::store::positions::load_positions(
+            &talenta::store::Store::open(&f.db, talenta::store::OpenMode::Existing)
+                .unwrap()
+                .conn,
+        )
+        .unwrap();
+        app.step(Action::PositionsLoaded(Arc::new(positions)));
+        app.step(Action::PoolLoaded(pool.clone()));
+        let first = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        app.step(Action::Filtered(first));
+        keys(&mut app, "P enter");
+        // Opening returns at once; the ranking arrives from the worker.
+        assert_eq!(app.view, View::Shortlist);
+        assert!(app.shortlist.as_ref().unwrap().pending);
+        assert!(screen(&app, 100, 30).contains("Ranking the eligible candidates…"));
+        let ranked = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        app.step(Action::Filtered(ranked));
+        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 6);
+        assert!(!screen(&app, 100, 30).contains("Ranking"));
+        // A reloaded pool (other rows) is ranked again, not shown with the old rows.
+        let reversed = {
+            let mut rows = pool.rows.clone();
+            rows.reverse();
+            Arc::new(Pool::new(rows, pool.as_of, pool.rules.clone()))
+        };
+        app.step(Action::PoolLoaded(reversed.clone()));
+        let again = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        app.step(Action::Filtered(again));
+        let s = app.shortlist.as_ref().unwrap();
+        let names: Vec<String> = s
+            .rows
+            .iter()
+            .map(|r| reversed.rows[r.0 as usize].nama.to_string())
+            .collect();
+        let before: Vec<String> =
+            talenta::domain::position::shortlist(&pool, app.position(s.position).unwrap(), None)
+                .iter()
+                .map(|r| r.candidate.nama.to_string())
+                .collect();
+        assert_eq!(names, before);
+        // Back on the table, filtering no longer ranks the shortlist.
+        keys(&mut app, "esc esc / text:kotak>=7 enter");
+        let o = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(o.query.shortlist.is_none());
     }
 
     #[test]

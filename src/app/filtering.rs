@@ -9,7 +9,8 @@
 
 use super::sort::{self, Sort};
 use crate::domain::filter::{self, FilterError};
-use crate::domain::Pool;
+use crate::domain::jpm::Jpm;
+use crate::domain::{position, Pool, Position};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
 
@@ -20,10 +21,16 @@ pub struct Query {
     pub sort: Sort,
     /// Only the candidates in this 9-box (the grid's Enter).
     pub box_only: Option<u8>,
+    /// The position whose shortlist is open: its eligible candidates among the
+    /// filter's matches are ranked in the same run (off the input thread).
+    pub shortlist: Option<Arc<Position>>,
 }
 
+/// A ranked shortlist: pool row and job-person match, best first.
+pub type Shortlist = Arc<Vec<(u32, Option<Jpm>)>>;
+
 /// The result of a query.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Matches {
     /// Pool row indices to list, sorted; narrowed to `box_only` when set.
     pub rows: Arc<Vec<u32>>,
@@ -33,6 +40,9 @@ pub struct Matches {
     pub counts: [usize; 9],
     /// Matches without a box (no predikat or no potential).
     pub no_box: usize,
+    /// The shortlist of [`Query::shortlist`] (among all the filter's matches,
+    /// whatever the box).
+    pub shortlist: Option<Shortlist>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,9 +167,31 @@ impl Engine {
         }
         m.rows = Arc::new(rows);
         drop(prepared);
+        if let Some(pos) = &q.shortlist {
+            m.shortlist = Some(Arc::new(rank_matches(pool, pos, &matched, cancelled)?));
+        }
         self.last = Some((pool.clone(), f, Arc::new(matched)));
         Some(Ok(m))
     }
+}
+
+/// The eligible candidates for `pos` among the rows set in `matched`, ranked;
+/// `None` when cancelled.
+fn rank_matches(
+    pool: &Pool,
+    pos: &Position,
+    matched: &[u64],
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(u32, Option<Jpm>)>> {
+    let mut stopped = false;
+    let rows = (0..pool.rows.len() as u32).filter(|&i| {
+        if (i as usize).is_multiple_of(CHECK_EVERY * 16) && cancelled() {
+            stopped = true;
+        }
+        !stopped && matched[i as usize / 64] & (1 << (i % 64)) != 0
+    });
+    let ranked = position::rank_eligible(pool, pos, rows);
+    (!stopped).then(|| ranked.iter().map(|r| (r.row, r.jpm)).collect())
 }
 
 /// Counts of one part of a scan.
@@ -368,6 +400,7 @@ mod tests {
             text: text.into(),
             sort: Sort::default(),
             box_only,
+            shortlist: None,
         }
     }
 

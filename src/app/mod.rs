@@ -14,13 +14,12 @@ pub mod sort;
 
 use crate::domain::filter::{self, FilterError};
 use crate::domain::fold;
-use crate::domain::jpm::Jpm;
 use crate::domain::nine_box::{grid_pos, GRID};
 use crate::domain::position::{self, Group};
 use crate::domain::{Candidate, Pool, Position};
 use crate::store::profile::Profile;
 use crate::strings::Lang;
-use filtering::{Failure, Filtering, Matches, Outcome, Query};
+use filtering::{Failure, Filtering, Matches, Outcome, Query, Shortlist};
 use input::LineInput;
 pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
 pub use profile::ProfileSource;
@@ -92,7 +91,9 @@ pub struct ShortlistView {
     /// Index into `App::positions`.
     pub position: usize,
     /// Pool row index and JPM of each ranked candidate.
-    pub rows: Vec<(u32, Option<Jpm>)>,
+    pub rows: Shortlist,
+    /// Being ranked (on the filter worker); `rows` are the previous ranking.
+    pub pending: bool,
     pub cursor: TableCursor,
 }
 
@@ -724,7 +725,11 @@ impl App {
         let pool = pool.clone();
         self.generation += 1;
         let generation = self.generation;
-        let query = self.wanted.clone();
+        let mut query = self.wanted.clone();
+        if !self.shortlist_in_use() {
+            // Rank only while someone looks at the shortlist.
+            query.shortlist = None;
+        }
         match &mut self.filtering {
             Filtering::Sync(engine) => {
                 let result = engine
@@ -749,7 +754,7 @@ impl App {
         self.applied = o.generation;
         self.dirty = true;
         match o.result {
-            Ok(m) => {
+            Ok(mut m) => {
                 let selected = self.matches.rows.get(self.table.cursor).copied();
                 let keep = if let Some(nip) = self.keep_nip.take() {
                     let pool = self.pool();
@@ -763,13 +768,21 @@ impl App {
                     selected.and_then(|s| m.rows.iter().position(|&r| r == s))
                 };
                 let len = m.rows.len();
-                let text_changed = self.shown.text != o.query.text;
+                let ranked = m.shortlist.take();
+                let for_open = self
+                    .shortlist
+                    .as_ref()
+                    .and_then(|s| self.position(s.position));
+                if let (Some(rows), Some(asked), Some(open)) =
+                    (ranked, &o.query.shortlist, for_open)
+                {
+                    if **asked == *open {
+                        self.take_shortlist(rows);
+                    }
+                }
                 self.matches = m;
                 self.shown = o.query;
                 self.table.set(keep.unwrap_or(0), len);
-                if text_changed {
-                    self.refresh_shortlist();
-                }
             }
             Err(Failure::Filter(e)) => {
                 if let Some(p) = self.prompt.as_mut() {
@@ -844,11 +857,13 @@ impl App {
                     }
                     self.shortlist = Some(ShortlistView {
                         position: p,
-                        rows: Vec::new(),
+                        rows: Shortlist::default(),
+                        pending: true,
                         cursor: TableCursor::default(),
                     });
-                    self.refresh_shortlist();
                     self.view = View::Shortlist;
+                    self.wanted.shortlist = self.position(p).cloned().map(Arc::new);
+                    self.request();
                 }
             }
             Cmd::Back => self.show_table(),
@@ -857,29 +872,25 @@ impl App {
         true
     }
 
-    /// Rank the shortlist again with the filter on screen (the active filter).
-    fn refresh_shortlist(&mut self) {
-        let Some(pool) = self.pool().cloned() else {
-            return;
-        };
-        let Some(p) = self.shortlist.as_ref().map(|s| s.position) else {
-            return;
-        };
-        let Some(pos) = self.position(p).cloned() else {
-            return;
-        };
-        // The shown text parsed when it was applied; an error here cannot
-        // happen, and would mean "no filter" rather than a panic.
-        let f = filter::parse(&self.shown.text).ok();
-        let rows: Vec<(u32, Option<Jpm>)> = position::shortlist(&pool, &pos, f.as_ref())
-            .iter()
-            .map(|r| (r.row, r.jpm))
-            .collect();
+    /// Whether the shortlist or a view opened from it is on screen.
+    fn shortlist_in_use(&self) -> bool {
+        self.shortlist.is_some()
+            && match self.view {
+                View::Shortlist | View::Compare => true,
+                View::Profile => self.profile_from == View::Shortlist,
+                _ => false,
+            }
+    }
+
+    /// Take the shortlist ranked with the filter on screen (the active
+    /// filter), keeping the selected candidate where still listed.
+    fn take_shortlist(&mut self, rows: Shortlist) {
         if let Some(s) = self.shortlist.as_mut() {
             let selected = s.rows.get(s.cursor.cursor).map(|r| r.0);
             let keep = selected.and_then(|x| rows.iter().position(|r| r.0 == x));
             let len = rows.len();
             s.rows = rows;
+            s.pending = false;
             s.cursor.set(keep.unwrap_or(0), len);
         }
     }

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A position with its required competency levels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
     pub kode: String,
     pub nama: String,
@@ -232,15 +232,23 @@ fn compare(a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
 /// (the active filter; `None` = everyone), ranked.
 pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) -> Vec<Ranked<'a>> {
     let as_of = pool.as_of;
+    rank_eligible(
+        pool,
+        pos,
+        (0..pool.rows.len() as u32)
+            .filter(|&i| filter.is_none_or(|f| f.matches(&pool.rows[i as usize], as_of))),
+    )
+}
+
+/// The eligible candidates among pool `rows`, ranked.
+pub fn rank_eligible<'a>(
+    pool: &'a Pool,
+    pos: &Position,
+    rows: impl Iterator<Item = u32>,
+) -> Vec<Ranked<'a>> {
     rank(
-        pool.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                filter.is_none_or(|f| f.matches(c, as_of))
-                    && eligibility::check(c, pos, &pool.rules, as_of).is_ok()
-            })
-            .map(|(i, c)| (i as u32, c)),
+        rows.filter_map(|i| pool.rows.get(i as usize).map(|c| (i, c)))
+            .filter(|(_, c)| eligibility::check(c, pos, &pool.rules, pool.as_of).is_ok()),
         pos,
         &pool.rules,
     )

@@ -325,7 +325,12 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let page = body.height as usize;
     s.cursor.page.set(page.max(1));
     if s.rows.is_empty() {
-        message(buf, body, tr!(lang, positions::NO_ELIGIBLE), theme.muted);
+        let text = if s.pending {
+            tr!(lang, positions::RANKING)
+        } else {
+            tr!(lang, positions::NO_ELIGIBLE)
+        };
+        message(buf, body, text, theme.muted);
         return;
     }
     s.cursor

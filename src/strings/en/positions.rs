@@ -142,6 +142,7 @@ pub const VIEW_SHORTLIST: &str = "Shortlist";
 pub const VIEW_COMPARE: &str = "Compare";
 pub const NO_POSITIONS: &str = "No positions in the database.";
 pub const NO_ELIGIBLE: &str = "No eligible candidate matches the filter.";
+pub const RANKING: &str = "Ranking the eligible candidates…";
 pub const POSITIONS_HINT: &str = "Enter: shortlist";
 pub const SHORTLIST_HINT: &str = "space: mark · c: compare · Enter: profile";
 pub const COMPARE_NEEDS_TWO: &str = "mark 2 to 6 candidates (space) to compare";

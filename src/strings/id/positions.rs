@@ -155,6 +155,7 @@ pub const VIEW_SHORTLIST: &str = "Calon";
 pub const VIEW_COMPARE: &str = "Banding";
 pub const NO_POSITIONS: &str = "Belum ada jabatan di basis data.";
 pub const NO_ELIGIBLE: &str = "Tidak ada calon memenuhi syarat yang cocok dengan filter.";
+pub const RANKING: &str = "Menyusun peringkat calon yang memenuhi syarat…";
 pub const POSITIONS_HINT: &str = "Enter: daftar calon";
 pub const SHORTLIST_HINT: &str = "spasi: tandai · c: bandingkan · Enter: profil";
 pub const COMPARE_NEEDS_TWO: &str = "tandai 2 sampai 6 calon (spasi) untuk dibandingkan";
