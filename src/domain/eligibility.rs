@@ -38,14 +38,15 @@ pub enum Jenjang {
 
 impl Jenjang {
     pub fn of_title(jabatan: &str) -> Jenjang {
-        let j = jabatan.to_lowercase();
-        if j.contains("ahli utama") {
+        // Case-insensitive without a lower-case copy (this runs per candidate).
+        let has = |s: &str| super::fold::contains(jabatan, s);
+        if has("ahli utama") {
             Jenjang::AhliUtama
-        } else if j.contains("ahli madya") {
+        } else if has("ahli madya") {
             Jenjang::AhliMadya
-        } else if j.contains("ahli muda") {
+        } else if has("ahli muda") {
             Jenjang::AhliMuda
-        } else if j.contains("ahli pertama") {
+        } else if has("ahli pertama") {
             Jenjang::AhliPertama
         } else {
             Jenjang::Keterampilan

@@ -149,7 +149,7 @@ pub fn rank<'a>(
     pos: &Position,
     rules: &Rules,
 ) -> Vec<Ranked<'a>> {
-    let v: Vec<Ranked<'a>> = candidates
+    let mut v: Vec<Ranked<'a>> = candidates
         .map(|(row, c)| ranked(row, c, pos, rules))
         .collect();
     // Each candidate's place read once: sort (key, NIP, index) triples, where
@@ -175,11 +175,23 @@ pub fn rank<'a>(
             a.candidate.nip.cmp(&b.candidate.nip).then(x.2.cmp(&y.2))
         })
     });
-    let mut slots: Vec<Option<Ranked<'a>>> = v.into_iter().map(Some).collect();
-    keyed
-        .iter()
-        .filter_map(|&(_, _, i)| slots[i as usize].take())
-        .collect()
+    // Put each where it belongs in place, one cycle of the permutation at a
+    // time (no second vector of a possibly half-million rows).
+    let mut from: Vec<u32> = keyed.into_iter().map(|k| k.2).collect();
+    const DONE: u32 = u32::MAX;
+    for start in 0..from.len() {
+        let mut to = start;
+        while from[to] != DONE {
+            let src = from[to] as usize;
+            from[to] = DONE;
+            if src == start {
+                break;
+            }
+            v.swap(to, src);
+            to = src;
+        }
+    }
+    v
 }
 
 /// A candidate with its job-person match for `pos`.

@@ -119,13 +119,14 @@ impl Rules {
 
     /// Retirement age for a tier and position title (the title tells a functional post's jenjang).
     pub fn bup_age(&self, tingkat: Tingkat, jabatan: &str) -> u32 {
-        let j = jabatan.to_lowercase();
+        // Case-insensitive without a lower-case copy (this runs per candidate).
+        let has = |s: &str| super::fold::contains(jabatan, s);
         match tingkat {
             Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => {
                 self.bup.jpt_and_ahli_madya
             }
-            Tingkat::Fungsional if j.contains("ahli utama") => self.bup.ahli_utama,
-            Tingkat::Fungsional if j.contains("ahli madya") => self.bup.jpt_and_ahli_madya,
+            Tingkat::Fungsional if has("ahli utama") => self.bup.ahli_utama,
+            Tingkat::Fungsional if has("ahli madya") => self.bup.jpt_and_ahli_madya,
             _ => self.bup.administrasi,
         }
     }
