@@ -200,7 +200,7 @@ fn write_all(s: &mut Store, batches: &[Batch], preloaded: bool) -> Vec<write::Wr
         for b in batches {
             sums.push(w.write(b, &mut touched).unwrap());
         }
-        talenta::store::pool::refresh(&tx, &mut touched).unwrap();
+        w.finish(&mut touched).unwrap();
     } else {
         for b in batches {
             sums.push(write::write_batch(&tx, b).unwrap());

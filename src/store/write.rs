@@ -2,7 +2,8 @@
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
 use super::bulk::{insert_rows_then, iso};
-use super::records::{Batch, CompetencyRec, PotentialRec, SkpRec, TrainingRec};
+use super::pool::{Computed, Rec};
+use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
 use crate::domain::Competency;
 use crate::domain::Potensi;
@@ -50,6 +51,12 @@ struct Ids {
     /// Unit id and, when preloaded, its `instansi`.
     units: HashMap<String, (i64, Option<String>)>,
     preloaded: bool,
+    /// When preloaded: the id the next new employee gets, as SQLite would
+    /// give it (one more than the largest), so new employees can be written
+    /// together; `None` when there is no such number.
+    next: Option<i64>,
+    /// The NIP last found and its id (ids never change).
+    last: Option<(Box<str>, i64)>,
 }
 
 impl Ids {
@@ -58,6 +65,8 @@ impl Ids {
             employees: HashMap::default(),
             units: HashMap::default(),
             preloaded,
+            next: None,
+            last: None,
         };
         if preloaded {
             let mut st = tx.prepare("SELECT nip, id FROM employee")?;
@@ -70,12 +79,22 @@ impl Ids {
             while let Some(r) = rows.next()? {
                 ids.units.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
             }
+            let max: Option<i64> =
+                tx.query_row("SELECT max(id) FROM employee", [], |r| r.get(0))?;
+            ids.next = max.unwrap_or(0).checked_add(1).filter(|&n| n > 0);
         }
         Ok(ids)
     }
 
     fn employee(&mut self, tx: &Transaction<'_>, nip: &str) -> Result<Option<i64>> {
+        // An employee's records usually come one after another.
+        if let Some((last, id)) = &self.last {
+            if **last == *nip {
+                return Ok(Some(*id));
+            }
+        }
         if let Some(id) = self.employees.get(nip) {
+            self.last = Some((nip.into(), *id));
             return Ok(Some(*id));
         }
         if self.preloaded {
@@ -171,6 +190,8 @@ pub struct Writer<'t> {
     tx: &'t Transaction<'t>,
     ids: Ids,
     existing: Option<Existing>,
+    /// The pool rows of the employees this writer inserts (when preloaded).
+    pool: Option<Computed>,
 }
 
 fn map_rows<K: std::hash::Hash + Eq, V>(
@@ -195,6 +216,7 @@ impl<'t> Writer<'t> {
             tx,
             ids: Ids::new(tx, false)?,
             existing: None,
+            pool: None,
         })
     }
 
@@ -203,7 +225,27 @@ impl<'t> Writer<'t> {
             tx,
             ids: Ids::new(tx, true)?,
             existing: Some(Existing::default()),
+            pool: Some(Computed::new(tx)?),
         })
+    }
+
+    /// Bring the `pool` rows of the employees in `touched` (what
+    /// [`Writer::write`] added to it) up to date; see [`write_batch_deferred`].
+    /// A preloaded writer computes the rows of the employees it inserted from
+    /// the records it wrote for them.
+    pub fn finish(self, touched: &mut Vec<i64>) -> Result<()> {
+        match self.pool {
+            Some(pool) => pool.write(self.tx, touched),
+            None => super::pool::refresh(self.tx, touched),
+        }
+    }
+}
+
+/// Add `id` to the touched employees, unless it was the last one added (an
+/// employee's records usually come together).
+fn touch(touched: &mut Vec<i64>, id: i64) {
+    if touched.last() != Some(&id) {
+        touched.push(id);
     }
 }
 
@@ -232,6 +274,8 @@ const TRAINING_UPSERT: &str = " ON CONFLICT DO UPDATE SET jp = excluded.jp";
 /// statements. Flushed before any other write to the same table, so the
 /// writes keep their order.
 struct Fresh<'a> {
+    /// With the id given and the unit's id.
+    employees: Vec<(i64, i64, &'a EmployeeRec)>,
     skp: Vec<(i64, &'a SkpRec)>,
     competencies: Vec<(i64, &'a CompetencyRec)>,
     potentials: Vec<(i64, &'a PotentialRec)>,
@@ -239,6 +283,34 @@ struct Fresh<'a> {
 }
 
 impl Fresh<'_> {
+    fn employees(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+               tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
+            12,
+            &self.employees,
+            "",
+            |st, i, (id, unit_id, e)| {
+                let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, &e.nip)?;
+                st.raw_bind_parameter(i + 2, &e.nama)?;
+                st.raw_bind_parameter(i + 3, e.sex.code())?;
+                st.raw_bind_parameter(i + 4, date_text(e.birth, &mut b1))?;
+                st.raw_bind_parameter(i + 5, e.status.code())?;
+                st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
+                st.raw_bind_parameter(i + 7, &e.jabatan)?;
+                st.raw_bind_parameter(i + 8, e.tingkat.label())?;
+                st.raw_bind_parameter(i + 9, unit_id)?;
+                st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
+                st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| date_text(d, &mut b2)))
+            },
+        )?;
+        self.employees.clear();
+        Ok(())
+    }
+
     fn skp(&mut self, tx: &Transaction<'_>) -> Result<()> {
         insert_rows_then(
             tx,
@@ -406,15 +478,38 @@ impl<'t> Writer<'t> {
     pub fn write(&mut self, b: &Batch, touched: &mut Vec<i64>) -> Result<WriteSummary> {
         let tx = self.tx;
         let ids = &mut self.ids;
+        let pool = &mut self.pool;
         if let Some(ex) = &mut self.existing {
             ex.load(tx, b)?;
         }
         let mut ex = self.existing.as_mut();
         let mut sum = WriteSummary::default();
+        let mut fresh = Fresh {
+            employees: Vec::new(),
+            skp: Vec::new(),
+            competencies: Vec::new(),
+            potentials: Vec::new(),
+            trainings: Vec::new(),
+        };
 
         for e in &b.employees {
             let unit_id = ids.unit(tx, &e.unit, e.instansi.as_deref())?;
             let existed = ids.employee(tx, &e.nip)?.is_some();
+            if let (false, Some(id)) = (existed, ids.next) {
+                // New (the preloaded NIPs do not have it): the id SQLite
+                // would give it, written with others.
+                ids.next = id.checked_add(1);
+                fresh.employees.push((id, unit_id, e));
+                ids.employees.insert(e.nip.clone(), id);
+                touched.push(id);
+                if let Some(p) = pool.as_mut() {
+                    p.employee(id);
+                }
+                sum.employees.add(1, false);
+                continue;
+            }
+            // The UPDATE below may be of an employee written together.
+            fresh.employees(tx)?;
             let birth = e.birth.to_string();
             let tmt = e.tmt_jabatan.map(|d| d.to_string());
             let gol = e.golongan.to_string();
@@ -438,17 +533,15 @@ impl<'t> Writer<'t> {
                     e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
                 ids.employees.insert(e.nip.clone(), id);
                 touched.push(id);
+                if let Some(p) = pool.as_mut() {
+                    p.employee(id);
+                }
                 1
             };
             sum.employees.add(changes, existed);
         }
+        fresh.employees(tx)?;
 
-        let mut fresh = Fresh {
-            skp: Vec::new(),
-            competencies: Vec::new(),
-            potentials: Vec::new(),
-            trainings: Vec::new(),
-        };
         let mut upsert = tx.prepare_cached(
             "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
                          ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
@@ -481,7 +574,10 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(p) = pool.as_mut() {
+                    p.record(id, existed.is_some(), Rec::Skp(r.tahun, r.predikat));
+                }
                 if let Some(m) = map {
                     m.insert(key, code.to_string());
                 }
@@ -529,7 +625,11 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(p) = pool.as_mut() {
+                    let rec = Rec::Competency(r.competency, key.map(|k| k.2), r.level);
+                    p.record(id, existed.is_some(), rec);
+                }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, i64::from(r.level));
                 }
@@ -581,7 +681,11 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(p) = pool.as_mut() {
+                    let rec = Rec::Potential(key.map(|k| k.1), r.kategori, r.skor);
+                    p.record(id, existed.is_some(), rec);
+                }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, new);
                 }
@@ -622,7 +726,10 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(p) = pool.as_mut() {
+                    p.record(id, existed.is_some(), Rec::Training(r.tahun, r.jp));
+                }
                 if let Some(m) = map {
                     m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
                 }
