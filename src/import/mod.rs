@@ -177,6 +177,7 @@ pub fn import_paths(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let conn = &store.conn;
+    let _fk = ForeignKeysOff::new(conn)?;
     // As `Store::write_tx`, on a shared borrow so that the connection can
     // still be read after an early rollback.
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
@@ -289,6 +290,28 @@ pub fn import_paths(
     report.written = true;
     report.outcome = Outcome::Written;
     Ok(report)
+}
+
+/// Foreign-key checks off on a connection until dropped (the setting cannot
+/// change inside a transaction, so this comes before it and is dropped after
+/// it ends). For the import's writer: every id it writes into a reference is
+/// one it has just read from or written to the referenced table (employees by
+/// NIP, units by name, positions by kode), so the checks could not fail and
+/// only cost a lookup per row.
+struct ForeignKeysOff<'c>(&'c rusqlite::Connection);
+
+impl<'c> ForeignKeysOff<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> rusqlite::Result<Self> {
+        conn.pragma_update(None, "foreign_keys", false)?;
+        Ok(ForeignKeysOff(conn))
+    }
+}
+
+impl Drop for ForeignKeysOff<'_> {
+    fn drop(&mut self) {
+        // Store::open turned them on; failing that here, the next open does.
+        let _ = self.0.pragma_update(None, "foreign_keys", true);
+    }
 }
 
 /// Write the records the reading thread sends, until it is done (`false`)

@@ -39,34 +39,57 @@ pub fn refresh_range(conn: &Connection, lo: i64, hi: i64) -> Result<()> {
     Ok(())
 }
 
-/// The pool rows of employees a writer inserted, computed from the records it
-/// writes for them instead of by [`POOL_REFRESH`] over the record tables: the
-/// same values, for employees whose every record is known to the writer.
+/// The records a writer writes for the employees it inserts, and from them
+/// their pool rows, instead of [`POOL_REFRESH`] over the record tables: the
+/// same values, as the writer knows every record of such an employee. The
+/// writer also finds these records here instead of in its maps of existing
+/// keys (see `store::write`).
 ///
 /// An employee qualifies when its id is above every `employee_id` the record
-/// tables held before (so none of its records predates this writer) and every
-/// one of its records was an insert; a record written twice (an update), or a
-/// date `date_key` cannot order, leaves it to [`refresh`].
+/// tables held before (so none of its records predates this writer). One with
+/// a record dated outside years 0..=9999 (whose text does not order as the
+/// date) is left to [`refresh`].
 pub struct Computed {
     /// The lowest id that can qualify.
     base: i64,
     /// By `id - base`; `None`: not inserted by this writer.
-    rows: Vec<Option<Acc>>,
+    rows: Vec<Option<Own>>,
 }
 
-/// What the pool row of one new employee is made of, so far.
+/// Every record written for one new employee, by kind: (key, value), each
+/// key once. Dates are `yyyymmdd`, which orders as the stored text.
 #[derive(Default)]
-struct Acc {
-    /// The latest assessment of each competency (`Competency::ALL` order):
-    /// date as `yyyymmdd` and level.
-    competencies: [Option<(u32, u8)>; 9],
-    /// The latest potential assessment: date as `yyyymmdd`, kategori, skor.
-    potential: Option<(u32, Option<Potensi>, Option<f64>)>,
-    skp: Vec<(u16, Predikat)>,
-    /// JP summed per year.
-    jp: Vec<(u16, u64)>,
+pub struct Own {
+    /// Tahun, predikat.
+    pub skp: Vec<(u16, Predikat)>,
+    /// (Competency, date), level.
+    pub competencies: Vec<((Competency, u32), u8)>,
+    /// Date, (kategori, skor, metode).
+    pub potentials: Vec<(u32, PotentialValue)>,
+    /// (Tahun, nama), jp.
+    pub trainings: Vec<((u16, String), u32)>,
     /// Left to [`refresh`].
-    fallback: bool,
+    pub fallback: bool,
+}
+
+/// A potential assessment's kategori, skor and metode.
+pub type PotentialValue = (Option<Potensi>, Option<f64>, Option<String>);
+
+/// The value of `key` in a list of (key, value) pairs.
+pub fn get<'a, K: PartialEq, V>(list: &'a [(K, V)], key: &K) -> Option<&'a V> {
+    list.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Set the value of `key` in a list of (key, value) pairs; `listed`: the
+/// key is there (else it is added without a scan).
+pub fn set<K: PartialEq, V>(list: &mut Vec<(K, V)>, key: K, value: V, listed: bool) {
+    if listed {
+        if let Some(e) = list.iter_mut().find(|(k, _)| *k == key) {
+            e.1 = value;
+            return;
+        }
+    }
+    list.push((key, value));
 }
 
 impl Computed {
@@ -107,47 +130,13 @@ impl Computed {
         if self.rows.len() <= i {
             self.rows.resize_with(i + 1, || None);
         }
-        self.rows[i] = Some(Acc::default());
+        self.rows[i] = Some(Own::default());
     }
 
-    fn acc(&mut self, id: i64) -> Option<&mut Acc> {
+    /// The records of employee `id`, when this writer inserted it.
+    pub fn own(&mut self, id: i64) -> Option<&mut Own> {
         let i = usize::try_from(id.checked_sub(self.base)?).ok()?;
         self.rows.get_mut(i)?.as_mut()
-    }
-
-    /// A record of employee `id` was written; `existed`: it replaced one.
-    pub fn record(&mut self, id: i64, existed: bool, r: Rec) {
-        let Some(acc) = self.acc(id) else {
-            return;
-        };
-        if existed || acc.fallback {
-            acc.fallback = true;
-            return;
-        }
-        match r {
-            Rec::Skp(tahun, p) => acc.skp.push((tahun, p)),
-            Rec::Competency(c, tanggal, level) => match tanggal {
-                Some(d) => {
-                    let slot = &mut acc.competencies[c.index()];
-                    if slot.is_none_or(|(old, _)| d > old) {
-                        *slot = Some((d, level));
-                    }
-                }
-                None => acc.fallback = true,
-            },
-            Rec::Potential(tanggal, kategori, skor) => match tanggal {
-                Some(d) => {
-                    if acc.potential.is_none_or(|(old, ..)| d > old) {
-                        acc.potential = Some((d, kategori, skor));
-                    }
-                }
-                None => acc.fallback = true,
-            },
-            Rec::Training(tahun, jp) => match acc.jp.iter_mut().find(|(t, _)| *t == tahun) {
-                Some((_, sum)) => *sum += u64::from(jp),
-                None => acc.jp.push((tahun, u64::from(jp))),
-            },
-        }
     }
 
     /// Write the pool rows of `ids` (sorted or not, duplicates allowed): the
@@ -159,13 +148,13 @@ impl Computed {
         let mut rest = Vec::new();
         let mut sql: Vec<(i64, PoolRow)> = Vec::new();
         for &id in ids.iter() {
-            let acc = usize::try_from(id.saturating_sub(base))
+            let own = usize::try_from(id.saturating_sub(base))
                 .ok()
                 .filter(|_| id >= base)
                 .and_then(|i| rows.get_mut(i))
                 .and_then(Option::take);
-            match acc {
-                Some(acc) if !acc.fallback => sql.push((id, acc.row())),
+            match own {
+                Some(own) if !own.fallback => sql.push((id, own.row())),
                 _ => rest.push(id),
             }
         }
@@ -173,16 +162,6 @@ impl Computed {
         super::bulk::insert_pool_rows(conn, &sql)?;
         refresh(conn, &mut rest)
     }
-}
-
-/// One record as it bears on the pool row. Dates are `yyyymmdd` numbers,
-/// which order as the stored text does (`None`: a date outside years
-/// 0..=9999, whose text does not).
-pub enum Rec {
-    Skp(u16, Predikat),
-    Competency(Competency, Option<u32>, u8),
-    Potential(Option<u32>, Option<Potensi>, Option<f64>),
-    Training(u16, u32),
 }
 
 /// The values of one `pool` row after `employee_id`.
@@ -194,31 +173,46 @@ pub struct PoolRow {
     pub jp: String,
 }
 
-impl Acc {
+impl Own {
     /// What [`POOL_REFRESH`] gives for these records.
     fn row(mut self) -> PoolRow {
         use std::fmt::Write;
-        let kompetensi = self
-            .competencies
+        // The latest assessment of each competency.
+        let mut latest: [Option<(u32, u8)>; 9] = [None; 9];
+        for &((c, d), level) in &self.competencies {
+            let slot = &mut latest[c.index()];
+            if slot.is_none_or(|(old, _)| d > old) {
+                *slot = Some((d, level));
+            }
+        }
+        let kompetensi = latest
             .iter()
             .map(|c| char::from(b'0' + c.map_or(0, |(_, l)| l.min(9))))
             .collect();
+        let (potensi, skor) = self
+            .potentials
+            .iter()
+            .max_by_key(|p| p.0)
+            .map_or((None, None), |(_, (k, s, _))| (k.map(Potensi::code), *s));
         self.skp.sort_unstable_by_key(|(t, _)| *t);
         let mut skp = String::new();
         for (i, (t, p)) in self.skp.iter().enumerate() {
             let sep = if i > 0 { " " } else { "" };
             let _ = write!(skp, "{sep}{t}:{}", p.code());
         }
-        self.jp.sort_unstable_by_key(|(t, _)| *t);
+        let mut years: Vec<(u16, u64)> = Vec::new();
+        for ((t, _), h) in &self.trainings {
+            match years.iter_mut().find(|(y, _)| y == t) {
+                Some((_, sum)) => *sum += u64::from(*h),
+                None => years.push((*t, u64::from(*h))),
+            }
+        }
+        years.sort_unstable_by_key(|(t, _)| *t);
         let mut jp = String::new();
-        for (i, (t, h)) in self.jp.iter().enumerate() {
+        for (i, (t, h)) in years.iter().enumerate() {
             let sep = if i > 0 { " " } else { "" };
             let _ = write!(jp, "{sep}{t}:{h}");
         }
-        let (potensi, skor) = match self.potential {
-            Some((_, k, s)) => (k.map(Potensi::code), s),
-            None => (None, None),
-        };
         PoolRow {
             kompetensi,
             potensi,

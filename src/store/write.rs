@@ -2,7 +2,7 @@
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
 use super::bulk::{insert_rows_then, iso};
-use super::pool::{Computed, Rec};
+use super::pool::{get, set, Computed};
 use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
 use crate::domain::Competency;
@@ -240,6 +240,10 @@ impl<'t> Writer<'t> {
         }
     }
 }
+
+/// An employee's records written by this writer are found by a scan of its
+/// own list (see `pool::Own`) up to this many; beyond, in the database.
+const OWN_SCAN: usize = 64;
 
 /// Add `id` to the touched employees, unless it was the last one added (an
 /// employee's records usually come together).
@@ -551,10 +555,24 @@ impl<'t> Writer<'t> {
                 continue;
             };
             let key = (id, i64::from(r.tahun));
-            let map = ex.as_mut().and_then(|e| e.skp.as_mut());
-            let existed: Option<String> = match &map {
-                Some(m) => m.get(&key).cloned(),
-                None => tx
+            // An employee this writer inserted: its records are in its own
+            // list (a long one: in the database, once those pending are written).
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.skp.as_mut()),
+            };
+            let listed = own
+                .as_ref()
+                .filter(|o| o.skp.len() <= OWN_SCAN)
+                .map(|o| get(&o.skp, &r.tahun).map(|p| p.code().to_string()));
+            if own.is_some() && listed.is_none() {
+                fresh.skp(tx)?;
+            }
+            let existed: Option<String> = match (listed, &map) {
+                (Some(l), _) => l,
+                (None, Some(m)) => m.get(&key).cloned(),
+                (None, None) => tx
                     .prepare_cached(
                         "SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2",
                     )?
@@ -564,7 +582,7 @@ impl<'t> Writer<'t> {
             let code = r.predikat.code();
             let changes = match &existed {
                 Some(p) if p == code => 0,
-                None if map.is_some() => {
+                None if map.is_some() || own.is_some() => {
                     fresh.skp.push((id, r));
                     1
                 }
@@ -575,8 +593,8 @@ impl<'t> Writer<'t> {
             };
             if changes > 0 {
                 touch(touched, id);
-                if let Some(p) = pool.as_mut() {
-                    p.record(id, existed.is_some(), Rec::Skp(r.tahun, r.predikat));
+                if let Some(o) = own.as_mut() {
+                    set(&mut o.skp, r.tahun, r.predikat, existed.is_some());
                 }
                 if let Some(m) = map {
                     m.insert(key, code.to_string());
@@ -603,9 +621,27 @@ impl<'t> Writer<'t> {
                 // Looked up by text below: write what is pending first.
                 fresh.competencies(tx)?;
             }
-            let map = ex.as_mut().and_then(|e| e.competencies.as_mut());
-            let existed: Option<i64> = match (&map, key) {
-                (Some(m), Some(k)) => m.get(&k).copied(),
+            let own_key = key.map(|k| (k.1, k.2));
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            if let (Some(o), None) = (&mut own, own_key) {
+                o.fallback = true;
+                own = None;
+            }
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.competencies.as_mut()),
+            };
+            let listed = own_key.and_then(|k| {
+                own.as_ref()
+                    .filter(|o| o.competencies.len() <= OWN_SCAN)
+                    .map(|o| get(&o.competencies, &k).map(|l| i64::from(*l)))
+            });
+            if own.is_some() && listed.is_none() {
+                fresh.competencies(tx)?;
+            }
+            let existed: Option<i64> = match (listed, &map, key) {
+                (Some(l), _, _) => l,
+                (None, Some(m), Some(k)) => m.get(&k).copied(),
                 _ => tx
                     .prepare_cached(
                         "SELECT level FROM competency_assessment WHERE employee_id = ?1 AND kompetensi = ?2 AND tanggal = ?3",
@@ -615,7 +651,7 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(l) if l == i64::from(r.level) => 0,
-                None if map.is_some() && key.is_some() => {
+                None if (map.is_some() || own.is_some()) && key.is_some() => {
                     fresh.competencies.push((id, r));
                     1
                 }
@@ -626,9 +662,8 @@ impl<'t> Writer<'t> {
             };
             if changes > 0 {
                 touch(touched, id);
-                if let Some(p) = pool.as_mut() {
-                    let rec = Rec::Competency(r.competency, key.map(|k| k.2), r.level);
-                    p.record(id, existed.is_some(), rec);
+                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
+                    set(&mut o.competencies, k, r.level, existed.is_some());
                 }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, i64::from(r.level));
@@ -654,9 +689,35 @@ impl<'t> Writer<'t> {
             if key.is_none() {
                 fresh.potentials(tx)?;
             }
-            let map = ex.as_mut().and_then(|e| e.potentials.as_mut());
-            let existed: Option<PotRow> = match (&map, key) {
-                (Some(m), Some(k)) => m.get(&k).cloned(),
+            let own_key = key.map(|k| k.1);
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            if let (Some(o), None) = (&mut own, own_key) {
+                o.fallback = true;
+                own = None;
+            }
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.potentials.as_mut()),
+            };
+            let listed = own_key.and_then(|k| {
+                own.as_ref()
+                    .filter(|o| o.potentials.len() <= OWN_SCAN)
+                    .map(|o| {
+                        get(&o.potentials, &k).map(|(kategori, skor, metode)| {
+                            (
+                                potensi_code(*kategori).map(str::to_string),
+                                *skor,
+                                metode.clone(),
+                            )
+                        })
+                    })
+            });
+            if own.is_some() && listed.is_none() {
+                fresh.potentials(tx)?;
+            }
+            let existed: Option<PotRow> = match (listed, &map, key) {
+                (Some(l), _, _) => l,
+                (None, Some(m), Some(k)) => m.get(&k).cloned(),
                 _ => tx
                     .prepare_cached(
                         "SELECT kategori, skor, metode FROM potential_assessment WHERE employee_id = ?1 AND tanggal = ?2",
@@ -671,7 +732,7 @@ impl<'t> Writer<'t> {
             );
             let changes = match &existed {
                 Some(old) if *old == new => 0,
-                None if map.is_some() && key.is_some() => {
+                None if (map.is_some() || own.is_some()) && key.is_some() => {
                     fresh.potentials.push((id, r));
                     1
                 }
@@ -682,9 +743,9 @@ impl<'t> Writer<'t> {
             };
             if changes > 0 {
                 touch(touched, id);
-                if let Some(p) = pool.as_mut() {
-                    let rec = Rec::Potential(key.map(|k| k.1), r.kategori, r.skor);
-                    p.record(id, existed.is_some(), rec);
+                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
+                    let v = (r.kategori, r.skor, r.metode.clone());
+                    set(&mut o.potentials, k, v, existed.is_some());
                 }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, new);
@@ -704,10 +765,27 @@ impl<'t> Writer<'t> {
             let Some(id) = ids.employee(tx, &r.nip)? else {
                 continue;
             };
-            let map = ex.as_mut().and_then(|e| e.trainings.as_mut());
-            let existed: Option<i64> = match &map {
-                Some(m) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
-                None => tx
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.trainings.as_mut()),
+            };
+            let listed = own
+                .as_ref()
+                .filter(|o| o.trainings.len() <= OWN_SCAN)
+                .map(|o| {
+                    o.trainings
+                        .iter()
+                        .find(|((t, n), _)| *t == r.tahun && *n == r.nama)
+                        .map(|(_, jp)| i64::from(*jp))
+                });
+            if own.is_some() && listed.is_none() {
+                fresh.trainings(tx)?;
+            }
+            let existed: Option<i64> = match (listed, &map) {
+                (Some(l), _) => l,
+                (None, Some(m)) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
+                (None, None) => tx
                     .prepare_cached(
                         "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
                     )?
@@ -716,7 +794,7 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(jp) if jp == i64::from(r.jp) => 0,
-                None if map.is_some() => {
+                None if map.is_some() || own.is_some() => {
                     fresh.trainings.push((id, r));
                     1
                 }
@@ -727,8 +805,9 @@ impl<'t> Writer<'t> {
             };
             if changes > 0 {
                 touch(touched, id);
-                if let Some(p) = pool.as_mut() {
-                    p.record(id, existed.is_some(), Rec::Training(r.tahun, r.jp));
+                if let Some(o) = own.as_mut() {
+                    let key = (r.tahun, r.nama.clone());
+                    set(&mut o.trainings, key, r.jp, existed.is_some());
                 }
                 if let Some(m) = map {
                     m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
