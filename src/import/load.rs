@@ -209,7 +209,8 @@ pub fn load(
     pending: &mut Vec<Pending>,
 ) -> Loaded {
     let loaded = load_file(input, file, opts, progress, checks, records, pending);
-    if !opts.skip_invalid && !(loaded.file_problems.is_empty() && loaded.row_problems.is_empty()) {
+    let problems = !(loaded.file_problems.is_empty() && loaded.row_problems.is_empty());
+    if problems && !opts.skip_invalid {
         records.refuse();
     }
     records.flush();
