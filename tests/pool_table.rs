@@ -210,6 +210,22 @@ fn write_all(s: &mut Store, batches: &[Batch], preloaded: bool) -> Vec<write::Wr
     sums
 }
 
+/// Write `batches` with the importer's writer and record by record into two
+/// new databases: the same summaries and tables. The importer's database
+/// (in its folder) and summaries.
+fn same_as_record_by_record(
+    batches: &[Batch],
+) -> (tempfile::TempDir, Store, Vec<write::WriteSummary>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = Store::open(&dir.path().join("one.db"), OpenMode::Create).unwrap();
+    let mut all = Store::open(&dir.path().join("all.db"), OpenMode::Create).unwrap();
+    let sums_one = write_all(&mut one, batches, false);
+    let sums_all = write_all(&mut all, batches, true);
+    assert_eq!(sums_one, sums_all);
+    assert_eq!(dump_tables(&one), dump_tables(&all));
+    (dir, all, sums_all)
+}
+
 #[test]
 fn the_importers_writer_writes_what_record_by_record_writes() {
     let mut batches = Vec::new();
@@ -257,15 +273,9 @@ fn the_importers_writer_writes_what_record_by_record_writes() {
     }
     batches.push(again);
 
-    let dir = tempfile::tempdir().unwrap();
-    let mut one = Store::open(&dir.path().join("one.db"), OpenMode::Create).unwrap();
-    let mut all = Store::open(&dir.path().join("all.db"), OpenMode::Create).unwrap();
-    let sums_one = write_all(&mut one, &batches, false);
-    let sums_all = write_all(&mut all, &batches, true);
-    assert_eq!(sums_one, sums_all);
+    let (_dir, all, sums_all) = same_as_record_by_record(&batches);
     let last = sums_all.last().unwrap();
     assert!(last.skp.updated > 0 && last.competencies.inserted > 0 && last.trainings.inserted > 0);
-    assert_eq!(dump_tables(&one), dump_tables(&all));
     assert_consistent(&all);
 }
 
@@ -336,15 +346,9 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
     });
     batches.push(more);
 
-    let dir = tempfile::tempdir().unwrap();
-    let mut one = Store::open(&dir.path().join("one.db"), OpenMode::Create).unwrap();
-    let mut all = Store::open(&dir.path().join("all.db"), OpenMode::Create).unwrap();
-    let sums_one = write_all(&mut one, &batches, false);
-    let sums_all = write_all(&mut all, &batches, true);
-    assert_eq!(sums_one, sums_all);
+    let (_dir, _, sums_all) = same_as_record_by_record(&batches);
     let last = sums_all.last().unwrap();
     assert!(last.skp.updated > 0 && last.skp.unchanged > 0);
     assert!(last.trainings.updated > 0 && last.competencies.updated > 0);
     assert!(last.potentials.updated > 0);
-    assert_eq!(dump_tables(&one), dump_tables(&all));
 }

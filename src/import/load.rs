@@ -139,6 +139,16 @@ impl Records {
         }
     }
 
+    /// After [`load`]: refuse the import if the file has problems and
+    /// invalid rows are not skipped; send the file's last records.
+    pub fn end_file(&mut self, loaded: &Loaded, skip_invalid: bool) {
+        let problems = !(loaded.file_problems.is_empty() && loaded.row_problems.is_empty());
+        if problems && !skip_invalid {
+            self.refuse();
+        }
+        self.flush();
+    }
+
     /// The writer is gone: reading on is of no use.
     pub fn gone(&self) -> bool {
         self.gone
@@ -196,28 +206,9 @@ pub struct Loaded {
 }
 
 /// Read, parse and check one file's rows (`file`: its place in processing
-/// order); valid rows' records go to `records` (and are sent, when it sends,
-/// by the end of the file), references to check against the database to
-/// `pending`.
+/// order); valid rows' records go to `records` (then [`Records::end_file`]),
+/// references to check against the database to `pending`.
 pub fn load(
-    input: Input,
-    file: usize,
-    opts: &ImportOptions,
-    progress: &Progress,
-    checks: &mut Checks,
-    records: &mut Records,
-    pending: &mut Vec<Pending>,
-) -> Loaded {
-    let loaded = load_file(input, file, opts, progress, checks, records, pending);
-    let problems = !(loaded.file_problems.is_empty() && loaded.row_problems.is_empty());
-    if problems && !opts.skip_invalid {
-        records.refuse();
-    }
-    records.flush();
-    loaded
-}
-
-fn load_file(
     input: Input,
     file: usize,
     opts: &ImportOptions,

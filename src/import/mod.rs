@@ -209,6 +209,7 @@ pub fn import_paths(
                     &mut records,
                     &mut pending,
                 );
+                records.end_file(&f, opts.skip_invalid);
                 loaded.push(f);
             }
             (checks, loaded, pending)

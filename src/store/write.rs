@@ -2,7 +2,7 @@
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
 use super::bulk::{insert_rows_then, iso};
-use super::pool::{get, set, Computed};
+use super::pool::{get, set, Computed, Own};
 use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
 use crate::domain::Competency;
@@ -244,6 +244,18 @@ impl<'t> Writer<'t> {
 /// An employee's records written by this writer are found by a scan of its
 /// own list (see `pool::Own`) up to this many; beyond, in the database.
 const OWN_SCAN: usize = 64;
+
+/// The records of employee `id` when this writer inserted it, for a record
+/// whose date orders as its text (`dated`); an undated record is looked up
+/// as for other employees, and leaves the pool row to the SQL.
+fn own_dated(pool: &mut Option<Computed>, id: i64, dated: bool) -> Option<&mut Own> {
+    let own = pool.as_mut()?.own(id)?;
+    if !dated {
+        own.fallback = true;
+        return None;
+    }
+    Some(own)
+}
 
 /// Add `id` to the touched employees, unless it was the last one added (an
 /// employee's records usually come together).
@@ -622,11 +634,7 @@ impl<'t> Writer<'t> {
                 fresh.competencies(tx)?;
             }
             let own_key = key.map(|k| (k.1, k.2));
-            let mut own = pool.as_mut().and_then(|p| p.own(id));
-            if let (Some(o), None) = (&mut own, own_key) {
-                o.fallback = true;
-                own = None;
-            }
+            let mut own = own_dated(pool, id, own_key.is_some());
             let map = match own {
                 Some(_) => None,
                 None => ex.as_mut().and_then(|e| e.competencies.as_mut()),
@@ -690,11 +698,7 @@ impl<'t> Writer<'t> {
                 fresh.potentials(tx)?;
             }
             let own_key = key.map(|k| k.1);
-            let mut own = pool.as_mut().and_then(|p| p.own(id));
-            if let (Some(o), None) = (&mut own, own_key) {
-                o.fallback = true;
-                own = None;
-            }
+            let mut own = own_dated(pool, id, own_key.is_some());
             let map = match own {
                 Some(_) => None,
                 None => ex.as_mut().and_then(|e| e.potentials.as_mut()),
