@@ -1,6 +1,7 @@
-//! Reading the files: first each file's bytes and kind (so the files can be
-//! put in processing order), then each file's rows, parsed and checked as
-//! they are read, their records collected into one [`Records`].
+//! Reading the files: first each file's kind (so the files can be put in
+//! processing order: by its name, else by its header), then each file's
+//! rows, parsed and checked as they are read, their records collected into
+//! [`Records`].
 
 use super::check::Checks;
 use super::columns::{self, ColumnMap};
@@ -46,6 +47,65 @@ impl Input {
             bytes,
             kind,
         }
+    }
+}
+
+/// A file to import, opened (so that an unreadable one is an error before
+/// anything is written) and, when its name tells its kind, read only when
+/// its turn comes (so that the files are not all in memory at once).
+pub struct Opened {
+    path: PathBuf,
+    kind: Option<FileKind>,
+    file: Unread,
+}
+
+enum Unread {
+    File(std::fs::File),
+    /// Read already (for its header).
+    Read(Input),
+}
+
+impl Opened {
+    pub fn open(path: &Path) -> Result<Opened, ImportError> {
+        let Some(kind) = FileKind::from_file_name(&file_name(path)) else {
+            let input = Input::read(path)?;
+            return Ok(Opened {
+                path: path.to_path_buf(),
+                kind: input.kind,
+                file: Unread::Read(input),
+            });
+        };
+        let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Opened {
+            path: path.to_path_buf(),
+            kind: Some(kind),
+            file: Unread::File(file),
+        })
+    }
+
+    pub fn kind(&self) -> Option<FileKind> {
+        self.kind
+    }
+
+    /// The file's bytes.
+    pub fn read(self) -> Result<Input, ImportError> {
+        let mut file = match self.file {
+            Unread::File(file) => file,
+            Unread::Read(input) => return Ok(input),
+        };
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| ImportError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(Input {
+            path: self.path,
+            bytes,
+            kind: self.kind,
+        })
     }
 }
 

@@ -32,7 +32,7 @@ use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
 use check::Checks;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use load::{Input, Loaded, Pending, Records};
+use load::{Input, Loaded, Opened, Pending, Records};
 use rusqlite::TransactionBehavior;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -160,16 +160,17 @@ pub fn import_paths(
     }
     let progress = Progress::new(opts.progress);
 
-    // Read every file; then, with the write lock held, parse and check the
-    // rows in processing order (employees and positions first) on one thread
-    // while this one writes their records in the one transaction. The first
-    // problem (unless invalid rows are skipped) rolls the writes back at once
-    // and releases the lock; the files are still read for all their problems.
+    // Open every file (and read those whose name does not tell their kind);
+    // then, with the write lock held, read, parse and check the rows in
+    // processing order (employees and positions first) on one thread while
+    // this one writes their records in the one transaction. The first problem
+    // (unless invalid rows are skipped) rolls the writes back at once and
+    // releases the lock; the files are still read for all their problems.
     let mut inputs = inputs
         .iter()
-        .map(|p| Input::read(p))
+        .map(|p| Opened::open(p))
         .collect::<Result<Vec<_>, _>>()?;
-    inputs.sort_by_key(|f| f.kind.map_or(u8::MAX, |k| k as u8));
+    inputs.sort_by_key(|f| f.kind().map_or(u8::MAX, |k| k as u8));
 
     let db = store
         .path
@@ -201,7 +202,7 @@ pub fn import_paths(
                     break;
                 }
                 let f = load::load(
-                    input,
+                    input.read()?,
                     i,
                     opts,
                     progress,
@@ -212,7 +213,7 @@ pub fn import_paths(
                 records.end_file(&f, opts.skip_invalid);
                 loaded.push(f);
             }
-            (checks, loaded, pending)
+            Ok((checks, loaded, pending))
         });
         let refused = write_records(&tx, &receive, &mut summary, progress, &db)?;
         let tx = if refused {
@@ -229,13 +230,19 @@ pub fn import_paths(
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
         Ok((tx, read))
     })?;
-    let (mut checks, mut loaded, pending) = read;
     let finish = |tx: Option<rusqlite::Transaction<'_>>| -> Result<(), ImportError> {
         if let Some(tx) = tx {
             restore_cache(&tx)?;
             tx.rollback()?;
         }
         Ok(())
+    };
+    let (mut checks, mut loaded, pending) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            finish(tx)?;
+            return Err(e);
+        }
     };
 
     // References to employees and positions this import does not provide

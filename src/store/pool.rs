@@ -66,8 +66,9 @@ pub struct Own {
     pub competencies: Vec<((Competency, u32), u8)>,
     /// Date, (kategori, skor, metode).
     pub potentials: Vec<(u32, PotentialValue)>,
-    /// (Tahun, nama), jp.
-    pub trainings: Vec<((u16, String), u32)>,
+    /// (Tahun, a hash of the nama), jp; the same key can be there twice
+    /// (two names, one hash).
+    pub trainings: Vec<((u16, u64), u32)>,
     /// Left to [`refresh`].
     pub fallback: bool,
 }

@@ -56,7 +56,7 @@ struct Ids {
     /// together; `None` when there is no such number.
     next: Option<i64>,
     /// The NIP last found and its id (ids never change).
-    last: Option<(Box<str>, i64)>,
+    last: (String, Option<i64>),
 }
 
 impl Ids {
@@ -66,7 +66,7 @@ impl Ids {
             units: HashMap::default(),
             preloaded,
             next: None,
-            last: None,
+            last: (String::new(), None),
         };
         if preloaded {
             let mut st = tx.prepare("SELECT nip, id FROM employee")?;
@@ -88,14 +88,14 @@ impl Ids {
 
     fn employee(&mut self, tx: &Transaction<'_>, nip: &str) -> Result<Option<i64>> {
         // An employee's records usually come one after another.
-        if let Some((last, id)) = &self.last {
-            if **last == *nip {
-                return Ok(Some(*id));
-            }
+        if self.last.1.is_some() && self.last.0 == nip {
+            return Ok(self.last.1);
         }
-        if let Some(id) = self.employees.get(nip) {
-            self.last = Some((nip.into(), *id));
-            return Ok(Some(*id));
+        if let Some(&id) = self.employees.get(nip) {
+            self.last.0.clear();
+            self.last.0.push_str(nip);
+            self.last.1 = Some(id);
+            return Ok(Some(id));
         }
         if self.preloaded {
             return Ok(None);
@@ -255,6 +255,13 @@ fn own_dated(pool: &mut Option<Computed>, id: i64, dated: bool) -> Option<&mut O
         return None;
     }
     Some(own)
+}
+
+/// A training's name as a number for an employee's own list (equal names,
+/// equal numbers; rarely also different ones, see its use).
+fn name_hash(nama: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
 }
 
 /// Add `id` to the touched employees, unless it was the last one added (an
@@ -774,15 +781,13 @@ impl<'t> Writer<'t> {
                 Some(_) => None,
                 None => ex.as_mut().and_then(|e| e.trainings.as_mut()),
             };
+            // Own trainings are listed by year and a hash of the name: none
+            // with the same means no such training; one is looked up below.
+            let own_key = (r.tahun, name_hash(&r.nama));
             let listed = own
                 .as_ref()
                 .filter(|o| o.trainings.len() <= OWN_SCAN)
-                .map(|o| {
-                    o.trainings
-                        .iter()
-                        .find(|((t, n), _)| *t == r.tahun && *n == r.nama)
-                        .map(|(_, jp)| i64::from(*jp))
-                });
+                .and_then(|o| get(&o.trainings, &own_key).is_none().then_some(None));
             if own.is_some() && listed.is_none() {
                 fresh.trainings(tx)?;
             }
@@ -810,8 +815,16 @@ impl<'t> Writer<'t> {
             if changes > 0 {
                 touch(touched, id);
                 if let Some(o) = own.as_mut() {
-                    let key = (r.tahun, r.nama.clone());
-                    set(&mut o.trainings, key, r.jp, existed.is_some());
+                    if existed.is_some() {
+                        // Its entry, unless another name has the same hash.
+                        let mut same = o.trainings.iter_mut().filter(|(k, _)| *k == own_key);
+                        match (same.next(), same.next()) {
+                            (Some(e), None) => e.1 = r.jp,
+                            _ => o.fallback = true,
+                        }
+                    } else {
+                        o.trainings.push((own_key, r.jp));
+                    }
                 }
                 if let Some(m) = map {
                     m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
