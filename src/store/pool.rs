@@ -1,6 +1,8 @@
 //! Keeping the denormalised `pool` table (schema V4) current: every writer of
 //! the record tables calls [`refresh`] with the employees it touched, inside
-//! its own transaction, so the table never disagrees with the records.
+//! its own transaction, so the table never disagrees with the records. The
+//! importer's writer computes the rows of the employees it inserts from the
+//! records it wrote for them ([`Computed`]) and refreshes the others.
 
 use super::schema::POOL_REFRESH;
 use super::Result;
