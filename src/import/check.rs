@@ -15,6 +15,7 @@ use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
 use foldhash::HashMap;
 use rusqlite::{Connection, OptionalExtension};
+use std::collections::hash_map::Entry;
 
 /// Where an employee or position of this import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,11 +59,12 @@ impl Checks {
         row: &mut ParsedRow,
     ) -> Option<Target> {
         if let Some(key) = row.key {
-            match self.seen.get(&key) {
-                None => {
-                    self.seen.insert(key, (file, row.line));
+            match self.seen.entry(key) {
+                Entry::Vacant(v) => {
+                    v.insert((file, row.line));
                 }
-                Some(&(first_file, first_line)) => {
+                Entry::Occupied(o) => {
+                    let &(first_file, first_line) = o.get();
                     row.problems.push(Problem::new(
                         &self.files[file],
                         row.line,

@@ -1,6 +1,7 @@
-//! Reading the files: first each file's bytes and kind (so the files can be
-//! put in processing order), then each file's rows, parsed and checked as
-//! they are read, their records collected into one [`Records`].
+//! Reading the files: first each file's kind (so the files can be put in
+//! processing order: by its name, else by its header), then each file's
+//! rows, parsed and checked as they are read, their records collected into
+//! [`Records`].
 
 use super::check::Checks;
 use super::columns::{self, ColumnMap};
@@ -49,43 +50,173 @@ impl Input {
     }
 }
 
+/// A file to import, opened (so that an unreadable one is an error before
+/// anything is written) and, when its name tells its kind, read only when
+/// its turn comes (so that the files are not all in memory at once).
+pub struct Opened {
+    path: PathBuf,
+    kind: Option<FileKind>,
+    file: Unread,
+}
+
+enum Unread {
+    File(std::fs::File),
+    /// Read already (for its header).
+    Read(Input),
+}
+
+impl Opened {
+    pub fn open(path: &Path) -> Result<Opened, ImportError> {
+        let Some(kind) = FileKind::from_file_name(&file_name(path)) else {
+            let input = Input::read(path)?;
+            return Ok(Opened {
+                path: path.to_path_buf(),
+                kind: input.kind,
+                file: Unread::Read(input),
+            });
+        };
+        let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Opened {
+            path: path.to_path_buf(),
+            kind: Some(kind),
+            file: Unread::File(file),
+        })
+    }
+
+    pub fn kind(&self) -> Option<FileKind> {
+        self.kind
+    }
+
+    /// The file's bytes.
+    pub fn read(self) -> Result<Input, ImportError> {
+        let mut file = match self.file {
+            Unread::File(file) => file,
+            Unread::Read(input) => return Ok(input),
+        };
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| ImportError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(Input {
+            path: self.path,
+            bytes,
+            kind: self.kind,
+        })
+    }
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Where a record went in [`Records`]: its kind's vector and index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Slot(u8, usize);
+/// What the reading thread hands to the writing one.
+pub enum Msg {
+    /// Records of valid rows, in processing order.
+    Records(Batch),
+    /// A problem was found and invalid rows are not skipped: the import will
+    /// be refused, so nothing is written (and no more records are sent).
+    Refused,
+}
 
-/// The records of valid rows, by kind, in processing order.
+/// Records of valid rows handed over this many at a time.
+const SEND_CHUNK: usize = 4096;
+
+/// The records of valid rows, by kind, in processing order: kept, or (with
+/// [`Records::sending`]) handed over in chunks as they are read.
 #[derive(Default)]
-pub struct Records(pub Batch);
+pub struct Records {
+    pub batch: Batch,
+    out: Option<std::sync::mpsc::SyncSender<Msg>>,
+    /// The import will be refused: records are dropped.
+    refused: bool,
+    /// The receiver is gone (the writer failed): records are dropped and
+    /// reading stops.
+    gone: bool,
+}
 
 impl Records {
-    fn push(&mut self, r: Record) -> Slot {
-        let b = &mut self.0;
-        macro_rules! put {
-            ($n:expr, $v:ident, $x:expr) => {{
-                b.$v.push($x);
-                Slot($n, b.$v.len() - 1)
-            }};
-        }
-        match r {
-            Record::Employee(x) => put!(0, employees, x),
-            Record::Skp(x) => put!(1, skp, x),
-            Record::Competency(x) => put!(2, competencies, x),
-            Record::Potential(x) => put!(3, potentials, x),
-            Record::Training(x) => put!(4, trainings, x),
-            Record::Position(x) => put!(5, positions, x),
-            Record::Requirement(x) => put!(6, requirements, x),
+    /// Records sent to `out` in chunks, the last one by [`Records::flush`].
+    pub fn sending(out: std::sync::mpsc::SyncSender<Msg>) -> Records {
+        Records {
+            batch: Batch::default(),
+            out: Some(out),
+            refused: false,
+            gone: false,
         }
     }
 
-    /// How many records of each kind there are.
+    fn push(&mut self, r: Record) {
+        if self.refused || self.gone {
+            return;
+        }
+        let b = &mut self.batch;
+        match r {
+            Record::Employee(x) => b.employees.push(x),
+            Record::Skp(x) => b.skp.push(x),
+            Record::Competency(x) => b.competencies.push(x),
+            Record::Potential(x) => b.potentials.push(x),
+            Record::Training(x) => b.trainings.push(x),
+            Record::Position(x) => b.positions.push(x),
+            Record::Requirement(x) => b.requirements.push(x),
+        }
+        if b.len() >= SEND_CHUNK {
+            self.flush();
+        }
+    }
+
+    /// Send the records kept so far (when sending).
+    pub fn flush(&mut self) {
+        let Some(out) = &self.out else {
+            return;
+        };
+        if !self.batch.is_empty() {
+            let b = std::mem::take(&mut self.batch);
+            if out.send(Msg::Records(b)).is_err() {
+                self.gone = true;
+            }
+        }
+    }
+
+    /// The import will be refused: send nothing more (once told, the writer
+    /// rolls back at once, so that the write lock is not held while the rest
+    /// of the files are read for their problems).
+    fn refuse(&mut self) {
+        if self.refused {
+            return;
+        }
+        self.refused = true;
+        self.batch = Batch::default();
+        if let Some(out) = &self.out {
+            if out.send(Msg::Refused).is_err() {
+                self.gone = true;
+            }
+        }
+    }
+
+    /// After [`load`]: refuse the import if the file has problems and
+    /// invalid rows are not skipped; send the file's last records.
+    pub fn end_file(&mut self, loaded: &Loaded, skip_invalid: bool) {
+        let problems = !(loaded.file_problems.is_empty() && loaded.row_problems.is_empty());
+        if problems && !skip_invalid {
+            self.refuse();
+        }
+        self.flush();
+    }
+
+    /// The writer is gone: reading on is of no use.
+    pub fn gone(&self) -> bool {
+        self.gone
+    }
+
+    /// How many records of each kind are kept.
     fn lens(&self) -> [usize; 7] {
-        let b = &self.0;
+        let b = &self.batch;
         [
             b.employees.len(),
             b.skp.len(),
@@ -97,9 +228,10 @@ impl Records {
         ]
     }
 
-    /// Drop the records pushed since [`Records::lens`] gave `lens`.
+    /// Drop the records pushed since [`Records::lens`] gave `lens` (none of
+    /// them sent since: see `load`).
     fn truncate(&mut self, lens: [usize; 7]) {
-        let b = &mut self.0;
+        let b = &mut self.batch;
         b.employees.truncate(lens[0]);
         b.skp.truncate(lens[1]);
         b.competencies.truncate(lens[2]);
@@ -107,32 +239,6 @@ impl Records {
         b.trainings.truncate(lens[4]);
         b.positions.truncate(lens[5]);
         b.requirements.truncate(lens[6]);
-    }
-
-    /// Remove records, keeping the others in order.
-    pub fn remove(&mut self, mut slots: Vec<Slot>) {
-        slots.sort_unstable();
-        slots.dedup();
-        fn drop_at<T>(v: &mut Vec<T>, kind: u8, slots: &[Slot]) {
-            let mut gone = slots.iter().filter(|s| s.0 == kind).map(|s| s.1).peekable();
-            let mut i = 0;
-            v.retain(|_| {
-                let keep = gone.peek() != Some(&i);
-                if !keep {
-                    gone.next();
-                }
-                i += 1;
-                keep
-            });
-        }
-        let b = &mut self.0;
-        drop_at(&mut b.employees, 0, &slots);
-        drop_at(&mut b.skp, 1, &slots);
-        drop_at(&mut b.competencies, 2, &slots);
-        drop_at(&mut b.potentials, 3, &slots);
-        drop_at(&mut b.trainings, 4, &slots);
-        drop_at(&mut b.positions, 5, &slots);
-        drop_at(&mut b.requirements, 6, &slots);
     }
 }
 
@@ -145,8 +251,9 @@ pub struct Pending {
     pub target: Target,
     /// The column that names the target, as the file's header writes it.
     pub column: String,
-    /// The row's record, when the row was valid.
-    pub slot: Option<Slot>,
+    /// The row was valid (its record was kept; the writer skips a record
+    /// whose employee or position it does not find, as the lookup here will).
+    pub valid: bool,
 }
 
 /// A file read and checked.
@@ -159,8 +266,8 @@ pub struct Loaded {
 }
 
 /// Read, parse and check one file's rows (`file`: its place in processing
-/// order); valid rows' records go to `records`, references to check against
-/// the database to `pending`.
+/// order); valid rows' records go to `records` (then [`Records::end_file`]),
+/// references to check against the database to `pending`.
 pub fn load(
     input: Input,
     file: usize,
@@ -244,13 +351,17 @@ pub fn load(
                         &mut checks.names,
                     );
                     let unresolved = checks.row(check_file, map, src, &mut row);
-                    let slot = match row.record.take() {
+                    let valid = match row.record.take() {
                         Some(r) if row.problems.is_empty() => {
                             loaded.report.rows_valid += 1;
-                            Some(records.push(r))
+                            records.push(r);
+                            true
                         }
-                        _ => None,
+                        _ => false,
                     };
+                    if !row.problems.is_empty() && !opts.skip_invalid {
+                        records.refuse();
+                    }
                     loaded.row_problems.append(&mut row.problems);
                     if let Some(target) = unresolved {
                         pending.push(Pending {
@@ -258,18 +369,20 @@ pub fn load(
                             line: row.line,
                             target,
                             column: map.name(target.field()).to_string(),
-                            slot,
+                            valid,
                         });
                     }
                 }
             }
-            true
+            // Stop reading when the writer is gone (the import failed); a
+            // refused import reads on for its problems.
+            !records.gone
         },
     );
     if let Err(issue) = read {
-        // Only before the header (see `source::visit`), so no row was read;
-        // should one have been, none of the file's rows is kept (as when
-        // the file is read whole first).
+        // Only before the header (see `source::visit`), so no row was read
+        // (and none sent); should one have been, none of the file's rows
+        // still kept is (as when the file is read whole first).
         loaded.report.rows_read = 0;
         loaded.report.rows_valid = 0;
         loaded.row_problems.clear();
@@ -313,13 +426,49 @@ mod tests {
         })
     }
 
+    fn received(rx: &std::sync::mpsc::Receiver<Msg>) -> Vec<Result<Vec<u16>, ()>> {
+        rx.try_iter()
+            .map(|m| match m {
+                Msg::Records(b) => Ok(b.skp.iter().map(|s| s.tahun).collect()),
+                Msg::Refused => Err(()),
+            })
+            .collect()
+    }
+
     #[test]
-    fn removing_records_keeps_the_order_of_the_others() {
-        let mut r = Records::default();
-        let slots: Vec<Slot> = (2000..2006).map(|t| r.push(skp(t))).collect();
-        r.remove(vec![slots[4], slots[1], slots[4]]);
-        let left: Vec<u16> = r.0.skp.iter().map(|s| s.tahun).collect();
-        assert_eq!(left, vec![2000, 2002, 2003, 2005]);
+    fn records_are_sent_in_order_in_chunks() {
+        let (tx, rx) = std::sync::mpsc::sync_channel(16);
+        let mut r = Records::sending(tx);
+        let n = SEND_CHUNK + 3;
+        for i in 0..n {
+            r.push(skp(i as u16));
+        }
+        r.flush();
+        r.flush();
+        let got = received(&rx);
+        assert_eq!(got.len(), 2, "a full chunk, then the rest; no empty one");
+        let all: Vec<u16> = got.into_iter().flat_map(Result::unwrap).collect();
+        assert_eq!(all, (0..n as u16).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_refused_import_sends_no_more_records() {
+        let (tx, rx) = std::sync::mpsc::sync_channel(16);
+        let mut r = Records::sending(tx);
+        r.push(skp(1));
+        r.flush();
+        r.push(skp(2));
+        r.refuse();
+        r.refuse();
+        r.push(skp(3));
+        r.flush();
+        assert_eq!(received(&rx), vec![Ok(vec![1]), Err(())]);
+        assert!(!r.gone());
+        drop(rx);
+        let mut r2 = Records::sending(std::sync::mpsc::sync_channel(1).0);
+        r2.push(skp(4));
+        r2.flush();
+        assert!(r2.gone(), "the writer is gone: reading stops");
     }
 
     #[test]

@@ -28,12 +28,12 @@ pub use columns::FileKind;
 pub use problem::{Problem, ProblemKind};
 
 use crate::store::audit::{self, Change};
-use crate::store::records::Batch;
 use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
 use check::Checks;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use load::{Input, Loaded, Pending, Records};
+use load::{Input, Loaded, Opened, Pending, Records};
+use rusqlite::TransactionBehavior;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -147,9 +147,6 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
-/// Records written per `write_batch` call, so the progress bar can move.
-const WRITE_CHUNK: usize = 1000;
-
 /// Import files and folders (a folder's `.csv`/`.xlsx` files, by name, not recursive).
 pub fn import_paths(
     store: &mut Store,
@@ -163,38 +160,100 @@ pub fn import_paths(
     }
     let progress = Progress::new(opts.progress);
 
-    // Read every file, then parse and check the rows in processing order
-    // (employees and positions first), before taking the database's write lock.
+    // Open every file (and read those whose name does not tell their kind);
+    // then, with the write lock held, read, parse and check the rows in
+    // processing order (employees and positions first) on one thread while
+    // this one writes their records in the one transaction. The first problem
+    // (unless invalid rows are skipped) rolls the writes back at once and
+    // releases the lock; the files are still read for all their problems.
     let mut inputs = inputs
         .iter()
-        .map(|p| Input::read(p))
+        .map(|p| Opened::open(p))
         .collect::<Result<Vec<_>, _>>()?;
-    inputs.sort_by_key(|f| f.kind.map_or(u8::MAX, |k| k as u8));
-    let mut checks = Checks::default();
-    let mut records = Records::default();
-    let mut pending = Vec::new();
-    let mut loaded: Vec<Loaded> = Vec::new();
-    for (i, input) in inputs.into_iter().enumerate() {
-        let f = load::load(
-            input,
-            i,
-            opts,
-            &progress,
-            &mut checks,
-            &mut records,
-            &mut pending,
-        );
-        loaded.push(f);
-    }
+    inputs.sort_by_key(|f| f.kind().map_or(u8::MAX, |k| k as u8));
 
     let db = store
         .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tx = store.write_tx()?;
-    let gone = resolve(&tx, &mut checks, &mut loaded, pending)?;
-    records.remove(gone);
+    let conn = &store.conn;
+    let _fk = ForeignKeysOff::new(conn)?;
+    // As `Store::write_tx`, on a shared borrow so that the connection can
+    // still be read after an early rollback.
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // A page cache of up to 256 MB while writing (SQLite's default is 2 MB): the
+    // indexes of a large pool stay in memory instead of being read and written
+    // again for every chunk. Pages are allocated only as used.
+    let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    tx.pragma_update(None, "cache_size", -262_144)?;
+    let restore_cache = |c: &rusqlite::Connection| c.pragma_update(None, "cache_size", cache);
+    let mut summary = WriteSummary::default();
+    let (tx, read) = std::thread::scope(|s| -> Result<_, ImportError> {
+        let (send, receive) = std::sync::mpsc::sync_channel(4);
+        let progress = &progress;
+        let reader = s.spawn(move || {
+            let mut checks = Checks::default();
+            let mut records = Records::sending(send);
+            let mut pending = Vec::new();
+            let mut loaded: Vec<Loaded> = Vec::new();
+            for (i, input) in inputs.into_iter().enumerate() {
+                if records.gone() {
+                    break;
+                }
+                let f = load::load(
+                    input.read()?,
+                    i,
+                    opts,
+                    progress,
+                    &mut checks,
+                    &mut records,
+                    &mut pending,
+                );
+                records.end_file(&f, opts.skip_invalid);
+                loaded.push(f);
+            }
+            Ok((checks, loaded, pending))
+        });
+        let refused = write_records(&tx, &receive, &mut summary, progress, &db)?;
+        let tx = if refused {
+            restore_cache(&tx)?;
+            tx.rollback()?;
+            None
+        } else {
+            Some(tx)
+        };
+        // Only a refused import sends more (nothing to write).
+        for _ in receive.iter() {}
+        let read = reader
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok((tx, read))
+    })?;
+    let finish = |tx: Option<rusqlite::Transaction<'_>>| -> Result<(), ImportError> {
+        if let Some(tx) = tx {
+            restore_cache(&tx)?;
+            tx.rollback()?;
+        }
+        Ok(())
+    };
+    let (mut checks, mut loaded, pending) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            finish(tx)?;
+            return Err(e);
+        }
+    };
+
+    // References to employees and positions this import does not provide
+    // must be in the database (the writer has skipped the records whose are
+    // not: it finds the same, as it never writes them).
+    resolve(
+        tx.as_deref().unwrap_or(conn),
+        &mut checks,
+        &mut loaded,
+        pending,
+    )?;
 
     let mut problems = Vec::new();
     let mut reports = Vec::new();
@@ -203,7 +262,6 @@ pub fn import_paths(
         problems.extend(f.row_problems);
         reports.push(f.report);
     }
-    let batch = records.0;
     let mut report = ImportReport {
         files: reports,
         problems,
@@ -213,38 +271,28 @@ pub fn import_paths(
         dry_run: opts.dry_run,
     };
     if report.has_problems() && !opts.skip_invalid {
-        tx.rollback()?;
+        finish(tx)?;
         return Ok(report);
     }
-    if batch.is_empty() {
-        tx.rollback()?;
+    let Some(tx) = tx else {
+        // Refused early, which a problem always is.
+        return Ok(report);
+    };
+    // Each valid row gave one record, and each was written (or found as it is).
+    if report.rows_valid() == 0 {
+        finish(Some(tx))?;
         report.outcome = Outcome::NothingToWrite;
         return Ok(report);
     }
-
-    progress.phase(batch.len() as u64, &db);
-    // A page cache of up to 256 MB while writing (SQLite's default is 2 MB): the
-    // indexes of a large pool stay in memory instead of being read and written
-    // again for every chunk. Pages are allocated only as used.
-    let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    tx.pragma_update(None, "cache_size", -262_144)?;
-    let mut touched = Vec::new();
-    // One read of the existing keys instead of one SELECT per record.
-    let mut writer = Writer::preloaded(&tx)?;
-    for chunk in chunks(batch, WRITE_CHUNK) {
-        let s = writer.write(&chunk, &mut touched)?;
-        add_summary(&mut report.summary, &s);
-        progress.inc(chunk.len() as u64);
-    }
-    crate::store::pool::refresh(&tx, &mut touched)?;
-    tx.pragma_update(None, "cache_size", cache)?;
+    report.summary = summary;
     progress.finish();
 
     if opts.dry_run {
-        tx.rollback()?;
+        finish(Some(tx))?;
         report.outcome = Outcome::DryRun;
         return Ok(report);
     }
+    restore_cache(&tx)?;
     audit_entry(&tx, actor, &report)?;
     tx.commit()?;
     report.written = true;
@@ -252,16 +300,63 @@ pub fn import_paths(
     Ok(report)
 }
 
+/// Foreign-key checks off on a connection until dropped (the setting cannot
+/// change inside a transaction, so this comes before it and is dropped after
+/// it ends). For the import's writer: every id it writes into a reference is
+/// one it has just read from or written to the referenced table (employees by
+/// NIP, units by name, positions by kode), so the checks could not fail and
+/// only cost a lookup per row.
+struct ForeignKeysOff<'c>(&'c rusqlite::Connection);
+
+impl<'c> ForeignKeysOff<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> rusqlite::Result<Self> {
+        conn.pragma_update(None, "foreign_keys", false)?;
+        Ok(ForeignKeysOff(conn))
+    }
+}
+
+impl Drop for ForeignKeysOff<'_> {
+    fn drop(&mut self) {
+        // Store::open turned them on; failing that here, the next open does.
+        let _ = self.0.pragma_update(None, "foreign_keys", true);
+    }
+}
+
+/// Write the records the reading thread sends, until it is done (`false`)
+/// or tells that the import is refused (`true`, nothing more to write), and
+/// bring the pool rows of the employees written up to date.
+fn write_records(
+    tx: &rusqlite::Transaction<'_>,
+    receive: &std::sync::mpsc::Receiver<load::Msg>,
+    summary: &mut WriteSummary,
+    progress: &Progress,
+    db: &str,
+) -> Result<bool, ImportError> {
+    let mut touched = Vec::new();
+    // One read of the existing keys instead of one SELECT per record.
+    let mut writer = Writer::preloaded(tx)?;
+    for msg in receive.iter() {
+        let batch = match msg {
+            load::Msg::Records(b) => b,
+            load::Msg::Refused => return Ok(true),
+        };
+        let s = writer.write(&batch, &mut touched)?;
+        add_summary(summary, &s);
+    }
+    progress.phase(0, db);
+    writer.finish(&mut touched)?;
+    Ok(false)
+}
+
 /// Look up the references the files do not provide in the database: each
 /// one missing there becomes a problem of its row, and the row's record (if
 /// any) is returned to be dropped.
 fn resolve(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     checks: &mut Checks,
     loaded: &mut [Loaded],
     pending: Vec<Pending>,
-) -> Result<Vec<load::Slot>, ImportError> {
-    let mut gone = Vec::new();
+) -> Result<(), ImportError> {
     let mut late: Vec<Vec<Problem>> = loaded.iter().map(|_| Vec::new()).collect();
     for p in pending {
         let Some(kind) = checks.resolve(tx, p.target)? else {
@@ -275,8 +370,7 @@ fn resolve(
             kind,
             checks.text(p.target),
         ));
-        if let Some(slot) = p.slot {
-            gone.push(slot);
+        if p.valid {
             f.report.rows_valid -= 1;
         }
     }
@@ -284,7 +378,7 @@ fn resolve(
         let rows = std::mem::take(&mut f.row_problems);
         f.row_problems = load::merge_by_line(rows, late);
     }
-    Ok(gone)
+    Ok(())
 }
 
 /// The files to read: given files as they are, folders' csv/xlsx files by name.
@@ -381,31 +475,6 @@ pub fn check_bytes(file_name: &str, bytes: &[u8], current_year: i32) -> FileChec
     }
 }
 
-/// Split a batch into batches of at most `size` records of one kind each, in
-/// the order `write_batch` writes kinds, so employees and positions come first.
-/// The records are moved into the chunks, not copied.
-fn chunks(b: Batch, size: usize) -> impl Iterator<Item = Batch> {
-    macro_rules! split {
-        ($field:ident) => {{
-            let mut records = b.$field.into_iter();
-            std::iter::from_fn(move || {
-                let c: Vec<_> = records.by_ref().take(size).collect();
-                (!c.is_empty()).then(|| Batch {
-                    $field: c,
-                    ..Batch::default()
-                })
-            })
-        }};
-    }
-    split!(employees)
-        .chain(split!(skp))
-        .chain(split!(competencies))
-        .chain(split!(potentials))
-        .chain(split!(trainings))
-        .chain(split!(positions))
-        .chain(split!(requirements))
-}
-
 fn add_counts(a: &mut Counts, b: &Counts) {
     a.inserted += b.inserted;
     a.updated += b.updated;
@@ -498,10 +567,6 @@ impl Progress {
         self.0.set_position(pos);
     }
 
-    fn inc(&self, n: u64) {
-        self.0.inc(n);
-    }
-
     fn finish(&self) {
         self.0.finish_and_clear();
     }
@@ -516,22 +581,6 @@ impl Drop for Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_keep_kind_order_and_size() {
-        let e = crate::store::records::SkpRec {
-            nip: "1".into(),
-            tahun: 2020,
-            predikat: crate::domain::Predikat::Baik,
-        };
-        let b = Batch {
-            skp: vec![e; 5],
-            ..Batch::default()
-        };
-        let c: Vec<Batch> = chunks(b, 2).collect();
-        assert_eq!(c.iter().map(Batch::len).collect::<Vec<_>>(), vec![2, 2, 1]);
-        assert!(chunks(Batch::default(), 2).next().is_none());
-    }
 
     #[test]
     fn summaries_add_up() {

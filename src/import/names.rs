@@ -11,17 +11,29 @@ pub type NameId = u32;
 pub struct Names {
     ids: HashMap<Box<str>, NameId>,
     texts: Vec<Box<str>>,
+    /// The last two numbers given or found: a row's NIP is usually the
+    /// previous row's, and its other name (a training's) another one.
+    recent: [Option<NameId>; 2],
 }
 
 impl Names {
     /// The number of `s`, given on first sight.
     pub fn id(&mut self, s: &str) -> NameId {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        for id in self.recent.into_iter().flatten() {
+            if self.text(id) == s {
+                return id;
+            }
         }
-        let id = NameId::try_from(self.texts.len()).unwrap_or(NameId::MAX);
-        self.ids.insert(s.into(), id);
-        self.texts.push(s.into());
+        let id = match self.ids.get(s) {
+            Some(&id) => id,
+            None => {
+                let id = NameId::try_from(self.texts.len()).unwrap_or(NameId::MAX);
+                self.ids.insert(s.into(), id);
+                self.texts.push(s.into());
+                id
+            }
+        };
+        self.recent = [Some(id), self.recent[0]];
         id
     }
 
@@ -43,5 +55,10 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(n.id("198609262015051001"), a);
         assert_eq!(n.text(b), "J-001");
+        // Past the two recent ones, and back.
+        let c = n.id("x");
+        assert_eq!([n.id("y"), n.id("J-001"), n.id("x")], [3, b, c]);
+        assert_eq!(n.id("198609262015051001"), a);
+        assert_eq!(n.text(3), "y");
     }
 }

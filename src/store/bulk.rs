@@ -8,12 +8,13 @@
 //! record that already exists is an error (a UNIQUE constraint), not an update:
 //! the caller's transaction then rolls back. Runs inside the caller's transaction.
 
+use super::pool::PoolRow;
 use super::records::Batch;
 use super::write::WriteSummary;
 use super::Result;
 use crate::domain::Potensi;
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension, Statement, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
 use std::collections::{HashMap, HashSet};
 
 /// `YYYY-MM-DD` without the formatting machinery (the same text as `Display`
@@ -66,7 +67,7 @@ fn values_sql(head: &str, cols: usize, rows: usize) -> String {
 /// Insert `items` with multi-row statements; `bind` binds one item's `cols`
 /// values starting at the given 1-based parameter index.
 fn insert_rows<T>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     head: &str,
     cols: usize,
     items: &[T],
@@ -77,7 +78,7 @@ fn insert_rows<T>(
 
 /// [`insert_rows`] with `tail` after the values (an `ON CONFLICT` clause).
 pub(super) fn insert_rows_then<T>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     head: &str,
     cols: usize,
     items: &[T],
@@ -97,6 +98,25 @@ pub(super) fn insert_rows_then<T>(
         stmt.raw_execute()?;
     }
     Ok(())
+}
+
+/// Write `pool` rows (replacing any with the same `employee_id`).
+pub(super) fn insert_pool_rows(conn: &Connection, rows: &[(i64, PoolRow)]) -> Result<()> {
+    insert_rows_then(
+        conn,
+        "INSERT OR REPLACE INTO pool (employee_id, kompetensi, potensi, skor, skp, jp)",
+        6,
+        rows,
+        "",
+        |st, i, (id, r)| {
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, &r.kompetensi)?;
+            st.raw_bind_parameter(i + 2, r.potensi)?;
+            st.raw_bind_parameter(i + 3, r.skor)?;
+            st.raw_bind_parameter(i + 4, &r.skp)?;
+            st.raw_bind_parameter(i + 5, &r.jp)
+        },
+    )
 }
 
 /// Insert a batch of new records. See the module documentation.

@@ -2,7 +2,8 @@
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
 use super::bulk::{insert_rows_then, iso};
-use super::records::{Batch, CompetencyRec, PotentialRec, SkpRec, TrainingRec};
+use super::pool::{get, set, Computed, Own};
+use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
 use crate::domain::Competency;
 use crate::domain::Potensi;
@@ -50,6 +51,12 @@ struct Ids {
     /// Unit id and, when preloaded, its `instansi`.
     units: HashMap<String, (i64, Option<String>)>,
     preloaded: bool,
+    /// When preloaded: the id the next new employee gets, as SQLite would
+    /// give it (one more than the largest), so new employees can be written
+    /// together; `None` when there is no such number.
+    next: Option<i64>,
+    /// The NIP last found and its id (ids never change).
+    last: (String, Option<i64>),
 }
 
 impl Ids {
@@ -58,6 +65,8 @@ impl Ids {
             employees: HashMap::default(),
             units: HashMap::default(),
             preloaded,
+            next: None,
+            last: (String::new(), None),
         };
         if preloaded {
             let mut st = tx.prepare("SELECT nip, id FROM employee")?;
@@ -70,13 +79,23 @@ impl Ids {
             while let Some(r) = rows.next()? {
                 ids.units.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
             }
+            let max: Option<i64> =
+                tx.query_row("SELECT max(id) FROM employee", [], |r| r.get(0))?;
+            ids.next = max.unwrap_or(0).checked_add(1).filter(|&n| n > 0);
         }
         Ok(ids)
     }
 
     fn employee(&mut self, tx: &Transaction<'_>, nip: &str) -> Result<Option<i64>> {
-        if let Some(id) = self.employees.get(nip) {
-            return Ok(Some(*id));
+        // An employee's records usually come one after another.
+        if self.last.1.is_some() && self.last.0 == nip {
+            return Ok(self.last.1);
+        }
+        if let Some(&id) = self.employees.get(nip) {
+            self.last.0.clear();
+            self.last.0.push_str(nip);
+            self.last.1 = Some(id);
+            return Ok(Some(id));
         }
         if self.preloaded {
             return Ok(None);
@@ -171,6 +190,8 @@ pub struct Writer<'t> {
     tx: &'t Transaction<'t>,
     ids: Ids,
     existing: Option<Existing>,
+    /// The pool rows of the employees this writer inserts (when preloaded).
+    pool: Option<Computed>,
 }
 
 fn map_rows<K: std::hash::Hash + Eq, V>(
@@ -195,6 +216,7 @@ impl<'t> Writer<'t> {
             tx,
             ids: Ids::new(tx, false)?,
             existing: None,
+            pool: None,
         })
     }
 
@@ -203,7 +225,50 @@ impl<'t> Writer<'t> {
             tx,
             ids: Ids::new(tx, true)?,
             existing: Some(Existing::default()),
+            pool: Some(Computed::new(tx)?),
         })
+    }
+
+    /// Bring the `pool` rows of the employees in `touched` (what
+    /// [`Writer::write`] added to it) up to date; see [`write_batch_deferred`].
+    /// A preloaded writer computes the rows of the employees it inserted from
+    /// the records it wrote for them.
+    pub fn finish(self, touched: &mut Vec<i64>) -> Result<()> {
+        match self.pool {
+            Some(pool) => pool.write(self.tx, touched),
+            None => super::pool::refresh(self.tx, touched),
+        }
+    }
+}
+
+/// An employee's records written by this writer are found by a scan of its
+/// own list (see `pool::Own`) up to this many; beyond, in the database.
+const OWN_SCAN: usize = 64;
+
+/// The records of employee `id` when this writer inserted it, for a record
+/// whose date orders as its text (`dated`); an undated record is looked up
+/// as for other employees, and leaves the pool row to the SQL.
+fn own_dated(pool: &mut Option<Computed>, id: i64, dated: bool) -> Option<&mut Own> {
+    let own = pool.as_mut()?.own(id)?;
+    if !dated {
+        own.fallback = true;
+        return None;
+    }
+    Some(own)
+}
+
+/// A training's name as a number for an employee's own list (equal names,
+/// equal numbers; rarely also different ones, see its use).
+fn name_hash(nama: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
+}
+
+/// Add `id` to the touched employees, unless it was the last one added (an
+/// employee's records usually come together).
+fn touch(touched: &mut Vec<i64>, id: i64) {
+    if touched.last() != Some(&id) {
+        touched.push(id);
     }
 }
 
@@ -232,6 +297,8 @@ const TRAINING_UPSERT: &str = " ON CONFLICT DO UPDATE SET jp = excluded.jp";
 /// statements. Flushed before any other write to the same table, so the
 /// writes keep their order.
 struct Fresh<'a> {
+    /// With the id given and the unit's id.
+    employees: Vec<(i64, i64, &'a EmployeeRec)>,
     skp: Vec<(i64, &'a SkpRec)>,
     competencies: Vec<(i64, &'a CompetencyRec)>,
     potentials: Vec<(i64, &'a PotentialRec)>,
@@ -239,6 +306,34 @@ struct Fresh<'a> {
 }
 
 impl Fresh<'_> {
+    fn employees(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        insert_rows_then(
+            tx,
+            "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+               tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
+            12,
+            &self.employees,
+            "",
+            |st, i, (id, unit_id, e)| {
+                let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
+                st.raw_bind_parameter(i, id)?;
+                st.raw_bind_parameter(i + 1, &e.nip)?;
+                st.raw_bind_parameter(i + 2, &e.nama)?;
+                st.raw_bind_parameter(i + 3, e.sex.code())?;
+                st.raw_bind_parameter(i + 4, date_text(e.birth, &mut b1))?;
+                st.raw_bind_parameter(i + 5, e.status.code())?;
+                st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
+                st.raw_bind_parameter(i + 7, &e.jabatan)?;
+                st.raw_bind_parameter(i + 8, e.tingkat.label())?;
+                st.raw_bind_parameter(i + 9, unit_id)?;
+                st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
+                st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| date_text(d, &mut b2)))
+            },
+        )?;
+        self.employees.clear();
+        Ok(())
+    }
+
     fn skp(&mut self, tx: &Transaction<'_>) -> Result<()> {
         insert_rows_then(
             tx,
@@ -406,15 +501,38 @@ impl<'t> Writer<'t> {
     pub fn write(&mut self, b: &Batch, touched: &mut Vec<i64>) -> Result<WriteSummary> {
         let tx = self.tx;
         let ids = &mut self.ids;
+        let pool = &mut self.pool;
         if let Some(ex) = &mut self.existing {
             ex.load(tx, b)?;
         }
         let mut ex = self.existing.as_mut();
         let mut sum = WriteSummary::default();
+        let mut fresh = Fresh {
+            employees: Vec::new(),
+            skp: Vec::new(),
+            competencies: Vec::new(),
+            potentials: Vec::new(),
+            trainings: Vec::new(),
+        };
 
         for e in &b.employees {
             let unit_id = ids.unit(tx, &e.unit, e.instansi.as_deref())?;
             let existed = ids.employee(tx, &e.nip)?.is_some();
+            if let (false, Some(id)) = (existed, ids.next) {
+                // New (the preloaded NIPs do not have it): the id SQLite
+                // would give it, written with others.
+                ids.next = id.checked_add(1);
+                fresh.employees.push((id, unit_id, e));
+                ids.employees.insert(e.nip.clone(), id);
+                touched.push(id);
+                if let Some(p) = pool.as_mut() {
+                    p.employee(id);
+                }
+                sum.employees.add(1, false);
+                continue;
+            }
+            // The UPDATE below may be of an employee written together.
+            fresh.employees(tx)?;
             let birth = e.birth.to_string();
             let tmt = e.tmt_jabatan.map(|d| d.to_string());
             let gol = e.golongan.to_string();
@@ -438,17 +556,15 @@ impl<'t> Writer<'t> {
                     e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
                 ids.employees.insert(e.nip.clone(), id);
                 touched.push(id);
+                if let Some(p) = pool.as_mut() {
+                    p.employee(id);
+                }
                 1
             };
             sum.employees.add(changes, existed);
         }
+        fresh.employees(tx)?;
 
-        let mut fresh = Fresh {
-            skp: Vec::new(),
-            competencies: Vec::new(),
-            potentials: Vec::new(),
-            trainings: Vec::new(),
-        };
         let mut upsert = tx.prepare_cached(
             "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
                          ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
@@ -458,10 +574,24 @@ impl<'t> Writer<'t> {
                 continue;
             };
             let key = (id, i64::from(r.tahun));
-            let map = ex.as_mut().and_then(|e| e.skp.as_mut());
-            let existed: Option<String> = match &map {
-                Some(m) => m.get(&key).cloned(),
-                None => tx
+            // An employee this writer inserted: its records are in its own
+            // list (a long one: in the database, once those pending are written).
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.skp.as_mut()),
+            };
+            let listed = own
+                .as_ref()
+                .filter(|o| o.skp.len() <= OWN_SCAN)
+                .map(|o| get(&o.skp, &r.tahun).map(|p| p.code().to_string()));
+            if own.is_some() && listed.is_none() {
+                fresh.skp(tx)?;
+            }
+            let existed: Option<String> = match (listed, &map) {
+                (Some(l), _) => l,
+                (None, Some(m)) => m.get(&key).cloned(),
+                (None, None) => tx
                     .prepare_cached(
                         "SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2",
                     )?
@@ -471,7 +601,7 @@ impl<'t> Writer<'t> {
             let code = r.predikat.code();
             let changes = match &existed {
                 Some(p) if p == code => 0,
-                None if map.is_some() => {
+                None if map.is_some() || own.is_some() => {
                     fresh.skp.push((id, r));
                     1
                 }
@@ -481,7 +611,10 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(o) = own.as_mut() {
+                    set(&mut o.skp, r.tahun, r.predikat, existed.is_some());
+                }
                 if let Some(m) = map {
                     m.insert(key, code.to_string());
                 }
@@ -507,9 +640,23 @@ impl<'t> Writer<'t> {
                 // Looked up by text below: write what is pending first.
                 fresh.competencies(tx)?;
             }
-            let map = ex.as_mut().and_then(|e| e.competencies.as_mut());
-            let existed: Option<i64> = match (&map, key) {
-                (Some(m), Some(k)) => m.get(&k).copied(),
+            let own_key = key.map(|k| (k.1, k.2));
+            let mut own = own_dated(pool, id, own_key.is_some());
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.competencies.as_mut()),
+            };
+            let listed = own_key.and_then(|k| {
+                own.as_ref()
+                    .filter(|o| o.competencies.len() <= OWN_SCAN)
+                    .map(|o| get(&o.competencies, &k).map(|l| i64::from(*l)))
+            });
+            if own.is_some() && listed.is_none() {
+                fresh.competencies(tx)?;
+            }
+            let existed: Option<i64> = match (listed, &map, key) {
+                (Some(l), _, _) => l,
+                (None, Some(m), Some(k)) => m.get(&k).copied(),
                 _ => tx
                     .prepare_cached(
                         "SELECT level FROM competency_assessment WHERE employee_id = ?1 AND kompetensi = ?2 AND tanggal = ?3",
@@ -519,7 +666,7 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(l) if l == i64::from(r.level) => 0,
-                None if map.is_some() && key.is_some() => {
+                None if (map.is_some() || own.is_some()) && key.is_some() => {
                     fresh.competencies.push((id, r));
                     1
                 }
@@ -529,7 +676,10 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
+                    set(&mut o.competencies, k, r.level, existed.is_some());
+                }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, i64::from(r.level));
                 }
@@ -554,9 +704,31 @@ impl<'t> Writer<'t> {
             if key.is_none() {
                 fresh.potentials(tx)?;
             }
-            let map = ex.as_mut().and_then(|e| e.potentials.as_mut());
-            let existed: Option<PotRow> = match (&map, key) {
-                (Some(m), Some(k)) => m.get(&k).cloned(),
+            let own_key = key.map(|k| k.1);
+            let mut own = own_dated(pool, id, own_key.is_some());
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.potentials.as_mut()),
+            };
+            let listed = own_key.and_then(|k| {
+                own.as_ref()
+                    .filter(|o| o.potentials.len() <= OWN_SCAN)
+                    .map(|o| {
+                        get(&o.potentials, &k).map(|(kategori, skor, metode)| {
+                            (
+                                potensi_code(*kategori).map(str::to_string),
+                                *skor,
+                                metode.clone(),
+                            )
+                        })
+                    })
+            });
+            if own.is_some() && listed.is_none() {
+                fresh.potentials(tx)?;
+            }
+            let existed: Option<PotRow> = match (listed, &map, key) {
+                (Some(l), _, _) => l,
+                (None, Some(m), Some(k)) => m.get(&k).cloned(),
                 _ => tx
                     .prepare_cached(
                         "SELECT kategori, skor, metode FROM potential_assessment WHERE employee_id = ?1 AND tanggal = ?2",
@@ -571,7 +743,7 @@ impl<'t> Writer<'t> {
             );
             let changes = match &existed {
                 Some(old) if *old == new => 0,
-                None if map.is_some() && key.is_some() => {
+                None if (map.is_some() || own.is_some()) && key.is_some() => {
                     fresh.potentials.push((id, r));
                     1
                 }
@@ -581,7 +753,11 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
+                    let v = (r.kategori, r.skor, r.metode.clone());
+                    set(&mut o.potentials, k, v, existed.is_some());
+                }
                 if let (Some(m), Some(k)) = (map, key) {
                     m.insert(k, new);
                 }
@@ -600,10 +776,25 @@ impl<'t> Writer<'t> {
             let Some(id) = ids.employee(tx, &r.nip)? else {
                 continue;
             };
-            let map = ex.as_mut().and_then(|e| e.trainings.as_mut());
-            let existed: Option<i64> = match &map {
-                Some(m) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
-                None => tx
+            let mut own = pool.as_mut().and_then(|p| p.own(id));
+            let map = match own {
+                Some(_) => None,
+                None => ex.as_mut().and_then(|e| e.trainings.as_mut()),
+            };
+            // Own trainings are listed by year and a hash of the name: none
+            // with the same means no such training; one is looked up below.
+            let own_key = (r.tahun, name_hash(&r.nama));
+            let listed = own
+                .as_ref()
+                .filter(|o| o.trainings.len() <= OWN_SCAN)
+                .and_then(|o| get(&o.trainings, &own_key).is_none().then_some(None));
+            if own.is_some() && listed.is_none() {
+                fresh.trainings(tx)?;
+            }
+            let existed: Option<i64> = match (listed, &map) {
+                (Some(l), _) => l,
+                (None, Some(m)) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
+                (None, None) => tx
                     .prepare_cached(
                         "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
                     )?
@@ -612,7 +803,7 @@ impl<'t> Writer<'t> {
             };
             let changes = match existed {
                 Some(jp) if jp == i64::from(r.jp) => 0,
-                None if map.is_some() => {
+                None if map.is_some() || own.is_some() => {
                     fresh.trainings.push((id, r));
                     1
                 }
@@ -622,7 +813,19 @@ impl<'t> Writer<'t> {
                 }
             };
             if changes > 0 {
-                touched.push(id);
+                touch(touched, id);
+                if let Some(o) = own.as_mut() {
+                    if existed.is_some() {
+                        // Its entry, unless another name has the same hash.
+                        let mut same = o.trainings.iter_mut().filter(|(k, _)| *k == own_key);
+                        match (same.next(), same.next()) {
+                            (Some(e), None) => e.1 = r.jp,
+                            _ => o.fallback = true,
+                        }
+                    } else {
+                        o.trainings.push((own_key, r.jp));
+                    }
+                }
                 if let Some(m) = map {
                     m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
                 }
