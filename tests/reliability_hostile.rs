@@ -138,6 +138,40 @@ fn candidates_cached() -> &'static [Candidate] {
     C.get_or_init(candidates)
 }
 
+/// `xlsx` with every entry's text passed through `edit` (the workbook's XML).
+fn rewrite_xlsx(xlsx: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut entry = src.by_index(i).unwrap();
+        let mut text = String::new();
+        entry.read_to_string(&mut text).unwrap();
+        let name = entry.name().unwrap().to_string();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(edit(&text).as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_workbook_whose_cell_reference_overflows_is_unreadable_not_a_crash() {
+    // Found by `mutated_xlsx_never_panics`: the xlsx reader multiplies a long
+    // column name past u32 (a panic in debug builds).
+    let good = xlsx_of(&pegawai_rows());
+    let bad = rewrite_xlsx(&good, |t| t.replace(r#"r="A2""#, r#"r="ZZZZZZZZZZZZZZ2""#));
+    assert_ne!(good, bad, "the test edits the sheet");
+    let r = check_bytes("pegawai.xlsx", &bad, YEAR);
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.kind == talenta::import::ProblemKind::Unreadable),
+        "{:?}",
+        r.problems
+    );
+}
+
 #[test]
 fn valid_fixture_reads_as_valid() {
     // The harness itself: a valid file is read as valid, so the properties above test something.

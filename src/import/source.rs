@@ -400,12 +400,18 @@ fn xlsx_cell(d: &Data, col: usize, issues: &mut Vec<Issue>) -> Cell {
 }
 
 fn visit_xlsx(bytes: &[u8], f: &mut dyn FnMut(Item<'_>) -> bool) -> Result<(), FileIssue> {
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        None => return Err(FileIssue::new(0, ProblemKind::Empty, "")),
-        Some(r) => r.map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?,
-    };
+    // The xlsx reader can panic on a damaged workbook (an arithmetic overflow
+    // on a mangled cell reference, found by the property tests): that is an
+    // unreadable file, never a crash. Nothing outside the closure is touched.
+    let read = std::panic::catch_unwind(|| {
+        let mut book = Xlsx::new(Cursor::new(bytes))
+            .map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?;
+        match book.worksheet_range_at(0) {
+            None => Err(FileIssue::new(0, ProblemKind::Empty, "")),
+            Some(r) => r.map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string())),
+        }
+    });
+    let range = read.map_err(|_| FileIssue::new(0, ProblemKind::Unreadable, ""))??;
     let Some((first_row, _)) = range.start() else {
         return Err(FileIssue::new(0, ProblemKind::Empty, ""));
     };
