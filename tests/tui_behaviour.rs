@@ -730,7 +730,35 @@ mod positions {
             rows.reverse();
             Arc::new(Pool::new(rows, pool.as_of, pool.rules.clone()))
         };
+        // Reloaded positions come first (another order: the open one by kode).
+        let kode = app
+            .position(app.shortlist.as_ref().unwrap().position)
+            .unwrap()
+            .kode
+            .clone();
+        let mut moved = (**app.positions.as_ref().unwrap()).clone();
+        moved.reverse();
+        app.step(Action::PositionsLoaded(Arc::new(moved)));
+        let s = app.shortlist.as_ref().unwrap();
+        assert_eq!(app.position(s.position).unwrap().kode, kode);
+        // Mark the first two, to see them follow the reload too.
+        keys(&mut app, "space space");
+        let marked: Vec<String> = app
+            .marked_candidates()
+            .iter()
+            .map(|c| c.nip.to_string())
+            .collect();
+        assert_eq!(marked.len(), 2);
         app.step(Action::PoolLoaded(reversed.clone()));
+        let s = app.shortlist.as_ref().unwrap();
+        assert!(s.rows.is_empty() && s.pending, "no rows of the old pool");
+        assert!(screen(&app, 100, 30).contains("Ranking the eligible candidates…"));
+        let remarked: Vec<String> = app
+            .marked_candidates()
+            .iter()
+            .map(|c| c.nip.to_string())
+            .collect();
+        assert_eq!(remarked, marked, "the same people stay marked");
         let again = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         app.step(Action::Filtered(again));
         let s = app.shortlist.as_ref().unwrap();

@@ -297,12 +297,19 @@ impl App {
             Action::Filtered(o) => self.apply(o),
             Action::PoolLoaded(pool) => {
                 self.keep_nip = self.current().map(|c| c.nip.to_string());
+                self.remap_marked(&pool);
+                if let Some(s) = self.shortlist.as_mut() {
+                    // Rows of the old pool: ranked again with this one.
+                    s.rows = Shortlist::default();
+                    s.pending = true;
+                }
                 self.load = Load::Ready(pool);
                 self.list_positions();
                 self.request();
                 self.dirty = true;
             }
             Action::PositionsLoaded(p) => {
+                self.reopen_shortlist(&p);
                 self.positions = Some(p);
                 self.list_positions();
                 self.dirty = true;
@@ -729,6 +736,8 @@ impl App {
         if !self.shortlist_in_use() {
             // Rank only while someone looks at the shortlist.
             query.shortlist = None;
+        } else if let Some(s) = self.shortlist.as_mut() {
+            s.pending = true;
         }
         match &mut self.filtering {
             Filtering::Sync(engine) => {
@@ -870,6 +879,52 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Marked candidates are pool rows: after a reload, the same people's
+    /// rows in the new pool (those no longer there are unmarked).
+    fn remap_marked(&mut self, new: &Pool) {
+        let Some(old) = self.pool() else { return };
+        let nips: Vec<String> = (self.marked.iter())
+            .filter_map(|&r| old.rows.get(r as usize).map(|c| c.nip.to_string()))
+            .collect();
+        if nips.is_empty() {
+            return;
+        }
+        let mut found: Vec<Option<u32>> = vec![None; nips.len()];
+        for (i, c) in new.rows.iter().enumerate() {
+            if let Some(k) = nips.iter().position(|n| *n == *c.nip) {
+                found[k] = Some(i as u32);
+            }
+        }
+        self.marked = found.into_iter().flatten().collect();
+    }
+
+    /// New positions: the open shortlist follows its position by kode (its
+    /// index may have moved, its requirement changed); closed when it is gone.
+    fn reopen_shortlist(&mut self, new: &[Position]) {
+        let Some(s) = self.shortlist.as_ref() else {
+            return;
+        };
+        let kode = self.position(s.position).map(|p| p.kode.clone());
+        match kode.and_then(|k| new.iter().position(|p| p.kode == k)) {
+            Some(i) => {
+                if let Some(s) = self.shortlist.as_mut() {
+                    s.position = i;
+                }
+                if self.wanted.shortlist.is_some() {
+                    self.wanted.shortlist = Some(Arc::new(new[i].clone()));
+                }
+            }
+            None => {
+                self.shortlist = None;
+                self.wanted.shortlist = None;
+                self.marked.clear();
+                if matches!(self.view, View::Shortlist | View::Compare) {
+                    self.view = View::Positions;
+                }
+            }
+        }
     }
 
     /// Whether the shortlist or a view opened from it is on screen.
