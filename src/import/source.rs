@@ -399,25 +399,79 @@ fn xlsx_cell(d: &Data, col: usize, issues: &mut Vec<Issue>) -> Cell {
     }
 }
 
+/// Columns an import sheet may use: far more than any export has, few enough
+/// that a row is cheap to lay out (a damaged or hostile workbook can name a
+/// cell millions of columns to the right).
+const XLSX_MAX_COLUMNS: u32 = 1024;
+
+/// The first sheet's non-empty cells as (row, column, value), in row order.
+fn xlsx_cells(bytes: &[u8]) -> Result<Vec<(u32, u32, Data)>, FileIssue> {
+    let unreadable =
+        |e: calamine::XlsxError| FileIssue::new(0, ProblemKind::Unreadable, e.to_string());
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let Some(name) = book.sheet_names().first().cloned() else {
+        return Err(FileIssue::new(0, ProblemKind::Empty, ""));
+    };
+    let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (row, col) = cell.get_position();
+        if col >= XLSX_MAX_COLUMNS {
+            return Err(FileIssue::new(
+                u64::from(row) + 1,
+                ProblemKind::Unreadable,
+                column_name(col),
+            ));
+        }
+        if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+            cells.push((row, col, Data::from(cell.get_value().clone())));
+        }
+    }
+    cells.sort_by_key(|&(row, col, _)| (row, col));
+    Ok(cells)
+}
+
+/// A 0-based column index as spreadsheet letters (0 = A, 26 = AA).
+fn column_name(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn visit_xlsx(bytes: &[u8], f: &mut dyn FnMut(Item<'_>) -> bool) -> Result<(), FileIssue> {
     // The xlsx reader can panic on a damaged workbook (an arithmetic overflow
     // on a mangled cell reference, found by the property tests): that is an
     // unreadable file, never a crash. Nothing outside the closure is touched.
-    let read = std::panic::catch_unwind(|| {
-        let mut book = Xlsx::new(Cursor::new(bytes))
-            .map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string()))?;
-        match book.worksheet_range_at(0) {
-            None => Err(FileIssue::new(0, ProblemKind::Empty, "")),
-            Some(r) => r.map_err(|e| FileIssue::new(0, ProblemKind::Unreadable, e.to_string())),
-        }
-    });
-    let range = read.map_err(|_| FileIssue::new(0, ProblemKind::Unreadable, ""))??;
-    let Some((first_row, _)) = range.start() else {
+    // Cells are laid out in rows here, never as one rectangle (whose size a
+    // stray far-away cell would decide).
+    let cells = std::panic::catch_unwind(|| xlsx_cells(bytes))
+        .map_err(|_| FileIssue::new(0, ProblemKind::Unreadable, ""))??;
+    let Some(first_col) = cells.iter().map(|c| c.1).min() else {
         return Err(FileIssue::new(0, ProblemKind::Empty, ""));
     };
+    let width = cells.iter().map(|c| c.1).max().unwrap_or(first_col) - first_col + 1;
+    let mut rest = cells.as_slice();
+    let rows = std::iter::from_fn(|| {
+        let row = rest.first()?.0;
+        let n = rest.iter().take_while(|c| c.0 == row).count();
+        let (these, more) = rest.split_at(n);
+        rest = more;
+        let mut r = vec![Data::Empty; width as usize];
+        for (_, col, d) in these {
+            r[(col - first_col) as usize] = d.clone();
+        }
+        Some((row, r))
+    });
     let mut header = false;
-    for (i, r) in range.rows().enumerate() {
-        let line = u64::from(first_row) + i as u64 + 1;
+    for (row, r) in rows {
+        let line = u64::from(row) + 1;
         let mut issues = Vec::new();
         let cells: Vec<Cell> = r
             .iter()
@@ -462,6 +516,12 @@ fn visit_xlsx(bytes: &[u8], f: &mut dyn FnMut(Item<'_>) -> bool) -> Result<(), F
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_names_are_spreadsheet_letters() {
+        let names: Vec<String> = [0, 25, 26, 51, 701, 702, 16383].map(column_name).to_vec();
+        assert_eq!(names, ["A", "Z", "AA", "AZ", "ZZ", "AAA", "XFD"]);
+    }
 
     fn csv(s: &[u8]) -> Table {
         read(s, false, &|_| {}).expect("readable")
