@@ -9,7 +9,7 @@
 //! the caller's transaction then rolls back. Runs inside the caller's transaction.
 
 use super::pool::PoolRow;
-use super::records::Batch;
+use super::records::{Batch, EmployeeRec};
 use super::write::WriteSummary;
 use super::Result;
 use crate::domain::Potensi;
@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 /// `YYYY-MM-DD` without the formatting machinery (the same text as `Display`
 /// for years 0..=9999).
-pub(super) fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> &str {
+fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> &str {
     let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
     let digits = [
         y / 1000,
@@ -62,6 +62,42 @@ fn values_sql(head: &str, cols: usize, rows: usize) -> String {
         sql.push(')');
     }
     sql
+}
+
+/// A date as the tables store it (`Display`'s text).
+pub(super) fn date_text(d: NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str> {
+    if (0..=9999).contains(&d.year()) {
+        iso(d, buf).into()
+    } else {
+        d.to_string().into()
+    }
+}
+
+/// New employees (id, unit id, record) with multi-row statements: the demo's
+/// bulk writer and the importer's writer for employees it knows are new.
+pub(super) fn insert_employees(tx: &Connection, rows: &[(i64, i64, &EmployeeRec)]) -> Result<()> {
+    insert_rows(
+        tx,
+        "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
+           tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
+        12,
+        rows,
+        |st, i, (id, unit_id, e)| {
+            let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
+            st.raw_bind_parameter(i, id)?;
+            st.raw_bind_parameter(i + 1, &e.nip)?;
+            st.raw_bind_parameter(i + 2, &e.nama)?;
+            st.raw_bind_parameter(i + 3, e.sex.code())?;
+            st.raw_bind_parameter(i + 4, date_text(e.birth, &mut b1))?;
+            st.raw_bind_parameter(i + 5, e.status.code())?;
+            st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
+            st.raw_bind_parameter(i + 7, &e.jabatan)?;
+            st.raw_bind_parameter(i + 8, e.tingkat.label())?;
+            st.raw_bind_parameter(i + 9, unit_id)?;
+            st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
+            st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| date_text(d, &mut b2)))
+        },
+    )
 }
 
 /// Insert `items` with multi-row statements; `bind` binds one item's `cols`
@@ -154,29 +190,7 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         rows.push((id, unit_id(&e.unit, e.instansi.as_deref())?, e));
         ids.insert(e.nip.as_str(), id);
     }
-    insert_rows(
-        tx,
-        "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
-           tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
-        12,
-        &rows,
-        |st, i, (id, uid, e)| {
-            let mut buf = [0u8; 10];
-            let mut tmt = [0u8; 10];
-            st.raw_bind_parameter(i, id)?;
-            st.raw_bind_parameter(i + 1, &e.nip)?;
-            st.raw_bind_parameter(i + 2, &e.nama)?;
-            st.raw_bind_parameter(i + 3, e.sex.code())?;
-            st.raw_bind_parameter(i + 4, iso(e.birth, &mut buf))?;
-            st.raw_bind_parameter(i + 5, e.status.code())?;
-            st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
-            st.raw_bind_parameter(i + 7, &e.jabatan)?;
-            st.raw_bind_parameter(i + 8, e.tingkat.label())?;
-            st.raw_bind_parameter(i + 9, uid)?;
-            st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
-            st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| iso(d, &mut tmt)))
-        },
-    )?;
+    insert_employees(tx, &rows)?;
     sum.employees.inserted = rows.len() as u64;
 
     // Employees written by an earlier batch are looked up (and remembered).

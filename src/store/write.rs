@@ -1,7 +1,7 @@
 //! Writing records: upserts keyed by the records' natural keys, so writing the
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
-use super::bulk::{insert_rows_then, iso};
+use super::bulk::{date_text, insert_employees, insert_rows_then};
 use super::pool::{get, set, Computed, Own};
 use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
 use super::Result;
@@ -276,16 +276,6 @@ fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
     p.map(Potensi::code)
 }
 
-/// A date as the tables store it (`Display`'s text).
-fn date_text(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str> {
-    use chrono::Datelike;
-    if (0..=9999).contains(&d.year()) {
-        iso(d, buf).into()
-    } else {
-        d.to_string().into()
-    }
-}
-
 const SKP_UPSERT: &str =
     " ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat";
 const COMPETENCY_UPSERT: &str = " ON CONFLICT DO UPDATE SET level = excluded.level";
@@ -307,29 +297,7 @@ struct Fresh<'a> {
 
 impl Fresh<'_> {
     fn employees(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_rows_then(
-            tx,
-            "INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan,
-               tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)",
-            12,
-            &self.employees,
-            "",
-            |st, i, (id, unit_id, e)| {
-                let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
-                st.raw_bind_parameter(i, id)?;
-                st.raw_bind_parameter(i + 1, &e.nip)?;
-                st.raw_bind_parameter(i + 2, &e.nama)?;
-                st.raw_bind_parameter(i + 3, e.sex.code())?;
-                st.raw_bind_parameter(i + 4, date_text(e.birth, &mut b1))?;
-                st.raw_bind_parameter(i + 5, e.status.code())?;
-                st.raw_bind_parameter(i + 6, e.golongan.to_string())?;
-                st.raw_bind_parameter(i + 7, &e.jabatan)?;
-                st.raw_bind_parameter(i + 8, e.tingkat.label())?;
-                st.raw_bind_parameter(i + 9, unit_id)?;
-                st.raw_bind_parameter(i + 10, e.pendidikan.code())?;
-                st.raw_bind_parameter(i + 11, e.tmt_jabatan.map(|d| date_text(d, &mut b2)))
-            },
-        )?;
+        insert_employees(tx, &self.employees)?;
         self.employees.clear();
         Ok(())
     }
