@@ -86,7 +86,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     o.push_str(&format!(
         "- {}: {}\n",
         l.status,
-        tr!(lang, session::status(&s.status))
+        tr!(lang, session::status(s.status))
     ));
     let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
         format!(
@@ -319,7 +319,7 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
         .add_paragraph(p(&format!(
             "{}: {}",
             l.status,
-            tr!(lang, session::status(&s.status))
+            tr!(lang, session::status(s.status))
         )));
     let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
         format!(

@@ -333,8 +333,17 @@ fn prescan_lang(args: &[String]) -> Option<Lang> {
     None
 }
 
+/// The whole command tree with every help text in `lang`: what `--help`
+/// prints, and what the help test walks.
+pub fn command(lang: Lang) -> clap::Command {
+    localise(Cli::command(), lang)
+}
+
 /// Replace the placeholder doc strings with the help texts of a language.
+/// clap's own `--help`/`--version` flags are built first so that their texts
+/// ("global.help", "global.version") are localised too.
 fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    cmd.build();
     let help: &'static [(&'static str, &'static str)] = tr!(lang, cli::HELP);
     fn apply(
         cmd: clap::Command,
@@ -365,7 +374,10 @@ fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             .map(|s| s.get_name().to_string())
             .collect();
         for s in subs {
-            let key = if prefix.is_empty() {
+            let key = if s == "help" {
+                // clap's own `help` subcommand, the same at every level
+                "global.help_command".to_string()
+            } else if prefix.is_empty() {
                 s.clone()
             } else {
                 format!("{prefix}.{s}")
@@ -404,7 +416,7 @@ pub fn main() -> ExitCode {
         eprintln!("talenta: {}", tr!(pre_lang, cli::CONFIG_INVALID));
         return ExitCode::from(2);
     };
-    let cmd = localise(Cli::command(), pre_lang);
+    let cmd = command(pre_lang);
     let matches = match cmd.try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {

@@ -203,7 +203,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
                                 r.id.to_string(),
                                 r.date.clone(),
                                 r.title.clone(),
-                                tr!(ctx.lang, session::status(&r.status)).to_string(),
+                                tr!(ctx.lang, session::status(r.status)).to_string(),
                                 format!("{}/{}", r.present, r.members),
                                 r.decisions.to_string(),
                             ]

@@ -275,6 +275,63 @@ pub fn check_decision(
     Ok(())
 }
 
+/// Whether a session takes changes. Stored as `open` / `closed`; a closed
+/// session is read-only until an audited reopen (our process rule, see
+/// docs/sessions.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionStatus {
+    Open,
+    Closed,
+}
+
+impl SessionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionStatus::Open => "open",
+            SessionStatus::Closed => "closed",
+        }
+    }
+
+    /// The stored code; anything but `closed` reads as open, as before.
+    pub fn from_code(s: &str) -> SessionStatus {
+        if s == "closed" {
+            SessionStatus::Closed
+        } else {
+            SessionStatus::Open
+        }
+    }
+
+    pub fn is_closed(self) -> bool {
+        self == SessionStatus::Closed
+    }
+}
+
+/// The rules of a new session: a title, each member once, and a quorum
+/// between 1 and the number of members (when one is given; otherwise
+/// [`default_quorum`]).
+pub fn check_new_session(
+    title: &str,
+    members: &[(String, Role)],
+    quorum: Option<usize>,
+) -> Result<(), Refusal> {
+    if title.trim().is_empty() {
+        return Err(Refusal::EmptyTitle);
+    }
+    for (i, (name, _)) in members.iter().enumerate() {
+        if members[..i].iter().any(|(n, _)| n == name) {
+            return Err(Refusal::DuplicateMember(name.clone()));
+        }
+    }
+    match quorum {
+        Some(q) if q == 0 || q > members.len() => Err(Refusal::QuorumTooLarge {
+            quorum: q,
+            members: members.len(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +460,51 @@ mod tests {
         assert_eq!(
             check_decision(false, 7, "x", DecisionKind::Dipertahankan, false, None, &ok),
             Ok(())
+        );
+    }
+}
+
+#[cfg(test)]
+mod new_session_tests {
+    use super::*;
+
+    fn members(names: &[&str]) -> Vec<(String, Role)> {
+        names
+            .iter()
+            .map(|n| (n.to_string(), Role::Anggota))
+            .collect()
+    }
+
+    #[test]
+    fn a_new_session_needs_a_title_distinct_members_and_a_possible_quorum() {
+        let m = members(&["Siti", "Budi", "Dewi"]);
+        assert_eq!(check_new_session("Sidang I", &m, None), Ok(()));
+        assert_eq!(check_new_session("Sidang I", &m, Some(3)), Ok(()));
+        assert_eq!(check_new_session("  ", &m, None), Err(Refusal::EmptyTitle));
+        assert_eq!(
+            check_new_session("Sidang I", &members(&["Siti", "Budi", "Siti"]), None),
+            Err(Refusal::DuplicateMember("Siti".into()))
+        );
+        for q in [0, 4] {
+            assert_eq!(
+                check_new_session("Sidang I", &m, Some(q)),
+                Err(Refusal::QuorumTooLarge {
+                    quorum: q,
+                    members: 3
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn status_codes_round_trip() {
+        for s in [SessionStatus::Open, SessionStatus::Closed] {
+            assert_eq!(SessionStatus::from_code(s.code()), s);
+        }
+        assert!(SessionStatus::Closed.is_closed());
+        assert_eq!(
+            serde_json::to_string(&SessionStatus::Closed).unwrap(),
+            "\"closed\""
         );
     }
 }

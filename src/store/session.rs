@@ -5,7 +5,10 @@
 use super::audit::{self, Change};
 use super::load::load_one;
 use super::{Actor, Store, StoreError};
-use crate::domain::session::{check_decision, DecisionKind, QuorumCheck, Refusal, Role, Votes};
+use crate::domain::session::{
+    check_decision, check_new_session, DecisionKind, QuorumCheck, Refusal, Role, SessionStatus,
+    Votes,
+};
 use crate::domain::{Competency, Rules};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -54,7 +57,7 @@ pub struct SessionRow {
     pub title: String,
     pub date: String,
     pub quorum: Option<usize>,
-    pub status: String,
+    pub status: SessionStatus,
     pub created_at: String,
     pub members: usize,
     pub present: usize,
@@ -125,7 +128,7 @@ pub struct SessionDetail {
 
 impl SessionDetail {
     pub fn is_closed(&self) -> bool {
-        self.session.status == "closed"
+        self.session.status.is_closed()
     }
 
     /// The quorum check for one candidate.
@@ -162,18 +165,19 @@ impl SessionDetail {
     }
 }
 
-fn session_status(tx: &Transaction<'_>, id: i64) -> Result<String> {
+fn session_status(tx: &Transaction<'_>, id: i64) -> Result<SessionStatus> {
     tx.query_row(
         "SELECT status FROM committee_session WHERE id = ?1",
         [id],
-        |r| r.get(0),
+        |r| r.get::<_, String>(0),
     )
     .optional()?
+    .map(|s| SessionStatus::from_code(&s))
     .ok_or(SessionError::Refused(Refusal::UnknownSession(id)))
 }
 
 fn require_open(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    if session_status(tx, id)? == "closed" {
+    if session_status(tx, id)?.is_closed() {
         return Err(Refusal::SessionClosed(id).into());
     }
     Ok(())
@@ -214,24 +218,8 @@ fn require_position(tx: &Transaction<'_>, kode: &str) -> Result<()> {
 
 /// Create a session (open at once); returns its id.
 pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
+    check_new_session(&s.title, &s.members, s.quorum)?;
     let title = s.title.trim();
-    if title.is_empty() {
-        return Err(Refusal::EmptyTitle.into());
-    }
-    for (i, (name, _)) in s.members.iter().enumerate() {
-        if s.members[..i].iter().any(|(n, _)| n == name) {
-            return Err(Refusal::DuplicateMember(name.clone()).into());
-        }
-    }
-    if let Some(q) = s.quorum {
-        if q == 0 || q > s.members.len() {
-            return Err(Refusal::QuorumTooLarge {
-                quorum: q,
-                members: s.members.len(),
-            }
-            .into());
-        }
-    }
     let tx = store.write_tx()?;
     for kode in &s.agenda {
         require_position(&tx, kode)?;
@@ -464,7 +452,7 @@ fn insert_decision(
     rules: &Rules,
     supersedes: Option<(i64, i64)>,
 ) -> Result<i64> {
-    let closed = session_status(tx, id)? == "closed";
+    let closed = session_status(tx, id)?.is_closed();
     require_employee(tx, &d.nip)?;
     if let Some(p) = &d.position {
         require_position(tx, p)?;
@@ -650,7 +638,7 @@ pub fn amend(
 /// Close a session: from now on it is read-only. Returns the audit head after closing.
 pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
     let tx = store.write_tx()?;
-    if session_status(&tx, id)? == "closed" {
+    if session_status(&tx, id)?.is_closed() {
         return Err(Refusal::SessionClosed(id).into());
     }
     let at = now();
@@ -674,8 +662,8 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
             action: "session.close",
             entity: "session",
             entity_id: &id.to_string(),
-            before: Some(json!({"status": "open"})),
-            after: Some(json!({"status": "closed", "decisions": decisions})),
+            before: Some(json!({"status": SessionStatus::Open})),
+            after: Some(json!({"status": SessionStatus::Closed, "decisions": decisions})),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -688,7 +676,7 @@ pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result
         return Err(Refusal::NoReason.into());
     }
     let tx = store.write_tx()?;
-    if session_status(&tx, id)? != "closed" {
+    if !session_status(&tx, id)?.is_closed() {
         return Err(Refusal::NotClosed(id).into());
     }
     tx.execute(
@@ -706,8 +694,8 @@ pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result
             action: "session.reopen",
             entity: "session",
             entity_id: &id.to_string(),
-            before: Some(json!({"status": "closed"})),
-            after: Some(json!({"status": "open", "reason": reason.trim()})),
+            before: Some(json!({"status": SessionStatus::Closed})),
+            after: Some(json!({"status": SessionStatus::Open, "reason": reason.trim()})),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -726,7 +714,7 @@ fn session_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
         title: r.get(1)?,
         date: r.get(2)?,
         quorum: r.get::<_, Option<i64>>(3)?.map(|q| q as usize),
-        status: r.get(4)?,
+        status: SessionStatus::from_code(&r.get::<_, String>(4)?),
         created_at: r.get(5)?,
         members: r.get::<_, i64>(6)? as usize,
         present: r.get::<_, i64>(7)? as usize,
@@ -839,7 +827,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let closing_head = if session.status == "closed" {
+    let closing_head = if session.status.is_closed() {
         conn.query_row(
             "SELECT hash FROM audit_log WHERE action = 'session.close' AND entity_id = ?1 ORDER BY seq DESC LIMIT 1",
             [id.to_string()],

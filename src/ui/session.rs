@@ -194,7 +194,7 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             r.id,
             r.date,
             r.title,
-            tr!(lang, session::status(&r.status))
+            tr!(lang, session::status(r.status))
         );
         put(
             buf,
@@ -215,7 +215,7 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
     let l = labels(lang);
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut focus = 0;
-    let status = tr!(lang, session::status(&d.session.status));
+    let status = tr!(lang, session::status(d.session.status));
     out.push(Line::styled(
         tr!(
             lang,

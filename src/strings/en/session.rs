@@ -1,6 +1,6 @@
 //! Committee-session and minutes text (English).
 
-use crate::domain::session::{DecisionKind, Refusal};
+use crate::domain::session::{DecisionKind, Refusal, SessionStatus};
 use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
@@ -51,10 +51,10 @@ pub fn bad_member(s: &str) -> String {
 
 pub const LIST_HEADER: &[&str] = &["No", "Date", "Title", "Status", "Present", "Decisions"];
 
-pub fn status(s: &str) -> &'static str {
+pub fn status(s: SessionStatus) -> &'static str {
     match s {
-        "closed" => "closed",
-        _ => "open",
+        SessionStatus::Closed => "closed",
+        SessionStatus::Open => "open",
     }
 }
 

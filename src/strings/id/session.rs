@@ -1,6 +1,6 @@
 //! Teks sidang komite dan berita acara (Bahasa Indonesia).
 
-use crate::domain::session::{DecisionKind, Refusal};
+use crate::domain::session::{DecisionKind, Refusal, SessionStatus};
 use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
@@ -51,10 +51,10 @@ pub fn bad_member(s: &str) -> String {
 
 pub const LIST_HEADER: &[&str] = &["No", "Tanggal", "Judul", "Status", "Hadir", "Keputusan"];
 
-pub fn status(s: &str) -> &'static str {
+pub fn status(s: SessionStatus) -> &'static str {
     match s {
-        "closed" => "ditutup",
-        _ => "dibuka",
+        SessionStatus::Closed => "ditutup",
+        SessionStatus::Open => "dibuka",
     }
 }
 
