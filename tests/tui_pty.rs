@@ -428,3 +428,69 @@ fn a_decision_recorded_by_the_cli_appears_on_the_screen() {
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+/// The terminal is back as it was: main screen, cursor shown, bracketed paste off.
+fn assert_restored(out: &[u8], term: &vt100::Parser) {
+    let entered = last(out, ENTER_ALT).expect("entered the alternate screen");
+    let left = last(out, LEAVE_ALT).expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "left the alternate screen after entering it"
+    );
+    let shown = last(out, SHOW_CURSOR).expect("cursor shown");
+    if let Some(hidden) = last(out, HIDE_CURSOR) {
+        assert!(shown > hidden, "the cursor is shown at the end");
+    }
+    let paste_on = last(out, b"\x1b[?2004h").expect("bracketed paste turned on");
+    let paste_off = last(out, b"\x1b[?2004l").expect("bracketed paste turned off");
+    assert!(paste_off > paste_on, "bracketed paste is off again");
+    assert!(!term.screen().alternate_screen(), "back on the main screen");
+    assert!(!term.screen().hide_cursor(), "cursor visible");
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    let f = fixture();
+    let db = f.db.to_str().unwrap().to_string();
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let mut pty = Pty::start(&["--db", &db, "--lang", "en"], &f, 100, 30);
+        pty.wait_for("the table", |s| s.contains("14 of 14"));
+        let pid = pty.child.process_id().expect("a pid").to_string();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = pty.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        assert_restored(&pty.bytes(), &pty.screen());
+        let text = pty.screen().screen().contents();
+        assert!(
+            text.contains(&format!("SIG{signal}")),
+            "SIG{signal}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_paste_of_a_megabyte_is_taken_and_the_keys_work_after() {
+    let f = fixture();
+    let db = f.db.to_str().unwrap().to_string();
+    let mut pty = Pty::start(&["--db", &db, "--lang", "en"], &f, 100, 30);
+    pty.wait_for("the table", |s| s.contains("14 of 14"));
+    pty.send("/");
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend(std::iter::repeat_n(b"kemas ahmad\n".as_slice(), 1 << 20 / 12).flatten());
+    paste.extend_from_slice(b"\x1b[201~");
+    pty.writer.write_all(&paste).unwrap();
+    pty.writer.flush().unwrap();
+    pty.wait_for("the pasted filter", |s| {
+        s.contains("Filter: kemas ahmad kemas")
+    });
+    pty.send("\x1b");
+    pty.wait_for("the filter cleared", |s| s.contains("14 of 14"));
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&pty.bytes(), &pty.screen());
+}

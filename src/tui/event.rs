@@ -16,6 +16,8 @@ pub enum Msg {
     /// Reading the terminal failed (it went away; the error's text), or the
     /// input thread stopped on an internal error (`None`): end.
     InputClosed(Option<String>),
+    /// SIGTERM, SIGHUP or SIGINT arrived: restore the terminal and end.
+    Signal(i32),
 }
 
 /// A crossterm key to a chord; `None` for releases and keys talenta does not use.
@@ -65,6 +67,8 @@ pub fn action(ev: Event) -> Option<Action> {
 /// Reads terminal events until stopped; polls so that it notices `stop`.
 pub struct Input {
     stop: Arc<AtomicBool>,
+    /// Set by the thread as it ends.
+    done: Arc<AtomicBool>,
     handle: Option<JoinHandle<()>>,
 }
 
@@ -72,6 +76,8 @@ impl Input {
     pub fn spawn(tx: Sender<Msg>) -> std::io::Result<Input> {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = done.clone();
         let handle = std::thread::Builder::new()
             .name("talenta-input".into())
             .spawn(move || {
@@ -83,9 +89,11 @@ impl Input {
                     // The panic hook has restored the terminal: the loop must end.
                     let _ = closed.send(Msg::InputClosed(None));
                 }
+                finished.store(true, Ordering::Release);
             })?;
         Ok(Input {
             stop,
+            done,
             handle: Some(handle),
         })
     }
@@ -118,10 +126,19 @@ fn read_loop(stop: &AtomicBool, tx: &Sender<Msg>) {
 }
 
 impl Drop for Input {
+    /// Stops the thread and waits for it a little: after a hang-up crossterm's
+    /// reader can spin inside `read` on a terminal at end of file and never look
+    /// at `stop` again; such a thread is left to end with the process.
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Release);
+        let deadline = std::time::Instant::now() + Duration::from_millis(500);
+        while !self.done.load(Ordering::Acquire) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         if let Some(h) = self.handle.take() {
-            let _ = h.join();
+            if self.done.load(Ordering::Acquire) {
+                let _ = h.join();
+            }
         }
     }
 }

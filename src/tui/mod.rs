@@ -8,6 +8,7 @@
 
 pub mod event;
 pub mod shadow;
+pub mod signals;
 pub mod terminal;
 pub mod ticker;
 
@@ -92,8 +93,10 @@ pub fn run(ctx: &Ctx) -> CliResult {
 
     let mut session = Session::enter().map_err(terminal_error)?;
     let ticker = ticker::Ticker::spawn(tx.clone()).map_err(terminal_error)?;
+    let watch = signals::Watch::spawn(tx.clone()).map_err(terminal_error)?;
     let input = Input::spawn(tx).map_err(terminal_error)?;
     let result = event_loop(&mut session, &mut app, &rx, &theme, &reload);
+    drop(watch);
     drop(input);
     drop(ticker);
     drop(session);
@@ -176,6 +179,12 @@ fn event_loop(
                 }
                 Msg::InputClosed(None) => {
                     return Err(CliError::runtime(tr!(lang, ui::INPUT_CRASHED)))
+                }
+                Msg::Signal(signal) => {
+                    // The conventional status of a process ended by a signal.
+                    let mut e = CliError::runtime(tr!(lang, ui::stopped_by(signals::name(signal))));
+                    e.code = 128u8.saturating_add(signal as u8);
+                    return Err(e);
                 }
             }
             if app.quit {

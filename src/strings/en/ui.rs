@@ -291,3 +291,7 @@ pub const WORKER_CRASHED: &str = "internal error in the filter; the committee sc
 
 pub const INPUT_CRASHED: &str =
     "internal error while reading keys; the committee screen was closed";
+
+pub fn stopped_by(signal: &str) -> String {
+    format!("the committee screen was closed by {signal}; the terminal is restored")
+}

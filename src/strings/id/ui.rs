@@ -290,3 +290,7 @@ pub fn terminal_failed(e: &str) -> String {
 pub const WORKER_CRASHED: &str = "kesalahan internal pada penyaring; layar komite ditutup";
 
 pub const INPUT_CRASHED: &str = "kesalahan internal saat membaca tombol; layar komite ditutup";
+
+pub fn stopped_by(signal: &str) -> String {
+    format!("layar komite ditutup karena sinyal {signal}; terminal dipulihkan")
+}
