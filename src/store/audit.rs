@@ -161,7 +161,9 @@ pub enum Problem {
     Gap { expected: i64 },
     /// The trail ends somewhere other than the expected head.
     HeadMismatch { expected: String, found: String },
-    /// The triggers that make the table append-only are gone.
+    /// The triggers that make the records append-only are not the ones the
+    /// schema created: dropped, rewritten (`WHEN 0`, `RAISE(IGNORE)`), or joined
+    /// by another trigger (TEMP ones included).
     TriggersMissing,
     /// A recorded row (a decision) differs from the audit entry that recorded it,
     /// or has none, or was removed: `seq` names the entry (0 when there is none).
@@ -216,13 +218,7 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
     if let Some((seq, problem)) = super::session::check_against_audit(conn)? {
         return Ok(Verdict::Broken { seq, problem });
     }
-    let triggers: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN
-           ('audit_log_no_update', 'audit_log_no_delete', 'decision_no_update', 'decision_no_delete')",
-        [],
-        |r| r.get(0),
-    )?;
-    if triggers != 4 {
+    if !triggers_as_built(conn)? {
         return Ok(Verdict::Broken {
             seq: n,
             problem: Problem::TriggersMissing,
@@ -230,8 +226,9 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
     }
     if let (Some(want), Some(seen)) = (expect_head, hashes_seen) {
         let want = want.trim().to_ascii_lowercase();
-        // The paper head must be an entry of the chain; entries after it are later work.
-        if want != GENESIS && !seen.contains(&want) {
+        // The paper head must be an entry of the chain; entries after it are
+        // later work. The genesis value is no entry: it would anchor any chain.
+        if !seen.contains(&want) {
             return Ok(Verdict::Broken {
                 seq: n,
                 problem: Problem::HeadMismatch {
@@ -245,6 +242,42 @@ pub fn verify(conn: &Connection, expect_head: Option<&str>) -> Result<Verdict> {
         entries: n,
         head: prev,
     })
+}
+
+/// The schema's own triggers, exactly as its migrations created them.
+fn expected_triggers() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for m in super::schema::MIGRATIONS {
+        let mut rest = *m;
+        while let Some(at) = rest.find("CREATE TRIGGER ") {
+            let stmt = &rest[at..];
+            let end = stmt.find("END;").map(|e| e + 3).unwrap_or(stmt.len());
+            let sql = &stmt[..end];
+            let name = sql["CREATE TRIGGER ".len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            out.push((name, sql.to_string()));
+            rest = &stmt[end..];
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every trigger of the file (and any TEMP trigger of this connection) is one
+/// the schema created, with its SQL unchanged, and none is missing.
+fn triggers_as_built(conn: &Connection) -> Result<bool> {
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+         UNION ALL SELECT name, sql FROM sqlite_temp_master WHERE type = 'trigger'
+         ORDER BY 1, 2",
+    )?;
+    let found = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found == expected_triggers())
 }
 
 #[cfg(test)]
@@ -337,10 +370,14 @@ mod tests {
     }
 
     fn restore_triggers(s: &Store) {
-        s.conn.execute_batch(
-            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'x'); END;
-             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'x'); END;",
-        ).unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+            )
+            .unwrap();
     }
 
     #[test]
@@ -459,6 +496,70 @@ mod tests {
             verify(&s.conn, None).unwrap(),
             Verdict::Broken {
                 problem: Problem::TriggersMissing,
+                ..
+            }
+        ));
+    }
+
+    fn assert_triggers_flagged(s: &Store, sql: &str) {
+        s.conn.execute_batch(sql).unwrap();
+        assert!(
+            matches!(
+                verify(&s.conn, None).unwrap(),
+                Verdict::Broken {
+                    problem: Problem::TriggersMissing,
+                    ..
+                }
+            ),
+            "{sql}"
+        );
+    }
+
+    #[test]
+    fn rewritten_extra_and_temp_triggers_are_reported() {
+        let (_d, mut s) = store();
+        add(&mut s, 2);
+        assert!(matches!(
+            verify(&s.conn, None).unwrap(),
+            Verdict::Intact { .. }
+        ));
+        // The same name with a trigger that never fires.
+        assert_triggers_flagged(
+            &s,
+            "DROP TRIGGER audit_log_no_update;
+             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN 0
+             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+        );
+        let (_d, mut s) = store();
+        add(&mut s, 2);
+        assert_triggers_flagged(
+            &s,
+            "DROP TRIGGER audit_log_no_delete;
+             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+             BEGIN SELECT RAISE(IGNORE); END;",
+        );
+        let (_d, mut s) = store();
+        add(&mut s, 2);
+        assert_triggers_flagged(
+            &s,
+            "CREATE TRIGGER audit_log_fix AFTER INSERT ON audit_log BEGIN SELECT 1; END;",
+        );
+        let (_d, mut s) = store();
+        add(&mut s, 2);
+        assert_triggers_flagged(
+            &s,
+            "CREATE TEMP TRIGGER t BEFORE INSERT ON audit_log BEGIN SELECT 1; END;",
+        );
+    }
+
+    #[test]
+    fn the_genesis_value_is_no_head() {
+        let (_d, mut s) = store();
+        add(&mut s, 3);
+        assert!(matches!(
+            verify(&s.conn, Some(GENESIS)).unwrap(),
+            Verdict::Broken {
+                problem: Problem::HeadMismatch { .. },
                 ..
             }
         ));
