@@ -30,6 +30,14 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         })?;
         return emit(&tr!(ctx.lang, cli::demo_csv_written(a.size, dir)));
     }
+    // Only a regular file (or nothing) is ever replaced: never a device, a
+    // FIFO, a folder or a symbolic link, not even with --force.
+    if std::fs::symlink_metadata(&ctx.db).is_ok_and(|m| !m.file_type().is_file()) {
+        return Err(CliError::input(tr!(
+            ctx.lang,
+            cli::demo_not_regular(&ctx.db)
+        )));
+    }
     if ctx.db.exists() && !a.force && !confirm(ctx)? {
         return Err(CliError::input(tr!(ctx.lang, cli::demo_exists(&ctx.db))));
     }
@@ -82,18 +90,7 @@ pub fn build(ctx: &Ctx, spec: &DemoSpec, progress: bool) -> CliResult<Option<Pat
         return Err(e);
     }
     let backup = if ctx.db.exists() {
-        let b = sibling(
-            &ctx.db,
-            &format!("bak-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")),
-        );
-        // The -wal file may hold committed pages: it moves with the database.
-        for side in ["", "-wal", "-shm"] {
-            let (from, to) = (with_suffix(&ctx.db, side), with_suffix(&b, side));
-            if from.exists() {
-                std::fs::rename(&from, &to).map_err(|e| CliError::runtime(e.to_string()))?;
-            }
-        }
-        Some(b)
+        Some(back_up(&ctx.db).map_err(|e| CliError::runtime(e.to_string()))?)
     } else {
         None
     };
@@ -105,6 +102,43 @@ pub fn build(ctx: &Ctx, spec: &DemoSpec, progress: bool) -> CliResult<Option<Pat
         }
     }
     Ok(backup)
+}
+
+/// Move the database (and its -wal/-shm, which may hold committed pages) to a
+/// dated backup name that no file has yet: a second backup in the same second
+/// gets `-2`, `-3`, ... and never overwrites the first. The main file is
+/// linked to its new name (which fails rather than replace an existing file)
+/// before the old name is removed.
+fn back_up(db: &Path) -> std::io::Result<PathBuf> {
+    let stamp = format!("bak-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    for n in 1.. {
+        let name = if n == 1 {
+            stamp.clone()
+        } else {
+            format!("{stamp}-{n}")
+        };
+        let b = sibling(db, &name);
+        if ["-wal", "-shm"]
+            .iter()
+            .any(|side| with_suffix(&b, side).symlink_metadata().is_ok())
+        {
+            continue;
+        }
+        match std::fs::hard_link(db, &b) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        std::fs::remove_file(db)?;
+        for side in ["-wal", "-shm"] {
+            let from = with_suffix(db, side);
+            if from.exists() {
+                std::fs::rename(&from, with_suffix(&b, side))?;
+            }
+        }
+        return Ok(b);
+    }
+    unreachable!("some backup name is free")
 }
 
 fn sibling(p: &Path, suffix: &str) -> PathBuf {

@@ -116,6 +116,14 @@ impl Store {
             }
         }
         let exists = path.exists();
+        // A device, a FIFO or a folder is no database: refused before SQLite
+        // opens it (it would create a -journal or -wal file next to it).
+        if exists && !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return Err(StoreError::NotDatabase {
+                path: path.to_path_buf(),
+                detail: "not a regular file".into(),
+            });
+        }
         if !exists {
             if mode == OpenMode::Existing {
                 return Err(StoreError::Missing(path.to_path_buf()));

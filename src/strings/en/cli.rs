@@ -276,3 +276,7 @@ pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
         p.display()
     )
 }
+
+pub fn demo_not_regular(path: &std::path::Path) -> String {
+    format!("{} is not a regular file (a device, FIFO, folder or symbolic link); talenta demo only replaces an ordinary database file. Choose another --db", path.display())
+}

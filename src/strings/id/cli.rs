@@ -271,3 +271,7 @@ pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
         p.display()
     )
 }
+
+pub fn demo_not_regular(path: &std::path::Path) -> String {
+    format!("{} bukan berkas biasa (perangkat, FIFO, folder atau tautan simbolik); talenta demo hanya mengganti berkas basis data biasa. Pilih --db lain", path.display())
+}
