@@ -59,6 +59,11 @@ pub enum ProblemKind {
     Empty,
     /// An `.xlsx` file that cannot be opened as a workbook; value: the reader's detail.
     Unreadable,
+    /// An `.xlsx` file whose parts unpack to more than the bound (a zip bomb);
+    /// the bound in MiB.
+    TooLargeUnpacked {
+        limit_mib: u64,
+    },
     /// Neither the name nor the header tells which of the seven files this is.
     UnknownKind,
     /// A required column is not in the header; `column` is the contract's name.
@@ -152,6 +157,7 @@ impl ProblemKind {
                 | ProblemKind::Utf16
                 | ProblemKind::Empty
                 | ProblemKind::Unreadable
+                | ProblemKind::TooLargeUnpacked { .. }
                 | ProblemKind::UnknownKind
                 | ProblemKind::MissingColumn
                 | ProblemKind::MissingKategoriAndSkor

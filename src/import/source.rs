@@ -404,10 +404,44 @@ fn xlsx_cell(d: &Data, col: usize, issues: &mut Vec<Issue>) -> Cell {
 /// cell millions of columns to the right).
 const XLSX_MAX_COLUMNS: u32 = 1024;
 
+/// What all the parts of one workbook may unpack to (our bound, documented in
+/// docs/import-format.md): far above any HR export that a spreadsheet can hold
+/// (a 100,000-row pegawai sheet unpacks to about 60 MB), far below what a zip
+/// bomb asks for. The reader's memory follows the unpacked size.
+pub const XLSX_MAX_UNPACKED: u64 = 512 * 1024 * 1024;
+
+/// Unpack every part once, counting, and stop past [`XLSX_MAX_UNPACKED`]: the
+/// sizes a zip declares can lie, the bytes it inflates to cannot.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), FileIssue> {
+    use std::io::Read;
+    let unreadable =
+        |e: &dyn std::fmt::Display| FileIssue::new(0, ProblemKind::Unreadable, e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i).map_err(|e| unreadable(&e))?;
+        let room = XLSX_MAX_UNPACKED - total;
+        let n = std::io::copy(&mut part.take(room + 1), &mut std::io::sink())
+            .map_err(|e| unreadable(&e))?;
+        total += n;
+        if total > XLSX_MAX_UNPACKED {
+            return Err(FileIssue::new(
+                0,
+                ProblemKind::TooLargeUnpacked {
+                    limit_mib: XLSX_MAX_UNPACKED / (1024 * 1024),
+                },
+                "",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The first sheet's non-empty cells as (row, column, value), in row order.
 fn xlsx_cells(bytes: &[u8]) -> Result<Vec<(u32, u32, Data)>, FileIssue> {
     let unreadable =
         |e: calamine::XlsxError| FileIssue::new(0, ProblemKind::Unreadable, e.to_string());
+    check_unpacked_size(bytes)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let Some(name) = book.sheet_names().first().cloned() else {
         return Err(FileIssue::new(0, ProblemKind::Empty, ""));
@@ -639,6 +673,28 @@ mod tests {
         );
         let t = csv(b"nip,tahun\n");
         assert!(t.rows.is_empty());
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_unpacked_whole() {
+        use std::io::Write;
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .large_file(true);
+            z.start_file("xl/sharedStrings.xml", opts).unwrap();
+            let zeros = vec![b'0'; 1 << 20];
+            for _ in 0..(XLSX_MAX_UNPACKED >> 20) + 1 {
+                z.write_all(&zeros).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 4 << 20, "{} bytes packed", bytes.len());
+        let e = read(&bytes, true, &|_| {}).unwrap_err();
+        assert_eq!(e.kind, ProblemKind::TooLargeUnpacked { limit_mib: 512 });
     }
 
     #[test]

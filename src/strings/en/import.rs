@@ -32,6 +32,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Utf16 => "the file is UTF-16 text; save it as \"CSV UTF-8\"".into(),
         Empty => "the file is empty: no header row".into(),
         Unreadable => "cannot be read as an .xlsx workbook".into(),
+        TooLargeUnpacked { limit_mib } => format!("the workbook unpacks to more than {limit_mib} MiB (a compressed \"zip bomb\", or no HR export); save the data as CSV"),
         UnknownKind => "neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* or syarat_jabatan*".into(),
         MissingColumn => "required column missing from the header".into(),
         MissingKategoriAndSkor => "the header needs a kategori or a skor column".into(),

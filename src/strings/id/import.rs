@@ -32,6 +32,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Utf16 => "berkas berupa teks UTF-16; simpan ulang sebagai \"CSV UTF-8\"".into(),
         Empty => "berkas kosong: tidak ada baris judul".into(),
         Unreadable => "tidak dapat dibaca sebagai buku kerja .xlsx".into(),
+        TooLargeUnpacked { limit_mib } => format!("buku kerja ini terurai menjadi lebih dari {limit_mib} MiB (\"bom zip\", bukan ekspor kepegawaian); simpan datanya sebagai CSV"),
         UnknownKind => "nama maupun judul kolomnya tidak menunjukkan berkas apa ini; beri nama pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* atau syarat_jabatan*".into(),
         MissingColumn => "kolom wajib tidak ada di baris judul".into(),
         MissingKategoriAndSkor => "baris judul perlu kolom kategori atau skor".into(),
