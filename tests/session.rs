@@ -585,3 +585,91 @@ fn two_processes_deciding_at_once_lose_nothing() {
     assert_eq!(count(&db, "decision"), (3 * per) as i64);
     talenta(&db).args(["audit", "verify"]).assert().success();
 }
+
+/// Text with control or bidi characters is refused at the door (our rule,
+/// domain::text): nothing written, and the refusal echoes nothing raw.
+#[test]
+fn hostile_text_is_refused_at_the_door_and_never_echoed_raw() {
+    let (_d, db, id) = setup();
+    let nip = "198503142010011001";
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "session",
+                "new",
+                "--title",
+                "Sidang\x1b[2J\x1b]0;x\x07",
+                "--member",
+                "A",
+            ],
+            "the title",
+        ),
+        (
+            &[
+                "session",
+                "new",
+                "--title",
+                "Sidang",
+                "--member",
+                "A\u{202e}B",
+            ],
+            "a member's name",
+        ),
+        (
+            &["session", "attend", &id, "Dewi\x1b]52;c;QUJD\x07"],
+            "a member's name",
+        ),
+        (
+            &[
+                "session",
+                "recuse",
+                &id,
+                "Rahmat",
+                nip,
+                "--reason",
+                "kakak\u{9b}31m",
+            ],
+            "the grounds",
+        ),
+        (
+            &[
+                "session",
+                "decide",
+                &id,
+                nip,
+                "--kind",
+                "promosi",
+                "--position",
+                "BKD-01",
+                "--reason",
+                "ok\x1b[1A",
+            ],
+            "the grounds",
+        ),
+        (
+            &["--as", "Budi\nMallory", "session", "discussed", &id, nip],
+            "the actor's name",
+        ),
+    ];
+    for (args, says) in cases {
+        let (audit, sessions) = (count(&db, "audit_log"), count(&db, "committee_session"));
+        let o = talenta(&db).args(*args).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(
+            !o.stderr.iter().any(|&b| b == 0x1b || b == 0x07)
+                && !err.contains('\u{202e}')
+                && !err.contains('\u{9b}'),
+            "{args:?} echoed a control character: {err:?}"
+        );
+        assert_eq!(count(&db, "audit_log"), audit, "{args:?}");
+        assert_eq!(count(&db, "committee_session"), sessions, "{args:?}");
+    }
+    // Grounds may be several lines; a title may not.
+    refused(
+        &db,
+        &["session", "new", "--title", "Sidang\nII", "--member", "A"],
+        "one line",
+    );
+}

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod search;
 pub mod session;
 pub mod succession;
+pub mod text;
 pub mod tier;
 
 pub use candidate::{Candidate, Pool, Sex, Status};

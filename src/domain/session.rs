@@ -166,6 +166,11 @@ pub fn default_quorum(members: usize) -> usize {
 /// Why a session action was refused. Rendered by `strings::*::session`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// A text holds a character it may not (see [`super::text`]).
+    InvalidText {
+        field: TextField,
+        error: super::text::TextError,
+    },
     UnknownSession(i64),
     UnknownDecision(i64),
     UnknownMember(String),
@@ -275,6 +280,30 @@ pub fn check_decision(
     Ok(())
 }
 
+/// The texts of a session, as a refusal names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Title,
+    Member,
+    Reason,
+    Actor,
+}
+
+impl TextField {
+    /// Names and titles are one line; grounds and reasons may be several.
+    pub fn lines(self) -> super::text::Lines {
+        match self {
+            TextField::Reason => super::text::Lines::Many,
+            _ => super::text::Lines::One,
+        }
+    }
+}
+
+/// The door for a session's text (our rule, see [`super::text`]).
+pub fn check_text(field: TextField, s: &str) -> Result<(), Refusal> {
+    super::text::check(s, field.lines()).map_err(|error| Refusal::InvalidText { field, error })
+}
+
 /// Whether a session takes changes. Stored as `open` / `closed`; a closed
 /// session is read-only until an audited reopen (our process rule, see
 /// docs/sessions.md).
@@ -317,6 +346,10 @@ pub fn check_new_session(
 ) -> Result<(), Refusal> {
     if title.trim().is_empty() {
         return Err(Refusal::EmptyTitle);
+    }
+    check_text(TextField::Title, title)?;
+    for (name, _) in members {
+        check_text(TextField::Member, name)?;
     }
     for (i, (name, _)) in members.iter().enumerate() {
         if members[..i].iter().any(|(n, _)| n == name) {

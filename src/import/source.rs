@@ -174,18 +174,17 @@ fn text_cell_into(s: &str, col: usize, issues: &mut Vec<Issue>, csv: bool, slot:
         *slot = Cell::Text(t.chars().take(MAX_FIELD_CHARS).collect());
         return;
     }
-    // Printable ASCII has neither control characters nor line breaks.
+    // Printable ASCII has neither control, bidi characters nor line breaks.
     if !t.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         // One problem per cell: bytes already reported as not UTF-8 say enough.
         let reported = issues.iter().any(|i| i.col == Some(col));
-        if !reported
-            && t.chars()
-                .any(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
-        {
+        // Control and bidi characters (domain::text, our rule): the value is
+        // echoed with them escaped, never raw to the terminal.
+        if !reported && t.chars().any(crate::domain::text::is_forbidden) {
             issues.push(Issue {
                 col: Some(col),
                 kind: ProblemKind::ControlChars,
-                value: t.to_string(),
+                value: crate::domain::text::one_line(t).into_owned(),
             });
         }
         let lines = t.lines().count();
@@ -642,6 +641,12 @@ mod tests {
         assert_eq!(t.rows[0].issues.len(), 1);
         assert_eq!(t.rows[0].issues[0].kind, ProblemKind::ControlChars);
         assert_eq!(t.rows[0].issues[0].col, Some(0));
+        // The value is echoed escaped, never raw.
+        assert_eq!(t.rows[0].issues[0].value, "\\u{1b}[31mBudi");
+        // Bidi overrides are refused as well.
+        let t = csv("a,b\nSiti\u{202e}gnp,x\n".as_bytes());
+        assert_eq!(t.rows[0].issues[0].kind, ProblemKind::ControlChars);
+        assert_eq!(t.rows[0].issues[0].value, "Siti\\u{202e}gnp");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use super::audit::{self, Change};
 use super::load::load_one;
 use super::{Actor, Store, StoreError};
 use crate::domain::session::{
-    check_decision, check_new_session, DecisionKind, QuorumCheck, Refusal, Role, SessionStatus,
-    Votes,
+    check_decision, check_new_session, check_text, DecisionKind, QuorumCheck, Refusal, Role,
+    SessionStatus, TextField, Votes,
 };
 use crate::domain::{Competency, Rules};
 use chrono::NaiveDate;
@@ -218,6 +218,7 @@ fn require_position(tx: &Transaction<'_>, kode: &str) -> Result<()> {
 
 /// Create a session (open at once); returns its id.
 pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
+    check_text(TextField::Actor, &actor.name)?;
     check_new_session(&s.title, &s.members, s.quorum)?;
     let title = s.title.trim();
     let tx = store.write_tx()?;
@@ -270,6 +271,10 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
 
 /// Mark members present.
 pub fn attend(store: &mut Store, actor: &Actor, id: i64, names: &[String]) -> Result<()> {
+    check_text(TextField::Actor, &actor.name)?;
+    for n in names {
+        check_text(TextField::Member, n)?;
+    }
     let tx = store.write_tx()?;
     require_open(&tx, id)?;
     for n in names {
@@ -317,6 +322,9 @@ pub fn recuse(
     nip: &str,
     reason: &str,
 ) -> Result<()> {
+    check_text(TextField::Actor, &actor.name)?;
+    check_text(TextField::Member, member)?;
+    check_text(TextField::Reason, reason)?;
     if reason.trim().is_empty() {
         return Err(Refusal::NoReason.into());
     }
@@ -359,6 +367,7 @@ pub fn recuse(
 
 /// Mark a candidate as discussed in the session.
 pub fn mark_discussed(store: &mut Store, actor: &Actor, id: i64, nip: &str) -> Result<()> {
+    check_text(TextField::Actor, &actor.name)?;
     let tx = store.write_tx()?;
     require_open(&tx, id)?;
     require_employee(&tx, nip)?;
@@ -546,6 +555,8 @@ pub fn decide(
     id: i64,
     d: &DecisionInput,
 ) -> Result<i64> {
+    check_text(TextField::Actor, &actor.name)?;
+    check_text(TextField::Reason, &d.reason)?;
     let tx = store.write_tx()?;
     let new_id = insert_decision(&tx, actor, id, d, rules, None)?;
     tx.commit().map_err(StoreError::from)?;
@@ -570,6 +581,8 @@ pub fn amend(
     decision: i64,
     a: &Amendment,
 ) -> Result<i64> {
+    check_text(TextField::Actor, &actor.name)?;
+    check_text(TextField::Reason, &a.reason)?;
     let tx = store.write_tx()?;
     type Old = (
         i64,
@@ -637,6 +650,7 @@ pub fn amend(
 
 /// Close a session: from now on it is read-only. Returns the audit head after closing.
 pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
+    check_text(TextField::Actor, &actor.name)?;
     let tx = store.write_tx()?;
     if session_status(&tx, id)?.is_closed() {
         return Err(Refusal::SessionClosed(id).into());
@@ -672,6 +686,10 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
 
 /// Reopen a closed session; the reason is required and recorded.
 pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+    check_text(TextField::Actor, &actor.name)?;
+    check_text(TextField::Reason, reason)?;
+    check_text(TextField::Actor, &actor.name)?;
+    check_text(TextField::Reason, reason)?;
     if reason.trim().is_empty() {
         return Err(Refusal::NoReason.into());
     }

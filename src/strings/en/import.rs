@@ -39,7 +39,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         DuplicateColumn { first } => format!("the same column twice in the header (also as {first})"),
         Csv => "cannot be read as CSV".into(),
         InvalidUtf8 => "not UTF-8 text; save the file as \"CSV UTF-8\"".into(),
-        ControlChars => "contains control characters; is this a text file?".into(),
+        ControlChars => "contains control or bidirectional characters (shown as \\u{..}); is this a text file?".into(),
         TooLong { max } => format!("longer than {max} characters"),
         SpansLines { lines } => format!("a quoted value runs over {lines} lines; a closing quote is probably missing"),
         ExtraFields { expected, found } => format!("the row has {found} values but the header {expected} columns; put quotes around a value that contains the separator"),

@@ -1,16 +1,18 @@
 //! Committee-session and minutes text (English).
 
-use crate::domain::session::{DecisionKind, Refusal, SessionStatus};
+use crate::domain::session::{DecisionKind, Refusal, SessionStatus, TextField};
+use crate::domain::text::{one_line, Lines};
 use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
+        Refusal::InvalidText { field, error } => format!("{} holds a control or bidi character ({}) at character {}: type it again without it{}", match field { TextField::Title => "the title", TextField::Member => "a member's name", TextField::Reason => "the grounds", TextField::Actor => "the actor's name (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; it is one line" } else { "" }),
         Refusal::UnknownSession(id) => format!("there is no session {id}"),
         Refusal::UnknownDecision(id) => format!("there is no decision {id}"),
-        Refusal::UnknownMember(n) => format!("{n} is not a member of this session"),
-        Refusal::DuplicateMember(n) => format!("member {n} is named twice"),
-        Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}"),
-        Refusal::UnknownPosition(k) => format!("no position has code {k}"),
+        Refusal::UnknownMember(n) => format!("{n} is not a member of this session", n = one_line(n)),
+        Refusal::DuplicateMember(n) => format!("member {n} is named twice", n = one_line(n)),
+        Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}", nip = one_line(nip)),
+        Refusal::UnknownPosition(k) => format!("no position has code {k}", k = one_line(k)),
         Refusal::EmptyTitle => "a session needs a title".into(),
         Refusal::NoReason => "the reason (grounds) is required; nothing was recorded".into(),
         Refusal::SessionClosed(id) => format!("session {id} is closed and read-only; reopen it with a reason if needed"),

@@ -39,7 +39,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         DuplicateColumn { first } => format!("kolom yang sama muncul dua kali di baris judul (juga sebagai {first})"),
         Csv => "tidak dapat dibaca sebagai CSV".into(),
         InvalidUtf8 => "bukan teks UTF-8; simpan ulang berkas sebagai \"CSV UTF-8\"".into(),
-        ControlChars => "berisi karakter kendali; apakah ini berkas teks?".into(),
+        ControlChars => "berisi karakter kendali atau bidi (tampil sebagai \\u{..}); apakah ini berkas teks?".into(),
         TooLong { max } => format!("lebih dari {max} karakter"),
         SpansLines { lines } => format!("nilai bertanda kutip membentang {lines} baris; tanda kutip penutup kemungkinan hilang"),
         ExtraFields { expected, found } => format!("baris berisi {found} nilai, sedangkan judul {expected} kolom; apit dengan tanda kutip nilai yang memuat pemisah"),

@@ -1,16 +1,18 @@
 //! Teks sidang komite dan berita acara (Bahasa Indonesia).
 
-use crate::domain::session::{DecisionKind, Refusal, SessionStatus};
+use crate::domain::session::{DecisionKind, Refusal, SessionStatus, TextField};
+use crate::domain::text::{one_line, Lines};
 use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
+        Refusal::InvalidText { field, error } => format!("{} memuat karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu{}", match field { TextField::Title => "judul", TextField::Member => "nama anggota", TextField::Reason => "dasar pertimbangan", TextField::Actor => "nama pelaku (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; isinya satu baris" } else { "" }),
         Refusal::UnknownSession(id) => format!("tidak ada sidang nomor {id}"),
         Refusal::UnknownDecision(id) => format!("tidak ada keputusan nomor {id}"),
-        Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini"),
-        Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali"),
-        Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}"),
-        Refusal::UnknownPosition(k) => format!("tidak ada jabatan dengan kode {k}"),
+        Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini", n = one_line(n)),
+        Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali", n = one_line(n)),
+        Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}", nip = one_line(nip)),
+        Refusal::UnknownPosition(k) => format!("tidak ada jabatan dengan kode {k}", k = one_line(k)),
         Refusal::EmptyTitle => "judul sidang wajib diisi".into(),
         Refusal::NoReason => "alasan (dasar pertimbangan) wajib diisi; tidak ada yang dicatat".into(),
         Refusal::SessionClosed(id) => format!("sidang {id} sudah ditutup dan hanya dapat dibaca; buka kembali dengan alasan bila perlu"),
