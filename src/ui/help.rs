@@ -104,16 +104,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: &Scroll, theme: &Th
         return;
     }
     let page = inner.height as usize;
-    scroll.page.set(page);
-    scroll.max.set(lines.len().saturating_sub(page));
-    scroll.offset.set(scroll.offset.get().min(scroll.max.get()));
+    let offset = scroll.fit(page, lines.len());
     let w = inner.width as usize;
-    for (i, l) in lines
-        .iter()
-        .skip(scroll.offset.get())
-        .take(page)
-        .enumerate()
-    {
+    for (i, l) in lines.iter().skip(offset).take(page).enumerate() {
         let y = inner.y + i as u16;
         if l.title {
             put(buf, inner, inner.x, y, &fit(&l.text, w), w, theme.header);

@@ -398,18 +398,12 @@ fn detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let (lines, focus) = detail_lines(app, d, theme);
     let page = area.height as usize;
     let sc = &s.scroll;
-    sc.page.set(page.max(1));
-    sc.max.set(lines.len().saturating_sub(page));
-    let mut off = sc.offset.get().min(sc.max.get());
+    sc.fit(page, lines.len());
     if s.pane != Pane::Sessions && focus > 0 {
         // Keep the focused member or decision (and its grounds) on screen.
-        if focus < off {
-            off = focus;
-        } else if focus + 3 > off + page {
-            off = (focus + 3).saturating_sub(page);
-        }
+        sc.reveal(focus, 3);
+        sc.clamp();
     }
-    sc.offset.set(off.min(sc.max.get()));
     let off = sc.offset.get();
     for (i, line) in lines.iter().skip(off).take(page).enumerate() {
         let y = area.y + i as u16;

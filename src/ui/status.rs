@@ -77,7 +77,7 @@ fn count_text(app: &App) -> String {
     let lang = app.lang;
     match &app.load {
         crate::app::Load::Ready(_) if app.view == View::Positions => {
-            let rows = &app.position_rows.rows;
+            let rows = &app.positions_view.rows.rows;
             let n = |g: crate::domain::position::Group| rows.iter().filter(|r| r.1 == g).count();
             format!(
                 "{} · {} {} · {} {}",
@@ -88,7 +88,7 @@ fn count_text(app: &App) -> String {
                     positions::group(crate::domain::position::Group::Vacant)
                 ),
                 n(crate::domain::position::Group::Retiring),
-                tr!(lang, positions::retiring_within(app.position_rows.years))
+                tr!(lang, positions::retiring_within(app.positions_view.rows.years))
             )
         }
         crate::app::Load::Ready(_)
