@@ -116,7 +116,6 @@ pub fn draw(
     if inner.width < 2 || inner.height == 0 {
         return None;
     }
-    let iw = inner.width as usize;
     let mut y = inner.y;
     for l in &info {
         if y < inner.bottom() {
@@ -127,6 +126,23 @@ pub fn draw(
     if !info.is_empty() {
         y += 1;
     }
+    let (y, cursor) = fields(buf, inner, y, app, form, theme);
+    let hy = footer(buf, inner, y + 1, app, &problem, theme);
+    cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
+}
+
+/// The fields from line `y` on: label, then value (the focused one marked).
+/// Returns the line after them and where the text cursor goes.
+fn fields(
+    buf: &mut Buffer,
+    inner: Rect,
+    mut y: u16,
+    app: &App,
+    form: &Form,
+    theme: &Theme,
+) -> (u16, Option<Position>) {
+    let lang = app.lang;
+    let iw = inner.width as usize;
     let lw = form
         .fields
         .iter()
@@ -192,7 +208,21 @@ pub fn draw(
             }
         }
     }
-    y += 1;
+    (y, cursor)
+}
+
+/// Why the last submit was refused (from line `y`), and the keys on the last
+/// line; returns the keys' line.
+fn footer(
+    buf: &mut Buffer,
+    inner: Rect,
+    mut y: u16,
+    app: &App,
+    problem: &[String],
+    theme: &Theme,
+) -> u16 {
+    let lang = app.lang;
+    let iw = inner.width as usize;
     for (i, l) in problem.iter().enumerate() {
         let mark = if i == 0 { "✗" } else { " " };
         put(
@@ -219,7 +249,7 @@ pub fn draw(
         .saturating_sub(1)
         .max(y.min(inner.bottom().saturating_sub(1)));
     put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
-    cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
+    hy
 }
 
 fn key(app: &App, cmd: Cmd) -> String {

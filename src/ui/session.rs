@@ -210,11 +210,24 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// The lines of the active session, and which line holds the focused item.
 fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'static>>, usize) {
-    let lang = app.lang;
-    let s: &Sessions = &app.sessions;
-    let l = labels(lang);
     let mut out: Vec<Line<'static>> = Vec::new();
-    let mut focus = 0;
+    detail_head(&mut out, app, d, theme);
+    let members = detail_members(&mut out, app, d, theme);
+    detail_agenda_and_recusals(&mut out, app, d, theme);
+    let decisions = detail_decisions(&mut out, app, d, theme);
+    detail_record(&mut out, app, d, theme);
+    (out, members.or(decisions).unwrap_or(0))
+}
+
+/// A pane's title, marked when the pane has the focus.
+fn pane_title(s: &Sessions, text: &str, pane: Pane, theme: &Theme) -> Line<'static> {
+    let marker = if s.pane == pane { "▸ " } else { "" };
+    Line::styled(format!("{marker}{text}"), theme.header)
+}
+
+/// The session's head, its quorum, and the selected candidate's check.
+fn detail_head(out: &mut Vec<Line<'static>>, app: &App, d: &SessionDetail, theme: &Theme) {
+    let lang = app.lang;
     let status = tr!(lang, session::status(&d.session.status));
     out.push(Line::styled(
         tr!(
@@ -242,15 +255,24 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
         )),
     }
     out.push(Line::default());
-    let pane_title = |text: &str, pane: Pane| {
-        let marker = if s.pane == pane { "▸ " } else { "" };
-        Line::styled(format!("{marker}{text}"), theme.header)
-    };
-    out.push(pane_title(l.members, Pane::Members));
+}
+
+/// The members and their attendance; the line of the selected one.
+fn detail_members(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    d: &SessionDetail,
+    theme: &Theme,
+) -> Option<usize> {
+    let lang = app.lang;
+    let s: &Sessions = &app.sessions;
+    let l = labels(lang);
+    let mut focus = None;
+    out.push(pane_title(s, l.members, Pane::Members, theme));
     for (i, m) in d.members.iter().enumerate() {
         let selected = s.pane == Pane::Members && i == s.member_cursor;
         if selected {
-            focus = out.len();
+            focus = Some(out.len());
         }
         let tick = if m.present { "[x]" } else { "[ ]" };
         let line = format!(
@@ -266,6 +288,17 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
             Line::raw(line)
         });
     }
+    focus
+}
+
+/// The agenda (when there is one) and who stepped aside for whom.
+fn detail_agenda_and_recusals(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    d: &SessionDetail,
+    theme: &Theme,
+) {
+    let l = labels(app.lang);
     if !d.agenda.is_empty() {
         let items: Vec<String> = d
             .agenda
@@ -293,15 +326,29 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
             r.reason
         )));
     }
+}
+
+/// Every decision version with its candidate and grounds; the line of the
+/// selected one.
+fn detail_decisions(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    d: &SessionDetail,
+    theme: &Theme,
+) -> Option<usize> {
+    let lang = app.lang;
+    let s: &Sessions = &app.sessions;
+    let l = labels(lang);
+    let mut focus = None;
     out.push(Line::default());
-    out.push(pane_title(l.decisions, Pane::Decisions));
+    out.push(pane_title(s, l.decisions, Pane::Decisions, theme));
     if d.decisions.is_empty() {
         out.push(Line::styled(format!("  {}", l.none), theme.muted));
     }
     for (i, dec) in d.decisions.iter().enumerate() {
         let selected = s.pane == Pane::Decisions && i == s.decision_cursor;
         if selected {
-            focus = out.len();
+            focus = Some(out.len());
         }
         let (state, state_style) = decision_state(lang, dec, theme);
         let head = format!(
@@ -330,6 +377,14 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
             theme.muted,
         ));
     }
+    focus
+}
+
+/// Who was discussed, the session's history, its audit head at closing and
+/// where the minutes were last written.
+fn detail_record(out: &mut Vec<Line<'static>>, app: &App, d: &SessionDetail, theme: &Theme) {
+    let lang = app.lang;
+    let l = labels(lang);
     if !d.discussed.is_empty() {
         out.push(Line::default());
         out.push(Line::styled(l.discussed.to_string(), theme.header));
@@ -357,14 +412,13 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
         ));
         out.push(Line::raw(format!("  {h}")));
     }
-    if let Some(p) = &s.last_export {
+    if let Some(p) = &app.sessions.last_export {
         out.push(Line::default());
         out.push(Line::styled(
             format!("{}: {}", tr!(lang, session_ui::LAST_EXPORT), p.display()),
             theme.muted,
         ));
     }
-    (out, focus)
 }
 
 /// The quorum check for a candidate, with who stepped aside.
