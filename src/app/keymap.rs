@@ -393,13 +393,27 @@ const LIST_KEYS: &[(Cmd, &[&str])] = &[
     (Cmd::Bottom, &["G", "end"]),
 ];
 
-/// A line of the defaults: one command's chords, or the list keys.
+/// The keys of every line of text input (the filter or jump prompt, a form's
+/// fields): one group, spliced into each context that edits (`Row::Editing`).
+const EDITING_KEYS: &[(Cmd, &[&str])] = &[
+    (Cmd::CursorLeft, &["left"]),
+    (Cmd::CursorRight, &["right"]),
+    (Cmd::LineStart, &["home", "ctrl-a"]),
+    (Cmd::LineEnd, &["end", "ctrl-e"]),
+    (Cmd::DeleteBack, &["backspace", "ctrl-h"]),
+    (Cmd::DeleteForward, &["delete"]),
+    (Cmd::DeleteWord, &["ctrl-w"]),
+    (Cmd::ClearLine, &["ctrl-u"]),
+];
+
+/// A line of the defaults: one command's chords, or a shared group of keys.
 enum Row {
     Keys(Cmd, &'static [&'static str]),
     List,
+    Editing,
 }
 
-use Row::{Keys, List};
+use Row::{Editing, Keys, List};
 
 /// The defaults: context, then its commands and chords. The order is the
 /// help screen's order.
@@ -452,11 +466,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
     ),
     (
         Context::Positions,
-        &[
-            List,
-            Keys(Cmd::Open, &["enter"]),
-            Keys(Cmd::Back, &["esc"]),
-        ],
+        &[List, Keys(Cmd::Open, &["enter"]), Keys(Cmd::Back, &["esc"])],
     ),
     (
         Context::Shortlist,
@@ -470,10 +480,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
     ),
     (
         Context::Compare,
-        &[
-            List,
-            Keys(Cmd::Back, &["esc", "backspace"]),
-        ],
+        &[List, Keys(Cmd::Back, &["esc", "backspace"])],
     ),
     (
         Context::Session,
@@ -491,27 +498,14 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
     ),
-    (
-        Context::Help,
-        &[
-            List,
-            Keys(Cmd::Back, &["esc", "?"]),
-        ],
-    ),
+    (Context::Help, &[List, Keys(Cmd::Back, &["esc", "?"])]),
     (
         Context::Prompt,
         &[
             Keys(Cmd::Accept, &["enter"]),
             Keys(Cmd::Cancel, &["esc", "ctrl-c"]),
             Keys(Cmd::NextMatch, &["down", "ctrl-n"]),
-            Keys(Cmd::CursorLeft, &["left"]),
-            Keys(Cmd::CursorRight, &["right"]),
-            Keys(Cmd::LineStart, &["home", "ctrl-a"]),
-            Keys(Cmd::LineEnd, &["end", "ctrl-e"]),
-            Keys(Cmd::DeleteBack, &["backspace", "ctrl-h"]),
-            Keys(Cmd::DeleteForward, &["delete"]),
-            Keys(Cmd::DeleteWord, &["ctrl-w"]),
-            Keys(Cmd::ClearLine, &["ctrl-u"]),
+            Editing,
         ],
     ),
     (
@@ -523,14 +517,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::PrevField, &["backtab"]),
             Keys(Cmd::Down, &["down"]),
             Keys(Cmd::Up, &["up"]),
-            Keys(Cmd::CursorLeft, &["left"]),
-            Keys(Cmd::CursorRight, &["right"]),
-            Keys(Cmd::LineStart, &["home", "ctrl-a"]),
-            Keys(Cmd::LineEnd, &["end", "ctrl-e"]),
-            Keys(Cmd::DeleteBack, &["backspace", "ctrl-h"]),
-            Keys(Cmd::DeleteForward, &["delete"]),
-            Keys(Cmd::DeleteWord, &["ctrl-w"]),
-            Keys(Cmd::ClearLine, &["ctrl-u"]),
+            Editing,
         ],
     ),
 ];
@@ -594,6 +581,7 @@ impl KeyMap {
                 match row {
                     Keys(cmd, chords) => bindings.push(bind(&(*cmd, *chords))),
                     List => bindings.extend(LIST_KEYS.iter().map(bind)),
+                    Editing => bindings.extend(EDITING_KEYS.iter().map(bind)),
                 }
             }
         }

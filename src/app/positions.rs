@@ -33,7 +33,6 @@ pub struct ShortlistView {
     pub cursor: Scroll,
 }
 
-
 /// The positions screen's list and the comparison's scroll.
 pub struct PositionsView {
     pub rows: PositionRows,

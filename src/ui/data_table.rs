@@ -184,7 +184,15 @@ fn line(buf: &mut Buffer, area: Rect, y: u16, shown: &Shown, row: &Row, theme: &
         Style::new()
     };
     if shown.marker > 0 {
-        put(buf, area, area.x, y, row.marker, shown.marker as usize, base);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            row.marker,
+            shown.marker as usize,
+            base,
+        );
     }
     let mut x = area.x + shown.marker;
     for &(i, w) in &shown.cols {

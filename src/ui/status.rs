@@ -88,7 +88,10 @@ fn count_text(app: &App) -> String {
                     positions::group(crate::domain::position::Group::Vacant)
                 ),
                 n(crate::domain::position::Group::Retiring),
-                tr!(lang, positions::retiring_within(app.positions_view.rows.years))
+                tr!(
+                    lang,
+                    positions::retiring_within(app.positions_view.rows.years)
+                )
             )
         }
         crate::app::Load::Ready(_)

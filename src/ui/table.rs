@@ -2,8 +2,8 @@
 //! on narrow terminals the unit column goes first, then the position, then
 //! the smaller columns, and the name shrinks last.
 
-use super::status::arrow;
 use super::data_table::{self, Col, DataTable, Row};
+use super::status::arrow;
 use super::text::{message, width};
 use super::Theme;
 use crate::app::scroll::TableSpot;
@@ -155,7 +155,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let build = |i: usize| {
         let c = pool.rows.get(*rows.get(i)? as usize)?;
         let selected = i == app.table.cursor;
-        Some(row(c, selected, app.sessions.is_recused(&c.nip), lang, theme))
+        Some(row(
+            c,
+            selected,
+            app.sessions.is_recused(&c.nip),
+            lang,
+            theme,
+        ))
     };
     let offset = data_table::rows(buf, body, &shown, &app.table, rows.len(), build, theme);
     app.table.drawn.set(Some(TableSpot {
