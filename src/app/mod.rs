@@ -12,6 +12,7 @@ pub mod profile;
 pub mod scroll;
 pub mod session;
 pub mod sort;
+pub mod texts;
 
 use crate::domain::filter::{self, FilterError};
 use crate::domain::fold;

@@ -10,6 +10,7 @@ use crate::app::session::backend::MinutesFormat;
 use crate::app::session::form::{FieldId, Form, FormKind, Value};
 use crate::app::App;
 use crate::domain::session::DecisionKind;
+use crate::strings::texts::Said;
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -79,12 +80,7 @@ pub fn draw(
     let problem = form
         .problem
         .as_ref()
-        .map(|p| {
-            wrap(
-                &tr!(lang, session_ui::problem(p)),
-                inner_w.saturating_sub(2),
-            )
-        })
+        .map(|p| wrap(&p.said(lang), inner_w.saturating_sub(2)))
         .unwrap_or_default();
     let field_rows: usize = form
         .fields
@@ -106,10 +102,7 @@ pub fn draw(
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.header)
-        .title(format!(
-            " {} ",
-            fit(&tr!(lang, session_ui::form_title(&form.kind)), inner_w)
-        ))
+        .title(format!(" {} ", fit(&form.kind.title(lang), inner_w)))
         .title_style(theme.header);
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -146,7 +139,7 @@ fn fields(
     let lw = form
         .fields
         .iter()
-        .map(|f| width(tr!(lang, session_ui::field(f.id))))
+        .map(|f| width(f.id.label(lang)))
         .max()
         .unwrap_or(0)
         .min(iw / 2)
@@ -158,7 +151,7 @@ fn fields(
         let focused = i == form.focus;
         let enabled = form.enabled(i);
         let marker = if focused { "▸" } else { " " };
-        let label = format!("{marker}{}", tr!(lang, session_ui::field(f.id)));
+        let label = format!("{marker}{}", f.id.label(lang));
         put(
             buf,
             inner,

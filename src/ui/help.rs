@@ -5,6 +5,7 @@ use super::text::{fit, put, width};
 use super::Theme;
 use crate::app::keymap::{Context, KeyMap};
 use crate::app::scroll::Scroll;
+use crate::app::texts::key_help;
 use crate::app::App;
 use crate::strings::Lang;
 use crate::tr;
@@ -34,7 +35,7 @@ pub fn lines(keymap: &KeyMap, lang: Lang) -> Vec<HelpLine> {
         }
         out.push(HelpLine {
             keys: String::new(),
-            text: tr!(lang, ui::context_title(ctx)).to_string(),
+            text: ctx.title(lang).to_string(),
             title: true,
         });
         for b in bindings {
@@ -45,7 +46,7 @@ pub fn lines(keymap: &KeyMap, lang: Lang) -> Vec<HelpLine> {
                     .map(|c| c.to_string())
                     .collect::<Vec<_>>()
                     .join(", "),
-                text: tr!(lang, ui::cmd_help(ctx, b.cmd)).to_string(),
+                text: key_help(lang, ctx, b.cmd).to_string(),
                 title: false,
             });
         }

@@ -7,6 +7,7 @@ use super::text::{fill_line, fit, message, put};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
 use crate::app::session::{Pane, Sessions};
+use crate::app::texts::action_name;
 use crate::app::App;
 use crate::domain::session::DecisionKind;
 use crate::store::session::{Decision, SessionDetail};
@@ -114,7 +115,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (Context::Session, Cmd::Minutes),
     ] {
         if let Some(k) = app.keymap.hint(ctx, cmd) {
-            parts.push(format!("{k} {}", tr!(lang, session_ui::short(cmd))));
+            parts.push(format!("{k} {}", action_name(lang, cmd)));
         }
     }
     let text = format!(" {}", parts.join(" · "));

@@ -62,7 +62,7 @@ fn fixed_width(c: Column, lang: Lang) -> u16 {
         Column::Kotak => 3,
         _ => 0,
     };
-    value.max(width(tr!(lang, ui::column(c))) + 1) as u16
+    value.max(width(c.label(lang)) + 1) as u16
 }
 
 /// The table's columns, in [`Column::ALL`] order.
@@ -74,7 +74,7 @@ fn columns(lang: Lang) -> Vec<Col> {
             Col {
                 drop: drop_rank(c),
                 shrink: c == Column::Nama,
-                ..Col::new(tr!(lang, ui::column(c)), min, share)
+                ..Col::new(c.label(lang), min, share)
             }
         })
         .collect()
