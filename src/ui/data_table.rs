@@ -209,3 +209,51 @@ fn line(buf: &mut Buffer, area: Rect, y: u16, shown: &Shown, row: &Row, theme: &
         x = x.saturating_add(w as u16 + GAP);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols() -> Vec<Col> {
+        vec![
+            Col::new("kode", 6, 0),
+            Col {
+                drop: 1,
+                ..Col::new("name", 10, 2)
+            },
+            Col {
+                drop: 3,
+                ..Col::new("unit", 8, 1)
+            },
+            Col {
+                drop: 2,
+                ..Col::new("grade", 4, 0)
+            },
+        ]
+    }
+
+    fn kept(s: &Shown) -> Vec<usize> {
+        s.cols.iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn a_wide_screen_shows_every_column_and_shares_the_spare_width() {
+        let cols = cols();
+        let t = DataTable::dropping_from_the_end(&cols);
+        let s = t.layout(60);
+        assert_eq!(kept(&s), vec![0, 1, 2, 3]);
+        let used: u16 = s.cols.iter().map(|c| c.1 + GAP).sum::<u16>() + s.marker;
+        assert_eq!(used, 60, "the free column at the right edge: {:?}", s.cols);
+        assert!(s.cols[1].1 > s.cols[2].1, "the name has the larger share");
+    }
+
+    #[test]
+    fn narrow_screens_drop_the_least_needed_first_and_keep_the_first() {
+        let cols = cols();
+        let t = DataTable::dropping_from_the_end(&cols);
+        assert_eq!(kept(&t.layout(30)), vec![0, 1, 3]);
+        assert_eq!(kept(&t.layout(24)), vec![0, 1]);
+        assert_eq!(kept(&t.layout(12)), vec![0]);
+        assert_eq!(kept(&t.layout(0)), vec![0]);
+    }
+}
