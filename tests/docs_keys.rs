@@ -3,6 +3,7 @@
 //! `UPDATE_DOCS=1 cargo test --test docs_keys`.
 
 use talenta::app::keymap::{Context, KeyMap};
+use talenta::app::texts::key_help;
 use talenta::strings::Lang;
 use talenta::tr;
 
@@ -15,7 +16,7 @@ fn table() -> String {
     for ctx in Context::ALL {
         out.push_str(&format!(
             "\n### {} (`{}`)\n\n| keys | action | what it does | keterangan |\n|---|---|---|---|\n",
-            tr!(Lang::En, ui::context_title(ctx)),
+            ctx.title(Lang::En),
             ctx.name()
         ));
         for b in map.bindings().iter().filter(|b| b.context == ctx) {
@@ -28,8 +29,8 @@ fn table() -> String {
                 "| {} | `{}` | {} | {} |\n",
                 keys.join(", "),
                 b.cmd.name(),
-                tr!(Lang::En, ui::cmd_help(ctx, b.cmd)),
-                tr!(Lang::Id, ui::cmd_help(ctx, b.cmd)),
+                key_help(Lang::En, ctx, b.cmd),
+                key_help(Lang::Id, ctx, b.cmd),
             ));
         }
         if ctx == Context::Prompt {

@@ -382,117 +382,144 @@ impl Cmd {
     }
 }
 
-/// The defaults: context, command, chords. The order is the help screen's order.
-const DEFAULTS: &[(Context, Cmd, &[&str])] = &[
-    (Context::Global, Cmd::Help, &["?", "f1"]),
-    (Context::Global, Cmd::Filter, &["/"]),
-    (Context::Global, Cmd::Jump, &[":", "ctrl-f"]),
-    (Context::Global, Cmd::Grid, &["tab", "b"]),
-    (Context::Global, Cmd::Positions, &["P"]),
-    (Context::Global, Cmd::Lang, &["L"]),
-    (Context::Global, Cmd::Sessions, &["c"]),
-    (Context::Global, Cmd::Decide, &["d"]),
-    (Context::Global, Cmd::Recuse, &["r"]),
-    (Context::Global, Cmd::Discussed, &["m"]),
-    (Context::Global, Cmd::Quit, &["q", "ctrl-c"]),
-    (Context::Table, Cmd::Up, &["up", "k"]),
-    (Context::Table, Cmd::Down, &["down", "j"]),
-    (Context::Table, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Table, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Table, Cmd::Top, &["g", "home"]),
-    (Context::Table, Cmd::Bottom, &["G", "end"]),
-    (Context::Table, Cmd::Open, &["enter"]),
-    (Context::Table, Cmd::Sort, &["s"]),
-    (Context::Table, Cmd::SortReverse, &["S"]),
-    (Context::Table, Cmd::Back, &["esc"]),
-    (Context::Grid, Cmd::Up, &["up", "k"]),
-    (Context::Grid, Cmd::Down, &["down", "j"]),
-    (Context::Grid, Cmd::Left, &["left", "h"]),
-    (Context::Grid, Cmd::Right, &["right", "l"]),
-    (Context::Grid, Cmd::Open, &["enter"]),
-    (Context::Grid, Cmd::Back, &["esc"]),
-    (Context::Profile, Cmd::Up, &["up", "k"]),
-    (Context::Profile, Cmd::Down, &["down", "j"]),
-    (Context::Profile, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Profile, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Profile, Cmd::Top, &["g", "home"]),
-    (Context::Profile, Cmd::Bottom, &["G", "end"]),
-    (Context::Profile, Cmd::Next, &["n"]),
-    (Context::Profile, Cmd::Previous, &["p"]),
-    (Context::Profile, Cmd::Back, &["esc", "backspace"]),
-    (Context::Positions, Cmd::Up, &["up", "k"]),
-    (Context::Positions, Cmd::Down, &["down", "j"]),
-    (Context::Positions, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Positions, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Positions, Cmd::Top, &["g", "home"]),
-    (Context::Positions, Cmd::Bottom, &["G", "end"]),
-    (Context::Positions, Cmd::Open, &["enter"]),
-    (Context::Positions, Cmd::Back, &["esc"]),
-    (Context::Shortlist, Cmd::Up, &["up", "k"]),
-    (Context::Shortlist, Cmd::Down, &["down", "j"]),
-    (Context::Shortlist, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Shortlist, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Shortlist, Cmd::Top, &["g", "home"]),
-    (Context::Shortlist, Cmd::Bottom, &["G", "end"]),
-    (Context::Shortlist, Cmd::Open, &["enter"]),
-    (Context::Shortlist, Cmd::Mark, &["space", "m"]),
-    (Context::Shortlist, Cmd::Compare, &["c"]),
-    (Context::Shortlist, Cmd::Back, &["esc", "backspace"]),
-    (Context::Compare, Cmd::Up, &["up", "k"]),
-    (Context::Compare, Cmd::Down, &["down", "j"]),
-    (Context::Compare, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Compare, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Compare, Cmd::Top, &["g", "home"]),
-    (Context::Compare, Cmd::Bottom, &["G", "end"]),
-    (Context::Compare, Cmd::Back, &["esc", "backspace"]),
-    (Context::Session, Cmd::Up, &["up", "k"]),
-    (Context::Session, Cmd::Down, &["down", "j"]),
-    (Context::Session, Cmd::Left, &["left", "h", "backtab"]),
-    (Context::Session, Cmd::Right, &["right", "l", "tab"]),
-    (Context::Session, Cmd::Top, &["g", "home"]),
-    (Context::Session, Cmd::Bottom, &["G", "end"]),
-    (Context::Session, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Session, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Session, Cmd::Open, &["enter"]),
-    (Context::Session, Cmd::NewSession, &["n"]),
-    (Context::Session, Cmd::Attend, &["a"]),
-    (Context::Session, Cmd::Amend, &["e"]),
-    (Context::Session, Cmd::CloseSession, &["C"]),
-    (Context::Session, Cmd::Reopen, &["O"]),
-    (Context::Session, Cmd::Minutes, &["M"]),
-    (Context::Session, Cmd::Back, &["esc", "backspace"]),
-    (Context::Help, Cmd::Up, &["up", "k"]),
-    (Context::Help, Cmd::Down, &["down", "j"]),
-    (Context::Help, Cmd::PageUp, &["pageup", "ctrl-u"]),
-    (Context::Help, Cmd::PageDown, &["pagedown", "ctrl-d"]),
-    (Context::Help, Cmd::Top, &["g", "home"]),
-    (Context::Help, Cmd::Bottom, &["G", "end"]),
-    (Context::Help, Cmd::Back, &["esc", "?"]),
-    (Context::Prompt, Cmd::Accept, &["enter"]),
-    (Context::Prompt, Cmd::Cancel, &["esc", "ctrl-c"]),
-    (Context::Prompt, Cmd::NextMatch, &["down", "ctrl-n"]),
-    (Context::Prompt, Cmd::CursorLeft, &["left"]),
-    (Context::Prompt, Cmd::CursorRight, &["right"]),
-    (Context::Prompt, Cmd::LineStart, &["home", "ctrl-a"]),
-    (Context::Prompt, Cmd::LineEnd, &["end", "ctrl-e"]),
-    (Context::Prompt, Cmd::DeleteBack, &["backspace", "ctrl-h"]),
-    (Context::Prompt, Cmd::DeleteForward, &["delete"]),
-    (Context::Prompt, Cmd::DeleteWord, &["ctrl-w"]),
-    (Context::Prompt, Cmd::ClearLine, &["ctrl-u"]),
-    (Context::Form, Cmd::Accept, &["enter"]),
-    (Context::Form, Cmd::Cancel, &["esc", "ctrl-c"]),
-    (Context::Form, Cmd::NextField, &["tab"]),
-    (Context::Form, Cmd::PrevField, &["backtab"]),
-    (Context::Form, Cmd::Down, &["down"]),
-    (Context::Form, Cmd::Up, &["up"]),
-    (Context::Form, Cmd::CursorLeft, &["left"]),
-    (Context::Form, Cmd::CursorRight, &["right"]),
-    (Context::Form, Cmd::LineStart, &["home", "ctrl-a"]),
-    (Context::Form, Cmd::LineEnd, &["end", "ctrl-e"]),
-    (Context::Form, Cmd::DeleteBack, &["backspace", "ctrl-h"]),
-    (Context::Form, Cmd::DeleteForward, &["delete"]),
-    (Context::Form, Cmd::DeleteWord, &["ctrl-w"]),
-    (Context::Form, Cmd::ClearLine, &["ctrl-u"]),
+/// The keys of every list and scrolled text: one group, spliced into each
+/// context that shows one (`Row::List`).
+const LIST_KEYS: &[(Cmd, &[&str])] = &[
+    (Cmd::Up, &["up", "k"]),
+    (Cmd::Down, &["down", "j"]),
+    (Cmd::PageUp, &["pageup", "ctrl-u"]),
+    (Cmd::PageDown, &["pagedown", "ctrl-d"]),
+    (Cmd::Top, &["g", "home"]),
+    (Cmd::Bottom, &["G", "end"]),
+];
+
+/// The keys of every line of text input (the filter or jump prompt, a form's
+/// fields): one group, spliced into each context that edits (`Row::Editing`).
+const EDITING_KEYS: &[(Cmd, &[&str])] = &[
+    (Cmd::CursorLeft, &["left"]),
+    (Cmd::CursorRight, &["right"]),
+    (Cmd::LineStart, &["home", "ctrl-a"]),
+    (Cmd::LineEnd, &["end", "ctrl-e"]),
+    (Cmd::DeleteBack, &["backspace", "ctrl-h"]),
+    (Cmd::DeleteForward, &["delete"]),
+    (Cmd::DeleteWord, &["ctrl-w"]),
+    (Cmd::ClearLine, &["ctrl-u"]),
+];
+
+/// A line of the defaults: one command's chords, or a shared group of keys.
+enum Row {
+    Keys(Cmd, &'static [&'static str]),
+    List,
+    Editing,
+}
+
+use Row::{Editing, Keys, List};
+
+/// The defaults: context, then its commands and chords. The order is the
+/// help screen's order.
+const DEFAULTS: &[(Context, &[Row])] = &[
+    (
+        Context::Global,
+        &[
+            Keys(Cmd::Help, &["?", "f1"]),
+            Keys(Cmd::Filter, &["/"]),
+            Keys(Cmd::Jump, &[":", "ctrl-f"]),
+            Keys(Cmd::Grid, &["tab", "b"]),
+            Keys(Cmd::Positions, &["P"]),
+            Keys(Cmd::Lang, &["L"]),
+            Keys(Cmd::Sessions, &["c"]),
+            Keys(Cmd::Decide, &["d"]),
+            Keys(Cmd::Recuse, &["r"]),
+            Keys(Cmd::Discussed, &["m"]),
+            Keys(Cmd::Quit, &["q", "ctrl-c"]),
+        ],
+    ),
+    (
+        Context::Table,
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::Sort, &["s"]),
+            Keys(Cmd::SortReverse, &["S"]),
+            Keys(Cmd::Back, &["esc"]),
+        ],
+    ),
+    (
+        Context::Grid,
+        &[
+            Keys(Cmd::Up, &["up", "k"]),
+            Keys(Cmd::Down, &["down", "j"]),
+            Keys(Cmd::Left, &["left", "h"]),
+            Keys(Cmd::Right, &["right", "l"]),
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::Back, &["esc"]),
+        ],
+    ),
+    (
+        Context::Profile,
+        &[
+            List,
+            Keys(Cmd::Next, &["n"]),
+            Keys(Cmd::Previous, &["p"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
+    ),
+    (
+        Context::Positions,
+        &[List, Keys(Cmd::Open, &["enter"]), Keys(Cmd::Back, &["esc"])],
+    ),
+    (
+        Context::Shortlist,
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::Mark, &["space", "m"]),
+            Keys(Cmd::Compare, &["c"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
+    ),
+    (
+        Context::Compare,
+        &[List, Keys(Cmd::Back, &["esc", "backspace"])],
+    ),
+    (
+        Context::Session,
+        &[
+            List,
+            Keys(Cmd::Left, &["left", "h", "backtab"]),
+            Keys(Cmd::Right, &["right", "l", "tab"]),
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::NewSession, &["n"]),
+            Keys(Cmd::Attend, &["a"]),
+            Keys(Cmd::Amend, &["e"]),
+            Keys(Cmd::CloseSession, &["C"]),
+            Keys(Cmd::Reopen, &["O"]),
+            Keys(Cmd::Minutes, &["M"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
+    ),
+    (Context::Help, &[List, Keys(Cmd::Back, &["esc", "?"])]),
+    (
+        Context::Prompt,
+        &[
+            Keys(Cmd::Accept, &["enter"]),
+            Keys(Cmd::Cancel, &["esc", "ctrl-c"]),
+            Keys(Cmd::NextMatch, &["down", "ctrl-n"]),
+            Editing,
+        ],
+    ),
+    (
+        Context::Form,
+        &[
+            Keys(Cmd::Accept, &["enter"]),
+            Keys(Cmd::Cancel, &["esc", "ctrl-c"]),
+            Keys(Cmd::NextField, &["tab"]),
+            Keys(Cmd::PrevField, &["backtab"]),
+            Keys(Cmd::Down, &["down"]),
+            Keys(Cmd::Up, &["up"]),
+            Editing,
+        ],
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -540,17 +567,24 @@ impl Default for KeyMap {
 
 impl KeyMap {
     pub fn defaults() -> KeyMap {
-        let bindings = DEFAULTS
-            .iter()
-            .map(|(context, cmd, chords)| Binding {
+        let mut bindings = Vec::new();
+        for (context, rows) in DEFAULTS {
+            let bind = |(cmd, chords): &(Cmd, &[&str])| Binding {
                 context: *context,
                 cmd: *cmd,
                 chords: chords
                     .iter()
                     .map(|s| Chord::parse(s).expect("default chords parse"))
                     .collect(),
-            })
-            .collect();
+            };
+            for row in *rows {
+                match row {
+                    Keys(cmd, chords) => bindings.push(bind(&(*cmd, *chords))),
+                    List => bindings.extend(LIST_KEYS.iter().map(bind)),
+                    Editing => bindings.extend(EDITING_KEYS.iter().map(bind)),
+                }
+            }
+        }
         KeyMap { bindings }
     }
 

@@ -7,23 +7,25 @@
 pub mod filtering;
 pub mod input;
 pub mod keymap;
+pub mod positions;
 pub mod profile;
 pub mod scroll;
 pub mod session;
 pub mod sort;
+pub mod texts;
 
 use crate::domain::filter::{self, FilterError};
 use crate::domain::fold;
 use crate::domain::nine_box::{grid_pos, GRID};
-use crate::domain::position::{self, Group};
 use crate::domain::{Candidate, Pool, Position};
 use crate::store::profile::Profile;
 use crate::strings::Lang;
 use filtering::{Failure, Filtering, Matches, Outcome, Query, Shortlist};
 use input::LineInput;
 pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
+pub use positions::{PositionRows, PositionsView, ShortlistView, COMPARE_MAX};
 pub use profile::ProfileSource;
-use scroll::{Scroll, TableCursor};
+use scroll::Scroll;
 use session::{SessionNote, Sessions};
 use std::sync::Arc;
 
@@ -72,29 +74,6 @@ pub enum Notice {
     MarkLimit,
     /// Compare asked for with fewer than two marked.
     CompareNeedsTwo,
-}
-
-/// At most this many candidates are compared side by side.
-pub const COMPARE_MAX: usize = 6;
-
-/// The positions screen's rows: index into `App::positions` and group, in
-/// committee order (vacant, retiring, the rest).
-#[derive(Debug, Clone, Default)]
-pub struct PositionRows {
-    /// (position index, group, holder's retirement date, holder's name)
-    pub rows: Vec<(usize, Group, Option<chrono::NaiveDate>, Option<String>)>,
-    pub years: u32,
-}
-
-/// The shortlist of one position.
-pub struct ShortlistView {
-    /// Index into `App::positions`.
-    pub position: usize,
-    /// Pool row index and JPM of each ranked candidate.
-    pub rows: Shortlist,
-    /// Being ranked (on the filter worker); `rows` are the previous ranking.
-    pub pending: bool,
-    pub cursor: TableCursor,
 }
 
 /// Whether the pool is there yet.
@@ -157,7 +136,7 @@ pub struct App {
     /// The latest query asked for (equal to `shown` once its result arrived).
     pub wanted: Query,
     pub matches: Matches,
-    pub table: TableCursor,
+    pub table: Scroll,
     /// Row and column of the selected box in [`GRID`].
     pub grid: (usize, usize),
     pub profile: Option<ProfileView>,
@@ -166,12 +145,11 @@ pub struct App {
     /// The position whose requirement the profile's competency bars show.
     pub profile_position: Option<usize>,
     pub positions: Option<Arc<Vec<Position>>>,
-    pub position_rows: PositionRows,
-    pub position_cursor: TableCursor,
+    /// The positions screen's list and the comparison's scroll.
+    pub positions_view: PositionsView,
     pub shortlist: Option<ShortlistView>,
     /// Pool row indices marked for comparison, in marking order.
     pub marked: Vec<u32>,
-    pub compare: Scroll,
     pub notice: Option<Notice>,
     pub fatal: Option<Fatal>,
     /// The committee-session part: panel, forms, active session.
@@ -199,17 +177,15 @@ impl App {
             shown: Query::default(),
             wanted: Query::default(),
             matches: Matches::default(),
-            table: TableCursor::default(),
+            table: Scroll::list(),
             grid: grid_pos(9).unwrap_or((0, 2)),
             profile: None,
             profile_from: View::Table,
             profile_position: None,
             positions: None,
-            position_rows: PositionRows::default(),
-            position_cursor: TableCursor::default(),
+            positions_view: PositionsView::default(),
             shortlist: None,
             marked: Vec::new(),
-            compare: Scroll::default(),
             notice: None,
             fatal: None,
             sessions: Sessions::default(),
@@ -388,7 +364,7 @@ impl App {
             Cmd::Help => {
                 self.help = match self.help {
                     Some(_) => None,
-                    None => Some(Scroll::default()),
+                    None => Some(Scroll::text()),
                 }
             }
             Cmd::Filter => {
@@ -447,14 +423,13 @@ impl App {
     }
 
     fn help_command(&mut self, cmd: Cmd) -> bool {
-        let Some(s) = &self.help else { return false };
+        let Some(s) = self.help.as_mut() else {
+            return false;
+        };
+        if s.command(cmd, 0) {
+            return true;
+        }
         match cmd {
-            Cmd::Up => s.by(-1),
-            Cmd::Down => s.by(1),
-            Cmd::PageUp => s.by(-s.page()),
-            Cmd::PageDown => s.by(s.page()),
-            Cmd::Top => s.top(),
-            Cmd::Bottom => s.bottom(),
             Cmd::Back => self.help = None,
             _ => return false,
         }
@@ -462,15 +437,10 @@ impl App {
     }
 
     fn table_command(&mut self, cmd: Cmd) -> bool {
-        let len = self.matches.rows.len();
-        let page = self.table.page.get().max(1) as isize;
+        if self.table.command(cmd, self.matches.rows.len()) {
+            return true;
+        }
         match cmd {
-            Cmd::Up => self.table.by(-1, len),
-            Cmd::Down => self.table.by(1, len),
-            Cmd::PageUp => self.table.by(-page, len),
-            Cmd::PageDown => self.table.by(page, len),
-            Cmd::Top => self.table.set(0, len),
-            Cmd::Bottom => self.table.set(len.saturating_sub(1), len),
             Cmd::Open => self.open_profile(),
             Cmd::Sort => {
                 self.wanted.sort.column = self.wanted.sort.column.next();
@@ -512,17 +482,13 @@ impl App {
     }
 
     fn profile_command(&mut self, cmd: Cmd) -> bool {
-        let Some(p) = &self.profile else {
+        let Some(p) = self.profile.as_mut() else {
             return false;
         };
-        let s = &p.scroll;
+        if p.scroll.command(cmd, 0) {
+            return true;
+        }
         match cmd {
-            Cmd::Up => s.by(-1),
-            Cmd::Down => s.by(1),
-            Cmd::PageUp => s.by(-s.page()),
-            Cmd::PageDown => s.by(s.page()),
-            Cmd::Top => s.top(),
-            Cmd::Bottom => s.bottom(),
             Cmd::Next | Cmd::Previous => {
                 let delta = if cmd == Cmd::Next { 1 } else { -1 };
                 if self.profile_from == View::Shortlist {
@@ -590,7 +556,7 @@ impl App {
             Ok(Some(p)) => {
                 self.profile = Some(ProfileView {
                     profile: Box::new(p),
-                    scroll: Scroll::default(),
+                    scroll: Scroll::text(),
                 });
                 self.view = View::Profile;
                 self.profile_opened(&nip);
@@ -804,215 +770,5 @@ impl App {
                 self.quit = true;
             }
         }
-    }
-}
-
-/// Positions, shortlist and comparison.
-impl App {
-    /// The position a shortlist or profile refers to.
-    pub fn position(&self, i: usize) -> Option<&Position> {
-        self.positions.as_ref()?.get(i)
-    }
-
-    /// Order the positions once both they and the pool are there.
-    fn list_positions(&mut self) {
-        let (Some(pool), Some(ps)) = (self.pool().cloned(), self.positions.clone()) else {
-            return;
-        };
-        let years = pool.rules.retiring_within_years;
-        let index: std::collections::HashMap<&str, usize> = ps
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.kode.as_str(), i))
-            .collect();
-        let rows = position::list(&ps, &pool, years)
-            .iter()
-            .filter_map(|l| {
-                let holder = l.holder.map(|h| h.nama.to_string());
-                index
-                    .get(l.position.kode.as_str())
-                    .map(|i| (*i, l.group, l.retirement, holder))
-            })
-            .collect();
-        self.position_rows = PositionRows { rows, years };
-        let len = self.position_rows.rows.len();
-        let cur = self.position_cursor.cursor;
-        self.position_cursor.set(cur, len);
-    }
-
-    /// The position under the positions screen's cursor.
-    pub fn selected_position(&self) -> Option<usize> {
-        self.position_rows
-            .rows
-            .get(self.position_cursor.cursor)
-            .map(|r| r.0)
-    }
-
-    fn positions_command(&mut self, cmd: Cmd) -> bool {
-        let len = self.position_rows.rows.len();
-        let page = self.position_cursor.page.get().max(1) as isize;
-        let c = &mut self.position_cursor;
-        match cmd {
-            Cmd::Up => c.by(-1, len),
-            Cmd::Down => c.by(1, len),
-            Cmd::PageUp => c.by(-page, len),
-            Cmd::PageDown => c.by(page, len),
-            Cmd::Top => c.set(0, len),
-            Cmd::Bottom => c.set(len.saturating_sub(1), len),
-            Cmd::Open => {
-                if let Some(p) = self.selected_position() {
-                    if self.shortlist.as_ref().is_none_or(|s| s.position != p) {
-                        self.marked.clear();
-                    }
-                    self.shortlist = Some(ShortlistView {
-                        position: p,
-                        rows: Shortlist::default(),
-                        pending: true,
-                        cursor: TableCursor::default(),
-                    });
-                    self.view = View::Shortlist;
-                    self.wanted.shortlist = self.position(p).cloned().map(Arc::new);
-                    self.request();
-                }
-            }
-            Cmd::Back => self.show_table(),
-            _ => return false,
-        }
-        true
-    }
-
-    /// Marked candidates are pool rows: after a reload, the same people's
-    /// rows in the new pool (those no longer there are unmarked).
-    fn remap_marked(&mut self, new: &Pool) {
-        let Some(old) = self.pool() else { return };
-        let nips: Vec<String> = (self.marked.iter())
-            .filter_map(|&r| old.rows.get(r as usize).map(|c| c.nip.to_string()))
-            .collect();
-        if nips.is_empty() {
-            return;
-        }
-        let mut found: Vec<Option<u32>> = vec![None; nips.len()];
-        for (i, c) in new.rows.iter().enumerate() {
-            if let Some(k) = nips.iter().position(|n| *n == *c.nip) {
-                found[k] = Some(i as u32);
-            }
-        }
-        self.marked = found.into_iter().flatten().collect();
-    }
-
-    /// New positions: the open shortlist follows its position by kode (its
-    /// index may have moved, its requirement changed); closed when it is gone.
-    fn reopen_shortlist(&mut self, new: &[Position]) {
-        let Some(s) = self.shortlist.as_ref() else {
-            return;
-        };
-        let kode = self.position(s.position).map(|p| p.kode.clone());
-        match kode.and_then(|k| new.iter().position(|p| p.kode == k)) {
-            Some(i) => {
-                if let Some(s) = self.shortlist.as_mut() {
-                    s.position = i;
-                }
-                if self.wanted.shortlist.is_some() {
-                    self.wanted.shortlist = Some(Arc::new(new[i].clone()));
-                }
-            }
-            None => {
-                self.shortlist = None;
-                self.wanted.shortlist = None;
-                self.marked.clear();
-                if matches!(self.view, View::Shortlist | View::Compare) {
-                    self.view = View::Positions;
-                }
-            }
-        }
-    }
-
-    /// Whether the shortlist or a view opened from it is on screen.
-    fn shortlist_in_use(&self) -> bool {
-        self.shortlist.is_some()
-            && match self.view {
-                View::Shortlist | View::Compare => true,
-                View::Profile => self.profile_from == View::Shortlist,
-                _ => false,
-            }
-    }
-
-    /// Take the shortlist ranked with the filter on screen (the active
-    /// filter), keeping the selected candidate where still listed.
-    fn take_shortlist(&mut self, rows: Shortlist) {
-        if let Some(s) = self.shortlist.as_mut() {
-            let selected = s.rows.get(s.cursor.cursor).map(|r| r.0);
-            let keep = selected.and_then(|x| rows.iter().position(|r| r.0 == x));
-            let len = rows.len();
-            s.rows = rows;
-            s.pending = false;
-            s.cursor.set(keep.unwrap_or(0), len);
-        }
-    }
-
-    fn shortlist_command(&mut self, cmd: Cmd) -> bool {
-        let Some(s) = self.shortlist.as_mut() else {
-            return false;
-        };
-        let len = s.rows.len();
-        let page = s.cursor.page.get().max(1) as isize;
-        match cmd {
-            Cmd::Up => s.cursor.by(-1, len),
-            Cmd::Down => s.cursor.by(1, len),
-            Cmd::PageUp => s.cursor.by(-page, len),
-            Cmd::PageDown => s.cursor.by(page, len),
-            Cmd::Top => s.cursor.set(0, len),
-            Cmd::Bottom => s.cursor.set(len.saturating_sub(1), len),
-            Cmd::Open => self.open_shortlisted(),
-            Cmd::Mark => {
-                if let Some((i, _)) = s.rows.get(s.cursor.cursor).copied() {
-                    if let Some(at) = self.marked.iter().position(|m| *m == i) {
-                        self.marked.remove(at);
-                    } else if self.marked.len() >= COMPARE_MAX {
-                        self.notice = Some(Notice::MarkLimit);
-                    } else {
-                        self.marked.push(i);
-                    }
-                    s.cursor.by(1, len);
-                }
-            }
-            Cmd::Compare => {
-                if self.marked.len() < 2 {
-                    self.notice = Some(Notice::CompareNeedsTwo);
-                } else {
-                    self.compare = Scroll::default();
-                    self.view = View::Compare;
-                }
-            }
-            Cmd::Back => self.view = View::Positions,
-            _ => return false,
-        }
-        true
-    }
-
-    fn compare_command(&mut self, cmd: Cmd) -> bool {
-        let s = &self.compare;
-        match cmd {
-            Cmd::Up => s.by(-1),
-            Cmd::Down => s.by(1),
-            Cmd::PageUp => s.by(-s.page()),
-            Cmd::PageDown => s.by(s.page()),
-            Cmd::Top => s.top(),
-            Cmd::Bottom => s.bottom(),
-            Cmd::Back => self.view = View::Shortlist,
-            _ => return false,
-        }
-        true
-    }
-
-    /// The candidates marked for comparison.
-    pub fn marked_candidates(&self) -> Vec<&Candidate> {
-        let Some(pool) = self.pool() else {
-            return Vec::new();
-        };
-        self.marked
-            .iter()
-            .filter_map(|i| pool.rows.get(*i as usize))
-            .collect()
     }
 }

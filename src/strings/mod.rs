@@ -4,6 +4,7 @@
 
 pub mod en;
 pub mod id;
+pub mod texts;
 
 use serde::{Deserialize, Serialize};
 

@@ -30,12 +30,8 @@ use terminal::Session;
 /// The key map of the config file's `[keys]`, or every problem with it.
 pub fn keymap(ctx: &Ctx) -> CliResult<KeyMap> {
     KeyMap::with_overrides(&ctx.config.keys).map_err(|errors| {
-        CliError::input(tr!(ctx.lang, ui::KEYS_INVALID)).with_details(
-            errors
-                .iter()
-                .map(|e| tr!(ctx.lang, ui::key_error(e)))
-                .collect(),
-        )
+        CliError::input(tr!(ctx.lang, ui::KEYS_INVALID))
+            .with_details(errors.iter().map(|e| e.text(ctx.lang)).collect())
     })
 }
 

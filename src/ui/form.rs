@@ -10,6 +10,7 @@ use crate::app::session::backend::MinutesFormat;
 use crate::app::session::form::{FieldId, Form, FormKind, Value};
 use crate::app::App;
 use crate::domain::session::DecisionKind;
+use crate::strings::texts::Said;
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -79,12 +80,7 @@ pub fn draw(
     let problem = form
         .problem
         .as_ref()
-        .map(|p| {
-            wrap(
-                &tr!(lang, session_ui::problem(p)),
-                inner_w.saturating_sub(2),
-            )
-        })
+        .map(|p| wrap(&p.said(lang), inner_w.saturating_sub(2)))
         .unwrap_or_default();
     let field_rows: usize = form
         .fields
@@ -106,17 +102,13 @@ pub fn draw(
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.header)
-        .title(format!(
-            " {} ",
-            fit(&tr!(lang, session_ui::form_title(&form.kind)), inner_w)
-        ))
+        .title(format!(" {} ", fit(&form.kind.title(lang), inner_w)))
         .title_style(theme.header);
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.width < 2 || inner.height == 0 {
         return None;
     }
-    let iw = inner.width as usize;
     let mut y = inner.y;
     for l in &info {
         if y < inner.bottom() {
@@ -127,10 +119,27 @@ pub fn draw(
     if !info.is_empty() {
         y += 1;
     }
+    let (y, cursor) = fields(buf, inner, y, app, form, theme);
+    let hy = footer(buf, inner, y + 1, app, &problem, theme);
+    cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
+}
+
+/// The fields from line `y` on: label, then value (the focused one marked).
+/// Returns the line after them and where the text cursor goes.
+fn fields(
+    buf: &mut Buffer,
+    inner: Rect,
+    mut y: u16,
+    app: &App,
+    form: &Form,
+    theme: &Theme,
+) -> (u16, Option<Position>) {
+    let lang = app.lang;
+    let iw = inner.width as usize;
     let lw = form
         .fields
         .iter()
-        .map(|f| width(tr!(lang, session_ui::field(f.id))))
+        .map(|f| width(f.id.label(lang)))
         .max()
         .unwrap_or(0)
         .min(iw / 2)
@@ -142,7 +151,7 @@ pub fn draw(
         let focused = i == form.focus;
         let enabled = form.enabled(i);
         let marker = if focused { "▸" } else { " " };
-        let label = format!("{marker}{}", tr!(lang, session_ui::field(f.id)));
+        let label = format!("{marker}{}", f.id.label(lang));
         put(
             buf,
             inner,
@@ -192,7 +201,21 @@ pub fn draw(
             }
         }
     }
-    y += 1;
+    (y, cursor)
+}
+
+/// Why the last submit was refused (from line `y`), and the keys on the last
+/// line; returns the keys' line.
+fn footer(
+    buf: &mut Buffer,
+    inner: Rect,
+    mut y: u16,
+    app: &App,
+    problem: &[String],
+    theme: &Theme,
+) -> u16 {
+    let lang = app.lang;
+    let iw = inner.width as usize;
     for (i, l) in problem.iter().enumerate() {
         let mark = if i == 0 { "✗" } else { " " };
         put(
@@ -219,7 +242,7 @@ pub fn draw(
         .saturating_sub(1)
         .max(y.min(inner.bottom().saturating_sub(1)));
     put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
-    cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
+    hy
 }
 
 fn key(app: &App, cmd: Cmd) -> String {

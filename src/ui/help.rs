@@ -5,6 +5,7 @@ use super::text::{fit, put, width};
 use super::Theme;
 use crate::app::keymap::{Context, KeyMap};
 use crate::app::scroll::Scroll;
+use crate::app::texts::key_help;
 use crate::app::App;
 use crate::strings::Lang;
 use crate::tr;
@@ -34,7 +35,7 @@ pub fn lines(keymap: &KeyMap, lang: Lang) -> Vec<HelpLine> {
         }
         out.push(HelpLine {
             keys: String::new(),
-            text: tr!(lang, ui::context_title(ctx)).to_string(),
+            text: ctx.title(lang).to_string(),
             title: true,
         });
         for b in bindings {
@@ -45,7 +46,7 @@ pub fn lines(keymap: &KeyMap, lang: Lang) -> Vec<HelpLine> {
                     .map(|c| c.to_string())
                     .collect::<Vec<_>>()
                     .join(", "),
-                text: tr!(lang, ui::cmd_help(ctx, b.cmd)).to_string(),
+                text: key_help(lang, ctx, b.cmd).to_string(),
                 title: false,
             });
         }
@@ -104,16 +105,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: &Scroll, theme: &Th
         return;
     }
     let page = inner.height as usize;
-    scroll.page.set(page);
-    scroll.max.set(lines.len().saturating_sub(page));
-    scroll.offset.set(scroll.offset.get().min(scroll.max.get()));
+    let offset = scroll.fit(page, lines.len());
     let w = inner.width as usize;
-    for (i, l) in lines
-        .iter()
-        .skip(scroll.offset.get())
-        .take(page)
-        .enumerate()
-    {
+    for (i, l) in lines.iter().skip(offset).take(page).enumerate() {
         let y = inner.y + i as u16;
         if l.title {
             put(buf, inner, inner.x, y, &fit(&l.text, w), w, theme.header);

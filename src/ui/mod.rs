@@ -9,6 +9,7 @@
 //! - full: a title bar, the screen, the filter bar (the prompt while typing,
 //!   with the error under it) and the status line.
 
+pub mod data_table;
 pub mod form;
 pub mod grid;
 pub mod help;

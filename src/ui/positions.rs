@@ -2,109 +2,37 @@
 //! the shortlist of one position (JPM, bands, gaps, box; follows the filter)
 //! and the side-by-side comparison of the marked candidates.
 
-use super::text::{fill_line, fit, message, put, width};
+use super::data_table::{self, Col, DataTable, Row, Shown};
+use super::text::{message, put, width};
 use super::Theme;
 use crate::app::App;
 use crate::cli::positions::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
+use crate::domain::jpm::{FillBand, Jpm};
 use crate::domain::nine_box::is_talent_pool;
 use crate::domain::position::Group;
+use crate::domain::{Candidate, Pool, Position};
+use crate::strings::Lang;
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-const MARKER: u16 = 2;
-
-/// A column: its header, a minimum width and a share of the spare width
-/// (0 = fixed at the minimum). Columns are dropped from the end when narrow.
-struct Col {
-    header: String,
-    min: u16,
-    share: u16,
-}
-
-fn widths(cols: &[Col], total: u16) -> Vec<u16> {
-    let mut n = cols.len();
-    let need = |n: usize| MARKER + cols[..n].iter().map(|c| c.min + 1).sum::<u16>();
-    while n > 1 && need(n) > total {
-        n -= 1;
-    }
-    let spare = total.saturating_sub(need(n));
-    let shares: u16 = cols[..n].iter().map(|c| c.share).sum();
-    let mut given = 0;
-    let last_flex = cols[..n].iter().rposition(|c| c.share > 0);
-    cols[..n]
-        .iter()
+/// Columns from a header list: (index into the headers, minimum width,
+/// share of the spare width); on a narrow screen they go from the last.
+fn cols(headers: &[&str], spec: &[(usize, u16, u16)]) -> Vec<Col> {
+    spec.iter()
         .enumerate()
-        .map(|(i, c)| {
-            if c.share == 0 || shares == 0 {
-                return c.min;
-            }
-            let extra = if Some(i) == last_flex {
-                spare - given
-            } else {
-                spare * c.share / shares
-            };
-            given += extra;
-            c.min + extra
+        .map(|(k, &(h, min, share))| Col {
+            drop: k.min(u8::MAX as usize) as u8,
+            ..Col::new(headers[h], min, share)
         })
         .collect()
 }
 
-fn header_line(buf: &mut Buffer, area: Rect, y: u16, cols: &[Col], w: &[u16], theme: &Theme) {
-    fill_line(buf, area, y, theme.header);
-    let mut x = area.x + MARKER;
-    for (c, cw) in cols.iter().zip(w) {
-        put(
-            buf,
-            area,
-            x,
-            y,
-            &fit(&c.header, *cw as usize),
-            *cw as usize,
-            theme.header,
-        );
-        x = x.saturating_add(cw + 1);
-    }
-}
-
-/// One row: the marker, then the cells with their styles.
-#[allow(clippy::too_many_arguments)]
-fn row_line(
-    buf: &mut Buffer,
-    area: Rect,
-    y: u16,
-    marker: &str,
-    cells: &[(String, Style)],
-    w: &[u16],
-    selected: bool,
-    theme: &Theme,
-) {
-    let base = if selected {
-        fill_line(buf, area, y, theme.selected);
-        theme.selected
-    } else {
-        Style::new()
-    };
-    put(buf, area, area.x, y, marker, MARKER as usize, base);
-    let mut x = area.x + MARKER;
-    for ((text, style), cw) in cells.iter().zip(w) {
-        let style = if selected {
-            base.patch(*style).patch(theme.selected)
-        } else {
-            *style
-        };
-        put(
-            buf,
-            area,
-            x,
-            y,
-            &fit(text, *cw as usize),
-            *cw as usize,
-            style,
-        );
-        x = x.saturating_add(cw + 1);
-    }
+/// The area below the first `lines` lines of `area`.
+fn below(area: Rect, lines: u16) -> Rect {
+    let top = area.y + lines.min(area.height);
+    Rect::new(area.x, top, area.width, area.bottom().saturating_sub(top))
 }
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -118,73 +46,33 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let h: &[&str] = tr!(lang, positions::POSITIONS_HEADER);
-    let cols = [
-        Col {
-            header: h[0].into(),
-            min: 14,
-            share: 0,
-        },
-        Col {
-            header: h[1].into(),
-            min: 16,
-            share: 3,
-        },
-        Col {
-            header: h[4].into(),
-            min: 12,
-            share: 0,
-        },
-        Col {
-            header: h[7].into(),
-            min: 17,
-            share: 0,
-        },
-        Col {
-            header: h[5].into(),
-            min: 12,
-            share: 2,
-        },
-        Col {
-            header: h[6].into(),
-            min: 10,
-            share: 0,
-        },
-        Col {
-            header: h[2].into(),
-            min: 13,
-            share: 0,
-        },
-        Col {
-            header: h[3].into(),
-            min: 12,
-            share: 2,
-        },
+    let spec = [
+        (0, 14, 0),
+        (1, 16, 3),
+        (4, 12, 0),
+        (7, 17, 0),
+        (5, 12, 2),
+        (6, 10, 0),
+        (2, 13, 0),
+        (3, 12, 2),
     ];
-    let w = widths(&cols, area.width);
-    header_line(buf, area, area.y, &cols, &w, theme);
-    let body = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
-    let page = body.height as usize;
-    let cur = &app.position_cursor;
-    cur.page.set(page.max(1));
-    let rows = &app.position_rows.rows;
-    cur.offset
-        .set(cur.offset.get().min(rows.len().saturating_sub(page)));
-    cur.follow();
-    let offset = cur.offset.get();
-    for (i, (pi, group, retire, holder)) in rows.iter().enumerate().skip(offset).take(page) {
-        let Some(p) = ps.get(*pi) else { continue };
+    let cols = cols(h, &spec);
+    let table = DataTable::dropping_from_the_end(&cols);
+    let shown = table.layout(area.width);
+    table.header(buf, area, area.y, &shown, theme);
+    let body = below(area, 1);
+    let v = &app.positions_view;
+    let rows = &v.rows.rows;
+    let build = |i: usize| {
+        let (pi, group, retire, holder) = rows.get(i)?;
+        let p = ps.get(*pi)?;
         let group_style = match group {
             Group::Vacant => theme.warn,
             Group::Retiring => theme.talent,
             Group::Filled => theme.muted,
         };
         let dash = || ("-".to_string(), theme.muted);
-        let cells = [
+        let cells = vec![
             (p.kode.clone(), Style::new()),
             (p.nama.clone(), Style::new()),
             (tr!(lang, positions::group(*group)).to_string(), group_style),
@@ -197,19 +85,15 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             (p.tingkat.label().to_string(), Style::new()),
             (p.unit.clone(), Style::new()),
         ];
-        let selected = i == cur.cursor;
-        let y = body.y + (i - offset) as u16;
-        row_line(
-            buf,
-            body,
-            y,
-            if selected { "▶ " } else { "  " },
-            &cells,
-            &w,
+        let selected = i == v.cursor.cursor;
+        let marker = if selected { "▶ " } else { "  " };
+        Some(Row {
+            marker,
+            cells,
             selected,
-            theme,
-        );
-    }
+        })
+    };
+    data_table::rows(buf, body, &shown, &v.cursor, rows.len(), build, theme);
 }
 
 pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -220,6 +104,59 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(p) = app.position(s.position) else {
         return;
     };
+    shortlist_heading(buf, area, p, lang, theme);
+    let h: &[&str] = tr!(lang, positions::SHORTLIST_HEADER);
+    let spec = [
+        (0, 3, 0),
+        (2, 14, 3),
+        (5, 5, 0),
+        (6, 7, 0),
+        (7, 4, 0),
+        (8, 14, 0),
+        (9, 12, 3),
+        (4, 5, 0),
+        (1, 18, 0),
+        (3, 14, 2),
+    ];
+    let table_area = below(area, 2);
+    if table_area.height == 0 {
+        return;
+    }
+    let cols = cols(h, &spec);
+    let table = DataTable::dropping_from_the_end(&cols);
+    let shown = table.layout(table_area.width);
+    table.header(buf, table_area, table_area.y, &shown, theme);
+    let body = below(table_area, 1);
+    if s.rows.is_empty() {
+        let text = if s.pending {
+            tr!(lang, positions::RANKING)
+        } else {
+            tr!(lang, positions::NO_ELIGIBLE)
+        };
+        data_table::empty(buf, body, &s.cursor, text, theme);
+        return;
+    }
+    let build = |i: usize| {
+        let (ri, j) = s.rows.get(i)?;
+        let c = pool.rows.get(*ri as usize)?;
+        let selected = i == s.cursor.cursor;
+        let marker = match (selected, app.marked.contains(ri)) {
+            (true, true) => "▶✓",
+            (true, false) => "▶ ",
+            (false, true) => " ✓",
+            (false, false) => "  ",
+        };
+        Some(Row {
+            marker,
+            cells: shortlist_cells(i, c, j.as_ref(), pool, theme),
+            selected,
+        })
+    };
+    data_table::rows(buf, body, &shown, &s.cursor, s.rows.len(), build, theme);
+}
+
+/// The shortlist's two heading lines: the position, then its requirement.
+fn shortlist_heading(buf: &mut Buffer, area: Rect, p: &Position, lang: Lang, theme: &Theme) {
     let aw = area.width as usize;
     let x = put(
         buf,
@@ -230,7 +167,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         aw,
         theme.header,
     );
-    let x = put(
+    put(
         buf,
         area,
         x,
@@ -239,7 +176,6 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         aw,
         Style::new(),
     );
-    let _ = x;
     if area.height > 1 {
         put(
             buf,
@@ -256,135 +192,48 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             theme.muted,
         );
     }
-    let h: &[&str] = tr!(lang, positions::SHORTLIST_HEADER);
-    let cols = [
-        Col {
-            header: h[0].into(),
-            min: 3,
-            share: 0,
-        },
-        Col {
-            header: h[2].into(),
-            min: 14,
-            share: 3,
-        },
-        Col {
-            header: h[5].into(),
-            min: 5,
-            share: 0,
-        },
-        Col {
-            header: h[6].into(),
-            min: 7,
-            share: 0,
-        },
-        Col {
-            header: h[7].into(),
-            min: 4,
-            share: 0,
-        },
-        Col {
-            header: h[8].into(),
-            min: 14,
-            share: 0,
-        },
-        Col {
-            header: h[9].into(),
-            min: 12,
-            share: 3,
-        },
-        Col {
-            header: h[4].into(),
-            min: 5,
-            share: 0,
-        },
-        Col {
-            header: h[1].into(),
-            min: 18,
-            share: 0,
-        },
-        Col {
-            header: h[3].into(),
-            min: 14,
-            share: 2,
-        },
-    ];
-    let top = area.y + 2.min(area.height);
-    let table = Rect::new(area.x, top, area.width, area.bottom().saturating_sub(top));
-    if table.height == 0 {
-        return;
-    }
-    let w = widths(&cols, table.width);
-    header_line(buf, table, table.y, &cols, &w, theme);
-    let body = Rect::new(
-        table.x,
-        table.y + 1,
-        table.width,
-        table.height.saturating_sub(1),
-    );
-    let page = body.height as usize;
-    s.cursor.page.set(page.max(1));
-    if s.rows.is_empty() {
-        let text = if s.pending {
-            tr!(lang, positions::RANKING)
-        } else {
-            tr!(lang, positions::NO_ELIGIBLE)
-        };
-        message(buf, body, text, theme.muted);
-        return;
-    }
-    s.cursor
-        .offset
-        .set(s.cursor.offset.get().min(s.rows.len().saturating_sub(page)));
-    s.cursor.follow();
-    let offset = s.cursor.offset.get();
-    for (i, (ri, j)) in s.rows.iter().enumerate().skip(offset).take(page) {
-        let Some(c) = pool.rows.get(*ri as usize) else {
-            continue;
-        };
-        let talent = c.kotak.is_some_and(is_talent_pool);
-        let fill = j.map(|j| pool.rules.jpm.fill(j.percent));
-        let map = j.map(|j| pool.rules.jpm.map(j.percent));
-        let cells = [
-            ((i + 1).to_string(), theme.muted),
-            (c.nama.to_string(), Style::new()),
-            (
-                match c.kotak {
-                    Some(b) if talent => format!("{b} ★"),
-                    Some(b) => b.to_string(),
-                    None => "-".into(),
-                },
-                if talent { theme.talent } else { Style::new() },
-            ),
-            (jpm_text(j.as_ref()), theme.header),
-            (
-                fill.map(|b| b.code()).unwrap_or("-").to_string(),
-                match fill {
-                    Some(crate::domain::jpm::FillBand::Ms) => theme.ok,
-                    Some(crate::domain::jpm::FillBand::Kms) => theme.warn,
-                    _ => Style::new(),
-                },
-            ),
-            (
-                map.map(|b| b.name()).unwrap_or("-").to_string(),
-                Style::new(),
-            ),
-            (j.as_ref().map(gaps_text).unwrap_or_default(), theme.gap),
-            (c.golongan.to_string(), Style::new()),
-            (c.nip.to_string(), theme.muted),
-            (c.jabatan.text.to_string(), Style::new()),
-        ];
-        let selected = i == s.cursor.cursor;
-        let marked = app.marked.contains(ri);
-        let marker = match (selected, marked) {
-            (true, true) => "▶✓",
-            (true, false) => "▶ ",
-            (false, true) => " ✓",
-            (false, false) => "  ",
-        };
-        let y = body.y + (i - offset) as u16;
-        row_line(buf, body, y, marker, &cells, &w, selected, theme);
-    }
+}
+
+/// The cells of the shortlist's row `i`, in `SHORTLIST_HEADER`'s spec order.
+fn shortlist_cells(
+    i: usize,
+    c: &Candidate,
+    j: Option<&Jpm>,
+    pool: &Pool,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
+    let talent = c.kotak.is_some_and(is_talent_pool);
+    let fill = j.map(|j| pool.rules.jpm.fill(j.percent));
+    let map = j.map(|j| pool.rules.jpm.map(j.percent));
+    vec![
+        ((i + 1).to_string(), theme.muted),
+        (c.nama.to_string(), Style::new()),
+        (
+            match c.kotak {
+                Some(b) if talent => format!("{b} ★"),
+                Some(b) => b.to_string(),
+                None => "-".into(),
+            },
+            if talent { theme.talent } else { Style::new() },
+        ),
+        (jpm_text(j), theme.header),
+        (
+            fill.map(|b| b.code()).unwrap_or("-").to_string(),
+            match fill {
+                Some(FillBand::Ms) => theme.ok,
+                Some(FillBand::Kms) => theme.warn,
+                _ => Style::new(),
+            },
+        ),
+        (
+            map.map(|b| b.name()).unwrap_or("-").to_string(),
+            Style::new(),
+        ),
+        (j.map(gaps_text).unwrap_or_default(), theme.gap),
+        (c.golongan.to_string(), Style::new()),
+        (c.nip.to_string(), theme.muted),
+        (c.jabatan.text.to_string(), Style::new()),
+    ]
 }
 
 pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -421,46 +270,40 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         area.width as usize,
         theme.header,
     );
-    let body = Rect::new(
-        area.x,
-        area.y + 1.min(area.height),
-        area.width,
-        area.height.saturating_sub(1),
-    );
-    let page = body.height as usize;
-    let s = &app.compare;
-    s.page.set(page.max(1));
-    s.max.set(rows.len().saturating_sub(page));
-    s.offset.set(s.offset.get().min(s.max.get()));
-    let offset = s.offset.get();
-    for (i, (label, cells)) in rows.iter().enumerate().skip(offset).take(page) {
-        let y = body.y + (i - offset) as u16;
-        put(
-            buf,
-            body,
-            body.x,
-            y,
-            &fit(label, lw as usize),
-            lw as usize,
-            theme.muted,
-        );
-        let mut x = body.x + lw + 1;
-        for (k, text) in cells.iter().enumerate() {
-            let style = if i < 2 {
-                theme.header
-            } else if text.contains("(-") {
-                theme.gap
-            } else if cols
-                .get(k)
-                .is_some_and(|c| c.candidate.kotak.is_some_and(is_talent_pool))
-                && i == 6
-            {
-                theme.talent
-            } else {
-                Style::new()
-            };
-            put(buf, body, x, y, &fit(text, cw as usize), cw as usize, style);
-            x = x.saturating_add(cw + 1);
-        }
-    }
+    // A label column, then one column per candidate; no marker, no cursor.
+    let shown = Shown {
+        marker: 0,
+        cols: std::iter::once((0, lw))
+            .chain((1..=rows.iter().map(|r| r.1.len()).max().unwrap_or(0)).map(|k| (k, cw)))
+            .collect(),
+    };
+    let talent = |k: usize| {
+        cols.get(k)
+            .is_some_and(|c| c.candidate.kotak.is_some_and(is_talent_pool))
+    };
+    let build = |i: usize| {
+        let (label, cells) = rows.get(i)?;
+        let cells = std::iter::once((label.clone(), theme.muted))
+            .chain(cells.iter().enumerate().map(|(k, text)| {
+                let style = if i < 2 {
+                    theme.header
+                } else if text.contains("(-") {
+                    theme.gap
+                } else if talent(k) && i == 6 {
+                    theme.talent
+                } else {
+                    Style::new()
+                };
+                (text.clone(), style)
+            }))
+            .collect();
+        Some(Row {
+            marker: "",
+            cells,
+            selected: false,
+        })
+    };
+    let body = below(area, 1);
+    let compare = &app.positions_view.compare;
+    data_table::rows(buf, body, &shown, compare, rows.len(), build, theme);
 }

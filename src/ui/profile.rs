@@ -451,12 +451,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
     };
     let tallest = left.len().max(right.len());
     let page = body.height as usize;
-    view.scroll.page.set(page);
-    view.scroll.max.set(tallest.saturating_sub(page));
-    view.scroll
-        .offset
-        .set(view.scroll.offset.get().min(view.scroll.max.get()));
-    let offset = view.scroll.offset.get();
+    let offset = view.scroll.fit(page, tallest);
     if right.is_empty() {
         render_lines(buf, body, &left, offset);
     } else {

@@ -7,6 +7,7 @@ use super::text::{fill_line, fit, message, put};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
 use crate::app::session::{Pane, Sessions};
+use crate::app::texts::action_name;
 use crate::app::App;
 use crate::domain::session::DecisionKind;
 use crate::store::session::{Decision, SessionDetail};
@@ -114,7 +115,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (Context::Session, Cmd::Minutes),
     ] {
         if let Some(k) = app.keymap.hint(ctx, cmd) {
-            parts.push(format!("{k} {}", tr!(lang, session_ui::short(cmd))));
+            parts.push(format!("{k} {}", action_name(lang, cmd)));
         }
     }
     let text = format!(" {}", parts.join(" · "));
@@ -210,161 +211,248 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// The lines of the active session, and which line holds the focused item.
 fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'static>>, usize) {
-    let lang = app.lang;
-    let s: &Sessions = &app.sessions;
-    let l = labels(lang);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let mut focus = 0;
-    let status = tr!(lang, session::status(d.session.status));
-    out.push(Line::styled(
-        tr!(
-            lang,
-            session_ui::head(d.session.id, &d.session.title, &d.session.date, status)
-        ),
-        theme.header,
-    ));
-    let q = d.quorum_for("");
-    out.push(Line::styled(
-        tr!(
-            lang,
-            session_ui::quorum_line(q.quorum, q.present, q.members)
-        ),
-        theme.muted,
-    ));
-    match app.selected_candidate() {
-        Some((nip, nama)) => {
-            out.push(Line::raw(tr!(lang, session_ui::candidate(&nama, &nip))));
-            out.push(quorum_line(lang, d, &nip, theme));
-        }
-        None => out.push(Line::styled(
-            tr!(lang, session_ui::NO_CANDIDATE).to_string(),
-            theme.muted,
-        )),
-    }
-    out.push(Line::default());
-    let pane_title = |text: &str, pane: Pane| {
-        let marker = if s.pane == pane { "▸ " } else { "" };
-        Line::styled(format!("{marker}{text}"), theme.header)
+    let mut detail = Detail {
+        app,
+        s: &app.sessions,
+        d,
+        theme,
+        lang: app.lang,
+        l: labels(app.lang),
+        out: Vec::new(),
     };
-    out.push(pane_title(l.members, Pane::Members));
-    for (i, m) in d.members.iter().enumerate() {
-        let selected = s.pane == Pane::Members && i == s.member_cursor;
-        if selected {
-            focus = out.len();
-        }
-        let tick = if m.present { "[x]" } else { "[ ]" };
-        let line = format!(
-            "{}{tick} {} · {} · {}",
-            if selected { "▶ " } else { "  " },
-            m.name,
-            tr!(lang, session::role_name(&m.role)),
-            if m.present { l.present } else { l.absent }
-        );
-        out.push(if selected {
-            Line::styled(line, theme.selected)
-        } else {
-            Line::raw(line)
-        });
-    }
-    if !d.agenda.is_empty() {
-        let items: Vec<String> = d
-            .agenda
-            .iter()
-            .map(|(k, n)| match n {
-                Some(n) => format!("{k} ({n})"),
-                None => k.clone(),
-            })
-            .collect();
-        out.push(Line::default());
-        out.push(Line::styled(l.agenda.to_string(), theme.header));
-        out.push(Line::raw(format!("  {}", items.join(", "))));
-    }
-    out.push(Line::default());
-    out.push(Line::styled(l.recusals.to_string(), theme.header));
-    if d.recusals.is_empty() {
-        out.push(Line::styled(format!("  {}", l.none), theme.muted));
-    }
-    for r in &d.recusals {
-        out.push(Line::raw(format!(
-            "  ⊘ {} · {} {}: {}",
-            r.member,
-            r.nip,
-            r.nama.as_deref().unwrap_or(""),
-            r.reason
-        )));
-    }
-    out.push(Line::default());
-    out.push(pane_title(l.decisions, Pane::Decisions));
-    if d.decisions.is_empty() {
-        out.push(Line::styled(format!("  {}", l.none), theme.muted));
-    }
-    for (i, dec) in d.decisions.iter().enumerate() {
-        let selected = s.pane == Pane::Decisions && i == s.decision_cursor;
-        if selected {
-            focus = out.len();
-        }
-        let (state, state_style) = decision_state(lang, dec, theme);
-        let head = format!(
-            "{}{}",
-            if selected { "▶ " } else { "  " },
-            decision_summary(lang, dec)
-        );
-        let base = if selected {
-            theme.selected
-        } else if dec.superseded_by.is_some() {
-            theme.muted
-        } else {
-            Style::new()
-        };
-        out.push(Line::from(vec![
-            Span::styled(head, base),
-            Span::styled(format!(" · {state}"), base.patch(state_style)),
-        ]));
-        out.push(Line::raw(format!(
-            "    {} ({})",
-            dec.nama.as_deref().unwrap_or(""),
-            dec.nip
-        )));
-        out.push(Line::styled(
-            format!("    {}: {}", l.grounds, dec.reason),
-            theme.muted,
+    detail.head();
+    let members = detail.members();
+    detail.agenda_and_recusals();
+    let decisions = detail.decisions();
+    detail.record();
+    (detail.out, members.or(decisions).unwrap_or(0))
+}
+
+/// The detail's lines as they are built, with what every part reads.
+struct Detail<'a> {
+    app: &'a App,
+    s: &'a Sessions,
+    d: &'a SessionDetail,
+    theme: &'a Theme,
+    lang: Lang,
+    l: &'static MinutesLabels,
+    out: Vec<Line<'static>>,
+}
+
+/// A pane's title, marked when the pane has the focus.
+fn pane_title(s: &Sessions, text: &str, pane: Pane, theme: &Theme) -> Line<'static> {
+    let marker = if s.pane == pane { "▸ " } else { "" };
+    Line::styled(format!("{marker}{text}"), theme.header)
+}
+
+impl Detail<'_> {
+    /// The session's head, its quorum, and the selected candidate's check.
+    fn head(&mut self) {
+        let status = tr!(self.lang, session::status(self.d.session.status));
+        self.out.push(Line::styled(
+            tr!(
+                self.lang,
+                session_ui::head(
+                    self.d.session.id,
+                    &self.d.session.title,
+                    &self.d.session.date,
+                    status
+                )
+            ),
+            self.theme.header,
         ));
-    }
-    if !d.discussed.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled(l.discussed.to_string(), theme.header));
-        out.push(Line::raw(format!("  {}", d.discussed.join(", "))));
-    }
-    out.push(Line::default());
-    out.push(Line::styled(l.history.to_string(), theme.header));
-    for e in &d.events {
-        let mut line = format!(
-            "  {} {} ({})",
-            e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
-            tr!(lang, session::event(&e.kind)),
-            e.actor
-        );
-        if let Some(r) = &e.reason {
-            line.push_str(&format!(": {r}"));
+        let q = self.d.quorum_for("");
+        self.out.push(Line::styled(
+            tr!(
+                self.lang,
+                session_ui::quorum_line(q.quorum, q.present, q.members)
+            ),
+            self.theme.muted,
+        ));
+        match self.app.selected_candidate() {
+            Some((nip, nama)) => {
+                self.out.push(Line::raw(tr!(
+                    self.lang,
+                    session_ui::candidate(&nama, &nip)
+                )));
+                self.out
+                    .push(quorum_line(self.lang, self.d, &nip, self.theme));
+            }
+            None => self.out.push(Line::styled(
+                tr!(self.lang, session_ui::NO_CANDIDATE).to_string(),
+                self.theme.muted,
+            )),
         }
-        out.push(Line::raw(line));
+        self.out.push(Line::default());
     }
-    if let Some(h) = &d.closing_head {
-        out.push(Line::default());
-        out.push(Line::styled(
-            tr!(lang, session_ui::CLOSED_HEAD).to_string(),
-            theme.header,
+
+    /// The members and their attendance; the line of the selected one.
+    fn members(&mut self) -> Option<usize> {
+        let mut focus = None;
+        self.out.push(pane_title(
+            self.s,
+            self.l.members,
+            Pane::Members,
+            self.theme,
         ));
-        out.push(Line::raw(format!("  {h}")));
+        for (i, m) in self.d.members.iter().enumerate() {
+            let selected = self.s.pane == Pane::Members && i == self.s.member_cursor;
+            if selected {
+                focus = Some(self.out.len());
+            }
+            let tick = if m.present { "[x]" } else { "[ ]" };
+            let line = format!(
+                "{}{tick} {} · {} · {}",
+                if selected { "▶ " } else { "  " },
+                m.name,
+                tr!(self.lang, session::role_name(&m.role)),
+                if m.present {
+                    self.l.present
+                } else {
+                    self.l.absent
+                }
+            );
+            self.out.push(if selected {
+                Line::styled(line, self.theme.selected)
+            } else {
+                Line::raw(line)
+            });
+        }
+        focus
     }
-    if let Some(p) = &s.last_export {
-        out.push(Line::default());
-        out.push(Line::styled(
-            format!("{}: {}", tr!(lang, session_ui::LAST_EXPORT), p.display()),
-            theme.muted,
+
+    /// The agenda (when there is one) and who stepped aside for whom.
+    fn agenda_and_recusals(&mut self) {
+        if !self.d.agenda.is_empty() {
+            let items: Vec<String> = self
+                .d
+                .agenda
+                .iter()
+                .map(|(k, n)| match n {
+                    Some(n) => format!("{k} ({n})"),
+                    None => k.clone(),
+                })
+                .collect();
+            self.out.push(Line::default());
+            self.out
+                .push(Line::styled(self.l.agenda.to_string(), self.theme.header));
+            self.out.push(Line::raw(format!("  {}", items.join(", "))));
+        }
+        self.out.push(Line::default());
+        self.out
+            .push(Line::styled(self.l.recusals.to_string(), self.theme.header));
+        if self.d.recusals.is_empty() {
+            self.out
+                .push(Line::styled(format!("  {}", self.l.none), self.theme.muted));
+        }
+        for r in &self.d.recusals {
+            self.out.push(Line::raw(format!(
+                "  ⊘ {} · {} {}: {}",
+                r.member,
+                r.nip,
+                r.nama.as_deref().unwrap_or(""),
+                r.reason
+            )));
+        }
+    }
+
+    /// Every decision version with its candidate and grounds; the line of the
+    /// selected one.
+    fn decisions(&mut self) -> Option<usize> {
+        let mut focus = None;
+        self.out.push(Line::default());
+        self.out.push(pane_title(
+            self.s,
+            self.l.decisions,
+            Pane::Decisions,
+            self.theme,
         ));
+        if self.d.decisions.is_empty() {
+            self.out
+                .push(Line::styled(format!("  {}", self.l.none), self.theme.muted));
+        }
+        for (i, dec) in self.d.decisions.iter().enumerate() {
+            let selected = self.s.pane == Pane::Decisions && i == self.s.decision_cursor;
+            if selected {
+                focus = Some(self.out.len());
+            }
+            let (state, state_style) = decision_state(self.lang, dec, self.theme);
+            let head = format!(
+                "{}{}",
+                if selected { "▶ " } else { "  " },
+                decision_summary(self.lang, dec)
+            );
+            let base = if selected {
+                self.theme.selected
+            } else if dec.superseded_by.is_some() {
+                self.theme.muted
+            } else {
+                Style::new()
+            };
+            self.out.push(Line::from(vec![
+                Span::styled(head, base),
+                Span::styled(format!(" · {state}"), base.patch(state_style)),
+            ]));
+            self.out.push(Line::raw(format!(
+                "    {} ({})",
+                dec.nama.as_deref().unwrap_or(""),
+                dec.nip
+            )));
+            self.out.push(Line::styled(
+                format!("    {}: {}", self.l.grounds, dec.reason),
+                self.theme.muted,
+            ));
+        }
+        focus
     }
-    (out, focus)
+
+    /// Who was discussed, the session's history, its audit head at closing and
+    /// where the minutes were last written.
+    fn record(&mut self) {
+        if !self.d.discussed.is_empty() {
+            self.out.push(Line::default());
+            self.out.push(Line::styled(
+                self.l.discussed.to_string(),
+                self.theme.header,
+            ));
+            self.out
+                .push(Line::raw(format!("  {}", self.d.discussed.join(", "))));
+        }
+        self.out.push(Line::default());
+        self.out
+            .push(Line::styled(self.l.history.to_string(), self.theme.header));
+        for e in &self.d.events {
+            let mut line = format!(
+                "  {} {} ({})",
+                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+                tr!(self.lang, session::event(&e.kind)),
+                e.actor
+            );
+            if let Some(r) = &e.reason {
+                line.push_str(&format!(": {r}"));
+            }
+            self.out.push(Line::raw(line));
+        }
+        if let Some(h) = &self.d.closing_head {
+            self.out.push(Line::default());
+            self.out.push(Line::styled(
+                tr!(self.lang, session_ui::CLOSED_HEAD).to_string(),
+                self.theme.header,
+            ));
+            self.out.push(Line::raw(format!("  {h}")));
+        }
+        if let Some(p) = &self.app.sessions.last_export {
+            self.out.push(Line::default());
+            self.out.push(Line::styled(
+                format!(
+                    "{}: {}",
+                    tr!(self.lang, session_ui::LAST_EXPORT),
+                    p.display()
+                ),
+                self.theme.muted,
+            ));
+        }
+    }
 }
 
 /// The quorum check for a candidate, with who stepped aside.
@@ -398,18 +486,12 @@ fn detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let (lines, focus) = detail_lines(app, d, theme);
     let page = area.height as usize;
     let sc = &s.scroll;
-    sc.page.set(page.max(1));
-    sc.max.set(lines.len().saturating_sub(page));
-    let mut off = sc.offset.get().min(sc.max.get());
+    sc.fit(page, lines.len());
     if s.pane != Pane::Sessions && focus > 0 {
         // Keep the focused member or decision (and its grounds) on screen.
-        if focus < off {
-            off = focus;
-        } else if focus + 3 > off + page {
-            off = (focus + 3).saturating_sub(page);
-        }
+        sc.reveal(focus, 3);
+        sc.clamp();
     }
-    sc.offset.set(off.min(sc.max.get()));
     let off = sc.offset.get();
     for (i, line) in lines.iter().skip(off).take(page).enumerate() {
         let y = area.y + i as u16;

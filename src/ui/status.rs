@@ -77,7 +77,7 @@ fn count_text(app: &App) -> String {
     let lang = app.lang;
     match &app.load {
         crate::app::Load::Ready(_) if app.view == View::Positions => {
-            let rows = &app.position_rows.rows;
+            let rows = &app.positions_view.rows.rows;
             let n = |g: crate::domain::position::Group| rows.iter().filter(|r| r.1 == g).count();
             format!(
                 "{} · {} {} · {} {}",
@@ -88,7 +88,10 @@ fn count_text(app: &App) -> String {
                     positions::group(crate::domain::position::Group::Vacant)
                 ),
                 n(crate::domain::position::Group::Retiring),
-                tr!(lang, positions::retiring_within(app.position_rows.years))
+                tr!(
+                    lang,
+                    positions::retiring_within(app.positions_view.rows.years)
+                )
             )
         }
         crate::app::Load::Ready(_)
@@ -135,7 +138,7 @@ pub fn status_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             " · {}",
             tr!(
                 lang,
-                ui::sort_by(tr!(lang, ui::column(sort.column)), arrow(sort.descending))
+                ui::sort_by(sort.column.label(lang), arrow(sort.descending))
             )
         );
         if x as usize + width(&s) < area.right() as usize {
@@ -149,7 +152,7 @@ pub fn status_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
     }
     let (right, style) = match &app.notice {
-        Some(n) => (format!("{} ", tr!(lang, ui::notice(n))), theme.error),
+        Some(n) => (format!("{} ", n.text(lang)), theme.error),
         None => match app.keymap.hint(Context::Global, Cmd::Help) {
             Some(k) => (format!("{k} {} ", tr!(lang, ui::HELP_HINT)), theme.status),
             None => (String::new(), theme.status),
@@ -192,7 +195,7 @@ pub fn compact_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             area,
             area.x,
             area.y,
-            &fit(&tr!(app.lang, ui::notice(n)), w),
+            &fit(&n.text(app.lang), w),
             w,
             theme.error,
         );

@@ -2,8 +2,9 @@
 //! on narrow terminals the unit column goes first, then the position, then
 //! the smaller columns, and the name shrinks last.
 
+use super::data_table::{self, Col, DataTable, Row};
 use super::status::arrow;
-use super::text::{fill_line, fit, message, put, width};
+use super::text::{message, width};
 use super::Theme;
 use crate::app::scroll::TableSpot;
 use crate::app::sort::Column;
@@ -14,21 +15,24 @@ use crate::strings::Lang;
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 /// Width of the row marker (`▶ `).
 const MARKER: u16 = 2;
-const GAP: u16 = 1;
 
-/// Columns given up first when the terminal is narrow (last kept longest).
-const DROP_ORDER: [Column; 7] = [
-    Column::Unit,
-    Column::Jabatan,
-    Column::Golongan,
-    Column::Potensi,
-    Column::Kinerja,
-    Column::Kotak,
-    Column::Nip,
-];
+/// When a column goes on a narrow screen (the highest first; the name stays).
+fn drop_rank(c: Column) -> u8 {
+    match c {
+        Column::Unit => 7,
+        Column::Jabatan => 6,
+        Column::Golongan => 5,
+        Column::Potensi => 4,
+        Column::Kinerja => 3,
+        Column::Kotak => 2,
+        Column::Nip => 1,
+        Column::Nama => 0,
+    }
+}
 
 /// (minimum width, share of the spare width) of the columns that stretch.
 fn flex(c: Column) -> Option<(u16, u16)> {
@@ -58,64 +62,42 @@ fn fixed_width(c: Column, lang: Lang) -> u16 {
         Column::Kotak => 3,
         _ => 0,
     };
-    value.max(width(tr!(lang, ui::column(c))) + 1) as u16
+    value.max(width(c.label(lang)) + 1) as u16
+}
+
+/// The table's columns, in [`Column::ALL`] order.
+fn columns(lang: Lang) -> Vec<Col> {
+    Column::ALL
+        .iter()
+        .map(|&c| {
+            let (min, share) = flex(c).unwrap_or_else(|| (fixed_width(c, lang), 0));
+            Col {
+                drop: drop_rank(c),
+                shrink: c == Column::Nama,
+                ..Col::new(c.label(lang), min, share)
+            }
+        })
+        .collect()
+}
+
+fn table(cols: &[Col]) -> DataTable<'_> {
+    DataTable {
+        cols,
+        marker: MARKER,
+        reserve: 0,
+        sorted: None,
+    }
 }
 
 /// The columns shown at a width, with their widths.
 pub fn layout(total: u16, lang: Lang) -> Vec<(Column, u16)> {
-    let mut cols: Vec<Column> = Column::ALL.to_vec();
-    let need = |cols: &[Column]| -> u16 {
-        let gaps = GAP * cols.len().saturating_sub(1) as u16;
-        MARKER
-            + gaps
-            + cols
-                .iter()
-                .map(|c| {
-                    flex(*c)
-                        .map(|f| f.0)
-                        .unwrap_or_else(|| fixed_width(*c, lang))
-                })
-                .sum::<u16>()
-    };
-    let mut drop = DROP_ORDER.iter();
-    while need(&cols) > total {
-        match drop.next() {
-            Some(d) => cols.retain(|c| c != d),
-            None => break,
-        }
-    }
-    let spare = total.saturating_sub(need(&cols));
-    let shares: u16 = cols.iter().filter_map(|c| flex(*c)).map(|f| f.1).sum();
-    let mut given = 0;
-    let flexible: Vec<Column> = cols
-        .iter()
-        .copied()
-        .filter(|c| flex(*c).is_some())
-        .collect();
-    let mut out = Vec::new();
-    for c in cols {
-        let w = match flex(c) {
-            Some((min, share)) => {
-                let extra = if Some(&c) == flexible.last() {
-                    spare - given
-                } else {
-                    spare * share / shares.max(1)
-                };
-                given += extra;
-                min + extra
-            }
-            None => fixed_width(c, lang),
-        };
-        out.push((c, w));
-    }
-    // When even the name at its minimum does not fit, it takes what is left.
-    let used: u16 = MARKER + out.iter().map(|(_, w)| w + GAP).sum::<u16>();
-    if used > total + GAP {
-        if let Some(n) = out.iter_mut().find(|(c, _)| *c == Column::Nama) {
-            n.1 = n.1.saturating_sub(used - total - GAP);
-        }
-    }
-    out
+    let cols = columns(lang);
+    let shown = table(&cols).layout(total);
+    shown
+        .cols
+        .into_iter()
+        .map(|(i, w)| (Column::ALL[i], w))
+        .collect()
 }
 
 /// The text of one cell.
@@ -150,8 +132,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         message(buf, area, tr!(lang, ui::EMPTY_POOL), theme.muted);
         return;
     }
-    let cols = layout(area.width, lang);
-    header(buf, area, app, &cols, theme);
+    let cols = columns(lang);
+    let sort = app.wanted.sort;
+    let sorted = Column::ALL.iter().position(|c| *c == sort.column);
+    let table = DataTable {
+        sorted: sorted.map(|i| (i, arrow(sort.descending))),
+        ..table(&cols)
+    };
+    let shown = table.layout(area.width);
+    table.header(buf, area, area.y, &shown, theme);
     let body = Rect::new(
         area.x,
         area.y + 1,
@@ -159,122 +148,62 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         area.height.saturating_sub(1),
     );
     let rows = &app.matches.rows;
-    let page = body.height as usize;
-    app.table.page.set(page.max(1));
     if rows.is_empty() {
-        message(buf, body, tr!(lang, ui::NO_MATCHES), theme.muted);
+        data_table::empty(buf, body, &app.table, tr!(lang, ui::NO_MATCHES), theme);
         return;
     }
-    let max_offset = rows.len().saturating_sub(page);
-    app.table.offset.set(app.table.offset.get().min(max_offset));
-    app.table.follow();
-    let offset = app.table.offset.get();
+    let build = |i: usize| {
+        let c = pool.rows.get(*rows.get(i)? as usize)?;
+        let selected = i == app.table.cursor;
+        Some(row(
+            c,
+            selected,
+            app.sessions.is_recused(&c.nip),
+            lang,
+            theme,
+        ))
+    };
+    let offset = data_table::rows(buf, body, &shown, &app.table, rows.len(), build, theme);
     app.table.drawn.set(Some(TableSpot {
         top: body.y,
         bottom: body.bottom().saturating_sub(1),
         offset,
         rows: std::sync::Arc::as_ptr(rows) as usize,
     }));
-    for (i, &idx) in rows.iter().enumerate().skip(offset).take(page) {
-        let Some(c) = pool.rows.get(idx as usize) else {
-            continue;
-        };
-        let y = body.y + (i - offset) as u16;
-        let selected = i == app.table.cursor;
-        let recused = app.sessions.is_recused(&c.nip);
-        row(buf, body, y, c, (selected, recused), &cols, lang, theme);
-    }
 }
 
-fn header(buf: &mut Buffer, area: Rect, app: &App, cols: &[(Column, u16)], theme: &Theme) {
-    let lang = app.lang;
-    fill_line(buf, area, area.y, theme.header);
-    let mut x = area.x + MARKER;
-    let sort = app.wanted.sort;
-    for (col, w) in cols {
-        let mut label = tr!(lang, ui::column(*col)).to_string();
-        if *col == sort.column {
-            label = format!(
-                "{}{}",
-                fit(&label, (*w as usize).saturating_sub(1)),
-                arrow(sort.descending)
-            );
-        }
-        put(
-            buf,
-            area,
-            x,
-            area.y,
-            &fit(&label, *w as usize),
-            *w as usize,
-            theme.header,
-        );
-        x = x.saturating_add(w + GAP);
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn row(
-    buf: &mut Buffer,
-    area: Rect,
-    y: u16,
-    c: &Candidate,
-    (selected, recused): (bool, bool),
-    cols: &[(Column, u16)],
-    lang: Lang,
-    theme: &Theme,
-) {
-    let base = if selected {
-        fill_line(buf, area, y, theme.selected);
-        theme.selected
-    } else {
-        ratatui::style::Style::new()
-    };
-    put(
-        buf,
-        area,
-        area.x,
-        y,
-        match (selected, recused) {
+/// The row of one candidate: the marker (selected, stepped aside) and cells.
+fn row(c: &Candidate, selected: bool, recused: bool, lang: Lang, theme: &Theme) -> Row {
+    let cells = Column::ALL
+        .iter()
+        .map(|&col| {
+            let text = cell(c, col, lang);
+            let style = if col == Column::Kotak && c.kotak.is_some_and(is_talent_pool) {
+                theme.talent
+            } else if text == "-" {
+                theme.muted
+            } else {
+                Style::new()
+            };
+            (text, style)
+        })
+        .collect();
+    Row {
+        marker: match (selected, recused) {
             (true, false) => "▶ ",
             (true, true) => "▶⊘",
             (false, true) => " ⊘",
             (false, false) => "  ",
         },
-        2,
-        base,
-    );
-    let mut x = area.x + MARKER;
-    for (col, w) in cols {
-        let text = cell(c, *col, lang);
-        let style = if *col == Column::Kotak && c.kotak.is_some_and(is_talent_pool) {
-            base.patch(theme.talent)
-        } else if text == "-" {
-            base.patch(theme.muted)
-        } else {
-            base
-        };
-        let style = if selected {
-            style.patch(theme.selected)
-        } else {
-            style
-        };
-        put(
-            buf,
-            area,
-            x,
-            y,
-            &fit(&text, *w as usize),
-            *w as usize,
-            style,
-        );
-        x = x.saturating_add(w + GAP);
+        cells,
+        selected,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::data_table::GAP;
 
     fn names(cols: &[(Column, u16)]) -> Vec<Column> {
         cols.iter().map(|(c, _)| *c).collect()

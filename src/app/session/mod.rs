@@ -10,7 +10,7 @@ pub mod backend;
 pub mod form;
 mod submit;
 
-use super::scroll::Scroll;
+use super::scroll::{Move, Scroll};
 use super::{App, Context, Notice, View};
 use crate::domain::session::{DecisionKind, Refusal};
 use crate::store::session::{Decision, SessionDetail, SessionRow};
@@ -358,16 +358,21 @@ impl App {
             Pane::Members => (&mut s.member_cursor, members),
             Pane::Decisions => (&mut s.decision_cursor, decisions),
         };
-        let last = len.saturating_sub(1);
+        match Move::of(cmd) {
+            // Pages scroll the detail; the other list keys move in the pane.
+            Some(Move::PageUp | Move::PageDown) => {
+                s.scroll.command(cmd, 0);
+                return true;
+            }
+            Some(m) => {
+                *cursor = m.step(*cursor, len, 1);
+                return true;
+            }
+            None => {}
+        }
         match cmd {
-            Cmd::Up => *cursor = cursor.saturating_sub(1),
-            Cmd::Down => *cursor = (*cursor + 1).min(last),
-            Cmd::Top => *cursor = 0,
-            Cmd::Bottom => *cursor = last,
             Cmd::Left => s.pane = s.pane.prev(),
             Cmd::Right => s.pane = s.pane.next(),
-            Cmd::PageUp => s.scroll.by(-s.scroll.page()),
-            Cmd::PageDown => s.scroll.by(s.scroll.page()),
             Cmd::Open => match s.pane {
                 Pane::Sessions => self.activate(),
                 Pane::Members => self.attend(),

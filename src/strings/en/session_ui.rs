@@ -1,9 +1,7 @@
 //! The committee-session panel and forms (TUI) text, English.
 
-use crate::app::keymap::Cmd;
-use crate::app::session::backend::Problem;
-use crate::app::session::form::{FieldId, FormKind, FormProblem};
-use crate::app::session::SessionNote;
+use crate::strings::texts::{ActionNames, FieldNames, Said};
+use crate::strings::Lang;
 
 pub const VIEW_SESSION: &str = "Session";
 pub const SESSIONS: &str = "Sessions";
@@ -41,35 +39,47 @@ pub const SUPERSEDED: &str = "superseded";
 pub const CLOSED_HEAD: &str = "Audit head at closing";
 pub const LAST_EXPORT: &str = "Minutes written to";
 
-pub fn form_title(k: &FormKind) -> String {
-    match k {
-        FormKind::NewSession => "New committee session".into(),
-        FormKind::Decide { nip, nama, .. } => format!("Decision for {nama} ({nip})"),
-        FormKind::Amend { decision, nama, .. } => format!("Amend decision {decision}: {nama}"),
-        FormKind::Recuse { nip, nama, .. } => format!("Conflict of interest: {nama} ({nip})"),
-        FormKind::Close { session } => format!("Close session {session}"),
-        FormKind::Reopen { session } => format!("Reopen session {session}"),
-        FormKind::Minutes { session } => format!("Minutes of session {session}"),
-    }
+pub const TITLE_NEW_SESSION: &str = "New committee session";
+
+pub fn title_decide(nama: &str, nip: &str) -> String {
+    format!("Decision for {nama} ({nip})")
 }
 
-pub fn field(id: FieldId) -> &'static str {
-    match id {
-        FieldId::Title => "Title",
-        FieldId::Date => "Date (YYYY-MM-DD)",
-        FieldId::Members => "Members (NAME[:ROLE] a line)",
-        FieldId::Quorum => "Quorum (blank: majority)",
-        FieldId::Agenda => "Agenda (position codes)",
-        FieldId::Kind => "Kind",
-        FieldId::Position => "Target position (code)",
-        FieldId::Grounds => "Grounds",
-        FieldId::Votes => "Votes for/against/abstain",
-        FieldId::Member => "Member stepping aside",
-        FieldId::Reason => "Reason",
-        FieldId::Format => "Format",
-        FieldId::Path => "File",
-    }
+pub fn title_amend(decision: i64, nama: &str) -> String {
+    format!("Amend decision {decision}: {nama}")
 }
+
+pub fn title_recuse(nama: &str, nip: &str) -> String {
+    format!("Conflict of interest: {nama} ({nip})")
+}
+
+pub fn title_close(session: i64) -> String {
+    format!("Close session {session}")
+}
+
+pub fn title_reopen(session: i64) -> String {
+    format!("Reopen session {session}")
+}
+
+pub fn title_minutes(session: i64) -> String {
+    format!("Minutes of session {session}")
+}
+
+pub const FIELDS: FieldNames = FieldNames {
+    title: "Title",
+    date: "Date (YYYY-MM-DD)",
+    members: "Members (NAME[:ROLE] a line)",
+    quorum: "Quorum (blank: majority)",
+    agenda: "Agenda (position codes)",
+    kind: "Kind",
+    position: "Target position (code)",
+    grounds: "Grounds",
+    votes: "Votes for/against/abstain",
+    member: "Member stepping aside",
+    reason: "Reason",
+    format: "Format",
+    path: "File",
+};
 
 pub const NOT_APPLICABLE: &str = "(not for this kind)";
 pub const CLOSE_CONFIRM: &str = "Closing freezes the session: no decisions, amendments or recusals until it is reopened with a reason. The audit trail's head at closing goes into the minutes. Enter closes, Esc keeps it open.";
@@ -79,43 +89,70 @@ pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
     format!("{save} save · {next} next field · ←/→ choose · {cancel} cancel")
 }
 
-pub fn problem(p: &FormProblem) -> String {
-    match p {
-        FormProblem::Problem(p) => problem_text(p),
-        FormProblem::BadDate(s) => format!("'{s}' is not a date; write YYYY-MM-DD"),
-        FormProblem::BadMember(s) => super::session::bad_member(s),
-        FormProblem::NoMembers => "name at least one member".into(),
-        FormProblem::BadQuorum(s) => format!("quorum '{s}' is not a number"),
-        FormProblem::BadVotes(s) => super::session::bad_votes(s),
-        FormProblem::NoPath => "name the file to write".into(),
-    }
+/// A form's problem (the app says which).
+pub fn problem(p: &dyn Said) -> String {
+    p.said(Lang::En)
 }
 
-fn problem_text(p: &Problem) -> String {
-    match p {
-        Problem::Refused(r) => super::session::refusal(r),
-        Problem::Failed(e) => format!("not saved: {e}"),
-    }
+pub fn bad_date(s: &str) -> String {
+    format!("'{s}' is not a date; write YYYY-MM-DD")
 }
 
-pub fn note(n: &SessionNote) -> String {
-    match n {
-        SessionNote::NoSession => "no active session: press c to choose or create one".into(),
-        SessionNote::NoCandidate => "select a candidate in the table or open a profile".into(),
-        SessionNote::Unavailable => "sessions are not available here".into(),
-        SessionNote::Created(id) => format!("session {id} created and open"),
-        SessionNote::Attended(n) => format!("{n} present"),
-        SessionNote::AlreadyPresent(n) => format!("{n} is already marked present"),
-        SessionNote::Recused { member, nip } => format!("{member} steps aside for {nip}"),
-        SessionNote::Discussed(nip) => format!("{nip} marked as discussed"),
-        SessionNote::Recorded(id) => format!("decision {id} recorded"),
-        SessionNote::Amended { old, new } => format!("decision {old} amended by decision {new}"),
-        SessionNote::Closed(id) => format!("session {id} closed"),
-        SessionNote::Reopened(id) => format!("session {id} reopened"),
-        SessionNote::Written(p) => format!("minutes written to {}", p.display()),
-        SessionNote::Refreshed => "updated from the database".into(),
-        SessionNote::Problem(p) => problem_text(p),
-    }
+pub const NO_MEMBERS: &str = "name at least one member";
+
+pub fn bad_quorum(s: &str) -> String {
+    format!("quorum '{s}' is not a number")
+}
+
+pub const NO_PATH: &str = "name the file to write";
+
+pub fn not_saved(e: &str) -> String {
+    format!("not saved: {e}")
+}
+
+pub const NOTE_NO_SESSION: &str = "no active session: press c to choose or create one";
+pub const NOTE_NO_CANDIDATE: &str = "select a candidate in the table or open a profile";
+pub const NOTE_UNAVAILABLE: &str = "sessions are not available here";
+pub const NOTE_REFRESHED: &str = "updated from the database";
+
+pub fn created(id: i64) -> String {
+    format!("session {id} created and open")
+}
+
+pub fn attended(n: &str) -> String {
+    format!("{n} present")
+}
+
+pub fn already_present(n: &str) -> String {
+    format!("{n} is already marked present")
+}
+
+pub fn recused(member: &str, nip: &str) -> String {
+    format!("{member} steps aside for {nip}")
+}
+
+pub fn discussed(nip: &str) -> String {
+    format!("{nip} marked as discussed")
+}
+
+pub fn recorded(id: i64) -> String {
+    format!("decision {id} recorded")
+}
+
+pub fn amended(old: i64, new: i64) -> String {
+    format!("decision {old} amended by decision {new}")
+}
+
+pub fn closed(id: i64) -> String {
+    format!("session {id} closed")
+}
+
+pub fn reopened(id: i64) -> String {
+    format!("session {id} reopened")
+}
+
+pub fn written(path: &str) -> String {
+    format!("minutes written to {path}")
 }
 
 pub const PROFILE_DECISIONS: &str = "Committee decisions";
@@ -129,18 +166,14 @@ pub fn session_ref(id: i64, date: &str) -> String {
     format!("session {id}, {date}")
 }
 
-/// Short names of the panel's actions for its hint line.
-pub fn short(c: Cmd) -> &'static str {
-    match c {
-        Cmd::NewSession => "new",
-        Cmd::Attend => "present",
-        Cmd::Decide => "decide",
-        Cmd::Recuse => "recuse",
-        Cmd::Discussed => "discussed",
-        Cmd::Amend => "amend",
-        Cmd::CloseSession => "close",
-        Cmd::Reopen => "reopen",
-        Cmd::Minutes => "minutes",
-        _ => "",
-    }
-}
+pub const ACTIONS: ActionNames = ActionNames {
+    new_session: "new",
+    attend: "present",
+    decide: "decide",
+    recuse: "recuse",
+    discussed: "discussed",
+    amend: "amend",
+    close_session: "close",
+    reopen: "reopen",
+    minutes: "minutes",
+};

@@ -1,9 +1,7 @@
 //! The committee screen (TUI) text, English.
 
-use crate::app::keymap::{Cmd, Context, KeyError};
-use crate::app::sort::Column;
-use crate::app::Notice;
 use crate::domain::Kinerja;
+use crate::strings::texts::{ColumnNames, ContextTitles, KeyHelp};
 
 pub const APP: &str = "talenta";
 pub const VIEW_TABLE: &str = "Table";
@@ -14,18 +12,16 @@ pub fn as_of(date: &str) -> String {
     format!("as of {date}")
 }
 
-pub fn column(c: Column) -> &'static str {
-    match c {
-        Column::Nip => "NIP",
-        Column::Nama => "Name",
-        Column::Jabatan => "Position",
-        Column::Unit => "Unit",
-        Column::Golongan => "Grade",
-        Column::Kinerja => "Perf.",
-        Column::Potensi => "Potential",
-        Column::Kotak => "Box",
-    }
-}
+pub const COLUMNS: ColumnNames = ColumnNames {
+    nip: "NIP",
+    nama: "Name",
+    jabatan: "Position",
+    unit: "Unit",
+    golongan: "Grade",
+    kinerja: "Perf.",
+    potensi: "Potential",
+    kotak: "Box",
+};
 
 pub const LOADING: &str = "Loading the talent pool…";
 pub const EMPTY_POOL: &str =
@@ -61,14 +57,12 @@ pub fn filter_error(column: usize, message: &str) -> String {
     format!("column {column}: {message}")
 }
 
-pub fn notice(n: &Notice) -> String {
-    match n {
-        Notice::ProfileNotFound(nip) => format!("NIP {nip} is no longer in the database"),
-        Notice::Session(s) => super::session_ui::note(s),
-        Notice::ProfileFailed(e) => format!("the profile could not be loaded: {e}"),
-        Notice::MarkLimit => crate::strings::en::positions::MARK_LIMIT.to_string(),
-        Notice::CompareNeedsTwo => crate::strings::en::positions::COMPARE_NEEDS_TWO.to_string(),
-    }
+pub fn profile_not_found(nip: &str) -> String {
+    format!("NIP {nip} is no longer in the database")
+}
+
+pub fn profile_failed(e: &str) -> String {
+    format!("the profile could not be loaded: {e}")
 }
 
 pub const KINERJA_AXIS: &str = "Performance";
@@ -141,104 +135,98 @@ pub const NO_RECORDS: &str = "no data yet";
 
 pub const HELP_TITLE: &str = "Key help";
 
-pub fn context_title(c: Context) -> &'static str {
-    match c {
-        Context::Global => "On every screen",
-        Context::Table => "Candidate table",
-        Context::Grid => "9-box grid",
-        Context::Profile => "Profile",
-        Context::Positions => "Positions",
-        Context::Shortlist => "Shortlist of a position",
-        Context::Compare => "Comparing candidates",
-        Context::Help => "This help",
-        Context::Prompt => "While typing a filter or a jump",
-        Context::Session => "Committee session panel",
-        Context::Form => "In a session form",
-    }
-}
+pub const CONTEXTS: ContextTitles = ContextTitles {
+    global: "On every screen",
+    table: "Candidate table",
+    grid: "9-box grid",
+    profile: "Profile",
+    positions: "Positions",
+    shortlist: "Shortlist of a position",
+    compare: "Comparing candidates",
+    help: "This help",
+    prompt: "While typing a filter or a jump",
+    session: "Committee session panel",
+    form: "In a session form",
+};
 
-pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
-    match (ctx, cmd) {
-        (Context::Session, Cmd::Up) => "previous session, member or decision",
-        (Context::Session, Cmd::Down) => "next session, member or decision",
-        (Context::Session, Cmd::Left) => "previous part (sessions, members, decisions)",
-        (Context::Session, Cmd::Right) => "next part (sessions, members, decisions)",
-        (Context::Session, Cmd::Open) => {
-            "sessions: make active; members: mark present; decisions: amend"
-        }
-        (Context::Form, Cmd::Accept) => "save (in the members field: a new line)",
-        (Context::Form, Cmd::Cancel) => "cancel (nothing is recorded)",
-        (Context::Form, Cmd::Down) => "next line or field",
-        (Context::Form, Cmd::Up) => "previous line or field",
-        (Context::Form, Cmd::CursorLeft) => "cursor left; previous choice",
-        (Context::Form, Cmd::CursorRight) => "cursor right; next choice",
-        (_, Cmd::Sessions) => "committee session panel (open / close)",
-        (_, Cmd::Decide) => "record a decision for the selected candidate",
-        (_, Cmd::Recuse) => "a member steps aside for the selected candidate",
-        (_, Cmd::Discussed) => "mark the selected candidate as discussed",
-        (_, Cmd::NewSession) => "new session",
-        (_, Cmd::Attend) => "mark the selected member present",
-        (_, Cmd::Amend) => "amend the selected decision (a new version)",
-        (_, Cmd::CloseSession) => "close the session (read-only from then on)",
-        (_, Cmd::Reopen) => "reopen the closed session (reason required)",
-        (_, Cmd::Minutes) => "write the minutes (md, csv, json, docx)",
-        (_, Cmd::NextField) => "next field",
-        (_, Cmd::PrevField) => "previous field",
-        (_, Cmd::Quit) => "quit",
-        (_, Cmd::Help) => "this help",
-        (_, Cmd::Filter) => "type a filter (table and 9-box follow it)",
-        (_, Cmd::Jump) => "jump to a NIP or a name",
-        (_, Cmd::Grid) => "switch table / 9-box",
-        (_, Cmd::Positions) => "positions: vacant and retiring first",
-        (_, Cmd::Mark) => "mark / unmark for comparison (2 to 6)",
-        (_, Cmd::Compare) => "compare the marked candidates side by side",
-        (Context::Positions, Cmd::Open) => "shortlist of this position",
-        (Context::Positions, Cmd::Back) => "back to the table",
-        (Context::Positions, Cmd::Up) => "previous position",
-        (Context::Positions, Cmd::Down) => "next position",
-        (Context::Shortlist, Cmd::Up) => "previous candidate",
-        (Context::Shortlist, Cmd::Down) => "next candidate",
-        (Context::Shortlist, Cmd::Open) => "profile against this position",
-        (Context::Shortlist, Cmd::Back) => "back to the positions",
-        (Context::Compare, Cmd::Back) => "back to the shortlist",
-        (_, Cmd::Lang) => "switch language (Indonesia / English)",
-        (Context::Grid, Cmd::Up) => "box above",
-        (Context::Grid, Cmd::Down) => "box below",
-        (Context::Grid, Cmd::Left) => "box to the left",
-        (Context::Grid, Cmd::Right) => "box to the right",
-        (Context::Table, Cmd::Up) => "previous row",
-        (Context::Table, Cmd::Down) => "next row",
-        (_, Cmd::Up) => "scroll up",
-        (_, Cmd::Down) => "scroll down",
-        (_, Cmd::Left) => "left",
-        (_, Cmd::Right) => "right",
-        (_, Cmd::PageUp) => "one page up",
-        (_, Cmd::PageDown) => "one page down",
-        (_, Cmd::Top) => "to the start",
-        (_, Cmd::Bottom) => "to the end",
-        (Context::Grid, Cmd::Open) => "list this box's candidates",
-        (_, Cmd::Open) => "open the candidate's profile",
-        (Context::Table, Cmd::Back) => "from one box's list back to the 9-box",
-        (Context::Grid, Cmd::Back) => "back to the table",
-        (Context::Help, Cmd::Back) => "close the help",
-        (_, Cmd::Back) => "back to the table",
-        (_, Cmd::Sort) => "sort by the next column",
-        (_, Cmd::SortReverse) => "reverse the sort",
-        (_, Cmd::Next) => "next candidate's profile",
-        (_, Cmd::Previous) => "previous candidate's profile",
-        (_, Cmd::Accept) => "done (the filter stays)",
-        (_, Cmd::Cancel) => "cancel (back to where you were)",
-        (_, Cmd::NextMatch) => "jump: next match",
-        (_, Cmd::CursorLeft) => "cursor left",
-        (_, Cmd::CursorRight) => "cursor right",
-        (_, Cmd::LineStart) => "cursor to the start",
-        (_, Cmd::LineEnd) => "cursor to the end",
-        (_, Cmd::DeleteBack) => "delete the character before the cursor",
-        (_, Cmd::DeleteForward) => "delete the character at the cursor",
-        (_, Cmd::DeleteWord) => "delete the word before the cursor",
-        (_, Cmd::ClearLine) => "clear the input",
-    }
-}
+pub const KEY_HELP: KeyHelp = KeyHelp {
+    session_up: "previous session, member or decision",
+    session_down: "next session, member or decision",
+    session_left: "previous part (sessions, members, decisions)",
+    session_right: "next part (sessions, members, decisions)",
+    session_open: "sessions: make active; members: mark present; decisions: amend",
+    form_accept: "save (in the members field: a new line)",
+    form_cancel: "cancel (nothing is recorded)",
+    form_down: "next line or field",
+    form_up: "previous line or field",
+    form_cursor_left: "cursor left; previous choice",
+    form_cursor_right: "cursor right; next choice",
+    sessions: "committee session panel (open / close)",
+    decide: "record a decision for the selected candidate",
+    recuse: "a member steps aside for the selected candidate",
+    discussed: "mark the selected candidate as discussed",
+    new_session: "new session",
+    attend: "mark the selected member present",
+    amend: "amend the selected decision (a new version)",
+    close_session: "close the session (read-only from then on)",
+    reopen: "reopen the closed session (reason required)",
+    minutes: "write the minutes (md, csv, json, docx)",
+    next_field: "next field",
+    prev_field: "previous field",
+    quit: "quit",
+    help: "this help",
+    filter: "type a filter (table and 9-box follow it)",
+    jump: "jump to a NIP or a name",
+    grid: "switch table / 9-box",
+    positions: "positions: vacant and retiring first",
+    mark: "mark / unmark for comparison (2 to 6)",
+    compare: "compare the marked candidates side by side",
+    positions_open: "shortlist of this position",
+    positions_back: "back to the table",
+    positions_up: "previous position",
+    positions_down: "next position",
+    shortlist_up: "previous candidate",
+    shortlist_down: "next candidate",
+    shortlist_open: "profile against this position",
+    shortlist_back: "back to the positions",
+    compare_back: "back to the shortlist",
+    lang: "switch language (Indonesia / English)",
+    grid_up: "box above",
+    grid_down: "box below",
+    grid_left: "box to the left",
+    grid_right: "box to the right",
+    table_up: "previous row",
+    table_down: "next row",
+    up: "scroll up",
+    down: "scroll down",
+    left: "left",
+    right: "right",
+    page_up: "one page up",
+    page_down: "one page down",
+    top: "to the start",
+    bottom: "to the end",
+    grid_open: "list this box's candidates",
+    open: "open the candidate's profile",
+    table_back: "from one box's list back to the 9-box",
+    grid_back: "back to the table",
+    help_back: "close the help",
+    back: "back to the table",
+    sort: "sort by the next column",
+    sort_reverse: "reverse the sort",
+    next: "next candidate's profile",
+    previous: "previous candidate's profile",
+    accept: "done (the filter stays)",
+    cancel: "cancel (back to where you were)",
+    next_match: "jump: next match",
+    cursor_left: "cursor left",
+    cursor_right: "cursor right",
+    line_start: "cursor to the start",
+    line_end: "cursor to the end",
+    delete_back: "delete the character before the cursor",
+    delete_forward: "delete the character at the cursor",
+    delete_word: "delete the word before the cursor",
+    clear_line: "clear the input",
+};
 
 pub const HELP_TYPING: &str = "other keys are typed into the input";
 pub const HELP_CONFIG: &str =
@@ -250,30 +238,25 @@ pub fn too_small(w: u16, h: u16) -> String {
 
 pub const KEYS_INVALID: &str = "the [keys] section of the config file is not valid";
 
-pub fn key_error(e: &KeyError) -> String {
-    match e {
-        KeyError::UnknownAction(s) => format!(
-            "'{s}': not an action name (e.g. quit, filter, grid, table.up; see docs/keys.md)"
-        ),
-        KeyError::NotInContext { entry } => {
-            format!("'{entry}': that action does not exist on that screen")
-        }
-        KeyError::BadChord { entry, chord } => {
-            format!("'{entry}': '{chord}' is not a key (e.g. q, G, ctrl-c, enter, pagedown, f1)")
-        }
-        KeyError::Empty { entry } => format!("'{entry}': needs at least one key"),
-        KeyError::Conflict {
-            context,
-            chord,
-            first,
-            second,
-        } => format!(
-            "key '{chord}' is used twice on the {} screen: {} and {}",
-            context.name(),
-            first.name(),
-            second.name()
-        ),
-    }
+pub fn unknown_action(s: &str) -> String {
+    format!("'{s}': not an action name (e.g. quit, filter, grid, table.up; see docs/keys.md)")
+}
+
+pub fn not_in_context(entry: &str) -> String {
+    format!("'{entry}': that action does not exist on that screen")
+}
+
+pub fn bad_chord(entry: &str, chord: &str) -> String {
+    format!("'{entry}': '{chord}' is not a key (e.g. q, G, ctrl-c, enter, pagedown, f1)")
+}
+
+pub fn no_keys(entry: &str) -> String {
+    format!("'{entry}': needs at least one key")
+}
+
+/// A chord bound twice on one screen (`context`): to `first` and `second`.
+pub fn key_twice(chord: &str, context: &str, first: &str, second: &str) -> String {
+    format!("key '{chord}' is used twice on the {context} screen: {first} and {second}")
 }
 
 pub fn theme_unknown(name: &str) -> String {

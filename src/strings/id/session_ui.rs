@@ -1,9 +1,7 @@
 //! Teks panel dan formulir sidang komite (TUI), Bahasa Indonesia.
 
-use crate::app::keymap::Cmd;
-use crate::app::session::backend::Problem;
-use crate::app::session::form::{FieldId, FormKind, FormProblem};
-use crate::app::session::SessionNote;
+use crate::strings::texts::{ActionNames, FieldNames, Said};
+use crate::strings::Lang;
 
 pub const VIEW_SESSION: &str = "Sidang";
 pub const SESSIONS: &str = "Daftar sidang";
@@ -41,35 +39,47 @@ pub const SUPERSEDED: &str = "sudah diubah";
 pub const CLOSED_HEAD: &str = "Kepala jejak audit saat ditutup";
 pub const LAST_EXPORT: &str = "Berita acara ditulis ke";
 
-pub fn form_title(k: &FormKind) -> String {
-    match k {
-        FormKind::NewSession => "Sidang komite baru".into(),
-        FormKind::Decide { nip, nama, .. } => format!("Keputusan untuk {nama} ({nip})"),
-        FormKind::Amend { decision, nama, .. } => format!("Ubah keputusan {decision}: {nama}"),
-        FormKind::Recuse { nip, nama, .. } => format!("Konflik kepentingan: {nama} ({nip})"),
-        FormKind::Close { session } => format!("Tutup sidang {session}"),
-        FormKind::Reopen { session } => format!("Buka kembali sidang {session}"),
-        FormKind::Minutes { session } => format!("Berita acara sidang {session}"),
-    }
+pub const TITLE_NEW_SESSION: &str = "Sidang komite baru";
+
+pub fn title_decide(nama: &str, nip: &str) -> String {
+    format!("Keputusan untuk {nama} ({nip})")
 }
 
-pub fn field(id: FieldId) -> &'static str {
-    match id {
-        FieldId::Title => "Judul",
-        FieldId::Date => "Tanggal (TTTT-BB-HH)",
-        FieldId::Members => "Anggota (NAMA[:PERAN] per baris)",
-        FieldId::Quorum => "Kuorum (kosong: mayoritas)",
-        FieldId::Agenda => "Agenda (kode jabatan)",
-        FieldId::Kind => "Jenis",
-        FieldId::Position => "Jabatan tujuan (kode)",
-        FieldId::Grounds => "Dasar pertimbangan",
-        FieldId::Votes => "Suara setuju/tidak/abstain",
-        FieldId::Member => "Anggota yang mundur",
-        FieldId::Reason => "Alasan",
-        FieldId::Format => "Format",
-        FieldId::Path => "Berkas",
-    }
+pub fn title_amend(decision: i64, nama: &str) -> String {
+    format!("Ubah keputusan {decision}: {nama}")
 }
+
+pub fn title_recuse(nama: &str, nip: &str) -> String {
+    format!("Konflik kepentingan: {nama} ({nip})")
+}
+
+pub fn title_close(session: i64) -> String {
+    format!("Tutup sidang {session}")
+}
+
+pub fn title_reopen(session: i64) -> String {
+    format!("Buka kembali sidang {session}")
+}
+
+pub fn title_minutes(session: i64) -> String {
+    format!("Berita acara sidang {session}")
+}
+
+pub const FIELDS: FieldNames = FieldNames {
+    title: "Judul",
+    date: "Tanggal (TTTT-BB-HH)",
+    members: "Anggota (NAMA[:PERAN] per baris)",
+    quorum: "Kuorum (kosong: mayoritas)",
+    agenda: "Agenda (kode jabatan)",
+    kind: "Jenis",
+    position: "Jabatan tujuan (kode)",
+    grounds: "Dasar pertimbangan",
+    votes: "Suara setuju/tidak/abstain",
+    member: "Anggota yang mundur",
+    reason: "Alasan",
+    format: "Format",
+    path: "Berkas",
+};
 
 pub const NOT_APPLICABLE: &str = "(tidak untuk jenis ini)";
 pub const CLOSE_CONFIRM: &str = "Menutup sidang membekukannya: tidak ada keputusan, perubahan atau pengunduran diri sampai dibuka kembali dengan alasan. Kepala jejak audit saat ditutup masuk ke berita acara. Enter menutup, Esc membatalkan.";
@@ -79,45 +89,70 @@ pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
     format!("{save} simpan · {next} isian berikut · ←/→ pilih · {cancel} batal")
 }
 
-pub fn problem(p: &FormProblem) -> String {
-    match p {
-        FormProblem::Problem(p) => problem_text(p),
-        FormProblem::BadDate(s) => format!("'{s}' bukan tanggal; tulis TTTT-BB-HH"),
-        FormProblem::BadMember(s) => super::session::bad_member(s),
-        FormProblem::NoMembers => "sebutkan sedikitnya satu anggota".into(),
-        FormProblem::BadQuorum(s) => format!("kuorum '{s}' bukan bilangan"),
-        FormProblem::BadVotes(s) => super::session::bad_votes(s),
-        FormProblem::NoPath => "sebutkan berkas yang akan ditulis".into(),
-    }
+/// A form's problem (the app says which).
+pub fn problem(p: &dyn Said) -> String {
+    p.said(Lang::Id)
 }
 
-fn problem_text(p: &Problem) -> String {
-    match p {
-        Problem::Refused(r) => super::session::refusal(r),
-        Problem::Failed(e) => format!("tidak tersimpan: {e}"),
-    }
+pub fn bad_date(s: &str) -> String {
+    format!("'{s}' bukan tanggal; tulis TTTT-BB-HH")
 }
 
-pub fn note(n: &SessionNote) -> String {
-    match n {
-        SessionNote::NoSession => {
-            "tidak ada sidang aktif: tekan c untuk memilih atau membuat".into()
-        }
-        SessionNote::NoCandidate => "pilih kandidat pada tabel atau buka profilnya".into(),
-        SessionNote::Unavailable => "sidang tidak tersedia di sini".into(),
-        SessionNote::Created(id) => format!("sidang {id} dibuat dan dibuka"),
-        SessionNote::Attended(n) => format!("{n} hadir"),
-        SessionNote::AlreadyPresent(n) => format!("{n} sudah tercatat hadir"),
-        SessionNote::Recused { member, nip } => format!("{member} mengundurkan diri untuk {nip}"),
-        SessionNote::Discussed(nip) => format!("{nip} ditandai sudah dibahas"),
-        SessionNote::Recorded(id) => format!("keputusan {id} dicatat"),
-        SessionNote::Amended { old, new } => format!("keputusan {old} diubah oleh keputusan {new}"),
-        SessionNote::Closed(id) => format!("sidang {id} ditutup"),
-        SessionNote::Reopened(id) => format!("sidang {id} dibuka kembali"),
-        SessionNote::Written(p) => format!("berita acara ditulis ke {}", p.display()),
-        SessionNote::Refreshed => "diperbarui dari basis data".into(),
-        SessionNote::Problem(p) => problem_text(p),
-    }
+pub const NO_MEMBERS: &str = "sebutkan sedikitnya satu anggota";
+
+pub fn bad_quorum(s: &str) -> String {
+    format!("kuorum '{s}' bukan bilangan")
+}
+
+pub const NO_PATH: &str = "sebutkan berkas yang akan ditulis";
+
+pub fn not_saved(e: &str) -> String {
+    format!("tidak tersimpan: {e}")
+}
+
+pub const NOTE_NO_SESSION: &str = "tidak ada sidang aktif: tekan c untuk memilih atau membuat";
+pub const NOTE_NO_CANDIDATE: &str = "pilih kandidat pada tabel atau buka profilnya";
+pub const NOTE_UNAVAILABLE: &str = "sidang tidak tersedia di sini";
+pub const NOTE_REFRESHED: &str = "diperbarui dari basis data";
+
+pub fn created(id: i64) -> String {
+    format!("sidang {id} dibuat dan dibuka")
+}
+
+pub fn attended(n: &str) -> String {
+    format!("{n} hadir")
+}
+
+pub fn already_present(n: &str) -> String {
+    format!("{n} sudah tercatat hadir")
+}
+
+pub fn recused(member: &str, nip: &str) -> String {
+    format!("{member} mengundurkan diri untuk {nip}")
+}
+
+pub fn discussed(nip: &str) -> String {
+    format!("{nip} ditandai sudah dibahas")
+}
+
+pub fn recorded(id: i64) -> String {
+    format!("keputusan {id} dicatat")
+}
+
+pub fn amended(old: i64, new: i64) -> String {
+    format!("keputusan {old} diubah oleh keputusan {new}")
+}
+
+pub fn closed(id: i64) -> String {
+    format!("sidang {id} ditutup")
+}
+
+pub fn reopened(id: i64) -> String {
+    format!("sidang {id} dibuka kembali")
+}
+
+pub fn written(path: &str) -> String {
+    format!("berita acara ditulis ke {path}")
 }
 
 pub const PROFILE_DECISIONS: &str = "Keputusan komite";
@@ -131,18 +166,14 @@ pub fn session_ref(id: i64, date: &str) -> String {
     format!("sidang {id}, {date}")
 }
 
-/// Nama singkat tindakan panel untuk baris petunjuknya.
-pub fn short(c: Cmd) -> &'static str {
-    match c {
-        Cmd::NewSession => "baru",
-        Cmd::Attend => "hadir",
-        Cmd::Decide => "putuskan",
-        Cmd::Recuse => "mundur",
-        Cmd::Discussed => "dibahas",
-        Cmd::Amend => "ubah",
-        Cmd::CloseSession => "tutup",
-        Cmd::Reopen => "buka lagi",
-        Cmd::Minutes => "berita acara",
-        _ => "",
-    }
-}
+pub const ACTIONS: ActionNames = ActionNames {
+    new_session: "baru",
+    attend: "hadir",
+    decide: "putuskan",
+    recuse: "mundur",
+    discussed: "dibahas",
+    amend: "ubah",
+    close_session: "tutup",
+    reopen: "buka lagi",
+    minutes: "berita acara",
+};

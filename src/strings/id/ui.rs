@@ -1,9 +1,7 @@
 //! Teks layar komite (TUI), Bahasa Indonesia.
 
-use crate::app::keymap::{Cmd, Context, KeyError};
-use crate::app::sort::Column;
-use crate::app::Notice;
 use crate::domain::Kinerja;
+use crate::strings::texts::{ColumnNames, ContextTitles, KeyHelp};
 
 pub const APP: &str = "talenta";
 pub const VIEW_TABLE: &str = "Tabel";
@@ -14,18 +12,16 @@ pub fn as_of(date: &str) -> String {
     format!("per {date}")
 }
 
-pub fn column(c: Column) -> &'static str {
-    match c {
-        Column::Nip => "NIP",
-        Column::Nama => "Nama",
-        Column::Jabatan => "Jabatan",
-        Column::Unit => "Unit kerja",
-        Column::Golongan => "Gol.",
-        Column::Kinerja => "Kinerja",
-        Column::Potensi => "Potensi",
-        Column::Kotak => "Kotak",
-    }
-}
+pub const COLUMNS: ColumnNames = ColumnNames {
+    nip: "NIP",
+    nama: "Nama",
+    jabatan: "Jabatan",
+    unit: "Unit kerja",
+    golongan: "Gol.",
+    kinerja: "Kinerja",
+    potensi: "Potensi",
+    kotak: "Kotak",
+};
 
 pub const LOADING: &str = "Memuat kumpulan talenta…";
 pub const EMPTY_POOL: &str =
@@ -61,14 +57,12 @@ pub fn filter_error(column: usize, message: &str) -> String {
     format!("kolom {column}: {message}")
 }
 
-pub fn notice(n: &Notice) -> String {
-    match n {
-        Notice::ProfileNotFound(nip) => format!("profil NIP {nip} tidak ada lagi di basis data"),
-        Notice::Session(s) => super::session_ui::note(s),
-        Notice::ProfileFailed(e) => format!("profil tidak dapat dimuat: {e}"),
-        Notice::MarkLimit => crate::strings::id::positions::MARK_LIMIT.to_string(),
-        Notice::CompareNeedsTwo => crate::strings::id::positions::COMPARE_NEEDS_TWO.to_string(),
-    }
+pub fn profile_not_found(nip: &str) -> String {
+    format!("profil NIP {nip} tidak ada lagi di basis data")
+}
+
+pub fn profile_failed(e: &str) -> String {
+    format!("profil tidak dapat dimuat: {e}")
 }
 
 pub const KINERJA_AXIS: &str = "Kinerja";
@@ -141,104 +135,98 @@ pub const NO_RECORDS: &str = "belum ada data";
 
 pub const HELP_TITLE: &str = "Bantuan tombol";
 
-pub fn context_title(c: Context) -> &'static str {
-    match c {
-        Context::Global => "Di semua layar",
-        Context::Table => "Tabel kandidat",
-        Context::Grid => "Kotak 9",
-        Context::Profile => "Profil",
-        Context::Positions => "Jabatan",
-        Context::Shortlist => "Daftar calon satu jabatan",
-        Context::Compare => "Membandingkan calon",
-        Context::Help => "Bantuan ini",
-        Context::Prompt => "Saat mengetik filter atau lompatan",
-        Context::Session => "Panel sidang komite",
-        Context::Form => "Dalam formulir sidang",
-    }
-}
+pub const CONTEXTS: ContextTitles = ContextTitles {
+    global: "Di semua layar",
+    table: "Tabel kandidat",
+    grid: "Kotak 9",
+    profile: "Profil",
+    positions: "Jabatan",
+    shortlist: "Daftar calon satu jabatan",
+    compare: "Membandingkan calon",
+    help: "Bantuan ini",
+    prompt: "Saat mengetik filter atau lompatan",
+    session: "Panel sidang komite",
+    form: "Dalam formulir sidang",
+};
 
-pub fn cmd_help(ctx: Context, cmd: Cmd) -> &'static str {
-    match (ctx, cmd) {
-        (Context::Session, Cmd::Up) => "sidang, anggota atau keputusan sebelumnya",
-        (Context::Session, Cmd::Down) => "sidang, anggota atau keputusan berikutnya",
-        (Context::Session, Cmd::Left) => "bagian sebelumnya (sidang, anggota, keputusan)",
-        (Context::Session, Cmd::Right) => "bagian berikutnya (sidang, anggota, keputusan)",
-        (Context::Session, Cmd::Open) => {
-            "sidang: jadikan aktif; anggota: tandai hadir; keputusan: ubah"
-        }
-        (Context::Form, Cmd::Accept) => "simpan (pada isian anggota: baris baru)",
-        (Context::Form, Cmd::Cancel) => "batal (tidak ada yang dicatat)",
-        (Context::Form, Cmd::Down) => "baris atau isian berikutnya",
-        (Context::Form, Cmd::Up) => "baris atau isian sebelumnya",
-        (Context::Form, Cmd::CursorLeft) => "kursor ke kiri; pilihan sebelumnya",
-        (Context::Form, Cmd::CursorRight) => "kursor ke kanan; pilihan berikutnya",
-        (_, Cmd::Sessions) => "panel sidang komite (buka / tutup)",
-        (_, Cmd::Decide) => "catat keputusan untuk kandidat terpilih",
-        (_, Cmd::Recuse) => "anggota mengundurkan diri untuk kandidat terpilih",
-        (_, Cmd::Discussed) => "tandai kandidat terpilih sudah dibahas",
-        (_, Cmd::NewSession) => "sidang baru",
-        (_, Cmd::Attend) => "tandai anggota terpilih hadir",
-        (_, Cmd::Amend) => "ubah keputusan terpilih (versi baru)",
-        (_, Cmd::CloseSession) => "tutup sidang (sejak itu hanya dapat dibaca)",
-        (_, Cmd::Reopen) => "buka kembali sidang yang ditutup (alasan wajib)",
-        (_, Cmd::Minutes) => "tulis berita acara (md, csv, json, docx)",
-        (_, Cmd::NextField) => "isian berikutnya",
-        (_, Cmd::PrevField) => "isian sebelumnya",
-        (_, Cmd::Quit) => "keluar",
-        (_, Cmd::Help) => "bantuan ini",
-        (_, Cmd::Filter) => "ketik filter (tabel dan kotak 9 ikut berubah)",
-        (_, Cmd::Jump) => "lompat ke NIP atau nama",
-        (_, Cmd::Grid) => "beralih tabel / kotak 9",
-        (_, Cmd::Positions) => "jabatan: yang lowong dan akan pensiun dulu",
-        (_, Cmd::Mark) => "tandai / lepas tanda untuk dibandingkan (2 sampai 6)",
-        (_, Cmd::Compare) => "bandingkan calon yang ditandai berdampingan",
-        (Context::Positions, Cmd::Open) => "daftar calon jabatan ini",
-        (Context::Positions, Cmd::Back) => "kembali ke tabel",
-        (Context::Positions, Cmd::Up) => "jabatan sebelumnya",
-        (Context::Positions, Cmd::Down) => "jabatan berikutnya",
-        (Context::Shortlist, Cmd::Up) => "calon sebelumnya",
-        (Context::Shortlist, Cmd::Down) => "calon berikutnya",
-        (Context::Shortlist, Cmd::Open) => "profil terhadap jabatan ini",
-        (Context::Shortlist, Cmd::Back) => "kembali ke daftar jabatan",
-        (Context::Compare, Cmd::Back) => "kembali ke daftar calon",
-        (_, Cmd::Lang) => "ganti bahasa (Indonesia / English)",
-        (Context::Grid, Cmd::Up) => "kotak di atas",
-        (Context::Grid, Cmd::Down) => "kotak di bawah",
-        (Context::Grid, Cmd::Left) => "kotak di kiri",
-        (Context::Grid, Cmd::Right) => "kotak di kanan",
-        (Context::Table, Cmd::Up) => "baris sebelumnya",
-        (Context::Table, Cmd::Down) => "baris berikutnya",
-        (_, Cmd::Up) => "gulir ke atas",
-        (_, Cmd::Down) => "gulir ke bawah",
-        (_, Cmd::Left) => "ke kiri",
-        (_, Cmd::Right) => "ke kanan",
-        (_, Cmd::PageUp) => "satu halaman ke atas",
-        (_, Cmd::PageDown) => "satu halaman ke bawah",
-        (_, Cmd::Top) => "ke awal",
-        (_, Cmd::Bottom) => "ke akhir",
-        (Context::Grid, Cmd::Open) => "daftar kandidat kotak ini",
-        (_, Cmd::Open) => "buka profil kandidat",
-        (Context::Table, Cmd::Back) => "dari daftar satu kotak kembali ke kotak 9",
-        (Context::Grid, Cmd::Back) => "kembali ke tabel",
-        (Context::Help, Cmd::Back) => "tutup bantuan",
-        (_, Cmd::Back) => "kembali ke tabel",
-        (_, Cmd::Sort) => "urutkan menurut kolom berikutnya",
-        (_, Cmd::SortReverse) => "balik arah urutan",
-        (_, Cmd::Next) => "profil kandidat berikutnya",
-        (_, Cmd::Previous) => "profil kandidat sebelumnya",
-        (_, Cmd::Accept) => "selesai (filter tetap berlaku)",
-        (_, Cmd::Cancel) => "batal (kembali ke keadaan semula)",
-        (_, Cmd::NextMatch) => "lompatan: kecocokan berikutnya",
-        (_, Cmd::CursorLeft) => "kursor ke kiri",
-        (_, Cmd::CursorRight) => "kursor ke kanan",
-        (_, Cmd::LineStart) => "kursor ke awal",
-        (_, Cmd::LineEnd) => "kursor ke akhir",
-        (_, Cmd::DeleteBack) => "hapus huruf sebelum kursor",
-        (_, Cmd::DeleteForward) => "hapus huruf di kursor",
-        (_, Cmd::DeleteWord) => "hapus kata sebelum kursor",
-        (_, Cmd::ClearLine) => "kosongkan isian",
-    }
-}
+pub const KEY_HELP: KeyHelp = KeyHelp {
+    session_up: "sidang, anggota atau keputusan sebelumnya",
+    session_down: "sidang, anggota atau keputusan berikutnya",
+    session_left: "bagian sebelumnya (sidang, anggota, keputusan)",
+    session_right: "bagian berikutnya (sidang, anggota, keputusan)",
+    session_open: "sidang: jadikan aktif; anggota: tandai hadir; keputusan: ubah",
+    form_accept: "simpan (pada isian anggota: baris baru)",
+    form_cancel: "batal (tidak ada yang dicatat)",
+    form_down: "baris atau isian berikutnya",
+    form_up: "baris atau isian sebelumnya",
+    form_cursor_left: "kursor ke kiri; pilihan sebelumnya",
+    form_cursor_right: "kursor ke kanan; pilihan berikutnya",
+    sessions: "panel sidang komite (buka / tutup)",
+    decide: "catat keputusan untuk kandidat terpilih",
+    recuse: "anggota mengundurkan diri untuk kandidat terpilih",
+    discussed: "tandai kandidat terpilih sudah dibahas",
+    new_session: "sidang baru",
+    attend: "tandai anggota terpilih hadir",
+    amend: "ubah keputusan terpilih (versi baru)",
+    close_session: "tutup sidang (sejak itu hanya dapat dibaca)",
+    reopen: "buka kembali sidang yang ditutup (alasan wajib)",
+    minutes: "tulis berita acara (md, csv, json, docx)",
+    next_field: "isian berikutnya",
+    prev_field: "isian sebelumnya",
+    quit: "keluar",
+    help: "bantuan ini",
+    filter: "ketik filter (tabel dan kotak 9 ikut berubah)",
+    jump: "lompat ke NIP atau nama",
+    grid: "beralih tabel / kotak 9",
+    positions: "jabatan: yang lowong dan akan pensiun dulu",
+    mark: "tandai / lepas tanda untuk dibandingkan (2 sampai 6)",
+    compare: "bandingkan calon yang ditandai berdampingan",
+    positions_open: "daftar calon jabatan ini",
+    positions_back: "kembali ke tabel",
+    positions_up: "jabatan sebelumnya",
+    positions_down: "jabatan berikutnya",
+    shortlist_up: "calon sebelumnya",
+    shortlist_down: "calon berikutnya",
+    shortlist_open: "profil terhadap jabatan ini",
+    shortlist_back: "kembali ke daftar jabatan",
+    compare_back: "kembali ke daftar calon",
+    lang: "ganti bahasa (Indonesia / English)",
+    grid_up: "kotak di atas",
+    grid_down: "kotak di bawah",
+    grid_left: "kotak di kiri",
+    grid_right: "kotak di kanan",
+    table_up: "baris sebelumnya",
+    table_down: "baris berikutnya",
+    up: "gulir ke atas",
+    down: "gulir ke bawah",
+    left: "ke kiri",
+    right: "ke kanan",
+    page_up: "satu halaman ke atas",
+    page_down: "satu halaman ke bawah",
+    top: "ke awal",
+    bottom: "ke akhir",
+    grid_open: "daftar kandidat kotak ini",
+    open: "buka profil kandidat",
+    table_back: "dari daftar satu kotak kembali ke kotak 9",
+    grid_back: "kembali ke tabel",
+    help_back: "tutup bantuan",
+    back: "kembali ke tabel",
+    sort: "urutkan menurut kolom berikutnya",
+    sort_reverse: "balik arah urutan",
+    next: "profil kandidat berikutnya",
+    previous: "profil kandidat sebelumnya",
+    accept: "selesai (filter tetap berlaku)",
+    cancel: "batal (kembali ke keadaan semula)",
+    next_match: "lompatan: kecocokan berikutnya",
+    cursor_left: "kursor ke kiri",
+    cursor_right: "kursor ke kanan",
+    line_start: "kursor ke awal",
+    line_end: "kursor ke akhir",
+    delete_back: "hapus huruf sebelum kursor",
+    delete_forward: "hapus huruf di kursor",
+    delete_word: "hapus kata sebelum kursor",
+    clear_line: "kosongkan isian",
+};
 
 pub const HELP_TYPING: &str = "tombol lain diketik ke isian";
 pub const HELP_CONFIG: &str =
@@ -250,30 +238,25 @@ pub fn too_small(w: u16, h: u16) -> String {
 
 pub const KEYS_INVALID: &str = "bagian [keys] pada berkas konfigurasi tidak valid";
 
-pub fn key_error(e: &KeyError) -> String {
-    match e {
-        KeyError::UnknownAction(s) => format!(
-            "'{s}': bukan nama tindakan (contoh: quit, filter, grid, table.up; lihat docs/keys.md)"
-        ),
-        KeyError::NotInContext { entry } => {
-            format!("'{entry}': tindakan itu tidak ada pada layar tersebut")
-        }
-        KeyError::BadChord { entry, chord } => {
-            format!("'{entry}': '{chord}' bukan tombol (contoh: q, G, ctrl-c, enter, pagedown, f1)")
-        }
-        KeyError::Empty { entry } => format!("'{entry}': perlu sedikitnya satu tombol"),
-        KeyError::Conflict {
-            context,
-            chord,
-            first,
-            second,
-        } => format!(
-            "tombol '{chord}' dipakai dua kali pada layar {}: {} dan {}",
-            context.name(),
-            first.name(),
-            second.name()
-        ),
-    }
+pub fn unknown_action(s: &str) -> String {
+    format!("'{s}': bukan nama tindakan (contoh: quit, filter, grid, table.up; lihat docs/keys.md)")
+}
+
+pub fn not_in_context(entry: &str) -> String {
+    format!("'{entry}': tindakan itu tidak ada pada layar tersebut")
+}
+
+pub fn bad_chord(entry: &str, chord: &str) -> String {
+    format!("'{entry}': '{chord}' bukan tombol (contoh: q, G, ctrl-c, enter, pagedown, f1)")
+}
+
+pub fn no_keys(entry: &str) -> String {
+    format!("'{entry}': perlu sedikitnya satu tombol")
+}
+
+/// A chord bound twice on one screen (`context`): to `first` and `second`.
+pub fn key_twice(chord: &str, context: &str, first: &str, second: &str) -> String {
+    format!("tombol '{chord}' dipakai dua kali pada layar {context}: {first} dan {second}")
 }
 
 pub fn theme_unknown(name: &str) -> String {

@@ -1,0 +1,246 @@
+//! The positions screen, the shortlist of one position and the side-by-side
+//! comparison of marked candidates: their state and keys (as `session/` is
+//! for the committee sessions).
+
+use super::filtering::Shortlist;
+use super::keymap::Cmd;
+use super::scroll::Scroll;
+use super::{App, Notice, View};
+use crate::domain::position::{self, Group};
+use crate::domain::{Candidate, Pool, Position};
+use std::sync::Arc;
+
+/// At most this many candidates are compared side by side.
+pub const COMPARE_MAX: usize = 6;
+
+/// The positions screen's rows: index into `App::positions` and group, in
+/// committee order (vacant, retiring, the rest).
+#[derive(Debug, Clone, Default)]
+pub struct PositionRows {
+    /// (position index, group, holder's retirement date, holder's name)
+    pub rows: Vec<(usize, Group, Option<chrono::NaiveDate>, Option<String>)>,
+    pub years: u32,
+}
+
+/// The shortlist of one position.
+pub struct ShortlistView {
+    /// Index into `App::positions`.
+    pub position: usize,
+    /// Pool row index and JPM of each ranked candidate.
+    pub rows: Shortlist,
+    /// Being ranked (on the filter worker); `rows` are the previous ranking.
+    pub pending: bool,
+    pub cursor: Scroll,
+}
+
+/// The positions screen's list and the comparison's scroll.
+pub struct PositionsView {
+    pub rows: PositionRows,
+    pub cursor: Scroll,
+    pub compare: Scroll,
+}
+
+impl Default for PositionsView {
+    fn default() -> Self {
+        PositionsView {
+            rows: PositionRows::default(),
+            cursor: Scroll::list(),
+            compare: Scroll::text(),
+        }
+    }
+}
+
+impl App {
+    /// The position a shortlist or profile refers to.
+    pub fn position(&self, i: usize) -> Option<&Position> {
+        self.positions.as_ref()?.get(i)
+    }
+
+    /// Order the positions once both they and the pool are there.
+    pub(super) fn list_positions(&mut self) {
+        let (Some(pool), Some(ps)) = (self.pool().cloned(), self.positions.clone()) else {
+            return;
+        };
+        let years = pool.rules.retiring_within_years;
+        let index: std::collections::HashMap<&str, usize> = ps
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.kode.as_str(), i))
+            .collect();
+        let rows = position::list(&ps, &pool, years)
+            .iter()
+            .filter_map(|l| {
+                let holder = l.holder.map(|h| h.nama.to_string());
+                index
+                    .get(l.position.kode.as_str())
+                    .map(|i| (*i, l.group, l.retirement, holder))
+            })
+            .collect();
+        let v = &mut self.positions_view;
+        v.rows = PositionRows { rows, years };
+        let len = v.rows.rows.len();
+        let cur = v.cursor.cursor;
+        v.cursor.set(cur, len);
+    }
+
+    /// The position under the positions screen's cursor.
+    pub fn selected_position(&self) -> Option<usize> {
+        let v = &self.positions_view;
+        v.rows.rows.get(v.cursor.cursor).map(|r| r.0)
+    }
+
+    pub(super) fn positions_command(&mut self, cmd: Cmd) -> bool {
+        let v = &mut self.positions_view;
+        if v.cursor.command(cmd, v.rows.rows.len()) {
+            return true;
+        }
+        match cmd {
+            Cmd::Open => {
+                if let Some(p) = self.selected_position() {
+                    if self.shortlist.as_ref().is_none_or(|s| s.position != p) {
+                        self.marked.clear();
+                    }
+                    self.shortlist = Some(ShortlistView {
+                        position: p,
+                        rows: Shortlist::default(),
+                        pending: true,
+                        cursor: Scroll::list(),
+                    });
+                    self.view = View::Shortlist;
+                    self.wanted.shortlist = self.position(p).cloned().map(Arc::new);
+                    self.request();
+                }
+            }
+            Cmd::Back => self.show_table(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Marked candidates are pool rows: after a reload, the same people's
+    /// rows in the new pool (those no longer there are unmarked).
+    pub(super) fn remap_marked(&mut self, new: &Pool) {
+        let Some(old) = self.pool() else { return };
+        let nips: Vec<String> = (self.marked.iter())
+            .filter_map(|&r| old.rows.get(r as usize).map(|c| c.nip.to_string()))
+            .collect();
+        if nips.is_empty() {
+            return;
+        }
+        let mut found: Vec<Option<u32>> = vec![None; nips.len()];
+        for (i, c) in new.rows.iter().enumerate() {
+            if let Some(k) = nips.iter().position(|n| *n == *c.nip) {
+                found[k] = Some(i as u32);
+            }
+        }
+        self.marked = found.into_iter().flatten().collect();
+    }
+
+    /// New positions: the open shortlist follows its position by kode (its
+    /// index may have moved, its requirement changed); closed when it is gone.
+    pub(super) fn reopen_shortlist(&mut self, new: &[Position]) {
+        let Some(s) = self.shortlist.as_ref() else {
+            return;
+        };
+        let kode = self.position(s.position).map(|p| p.kode.clone());
+        match kode.and_then(|k| new.iter().position(|p| p.kode == k)) {
+            Some(i) => {
+                if let Some(s) = self.shortlist.as_mut() {
+                    s.position = i;
+                }
+                if self.wanted.shortlist.is_some() {
+                    self.wanted.shortlist = Some(Arc::new(new[i].clone()));
+                }
+            }
+            None => {
+                self.shortlist = None;
+                self.wanted.shortlist = None;
+                self.marked.clear();
+                if matches!(self.view, View::Shortlist | View::Compare) {
+                    self.view = View::Positions;
+                }
+            }
+        }
+    }
+
+    /// Whether the shortlist or a view opened from it is on screen.
+    pub(super) fn shortlist_in_use(&self) -> bool {
+        self.shortlist.is_some()
+            && match self.view {
+                View::Shortlist | View::Compare => true,
+                View::Profile => self.profile_from == View::Shortlist,
+                _ => false,
+            }
+    }
+
+    /// Take the shortlist ranked with the filter on screen (the active
+    /// filter), keeping the selected candidate where still listed.
+    pub(super) fn take_shortlist(&mut self, rows: Shortlist) {
+        if let Some(s) = self.shortlist.as_mut() {
+            let selected = s.rows.get(s.cursor.cursor).map(|r| r.0);
+            let keep = selected.and_then(|x| rows.iter().position(|r| r.0 == x));
+            let len = rows.len();
+            s.rows = rows;
+            s.pending = false;
+            s.cursor.set(keep.unwrap_or(0), len);
+        }
+    }
+
+    pub(super) fn shortlist_command(&mut self, cmd: Cmd) -> bool {
+        let Some(s) = self.shortlist.as_mut() else {
+            return false;
+        };
+        let len = s.rows.len();
+        if s.cursor.command(cmd, len) {
+            return true;
+        }
+        match cmd {
+            Cmd::Open => self.open_shortlisted(),
+            Cmd::Mark => {
+                if let Some((i, _)) = s.rows.get(s.cursor.cursor).copied() {
+                    if let Some(at) = self.marked.iter().position(|m| *m == i) {
+                        self.marked.remove(at);
+                    } else if self.marked.len() >= COMPARE_MAX {
+                        self.notice = Some(Notice::MarkLimit);
+                    } else {
+                        self.marked.push(i);
+                    }
+                    s.cursor.by(1, len);
+                }
+            }
+            Cmd::Compare => {
+                if self.marked.len() < 2 {
+                    self.notice = Some(Notice::CompareNeedsTwo);
+                } else {
+                    self.positions_view.compare = Scroll::text();
+                    self.view = View::Compare;
+                }
+            }
+            Cmd::Back => self.view = View::Positions,
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn compare_command(&mut self, cmd: Cmd) -> bool {
+        if self.positions_view.compare.command(cmd, 0) {
+            return true;
+        }
+        match cmd {
+            Cmd::Back => self.view = View::Shortlist,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The candidates marked for comparison.
+    pub fn marked_candidates(&self) -> Vec<&Candidate> {
+        let Some(pool) = self.pool() else {
+            return Vec::new();
+        };
+        self.marked
+            .iter()
+            .filter_map(|i| pool.rows.get(*i as usize))
+            .collect()
+    }
+}
