@@ -174,7 +174,10 @@ fn shortlist_ranks_talent_pool_first_with_jpm_and_bands() {
         "--format",
         "json",
     ]));
-    assert_eq!(field(&v, "alasan_tidak_memenuhi"), ["pengalaman_kumulatif", "golongan", "skp"]);
+    assert_eq!(
+        field(&v, "alasan_tidak_memenuhi"),
+        ["pengalaman_kumulatif", "golongan", "skp"]
+    );
 }
 
 #[test]

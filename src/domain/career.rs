@@ -107,7 +107,9 @@ impl<'de> serde::Deserialize<'de> for PenaltyLevel {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         PenaltyLevel::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("'{s}' is not a penalty level (ringan, sedang, berat)"))
+            serde::de::Error::custom(format!(
+                "'{s}' is not a penalty level (ringan, sedang, berat)"
+            ))
         })
     }
 }
@@ -221,18 +223,34 @@ mod tests {
     #[test]
     fn rungs_put_functional_jenjang_beside_the_tiers() {
         let f = |title: &str| span(Tingkat::Fungsional, title, d(2020, 1, 1), None).rung();
-        assert_eq!(f("Analis Kebijakan Ahli Madya"), rung(Tingkat::Administrator, None));
+        assert_eq!(
+            f("Analis Kebijakan Ahli Madya"),
+            rung(Tingkat::Administrator, None)
+        );
         assert_eq!(f("Widyaiswara Ahli Utama"), rung(Tingkat::JptPratama, None));
         assert_eq!(f("Perawat Ahli Muda"), rung(Tingkat::Pengawas, None));
-        assert_eq!(f("Pranata Komputer Terampil"), rung(Tingkat::Pelaksana, None));
+        assert_eq!(
+            f("Pranata Komputer Terampil"),
+            rung(Tingkat::Pelaksana, None)
+        );
     }
 
     #[test]
     fn exactly_n_years_is_n_years() {
         let on = d(2026, 6, 1);
-        let s = [span(Tingkat::Administrator, "Kepala Bidang", d(2024, 6, 1), None)];
+        let s = [span(
+            Tingkat::Administrator,
+            "Kepala Bidang",
+            d(2024, 6, 1),
+            None,
+        )];
         assert_eq!(days_on_rung(&s, None, 3, on), days_of_years(2, on));
-        let s = [span(Tingkat::Administrator, "Kepala Bidang", d(2024, 6, 2), None)];
+        let s = [span(
+            Tingkat::Administrator,
+            "Kepala Bidang",
+            d(2024, 6, 2),
+            None,
+        )];
         assert_eq!(days_on_rung(&s, None, 3, on) + 1, days_of_years(2, on));
     }
 
@@ -240,8 +258,18 @@ mod tests {
     fn overlaps_count_once_and_lower_rungs_do_not_count() {
         let on = d(2026, 1, 1);
         let s = [
-            span(Tingkat::Pelaksana, "Pengadministrasi", d(2010, 1, 1), Some(d(2014, 12, 31))),
-            span(Tingkat::Pengawas, "Kepala Seksi", d(2015, 1, 1), Some(d(2019, 12, 31))),
+            span(
+                Tingkat::Pelaksana,
+                "Pengadministrasi",
+                d(2010, 1, 1),
+                Some(d(2014, 12, 31)),
+            ),
+            span(
+                Tingkat::Pengawas,
+                "Kepala Seksi",
+                d(2015, 1, 1),
+                Some(d(2019, 12, 31)),
+            ),
             // Overlapping the one before by a year (a late end date on record).
             span(Tingkat::Administrator, "Kepala Bidang", d(2019, 1, 1), None),
         ];
@@ -251,7 +279,10 @@ mod tests {
         assert_eq!(days_on_rung(&s, None, 1, on), days_of_years(16, on));
         // The current post's TMT, already in the history, adds nothing.
         let extra = span(Tingkat::Administrator, "Kepala Bidang", d(2019, 1, 1), None);
-        assert_eq!(days_on_rung(&s, Some(extra), 3, on), days_on_rung(&s, None, 3, on));
+        assert_eq!(
+            days_on_rung(&s, Some(extra), 3, on),
+            days_on_rung(&s, None, 3, on)
+        );
         // Spans after the as-of date do not count.
         assert_eq!(days_on_rung(&s, None, 3, d(2018, 1, 1)), 0);
     }

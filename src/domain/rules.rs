@@ -256,14 +256,27 @@ mod tests {
     #[test]
     fn guru_and_dosen_keep_the_laws_bup_whatever_their_jenjang() {
         let r = Rules::default();
-        for t in ["Guru Ahli Pertama", "guru ahli muda", "GURU AHLI UTAMA", "Guru Kelas"] {
+        for t in [
+            "Guru Ahli Pertama",
+            "guru ahli muda",
+            "GURU AHLI UTAMA",
+            "Guru Kelas",
+        ] {
             assert_eq!(r.bup_age(Tingkat::Fungsional, t), 60, "{t}");
         }
-        for t in ["Dosen Asisten Ahli", "Lektor Kepala", "Guru Besar", "Asisten Ahli"] {
+        for t in [
+            "Dosen Asisten Ahli",
+            "Lektor Kepala",
+            "Guru Besar",
+            "Asisten Ahli",
+        ] {
             assert_eq!(r.bup_age(Tingkat::Fungsional, t), 65, "{t}");
         }
         // Only the start of the title: a Pengawas Sekolah or a Penguji is not a guru.
-        assert_eq!(r.bup_age(Tingkat::Fungsional, "Pengawas Sekolah Ahli Muda"), 58);
+        assert_eq!(
+            r.bup_age(Tingkat::Fungsional, "Pengawas Sekolah Ahli Muda"),
+            58
+        );
         assert_eq!(r.bup_age(Tingkat::Fungsional, "Pamong Belajar Guru"), 58);
         // A structural post named after a school is not a teaching post.
         assert_eq!(r.bup_age(Tingkat::Pengawas, "Guru Pembina Seksi"), 58);
@@ -280,7 +293,10 @@ mod tests {
         c.birth = NaiveDate::from_ymd_opt(1967, 3, 10).unwrap();
         let on = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         assert_eq!(c.age(on), 59);
-        assert_eq!(c.retirement(&r), NaiveDate::from_ymd_opt(2027, 4, 1).unwrap());
+        assert_eq!(
+            c.retirement(&r),
+            NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()
+        );
         assert!(c.retirement(&r) > on);
         // A Perawat Ahli Muda of the same age retired at 58.
         c.jabatan = Text::new("Perawat Ahli Muda");
@@ -289,9 +305,10 @@ mod tests {
 
     #[test]
     fn the_laws_bup_can_be_turned_off_or_extended() {
-        let r: Rules =
-            toml::from_str("[bup]\nguru_titles = []\ndosen_titles = [\"Dosen\", \"Widyaiswara\"]\n")
-                .unwrap();
+        let r: Rules = toml::from_str(
+            "[bup]\nguru_titles = []\ndosen_titles = [\"Dosen\", \"Widyaiswara\"]\n",
+        )
+        .unwrap();
         assert_eq!(r.bup_age(Tingkat::Fungsional, "Guru Ahli Muda"), 58);
         assert_eq!(r.bup_age(Tingkat::Fungsional, "Widyaiswara Ahli Muda"), 65);
         assert_eq!(r.bup.guru, 60, "other keys keep defaults");

@@ -80,7 +80,13 @@ fn condition(
 /// The holder of the position is not a candidate for it (ours).
 fn not_the_holder(x: &Ctx<'_>) -> Option<Condition> {
     let holds = x.target.holder_nip.as_deref() == Some(&*x.c.nip);
-    condition(Syarat::Pemangku, !holds, Dasar::Ours, Value::None, Value::None)
+    condition(
+        Syarat::Pemangku,
+        !holds,
+        Dasar::Ours,
+        Value::None,
+        Value::None,
+    )
 }
 
 /// JPT Pratama from Administrator or JF ahli madya (Pasal 107 huruf c), JPT
@@ -310,12 +316,11 @@ fn age_ceiling(x: &Ctx<'_>) -> Option<Condition> {
 /// record (`disiplin.csv`) are known.
 fn no_penalty_in_force(x: &Ctx<'_>) -> Option<Condition> {
     let level = x.rules.eligibility.penalty_min_level;
-    let found = x
-        .c
-        .penalties()
-        .iter()
-        .filter(|p| p.level >= level && p.in_force(x.as_of))
-        .max_by_key(|p| (p.level, p.end.is_none(), p.end));
+    let found =
+        x.c.penalties()
+            .iter()
+            .filter(|p| p.level >= level && p.in_force(x.as_of))
+            .max_by_key(|p| (p.level, p.end.is_none(), p.end));
     condition(
         Syarat::Disiplin,
         found.is_none(),
@@ -342,12 +347,11 @@ fn no_recent_penalty(x: &Ctx<'_>) -> Option<Condition> {
         .as_of
         .checked_sub_months(Months::new(years * 12))
         .unwrap_or(NaiveDate::MIN);
-    let found = x
-        .c
-        .penalties()
-        .iter()
-        .filter(|p| p.level >= level && p.start >= since && p.start <= x.as_of)
-        .max_by_key(|p| p.start);
+    let found =
+        x.c.penalties()
+            .iter()
+            .filter(|p| p.level >= level && p.start >= since && p.start <= x.as_of)
+            .max_by_key(|p| p.start);
     condition(
         Syarat::DisiplinRiwayat,
         found.is_none(),

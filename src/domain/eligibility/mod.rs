@@ -171,17 +171,29 @@ pub enum Value {
     Golongan(Golongan),
     Pendidikan(Pendidikan),
     /// The predikat of a year (`None`: no SKP on record for it).
-    Predikat { year: u16, predikat: Option<Predikat> },
+    Predikat {
+        year: u16,
+        predikat: Option<Predikat>,
+    },
     /// At least `min` in each of the `years` years before the as-of year.
-    PredikatYears { min: Predikat, years: u32 },
+    PredikatYears {
+        min: Predikat,
+        years: u32,
+    },
     /// Days of experience (shown as years); with `at_least`, only the current post was known.
-    Days { days: u32, at_least: bool },
+    Days {
+        days: u32,
+        at_least: bool,
+    },
     /// Whole years.
     Years(u32),
     /// Age in whole years on the as-of date.
     Age(u32),
     /// At most `max` years old: up to the birthday `until`.
-    AgeUntil { max: u32, until: NaiveDate },
+    AgeUntil {
+        max: u32,
+        until: NaiveDate,
+    },
     /// A penalty seen.
     Penalty {
         level: PenaltyLevel,
@@ -191,7 +203,10 @@ pub enum Value {
     /// No penalty of this level or above in force.
     NoPenalty(PenaltyLevel),
     /// No penalty of this level or above imposed in the last `years` years.
-    NoPenaltyFor { level: PenaltyLevel, years: u32 },
+    NoPenaltyFor {
+        level: PenaltyLevel,
+        years: u32,
+    },
     /// A date (the retirement date seen; required: after this date).
     Date(NaiveDate),
 }
@@ -258,7 +273,10 @@ pub fn conditions(
     as_of: NaiveDate,
 ) -> Vec<Condition> {
     let ctx = articles::Ctx::new(c, target, rules, as_of);
-    articles::RULES.iter().filter_map(|rule| rule(&ctx)).collect()
+    articles::RULES
+        .iter()
+        .filter_map(|rule| rule(&ctx))
+        .collect()
 }
 
 /// Jenjang of a functional post, read from its title (`Analis Kebijakan Ahli Madya`).
@@ -300,4 +318,3 @@ impl Jenjang {
         }
     }
 }
-

@@ -72,7 +72,10 @@ pub fn value(v: Value) -> String {
         },
         Value::NoPenalty(l) => format!("no {} or heavier penalty", l.code()),
         Value::NoPenaltyFor { level, years } => {
-            format!("no {} or heavier penalty in the last {years} years", level.code())
+            format!(
+                "no {} or heavier penalty in the last {years} years",
+                level.code()
+            )
         }
         Value::Date(d) => date(d),
     }
@@ -101,6 +104,11 @@ pub fn not_met(c: &Condition) -> String {
         (Syarat::Bup, Value::Date(d), _) => {
             format!("reaches retirement age on {}", date(d))
         }
-        (s, seen, required) => format!("{}: {} (required: {})", syarat(s), value(seen), value(required)),
+        (s, seen, required) => format!(
+            "{}: {} (required: {})",
+            syarat(s),
+            value(seen),
+            value(required)
+        ),
     }
 }

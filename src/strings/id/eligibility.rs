@@ -74,7 +74,10 @@ pub fn value(v: Value) -> String {
         },
         Value::NoPenalty(l) => format!("tidak ada hukuman tingkat {} ke atas", l.code()),
         Value::NoPenaltyFor { level, years } => {
-            format!("tidak ada hukuman tingkat {} ke atas dalam {years} tahun terakhir", level.code())
+            format!(
+                "tidak ada hukuman tingkat {} ke atas dalam {years} tahun terakhir",
+                level.code()
+            )
         }
         Value::Date(d) => date(d),
     }
@@ -101,6 +104,11 @@ pub fn not_met(c: &Condition) -> String {
             format!("pendidikan {has} di bawah {min}")
         }
         (Syarat::Bup, Value::Date(d), _) => format!("mencapai BUP pada {}", date(d)),
-        (s, seen, required) => format!("{}: {} (syarat: {})", syarat(s), value(seen), value(required)),
+        (s, seen, required) => format!(
+            "{}: {} (syarat: {})",
+            syarat(s),
+            value(seen),
+            value(required)
+        ),
     }
 }
