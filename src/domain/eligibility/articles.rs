@@ -325,11 +325,7 @@ fn no_penalty_in_force(x: &Ctx<'_>) -> Option<Condition> {
         Syarat::Disiplin,
         found.is_none(),
         Dasar::Pp94,
-        found.map_or(Value::None, |p| Value::Penalty {
-            level: p.level,
-            start: p.start,
-            end: p.end,
-        }),
+        Value::penalty(found),
         Value::NoPenalty(level),
     )
 }
@@ -356,11 +352,7 @@ fn no_recent_penalty(x: &Ctx<'_>) -> Option<Condition> {
         Syarat::DisiplinRiwayat,
         found.is_none(),
         Dasar::Practice,
-        found.map_or(Value::None, |p| Value::Penalty {
-            level: p.level,
-            start: p.start,
-            end: p.end,
-        }),
+        Value::penalty(found),
         Value::NoPenaltyFor { level, years },
     )
 }

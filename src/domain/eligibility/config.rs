@@ -73,13 +73,14 @@ impl TierRule {
     /// The built-in defaults (see `docs/positions.md` for their basis).
     pub fn default_for(target: Tingkat) -> TierRequirement {
         use Tingkat::*;
-        let g = |s: &str| Golongan::parse(s).expect("built-in golongan parses");
+        // Built from parts, not parsed: this runs per candidate (no allocation).
+        let g = |level: u8, ruang: u8| Golongan::Pns { level, ruang };
         // (from, jenjang, golongan, pendidikan, years below, cumulative, max age)
         let (from, jenjang, gol, pend, below, cumulative, age) = match target {
             JptUtama => (
                 TierSet::of(&[JptUtama, JptMadya, Fungsional]),
                 Jenjang::AhliUtama,
-                g("IV/d"),
+                g(4, 3),
                 Pendidikan::S1,
                 0,
                 10,
@@ -88,7 +89,7 @@ impl TierRule {
             JptMadya => (
                 TierSet::of(&[JptMadya, JptPratama, Fungsional]),
                 Jenjang::AhliUtama,
-                g("IV/d"),
+                g(4, 3),
                 Pendidikan::S1,
                 2,
                 7,
@@ -97,7 +98,7 @@ impl TierRule {
             JptPratama => (
                 TierSet::of(&[JptPratama, Administrator, Fungsional]),
                 Jenjang::AhliMadya,
-                g("IV/b"),
+                g(4, 1),
                 Pendidikan::S1,
                 2,
                 5,
@@ -106,7 +107,7 @@ impl TierRule {
             Administrator => (
                 TierSet::of(&[Administrator, Pengawas, Fungsional]),
                 Jenjang::AhliMuda,
-                g("III/c"),
+                g(3, 2),
                 Pendidikan::S1,
                 3,
                 0,
@@ -115,7 +116,7 @@ impl TierRule {
             Pengawas => (
                 TierSet::of(&[Pengawas, Pelaksana, Fungsional]),
                 Jenjang::AhliPertama,
-                g("III/a"),
+                g(3, 0),
                 Pendidikan::D3,
                 4,
                 0,
@@ -124,7 +125,7 @@ impl TierRule {
             Pelaksana => (
                 TierSet::of(&[Pelaksana, Fungsional]),
                 Jenjang::Keterampilan,
-                g("I/a"),
+                g(1, 0),
                 Pendidikan::Sd,
                 0,
                 0,
@@ -133,7 +134,7 @@ impl TierRule {
             Fungsional => (
                 TierSet::of(&[Fungsional, Pelaksana]),
                 Jenjang::Keterampilan,
-                g("I/a"),
+                g(1, 0),
                 Pendidikan::Sd,
                 0,
                 0,

@@ -20,7 +20,7 @@ mod tests;
 pub use config::{EligibilityRules, TierRequirement, TierRule, TierSet};
 
 use super::candidate::{Candidate, Status};
-use super::career::PenaltyLevel;
+use super::career::{Penalty, PenaltyLevel};
 use super::dates::retirement_date;
 use super::education::Pendidikan;
 use super::grade::Golongan;
@@ -209,6 +209,17 @@ pub enum Value {
     },
     /// A date (the retirement date seen; required: after this date).
     Date(NaiveDate),
+}
+
+impl Value {
+    /// The penalty seen, or nothing.
+    pub fn penalty(p: Option<&Penalty>) -> Value {
+        p.map_or(Value::None, |p| Value::Penalty {
+            level: p.level,
+            start: p.start,
+            end: p.end,
+        })
+    }
 }
 
 /// One condition with its grounds.

@@ -732,3 +732,19 @@ fn the_plain_test_does_not_allocate_per_candidate() {
         ]
     );
 }
+
+#[test]
+fn the_built_in_floors_are_the_documented_grades() {
+    let floor = |t| {
+        Rules::default()
+            .eligibility
+            .for_tier(t)
+            .min_golongan
+            .to_string()
+    };
+    let got: Vec<String> = Tingkat::ALL.into_iter().map(floor).collect();
+    assert_eq!(
+        got,
+        ["IV/d", "IV/d", "IV/b", "III/c", "III/a", "I/a", "I/a"]
+    );
+}
