@@ -717,7 +717,7 @@ fn tier_rules_are_configurable_key_by_key() {
 }
 
 #[test]
-fn the_plain_test_does_not_allocate_per_candidate() {
+fn the_requirement_is_copied_with_its_tiers_as_a_bit_mask() {
     // Rules resolve to a Copy requirement: the tier set is a bit mask.
     let req = Rules::default().eligibility.for_tier(Tingkat::JptPratama);
     let copy = req;

@@ -112,3 +112,59 @@ pub fn not_met(c: &Condition) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::eligibility::{Condition, Dasar, Outcome, Syarat, Value};
+    use crate::domain::{Predikat, Tingkat};
+
+    fn skp(outcome: Outcome, predikat: Option<Predikat>) -> Condition {
+        Condition {
+            syarat: Syarat::Skp,
+            outcome,
+            dasar: Dasar::Pasal107(Tingkat::JptPratama),
+            seen: Value::Predikat {
+                year: 2024,
+                predikat,
+            },
+            required: Value::PredikatYears {
+                min: Predikat::Baik,
+                years: 2,
+            },
+        }
+    }
+
+    #[test]
+    fn a_condition_reads_with_its_value_and_article_in_both_languages() {
+        use crate::strings::{en, id};
+        let missing = skp(Outcome::Unknown, None);
+        assert_eq!(
+            id::eligibility::not_met(&missing),
+            "predikat kinerja (SKP): tidak diketahui (2024: tidak ada SKP)"
+        );
+        assert_eq!(
+            en::eligibility::not_met(&missing),
+            "performance rating (SKP): unknown (2024: no SKP)"
+        );
+        let low = skp(Outcome::NotMet, Some(Predikat::ButuhPerbaikan));
+        assert_eq!(
+            en::eligibility::not_met(&low),
+            "performance rating (SKP): 2024: Butuh Perbaikan (required: at least Baik in each of the last 2 years)"
+        );
+        assert_eq!(
+            id::eligibility::dasar(low.dasar),
+            "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf c"
+        );
+        assert_eq!(
+            en::eligibility::dasar(Dasar::Practice),
+            "agency practice (talenta's default)"
+        );
+        assert_eq!(
+            id::eligibility::value(Value::Days {
+                days: 1972,
+                at_least: true
+            }),
+            "paling sedikit 5,4 tahun (jabatan sekarang)"
+        );
+    }
+}
