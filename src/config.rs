@@ -9,6 +9,8 @@
 //! potensi_tinggi_min = 90
 //! [rules.kinerja]
 //! b = "sesuai"
+//! [rules.eligibility.jpt_pratama]   # see docs/positions.md
+//! max_age = 56
 //! [keys]               # see docs/keys.md
 //! quit = ["q", "ctrl-c"]
 //! ```
@@ -128,6 +130,47 @@ mod tests {
         let e = Config::parse("lang = \"en\"\nlnag = \"id\"\n").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
         assert!(Config::parse("[rules]\npotensi_menengah_min = 99\n").is_err());
+    }
+
+    #[test]
+    fn the_documented_example_is_a_valid_config() {
+        let doc = include_str!("../docs/configuration.md");
+        let start = doc.find("```toml\n").expect("a toml block") + 8;
+        let end = start + doc[start..].find("```").expect("its end");
+        let c = Config::parse(&doc[start..end]).unwrap();
+        // The example shows the defaults (a tier table spelled out resolves to them).
+        let d = Rules::default();
+        assert_eq!(
+            (&c.rules.bup, &c.rules.jpm, &c.rules.kinerja),
+            (&d.bup, &d.jpm, &d.kinerja)
+        );
+        for t in crate::domain::Tingkat::ALL {
+            assert_eq!(
+                c.rules.eligibility.for_tier(t),
+                d.eligibility.for_tier(t),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn eligibility_thresholds_are_read_per_tier() {
+        let c = Config::parse(
+            "[rules.eligibility]\nskp_min = \"SB\"\n[rules.eligibility.jpt_pratama]\nmax_age = 55\npenalty_lookback_years = 5\n[rules.bup]\nguru = 62\n",
+        )
+        .unwrap();
+        let t = c
+            .rules
+            .eligibility
+            .for_tier(crate::domain::Tingkat::JptPratama);
+        assert_eq!(
+            (t.max_age, t.penalty_lookback_years, t.years_cumulative),
+            (55, 5, 5)
+        );
+        assert_eq!(c.rules.bup.guru, 62);
+        let e = Config::parse("[rules.eligibility.pengawas]\nyears_below = 99\n").unwrap_err();
+        assert!(e.contains("rules.eligibility.pengawas.years_below"), "{e}");
+        assert!(Config::parse("[rules.eligibility]\npenalty_min_level = \"keras\"\n").is_err());
     }
 
     #[test]

@@ -676,8 +676,9 @@ mod positions {
         assert_eq!(app.view, View::Shortlist);
         let s = app.shortlist.as_ref().unwrap();
         assert_eq!(app.position(s.position).unwrap().kode, "DINKES-JPT-01");
-        assert_eq!(s.rows.len(), 3);
-        assert_eq!(nama(&app, 0), "Ir. Bambang Sutrisno, M.T.");
+        // Nobody in the fixture meets every JPT Pratama condition of PP 11/2017
+        // Pasal 107 (age, cumulative years, SKP of 2024, pangkat IV/b).
+        assert_eq!(s.rows.len(), 0);
         keys(&mut app, "esc");
         assert_eq!(app.view, View::Positions);
         keys(&mut app, "esc");
@@ -689,7 +690,7 @@ mod positions {
         let f = fixture();
         let mut app = app_on(&f, Lang::En);
         keys(&mut app, "P enter");
-        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 6);
+        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 3);
         keys(&mut app, "/ text:unit~inspektorat");
         keys(&mut app, "enter");
         assert_eq!(app.view, View::Shortlist);
@@ -722,7 +723,7 @@ mod positions {
         assert!(screen(&app, 100, 30).contains("Ranking the eligible candidates…"));
         let ranked = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         app.step(Action::Filtered(ranked));
-        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 6);
+        assert_eq!(app.shortlist.as_ref().unwrap().rows.len(), 3);
         assert!(!screen(&app, 100, 30).contains("Ranking"));
         // A reloaded pool (other rows) is ranked again, not shown with the old rows.
         let reversed = {
@@ -794,14 +795,14 @@ mod positions {
         assert_eq!(app.marked_candidates().len(), 2);
         keys(&mut app, "esc g space");
         assert_eq!(app.marked.len(), 1, "space again unmarks");
-        // Six is the most: the fixture's BKD-ADM-01 has six eligible, so mark
-        // them all, then try a seventh on a wider shortlist.
+        // Six is the most: mark everyone eligible for BKD-ADM-01 (three).
         keys(&mut app, "g");
         for _ in 0..6 {
             keys(&mut app, "m");
         }
         assert!(app.marked.len() <= 6);
-        keys(&mut app, "esc j enter g space");
+        // INSP-ADM-01 (DINKES-JPT-01, second, has nobody eligible).
+        keys(&mut app, "esc j j enter g space");
         assert_eq!(
             app.marked.len(),
             1,
@@ -862,7 +863,7 @@ mod positions {
                 .candidate
                 .nama
                 .as_str(),
-            "Raden Muhammad Iqbal, S.T."
+            "Kemas Ahmad Fauzi, S.E., M.Si."
         );
         keys(&mut app, "esc");
         assert_eq!(app.view, View::Shortlist);

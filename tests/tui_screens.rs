@@ -168,6 +168,6 @@ fn compare() {
 #[test]
 fn profile_against_a_position() {
     let f = fixture();
-    // Kemas (fourth on BKD-ADM-01's shortlist) lacks one level of Mengelola Perubahan.
+    // Kemas (third and last on BKD-ADM-01's shortlist) lacks one level of Mengelola Perubahan.
     both(&f, "P enter j j j enter", "profile_position", &SIZES);
 }

@@ -1,6 +1,7 @@
 //! The in-memory talent pool: one `Candidate` per employee with everything the
 //! filter language, the table and the 9-box need, loaded once from the store.
 
+use super::career::{Career, Penalty, PositionSpan};
 use super::competency::Competency;
 use super::dates::{retirement_date, whole_years};
 use super::education::Pendidikan;
@@ -180,6 +181,9 @@ pub struct Candidate {
     pub training: JpYears,
     /// The 9-box, computed with the pool's rules at load.
     pub kotak: Option<u8>,
+    /// Position history and penalties on record; `None` when there are none
+    /// (one pointer: most pools carry no history for most employees).
+    pub career: Option<Box<Career>>,
 }
 
 impl Candidate {
@@ -219,6 +223,18 @@ impl Candidate {
         self.jp_in((as_of.year() - 1).clamp(0, u16::MAX as i32) as u16)
     }
 
+    /// The position history, oldest first (empty when none is on record).
+    pub fn history(&self) -> &[PositionSpan] {
+        self.career.as_deref().map_or(&[], |c| &c.history)
+    }
+
+    /// The disciplinary penalties on record.
+    pub fn penalties(&self) -> &[Penalty] {
+        self.career.as_deref().map_or(&[], |c| &c.penalties)
+    }
+
+    /// Retirement age (BUP) of the current post: Pasal 239, or the Law's for
+    /// guru and dosen (Pasal 240; see [`Rules::bup_age`]).
     pub fn bup_age(&self, rules: &Rules) -> u32 {
         rules.bup_age(self.tingkat, &self.jabatan.text)
     }
@@ -300,6 +316,7 @@ pub mod tests {
             potensi_score: Some(91.5),
             training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
+            career: None,
         }
     }
 
@@ -323,9 +340,10 @@ pub mod tests {
 
     #[test]
     fn a_candidate_stays_small() {
-        // The pool holds a million of these; see docs/performance.md.
+        // The pool holds a million of these; see docs/performance.md (184 bytes
+        // before the career pointer of issue 13: position history and penalties).
         assert!(
-            std::mem::size_of::<Candidate>() <= 184,
+            std::mem::size_of::<Candidate>() <= 192,
             "{}",
             std::mem::size_of::<Candidate>()
         );

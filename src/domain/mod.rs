@@ -4,6 +4,7 @@
 //! CLI, the importer, the TUI and the committee workflow share one reading.
 
 pub mod candidate;
+pub mod career;
 pub mod competency;
 pub mod dates;
 pub mod education;

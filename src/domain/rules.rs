@@ -33,7 +33,7 @@ impl Default for KinerjaMap {
     }
 }
 
-/// Retirement ages (BUP, PP 11/2017).
+/// Retirement ages (BUP): PP 11/2017 Pasal 239, and the Laws' ages Pasal 240 keeps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BupAges {
@@ -43,6 +43,14 @@ pub struct BupAges {
     pub jpt_and_ahli_madya: u32,
     /// Fungsional ahli utama.
     pub ahli_utama: u32,
+    /// Guru, whatever the jenjang (UU 14/2005 Pasal 30 ayat (4), kept by Pasal 240).
+    pub guru: u32,
+    /// Dosen, whatever the jenjang (UU 14/2005 Pasal 67 ayat (4), kept by Pasal 240).
+    pub dosen: u32,
+    /// A functional post whose title starts with one of these (any case) is a guru's.
+    pub guru_titles: Vec<String>,
+    /// ... a dosen's (looked at before `guru_titles`: a Guru Besar is a dosen).
+    pub dosen_titles: Vec<String>,
 }
 
 impl Default for BupAges {
@@ -51,8 +59,23 @@ impl Default for BupAges {
             administrasi: 58,
             jpt_and_ahli_madya: 60,
             ahli_utama: 65,
+            guru: 60,
+            dosen: 65,
+            guru_titles: vec!["Guru".into()],
+            dosen_titles: ["Dosen", "Guru Besar", "Profesor", "Lektor", "Asisten Ahli"]
+                .map(String::from)
+                .to_vec(),
         }
     }
+}
+
+/// Whether `title` starts with `prefix`, ignoring ASCII case and leading blanks.
+fn starts_with_folded(title: &str, prefix: &str) -> bool {
+    let title = title.trim_start();
+    !prefix.is_empty()
+        && title
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,14 +140,19 @@ impl Rules {
         Some(box_of(self.kinerja_of(latest?), potensi?))
     }
 
-    /// Retirement age for a tier and position title (the title tells a functional post's jenjang).
+    /// Retirement age for a tier and position title. A functional post titled
+    /// as a dosen's or a guru's takes the Law's age whatever its jenjang
+    /// (Pasal 240); otherwise Pasal 239 by tier and the jenjang the title tells.
     pub fn bup_age(&self, tingkat: Tingkat, jabatan: &str) -> u32 {
         // Case-insensitive without a lower-case copy (this runs per candidate).
         let has = |s: &str| super::fold::contains(jabatan, s);
+        let titled = |titles: &[String]| titles.iter().any(|t| starts_with_folded(jabatan, t));
         match tingkat {
             Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => {
                 self.bup.jpt_and_ahli_madya
             }
+            Tingkat::Fungsional if titled(&self.bup.dosen_titles) => self.bup.dosen,
+            Tingkat::Fungsional if titled(&self.bup.guru_titles) => self.bup.guru,
             Tingkat::Fungsional if has("ahli utama") => self.bup.ahli_utama,
             Tingkat::Fungsional if has("ahli madya") => self.bup.jpt_and_ahli_madya,
             _ => self.bup.administrasi,
@@ -223,6 +251,67 @@ mod tests {
             r.bup_age(Tingkat::Fungsional, "Pranata Komputer Terampil"),
             58
         );
+    }
+
+    #[test]
+    fn guru_and_dosen_keep_the_laws_bup_whatever_their_jenjang() {
+        let r = Rules::default();
+        for t in [
+            "Guru Ahli Pertama",
+            "guru ahli muda",
+            "GURU AHLI UTAMA",
+            "Guru Kelas",
+        ] {
+            assert_eq!(r.bup_age(Tingkat::Fungsional, t), 60, "{t}");
+        }
+        for t in [
+            "Dosen Asisten Ahli",
+            "Lektor Kepala",
+            "Guru Besar",
+            "Asisten Ahli",
+        ] {
+            assert_eq!(r.bup_age(Tingkat::Fungsional, t), 65, "{t}");
+        }
+        // Only the start of the title: a Pengawas Sekolah or a Penguji is not a guru.
+        assert_eq!(
+            r.bup_age(Tingkat::Fungsional, "Pengawas Sekolah Ahli Muda"),
+            58
+        );
+        assert_eq!(r.bup_age(Tingkat::Fungsional, "Pamong Belajar Guru"), 58);
+        // A structural post named after a school is not a teaching post.
+        assert_eq!(r.bup_age(Tingkat::Pengawas, "Guru Pembina Seksi"), 58);
+    }
+
+    #[test]
+    fn a_guru_ahli_muda_aged_59_is_not_retiring() {
+        use crate::domain::candidate::{tests::sample, Text};
+        use chrono::NaiveDate;
+        let r = Rules::default();
+        let mut c = sample();
+        c.tingkat = Tingkat::Fungsional;
+        c.jabatan = Text::new("Guru Ahli Muda");
+        c.birth = NaiveDate::from_ymd_opt(1967, 3, 10).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        assert_eq!(c.age(on), 59);
+        assert_eq!(
+            c.retirement(&r),
+            NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()
+        );
+        assert!(c.retirement(&r) > on);
+        // A Perawat Ahli Muda of the same age retired at 58.
+        c.jabatan = Text::new("Perawat Ahli Muda");
+        assert!(c.retirement(&r) <= on);
+    }
+
+    #[test]
+    fn the_laws_bup_can_be_turned_off_or_extended() {
+        let r: Rules = toml::from_str(
+            "[bup]\nguru_titles = []\ndosen_titles = [\"Dosen\", \"Widyaiswara\"]\n",
+        )
+        .unwrap();
+        assert_eq!(r.bup_age(Tingkat::Fungsional, "Guru Ahli Muda"), 58);
+        assert_eq!(r.bup_age(Tingkat::Fungsional, "Widyaiswara Ahli Muda"), 65);
+        assert_eq!(r.bup.guru, 60, "other keys keep defaults");
     }
 
     #[test]

@@ -321,6 +321,7 @@ fn load_rows_fast(
             potensi_score: None,
             training: JpYears::new(),
             kotak: None,
+            career: None,
         };
         match text_opt(r, 12)? {
             None => missing.push((rows.len(), id)),
@@ -428,6 +429,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 potensi_score: None,
                 training: JpYears::new(),
                 kotak: None,
+                career: None,
             });
         }
     }

@@ -52,6 +52,7 @@ fn sparse() -> Candidate {
         potensi_score: None,
         training: smallvec::smallvec![],
         kotak: None,
+        career: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! User-facing text in English.
 
 pub mod cli;
+pub mod eligibility;
 pub mod filter;
 pub mod import;
 pub mod positions;

@@ -31,15 +31,7 @@ pub fn readiness(r: Readiness) -> &'static str {
 }
 
 pub fn ineligible(e: &Ineligible) -> String {
-    match e {
-        Ineligible::CurrentHolder => "holds this position now".into(),
-        Ineligible::Tier(t) => format!("{} is not a tier this position is filled from", t.label()),
-        Ineligible::Jenjang { min, .. } => format!("functional post below {}", min.code()),
-        Ineligible::NotPns => "PPPK: structural posts are for PNS".into(),
-        Ineligible::Golongan { has, min } => format!("grade {has} below {min}"),
-        Ineligible::Pendidikan { has, min } => format!("education {has} below {min}"),
-        Ineligible::Retirement(d) => format!("reaches retirement age on {}", d.format("%d-%m-%Y")),
-    }
+    super::eligibility::not_met(e)
 }
 
 pub const ELIGIBLE: &str = "eligible";

@@ -47,15 +47,7 @@ pub fn readiness(r: Readiness) -> &'static str {
 }
 
 pub fn ineligible(e: &Ineligible) -> String {
-    match e {
-        Ineligible::CurrentHolder => "pemangku jabatan ini sekarang".into(),
-        Ineligible::Tier(t) => format!("{} bukan tingkat asal pengisian jabatan ini", t.label()),
-        Ineligible::Jenjang { min, .. } => format!("jabatan fungsional di bawah {}", min.code()),
-        Ineligible::NotPns => "PPPK: jabatan struktural untuk PNS".into(),
-        Ineligible::Golongan { has, min } => format!("golongan {has} di bawah {min}"),
-        Ineligible::Pendidikan { has, min } => format!("pendidikan {has} di bawah {min}"),
-        Ineligible::Retirement(d) => format!("mencapai BUP pada {}", d.format("%d-%m-%Y")),
-    }
+    super::eligibility::not_met(e)
 }
 
 pub const ELIGIBLE: &str = "memenuhi syarat";
