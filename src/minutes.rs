@@ -3,18 +3,16 @@
 //! version appears, amended ones with what amended them, and the audit head
 //! hash at closing anchors the signed paper to the database.
 
-use crate::cli::output::safe_cell;
 use crate::domain::session::DecisionKind;
 use crate::store::session::{Decision, SessionDetail};
-use crate::strings::{Lang, MinutesLabels};
+use crate::lang::Lang;
+use crate::present::{safe_cell, write_csv};
+use crate::strings::MinutesLabels;
 use crate::tr;
 use serde_json::Value;
 
 fn labels(lang: Lang) -> &'static MinutesLabels {
-    match lang {
-        Lang::Id => &crate::strings::id::session::MINUTES,
-        Lang::En => &crate::strings::en::session::MINUTES,
-    }
+    tr!(lang, &session::MINUTES)
 }
 
 fn kind_name(lang: Lang, code: &str) -> String {
@@ -286,7 +284,7 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
         .collect::<Vec<String>>()
     });
     let mut buf = Vec::new();
-    crate::cli::output::write_csv(&mut buf, &header, rows)?;
+    write_csv(&mut buf, &header, rows)?;
     Ok(buf)
 }
 

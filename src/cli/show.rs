@@ -103,7 +103,7 @@ pub fn bar(level: u8) -> String {
 }
 
 fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
-    use crate::strings::Lang;
+    use crate::lang::Lang;
     let lang = ctx.lang;
     let l: &crate::strings::ShowLabels = match lang {
         Lang::Id => &crate::strings::id::cli::SHOW,

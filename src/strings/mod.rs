@@ -5,45 +5,9 @@
 pub mod en;
 pub mod id;
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "id" | "in" | "ind" | "indonesia" | "indonesian" => Some(Lang::Id),
-            "en" | "eng" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// From a POSIX locale value such as `id_ID.UTF-8` or `en_US.UTF-8`.
-    pub fn from_locale(s: &str) -> Option<Lang> {
-        let head = s.split(['_', '.', '-', '@']).next().unwrap_or("");
-        Lang::parse(head)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn toggle(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-}
+/// The language lives in the leaf module [`crate::lang`]; re-exported here for the
+/// text modules and their callers.
+pub use crate::lang::Lang;
 
 /// Labels of `talenta show`'s text form.
 pub struct ShowLabels {
@@ -135,25 +99,20 @@ pub struct CompareLabels {
 }
 
 /// Pick an item of the strings module in a language:
-/// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`.
+/// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`; a table of
+/// labels by reference: `tr!(lang, &cli::SHOW)` (a `&'static` item).
 #[macro_export]
 macro_rules! tr {
-    ($lang:expr, $($path:tt)+) => {
+    ($lang:expr, & $($path:tt)+) => {
         match $lang {
-            $crate::strings::Lang::Id => $crate::strings::id::$($path)+,
-            $crate::strings::Lang::En => $crate::strings::en::$($path)+,
+            $crate::lang::Lang::Id => &$crate::strings::id::$($path)+,
+            $crate::lang::Lang::En => &$crate::strings::en::$($path)+,
         }
     };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locale_values() {
-        assert_eq!(Lang::from_locale("id_ID.UTF-8"), Some(Lang::Id));
-        assert_eq!(Lang::from_locale("en_US.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::from_locale("C"), None);
-    }
+    ($lang:expr, $($path:tt)+) => {
+        match $lang {
+            $crate::lang::Lang::Id => $crate::strings::id::$($path)+,
+            $crate::lang::Lang::En => $crate::strings::en::$($path)+,
+        }
+    };
 }

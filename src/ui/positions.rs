@@ -5,7 +5,7 @@
 use super::text::{fill_line, fit, message, put, width};
 use super::Theme;
 use crate::app::App;
-use crate::cli::positions::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
+use crate::present::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
 use crate::domain::nine_box::is_talent_pool;
 use crate::domain::position::Group;
 use crate::tr;

@@ -10,7 +10,7 @@ use crate::store::session::{
     SessionRow,
 };
 use crate::store::{Actor, Store};
-use crate::strings::Lang;
+use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 
 /// Why a session action did not happen.
