@@ -9,7 +9,52 @@ use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
 use crate::strings::MinutesLabels;
 use crate::tr;
+use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
 use serde_json::Value;
+
+/// The formats of the minutes: the command line's `--format` and the session
+/// screen's choice alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesFormat {
+    Md,
+    Csv,
+    Json,
+    Docx,
+}
+
+impl MinutesFormat {
+    pub const ALL: [MinutesFormat; 4] = [
+        MinutesFormat::Md,
+        MinutesFormat::Csv,
+        MinutesFormat::Json,
+        MinutesFormat::Docx,
+    ];
+
+    /// The file extension, which is also the format's name on the command line.
+    pub fn ext(self) -> &'static str {
+        match self {
+            MinutesFormat::Md => "md",
+            MinutesFormat::Csv => "csv",
+            MinutesFormat::Json => "json",
+            MinutesFormat::Docx => "docx",
+        }
+    }
+
+    /// The default file name in the current folder.
+    pub fn default_path(self, id: i64) -> String {
+        format!("berita-acara-{id}.{}", self.ext())
+    }
+}
+
+/// The minutes of a session in a format; a renderer's failure as its text.
+pub fn render(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        MinutesFormat::Md => markdown(d, lang).into_bytes(),
+        MinutesFormat::Csv => csv(d).map_err(|e| e.to_string())?,
+        MinutesFormat::Json => json(d).into_bytes(),
+        MinutesFormat::Docx => docx(d, lang)?,
+    })
+}
 
 fn labels(lang: Lang) -> &'static MinutesLabels {
     tr!(lang, &session::MINUTES)
@@ -295,13 +340,34 @@ pub fn json(d: &SessionDetail) -> String {
     s
 }
 
+fn para(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t))
+}
+
+fn bold(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t).bold())
+}
+
+fn heading(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t).bold().size(26))
+}
+
 /// A printable Word document to sign and file.
 pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
-    use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
     let l = labels(lang);
-    let p = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
-    let bold = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).bold());
-    let heading = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).bold().size(26));
+    let mut doc = docx_head(d, lang, l);
+    doc = docx_members(doc, d, lang, l);
+    doc = docx_agenda(doc, d, l);
+    doc = docx_decisions(doc, d, lang, l);
+    doc = docx_history(doc, d, lang, l);
+    doc = docx_signatures(doc, d, lang, l);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
+
+/// The title, session, date, status and quorum.
+fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     let s = &d.session;
     let mut doc = Docx::new().add_paragraph(
         Paragraph::new()
@@ -312,9 +378,9 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
         doc = doc.add_paragraph(bold(l.draft));
     }
     doc = doc
-        .add_paragraph(p(&format!("{}: {} — {}", l.session, s.id, s.title)))
-        .add_paragraph(p(&format!("{}: {}", l.date, s.date)))
-        .add_paragraph(p(&format!(
+        .add_paragraph(para(&format!("{}: {} — {}", l.session, s.id, s.title)))
+        .add_paragraph(para(&format!("{}: {}", l.date, s.date)))
+        .add_paragraph(para(&format!(
             "{}: {}",
             l.status,
             tr!(lang, session::status(&s.status))
@@ -326,42 +392,47 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             l.quorum_default
         )
     });
-    doc = doc.add_paragraph(p(&format!("{}: {q}", l.quorum)));
+    doc.add_paragraph(para(&format!("{}: {q}", l.quorum)))
+}
 
-    doc = doc.add_paragraph(heading(l.members));
+/// The members and whether each was present, as a table.
+fn docx_members(doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
+    let doc = doc.add_paragraph(heading(l.members));
     let rows: Vec<TableRow> = d
         .members
         .iter()
         .enumerate()
         .map(|(i, m)| {
             TableRow::new(vec![
-                TableCell::new().add_paragraph(p(&(i + 1).to_string())),
-                TableCell::new().add_paragraph(p(&m.name)),
-                TableCell::new().add_paragraph(p(tr!(lang, session::role_name(&m.role)))),
-                TableCell::new().add_paragraph(p(if m.present { l.present } else { l.absent })),
+                TableCell::new().add_paragraph(para(&(i + 1).to_string())),
+                TableCell::new().add_paragraph(para(&m.name)),
+                TableCell::new().add_paragraph(para(tr!(lang, session::role_name(&m.role)))),
+                TableCell::new().add_paragraph(para(if m.present { l.present } else { l.absent })),
             ])
         })
         .collect();
     if rows.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc.add_paragraph(para(l.none))
     } else {
-        doc = doc.add_table(Table::new(rows));
+        doc.add_table(Table::new(rows))
     }
+}
 
+/// The positions on the agenda and the recusals.
+fn docx_agenda(mut doc: Docx, d: &SessionDetail, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.agenda));
     if d.agenda.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for (kode, nama) in &d.agenda {
-        doc = doc.add_paragraph(p(&format!("{kode}: {}", nama.as_deref().unwrap_or("-"))));
+        doc = doc.add_paragraph(para(&format!("{kode}: {}", nama.as_deref().unwrap_or("-"))));
     }
-
     doc = doc.add_paragraph(heading(l.recusals));
     if d.recusals.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for r in &d.recusals {
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{} — {} {} — {}",
             r.member,
             r.nip,
@@ -369,44 +440,52 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             r.reason
         )));
     }
+    doc
+}
 
+/// Every decision version with its grounds, votes and the values it saw.
+fn docx_decisions(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.decisions));
     if d.decisions.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for dec in &d.decisions {
         doc = doc.add_paragraph(bold(&decision_title(dec, l)));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{}: {} — {}",
             l.candidate,
             dec.nip,
             dec.nama.as_deref().unwrap_or("")
         )));
-        doc = doc.add_paragraph(p(&format!("{}: {}", l.kind, kind_name(lang, &dec.kind))));
+        doc = doc.add_paragraph(para(&format!("{}: {}", l.kind, kind_name(lang, &dec.kind))));
         if let Some(k) = &dec.kode_jabatan {
-            doc = doc.add_paragraph(p(&format!(
+            doc = doc.add_paragraph(para(&format!(
                 "{}: {k} {}",
                 l.position,
                 dec.nama_jabatan.as_deref().unwrap_or("")
             )));
         }
-        doc = doc.add_paragraph(p(&format!("{}: {}", l.grounds, dec.reason)));
+        doc = doc.add_paragraph(para(&format!("{}: {}", l.grounds, dec.reason)));
         let votes = dec
             .votes
             .map(|v| v.to_string())
             .unwrap_or_else(|| l.votes_none.to_string());
-        doc = doc.add_paragraph(p(&format!("{}: {votes}", l.votes)));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!("{}: {votes}", l.votes)));
+        doc = doc.add_paragraph(para(&format!(
             "{}: {}",
             l.at_decision,
             snapshot_line(&dec.snapshot)
         )));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{}: {} ({})",
             l.recorded_by, dec.actor, dec.decided_at
         )));
     }
+    doc
+}
 
+/// What happened to the session, in order.
+fn docx_history(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.history));
     for e in &d.events {
         let reason = e
@@ -414,14 +493,18 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             .as_ref()
             .map(|r| format!(": {r}"))
             .unwrap_or_default();
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{} {} ({}){reason}",
             e.at,
             tr!(lang, session::event(&e.kind)),
             e.actor
         )));
     }
+    doc
+}
 
+/// A signature box for each present member, the PPK's, and the audit head.
+fn docx_signatures(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.signatures));
     let mut sign_rows = Vec::new();
     let present: Vec<_> = d.members.iter().filter(|m| m.present).collect();
@@ -430,11 +513,11 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             .iter()
             .map(|m| {
                 TableCell::new()
-                    .add_paragraph(p(tr!(lang, session::role_name(&m.role))))
-                    .add_paragraph(p(""))
-                    .add_paragraph(p(""))
-                    .add_paragraph(p(l.sign_line))
-                    .add_paragraph(p(&m.name))
+                    .add_paragraph(para(tr!(lang, session::role_name(&m.role))))
+                    .add_paragraph(para(""))
+                    .add_paragraph(para(""))
+                    .add_paragraph(para(l.sign_line))
+                    .add_paragraph(para(&m.name))
             })
             .collect();
         sign_rows.push(TableRow::new(cells));
@@ -443,17 +526,15 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
         doc = doc.add_table(Table::new(sign_rows));
     }
     doc = doc
-        .add_paragraph(p(""))
-        .add_paragraph(p(l.ppk))
-        .add_paragraph(p(""))
-        .add_paragraph(p(""))
-        .add_paragraph(p(l.sign_line));
+        .add_paragraph(para(""))
+        .add_paragraph(para(l.ppk))
+        .add_paragraph(para(""))
+        .add_paragraph(para(""))
+        .add_paragraph(para(l.sign_line));
     let (head, check) = head_lines(d, l);
-    doc = doc.add_paragraph(p("")).add_paragraph(bold(&head));
+    doc = doc.add_paragraph(para("")).add_paragraph(bold(&head));
     if !check.is_empty() {
-        doc = doc.add_paragraph(p(&check));
+        doc = doc.add_paragraph(para(&check));
     }
-    let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
+    doc
 }

@@ -559,7 +559,7 @@ struct SuccessorOut {
 pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
     match cmd {
         SuccessionCommand::List { kode, format } => {
-            let mut store = ctx.open()?;
+            let store = ctx.open()?;
             let kode = match kode {
                 Some(k) => {
                     let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
@@ -569,7 +569,8 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             };
             let list =
                 plan::successors(&store.conn, kode.as_deref()).map_err(|e| ctx.store_error(e))?;
-            let names = names_of(&mut store, &list).map_err(|e| ctx.store_error(e))?;
+            let names =
+                plan::successor_names(&store.conn, &list).map_err(|e| ctx.store_error(e))?;
             let out: Vec<SuccessorOut> = list
                 .into_iter()
                 .zip(names)
@@ -693,19 +694,4 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             emit(&tr!(ctx.lang, positions::successor_removed(&kode, &nip)))
         }
     }
-}
-
-fn names_of(
-    store: &mut crate::store::Store,
-    list: &[plan::Successor],
-) -> crate::store::Result<Vec<Option<String>>> {
-    use rusqlite::OptionalExtension;
-    let mut stmt = store
-        .conn
-        .prepare_cached("SELECT nama FROM employee WHERE nip = ?1")?;
-    let mut out = Vec::with_capacity(list.len());
-    for s in list {
-        out.push(stmt.query_row([&s.nip], |r| r.get(0)).optional()?);
-    }
-    Ok(out)
 }
