@@ -9,6 +9,9 @@ pub mod id;
 /// text modules and their callers.
 pub use crate::lang::Lang;
 
+use crate::domain::filter::Op;
+use crate::domain::Predikat;
+
 /// Labels of `talenta show`'s text form.
 pub struct ShowLabels {
     pub nip: &'static str,
@@ -96,6 +99,40 @@ pub struct CompareLabels {
     pub eligible: &'static str,
     pub years: &'static str,
     pub none: &'static str,
+}
+
+/// Headings and record names of the import's report (`talenta import`).
+pub struct ImportLabels {
+    pub files: &'static str,
+    pub would_be_written: &'static str,
+    pub written: &'static str,
+    pub employees: &'static str,
+    pub skp: &'static str,
+    pub competencies: &'static str,
+    pub potentials: &'static str,
+    pub trainings: &'static str,
+    pub positions: &'static str,
+    pub requirements: &'static str,
+}
+
+/// Operators as the filter's messages list them: `= != < <= > >=`.
+fn ops(list: &[Op]) -> String {
+    list.iter()
+        .map(|o| o.symbol())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The predikat codes: `SB, B, BP, K, SK`.
+fn predikat_codes() -> String {
+    Predikat::ALL.map(|p| p.code()).join(", ")
+}
+
+/// The predikat names as a filter takes them: `"sangat baik", "baik", ...`.
+fn predikat_names_quoted() -> String {
+    Predikat::ALL
+        .map(|p| format!("\"{}\"", p.name().to_lowercase()))
+        .join(", ")
 }
 
 /// Pick an item of the strings module in a language:
