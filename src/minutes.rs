@@ -4,9 +4,9 @@
 //! hash at closing anchors the signed paper to the database.
 
 use crate::domain::session::DecisionKind;
-use crate::store::session::{Decision, SessionDetail};
 use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
+use crate::store::session::{Decision, SessionDetail};
 use crate::strings::MinutesLabels;
 use crate::tr;
 use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};

@@ -145,7 +145,10 @@ fn blank_comments_and_literals(src: &str) -> String {
     while i < c.len() {
         let prev_ident = i > 0 && ident(c[i - 1]);
         if c[i] == '/' && c.get(i + 1) == Some(&'/') {
-            let end = c[i..].iter().position(|&x| x == '\n').map_or(c.len(), |p| i + p);
+            let end = c[i..]
+                .iter()
+                .position(|&x| x == '\n')
+                .map_or(c.len(), |p| i + p);
             blank(&mut out, i, end);
             i = end;
         } else if c[i] == '/' && c.get(i + 1) == Some(&'*') {
@@ -451,8 +454,9 @@ fn the_reader_sees_code_only() {
     assert!(code.contains("crate::a") && !code.contains("crate::b"));
     assert!(!code.contains("crate::c") && !code.contains("crate::d"));
     assert!(!code.contains("'{'") && code.contains("<'a>"));
-    let (code, children) =
-        without_tests("fn a() {}\n#[cfg(test)]\nmod tests;\n#[cfg(test)]\nmod more {\n use crate::x;\n}\n");
+    let (code, children) = without_tests(
+        "fn a() {}\n#[cfg(test)]\nmod tests;\n#[cfg(test)]\nmod more {\n use crate::x;\n}\n",
+    );
     assert_eq!(children, vec!["tests".to_string()]);
     assert!(!code.contains("crate::x") && code.lines().count() == 7);
     let s = Source {

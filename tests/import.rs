@@ -10,10 +10,10 @@ use talenta::cli::import::{self as import_cli, problem_line};
 use talenta::import::{
     import_paths, FileKind, ImportError, ImportOptions, ImportReport, Outcome, ProblemKind,
 };
+use talenta::lang::Lang;
 use talenta::store::audit::{self, Verdict};
 use talenta::store::write::{Counts, WriteSummary};
 use talenta::store::{Actor, OpenMode, Store};
-use talenta::lang::Lang;
 use talenta::strings::{en, id};
 use tempfile::TempDir;
 

@@ -4,8 +4,8 @@ use super::{emit, CliError, CliResult, Ctx};
 use crate::import::{import_paths, ImportError, ImportOptions, ImportReport, Outcome, Problem};
 use crate::lang::Lang;
 use crate::store::write::Counts;
-use crate::strings::ImportLabels;
 use crate::store::{OpenMode, Store};
+use crate::strings::ImportLabels;
 use crate::tr;
 use chrono::Datelike;
 use std::io::IsTerminal;
@@ -67,9 +67,7 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
             emit(&format!("{}\n", summary(ctx.lang, &report)))?;
             Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
         }
-        Outcome::Written | Outcome::DryRun => {
-            emit(&format!("{}\n", summary(ctx.lang, &report)))
-        }
+        Outcome::Written | Outcome::DryRun => emit(&format!("{}\n", summary(ctx.lang, &report))),
     }
 }
 

@@ -8,11 +8,11 @@ use crate::domain::filter;
 use crate::domain::position::{self, Group, Listed, Ranked};
 use crate::domain::succession::Readiness;
 use crate::domain::{Competency, Pool, Position};
-use crate::store::load::load_pool;
-use crate::store::positions::{self as plan, load_positions, Added, PlanError};
 use crate::present::{
     self, columns, compare_rows, gaps_text, jpm_text, requirement_digits, safe_cell,
 };
+use crate::store::load::load_pool;
+use crate::store::positions::{self as plan, load_positions, Added, PlanError};
 use crate::tr;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -4,12 +4,12 @@ use super::{emit, CliError, CliResult, Ctx};
 use crate::domain::session::{parse_member, DecisionKind, Votes};
 use crate::minutes::{self, MinutesFormat};
 use crate::store::session::{self as ss, Amendment, DecisionInput, NewSession, SessionError};
+use crate::store::Store;
 use crate::tr;
 use chrono::NaiveDate;
 use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use crate::store::Store;
 use std::path::{Path, PathBuf};
 
 /// `--format` of `talenta session minutes`: the names are the extensions.

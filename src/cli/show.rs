@@ -3,11 +3,11 @@
 use super::output::EmployeeOut;
 use super::{emit, CliError, CliResult, Ctx, TextFormat};
 use crate::domain::nine_box::{axes_of, is_talent_pool};
-use crate::store::profile::{load_profile, CompetencyLine, PotentialLine, Profile, TrainingLine};
-use crate::store::session::{decisions_for, Decision, SessionError};
 use crate::domain::session::DecisionKind;
 use crate::domain::Rules;
 use crate::lang::Lang;
+use crate::store::profile::{load_profile, CompetencyLine, PotentialLine, Profile, TrainingLine};
+use crate::store::session::{decisions_for, Decision, SessionError};
 use crate::strings::ShowLabels;
 use crate::tr;
 use serde::Serialize;

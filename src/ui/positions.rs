@@ -5,9 +5,9 @@
 use super::text::{fill_line, fit, message, put, width};
 use super::Theme;
 use crate::app::App;
-use crate::present::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
 use crate::domain::nine_box::is_talent_pool;
 use crate::domain::position::Group;
+use crate::present::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -4,13 +4,13 @@
 
 use crate::domain::session::Refusal;
 use crate::domain::Rules;
+use crate::lang::Lang;
 use crate::minutes;
 use crate::store::session::{
     self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
     SessionRow,
 };
 use crate::store::{Actor, Store};
-use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 
 /// Why a session action did not happen.

@@ -3,8 +3,8 @@
 use crate::domain::nip::NipError;
 use crate::domain::Status as EmploymentStatus;
 use crate::import::{ImportError, ImportReport, Outcome, ProblemKind};
-use crate::strings::ImportLabels;
 use crate::store::write::Counts;
+use crate::strings::ImportLabels;
 
 /// What is wrong, without the place.
 pub fn what(k: &ProblemKind, file: &str) -> String {
@@ -76,7 +76,10 @@ pub fn file_rows(rows: u64, valid: u64) -> String {
 
 /// How many records are new, changed and unchanged.
 pub fn counts(c: &Counts) -> String {
-    format!("{} new, {} changed, {} unchanged", c.inserted, c.updated, c.unchanged)
+    format!(
+        "{} new, {} changed, {} unchanged",
+        c.inserted, c.updated, c.unchanged
+    )
 }
 
 /// One sentence: how the import ended.

@@ -3,8 +3,8 @@
 use crate::domain::nip::NipError;
 use crate::domain::Status as EmploymentStatus;
 use crate::import::{ImportError, ImportReport, Outcome, ProblemKind};
-use crate::strings::ImportLabels;
 use crate::store::write::Counts;
+use crate::strings::ImportLabels;
 
 /// Apa yang salah, tanpa tempatnya.
 pub fn what(k: &ProblemKind, file: &str) -> String {
@@ -76,7 +76,10 @@ pub fn file_rows(rows: u64, valid: u64) -> String {
 
 /// Berapa catatan yang baru, berubah dan tetap.
 pub fn counts(c: &Counts) -> String {
-    format!("{} baru, {} berubah, {} tetap", c.inserted, c.updated, c.unchanged)
+    format!(
+        "{} baru, {} berubah, {} tetap",
+        c.inserted, c.updated, c.unchanged
+    )
 }
 
 /// Satu kalimat: bagaimana impor berakhir.
