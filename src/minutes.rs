@@ -104,6 +104,24 @@ fn head_lines(d: &SessionDetail, l: &MinutesLabels) -> (String, String) {
     }
 }
 
+/// `label: value` of the session, its date, status and quorum, in that order.
+fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
+    let s = &d.session;
+    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
+        format!(
+            "{} ({})",
+            crate::domain::session::default_quorum(d.members.len()),
+            l.quorum_default
+        )
+    });
+    [
+        format!("{}: {} — {}", l.session, s.id, s.title),
+        format!("{}: {}", l.date, s.date),
+        format!("{}: {}", l.status, tr!(lang, session::status(&s.status))),
+        format!("{}: {q}", l.quorum),
+    ]
+}
+
 fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
     let mut t = format!("{} #{} ({} {})", l.decision, dec.id, l.version, dec.version);
     if let Some(p) = dec.supersedes {
@@ -118,27 +136,15 @@ fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
 /// The minutes as Markdown.
 pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     let l = labels(lang);
-    let s = &d.session;
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", l.title));
     if !d.is_closed() {
         o.push_str(&format!("**{}**\n\n", l.draft));
     }
-    o.push_str(&format!("- {}: {} — {}\n", l.session, s.id, s.title));
-    o.push_str(&format!("- {}: {}\n", l.date, s.date));
-    o.push_str(&format!(
-        "- {}: {}\n",
-        l.status,
-        tr!(lang, session::status(&s.status))
-    ));
-    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
-        format!(
-            "{} ({})",
-            crate::domain::session::default_quorum(d.members.len()),
-            l.quorum_default
-        )
-    });
-    o.push_str(&format!("- {}: {}\n\n", l.quorum, q));
+    for fact in facts(d, lang, l) {
+        o.push_str(&format!("- {fact}\n"));
+    }
+    o.push('\n');
 
     o.push_str(&format!("## {}\n\n", l.members));
     if d.members.is_empty() {
@@ -368,7 +374,6 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
 
 /// The title, session, date, status and quorum.
 fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    let s = &d.session;
     let mut doc = Docx::new().add_paragraph(
         Paragraph::new()
             .add_run(Run::new().add_text(l.title).bold().size(32))
@@ -377,22 +382,10 @@ fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     if !d.is_closed() {
         doc = doc.add_paragraph(bold(l.draft));
     }
-    doc = doc
-        .add_paragraph(para(&format!("{}: {} — {}", l.session, s.id, s.title)))
-        .add_paragraph(para(&format!("{}: {}", l.date, s.date)))
-        .add_paragraph(para(&format!(
-            "{}: {}",
-            l.status,
-            tr!(lang, session::status(&s.status))
-        )));
-    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
-        format!(
-            "{} ({})",
-            crate::domain::session::default_quorum(d.members.len()),
-            l.quorum_default
-        )
-    });
-    doc.add_paragraph(para(&format!("{}: {q}", l.quorum)))
+    for fact in facts(d, lang, l) {
+        doc = doc.add_paragraph(para(&fact));
+    }
+    doc
 }
 
 /// The members and whether each was present, as a table.
