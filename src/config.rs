@@ -16,7 +16,7 @@
 //! ```
 
 use crate::domain::Rules;
-use crate::strings::Lang;
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

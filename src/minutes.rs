@@ -3,18 +3,61 @@
 //! version appears, amended ones with what amended them, and the audit head
 //! hash at closing anchors the signed paper to the database.
 
-use crate::cli::output::safe_cell;
 use crate::domain::session::DecisionKind;
+use crate::lang::Lang;
+use crate::present::{safe_cell, write_csv};
 use crate::store::session::{Decision, SessionDetail};
-use crate::strings::{Lang, MinutesLabels};
+use crate::strings::MinutesLabels;
 use crate::tr;
+use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
 use serde_json::Value;
 
-fn labels(lang: Lang) -> &'static MinutesLabels {
-    match lang {
-        Lang::Id => &crate::strings::id::session::MINUTES,
-        Lang::En => &crate::strings::en::session::MINUTES,
+/// The formats of the minutes: the command line's `--format` and the session
+/// screen's choice alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesFormat {
+    Md,
+    Csv,
+    Json,
+    Docx,
+}
+
+impl MinutesFormat {
+    pub const ALL: [MinutesFormat; 4] = [
+        MinutesFormat::Md,
+        MinutesFormat::Csv,
+        MinutesFormat::Json,
+        MinutesFormat::Docx,
+    ];
+
+    /// The file extension, which is also the format's name on the command line.
+    pub fn ext(self) -> &'static str {
+        match self {
+            MinutesFormat::Md => "md",
+            MinutesFormat::Csv => "csv",
+            MinutesFormat::Json => "json",
+            MinutesFormat::Docx => "docx",
+        }
     }
+
+    /// The default file name in the current folder.
+    pub fn default_path(self, id: i64) -> String {
+        format!("berita-acara-{id}.{}", self.ext())
+    }
+}
+
+/// The minutes of a session in a format; a renderer's failure as its text.
+pub fn render(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        MinutesFormat::Md => markdown(d, lang).into_bytes(),
+        MinutesFormat::Csv => csv(d).map_err(|e| e.to_string())?,
+        MinutesFormat::Json => json(d).into_bytes(),
+        MinutesFormat::Docx => docx(d, lang)?,
+    })
+}
+
+fn labels(lang: Lang) -> &'static MinutesLabels {
+    tr!(lang, &session::MINUTES)
 }
 
 fn kind_name(lang: Lang, code: &str) -> String {
@@ -61,6 +104,24 @@ fn head_lines(d: &SessionDetail, l: &MinutesLabels) -> (String, String) {
     }
 }
 
+/// `label: value` of the session, its date, status and quorum, in that order.
+fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
+    let s = &d.session;
+    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
+        format!(
+            "{} ({})",
+            crate::domain::session::default_quorum(d.members.len()),
+            l.quorum_default
+        )
+    });
+    [
+        format!("{}: {} — {}", l.session, s.id, s.title),
+        format!("{}: {}", l.date, s.date),
+        format!("{}: {}", l.status, tr!(lang, session::status(s.status))),
+        format!("{}: {q}", l.quorum),
+    ]
+}
+
 fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
     let mut t = format!("{} #{} ({} {})", l.decision, dec.id, l.version, dec.version);
     if let Some(p) = dec.supersedes {
@@ -75,27 +136,15 @@ fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
 /// The minutes as Markdown.
 pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     let l = labels(lang);
-    let s = &d.session;
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", l.title));
     if !d.is_closed() {
         o.push_str(&format!("**{}**\n\n", l.draft));
     }
-    o.push_str(&format!("- {}: {} — {}\n", l.session, s.id, s.title));
-    o.push_str(&format!("- {}: {}\n", l.date, s.date));
-    o.push_str(&format!(
-        "- {}: {}\n",
-        l.status,
-        tr!(lang, session::status(s.status))
-    ));
-    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
-        format!(
-            "{} ({})",
-            crate::domain::session::default_quorum(d.members.len()),
-            l.quorum_default
-        )
-    });
-    o.push_str(&format!("- {}: {}\n\n", l.quorum, q));
+    for fact in facts(d, lang, l) {
+        o.push_str(&format!("- {fact}\n"));
+    }
+    o.push('\n');
 
     o.push_str(&format!("## {}\n\n", l.members));
     if d.members.is_empty() {
@@ -286,7 +335,7 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
         .collect::<Vec<String>>()
     });
     let mut buf = Vec::new();
-    crate::cli::output::write_csv(&mut buf, &header, rows)?;
+    write_csv(&mut buf, &header, rows)?;
     Ok(buf)
 }
 
@@ -297,14 +346,34 @@ pub fn json(d: &SessionDetail) -> String {
     s
 }
 
+fn para(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t))
+}
+
+fn bold(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t).bold())
+}
+
+fn heading(t: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(t).bold().size(26))
+}
+
 /// A printable Word document to sign and file.
 pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
-    use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
     let l = labels(lang);
-    let p = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
-    let bold = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).bold());
-    let heading = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).bold().size(26));
-    let s = &d.session;
+    let mut doc = docx_head(d, lang, l);
+    doc = docx_members(doc, d, lang, l);
+    doc = docx_agenda(doc, d, l);
+    doc = docx_decisions(doc, d, lang, l);
+    doc = docx_history(doc, d, lang, l);
+    doc = docx_signatures(doc, d, lang, l);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
+
+/// The title, session, date, status and quorum.
+fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     let mut doc = Docx::new().add_paragraph(
         Paragraph::new()
             .add_run(Run::new().add_text(l.title).bold().size(32))
@@ -313,57 +382,50 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
     if !d.is_closed() {
         doc = doc.add_paragraph(bold(l.draft));
     }
-    doc = doc
-        .add_paragraph(p(&format!("{}: {} — {}", l.session, s.id, s.title)))
-        .add_paragraph(p(&format!("{}: {}", l.date, s.date)))
-        .add_paragraph(p(&format!(
-            "{}: {}",
-            l.status,
-            tr!(lang, session::status(s.status))
-        )));
-    let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
-        format!(
-            "{} ({})",
-            crate::domain::session::default_quorum(d.members.len()),
-            l.quorum_default
-        )
-    });
-    doc = doc.add_paragraph(p(&format!("{}: {q}", l.quorum)));
+    for fact in facts(d, lang, l) {
+        doc = doc.add_paragraph(para(&fact));
+    }
+    doc
+}
 
-    doc = doc.add_paragraph(heading(l.members));
+/// The members and whether each was present, as a table.
+fn docx_members(doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
+    let doc = doc.add_paragraph(heading(l.members));
     let rows: Vec<TableRow> = d
         .members
         .iter()
         .enumerate()
         .map(|(i, m)| {
             TableRow::new(vec![
-                TableCell::new().add_paragraph(p(&(i + 1).to_string())),
-                TableCell::new().add_paragraph(p(&m.name)),
-                TableCell::new().add_paragraph(p(tr!(lang, session::role_name(&m.role)))),
-                TableCell::new().add_paragraph(p(if m.present { l.present } else { l.absent })),
+                TableCell::new().add_paragraph(para(&(i + 1).to_string())),
+                TableCell::new().add_paragraph(para(&m.name)),
+                TableCell::new().add_paragraph(para(tr!(lang, session::role_name(&m.role)))),
+                TableCell::new().add_paragraph(para(if m.present { l.present } else { l.absent })),
             ])
         })
         .collect();
     if rows.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc.add_paragraph(para(l.none))
     } else {
-        doc = doc.add_table(Table::new(rows));
+        doc.add_table(Table::new(rows))
     }
+}
 
+/// The positions on the agenda and the recusals.
+fn docx_agenda(mut doc: Docx, d: &SessionDetail, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.agenda));
     if d.agenda.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for (kode, nama) in &d.agenda {
-        doc = doc.add_paragraph(p(&format!("{kode}: {}", nama.as_deref().unwrap_or("-"))));
+        doc = doc.add_paragraph(para(&format!("{kode}: {}", nama.as_deref().unwrap_or("-"))));
     }
-
     doc = doc.add_paragraph(heading(l.recusals));
     if d.recusals.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for r in &d.recusals {
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{} — {} {} — {}",
             r.member,
             r.nip,
@@ -371,44 +433,52 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             r.reason
         )));
     }
+    doc
+}
 
+/// Every decision version with its grounds, votes and the values it saw.
+fn docx_decisions(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.decisions));
     if d.decisions.is_empty() {
-        doc = doc.add_paragraph(p(l.none));
+        doc = doc.add_paragraph(para(l.none));
     }
     for dec in &d.decisions {
         doc = doc.add_paragraph(bold(&decision_title(dec, l)));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{}: {} — {}",
             l.candidate,
             dec.nip,
             dec.nama.as_deref().unwrap_or("")
         )));
-        doc = doc.add_paragraph(p(&format!("{}: {}", l.kind, kind_name(lang, &dec.kind))));
+        doc = doc.add_paragraph(para(&format!("{}: {}", l.kind, kind_name(lang, &dec.kind))));
         if let Some(k) = &dec.kode_jabatan {
-            doc = doc.add_paragraph(p(&format!(
+            doc = doc.add_paragraph(para(&format!(
                 "{}: {k} {}",
                 l.position,
                 dec.nama_jabatan.as_deref().unwrap_or("")
             )));
         }
-        doc = doc.add_paragraph(p(&format!("{}: {}", l.grounds, dec.reason)));
+        doc = doc.add_paragraph(para(&format!("{}: {}", l.grounds, dec.reason)));
         let votes = dec
             .votes
             .map(|v| v.to_string())
             .unwrap_or_else(|| l.votes_none.to_string());
-        doc = doc.add_paragraph(p(&format!("{}: {votes}", l.votes)));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!("{}: {votes}", l.votes)));
+        doc = doc.add_paragraph(para(&format!(
             "{}: {}",
             l.at_decision,
             snapshot_line(&dec.snapshot)
         )));
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{}: {} ({})",
             l.recorded_by, dec.actor, dec.decided_at
         )));
     }
+    doc
+}
 
+/// What happened to the session, in order.
+fn docx_history(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.history));
     for e in &d.events {
         let reason = e
@@ -416,14 +486,18 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             .as_ref()
             .map(|r| format!(": {r}"))
             .unwrap_or_default();
-        doc = doc.add_paragraph(p(&format!(
+        doc = doc.add_paragraph(para(&format!(
             "{} {} ({}){reason}",
             e.at,
             tr!(lang, session::event(&e.kind)),
             e.actor
         )));
     }
+    doc
+}
 
+/// A signature box for each present member, the PPK's, and the audit head.
+fn docx_signatures(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     doc = doc.add_paragraph(heading(l.signatures));
     let mut sign_rows = Vec::new();
     let present: Vec<_> = d.members.iter().filter(|m| m.present).collect();
@@ -432,11 +506,11 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
             .iter()
             .map(|m| {
                 TableCell::new()
-                    .add_paragraph(p(tr!(lang, session::role_name(&m.role))))
-                    .add_paragraph(p(""))
-                    .add_paragraph(p(""))
-                    .add_paragraph(p(l.sign_line))
-                    .add_paragraph(p(&m.name))
+                    .add_paragraph(para(tr!(lang, session::role_name(&m.role))))
+                    .add_paragraph(para(""))
+                    .add_paragraph(para(""))
+                    .add_paragraph(para(l.sign_line))
+                    .add_paragraph(para(&m.name))
             })
             .collect();
         sign_rows.push(TableRow::new(cells));
@@ -445,17 +519,15 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
         doc = doc.add_table(Table::new(sign_rows));
     }
     doc = doc
-        .add_paragraph(p(""))
-        .add_paragraph(p(l.ppk))
-        .add_paragraph(p(""))
-        .add_paragraph(p(""))
-        .add_paragraph(p(l.sign_line));
+        .add_paragraph(para(""))
+        .add_paragraph(para(l.ppk))
+        .add_paragraph(para(""))
+        .add_paragraph(para(""))
+        .add_paragraph(para(l.sign_line));
     let (head, check) = head_lines(d, l);
-    doc = doc.add_paragraph(p("")).add_paragraph(bold(&head));
+    doc = doc.add_paragraph(para("")).add_paragraph(bold(&head));
     if !check.is_empty() {
-        doc = doc.add_paragraph(p(&check));
+        doc = doc.add_paragraph(para(&check));
     }
-    let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
+    doc
 }

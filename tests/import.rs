@@ -6,9 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use talenta::cli::import::{self as import_cli, problem_line};
 use talenta::import::{
     import_paths, FileKind, ImportError, ImportOptions, ImportReport, Outcome, ProblemKind,
 };
+use talenta::lang::Lang;
 use talenta::store::audit::{self, Verdict};
 use talenta::store::write::{Counts, WriteSummary};
 use talenta::store::{Actor, OpenMode, Store};
@@ -101,7 +103,10 @@ fn assert_all_unchanged(s: &WriteSummary) {
 }
 
 fn rendered(r: &ImportReport) -> Vec<String> {
-    r.problems.iter().map(en::import::problem).collect()
+    r.problems
+        .iter()
+        .map(|p| problem_line(Lang::En, p))
+        .collect()
 }
 
 fn employee(s: &Store, nip: &str) -> (String, String, String, String, Option<String>) {
@@ -319,13 +324,13 @@ fn xlsx_nip_stored_as_a_number_is_a_problem() {
     assert_eq!((p.line, p.column.as_str()), (2, "nip"));
     assert_eq!(p.kind, ProblemKind::NipAsNumber);
     assert_eq!(
-        en::import::problem(p),
+        problem_line(Lang::En, p),
         format!(
             "{}:2: nip: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (198609262015051008)",
             path.display()
         )
     );
-    assert!(id::import::problem(p).contains("format kolom sebagai teks"));
+    assert!(problem_line(Lang::Id, p).contains("format kolom sebagai teks"));
 }
 
 // ---- bad rows ----
@@ -439,9 +444,9 @@ fn every_kind_of_bad_row_is_named_with_file_line_and_column() {
             .find(|p| p.file == file(f) && p.line == line)
             .unwrap();
         if lang_en {
-            en::import::problem(p)
+            problem_line(Lang::En, p)
         } else {
-            id::import::problem(p)
+            problem_line(Lang::Id, p)
         }
     };
     let pg = file("pegawai.csv");
@@ -484,12 +489,12 @@ fn every_kind_of_bad_row_is_named_with_file_line_and_column() {
         text("pelatihan.csv", 3, false),
         format!("{}:3: nama_pelatihan: wajib diisi", file("pelatihan.csv"))
     );
-    let summary = en::import::summary(&r);
+    let summary = import_cli::summary(Lang::En, &r);
     assert!(
         summary.ends_with("Nothing was written: 29 problems (listed above). Fix them, or run again with --skip-invalid to import the valid rows."),
         "{summary}"
     );
-    assert!(id::import::summary(&r).contains("Tidak ada yang ditulis: 29 masalah"));
+    assert!(import_cli::summary(Lang::Id, &r).contains("Tidak ada yang ditulis: 29 masalah"));
 }
 
 #[test]
@@ -682,8 +687,8 @@ fn dry_run_writes_nothing_but_shows_what_would_change() {
     );
     assert_eq!(table_counts(&s), vec![0; 7]);
     assert_eq!(audit_count(&s), 0);
-    assert!(en::import::summary(&r).contains("Would be written:"));
-    assert!(id::import::summary(&r).contains("Uji coba: tidak ada yang ditulis."));
+    assert!(import_cli::summary(Lang::En, &r).contains("Would be written:"));
+    assert!(import_cli::summary(Lang::Id, &r).contains("Uji coba: tidak ada yang ditulis."));
 
     // After a real import, a dry run of the same files shows nothing would change.
     import(&mut s, &[fixture("valid_comma")], &opts());
@@ -788,7 +793,7 @@ fn references_to_the_database_count_and_unknown_ones_are_problems() {
         kinds,
         vec![ProblemKind::UnknownEmployee, ProblemKind::UnknownPosition]
     );
-    assert!(en::import::problem(&r.problems[0]).ends_with(&format!(
+    assert!(problem_line(Lang::En, &r.problems[0]).ends_with(&format!(
         ":2: nip: no employee with this NIP in this import or in the database ({SITI})"
     )));
 
@@ -865,8 +870,8 @@ fn the_audit_entry_records_files_with_sha256_and_the_chain_verifies() {
 fn summary_texts_in_both_languages() {
     let (_t, mut s) = store();
     let r = import(&mut s, &[fixture("valid_comma")], &opts());
-    let en = en::import::summary(&r);
-    let id = id::import::summary(&r);
+    let en = import_cli::summary(Lang::En, &r);
+    let id = import_cli::summary(Lang::Id, &r);
     assert!(
         en.contains("  Employees                6 new, 0 changed, 0 unchanged"),
         "{en}"

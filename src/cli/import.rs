@@ -1,8 +1,11 @@
 //! `talenta import [--dry-run] [--skip-invalid] PATH...`
 
 use super::{emit, CliError, CliResult, Ctx};
-use crate::import::{import_paths, ImportError, ImportOptions, Outcome};
+use crate::import::{import_paths, ImportError, ImportOptions, ImportReport, Outcome, Problem};
+use crate::lang::Lang;
+use crate::store::write::Counts;
 use crate::store::{OpenMode, Store};
+use crate::strings::ImportLabels;
 use crate::tr;
 use chrono::Datelike;
 use std::io::IsTerminal;
@@ -51,7 +54,7 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
         err.push_str(&tr!(ctx.lang, import::problems_heading(&report)));
         err.push('\n');
         for p in &report.problems {
-            err.push_str(&tr!(ctx.lang, import::problem(p)));
+            err.push_str(&problem_line(ctx.lang, p));
             err.push('\n');
         }
         eprint!("{err}");
@@ -61,11 +64,71 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
             Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
         }
         Outcome::DryRun if !report.problems.is_empty() && !skip_invalid => {
-            emit(&format!("{}\n", tr!(ctx.lang, import::summary(&report))))?;
+            emit(&format!("{}\n", summary(ctx.lang, &report)))?;
             Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
         }
-        Outcome::Written | Outcome::DryRun => {
-            emit(&format!("{}\n", tr!(ctx.lang, import::summary(&report))))
-        }
+        Outcome::Written | Outcome::DryRun => emit(&format!("{}\n", summary(ctx.lang, &report))),
     }
+}
+
+/// `file:line: column: what is wrong (value)`; the line is left out for a
+/// problem with a whole file, the column when there is none, the value when empty.
+pub fn problem_line(lang: Lang, p: &Problem) -> String {
+    let mut s = p.file.clone();
+    if p.line > 0 {
+        s.push_str(&format!(":{}", p.line));
+    }
+    s.push_str(": ");
+    if !p.column.is_empty() {
+        s.push_str(&p.column);
+        s.push_str(": ");
+    }
+    s.push_str(&tr!(lang, import::what(&p.kind, &p.file)));
+    if !p.value.is_empty() {
+        s.push_str(&format!(" ({})", p.value));
+    }
+    s
+}
+
+/// The report after the problems: the files read, what was (or would be)
+/// written, and how the import ended.
+pub fn summary(lang: Lang, r: &ImportReport) -> String {
+    let l: &ImportLabels = tr!(lang, &import::REPORT);
+    let mut lines = vec![format!("{}:", l.files)];
+    for f in &r.files {
+        let kind = f.kind.map(|k| k.code()).unwrap_or("?");
+        lines.push(format!(
+            "  {} ({kind}): {}, SHA-256 {}",
+            f.path.display(),
+            tr!(lang, import::file_rows(f.rows_read, f.rows_valid)),
+            &f.sha256[..12.min(f.sha256.len())]
+        ));
+    }
+    let s = &r.summary;
+    let counts = |label: &str, c: &Counts| {
+        (c.total() > 0).then(|| format!("  {label:<24} {}", tr!(lang, import::counts(c))))
+    };
+    let tables: Vec<String> = [
+        counts(l.employees, &s.employees),
+        counts(l.skp, &s.skp),
+        counts(l.competencies, &s.competencies),
+        counts(l.potentials, &s.potentials),
+        counts(l.trainings, &s.trainings),
+        counts(l.positions, &s.positions),
+        counts(l.requirements, &s.requirements),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !tables.is_empty() {
+        let heading = if r.outcome == Outcome::DryRun {
+            l.would_be_written
+        } else {
+            l.written
+        };
+        lines.push(format!("{heading}:"));
+        lines.extend(tables);
+    }
+    lines.push(tr!(lang, import::outcome(r)));
+    lines.join("\n")
 }

@@ -13,8 +13,9 @@ pub mod session;
 pub mod show;
 
 use crate::config::{self, Config};
-use crate::store::{Actor, OpenMode, Store, StoreError};
-use crate::strings::Lang;
+pub use crate::context::{CliError, CliResult, Ctx};
+use crate::lang::Lang;
+use crate::store::Actor;
 use crate::tr;
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -245,78 +246,6 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}': id | en"))
-}
-
-/// A failure as the user sees it: one sentence, then details; and the exit status.
-#[derive(Debug)]
-pub struct CliError {
-    pub code: u8,
-    pub message: String,
-    pub details: Vec<String>,
-}
-
-impl CliError {
-    /// Bad usage or bad input (exit 2).
-    pub fn input(message: impl Into<String>) -> CliError {
-        CliError {
-            code: 2,
-            message: message.into(),
-            details: Vec::new(),
-        }
-    }
-    /// A runtime failure (exit 1).
-    pub fn runtime(message: impl Into<String>) -> CliError {
-        CliError {
-            code: 1,
-            message: message.into(),
-            details: Vec::new(),
-        }
-    }
-    pub fn with_details(mut self, details: Vec<String>) -> CliError {
-        self.details = details;
-        self
-    }
-}
-
-pub type CliResult<T = ()> = Result<T, CliError>;
-
-/// Everything a command needs to know besides its own arguments.
-pub struct Ctx {
-    pub lang: Lang,
-    pub as_of: NaiveDate,
-    pub config: Config,
-    pub db: PathBuf,
-    /// True when the database was named by `--db`, `TALENTA_DB` or the config.
-    pub db_explicit: bool,
-    pub actor: Actor,
-}
-
-impl Ctx {
-    pub fn store_error(&self, e: StoreError) -> CliError {
-        let code = match e {
-            StoreError::Newer { .. } | StoreError::NotDatabase { .. } => 1,
-            _ => 1,
-        };
-        CliError {
-            code,
-            message: tr!(self.lang, cli::store_error(&e)),
-            details: vec![e.to_string()],
-        }
-    }
-
-    /// Open the database, which must exist.
-    pub fn open(&self) -> CliResult<Store> {
-        Store::open(&self.db, OpenMode::Existing).map_err(|e| self.store_error(e))
-    }
-
-    /// Open or create the database.
-    pub fn open_or_create(&self) -> CliResult<Store> {
-        Store::open(&self.db, OpenMode::Create).map_err(|e| self.store_error(e))
-    }
-
-    pub fn rules(&self) -> &crate::domain::Rules {
-        &self.config.rules
-    }
 }
 
 /// Look for `--lang` before clap runs, so the help itself is localised.

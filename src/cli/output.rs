@@ -3,6 +3,7 @@
 //! aligned tables.
 
 use crate::domain::{Candidate, Competency, Pool};
+use crate::present::safe_cell;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -147,29 +148,6 @@ pub fn csv_row(c: &Candidate, as_of: NaiveDate) -> Vec<String> {
     row.into_iter().map(|s| safe_cell(&s)).collect()
 }
 
-/// Neutralise a cell a spreadsheet would run as a formula (CSV injection):
-/// text starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
-pub fn safe_cell(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    }
-}
-
-/// Write rows as RFC 4180 CSV.
-pub fn write_csv<W: std::io::Write>(
-    out: W,
-    header: &[String],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(header)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.flush()
-}
-
 /// Cut text to a display width, ending with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -256,15 +234,6 @@ pub fn table_row(c: &Candidate, _pool: &Pool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(safe_cell("+62"), "'+62");
-        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(safe_cell("Siti"), "Siti");
-        assert_eq!(safe_cell(""), "");
-    }
 
     #[test]
     fn fit_cuts_with_ellipsis() {

@@ -1,18 +1,18 @@
 //! `talenta positions`, `talenta shortlist KODE`, `talenta compare NIP NIP...`
 //! and `talenta succession list|add|remove`.
 
-use super::output::{self, safe_cell, EmployeeCore};
+use super::output::{self, EmployeeCore};
 use super::query::filter_error;
 use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
-use crate::domain::eligibility::Ineligible;
 use crate::domain::filter;
-use crate::domain::jpm::{jpm, Jpm};
 use crate::domain::position::{self, Group, Listed, Ranked};
 use crate::domain::succession::Readiness;
-use crate::domain::{Candidate, Competency, Pool, Position};
+use crate::domain::{Competency, Pool, Position};
+use crate::present::{
+    self, columns, compare_rows, gaps_text, jpm_text, requirement_digits, safe_cell,
+};
 use crate::store::load::load_pool;
 use crate::store::positions::{self as plan, load_positions, Added, PlanError};
-use crate::strings::{CompareLabels, Lang};
 use crate::tr;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,24 +44,6 @@ fn requirement_map(p: &Position) -> BTreeMap<&'static str, u8> {
         .collect()
 }
 
-/// `4 4 4 4 4 4 4 4 4`: one digit per competency in the regulation's order, `-` not required.
-pub fn requirement_digits(p: &Position) -> String {
-    Competency::ALL
-        .iter()
-        .map(|c| p.required(*c).map_or("-".to_string(), |l| l.to_string()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The gaps as `MP-2 PK-1` (levels short, abbreviated names), largest first.
-pub fn gaps_text(j: &Jpm) -> String {
-    j.shortfalls()
-        .iter()
-        .map(|(c, g)| format!("{}-{g}", c.abbr()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn json_out<T: Serialize>(v: &T) -> CliResult {
     let text = serde_json::to_string_pretty(v).map_err(|e| CliError::runtime(e.to_string()))?;
     emit(&format!("{text}\n"))
@@ -69,7 +51,7 @@ fn json_out<T: Serialize>(v: &T) -> CliResult {
 
 fn csv_out(header: Vec<String>, rows: Vec<Vec<String>>) -> CliResult {
     let mut buf = Vec::new();
-    output::write_csv(
+    present::write_csv(
         &mut buf,
         &header,
         rows.into_iter()
@@ -245,18 +227,6 @@ impl RankedOut {
     }
 }
 
-/// The JPM as the table shows it: `78.4%`, with `*` when not fully assessed.
-pub fn jpm_text(j: Option<&Jpm>) -> String {
-    match j {
-        Some(j) => format!(
-            "{:.1}%{}",
-            j.percent,
-            if j.fully_assessed { "" } else { "*" }
-        ),
-        None => "-".into(),
-    }
-}
-
 /// `talenta shortlist KODE`.
 pub fn shortlist(
     ctx: &Ctx,
@@ -416,175 +386,6 @@ struct CompareOut {
     memenuhi_syarat: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     alasan_tidak_memenuhi: Option<&'static str>,
-}
-
-/// What the compare view shows of one candidate, shared by the CLI and the screen.
-pub struct Column<'a> {
-    pub candidate: &'a Candidate,
-    pub jpm: Option<Jpm>,
-    pub eligibility: Option<Result<(), Ineligible>>,
-}
-
-pub fn columns<'a>(pool: &Pool, cs: &[&'a Candidate], pos: Option<&Position>) -> Vec<Column<'a>> {
-    cs.iter()
-        .map(|c| Column {
-            candidate: c,
-            jpm: pos.and_then(|p| jpm(&c.competency, &p.requirement)),
-            eligibility: pos.map(|p| position::eligibility_of(c, p, pool)),
-        })
-        .collect()
-}
-
-/// The compare rows: a label and one cell per candidate.
-pub fn compare_rows(
-    lang: Lang,
-    pool: &Pool,
-    cols: &[Column<'_>],
-    pos: Option<&Position>,
-) -> Vec<(String, Vec<String>)> {
-    let l: &CompareLabels = match lang {
-        Lang::Id => &crate::strings::id::positions::COMPARE,
-        Lang::En => &crate::strings::en::positions::COMPARE,
-    };
-    let as_of = pool.as_of;
-    let rules = &pool.rules;
-    let cell = |f: &dyn Fn(&Column<'_>) -> String| cols.iter().map(f).collect::<Vec<_>>();
-    let mut rows: Vec<(String, Vec<String>)> = vec![
-        ("NIP".into(), cell(&|c| c.candidate.nip.to_string())),
-        (l.nama.into(), cell(&|c| c.candidate.nama.to_string())),
-        (
-            l.jabatan.into(),
-            cell(&|c| c.candidate.jabatan.text.to_string()),
-        ),
-        (
-            l.tingkat.into(),
-            cell(&|c| c.candidate.tingkat.label().to_string()),
-        ),
-        (
-            l.golongan.into(),
-            cell(&|c| format!("{} {}", c.candidate.status.code(), c.candidate.golongan)),
-        ),
-        (
-            l.pendidikan.into(),
-            cell(&|c| c.candidate.pendidikan.code().to_string()),
-        ),
-        (
-            l.kotak.into(),
-            cell(&|c| {
-                c.candidate
-                    .kotak
-                    .map(|k| k.to_string())
-                    .unwrap_or_else(|| l.none.into())
-            }),
-        ),
-        (
-            l.potensi.into(),
-            cell(&|c| {
-                let k = c
-                    .candidate
-                    .potensi
-                    .map(|p| p.code().to_string())
-                    .unwrap_or_else(|| l.none.into());
-                match c.candidate.potensi_score {
-                    Some(s) => format!("{k} ({s})"),
-                    None => k,
-                }
-            }),
-        ),
-        (
-            l.skp.into(),
-            cell(&|c| {
-                let v: Vec<String> = c
-                    .candidate
-                    .skp
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .map(|(y, p)| format!("{}:{}", y % 100, p.code()))
-                    .collect();
-                if v.is_empty() {
-                    l.none.into()
-                } else {
-                    v.join(" ")
-                }
-            }),
-        ),
-        (
-            l.masa_jabatan.into(),
-            cell(&|c| {
-                c.candidate
-                    .tenure(as_of)
-                    .map(|t| format!("{t} {}", l.years))
-                    .unwrap_or_else(|| l.none.into())
-            }),
-        ),
-        (
-            l.pelatihan.into(),
-            cell(&|c| format!("{}/{} JP", c.candidate.jp(as_of), rules.jp_per_year)),
-        ),
-        (
-            l.pensiun.into(),
-            cell(&|c| {
-                let r = c.candidate.retirement(rules);
-                format!(
-                    "{} ({} {})",
-                    r.format("%m-%Y"),
-                    crate::domain::dates::whole_years(as_of, r),
-                    l.years
-                )
-            }),
-        ),
-    ];
-    for k in Competency::ALL {
-        let req = pos.and_then(|p| p.required(k));
-        rows.push((
-            k.name().to_string(),
-            cell(&|c| {
-                let lv = c
-                    .candidate
-                    .level(k)
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| l.none.into());
-                match req {
-                    Some(r) => {
-                        let gap = r as i8 - c.candidate.level(k).unwrap_or(0) as i8;
-                        if gap > 0 {
-                            format!("{lv}/{r} (-{gap})")
-                        } else {
-                            format!("{lv}/{r}")
-                        }
-                    }
-                    None => lv,
-                }
-            }),
-        ));
-    }
-    if pos.is_some() {
-        rows.push((l.jpm.into(), cell(&|c| jpm_text(c.jpm.as_ref()))));
-        rows.push((
-            l.band.into(),
-            cell(&|c| {
-                c.jpm
-                    .map(|j| {
-                        format!(
-                            "{} · {}",
-                            rules.jpm.fill(j.percent).code(),
-                            rules.jpm.map(j.percent).name()
-                        )
-                    })
-                    .unwrap_or_else(|| l.none.into())
-            }),
-        ));
-        rows.push((
-            l.eligible.into(),
-            cell(&|c| match c.eligibility {
-                Some(Ok(())) => tr!(lang, positions::ELIGIBLE).to_string(),
-                Some(Err(e)) => tr!(lang, positions::ineligible(&e)),
-                None => l.none.into(),
-            }),
-        ));
-    }
-    rows
 }
 
 /// `talenta compare NIP NIP... [--position KODE]`.
@@ -758,7 +559,7 @@ struct SuccessorOut {
 pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
     match cmd {
         SuccessionCommand::List { kode, format } => {
-            let mut store = ctx.open()?;
+            let store = ctx.open()?;
             let kode = match kode {
                 Some(k) => {
                     let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
@@ -768,7 +569,8 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             };
             let list =
                 plan::successors(&store.conn, kode.as_deref()).map_err(|e| ctx.store_error(e))?;
-            let names = names_of(&mut store, &list).map_err(|e| ctx.store_error(e))?;
+            let names =
+                plan::successor_names(&store.conn, &list).map_err(|e| ctx.store_error(e))?;
             let out: Vec<SuccessorOut> = list
                 .into_iter()
                 .zip(names)
@@ -892,19 +694,4 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             emit(&tr!(ctx.lang, positions::successor_removed(&kode, &nip)))
         }
     }
-}
-
-fn names_of(
-    store: &mut crate::store::Store,
-    list: &[plan::Successor],
-) -> crate::store::Result<Vec<Option<String>>> {
-    use rusqlite::OptionalExtension;
-    let mut stmt = store
-        .conn
-        .prepare_cached("SELECT nama FROM employee WHERE nip = ?1")?;
-    let mut out = Vec::with_capacity(list.len());
-    for s in list {
-        out.push(stmt.query_row([&s.nip], |r| r.get(0)).optional()?);
-    }
-    Ok(out)
 }

@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         }
         TableFormat::Csv => {
             let mut buf = Vec::new();
-            output::write_csv(
+            crate::present::write_csv(
                 &mut buf,
                 &output::csv_header(),
                 hits.iter().map(|c| output::csv_row(c, as_of)),

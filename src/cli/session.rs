@@ -2,20 +2,25 @@
 
 use super::{emit, CliError, CliResult, Ctx};
 use crate::domain::session::{parse_member, DecisionKind, Votes};
-use crate::minutes;
+use crate::minutes::{self, MinutesFormat};
 use crate::store::session::{self as ss, Amendment, DecisionInput, NewSession, SessionError};
+use crate::store::Store;
 use crate::tr;
 use chrono::NaiveDate;
+use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MinutesFormat {
-    Md,
-    Csv,
-    Json,
-    Docx,
+/// `--format` of `talenta session minutes`: the names are the extensions.
+impl ValueEnum for MinutesFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &MinutesFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.ext()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -187,32 +192,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             let id = ss::create(&mut store, actor, &s).map_err(|e| refused(ctx, e))?;
             emit(&format!("{id}\n"))
         }
-        SessionCommand::List { format } => {
-            let rows = ss::list(&store.conn).map_err(|e| refused(ctx, e))?;
-            match format {
-                ListFormat::Json => emit(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                )),
-                ListFormat::Table => {
-                    let header: &[&str] = tr!(ctx.lang, session::LIST_HEADER);
-                    let body: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|r| {
-                            vec![
-                                r.id.to_string(),
-                                r.date.clone(),
-                                r.title.clone(),
-                                tr!(ctx.lang, session::status(r.status)).to_string(),
-                                format!("{}/{}", r.present, r.members),
-                                r.decisions.to_string(),
-                            ]
-                        })
-                        .collect();
-                    emit(&super::output::table(header, &body, &[8, 10, 50, 10, 8, 8]))
-                }
-            }
-        }
+        SessionCommand::List { format } => list(ctx, &store, format),
         SessionCommand::Attend { id, names } => {
             ss::attend(&mut store, actor, id, &names).map_err(|e| refused(ctx, e))?;
             emit(&tr!(ctx.lang, session::attended(id, &names)))
@@ -276,37 +256,68 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             emit(&tr!(ctx.lang, session::reopened(id)))
         }
         SessionCommand::Minutes { id, format, output } => {
-            let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
-            let bytes = match format {
-                MinutesFormat::Md => minutes::markdown(&detail, ctx.lang).into_bytes(),
-                MinutesFormat::Csv => {
-                    minutes::csv(&detail).map_err(|e| CliError::runtime(e.to_string()))?
+            write_minutes(ctx, &store, id, format, output.as_deref())
+        }
+    }
+}
+
+/// `talenta session list`.
+fn list(ctx: &Ctx, store: &Store, format: ListFormat) -> CliResult {
+    let rows = ss::list(&store.conn).map_err(|e| refused(ctx, e))?;
+    match format {
+        ListFormat::Json => emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        )),
+        ListFormat::Table => {
+            let header: &[&str] = tr!(ctx.lang, session::LIST_HEADER);
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.date.clone(),
+                        r.title.clone(),
+                        tr!(ctx.lang, session::status(r.status)).to_string(),
+                        format!("{}/{}", r.present, r.members),
+                        r.decisions.to_string(),
+                    ]
+                })
+                .collect();
+            emit(&super::output::table(header, &body, &[8, 10, 50, 10, 8, 8]))
+        }
+    }
+}
+
+/// `talenta session minutes`: to a file, or to stdout (DOCX only into a pipe).
+fn write_minutes(
+    ctx: &Ctx,
+    store: &Store,
+    id: i64,
+    format: MinutesFormat,
+    output: Option<&Path>,
+) -> CliResult {
+    let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+    let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
+    match output {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| {
+                CliError::runtime(tr!(ctx.lang, cli::cannot_write(path)))
+                    .with_details(vec![e.to_string()])
+            })?;
+            emit(&tr!(ctx.lang, session::minutes_written(path)))
+        }
+        None if format == MinutesFormat::Docx && std::io::stdout().is_terminal() => {
+            Err(CliError::input(tr!(ctx.lang, session::DOCX_NEEDS_OUTPUT)))
+        }
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match out.write_all(&bytes).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(CliError::runtime(e.to_string()))
                 }
-                MinutesFormat::Json => minutes::json(&detail).into_bytes(),
-                MinutesFormat::Docx => minutes::docx(&detail, ctx.lang)
-                    .map_err(|e| CliError::runtime(e.to_string()))?,
-            };
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, &bytes).map_err(|e| {
-                        CliError::runtime(tr!(ctx.lang, cli::cannot_write(&path)))
-                            .with_details(vec![e.to_string()])
-                    })?;
-                    emit(&tr!(ctx.lang, session::minutes_written(&path)))
-                }
-                None if format == MinutesFormat::Docx && std::io::stdout().is_terminal() => {
-                    Err(CliError::input(tr!(ctx.lang, session::DOCX_NEEDS_OUTPUT)))
-                }
-                None => {
-                    use std::io::Write;
-                    let mut out = std::io::stdout().lock();
-                    match out.write_all(&bytes).and_then(|_| out.flush()) {
-                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                            Err(CliError::runtime(e.to_string()))
-                        }
-                        _ => Ok(()),
-                    }
-                }
+                _ => Ok(()),
             }
         }
     }

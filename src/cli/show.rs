@@ -3,8 +3,12 @@
 use super::output::EmployeeOut;
 use super::{emit, CliError, CliResult, Ctx, TextFormat};
 use crate::domain::nine_box::{axes_of, is_talent_pool};
+use crate::domain::session::DecisionKind;
+use crate::domain::Rules;
+use crate::lang::Lang;
 use crate::store::profile::{load_profile, CompetencyLine, PotentialLine, Profile, TrainingLine};
 use crate::store::session::{decisions_for, Decision, SessionError};
+use crate::strings::ShowLabels;
 use crate::tr;
 use serde::Serialize;
 
@@ -102,25 +106,51 @@ pub fn bar(level: u8) -> String {
     format!("{}{}", "█".repeat(l), "░".repeat(5 - l))
 }
 
+/// The text form: one `label  value` line at a time, labels in a column.
+#[derive(Default)]
+struct Sheet(String);
+
+impl Sheet {
+    fn line(&mut self, k: &str, v: String) {
+        self.0.push_str(format!("{:<16}{}", k, v).trim_end());
+        self.0.push('\n');
+    }
+
+    /// Several values under one label (on the first line), or `none`.
+    fn list(&mut self, label: &str, none: &str, values: impl IntoIterator<Item = String>) {
+        let mut any = false;
+        for (i, v) in values.into_iter().enumerate() {
+            self.line(if i == 0 { label } else { "" }, v);
+            any = true;
+        }
+        if !any {
+            self.line(label, none.to_string());
+        }
+    }
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
 fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
-    use crate::strings::Lang;
-    let lang = ctx.lang;
-    let l: &crate::strings::ShowLabels = match lang {
-        Lang::Id => &crate::strings::id::cli::SHOW,
-        Lang::En => &crate::strings::en::cli::SHOW,
-    };
+    let l: &ShowLabels = tr!(ctx.lang, &cli::SHOW);
+    let mut sheet = Sheet::default();
+    person(&mut sheet, l, p, ctx.rules());
+    sheet.line("", String::new());
+    assessment(&mut sheet, l, ctx.lang, p);
+    training(&mut sheet, l, p, ctx.rules());
+    decision_lines(&mut sheet, l, ctx.lang, decisions);
+    sheet.0
+}
+
+/// Who the employee is: name, NIP, age, grade, post, unit, education, retirement.
+fn person(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
     let c = &p.candidate;
-    let rules = ctx.rules();
     let as_of = p.as_of;
-    let date = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
-    let mut out = String::new();
-    let mut line = |k: &str, v: String| {
-        out.push_str(format!("{:<16}{}", k, v).trim_end());
-        out.push('\n');
-    };
-    line("", c.nama.to_string());
-    line(l.nip, c.nip.to_string());
-    line(
+    sheet.line("", c.nama.to_string());
+    sheet.line(l.nip, c.nip.to_string());
+    sheet.line(
         l.sex,
         format!(
             "{}   {} {} ({} {})",
@@ -137,7 +167,7 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     } else {
         format!("{} ({})", c.golongan, pangkat)
     };
-    line(
+    sheet.line(
         l.status,
         format!("{}   {} {}", c.status.code(), l.golongan, gol),
     );
@@ -145,7 +175,7 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
         (Some(t), Some(y)) => format!(", {} {} ({} {})", l.since, date(t), y, l.years),
         _ => String::new(),
     };
-    line(
+    sheet.line(
         l.jabatan,
         format!("{} [{}]{}", c.jabatan.text, c.tingkat.label(), since),
     );
@@ -154,9 +184,9 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
         .as_ref()
         .map(|i| format!(" — {}", i.text))
         .unwrap_or_default();
-    line(l.unit, format!("{}{}", c.unit.text, inst));
-    line(l.pendidikan, c.pendidikan.to_string());
-    line(
+    sheet.line(l.unit, format!("{}{}", c.unit.text, inst));
+    sheet.line(l.pendidikan, c.pendidikan.to_string());
+    sheet.line(
         l.bup,
         format!(
             "{} {}: {}",
@@ -165,7 +195,11 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
             date(c.retirement(rules))
         ),
     );
-    out_push_blank(&mut line);
+}
+
+/// The 9-box, SKP, competencies and potential assessments.
+fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
+    let c = &p.candidate;
     let kotak = match c.kotak.and_then(|k| axes_of(k).map(|ax| (k, ax))) {
         Some((k, (kin, pot))) => {
             let pool = if is_talent_pool(k) {
@@ -185,7 +219,7 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
         }
         None => l.no_box.to_string(),
     };
-    line(l.kotak, kotak);
+    sheet.line(l.kotak, kotak);
     let skp = if c.skp.is_empty() {
         l.none.to_string()
     } else {
@@ -195,80 +229,77 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    line(l.kinerja, skp);
-    if p.competencies.is_empty() {
-        line(l.kompetensi, l.none.to_string());
-    }
-    for (i, k) in p.competencies.iter().enumerate() {
-        let key = if i == 0 { l.kompetensi } else { "" };
-        line(
-            key,
+    sheet.line(l.kinerja, skp);
+    sheet.list(
+        l.kompetensi,
+        l.none,
+        p.competencies.iter().map(|k| {
             format!(
                 "{:<34}{} {}  ({})",
                 k.nama,
                 bar(k.level),
                 k.level,
                 k.tanggal
-            ),
-        );
-    }
-    if p.potentials.is_empty() {
-        line(l.potensi, l.none.to_string());
-    }
-    for (i, pt) in p.potentials.iter().enumerate() {
-        let key = if i == 0 { l.potensi } else { "" };
-        let mut v = pt.tanggal.clone();
-        if let Some(k) = &pt.kategori {
-            v.push_str(&format!("  {k}"));
-        }
-        if let Some(s) = pt.skor {
-            v.push_str(&format!("  {} {s}", l.score));
-        }
-        if let Some(m) = &pt.metode {
-            v.push_str(&format!("  {m}"));
-        }
-        line(key, v);
-    }
-    if c.training.is_empty() {
-        line(l.training, l.none.to_string());
-    }
-    for (i, (y, jp)) in c.training.iter().rev().enumerate() {
-        let key = if i == 0 { l.training } else { "" };
-        let mark = if *jp >= rules.jp_per_year {
-            "✓"
-        } else {
-            "✗"
-        };
-        line(key, format!("{y}: {jp} JP / {} {mark}", rules.jp_per_year));
-    }
-    if decisions.is_empty() {
-        line(l.decisions, l.none.to_string());
-    }
-    for (i, d) in decisions.iter().enumerate() {
-        let key = if i == 0 { l.decisions } else { "" };
-        let kind = crate::domain::session::DecisionKind::parse(&d.kind)
-            .map(|k| tr!(lang, session::kind_name(k)).to_string())
-            .unwrap_or_else(|| d.kind.clone());
-        let pos = d
-            .kode_jabatan
-            .as_ref()
-            .map(|k| format!(" → {k}"))
-            .unwrap_or_default();
-        let sup = d
-            .superseded_by
-            .map(|n| format!(" [{} #{n}]", l.superseded))
-            .unwrap_or_default();
-        line(
-            key,
+            )
+        }),
+    );
+    sheet.list(
+        l.potensi,
+        l.none,
+        p.potentials.iter().map(|pt| {
+            let mut v = pt.tanggal.clone();
+            if let Some(k) = &pt.kategori {
+                v.push_str(&format!("  {k}"));
+            }
+            if let Some(s) = pt.skor {
+                v.push_str(&format!("  {} {s}", l.score));
+            }
+            if let Some(m) = &pt.metode {
+                v.push_str(&format!("  {m}"));
+            }
+            v
+        }),
+    );
+}
+
+/// Training hours (JP) per year against the yearly target, newest first.
+fn training(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
+    sheet.list(
+        l.training,
+        l.none,
+        p.candidate.training.iter().rev().map(|(y, jp)| {
+            let mark = if *jp >= rules.jp_per_year {
+                "✓"
+            } else {
+                "✗"
+            };
+            format!("{y}: {jp} JP / {} {mark}", rules.jp_per_year)
+        }),
+    );
+}
+
+/// The committee's decisions about the employee.
+fn decision_lines(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, decisions: &[Decision]) {
+    sheet.list(
+        l.decisions,
+        l.none,
+        decisions.iter().map(|d| {
+            let kind = DecisionKind::parse(&d.kind)
+                .map(|k| tr!(lang, session::kind_name(k)).to_string())
+                .unwrap_or_else(|| d.kind.clone());
+            let pos = d
+                .kode_jabatan
+                .as_ref()
+                .map(|k| format!(" → {k}"))
+                .unwrap_or_default();
+            let sup = d
+                .superseded_by
+                .map(|n| format!(" [{} #{n}]", l.superseded))
+                .unwrap_or_default();
             format!(
                 "#{} {} {}{pos}: {kind} — {}{sup}",
                 d.id, l.session, d.session_id, d.reason
-            ),
-        );
-    }
-    out
-}
-
-fn out_push_blank(line: &mut impl FnMut(&str, String)) {
-    line("", String::new());
+            )
+        }),
+    );
 }

@@ -299,6 +299,27 @@ pub fn remove(
     Ok(before)
 }
 
+/// Does a position with this kode exist?
+pub fn position_exists(conn: &Connection, kode: &str) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM position WHERE kode = ?1",
+        [kode],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// The name of each successor's employee, in the list's order (`None` for a
+/// NIP not in the pool).
+pub fn successor_names(conn: &Connection, list: &[Successor]) -> Result<Vec<Option<String>>> {
+    let mut stmt = conn.prepare_cached("SELECT nama FROM employee WHERE nip = ?1")?;
+    let mut out = Vec::with_capacity(list.len());
+    for s in list {
+        out.push(stmt.query_row([&s.nip], |r| r.get(0)).optional()?);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,45 +6,12 @@ pub mod en;
 pub mod id;
 pub mod texts;
 
-use serde::{Deserialize, Serialize};
+/// The language lives in the leaf module [`crate::lang`]; re-exported here for the
+/// text modules and their callers.
+pub use crate::lang::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "id" | "in" | "ind" | "indonesia" | "indonesian" => Some(Lang::Id),
-            "en" | "eng" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// From a POSIX locale value such as `id_ID.UTF-8` or `en_US.UTF-8`.
-    pub fn from_locale(s: &str) -> Option<Lang> {
-        let head = s.split(['_', '.', '-', '@']).next().unwrap_or("");
-        Lang::parse(head)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn toggle(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-}
+use crate::domain::filter::Op;
+use crate::domain::Predikat;
 
 /// Labels of `talenta show`'s text form.
 pub struct ShowLabels {
@@ -135,26 +102,55 @@ pub struct CompareLabels {
     pub none: &'static str,
 }
 
-/// Pick an item of the strings module in a language:
-/// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`.
-#[macro_export]
-macro_rules! tr {
-    ($lang:expr, $($path:tt)+) => {
-        match $lang {
-            $crate::strings::Lang::Id => $crate::strings::id::$($path)+,
-            $crate::strings::Lang::En => $crate::strings::en::$($path)+,
-        }
-    };
+/// Headings and record names of the import's report (`talenta import`).
+pub struct ImportLabels {
+    pub files: &'static str,
+    pub would_be_written: &'static str,
+    pub written: &'static str,
+    pub employees: &'static str,
+    pub skp: &'static str,
+    pub competencies: &'static str,
+    pub potentials: &'static str,
+    pub trainings: &'static str,
+    pub positions: &'static str,
+    pub requirements: &'static str,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Operators as the filter's messages list them: `= != < <= > >=`.
+fn ops(list: &[Op]) -> String {
+    list.iter()
+        .map(|o| o.symbol())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
-    #[test]
-    fn locale_values() {
-        assert_eq!(Lang::from_locale("id_ID.UTF-8"), Some(Lang::Id));
-        assert_eq!(Lang::from_locale("en_US.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::from_locale("C"), None);
-    }
+/// The predikat codes: `SB, B, BP, K, SK`.
+fn predikat_codes() -> String {
+    Predikat::ALL.map(|p| p.code()).join(", ")
+}
+
+/// The predikat names as a filter takes them: `"sangat baik", "baik", ...`.
+fn predikat_names_quoted() -> String {
+    Predikat::ALL
+        .map(|p| format!("\"{}\"", p.name().to_lowercase()))
+        .join(", ")
+}
+
+/// Pick an item of the strings module in a language:
+/// `tr!(lang, cli::NO_MATCH)` or `tr!(lang, filter::error(&e))`; a table of
+/// labels by reference: `tr!(lang, &cli::SHOW)` (a `&'static` item).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, & $($path:tt)+) => {
+        match $lang {
+            $crate::lang::Lang::Id => &$crate::strings::id::$($path)+,
+            $crate::lang::Lang::En => &$crate::strings::en::$($path)+,
+        }
+    };
+    ($lang:expr, $($path:tt)+) => {
+        match $lang {
+            $crate::lang::Lang::Id => $crate::strings::id::$($path)+,
+            $crate::lang::Lang::En => $crate::strings::en::$($path)+,
+        }
+    };
 }

@@ -15,7 +15,7 @@ pub mod ticker;
 use crate::app::filtering::{Filtering, Worker};
 use crate::app::session::backend::StoreSessions;
 use crate::app::{Action, App, Fatal, KeyMap, Options};
-use crate::cli::{CliError, CliResult, Ctx};
+use crate::context::{CliError, CliResult, Ctx};
 use crate::store::load::load_pool;
 use crate::store::positions::load_positions;
 use crate::store::{OpenMode, Store};

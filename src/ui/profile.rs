@@ -34,10 +34,7 @@ struct Section {
 }
 
 fn labels(lang: Lang) -> &'static ShowLabels {
-    match lang {
-        Lang::Id => &crate::strings::id::cli::SHOW,
-        Lang::En => &crate::strings::en::cli::SHOW,
-    }
+    tr!(lang, &cli::SHOW)
 }
 
 fn date(d: NaiveDate) -> String {

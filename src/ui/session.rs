@@ -22,10 +22,7 @@ use ratatui::text::{Line, Span};
 const SIDE_BY_SIDE: u16 = 60;
 
 pub fn labels(lang: Lang) -> &'static MinutesLabels {
-    match lang {
-        Lang::Id => &crate::strings::id::session::MINUTES,
-        Lang::En => &crate::strings::en::session::MINUTES,
-    }
+    tr!(lang, &session::MINUTES)
 }
 
 /// A decision's kind as the committee reads it.

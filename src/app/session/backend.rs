@@ -4,13 +4,13 @@
 
 use crate::domain::session::Refusal;
 use crate::domain::Rules;
+use crate::lang::Lang;
 use crate::minutes;
 use crate::store::session::{
     self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
     SessionRow,
 };
 use crate::store::{Actor, Store};
-use crate::strings::Lang;
 use std::path::{Path, PathBuf};
 
 /// Why a session action did not happen.
@@ -33,37 +33,7 @@ impl From<SessionError> for Problem {
 
 pub type Outcome<T> = Result<T, Problem>;
 
-/// The formats of the minutes (berita acara).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MinutesFormat {
-    Md,
-    Csv,
-    Json,
-    Docx,
-}
-
-impl MinutesFormat {
-    pub const ALL: [MinutesFormat; 4] = [
-        MinutesFormat::Md,
-        MinutesFormat::Csv,
-        MinutesFormat::Json,
-        MinutesFormat::Docx,
-    ];
-
-    pub fn ext(self) -> &'static str {
-        match self {
-            MinutesFormat::Md => "md",
-            MinutesFormat::Csv => "csv",
-            MinutesFormat::Json => "json",
-            MinutesFormat::Docx => "docx",
-        }
-    }
-
-    /// The default file name in the current folder.
-    pub fn default_path(self, id: i64) -> String {
-        format!("berita-acara-{id}.{}", self.ext())
-    }
-}
+pub use crate::minutes::MinutesFormat;
 
 /// Everything the session screen asks of the database.
 pub trait SessionBackend {
@@ -109,16 +79,6 @@ impl StoreSessions {
     }
 }
 
-/// The minutes of a session in a format.
-pub fn render_minutes(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Outcome<Vec<u8>> {
-    Ok(match format {
-        MinutesFormat::Md => minutes::markdown(d, lang).into_bytes(),
-        MinutesFormat::Csv => minutes::csv(d).map_err(|e| Problem::Failed(e.to_string()))?,
-        MinutesFormat::Json => minutes::json(d).into_bytes(),
-        MinutesFormat::Docx => minutes::docx(d, lang).map_err(Problem::Failed)?,
-    })
-}
-
 impl SessionBackend for StoreSessions {
     fn list(&mut self) -> Outcome<Vec<SessionRow>> {
         Ok(ss::list(&self.store.conn)?)
@@ -133,14 +93,7 @@ impl SessionBackend for StoreSessions {
     }
 
     fn position_exists(&mut self, kode: &str) -> Outcome<bool> {
-        self.store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM position WHERE kode = ?1",
-                [kode],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n > 0)
+        crate::store::positions::position_exists(&self.store.conn, kode)
             .map_err(|e| Problem::Failed(e.to_string()))
     }
 
@@ -208,7 +161,7 @@ impl SessionBackend for StoreSessions {
         path: &Path,
     ) -> Outcome<PathBuf> {
         let d = self.detail(id)?;
-        let bytes = render_minutes(&d, format, lang)?;
+        let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
         std::fs::write(path, bytes).map_err(|e| Problem::Failed(e.to_string()))?;
         Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     }

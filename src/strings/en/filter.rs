@@ -1,24 +1,15 @@
 //! Filter-language error messages (English). The caller adds the column.
 
 use crate::domain::filter::{ErrorKind, Expected, FilterError, Op};
-use crate::domain::Predikat;
-
-fn ops(list: &[Op]) -> String {
-    list.iter()
-        .map(|o| o.symbol())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::strings::{ops, predikat_codes, predikat_names_quoted};
 
 fn expected(e: &Expected) -> String {
     match e {
         Expected::OneOf(list) => format!("expected one of: {}", list.join(", ")),
         Expected::Predikat => format!(
             "expected one of: {} (or the full name in quotes: {})",
-            Predikat::ALL.map(|p| p.code()).join(", "),
-            Predikat::ALL
-                .map(|p| format!("\"{}\"", p.name().to_lowercase()))
-                .join(", ")
+            predikat_codes(),
+            predikat_names_quoted()
         ),
         Expected::Golongan => {
             "expected a PNS grade I/a .. IV/e (e.g. III/c) or a PPPK grade I .. XVII".into()

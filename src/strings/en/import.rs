@@ -2,27 +2,9 @@
 
 use crate::domain::nip::NipError;
 use crate::domain::Status as EmploymentStatus;
-use crate::import::{ImportError, ImportReport, Outcome, Problem, ProblemKind};
+use crate::import::{ImportError, ImportReport, Outcome, ProblemKind};
 use crate::store::write::Counts;
-
-/// `file:line: column: what is wrong (value)`; the line is left out for a
-/// problem with a whole file, the column when there is none, the value when empty.
-pub fn problem(p: &Problem) -> String {
-    let mut s = p.file.clone();
-    if p.line > 0 {
-        s.push_str(&format!(":{}", p.line));
-    }
-    s.push_str(": ");
-    if !p.column.is_empty() {
-        s.push_str(&p.column);
-        s.push_str(": ");
-    }
-    s.push_str(&what(&p.kind, &p.file));
-    if !p.value.is_empty() {
-        s.push_str(&format!(" ({})", p.value));
-    }
-    s
-}
+use crate::strings::ImportLabels;
 
 /// What is wrong, without the place.
 pub fn what(k: &ProblemKind, file: &str) -> String {
@@ -74,50 +56,31 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
     }
 }
 
-fn counts(label: &str, c: &Counts) -> Option<String> {
-    (c.total() > 0).then(|| {
-        format!(
-            "  {label:<24} {} new, {} changed, {} unchanged",
-            c.inserted, c.updated, c.unchanged
-        )
-    })
+/// The headings and record names of the import's report.
+pub const REPORT: ImportLabels = ImportLabels {
+    files: "Files",
+    would_be_written: "Would be written",
+    written: "Written",
+    employees: "Employees",
+    skp: "SKP predikat",
+    competencies: "Competency assessments",
+    potentials: "Potential assessments",
+    trainings: "Trainings",
+    positions: "Positions",
+    requirements: "Position requirements",
+};
+
+/// How many rows of a file were read and how many are valid.
+pub fn file_rows(rows: u64, valid: u64) -> String {
+    format!("{rows} rows, {valid} valid")
 }
 
-/// The report after the problems: the files read, what was (or would be)
-/// written, and how the import ended.
-pub fn summary(r: &ImportReport) -> String {
-    let mut lines = vec!["Files:".to_string()];
-    for f in &r.files {
-        let kind = f.kind.map(|k| k.code()).unwrap_or("?");
-        lines.push(format!(
-            "  {} ({kind}): {} rows, {} valid, SHA-256 {}",
-            f.path.display(),
-            f.rows_read,
-            f.rows_valid,
-            &f.sha256[..12.min(f.sha256.len())]
-        ));
-    }
-    let s = &r.summary;
-    let tables = [
-        counts("Employees", &s.employees),
-        counts("SKP predikat", &s.skp),
-        counts("Competency assessments", &s.competencies),
-        counts("Potential assessments", &s.potentials),
-        counts("Trainings", &s.trainings),
-        counts("Positions", &s.positions),
-        counts("Position requirements", &s.requirements),
-    ];
-    let tables: Vec<String> = tables.into_iter().flatten().collect();
-    if !tables.is_empty() {
-        lines.push(if r.outcome == Outcome::DryRun {
-            "Would be written:".to_string()
-        } else {
-            "Written:".to_string()
-        });
-        lines.extend(tables);
-    }
-    lines.push(outcome(r));
-    lines.join("\n")
+/// How many records are new, changed and unchanged.
+pub fn counts(c: &Counts) -> String {
+    format!(
+        "{} new, {} changed, {} unchanged",
+        c.inserted, c.updated, c.unchanged
+    )
 }
 
 /// One sentence: how the import ended.

@@ -1,24 +1,15 @@
 //! Filter-language error messages (Bahasa Indonesia). The caller adds the column.
 
 use crate::domain::filter::{ErrorKind, Expected, FilterError, Op};
-use crate::domain::Predikat;
-
-fn ops(list: &[Op]) -> String {
-    list.iter()
-        .map(|o| o.symbol())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use crate::strings::{ops, predikat_codes, predikat_names_quoted};
 
 fn expected(e: &Expected) -> String {
     match e {
         Expected::OneOf(list) => format!("pilihannya: {}", list.join(", ")),
         Expected::Predikat => format!(
             "pilihannya: {} (atau nama lengkapnya dalam tanda kutip: {})",
-            Predikat::ALL.map(|p| p.code()).join(", "),
-            Predikat::ALL
-                .map(|p| format!("\"{}\"", p.name().to_lowercase()))
-                .join(", ")
+            predikat_codes(),
+            predikat_names_quoted()
         ),
         Expected::Golongan => {
             "tulis golongan PNS I/a .. IV/e (mis. III/c) atau golongan PPPK I .. XVII".into()

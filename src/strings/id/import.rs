@@ -2,27 +2,9 @@
 
 use crate::domain::nip::NipError;
 use crate::domain::Status as EmploymentStatus;
-use crate::import::{ImportError, ImportReport, Outcome, Problem, ProblemKind};
+use crate::import::{ImportError, ImportReport, Outcome, ProblemKind};
 use crate::store::write::Counts;
-
-/// `berkas:baris: kolom: apa yang salah (nilai)`; baris dihilangkan untuk
-/// masalah seluruh berkas, kolom bila tidak ada, nilai bila kosong.
-pub fn problem(p: &Problem) -> String {
-    let mut s = p.file.clone();
-    if p.line > 0 {
-        s.push_str(&format!(":{}", p.line));
-    }
-    s.push_str(": ");
-    if !p.column.is_empty() {
-        s.push_str(&p.column);
-        s.push_str(": ");
-    }
-    s.push_str(&what(&p.kind, &p.file));
-    if !p.value.is_empty() {
-        s.push_str(&format!(" ({})", p.value));
-    }
-    s
-}
+use crate::strings::ImportLabels;
 
 /// Apa yang salah, tanpa tempatnya.
 pub fn what(k: &ProblemKind, file: &str) -> String {
@@ -74,50 +56,31 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
     }
 }
 
-fn counts(label: &str, c: &Counts) -> Option<String> {
-    (c.total() > 0).then(|| {
-        format!(
-            "  {label:<24} {} baru, {} berubah, {} tetap",
-            c.inserted, c.updated, c.unchanged
-        )
-    })
+/// Judul dan nama catatan pada laporan impor.
+pub const REPORT: ImportLabels = ImportLabels {
+    files: "Berkas",
+    would_be_written: "Akan ditulis",
+    written: "Ditulis",
+    employees: "Pegawai",
+    skp: "Predikat SKP",
+    competencies: "Penilaian kompetensi",
+    potentials: "Penilaian potensi",
+    trainings: "Pelatihan",
+    positions: "Jabatan",
+    requirements: "Syarat jabatan",
+};
+
+/// Berapa baris berkas yang dibaca dan berapa yang valid.
+pub fn file_rows(rows: u64, valid: u64) -> String {
+    format!("{rows} baris, {valid} valid")
 }
 
-/// Laporan sesudah daftar masalah: berkas yang dibaca, apa yang (akan)
-/// ditulis, dan bagaimana impor berakhir.
-pub fn summary(r: &ImportReport) -> String {
-    let mut lines = vec!["Berkas:".to_string()];
-    for f in &r.files {
-        let kind = f.kind.map(|k| k.code()).unwrap_or("?");
-        lines.push(format!(
-            "  {} ({kind}): {} baris, {} valid, SHA-256 {}",
-            f.path.display(),
-            f.rows_read,
-            f.rows_valid,
-            &f.sha256[..12.min(f.sha256.len())]
-        ));
-    }
-    let s = &r.summary;
-    let tables = [
-        counts("Pegawai", &s.employees),
-        counts("Predikat SKP", &s.skp),
-        counts("Penilaian kompetensi", &s.competencies),
-        counts("Penilaian potensi", &s.potentials),
-        counts("Pelatihan", &s.trainings),
-        counts("Jabatan", &s.positions),
-        counts("Syarat jabatan", &s.requirements),
-    ];
-    let tables: Vec<String> = tables.into_iter().flatten().collect();
-    if !tables.is_empty() {
-        lines.push(if r.outcome == Outcome::DryRun {
-            "Akan ditulis:".to_string()
-        } else {
-            "Ditulis:".to_string()
-        });
-        lines.extend(tables);
-    }
-    lines.push(outcome(r));
-    lines.join("\n")
+/// Berapa catatan yang baru, berubah dan tetap.
+pub fn counts(c: &Counts) -> String {
+    format!(
+        "{} baru, {} berubah, {} tetap",
+        c.inserted, c.updated, c.unchanged
+    )
 }
 
 /// Satu kalimat: bagaimana impor berakhir.

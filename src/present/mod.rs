@@ -1,0 +1,12 @@
+//! What the command line and the committee screen show alike: the compare
+//! rows, the JPM and gap text, the requirement digits and CSV cells. It sits
+//! below both (`cli` and `ui` name it; it names neither), so a fact is
+//! formatted once whichever way the user looks at it.
+
+pub mod compare;
+pub mod csv;
+pub mod position;
+
+pub use compare::{columns, compare_rows, Column};
+pub use csv::{safe_cell, write_csv};
+pub use position::{gaps_text, jpm_text, requirement_digits};
