@@ -103,7 +103,7 @@ fn injection_strings_are_stored_and_filtered_literally() {
         .arg("import")
         .arg(pegawai_with(&nul, &["a\0b"])));
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("control characters"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("control or bidirectional characters"));
     assert!(!db.exists());
     let texts: Vec<&str> = INJECTIONS
         .iter()
