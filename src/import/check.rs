@@ -13,8 +13,8 @@ use super::names::Names;
 use super::parse::{key_columns, key_value, Key, ParsedRow, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
-use foldhash::HashMap;
 use crate::store::records::{has_employee, has_position};
+use foldhash::HashMap;
 use rusqlite::Connection;
 use std::collections::hash_map::Entry;
 

@@ -510,7 +510,11 @@ impl RecordKind for Potentials {
     fn own_get(own: &Own, key: u32) -> Option<Option<PotentialRow>> {
         scan(&own.potentials, &key).map(|v| {
             v.map(|(kategori, skor, metode)| {
-                (potensi_code(*kategori).map(str::to_string), *skor, metode.clone())
+                (
+                    potensi_code(*kategori).map(str::to_string),
+                    *skor,
+                    metode.clone(),
+                )
             })
         })
     }
