@@ -862,7 +862,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         None
     };
     let current_head = audit::head(conn)?;
-    Ok(SessionDetail {
+    let mut detail = SessionDetail {
         session,
         members,
         agenda,
@@ -872,7 +872,10 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         events,
         closing_head,
         current_head,
-    })
+    };
+    // A closed session shows what the chain holds at its closing head.
+    replay::replay(conn, Some(id))?.render(conn, &mut detail)?;
+    Ok(detail)
 }
 
 /// Compare every session record (session, members and attendance, agenda,

@@ -17,6 +17,8 @@
 //! as the first column and its fields under the entry's names) and an arm in
 //! [`Replay::apply`] that turns its entry into [`Replay::put`] calls.
 
+use super::{Decision, Event, Member, Recusal, SessionDetail};
+use crate::domain::session::{SessionStatus, Votes};
 use crate::store::audit::{Entry, Problem};
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
@@ -412,4 +414,197 @@ pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Repla
         .query_map([session], crate::store::audit::row_to_entry)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Replay::run(&entries))
+}
+
+fn text(f: &Fields, key: &str) -> Option<String> {
+    f.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn lookup(conn: &Connection, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(sql, [key], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+const NAMA: &str = "SELECT nama FROM employee WHERE nip = ?1";
+const NAMA_JABATAN: &str = "SELECT nama_jabatan FROM position WHERE kode = ?1";
+
+impl Replay {
+    /// Render one session as the chain holds it, replacing what `d` read from
+    /// the tables: a session the chain says is closed shows its state at its
+    /// closing head, whatever rows were added or changed afterwards. Values
+    /// an older entry does not carry (timestamps) are taken from `d`.
+    pub fn render(&self, conn: &Connection, d: &mut SessionDetail) -> rusqlite::Result<()> {
+        let id = d.session.id;
+        let Some(status) = self.closed.get(&id) else {
+            return Ok(()); // a session the chain does not know: verify reports it
+        };
+        let Some(close_seq) = *status else {
+            d.session.status = SessionStatus::Open;
+            d.closing_head = None;
+            return Ok(());
+        };
+        d.closing_head = conn.query_row(
+            "SELECT hash FROM audit_log WHERE seq = ?1",
+            [close_seq],
+            |r| r.get(0),
+        )?;
+        let prefix = format!("{id}/");
+        let key_of = |k: &String| k.strip_prefix(&prefix).unwrap_or(k).to_string();
+        if let Some((_, s)) = self.of_session("session", id).first() {
+            let f = &s.fields;
+            d.session.title = text(f, "title").unwrap_or_default();
+            d.session.date = text(f, "date").unwrap_or_default();
+            d.session.quorum = f.get("quorum").and_then(Value::as_u64).map(|q| q as usize);
+            d.session.created_at =
+                text(f, "created_at").unwrap_or_else(|| d.session.created_at.clone());
+        }
+        d.session.status = SessionStatus::Closed;
+        let mut members: Vec<(i64, Member)> = self
+            .of_session("member", id)
+            .into_iter()
+            .map(|(k, m)| {
+                let pos = m.fields.get("position").and_then(Value::as_i64);
+                let member = Member {
+                    name: key_of(k),
+                    role: text(&m.fields, "role").unwrap_or_default(),
+                    present: m.fields.get("present") == Some(&json!(1)),
+                };
+                (pos.unwrap_or_default(), member)
+            })
+            .collect();
+        members.sort_by_key(|(p, _)| *p);
+        d.members = members.into_iter().map(|(_, m)| m).collect();
+        d.session.members = d.members.len();
+        d.session.present = d.members.iter().filter(|m| m.present).count();
+        d.agenda = Vec::new();
+        for (k, _) in self.of_session("agenda", id) {
+            let kode = key_of(k);
+            d.agenda.push((kode.clone(), lookup(conn, NAMA_JABATAN, &kode)?));
+        }
+        self.render_recusals(conn, d, &key_of)?;
+        let mut discussed: Vec<(String, String)> = self
+            .of_session("discussed", id)
+            .into_iter()
+            .map(|(k, r)| (text(&r.fields, "at").unwrap_or_default(), key_of(k)))
+            .collect();
+        discussed.sort();
+        // Rows older than the entries' timestamps keep the tables' order.
+        let old: Vec<String> = std::mem::take(&mut d.discussed);
+        d.discussed = old
+            .into_iter()
+            .filter(|n| discussed.iter().any(|(_, k)| k == n))
+            .collect();
+        for (_, nip) in discussed {
+            if !d.discussed.contains(&nip) {
+                d.discussed.push(nip);
+            }
+        }
+        self.render_decisions(conn, d)?;
+        let table_events = std::mem::take(&mut d.events);
+        d.events = self
+            .of_session("event", id)
+            .into_iter()
+            .map(|(k, e)| {
+                let n: usize = key_of(k).parse().unwrap_or(0);
+                let f = &e.fields;
+                let at = text(f, "at").or_else(|| {
+                    table_events
+                        .get(n.wrapping_sub(1))
+                        .map(|t: &Event| t.at.clone())
+                });
+                (
+                    n,
+                    Event {
+                        kind: text(f, "kind").unwrap_or_default(),
+                        reason: text(f, "reason"),
+                        at: at.unwrap_or_default(),
+                        actor: text(f, "actor").unwrap_or_default(),
+                    },
+                )
+            })
+            .collect::<BTreeMap<_, _>>()
+            .into_values()
+            .collect();
+        Ok(())
+    }
+
+    fn render_recusals(
+        &self,
+        conn: &Connection,
+        d: &mut SessionDetail,
+        key_of: &dyn Fn(&String) -> String,
+    ) -> rusqlite::Result<()> {
+        let table = std::mem::take(&mut d.recusals);
+        for (k, r) in self.of_session("recusal", d.session.id) {
+            let key = key_of(k);
+            let (member, nip) = key.rsplit_once('/').unwrap_or((&key, ""));
+            let at = text(&r.fields, "at").or_else(|| {
+                table
+                    .iter()
+                    .find(|t| t.member == member && t.nip == nip)
+                    .map(|t| t.at.clone())
+            });
+            d.recusals.push(Recusal {
+                member: member.to_string(),
+                nip: nip.to_string(),
+                nama: lookup(conn, NAMA, nip)?,
+                reason: text(&r.fields, "reason").unwrap_or_default(),
+                at: at.unwrap_or_default(),
+            });
+        }
+        d.recusals
+            .sort_by(|a, b| (&a.at, &a.member).cmp(&(&b.at, &b.member)));
+        Ok(())
+    }
+
+    fn render_decisions(&self, conn: &Connection, d: &mut SessionDetail) -> rusqlite::Result<()> {
+        let table = std::mem::take(&mut d.decisions);
+        let mut out: Vec<Decision> = Vec::new();
+        for (k, r) in self.of_session("decision", d.session.id) {
+            let f = &r.fields;
+            let id: i64 = k.parse().unwrap_or_default();
+            let nip = text(f, "nip").unwrap_or_default();
+            let position = text(f, "position");
+            let decided_at = text(f, "decided_at").or_else(|| {
+                table
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map(|t| t.decided_at.clone())
+            });
+            out.push(Decision {
+                id,
+                session_id: d.session.id,
+                nama: lookup(conn, NAMA, &nip)?,
+                nip,
+                kind: text(f, "kind").unwrap_or_default(),
+                nama_jabatan: match &position {
+                    Some(p) => lookup(conn, NAMA_JABATAN, p)?,
+                    None => None,
+                },
+                kode_jabatan: position,
+                reason: text(f, "reason").unwrap_or_default(),
+                votes: text(f, "votes").as_deref().and_then(Votes::parse),
+                snapshot: f.get("snapshot").cloned().unwrap_or(Value::Null),
+                supersedes: f.get("supersedes").and_then(Value::as_i64),
+                superseded_by: None,
+                version: f.get("version").and_then(Value::as_i64).unwrap_or(1),
+                decided_at: decided_at.unwrap_or_default(),
+                actor: text(f, "actor").unwrap_or_default(),
+            });
+        }
+        out.sort_by_key(|x| x.id);
+        let links: Vec<(i64, i64)> = out
+            .iter()
+            .filter_map(|x| x.supersedes.map(|p| (p, x.id)))
+            .collect();
+        for x in &mut out {
+            x.superseded_by = links.iter().find(|(p, _)| *p == x.id).map(|(_, n)| *n);
+        }
+        d.session.decisions = out.len();
+        d.decisions = out;
+        Ok(())
+    }
 }
