@@ -79,11 +79,31 @@ pub const TABLES: &[Table] = &[
     },
 ];
 
-/// A row as the chain recorded it: the entry that last wrote it and its fields.
+/// A row as the chain recorded it: the entry that last wrote it, its fields
+/// and the entry that wrote each field.
 #[derive(Debug, Clone, Default)]
 pub struct Expected {
     pub seq: i64,
     pub fields: Fields,
+    written_by: BTreeMap<String, i64>,
+}
+
+impl Expected {
+    fn set(&mut self, field: &str, value: Value, seq: i64) {
+        self.fields.insert(field.to_string(), value);
+        self.written_by.insert(field.to_string(), seq);
+        self.seq = seq;
+    }
+
+    /// The entry that created the row.
+    fn created_by(&self) -> i64 {
+        self.written_by.values().copied().min().unwrap_or(self.seq)
+    }
+
+    /// The entry that wrote `field` (the row's last one if none did).
+    fn seq_of(&self, field: &str) -> i64 {
+        self.written_by.get(field).copied().unwrap_or(self.seq)
+    }
 }
 
 /// The state the chain describes.
@@ -132,10 +152,15 @@ impl Replay {
 
     /// Record a row the chain wrote (replacing an earlier state of it).
     pub fn put(&mut self, table: &'static str, key: String, seq: i64, fields: Fields) {
-        self.rows
-            .entry(table)
-            .or_default()
-            .insert(key, Expected { seq, fields });
+        let written_by = fields.keys().map(|k| (k.clone(), seq)).collect();
+        self.rows.entry(table).or_default().insert(
+            key,
+            Expected {
+                seq,
+                fields,
+                written_by,
+            },
+        );
     }
 
     fn table(&self, table: &str) -> impl Iterator<Item = (&String, &Expected)> {
@@ -197,7 +222,12 @@ impl Replay {
         let members = after.get("members").and_then(Value::as_array);
         for (i, m) in members.into_iter().flatten().enumerate() {
             let fields = json!({"role": m.get("role"), "present": 0, "position": i});
-            self.put("member", format!("{id}/{}", s(m, "name")), e.seq, obj(fields));
+            self.put(
+                "member",
+                format!("{id}/{}", s(m, "name")),
+                e.seq,
+                obj(fields),
+            );
         }
         let agenda = after.get("agenda").and_then(Value::as_array);
         for kode in agenda.into_iter().flatten() {
@@ -225,11 +255,7 @@ impl Replay {
         if let Some(members) = self.rows.get_mut("member") {
             for (key, m) in members.iter_mut() {
                 if let Some(name) = key.strip_prefix(&prefix) {
-                    let now = i64::from(present.contains(name));
-                    if m.fields.get("present") != Some(&json!(now)) {
-                        m.fields.insert("present".into(), json!(now));
-                        m.seq = e.seq;
-                    }
+                    m.set("present", json!(i64::from(present.contains(name))), e.seq);
                 }
             }
         }
@@ -295,8 +321,7 @@ impl Replay {
             .get_mut("session")
             .and_then(|m| m.get_mut(&id.to_string()))
         {
-            row.fields.insert("status".into(), json!(status));
-            row.seq = e.seq;
+            row.set("status", json!(status), e.seq);
         }
     }
 
@@ -333,13 +358,15 @@ impl Replay {
             let empty = BTreeMap::new();
             let expected = self.rows.get(t.entity).unwrap_or(&empty);
             for (key, exp) in expected {
-                let same = found.get(key).is_some_and(|row| {
-                    exp.fields
-                        .iter()
-                        .all(|(f, v)| row.get(f).unwrap_or(&Value::Null) == v)
-                });
-                if !same {
-                    return Ok(Some((exp.seq, mismatch(t.entity, key))));
+                let Some(row) = found.get(key) else {
+                    return Ok(Some((exp.created_by(), mismatch(t.entity, key))));
+                };
+                let differs = exp
+                    .fields
+                    .iter()
+                    .find(|(f, v)| row.get(*f).unwrap_or(&Value::Null) != *v);
+                if let Some((field, _)) = differs {
+                    return Ok(Some((exp.seq_of(field), mismatch(t.entity, key))));
                 }
             }
             if let Some(key) = found.keys().find(|k| !expected.contains_key(*k)) {
@@ -482,7 +509,8 @@ impl Replay {
         d.agenda = Vec::new();
         for (k, _) in self.of_session("agenda", id) {
             let kode = key_of(k);
-            d.agenda.push((kode.clone(), lookup(conn, NAMA_JABATAN, &kode)?));
+            d.agenda
+                .push((kode.clone(), lookup(conn, NAMA_JABATAN, &kode)?));
         }
         self.render_recusals(conn, d, &key_of)?;
         let mut discussed: Vec<(String, String)> = self
