@@ -448,56 +448,53 @@ fn additions_to_a_closed_session_are_caught_and_kept_out_of_the_minutes() {
 #[test]
 fn triggers_rewritten_dropped_or_added_are_caught() {
     let (_d, db, _head) = recorded();
-    let writable = |c: &Connection, name: &str, from: &str, to: &str| {
-        c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
-        c.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, ?2, ?3) WHERE name = ?1",
-            params![name, from, to],
-        )
-        .unwrap();
-        c.execute_batch("PRAGMA writable_schema = OFF;").unwrap();
-    };
-    let cases: Vec<(&str, Box<dyn Fn(&Connection)>)> = vec![
+    // Rewritten through `writable_schema`: (case, trigger, text replaced, by).
+    let rewrites = [
         (
             "when_0",
-            Box::new(|c| {
-                writable(
-                    c,
-                    "audit_log_no_update",
-                    "ON audit_log",
-                    "ON audit_log WHEN 0",
-                )
-            }),
+            "audit_log_no_update",
+            "ON audit_log",
+            "ON audit_log WHEN 0",
         ),
         (
             "raise_ignore",
-            Box::new(|c| {
-                writable(
-                    c,
-                    "audit_log_no_delete",
-                    "RAISE(ABORT, 'audit_log is append-only')",
-                    "RAISE(IGNORE)",
-                )
-            }),
+            "audit_log_no_delete",
+            "RAISE(ABORT, 'audit_log is append-only')",
+            "RAISE(IGNORE)",
         ),
         (
             "decision_when_0",
-            Box::new(|c| writable(c, "decision_no_update", "ON decision", "ON decision WHEN 0")),
-        ),
-        (
-            "extra",
-            Box::new(|c| {
-                c.execute_batch("CREATE TRIGGER audit_log_helper AFTER INSERT ON audit_log BEGIN SELECT 1; END;").unwrap()
-            }),
+            "decision_no_update",
+            "ON decision",
+            "ON decision WHEN 0",
         ),
     ];
-    for (name, change) in cases {
-        // The change is made after the triggers are restored, as an attacker would.
+    for (name, trigger, from, to) in rewrites {
+        // The change is made with the triggers in place, as an attacker would.
         let copy = forge(&db, name, |_| {});
-        change(&Connection::open(&copy).unwrap());
+        let c = Connection::open(&copy).unwrap();
+        c.execute_batch("PRAGMA writable_schema = ON;").unwrap();
+        let n = c
+            .execute(
+                "UPDATE sqlite_master SET sql = replace(sql, ?2, ?3) WHERE name = ?1",
+                params![trigger, from, to],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+        c.execute_batch("PRAGMA writable_schema = OFF;").unwrap();
+        drop(c);
         caught(&copy, None, &["no longer protected"]);
         made(1, 1);
     }
+    let copy = forge(&db, "extra", |_| {});
+    Connection::open(&copy)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER audit_log_helper AFTER INSERT ON audit_log BEGIN SELECT 1; END;",
+        )
+        .unwrap();
+    caught(&copy, None, &["no longer protected"]);
+    made(1, 1);
     let copy = forge(&db, "dropped", |_| {});
     Connection::open(&copy)
         .unwrap()
