@@ -321,14 +321,16 @@ fn insert_entry(conn: &Connection, e: &Entry) {
 }
 
 /// Rewrite the whole chain consistently after an edit of entry `seq`'s `after`.
-fn rewrite_chain(conn: &Connection, seq: i64, edit: impl Fn(&mut Value)) {
+/// Rewrite the whole chain consistently after `edit` changed the `after` of
+/// some entries (it is given each entry's seq and parsed `after`).
+fn rewrite_chain(conn: &Connection, edit: impl Fn(i64, &mut Value)) {
     let mut entries = audit::log(conn, None).unwrap();
     conn.execute("DELETE FROM audit_log", []).unwrap();
     let mut prev = audit::GENESIS.to_string();
     for e in &mut entries {
-        if e.seq == seq {
-            let mut v: Value = serde_json::from_str(e.after.as_deref().unwrap()).unwrap();
-            edit(&mut v);
+        if let Some(after) = e.after.as_deref() {
+            let mut v: Value = serde_json::from_str(after).unwrap();
+            edit(e.seq, &mut v);
             e.after = Some(v.to_string());
         }
         e.prev_hash = prev;
@@ -742,7 +744,11 @@ fn only_the_paper_head_catches_a_cut_tail_or_a_consistent_rewrite() {
     // The whole chain rewritten consistently after a changed recusal reason.
     let recuse = seq_of(&db, "session.recuse", 0);
     let copy = forge(&db, "rewritten", |c| {
-        rewrite_chain(c, recuse, |v| v["reason"] = json!("tidak ada hubungan"));
+        rewrite_chain(c, |seq, v| {
+            if seq == recuse {
+                v["reason"] = json!("tidak ada hubungan");
+            }
+        });
         c.execute("UPDATE recusal SET reason = 'tidak ada hubungan'", [])
             .unwrap();
     });
@@ -756,4 +762,41 @@ fn only_the_paper_head_catches_a_cut_tail_or_a_consistent_rewrite() {
     );
     made(4, 1);
     assert_made(4, 5);
+}
+
+/// Entries written before they carried timestamps (created_at, at,
+/// decided_at) still verify, and the minutes take those from the tables.
+#[test]
+fn entries_without_timestamps_still_verify() {
+    let (_d, db, _head) = recorded();
+    let old = forge(&db, "old_entries", |c| {
+        rewrite_chain(c, |_, v| {
+            if let Some(o) = v.as_object_mut() {
+                for k in ["created_at", "at", "decided_at"] {
+                    o.remove(k);
+                }
+            }
+        })
+    });
+    let head = audit::head(&Connection::open(&old).unwrap()).unwrap();
+    talenta(&old)
+        .args(["audit", "verify", "--expect-head", &head])
+        .assert()
+        .success();
+    let (now, then) = (detail(&db), detail(&old));
+    assert_eq!(then.closing_head.as_deref(), Some(head.as_str()));
+    assert_eq!(then.session.created_at, now.session.created_at);
+    let at = |d: &SessionDetail| {
+        let mut v: Vec<String> = d.decisions.iter().map(|x| x.decided_at.clone()).collect();
+        v.extend(d.events.iter().map(|e| e.at.clone()));
+        v.extend(d.recusals.iter().map(|r| r.at.clone()));
+        v
+    };
+    assert_eq!(at(&then), at(&now));
+    assert!(at(&now).iter().all(|a| a.starts_with("20")));
+    // A timestamp such an entry does not carry is not checked; the rest is.
+    let copy = forge(&old, "old_entries_reason", |c| {
+        c.execute("UPDATE recusal SET reason = 'lain'", []).unwrap();
+    });
+    caught(&copy, None, &["the recusal record 1/Rahmat"]);
 }
