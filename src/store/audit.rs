@@ -97,7 +97,7 @@ pub fn append(tx: &Transaction<'_>, actor: &Actor, change: Change<'_>) -> Result
     Ok(e.hash)
 }
 
-fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+pub(crate) fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
         seq: r.get(0)?,
         at: r.get(1)?,
@@ -113,7 +113,7 @@ fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
     })
 }
 
-const SELECT: &str =
+pub(crate) const SELECT: &str =
     "SELECT seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log";
 
 /// Entries in order, optionally from a date (`YYYY-MM-DD`, inclusive) on.
@@ -165,9 +165,14 @@ pub enum Problem {
     /// schema created: dropped, rewritten (`WHEN 0`, `RAISE(IGNORE)`), or joined
     /// by another trigger (TEMP ones included).
     TriggersMissing,
-    /// A recorded row (a decision) differs from the audit entry that recorded it,
-    /// or has none, or was removed: `seq` names the entry (0 when there is none).
+    /// A recorded row (a session, member, attendance, agenda item, recusal,
+    /// discussed mark, decision or session event) differs from what the chain
+    /// says, or was removed: `seq` names the entry that wrote it; or the chain
+    /// does not explain it at all: `seq` is 0.
     RecordMismatch { entity: String, id: String },
+    /// An entry changes a session the chain says is closed, with no audited
+    /// reopen before it (a forged entry, or a status flipped around a command).
+    ClosedSessionChanged { session: String },
 }
 
 /// Recompute the whole chain, stopping at the first broken entry.

@@ -15,6 +15,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub mod replay;
+
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     #[error("refused: {0:?}")]
@@ -261,7 +263,7 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
             entity_id: &id.to_string(),
             before: None,
             after: Some(
-                json!({"title": title, "date": s.date.to_string(), "quorum": s.quorum, "members": members, "agenda": s.agenda}),
+                json!({"title": title, "date": s.date.to_string(), "quorum": s.quorum, "members": members, "agenda": s.agenda, "created_at": at}),
             ),
         },
     )?;
@@ -346,9 +348,10 @@ pub fn recuse(
         }
         .into());
     }
+    let at = now();
     tx.execute(
         "INSERT INTO recusal (session_id, member_name, nip, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, member, nip, reason.trim(), now()],
+        params![id, member, nip, reason.trim(), at],
     )?;
     audit::append(
         &tx,
@@ -358,7 +361,7 @@ pub fn recuse(
             entity: "session",
             entity_id: &id.to_string(),
             before: None,
-            after: Some(json!({"member": member, "nip": nip, "reason": reason.trim()})),
+            after: Some(json!({"member": member, "nip": nip, "reason": reason.trim(), "at": at})),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -371,9 +374,10 @@ pub fn mark_discussed(store: &mut Store, actor: &Actor, id: i64, nip: &str) -> R
     let tx = store.write_tx()?;
     require_open(&tx, id)?;
     require_employee(&tx, nip)?;
+    let at = now();
     let n = tx.execute(
         "INSERT OR IGNORE INTO discussed (session_id, nip, at) VALUES (?1, ?2, ?3)",
-        params![id, nip, now()],
+        params![id, nip, at],
     )?;
     if n > 0 {
         audit::append(
@@ -384,7 +388,7 @@ pub fn mark_discussed(store: &mut Store, actor: &Actor, id: i64, nip: &str) -> R
                 entity: "session",
                 entity_id: &id.to_string(),
                 before: None,
-                after: Some(json!({"nip": nip})),
+                after: Some(json!({"nip": nip, "at": at})),
             },
         )?;
     }
@@ -481,6 +485,7 @@ fn insert_decision(
         Some((prev, v)) => (Some(prev), v + 1),
         None => (None, 1),
     };
+    let decided_at = now();
     let new_id: i64 = tx.query_row(
         "INSERT INTO decision (session_id, nip, kind, kode_jabatan, reason, votes_for, votes_against, votes_abstain,
            snapshot, supersedes, version, decided_at, actor)
@@ -497,7 +502,7 @@ fn insert_decision(
             snap.to_string(),
             prev,
             version,
-            now(),
+            decided_at,
             actor.name,
         ],
         |r| r.get(0),
@@ -505,7 +510,7 @@ fn insert_decision(
     let after = json!({
         "session": id, "nip": d.nip, "kind": d.kind.code(), "position": d.position,
         "reason": d.reason.trim(), "votes": d.votes.map(|v| v.to_string()), "version": version,
-        "supersedes": prev, "quorum": q, "snapshot": snap,
+        "supersedes": prev, "quorum": q, "snapshot": snap, "decided_at": decided_at,
     });
     let before = match prev {
         Some(p) => Some(decision_json(tx, p)?),
@@ -677,7 +682,7 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
             entity: "session",
             entity_id: &id.to_string(),
             before: Some(json!({"status": SessionStatus::Open})),
-            after: Some(json!({"status": SessionStatus::Closed, "decisions": decisions})),
+            after: Some(json!({"status": SessionStatus::Closed, "decisions": decisions, "at": at})),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -701,9 +706,10 @@ pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result
         "UPDATE committee_session SET status = 'open' WHERE id = ?1",
         [id],
     )?;
+    let at = now();
     tx.execute(
         "INSERT INTO session_event (session_id, kind, reason, at, actor) VALUES (?1, 'reopen', ?2, ?3, ?4)",
-        params![id, reason.trim(), now(), actor.name],
+        params![id, reason.trim(), at, actor.name],
     )?;
     audit::append(
         &tx,
@@ -713,7 +719,7 @@ pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result
             entity: "session",
             entity_id: &id.to_string(),
             before: Some(json!({"status": SessionStatus::Closed})),
-            after: Some(json!({"status": SessionStatus::Open, "reason": reason.trim()})),
+            after: Some(json!({"status": SessionStatus::Open, "reason": reason.trim(), "at": at})),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -856,7 +862,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         None
     };
     let current_head = audit::head(conn)?;
-    Ok(SessionDetail {
+    let mut detail = SessionDetail {
         session,
         members,
         agenda,
@@ -866,88 +872,18 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         events,
         closing_head,
         current_head,
-    })
+    };
+    // A closed session shows what the chain holds at its closing head.
+    replay::replay(conn, Some(id))?.render(conn, &mut detail)?;
+    Ok(detail)
 }
 
-/// Compare every decision with the audit entry that recorded it: a changed
-/// field, a row without its entry, or an entry whose row is gone is reported
-/// with the entry's sequence number (0 when there is no entry).
+/// Compare every session record (session, members and attendance, agenda,
+/// recusals, discussed marks, decisions, events) with the audit chain replayed
+/// (see [`replay`]): the first rule broken or row that differs is reported
+/// with the entry's sequence number (0 for a row the chain does not explain).
 pub fn check_against_audit(
     conn: &rusqlite::Connection,
 ) -> super::Result<Option<(i64, super::audit::Problem)>> {
-    use std::collections::HashMap;
-    let mismatch = |id: &str| super::audit::Problem::RecordMismatch {
-        entity: "decision".into(),
-        id: id.to_string(),
-    };
-    let mut recorded: HashMap<String, (i64, Value)> = HashMap::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT seq, entity_id, after FROM audit_log WHERE entity = 'decision' AND action IN ('decision.record', 'decision.amend')",
-        )?;
-        let mut q = stmt.query([])?;
-        while let Some(r) = q.next()? {
-            let after: Option<String> = r.get(2)?;
-            let v = after
-                .and_then(|a| serde_json::from_str(&a).ok())
-                .unwrap_or(Value::Null);
-            recorded.insert(r.get(1)?, (r.get(0)?, v));
-        }
-    }
-    let mut stmt = conn.prepare(
-        "SELECT id, session_id, nip, kind, kode_jabatan, reason, votes_for, votes_against, votes_abstain, supersedes, version FROM decision ORDER BY id",
-    )?;
-    let mut q = stmt.query([])?;
-    let mut seen = 0usize;
-    while let Some(r) = q.next()? {
-        let id: i64 = r.get(0)?;
-        let key = id.to_string();
-        let Some((seq, after)) = recorded.get(&key) else {
-            return Ok(Some((0, mismatch(&key))));
-        };
-        seen += 1;
-        let votes = match (
-            r.get::<_, Option<u32>>(6)?,
-            r.get::<_, Option<u32>>(7)?,
-            r.get::<_, Option<u32>>(8)?,
-        ) {
-            (Some(a), Some(b), Some(c)) => Value::String(format!("{a}/{b}/{c}")),
-            _ => Value::Null,
-        };
-        let row = json!({
-            "session": r.get::<_, i64>(1)?, "nip": r.get::<_, String>(2)?, "kind": r.get::<_, String>(3)?,
-            "position": r.get::<_, Option<String>>(4)?, "reason": r.get::<_, String>(5)?, "votes": votes,
-            "supersedes": r.get::<_, Option<i64>>(9)?, "version": r.get::<_, i64>(10)?,
-        });
-        let same = [
-            "session",
-            "nip",
-            "kind",
-            "position",
-            "reason",
-            "votes",
-            "supersedes",
-            "version",
-        ]
-        .iter()
-        .all(|k| after.get(*k).unwrap_or(&Value::Null) == row.get(*k).unwrap_or(&Value::Null));
-        if !same {
-            return Ok(Some((*seq, mismatch(&key))));
-        }
-    }
-    if seen < recorded.len() {
-        // An entry whose decision row is gone.
-        let mut missing: Vec<(&String, &(i64, Value))> = recorded.iter().collect();
-        missing.sort_by_key(|(_, (seq, _))| *seq);
-        for (key, (seq, _)) in missing {
-            let id: i64 = key.parse().unwrap_or(-1);
-            let exists: Option<i64> = conn
-                .query_row("SELECT 1 FROM decision WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            if exists.is_none() {
-                return Ok(Some((*seq, mismatch(key))));
-            }
-        }
-    }
-    Ok(None)
+    Ok(replay::replay(conn, None)?.compare(conn)?)
 }

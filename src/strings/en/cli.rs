@@ -176,10 +176,16 @@ pub fn audit_broken(seq: i64, p: &Problem) -> String {
         Problem::HeadMismatch { expected, found } => format!(
             "the audit trail does not contain the head hash {expected} from the minutes (head now {found}); entries after {seq} may have been removed"
         ),
+        Problem::RecordMismatch { entity, id } if seq == 0 => format!(
+            "the {entity} record {id} has no audit entry that recorded it (inserted outside talenta)"
+        ),
         Problem::RecordMismatch { entity, id } => format!(
             "the {entity} record {id} does not match audit entry {seq} that recorded it (changed, inserted or deleted outside talenta)"
         ),
-        Problem::TriggersMissing => "the audit trail is no longer protected: the triggers refusing update/delete were dropped".to_string(),
+        Problem::ClosedSessionChanged { session } => format!(
+            "audit entry {seq} changes session {session} after it was closed, with no audited reopen before it"
+        ),
+        Problem::TriggersMissing => "the audit trail is no longer protected: the triggers refusing update/delete were dropped, changed or joined by others".to_string(),
     }
 }
 

@@ -174,10 +174,16 @@ pub fn audit_broken(seq: i64, p: &Problem) -> String {
         Problem::HeadMismatch { expected, found } => format!(
             "jejak audit tidak memuat hash kepala {expected} dari berita acara (kepala sekarang {found}); entri setelah {seq} bisa jadi telah dihapus"
         ),
+        Problem::RecordMismatch { entity, id } if seq == 0 => format!(
+            "catatan {entity} {id} tidak memiliki entri audit yang mencatatnya (disisipkan di luar talenta)"
+        ),
         Problem::RecordMismatch { entity, id } => format!(
             "catatan {entity} {id} tidak sama dengan entri audit {seq} yang mencatatnya (diubah, disisipkan atau dihapus di luar talenta)"
         ),
-        Problem::TriggersMissing => "jejak audit tidak lagi terlindung: pemicu (trigger) yang menolak ubah/hapus telah dibuang".to_string(),
+        Problem::ClosedSessionChanged { session } => format!(
+            "entri audit {seq} mengubah sidang {session} setelah ditutup, tanpa pembukaan kembali yang tercatat sebelumnya"
+        ),
+        Problem::TriggersMissing => "jejak audit tidak lagi terlindung: pemicu (trigger) yang menolak ubah/hapus telah dibuang, diubah atau ditambah".to_string(),
     }
 }
 
