@@ -199,23 +199,19 @@ fn require_member(tx: &Transaction<'_>, id: i64, name: &str) -> Result<()> {
 }
 
 fn require_employee(tx: &Transaction<'_>, nip: &str) -> Result<()> {
-    let known: Option<i64> = tx
-        .query_row("SELECT 1 FROM employee WHERE nip = ?1", [nip], |r| r.get(0))
-        .optional()?;
-    known
-        .map(|_| ())
-        .ok_or_else(|| Refusal::UnknownEmployee(nip.to_string()).into())
+    if super::records::has_employee(tx, nip)? {
+        Ok(())
+    } else {
+        Err(Refusal::UnknownEmployee(nip.to_string()).into())
+    }
 }
 
 fn require_position(tx: &Transaction<'_>, kode: &str) -> Result<()> {
-    let known: Option<i64> = tx
-        .query_row("SELECT 1 FROM position WHERE kode = ?1", [kode], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    known
-        .map(|_| ())
-        .ok_or_else(|| Refusal::UnknownPosition(kode.to_string()).into())
+    if super::records::has_position(tx, kode)? {
+        Ok(())
+    } else {
+        Err(Refusal::UnknownPosition(kode.to_string()).into())
+    }
 }
 
 /// Create a session (open at once); returns its id.
