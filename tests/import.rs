@@ -1,4 +1,4 @@
-//! The importer against `shared/contracts/import-format.md`: fixture sets in
+//! The importer against docs/import-format.md: fixture sets in
 //! both CSV dialects, an xlsx set built here, every kind of bad row, all or
 //! nothing, --skip-invalid, --dry-run, re-imports and the audit entry.
 

@@ -1,4 +1,4 @@
-//! The command line (`shared/contracts/cli.md`). `run` parses the arguments,
+//! The command line (docs/cli.md). `run` parses the arguments,
 //! resolves the context (database, as-of date, language, actor) and hands
 //! over to one module per command. Errors become a [`CliError`] with the
 //! contract's exit status: 1 runtime failure, 2 bad usage or bad input.

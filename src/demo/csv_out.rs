@@ -1,4 +1,4 @@
-//! Writing a demo pool as the import files of `shared/contracts/import-format.md`.
+//! Writing a demo pool as the import files of docs/import-format.md.
 //!
 //! With `,` (the default) dates are `YYYY-MM-DD` and decimals use a point. With
 //! `;` the files look like an Indonesian-locale spreadsheet export: dates

@@ -1,4 +1,4 @@
-//! The importer (`shared/contracts/import-format.md`): reads the HR exports
+//! The importer (docs/import-format.md): reads the HR exports
 //! (CSV or xlsx, a folder or a list of files), checks every row, and writes the
 //! valid records and one audit entry in a single transaction.
 //!

@@ -1,4 +1,4 @@
-//! The filter language (`shared/contracts/filter-language.md`): parser and evaluator.
+//! The filter language (docs/filter-language.md): parser and evaluator.
 //!
 //! One language, typed in the TUI's filter bar and given to `talenta query`. It is
 //! parsed once into a [`Filter`] (every value parsed and every needle lower-cased
