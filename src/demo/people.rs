@@ -25,7 +25,7 @@
 //! - NIP/NI PPPK sequence: a small number (mostly 001-003); when the number is
 //!   taken the next free one is used, so every NIP is unique.
 
-use super::data::{self, Course, Fungsional, MaxAhli, Pelaksana};
+use super::data::{self, Course, Fungsional, Gelar, MaxAhli, Pelaksana};
 use super::names::{self, weighted, Person};
 use super::org::{Post, Unit};
 use crate::domain::{
@@ -372,55 +372,65 @@ impl Ctx {
     ) -> Outcome {
         let mut rng = stream(self.seed, 1, index);
         let rng = &mut rng;
+        let hire = Hire::draw(rng, unit, &role);
+        let career = self.career(rng, &hire);
+        let (golongan, jabatan, tingkat) = grade(rng, &hire, &career, &role);
+        let tmt_jabatan = tmt_jabatan(rng, &hire, career.start, self.as_of);
+        let nama = names::full_name(
+            rng,
+            &Person {
+                sex: hire.sex,
+                birth_year: career.birth.year(),
+                age: career.age,
+                pendidikan: hire.pendidikan,
+                gelar: hire.gelar,
+            },
+        );
+        let latent = Latent::draw(rng, tingkat, &jabatan, hire.pendidikan);
+        let records = Records {
+            nip: &career.nip,
+            start: career.start,
+            tingkat,
+            as_of: self.as_of,
+        };
+        let latest_skp = records.skp(rng, latent.perf, out);
+        let (latest_pot, pot_date) = records.potentials(rng, &self.rules, latent.ability, out);
+        records.competencies(rng, &jabatan, latent.ability, pot_date, out);
+        self.trainings(rng, &records, hire.pppk, tmt_jabatan, unit, out);
+
+        let kotak = self.rules.kotak(latest_skp.map(|x| x.1), latest_pot);
+        out.employees.push(EmployeeRec {
+            nip: career.nip.clone(),
+            nama,
+            sex: hire.sex,
+            birth: career.birth,
+            status: if hire.pppk {
+                crate::domain::Status::Pppk
+            } else {
+                crate::domain::Status::Pns
+            },
+            golongan,
+            jabatan,
+            tingkat,
+            unit: unit.nama.clone(),
+            instansi: Some(unit.instansi.clone()),
+            pendidikan: hire.pendidikan,
+            tmt_jabatan,
+        });
+        Outcome {
+            nip: career.nip,
+            pppk: hire.pppk,
+            kotak,
+        }
+    }
+
+    /// Age, birth, CPNS start (or PPPK appointment) and NIP.
+    fn career(&mut self, rng: &mut impl Rng, hire: &Hire) -> Career {
         let as_of = self.as_of;
         let this_year = as_of.year();
-
-        // Position family, status, sex, education.
-        let job = match role {
-            Role::Post(p) => Job::Structural(p.tingkat),
-            Role::Staff if chance(rng, unit.fungsional_pct) => {
-                let f = *weighted(rng, &unit.fungsional);
-                let ahli = chance(rng, f.ahli_pct);
-                Job::Fungsional(f, ahli)
-            }
-            Role::Staff => {
-                let &p = weighted(rng, &unit.pelaksana);
-                Job::Pelaksana(p)
-            }
-        };
-        let pppk = match &job {
-            Job::Structural(_) => false,
-            Job::Fungsional(f, _) => chance(rng, f.pppk_pct),
-            Job::Pelaksana(p) => chance(rng, p.pppk_pct),
-        };
-        let sex = if chance(rng, female_pct(&job)) {
-            Sex::P
-        } else {
-            Sex::L
-        };
-        let pendidikan = match &job {
-            Job::Structural(t) => structural_education(rng, *t),
-            Job::Fungsional(f, true) => *weighted(rng, &f.pend_ahli),
-            Job::Fungsional(f, false) => *weighted(rng, &f.pend_terampil),
-            Job::Pelaksana(p) => *weighted(rng, &p.pend),
-        };
-        let d = data::get();
-        let bidang = match &job {
-            Job::Fungsional(f, _) => f.bidang,
-            Job::Pelaksana(p) => p.bidang,
-            Job::Structural(_) => {
-                if chance(rng, 50) {
-                    weighted(rng, &unit.fungsional).bidang
-                } else {
-                    Some(*weighted(rng, &GENERAL_FIELDS))
-                }
-            }
-        };
-        let gelar = bidang.and_then(|b| d.gelar(b));
-
-        // Age, birth, CPNS start (or PPPK appointment).
-        let (min_start, spread) = start_age(pendidikan);
-        let (lo, hi, min_service) = match &job {
+        let (job, pppk) = (&hire.job, hire.pppk);
+        let (min_start, spread) = start_age(hire.pendidikan);
+        let (lo, hi, min_service) = match job {
             Job::Structural(Tingkat::JptMadya | Tingkat::JptUtama) => (50, 59, 25),
             Job::Structural(Tingkat::JptPratama) => (45, 59, 18),
             Job::Structural(Tingkat::Administrator) => (40, 57, 12),
@@ -429,7 +439,7 @@ impl Ctx {
             _ => (21, 57, 0),
         };
         let lo = lo.max(min_start + min_service).min(hi);
-        let age = match (&job, pppk) {
+        let age = match (job, pppk) {
             (Job::Structural(_), _) => sample_age(rng, lo, hi, 0.8),
             // Recent PPPK appointees: many long-serving honorary staff.
             (_, true) => banded_age(rng, lo, hi, &[(30, 15), (40, 40), (50, 35), (57, 10)]),
@@ -464,7 +474,7 @@ impl Ctx {
             }
             (date.year(), date.month())
         };
-        let (nip, year, month) = self.claim_nip(rng, birth, year, month, sex == Sex::L);
+        let (nip, year, month) = self.claim_nip(rng, birth, year, month, hire.sex == Sex::L);
         let start = if pppk {
             let d = first_of(year, rng.gen_range(1..=12));
             if d > as_of {
@@ -476,240 +486,29 @@ impl Ctx {
             first_of(year, month)
         };
         let service_years = (as_of - start).num_days().max(0) as f64 / 365.25;
-
-        // Grade and the exact position title.
-        let step: f64 = match &job {
-            Job::Structural(_) => rng.gen_range(3.0..4.0),
-            _ => rng.gen_range(3.5..4.8),
-        };
-        let natural = entry_rank(pendidikan) + (service_years / step) as u8;
-        let (golongan, jabatan, tingkat) = match (&job, role) {
-            (Job::Structural(t), Role::Post(p)) => {
-                let (min, max) = structural_range(*t, pendidikan);
-                (grade_of_rank(natural.clamp(min, max)), p.nama.clone(), *t)
-            }
-            (Job::Fungsional(f, ahli), _) => {
-                if pppk {
-                    let muda = *ahli && age >= 35 && chance(rng, 15);
-                    let g = pppk_grade(pendidikan) + u8::from(muda);
-                    let j = match (ahli, muda, pendidikan) {
-                        (true, true, _) => "Ahli Muda",
-                        (true, false, _) => "Ahli Pertama",
-                        (false, _, Pendidikan::Sma | Pendidikan::Smp | Pendidikan::Sd) => "Pemula",
-                        (false, _, _) => "Terampil",
-                    };
-                    (
-                        Golongan::Pppk(g),
-                        format!("{} {j}", f.rumpun),
-                        Tingkat::Fungsional,
-                    )
-                } else {
-                    let cap = if *ahli {
-                        match f.max_ahli {
-                            MaxAhli::Muda => 11,
-                            MaxAhli::Madya => 14,
-                            MaxAhli::Utama => 16,
-                        }
-                    } else {
-                        11
-                    };
-                    // Past IV/a a functional post needs more credit points than
-                    // most gather: each further step is taken by two in five.
-                    let soft = if *ahli { 12 } else { 10 };
-                    let extra = (0..natural.saturating_sub(soft))
-                        .filter(|_| chance(rng, 40))
-                        .count() as u8;
-                    let rank = (natural.min(soft) + extra).min(cap);
-                    (
-                        grade_of_rank(rank),
-                        format!("{} {}", f.rumpun, jenjang(*ahli, rank)),
-                        Tingkat::Fungsional,
-                    )
-                }
-            }
-            (Job::Pelaksana(p), _) => {
-                let g = if pppk {
-                    Golongan::Pppk(pppk_grade(pendidikan))
-                } else {
-                    grade_of_rank(natural.min(pelaksana_cap(pendidikan)))
-                };
-                (g, p.nama.to_string(), Tingkat::Pelaksana)
-            }
-            (Job::Structural(_), Role::Staff) => unreachable!("structural jobs come from posts"),
-        };
-
-        // TMT jabatan, within the service.
-        let tmt_jabatan = match &job {
-            Job::Structural(_) => {
-                let lo = add_years(start, 1).max(sub_years(as_of, 7));
-                Some(between(rng, lo, as_of - Days::new(30)).max(start))
-            }
-            _ if pppk => Some(start),
-            Job::Fungsional(..) => Some(between(rng, start.max(sub_years(as_of, 6)), as_of)),
-            Job::Pelaksana(_) if chance(rng, 2) => None,
-            Job::Pelaksana(_) => Some(between(rng, start.max(sub_years(as_of, 12)), as_of)),
-        };
-
-        let nama = names::full_name(
-            rng,
-            &Person {
-                sex,
-                birth_year: birth.year(),
-                age,
-                pendidikan,
-                gelar,
-            },
-        );
-
-        // Latent performance and ability, correlated.
-        let tier_bonus = match tingkat {
-            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 0.4,
-            Tingkat::Administrator => 0.3,
-            Tingkat::Pengawas => 0.2,
-            _ => 0.0,
-        };
-        let perf = normal(rng) + tier_bonus;
-        let pot_bonus = match tingkat {
-            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 0.7,
-            Tingkat::Administrator => 0.5,
-            Tingkat::Pengawas => 0.3,
-            Tingkat::Fungsional if jabatan.contains(" Ahli ") => 0.05,
-            Tingkat::Fungsional => -0.1,
-            _ => -0.2,
-        } + match pendidikan.level() {
-            9 => 0.3,
-            8 => 0.2,
-            7 => 0.0,
-            6 => -0.1,
-            _ => -0.3,
-        };
-        let ability = 0.3 * (perf - tier_bonus) + 0.95 * normal(rng) + pot_bonus;
-
-        // SKP: the four years before the as-of year in which they served by July.
-        let mut latest_skp: Option<(u16, Predikat)> = None;
-        for y in (this_year - 4)..this_year {
-            if start > NaiveDate::from_ymd_opt(y, 7, 1).expect("a date") {
-                continue;
-            }
-            if y < this_year - 1 && chance(rng, 2) {
-                continue; // a gap in the e-Kinerja export
-            }
-            let s = 0.8 * perf + 0.6 * normal(rng);
-            let p = if s > 1.25 {
-                Predikat::SangatBaik
-            } else if s > -1.35 {
-                Predikat::Baik
-            } else if s > -2.05 {
-                Predikat::ButuhPerbaikan
-            } else if s > -2.55 {
-                Predikat::Kurang
-            } else {
-                Predikat::SangatKurang
-            };
-            out.skp.push(SkpRec {
-                nip: nip.clone(),
-                tahun: y as u16,
-                predikat: p,
-            });
-            latest_skp = Some((y as u16, p));
+        Career {
+            age,
+            birth,
+            nip,
+            start,
+            service_years,
         }
+    }
 
-        // Potential assessment(s), the later one counts.
-        let assessed_pct = match tingkat {
-            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 98,
-            Tingkat::Administrator => 96,
-            Tingkat::Pengawas => 93,
-            Tingkat::Fungsional => 93,
-            _ => 91,
-        };
-        let mut latest_pot: Option<Potensi> = None;
-        let mut pot_date: Option<NaiveDate> = None;
-        let service_start = start.max(sub_years(as_of, 3));
-        if as_of > service_start && chance(rng, assessed_pct) {
-            let date = between(rng, service_start, as_of - Days::new(1));
-            let score = (81.5 + 7.0 * ability).clamp(55.0, 99.0);
-            let twice = chance(rng, 12);
-            let method = rng.gen_range(0..100);
-            let rules = &self.rules;
-            let mut push = |date: NaiveDate, score: f64| -> Potensi {
-                let score = (score * 100.0).round() / 100.0;
-                let band = rules.potensi_of_score(score);
-                let (kategori, skor, metode) = match method {
-                    0..=54 => (None, Some(score), "Assessment Center"),
-                    55..=79 => (Some(band), Some(score), "Uji Kompetensi (JPM)"),
-                    _ => (Some(band), None, "Tes Potensi BKN"),
-                };
-                out.potentials.push(PotentialRec {
-                    nip: nip.clone(),
-                    tanggal: date,
-                    kategori,
-                    skor,
-                    metode: Some(metode.to_string()),
-                });
-                band
-            };
-            if twice {
-                let earlier = date - Days::new(rng.gen_range(365..=730));
-                let old = (score - rng.gen_range(0.0..6.0) + 2.0 * normal(rng)).clamp(55.0, 99.0);
-                push(earlier, old);
-            }
-            latest_pot = Some(push(date, score));
-            pot_date = Some(date);
-        }
-
-        // Competency assessment(s): all nine at once, often with the potential one.
-        let comp_pct = match tingkat {
-            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 98,
-            Tingkat::Administrator => 95,
-            Tingkat::Pengawas => 92,
-            _ => 76,
-        };
-        if as_of > service_start && chance(rng, comp_pct) {
-            let date = match pot_date {
-                Some(d) if chance(rng, 60) => d,
-                _ => between(rng, service_start, as_of - Days::new(1)),
-            };
-            let std = standard_level(tingkat, &jabatan) as i32;
-            let mut levels = [0u8; 9];
-            for l in &mut levels {
-                let x = 0.55 * ability + 0.6 * normal(rng);
-                let delta = if x > 1.0 {
-                    1
-                } else if x < -2.2 {
-                    -2
-                } else if x < -1.0 {
-                    -1
-                } else {
-                    0
-                };
-                *l = (std + delta).clamp(1, 5) as u8;
-            }
-            if chance(rng, 15) {
-                let earlier = date - Days::new(rng.gen_range(365..=900));
-                for (c, l) in Competency::ALL.iter().zip(levels) {
-                    let lower = u8::from(chance(rng, 35));
-                    out.competencies.push(CompetencyRec {
-                        nip: nip.clone(),
-                        competency: *c,
-                        level: l.saturating_sub(lower).max(1),
-                        tanggal: earlier,
-                    });
-                }
-            }
-            for (c, l) in Competency::ALL.iter().zip(levels) {
-                out.competencies.push(CompetencyRec {
-                    nip: nip.clone(),
-                    competency: *c,
-                    level: l,
-                    tanggal: date,
-                });
-            }
-        }
-
-        // Training: several courses a year; about half reach 20 JP.
+    /// Training: several courses a year; about half reach 20 JP.
+    fn trainings(
+        &self,
+        rng: &mut impl Rng,
+        of: &Records<'_>,
+        pppk: bool,
+        tmt_jabatan: Option<NaiveDate>,
+        unit: &Unit,
+        out: &mut Batch,
+    ) {
+        let this_year = of.as_of.year();
         let keen: f64 = rng.gen();
-        let start_year = start.year();
-        let structural_course = match tingkat {
+        let start_year = of.start.year();
+        let structural_course = match of.tingkat {
             Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => Some("pkn"),
             Tingkat::Administrator => Some("pka"),
             Tingkat::Pengawas => Some("pkp"),
@@ -718,7 +517,7 @@ impl Ctx {
         let tmt_year = tmt_jabatan.map(|d| d.year());
         for y in (this_year - 4).max(start_year)..this_year {
             let mut taken: Vec<&'static Course> = Vec::with_capacity(6);
-            let special = if y == start_year + i32::from(start.month() > 6) {
+            let special = if y == start_year + i32::from(of.start.month() > 6) {
                 if pppk {
                     Some("pppk")
                 } else {
@@ -759,34 +558,363 @@ impl Ctx {
             }
             for c in taken {
                 out.trainings.push(TrainingRec {
-                    nip: nip.clone(),
+                    nip: of.nip.to_string(),
                     tahun: y as u16,
                     nama: c.nama.to_string(),
                     jp: c.jp,
                 });
             }
         }
+    }
+}
 
-        let kotak = self.rules.kotak(latest_skp.map(|x| x.1), latest_pot);
-        out.employees.push(EmployeeRec {
-            nip: nip.clone(),
-            nama,
+/// What a new employee is hired as: position family, status, sex, education.
+struct Hire {
+    job: Job,
+    pppk: bool,
+    sex: Sex,
+    pendidikan: Pendidikan,
+    gelar: Option<&'static Gelar>,
+}
+
+impl Hire {
+    fn draw(rng: &mut impl Rng, unit: &Unit, role: &Role<'_>) -> Hire {
+        let job = match role {
+            Role::Post(p) => Job::Structural(p.tingkat),
+            Role::Staff if chance(rng, unit.fungsional_pct) => {
+                let f = *weighted(rng, &unit.fungsional);
+                let ahli = chance(rng, f.ahli_pct);
+                Job::Fungsional(f, ahli)
+            }
+            Role::Staff => {
+                let &p = weighted(rng, &unit.pelaksana);
+                Job::Pelaksana(p)
+            }
+        };
+        let pppk = match &job {
+            Job::Structural(_) => false,
+            Job::Fungsional(f, _) => chance(rng, f.pppk_pct),
+            Job::Pelaksana(p) => chance(rng, p.pppk_pct),
+        };
+        let sex = if chance(rng, female_pct(&job)) {
+            Sex::P
+        } else {
+            Sex::L
+        };
+        let pendidikan = match &job {
+            Job::Structural(t) => structural_education(rng, *t),
+            Job::Fungsional(f, true) => *weighted(rng, &f.pend_ahli),
+            Job::Fungsional(f, false) => *weighted(rng, &f.pend_terampil),
+            Job::Pelaksana(p) => *weighted(rng, &p.pend),
+        };
+        let bidang = match &job {
+            Job::Fungsional(f, _) => f.bidang,
+            Job::Pelaksana(p) => p.bidang,
+            Job::Structural(_) => {
+                if chance(rng, 50) {
+                    weighted(rng, &unit.fungsional).bidang
+                } else {
+                    Some(*weighted(rng, &GENERAL_FIELDS))
+                }
+            }
+        };
+        let gelar = bidang.and_then(|b| data::get().gelar(b));
+        Hire {
+            job,
+            pppk,
             sex,
-            birth,
-            status: if pppk {
-                crate::domain::Status::Pppk
-            } else {
-                crate::domain::Status::Pns
-            },
-            golongan,
-            jabatan,
-            tingkat,
-            unit: unit.nama.clone(),
-            instansi: Some(unit.instansi.clone()),
             pendidikan,
-            tmt_jabatan,
-        });
-        Outcome { nip, pppk, kotak }
+            gelar,
+        }
+    }
+}
+
+/// An employee's age, birth, NIP and start of service.
+struct Career {
+    age: u32,
+    birth: NaiveDate,
+    nip: String,
+    /// TMT CPNS, or the PPPK appointment.
+    start: NaiveDate,
+    service_years: f64,
+}
+
+/// Grade and the exact position title.
+fn grade(
+    rng: &mut impl Rng,
+    hire: &Hire,
+    career: &Career,
+    role: &Role<'_>,
+) -> (Golongan, String, Tingkat) {
+    let (pendidikan, pppk) = (hire.pendidikan, hire.pppk);
+    let step: f64 = match &hire.job {
+        Job::Structural(_) => rng.gen_range(3.0..4.0),
+        _ => rng.gen_range(3.5..4.8),
+    };
+    let natural = entry_rank(pendidikan) + (career.service_years / step) as u8;
+    match (&hire.job, role) {
+        (Job::Structural(t), Role::Post(p)) => {
+            let (min, max) = structural_range(*t, pendidikan);
+            (grade_of_rank(natural.clamp(min, max)), p.nama.clone(), *t)
+        }
+        (Job::Fungsional(f, ahli), _) if pppk => {
+            let muda = *ahli && career.age >= 35 && chance(rng, 15);
+            let g = pppk_grade(pendidikan) + u8::from(muda);
+            let j = match (ahli, muda, pendidikan) {
+                (true, true, _) => "Ahli Muda",
+                (true, false, _) => "Ahli Pertama",
+                (false, _, Pendidikan::Sma | Pendidikan::Smp | Pendidikan::Sd) => "Pemula",
+                (false, _, _) => "Terampil",
+            };
+            (
+                Golongan::Pppk(g),
+                format!("{} {j}", f.rumpun),
+                Tingkat::Fungsional,
+            )
+        }
+        (Job::Fungsional(f, ahli), _) => {
+            let cap = if *ahli {
+                match f.max_ahli {
+                    MaxAhli::Muda => 11,
+                    MaxAhli::Madya => 14,
+                    MaxAhli::Utama => 16,
+                }
+            } else {
+                11
+            };
+            // Past IV/a a functional post needs more credit points than
+            // most gather: each further step is taken by two in five.
+            let soft = if *ahli { 12 } else { 10 };
+            let extra = (0..natural.saturating_sub(soft))
+                .filter(|_| chance(rng, 40))
+                .count() as u8;
+            let rank = (natural.min(soft) + extra).min(cap);
+            (
+                grade_of_rank(rank),
+                format!("{} {}", f.rumpun, jenjang(*ahli, rank)),
+                Tingkat::Fungsional,
+            )
+        }
+        (Job::Pelaksana(p), _) => {
+            let g = if pppk {
+                Golongan::Pppk(pppk_grade(pendidikan))
+            } else {
+                grade_of_rank(natural.min(pelaksana_cap(pendidikan)))
+            };
+            (g, p.nama.to_string(), Tingkat::Pelaksana)
+        }
+        (Job::Structural(_), Role::Staff) => unreachable!("structural jobs come from posts"),
+    }
+}
+
+/// TMT jabatan, within the service.
+fn tmt_jabatan(
+    rng: &mut impl Rng,
+    hire: &Hire,
+    start: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    match &hire.job {
+        Job::Structural(_) => {
+            let lo = add_years(start, 1).max(sub_years(as_of, 7));
+            Some(between(rng, lo, as_of - Days::new(30)).max(start))
+        }
+        _ if hire.pppk => Some(start),
+        Job::Fungsional(..) => Some(between(rng, start.max(sub_years(as_of, 6)), as_of)),
+        Job::Pelaksana(_) if chance(rng, 2) => None,
+        Job::Pelaksana(_) => Some(between(rng, start.max(sub_years(as_of, 12)), as_of)),
+    }
+}
+
+/// Latent performance and ability, correlated.
+struct Latent {
+    perf: f64,
+    ability: f64,
+}
+
+impl Latent {
+    fn draw(rng: &mut impl Rng, tingkat: Tingkat, jabatan: &str, pendidikan: Pendidikan) -> Latent {
+        let tier_bonus = match tingkat {
+            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 0.4,
+            Tingkat::Administrator => 0.3,
+            Tingkat::Pengawas => 0.2,
+            _ => 0.0,
+        };
+        let perf = normal(rng) + tier_bonus;
+        let pot_bonus = match tingkat {
+            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 0.7,
+            Tingkat::Administrator => 0.5,
+            Tingkat::Pengawas => 0.3,
+            Tingkat::Fungsional if jabatan.contains(" Ahli ") => 0.05,
+            Tingkat::Fungsional => -0.1,
+            _ => -0.2,
+        } + match pendidikan.level() {
+            9 => 0.3,
+            8 => 0.2,
+            7 => 0.0,
+            6 => -0.1,
+            _ => -0.3,
+        };
+        let ability = 0.3 * (perf - tier_bonus) + 0.95 * normal(rng) + pot_bonus;
+        Latent { perf, ability }
+    }
+}
+
+/// What an employee's records are drawn for.
+struct Records<'a> {
+    nip: &'a str,
+    start: NaiveDate,
+    tingkat: Tingkat,
+    as_of: NaiveDate,
+}
+
+impl Records<'_> {
+    /// SKP: the four years before the as-of year in which they served by July;
+    /// returns the latest.
+    fn skp(&self, rng: &mut impl Rng, perf: f64, out: &mut Batch) -> Option<(u16, Predikat)> {
+        let this_year = self.as_of.year();
+        let mut latest_skp: Option<(u16, Predikat)> = None;
+        for y in (this_year - 4)..this_year {
+            if self.start > NaiveDate::from_ymd_opt(y, 7, 1).expect("a date") {
+                continue;
+            }
+            if y < this_year - 1 && chance(rng, 2) {
+                continue; // a gap in the e-Kinerja export
+            }
+            let s = 0.8 * perf + 0.6 * normal(rng);
+            let p = if s > 1.25 {
+                Predikat::SangatBaik
+            } else if s > -1.35 {
+                Predikat::Baik
+            } else if s > -2.05 {
+                Predikat::ButuhPerbaikan
+            } else if s > -2.55 {
+                Predikat::Kurang
+            } else {
+                Predikat::SangatKurang
+            };
+            out.skp.push(SkpRec {
+                nip: self.nip.to_string(),
+                tahun: y as u16,
+                predikat: p,
+            });
+            latest_skp = Some((y as u16, p));
+        }
+        latest_skp
+    }
+
+    /// The first day records are drawn from: the start of service, at most
+    /// three years back.
+    fn service_start(&self) -> NaiveDate {
+        self.start.max(sub_years(self.as_of, 3))
+    }
+
+    /// Potential assessment(s), the later one counts; returns its band and date.
+    fn potentials(
+        &self,
+        rng: &mut impl Rng,
+        rules: &Rules,
+        ability: f64,
+        out: &mut Batch,
+    ) -> (Option<Potensi>, Option<NaiveDate>) {
+        let assessed_pct = match self.tingkat {
+            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 98,
+            Tingkat::Administrator => 96,
+            Tingkat::Pengawas => 93,
+            Tingkat::Fungsional => 93,
+            _ => 91,
+        };
+        let (as_of, service_start) = (self.as_of, self.service_start());
+        if !(as_of > service_start && chance(rng, assessed_pct)) {
+            return (None, None);
+        }
+        let date = between(rng, service_start, as_of - Days::new(1));
+        let score = (81.5 + 7.0 * ability).clamp(55.0, 99.0);
+        let twice = chance(rng, 12);
+        let method = rng.gen_range(0..100);
+        let mut push = |date: NaiveDate, score: f64| -> Potensi {
+            let score = (score * 100.0).round() / 100.0;
+            let band = rules.potensi_of_score(score);
+            let (kategori, skor, metode) = match method {
+                0..=54 => (None, Some(score), "Assessment Center"),
+                55..=79 => (Some(band), Some(score), "Uji Kompetensi (JPM)"),
+                _ => (Some(band), None, "Tes Potensi BKN"),
+            };
+            out.potentials.push(PotentialRec {
+                nip: self.nip.to_string(),
+                tanggal: date,
+                kategori,
+                skor,
+                metode: Some(metode.to_string()),
+            });
+            band
+        };
+        if twice {
+            let earlier = date - Days::new(rng.gen_range(365..=730));
+            let old = (score - rng.gen_range(0.0..6.0) + 2.0 * normal(rng)).clamp(55.0, 99.0);
+            push(earlier, old);
+        }
+        (Some(push(date, score)), Some(date))
+    }
+
+    /// Competency assessment(s): all nine at once, often with the potential one.
+    fn competencies(
+        &self,
+        rng: &mut impl Rng,
+        jabatan: &str,
+        ability: f64,
+        pot_date: Option<NaiveDate>,
+        out: &mut Batch,
+    ) {
+        let comp_pct = match self.tingkat {
+            Tingkat::JptUtama | Tingkat::JptMadya | Tingkat::JptPratama => 98,
+            Tingkat::Administrator => 95,
+            Tingkat::Pengawas => 92,
+            _ => 76,
+        };
+        let (as_of, service_start) = (self.as_of, self.service_start());
+        if !(as_of > service_start && chance(rng, comp_pct)) {
+            return;
+        }
+        let date = match pot_date {
+            Some(d) if chance(rng, 60) => d,
+            _ => between(rng, service_start, as_of - Days::new(1)),
+        };
+        let std = standard_level(self.tingkat, jabatan) as i32;
+        let mut levels = [0u8; 9];
+        for l in &mut levels {
+            let x = 0.55 * ability + 0.6 * normal(rng);
+            let delta = if x > 1.0 {
+                1
+            } else if x < -2.2 {
+                -2
+            } else if x < -1.0 {
+                -1
+            } else {
+                0
+            };
+            *l = (std + delta).clamp(1, 5) as u8;
+        }
+        if chance(rng, 15) {
+            let earlier = date - Days::new(rng.gen_range(365..=900));
+            for (c, l) in Competency::ALL.iter().zip(levels) {
+                let lower = u8::from(chance(rng, 35));
+                out.competencies.push(CompetencyRec {
+                    nip: self.nip.to_string(),
+                    competency: *c,
+                    level: l.saturating_sub(lower).max(1),
+                    tanggal: earlier,
+                });
+            }
+        }
+        for (c, l) in Competency::ALL.iter().zip(levels) {
+            out.competencies.push(CompetencyRec {
+                nip: self.nip.to_string(),
+                competency: *c,
+                level: l,
+                tanggal: date,
+            });
+        }
     }
 }
 

@@ -13,8 +13,9 @@ use super::names::Names;
 use super::parse::{key_columns, key_value, Key, ParsedRow, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
+use crate::store::records::{has_employee, has_position};
 use foldhash::HashMap;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::collections::hash_map::Entry;
 
 /// Where an employee or position of this import comes from.
@@ -114,15 +115,9 @@ impl Checks {
             Some(k) => *k,
             None => {
                 let k = match target {
-                    Target::Employee(nip) => conn
-                        .prepare_cached("SELECT 1 FROM employee WHERE nip = ?1")?
-                        .query_row([self.names.text(nip)], |_| Ok(())),
-                    Target::Position(kode) => conn
-                        .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                        .query_row([self.names.text(kode)], |_| Ok(())),
-                }
-                .optional()?
-                .is_some();
+                    Target::Employee(nip) => has_employee(conn, self.names.text(nip))?,
+                    Target::Position(kode) => has_position(conn, self.names.text(kode))?,
+                };
                 self.in_db.insert(target, k);
                 k
             }

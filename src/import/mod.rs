@@ -187,7 +187,6 @@ pub fn import_paths(
     // again for every chunk. Pages are allocated only as used.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     tx.pragma_update(None, "cache_size", -262_144)?;
-    let restore_cache = |c: &rusqlite::Connection| c.pragma_update(None, "cache_size", cache);
     let mut summary = WriteSummary::default();
     let (tx, read) = std::thread::scope(|s| -> Result<_, ImportError> {
         let (send, receive) = std::sync::mpsc::sync_channel(4);
@@ -217,7 +216,7 @@ pub fn import_paths(
         });
         let refused = write_records(&tx, &receive, &mut summary, progress, &db)?;
         let tx = if refused {
-            restore_cache(&tx)?;
+            restore_cache(&tx, cache)?;
             tx.rollback()?;
             None
         } else {
@@ -230,17 +229,10 @@ pub fn import_paths(
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
         Ok((tx, read))
     })?;
-    let finish = |tx: Option<rusqlite::Transaction<'_>>| -> Result<(), ImportError> {
-        if let Some(tx) = tx {
-            restore_cache(&tx)?;
-            tx.rollback()?;
-        }
-        Ok(())
-    };
     let (mut checks, mut loaded, pending) = match read {
         Ok(read) => read,
         Err(e) => {
-            finish(tx)?;
+            rollback(tx, cache)?;
             return Err(e);
         }
     };
@@ -255,6 +247,21 @@ pub fn import_paths(
         pending,
     )?;
 
+    conclude(loaded, tx, summary, opts, actor, &progress, cache)
+}
+
+/// The report of an import whose files are read and checked, and the end of
+/// its transaction: committed with the audit entry when the import is written,
+/// rolled back otherwise (problems, nothing to write, a dry run).
+fn conclude(
+    loaded: Vec<Loaded>,
+    tx: Option<rusqlite::Transaction<'_>>,
+    summary: WriteSummary,
+    opts: &ImportOptions,
+    actor: &Actor,
+    progress: &Progress,
+    cache: i64,
+) -> Result<ImportReport, ImportError> {
     let mut problems = Vec::new();
     let mut reports = Vec::new();
     for f in loaded {
@@ -271,7 +278,7 @@ pub fn import_paths(
         dry_run: opts.dry_run,
     };
     if report.has_problems() && !opts.skip_invalid {
-        finish(tx)?;
+        rollback(tx, cache)?;
         return Ok(report);
     }
     let Some(tx) = tx else {
@@ -280,7 +287,7 @@ pub fn import_paths(
     };
     // Each valid row gave one record, and each was written (or found as it is).
     if report.rows_valid() == 0 {
-        finish(Some(tx))?;
+        rollback(Some(tx), cache)?;
         report.outcome = Outcome::NothingToWrite;
         return Ok(report);
     }
@@ -288,16 +295,30 @@ pub fn import_paths(
     progress.finish();
 
     if opts.dry_run {
-        finish(Some(tx))?;
+        rollback(Some(tx), cache)?;
         report.outcome = Outcome::DryRun;
         return Ok(report);
     }
-    restore_cache(&tx)?;
+    restore_cache(&tx, cache)?;
     audit_entry(&tx, actor, &report)?;
     tx.commit()?;
     report.written = true;
     report.outcome = Outcome::Written;
     Ok(report)
+}
+
+/// Give the connection its page cache size back.
+fn restore_cache(c: &rusqlite::Connection, cache: i64) -> rusqlite::Result<()> {
+    c.pragma_update(None, "cache_size", cache)
+}
+
+/// Roll back the import's transaction, if it is still open.
+fn rollback(tx: Option<rusqlite::Transaction<'_>>, cache: i64) -> Result<(), ImportError> {
+    if let Some(tx) = tx {
+        restore_cache(&tx, cache)?;
+        tx.rollback()?;
+    }
+    Ok(())
 }
 
 /// Foreign-key checks off on a connection until dropped (the setting cannot

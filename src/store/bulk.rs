@@ -9,10 +9,11 @@
 //! the caller's transaction then rolls back. Runs inside the caller's transaction.
 
 use super::pool::PoolRow;
-use super::records::{Batch, EmployeeRec};
+use super::records::{
+    bind_record, each_kind, has_position, Batch, EachKind, EmployeeRec, KindSql, RecordKind,
+};
 use super::write::WriteSummary;
 use super::Result;
-use crate::domain::Potensi;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
 use std::collections::{HashMap, HashSet};
@@ -158,28 +159,7 @@ pub(super) fn insert_pool_rows(conn: &Connection, rows: &[(i64, PoolRow)]) -> Re
 /// Insert a batch of new records. See the module documentation.
 pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
     let mut sum = WriteSummary::default();
-
-    // Units: few, so load them all once per batch.
-    let mut units: HashMap<String, i64> = HashMap::new();
-    {
-        let mut stmt = tx.prepare_cached("SELECT nama, id FROM unit")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        for r in rows {
-            let (n, id) = r?;
-            units.insert(n, id);
-        }
-    }
-    let mut unit_id = |nama: &str, instansi: Option<&str>| -> Result<i64> {
-        if let Some(id) = units.get(nama) {
-            return Ok(*id);
-        }
-        let id: i64 = tx
-            .prepare_cached("INSERT INTO unit (nama, instansi) VALUES (?1, ?2) RETURNING id")?
-            .query_row(params![nama, instansi], |r| r.get(0))?;
-        units.insert(nama.to_string(), id);
-        Ok(id)
-    };
-
+    let mut units = Units::read(tx)?;
     let first: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM employee", [], |r| {
         r.get(0)
     })?;
@@ -187,107 +167,116 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
     let mut rows = Vec::with_capacity(b.employees.len());
     for (k, e) in b.employees.iter().enumerate() {
         let id = first + 1 + k as i64;
-        rows.push((id, unit_id(&e.unit, e.instansi.as_deref())?, e));
+        rows.push((id, units.id(tx, &e.unit, e.instansi.as_deref())?, e));
         ids.insert(e.nip.as_str(), id);
     }
     insert_employees(tx, &rows)?;
     sum.employees.inserted = rows.len() as u64;
 
-    // Employees written by an earlier batch are looked up (and remembered).
-    let mut known: HashMap<String, Option<i64>> = HashMap::new();
-    let mut id_of = |nip: &str| -> Result<Option<i64>> {
-        if let Some(id) = ids.get(nip) {
-            return Ok(Some(*id));
+    let mut kinds = InsertKinds {
+        tx,
+        batch: b,
+        ids: &ids,
+        known: HashMap::new(),
+        sum: &mut sum,
+    };
+    each_kind(&mut kinds)?;
+    let known = kinds.known;
+    insert_positions(tx, b, &mut units, &mut sum)?;
+
+    // The new employees' pool rows, and those of earlier employees given records here.
+    super::pool::refresh_range(tx, first + 1, first + rows.len() as i64)?;
+    let mut others: Vec<i64> = known.values().flatten().copied().collect();
+    super::pool::refresh(tx, &mut others)?;
+    Ok(sum)
+}
+
+/// Unit ids by name: few, so all read once per batch; a new name is inserted.
+struct Units(HashMap<String, i64>);
+
+impl Units {
+    fn read(tx: &Transaction<'_>) -> Result<Units> {
+        let mut units = HashMap::new();
+        let mut stmt = tx.prepare_cached("SELECT nama, id FROM unit")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for r in rows {
+            let (n, id) = r?;
+            units.insert(n, id);
         }
-        if let Some(id) = known.get(nip) {
+        Ok(Units(units))
+    }
+
+    fn id(&mut self, tx: &Transaction<'_>, nama: &str, instansi: Option<&str>) -> Result<i64> {
+        if let Some(id) = self.0.get(nama) {
             return Ok(*id);
         }
-        let id: Option<i64> = tx
+        let id: i64 = tx
+            .prepare_cached("INSERT INTO unit (nama, instansi) VALUES (?1, ?2) RETURNING id")?
+            .query_row(params![nama, instansi], |r| r.get(0))?;
+        self.0.insert(nama.to_string(), id);
+        Ok(id)
+    }
+}
+
+/// Inserting a batch's records kind by kind (see [`each_kind`]).
+struct InsertKinds<'a, 't> {
+    tx: &'a Transaction<'t>,
+    batch: &'a Batch,
+    /// The ids of the employees of this batch.
+    ids: &'a HashMap<&'a str, i64>,
+    /// Employees written by an earlier batch, looked up once.
+    known: HashMap<String, Option<i64>>,
+    sum: &'a mut WriteSummary,
+}
+
+impl InsertKinds<'_, '_> {
+    fn id_of(&mut self, nip: &str) -> Result<Option<i64>> {
+        if let Some(id) = self.ids.get(nip) {
+            return Ok(Some(*id));
+        }
+        if let Some(id) = self.known.get(nip) {
+            return Ok(*id);
+        }
+        let id: Option<i64> = self
+            .tx
             .prepare_cached("SELECT id FROM employee WHERE nip = ?1")?
             .query_row([nip], |r| r.get(0))
             .optional()?;
-        known.insert(nip.to_string(), id);
+        self.known.insert(nip.to_string(), id);
         Ok(id)
-    };
-    // Pair each record with its employee id, skipping unknown NIPs.
-    macro_rules! with_ids {
-        ($records:expr) => {{
-            let mut v = Vec::with_capacity($records.len());
-            for r in &$records {
-                if let Some(id) = id_of(&r.nip)? {
-                    v.push((id, r));
-                }
-            }
-            v
-        }};
     }
+}
 
-    let skp = with_ids!(b.skp);
-    insert_rows(
-        tx,
-        "INSERT INTO skp (employee_id, tahun, predikat)",
-        3,
-        &skp,
-        |st, i, (id, r)| {
-            st.raw_bind_parameter(i, id)?;
-            st.raw_bind_parameter(i + 1, r.tahun)?;
-            st.raw_bind_parameter(i + 2, r.predikat.code())
-        },
-    )?;
-    sum.skp.inserted = skp.len() as u64;
+impl EachKind for InsertKinds<'_, '_> {
+    fn kind<K: RecordKind>(&mut self) -> Result<()> {
+        // Each record with its employee id, skipping unknown NIPs.
+        let records = K::records(self.batch);
+        let mut rows = Vec::with_capacity(records.len());
+        for r in records {
+            if let Some(id) = self.id_of(K::nip(r))? {
+                rows.push((id, r));
+            }
+        }
+        let sql = KindSql::of::<K>();
+        insert_rows(self.tx, &sql.insert, sql.width, &rows, |st, i, (id, r)| {
+            bind_record::<K>(st, i, *id, r)
+        })?;
+        K::counts(self.sum).inserted = rows.len() as u64;
+        Ok(())
+    }
+}
 
-    let comp = with_ids!(b.competencies);
-    insert_rows(
-        tx,
-        "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level)",
-        4,
-        &comp,
-        |st, i, (id, r)| {
-            let mut buf = [0u8; 10];
-            st.raw_bind_parameter(i, id)?;
-            st.raw_bind_parameter(i + 1, r.competency.code())?;
-            st.raw_bind_parameter(i + 2, iso(r.tanggal, &mut buf))?;
-            st.raw_bind_parameter(i + 3, r.level)
-        },
-    )?;
-    sum.competencies.inserted = comp.len() as u64;
-
-    let pot = with_ids!(b.potentials);
-    insert_rows(
-        tx,
-        "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode)",
-        5,
-        &pot,
-        |st, i, (id, r)| {
-            let mut buf = [0u8; 10];
-            st.raw_bind_parameter(i, id)?;
-            st.raw_bind_parameter(i + 1, iso(r.tanggal, &mut buf))?;
-            st.raw_bind_parameter(i + 2, r.kategori.map(Potensi::code))?;
-            st.raw_bind_parameter(i + 3, r.skor)?;
-            st.raw_bind_parameter(i + 4, &r.metode)
-        },
-    )?;
-    sum.potentials.inserted = pot.len() as u64;
-
-    let training = with_ids!(b.trainings);
-    insert_rows(
-        tx,
-        "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp)",
-        4,
-        &training,
-        |st, i, (id, r)| {
-            st.raw_bind_parameter(i, id)?;
-            st.raw_bind_parameter(i + 1, r.tahun)?;
-            st.raw_bind_parameter(i + 2, &r.nama)?;
-            st.raw_bind_parameter(i + 3, r.jp)
-        },
-    )?;
-    sum.trainings.inserted = training.len() as u64;
-
+/// Insert the batch's positions, then the requirements of known positions.
+fn insert_positions(
+    tx: &Transaction<'_>,
+    b: &Batch,
+    units: &mut Units,
+    sum: &mut WriteSummary,
+) -> Result<()> {
     let mut positions: HashSet<&str> = HashSet::with_capacity(b.positions.len());
     let mut prow = Vec::with_capacity(b.positions.len());
     for p in &b.positions {
-        prow.push((unit_id(&p.unit, None)?, p));
+        prow.push((units.id(tx, &p.unit, None)?, p));
         positions.insert(p.kode.as_str());
     }
     insert_rows(
@@ -308,13 +297,7 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
 
     let mut reqs = Vec::with_capacity(b.requirements.len());
     for r in &b.requirements {
-        let known = positions.contains(r.kode.as_str())
-            || tx
-                .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                .query_row([&r.kode], |_| Ok(()))
-                .optional()?
-                .is_some();
-        if known {
+        if positions.contains(r.kode.as_str()) || has_position(tx, &r.kode)? {
             reqs.push(r);
         }
     }
@@ -330,12 +313,7 @@ pub fn insert_fresh(tx: &Transaction<'_>, b: &Batch) -> Result<WriteSummary> {
         },
     )?;
     sum.requirements.inserted = reqs.len() as u64;
-
-    // The new employees' pool rows, and those of earlier employees given records here.
-    super::pool::refresh_range(tx, first + 1, first + rows.len() as i64)?;
-    let mut others: Vec<i64> = known.values().flatten().copied().collect();
-    super::pool::refresh(tx, &mut others)?;
-    Ok(sum)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -78,6 +78,10 @@ pub struct Own {
 /// A potential assessment's kategori, skor and metode.
 pub type PotentialValue = (Option<Potensi>, Option<f64>, Option<String>);
 
+/// A writer finds the records of an employee it inserted by a scan of its
+/// own list up to this many; beyond, in the database.
+pub const OWN_SCAN: usize = 64;
+
 /// The value of `key` in a list of (key, value) pairs.
 pub fn get<'a, K: PartialEq, V>(list: &'a [(K, V)], key: &K) -> Option<&'a V> {
     list.iter().find(|(k, _)| k == key).map(|(_, v)| v)

@@ -1,8 +1,12 @@
 //! Validated records ready to be written: what the importer parses files into
 //! and what the demo generator produces. Both write through [`super::write`].
 
+use super::bulk::date_text;
+use super::pool::{get, set, Own, OWN_SCAN};
+use super::write::{Counts, WriteSummary};
 use crate::domain::{Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
 use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmployeeRec {
@@ -106,4 +110,497 @@ impl Batch {
         self.positions.append(&mut other.positions);
         self.requirements.append(&mut other.requirements);
     }
+}
+
+/// Where [`RecordKind::columns`] puts a record's column values, in order.
+pub(crate) type Put<'p> = dyn FnMut(&dyn ToSql) -> rusqlite::Result<()> + 'p;
+
+/// A kind of employee record (SKP, competency and potential assessments,
+/// training): one table with the employee's id, a natural key and a value,
+/// written through one generic path (`Writer::write` in [`super::write`]
+/// for imports and edits: upsert by the key, counting inserted, updated and
+/// unchanged rows; [`super::bulk::insert_fresh`] for fresh databases).
+///
+/// # Adding a record kind
+/// 1. Its table in `schema.rs`: `employee_id`, the key columns, the value
+///    columns, with `PRIMARY KEY (employee_id, key columns)`.
+/// 2. Its record struct above (with the employee's `nip`), a `Vec` of it in
+///    [`Batch`] (also in `len` and `append`) and a [`super::write::Counts`]
+///    in [`super::write::WriteSummary`].
+/// 3. A unit struct implementing this trait: the table and its columns, where
+///    its records and counts are, how a record's columns are bound
+///    ([`RecordKind::columns`]), its key and value as held in the writer's
+///    map of existing rows and as read from the table.
+/// 4. One line in [`each_kind`].
+///
+/// The `OWN` constant and the `own_*` methods are for the kinds the `pool`
+/// row is computed from (see [`super::pool::Own`]); a new kind leaves them
+/// as they are and is then looked up in the map like any other record.
+pub(crate) trait RecordKind: 'static {
+    type Rec: 'static;
+    /// The natural key with the employee's id, as held in the writer's map
+    /// of existing rows.
+    type Key: std::hash::Hash + Eq + 'static;
+    /// The value columns, as read from the table.
+    type Value: Clone + 'static;
+    /// The key of a record in an own list (see `OWN`); `()` otherwise.
+    type OwnKey: Copy;
+
+    const TABLE: &'static str;
+    /// The key columns after `employee_id`, in binding order.
+    const KEY_COLUMNS: &'static [&'static str];
+    /// The other columns, in binding order after the key.
+    const VALUE_COLUMNS: &'static [&'static str];
+    /// Kept in an inserted employee's own list (see [`super::pool::Own`]).
+    const OWN: bool = false;
+
+    fn records(b: &Batch) -> &[Self::Rec];
+    fn counts(s: &mut WriteSummary) -> &mut Counts;
+    fn nip(r: &Self::Rec) -> &str;
+    /// Put the key columns' values, then the value columns'.
+    fn columns(r: &Self::Rec, put: &mut Put<'_>) -> rusqlite::Result<()>;
+    /// The record's key; `None` when it cannot be held in the map (a date
+    /// whose text does not order as the date): then looked up by SQL.
+    fn key(id: i64, r: &Self::Rec) -> Option<Self::Key>;
+    /// The key of a row of `SELECT employee_id, key columns, value columns`
+    /// (`None`: a row the map does not hold).
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>>;
+    /// The value columns from index `at` of a row.
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<Self::Value>;
+    /// The record's value is `old`.
+    fn same(old: &Self::Value, r: &Self::Rec) -> bool;
+    /// The record's value as it is read back.
+    fn value(r: &Self::Rec) -> Self::Value;
+
+    /// The record's key in an own list; `None`: it cannot be kept there
+    /// (its date's text does not order as the date).
+    fn own_key(_r: &Self::Rec) -> Option<Self::OwnKey> {
+        None
+    }
+    /// The value of `key` in `own`: `Some(None)` when certainly not there,
+    /// `None` when the list cannot tell (look in the database).
+    fn own_get(_own: &Own, _key: Self::OwnKey) -> Option<Option<Self::Value>> {
+        None
+    }
+    /// The record was written: keep it in `own` (`existed`: a record with its
+    /// key was there before).
+    fn own_set(_own: &mut Own, _key: Self::OwnKey, _r: &Self::Rec, _existed: bool) {}
+}
+
+/// Something done for every [`RecordKind`].
+pub(crate) trait EachKind {
+    fn kind<K: RecordKind>(&mut self) -> super::Result<()>;
+}
+
+/// Call `f` for every record kind, in the order they are written.
+pub(crate) fn each_kind(f: &mut impl EachKind) -> super::Result<()> {
+    f.kind::<Skp>()?;
+    f.kind::<Competencies>()?;
+    f.kind::<Potentials>()?;
+    f.kind::<Trainings>()
+}
+
+/// Bind `id` and record `r`'s columns from parameter `i` on (1-based).
+pub(crate) fn bind_record<K: RecordKind>(
+    st: &mut Statement<'_>,
+    i: usize,
+    id: i64,
+    r: &K::Rec,
+) -> rusqlite::Result<()> {
+    st.raw_bind_parameter(i, id)?;
+    let mut at = i + 1;
+    K::columns(r, &mut |v| {
+        st.raw_bind_parameter(at, v)?;
+        at += 1;
+        Ok(())
+    })
+}
+
+/// Bind `id` and record `r`'s key columns as `?1`, `?2`, ...
+pub(crate) fn bind_key<K: RecordKind>(
+    st: &mut Statement<'_>,
+    id: i64,
+    r: &K::Rec,
+) -> rusqlite::Result<()> {
+    st.raw_bind_parameter(1, id)?;
+    let mut at = 2;
+    K::columns(r, &mut |v| {
+        if at <= K::KEY_COLUMNS.len() + 1 {
+            st.raw_bind_parameter(at, v)?;
+        }
+        at += 1;
+        Ok(())
+    })
+}
+
+/// The SQL of a record kind, from its table and columns.
+pub(crate) struct KindSql {
+    /// `INSERT INTO t (employee_id, keys, values)`, for `VALUES` to follow.
+    pub insert: String,
+    /// What follows the values of an upsert: `ON CONFLICT (...) DO UPDATE ...`.
+    pub upsert: String,
+    /// The value columns of one key: `?1` the employee, then the key columns.
+    pub select: String,
+    /// Every row: `employee_id`, the key columns, the value columns.
+    pub select_all: String,
+    /// Parameters per row.
+    pub width: usize,
+}
+
+impl KindSql {
+    pub fn of<K: RecordKind>() -> KindSql {
+        let t = K::TABLE;
+        let keys = K::KEY_COLUMNS.join(", ");
+        let values = K::VALUE_COLUMNS.join(", ");
+        let set: Vec<String> = K::VALUE_COLUMNS
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        let mut select = format!("SELECT {values} FROM {t} WHERE employee_id = ?1");
+        for (i, c) in K::KEY_COLUMNS.iter().enumerate() {
+            select += &format!(" AND {c} = ?{}", i + 2);
+        }
+        KindSql {
+            insert: format!("INSERT INTO {t} (employee_id, {keys}, {values})"),
+            upsert: format!(
+                " ON CONFLICT(employee_id, {keys}) DO UPDATE SET {}",
+                set.join(", ")
+            ),
+            select,
+            select_all: format!("SELECT employee_id, {keys}, {values} FROM {t}"),
+            width: 1 + K::KEY_COLUMNS.len() + K::VALUE_COLUMNS.len(),
+        }
+    }
+
+    /// A one-row upsert.
+    pub fn upsert_one(&self) -> String {
+        let marks = vec!["?"; self.width].join(", ");
+        format!("{} VALUES ({marks}){}", self.insert, self.upsert)
+    }
+}
+
+/// The value of `key` in an own list, unless the list is too long to scan
+/// (then its records are looked up in the database).
+fn scan<'a, K: PartialEq, V>(list: &'a [(K, V)], key: &K) -> Option<Option<&'a V>> {
+    (list.len() <= OWN_SCAN).then(|| get(list, key))
+}
+
+/// A date as `yyyymmdd` (which orders as its text), for years 0..=9999.
+fn date_key_of(d: NaiveDate) -> Option<u32> {
+    use chrono::Datelike;
+    (0..=9999)
+        .contains(&d.year())
+        .then(|| d.year() as u32 * 10000 + d.month() * 100 + d.day())
+}
+
+/// `YYYY-MM-DD` as `yyyymmdd`, strictly (anything else is `None`); the text a
+/// `NaiveDate` of years 0..=9999 displays as maps to the same number.
+fn date_key(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        if i == 4 || i == 7 {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    Some(n)
+}
+
+/// A stored date text as a key (`None`: not `YYYY-MM-DD`).
+fn read_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<u32>> {
+    Ok(row.get_ref(i)?.as_str().ok().and_then(date_key))
+}
+
+/// A stored competency code (`None`: not one of the nine).
+pub(crate) fn read_competency(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<Competency>> {
+    Ok(row
+        .get_ref(i)?
+        .as_str()
+        .ok()
+        .and_then(|code| Competency::ALL.into_iter().find(|c| c.code() == code)))
+}
+
+/// A training's name as a number for an employee's own list (equal names,
+/// equal numbers; rarely also different ones, see [`Trainings`]).
+fn name_hash(nama: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
+}
+
+fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
+    p.map(Potensi::code)
+}
+
+/// SKP: a predikat per year.
+pub(crate) struct Skp;
+
+impl RecordKind for Skp {
+    type Rec = SkpRec;
+    type Key = (i64, i64);
+    /// The predikat's code.
+    type Value = String;
+    type OwnKey = u16;
+    const TABLE: &'static str = "skp";
+    const KEY_COLUMNS: &'static [&'static str] = &["tahun"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["predikat"];
+    const OWN: bool = true;
+
+    fn records(b: &Batch) -> &[SkpRec] {
+        &b.skp
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.skp
+    }
+    fn nip(r: &SkpRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &SkpRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        put(&r.tahun)?;
+        put(&r.predikat.code())
+    }
+    fn key(id: i64, r: &SkpRec) -> Option<(i64, i64)> {
+        Some((id, i64::from(r.tahun)))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<(i64, i64)>> {
+        Ok(Some((row.get(0)?, row.get(1)?)))
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<String> {
+        row.get(at)
+    }
+    fn same(old: &String, r: &SkpRec) -> bool {
+        old == r.predikat.code()
+    }
+    fn value(r: &SkpRec) -> String {
+        r.predikat.code().to_string()
+    }
+    fn own_key(r: &SkpRec) -> Option<u16> {
+        Some(r.tahun)
+    }
+    fn own_get(own: &Own, key: u16) -> Option<Option<String>> {
+        scan(&own.skp, &key).map(|p| p.map(|p| p.code().to_string()))
+    }
+    fn own_set(own: &mut Own, key: u16, r: &SkpRec, existed: bool) {
+        set(&mut own.skp, key, r.predikat, existed);
+    }
+}
+
+/// Competency assessments: a level per competency and date.
+pub(crate) struct Competencies;
+
+impl RecordKind for Competencies {
+    type Rec = CompetencyRec;
+    /// The date as `yyyymmdd`.
+    type Key = (i64, Competency, u32);
+    type Value = i64;
+    type OwnKey = (Competency, u32);
+    const TABLE: &'static str = "competency_assessment";
+    const KEY_COLUMNS: &'static [&'static str] = &["kompetensi", "tanggal"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["level"];
+    const OWN: bool = true;
+
+    fn records(b: &Batch) -> &[CompetencyRec] {
+        &b.competencies
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.competencies
+    }
+    fn nip(r: &CompetencyRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &CompetencyRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        let mut buf = [0u8; 10];
+        put(&r.competency.code())?;
+        put(&date_text(r.tanggal, &mut buf))?;
+        put(&r.level)
+    }
+    fn key(id: i64, r: &CompetencyRec) -> Option<Self::Key> {
+        date_key_of(r.tanggal).map(|d| (id, r.competency, d))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
+        Ok(match (read_competency(row, 1)?, read_date(row, 2)?) {
+            (Some(c), Some(d)) => Some((row.get(0)?, c, d)),
+            _ => None,
+        })
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<i64> {
+        row.get(at)
+    }
+    fn same(old: &i64, r: &CompetencyRec) -> bool {
+        *old == i64::from(r.level)
+    }
+    fn value(r: &CompetencyRec) -> i64 {
+        i64::from(r.level)
+    }
+    fn own_key(r: &CompetencyRec) -> Option<(Competency, u32)> {
+        date_key_of(r.tanggal).map(|d| (r.competency, d))
+    }
+    fn own_get(own: &Own, key: (Competency, u32)) -> Option<Option<i64>> {
+        scan(&own.competencies, &key).map(|l| l.map(|l| i64::from(*l)))
+    }
+    fn own_set(own: &mut Own, key: (Competency, u32), r: &CompetencyRec, existed: bool) {
+        set(&mut own.competencies, key, r.level, existed);
+    }
+}
+
+/// A potential assessment's kategori code, skor and metode as stored.
+pub(crate) type PotentialRow = (Option<String>, Option<f64>, Option<String>);
+
+/// Potential assessments: one per date.
+pub(crate) struct Potentials;
+
+impl RecordKind for Potentials {
+    type Rec = PotentialRec;
+    /// The date as `yyyymmdd`.
+    type Key = (i64, u32);
+    type Value = PotentialRow;
+    type OwnKey = u32;
+    const TABLE: &'static str = "potential_assessment";
+    const KEY_COLUMNS: &'static [&'static str] = &["tanggal"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["kategori", "skor", "metode"];
+    const OWN: bool = true;
+
+    fn records(b: &Batch) -> &[PotentialRec] {
+        &b.potentials
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.potentials
+    }
+    fn nip(r: &PotentialRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &PotentialRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        let mut buf = [0u8; 10];
+        put(&date_text(r.tanggal, &mut buf))?;
+        put(&potensi_code(r.kategori))?;
+        put(&r.skor)?;
+        put(&r.metode)
+    }
+    fn key(id: i64, r: &PotentialRec) -> Option<(i64, u32)> {
+        date_key_of(r.tanggal).map(|d| (id, d))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<(i64, u32)>> {
+        Ok(match read_date(row, 1)? {
+            Some(d) => Some((row.get(0)?, d)),
+            None => None,
+        })
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<PotentialRow> {
+        Ok((row.get(at)?, row.get(at + 1)?, row.get(at + 2)?))
+    }
+    fn same(old: &PotentialRow, r: &PotentialRec) -> bool {
+        old.0.as_deref() == potensi_code(r.kategori) && old.1 == r.skor && old.2 == r.metode
+    }
+    fn value(r: &PotentialRec) -> PotentialRow {
+        (
+            potensi_code(r.kategori).map(str::to_string),
+            r.skor,
+            r.metode.clone(),
+        )
+    }
+    fn own_key(r: &PotentialRec) -> Option<u32> {
+        date_key_of(r.tanggal)
+    }
+    fn own_get(own: &Own, key: u32) -> Option<Option<PotentialRow>> {
+        scan(&own.potentials, &key).map(|v| {
+            v.map(|(kategori, skor, metode)| {
+                (
+                    potensi_code(*kategori).map(str::to_string),
+                    *skor,
+                    metode.clone(),
+                )
+            })
+        })
+    }
+    fn own_set(own: &mut Own, key: u32, r: &PotentialRec, existed: bool) {
+        let v = (r.kategori, r.skor, r.metode.clone());
+        set(&mut own.potentials, key, v, existed);
+    }
+}
+
+/// Training: the JP of a course per year.
+pub(crate) struct Trainings;
+
+impl RecordKind for Trainings {
+    type Rec = TrainingRec;
+    /// Employee, tahun, nama.
+    type Key = (i64, i64, String);
+    type Value = i64;
+    /// Tahun and a hash of the nama: two names can share one.
+    type OwnKey = (u16, u64);
+    const TABLE: &'static str = "training";
+    const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["jp"];
+    const OWN: bool = true;
+
+    fn records(b: &Batch) -> &[TrainingRec] {
+        &b.trainings
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.trainings
+    }
+    fn nip(r: &TrainingRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &TrainingRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        put(&r.tahun)?;
+        put(&r.nama)?;
+        put(&r.jp)
+    }
+    fn key(id: i64, r: &TrainingRec) -> Option<Self::Key> {
+        Some((id, i64::from(r.tahun), r.nama.clone()))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
+        Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?)))
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<i64> {
+        row.get(at)
+    }
+    fn same(old: &i64, r: &TrainingRec) -> bool {
+        *old == i64::from(r.jp)
+    }
+    fn value(r: &TrainingRec) -> i64 {
+        i64::from(r.jp)
+    }
+    fn own_key(r: &TrainingRec) -> Option<(u16, u64)> {
+        Some((r.tahun, name_hash(&r.nama)))
+    }
+    /// Only "not there" is certain: a listed hash may be another name's.
+    fn own_get(own: &Own, key: (u16, u64)) -> Option<Option<i64>> {
+        scan(&own.trainings, &key).and_then(|v| v.is_none().then_some(None))
+    }
+    fn own_set(own: &mut Own, key: (u16, u64), r: &TrainingRec, existed: bool) {
+        if !existed {
+            own.trainings.push((key, r.jp));
+            return;
+        }
+        // Its entry, unless another name has the same hash.
+        let mut same = own.trainings.iter_mut().filter(|(k, _)| *k == key);
+        match (same.next(), same.next()) {
+            (Some(e), None) => e.1 = r.jp,
+            _ => own.fallback = true,
+        }
+    }
+}
+
+/// Whether the database has an employee with this NIP.
+pub fn has_employee(conn: &Connection, nip: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM employee WHERE nip = ?1")?
+        .query_row([nip], |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
+}
+
+/// Whether the database has a position with this code.
+pub fn has_position(conn: &Connection, kode: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
+        .query_row([kode], |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
 }

@@ -1,15 +1,18 @@
 //! Writing records: upserts keyed by the records' natural keys, so writing the
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
-use super::bulk::{date_text, insert_employees, insert_rows_then};
-use super::pool::{get, set, Computed, Own};
-use super::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
+use super::bulk::{insert_employees, insert_rows_then};
+use super::pool::{Computed, Own};
+use super::records::{
+    bind_key, bind_record, each_kind, has_position, read_competency, Batch, EachKind, EmployeeRec,
+    KindSql, PositionRec, RecordKind, RequirementRec,
+};
 use super::Result;
 use crate::domain::Competency;
-use crate::domain::Potensi;
 use foldhash::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use std::any::Any;
 
 /// How many rows of each kind were new, changed, or already as given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -20,7 +23,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, changes: usize, existed: bool) {
+    pub(crate) fn add(&mut self, changes: usize, existed: bool) {
         match (existed, changes > 0) {
             (false, _) => self.inserted += 1,
             (true, true) => self.updated += 1,
@@ -138,47 +141,12 @@ impl Ids {
     }
 }
 
-/// `YYYY-MM-DD` as `yyyymmdd`, strictly (anything else is `None`); the text a
-/// `NaiveDate` of years 0..=9999 displays as maps to the same number.
-fn date_key(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let mut n = 0u32;
-    for (i, &c) in b.iter().enumerate() {
-        if i == 4 || i == 7 {
-            continue;
-        }
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + u32::from(c - b'0');
-    }
-    Some(n)
-}
-
-fn date_key_of(d: chrono::NaiveDate) -> Option<u32> {
-    use chrono::Datelike;
-    (0..=9999)
-        .contains(&d.year())
-        .then(|| d.year() as u32 * 10000 + d.month() * 100 + d.day())
-}
-
-fn competency_of(code: &str) -> Option<Competency> {
-    Competency::ALL.into_iter().find(|c| c.code() == code)
-}
-
-type PotRow = (Option<String>, Option<f64>, Option<String>);
-
 /// Every existing record key of the tables a batch writes, read once per table
 /// (for imports: one scan instead of one SELECT per record).
 #[derive(Default)]
 struct Existing {
-    skp: Option<HashMap<(i64, i64), String>>,
-    competencies: Option<HashMap<(i64, Competency, u32), i64>>,
-    potentials: Option<HashMap<(i64, u32), PotRow>>,
-    trainings: Option<HashMap<(i64, i64, String), i64>>,
+    /// Each record kind's map (key to value), by its table.
+    records: HashMap<&'static str, Box<dyn Any>>,
     positions: Option<HashSet<String>>,
     requirements: Option<HashMap<(String, Competency), i64>>,
 }
@@ -241,10 +209,6 @@ impl<'t> Writer<'t> {
     }
 }
 
-/// An employee's records written by this writer are found by a scan of its
-/// own list (see `pool::Own`) up to this many; beyond, in the database.
-const OWN_SCAN: usize = 64;
-
 /// The records of employee `id` when this writer inserted it, for a record
 /// whose date orders as its text (`dated`); an undated record is looked up
 /// as for other employees, and leaves the pool row to the SQL.
@@ -257,123 +221,11 @@ fn own_dated(pool: &mut Option<Computed>, id: i64, dated: bool) -> Option<&mut O
     Some(own)
 }
 
-/// A training's name as a number for an employee's own list (equal names,
-/// equal numbers; rarely also different ones, see its use).
-fn name_hash(nama: &str) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
-}
-
 /// Add `id` to the touched employees, unless it was the last one added (an
 /// employee's records usually come together).
 fn touch(touched: &mut Vec<i64>, id: i64) {
     if touched.last() != Some(&id) {
         touched.push(id);
-    }
-}
-
-fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
-    p.map(Potensi::code)
-}
-
-const SKP_UPSERT: &str =
-    " ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat";
-const COMPETENCY_UPSERT: &str = " ON CONFLICT DO UPDATE SET level = excluded.level";
-const POTENTIAL_UPSERT: &str = " ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode";
-const TRAINING_UPSERT: &str = " ON CONFLICT DO UPDATE SET jp = excluded.jp";
-
-/// Records known to be new (not in the preloaded keys), written together with
-/// multi-row statements: the same upserts as one record at a time, fewer
-/// statements. Flushed before any other write to the same table, so the
-/// writes keep their order.
-struct Fresh<'a> {
-    /// With the id given and the unit's id.
-    employees: Vec<(i64, i64, &'a EmployeeRec)>,
-    skp: Vec<(i64, &'a SkpRec)>,
-    competencies: Vec<(i64, &'a CompetencyRec)>,
-    potentials: Vec<(i64, &'a PotentialRec)>,
-    trainings: Vec<(i64, &'a TrainingRec)>,
-}
-
-impl Fresh<'_> {
-    fn employees(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_employees(tx, &self.employees)?;
-        self.employees.clear();
-        Ok(())
-    }
-
-    fn skp(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_rows_then(
-            tx,
-            "INSERT INTO skp (employee_id, tahun, predikat)",
-            3,
-            &self.skp,
-            SKP_UPSERT,
-            |st, i, (id, r)| {
-                st.raw_bind_parameter(i, id)?;
-                st.raw_bind_parameter(i + 1, r.tahun)?;
-                st.raw_bind_parameter(i + 2, r.predikat.code())
-            },
-        )?;
-        self.skp.clear();
-        Ok(())
-    }
-
-    fn competencies(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_rows_then(
-            tx,
-            "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level)",
-            4,
-            &self.competencies,
-            COMPETENCY_UPSERT,
-            |st, i, (id, r)| {
-                let mut buf = [0u8; 10];
-                st.raw_bind_parameter(i, id)?;
-                st.raw_bind_parameter(i + 1, r.competency.code())?;
-                st.raw_bind_parameter(i + 2, date_text(r.tanggal, &mut buf))?;
-                st.raw_bind_parameter(i + 3, r.level)
-            },
-        )?;
-        self.competencies.clear();
-        Ok(())
-    }
-
-    fn potentials(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_rows_then(
-            tx,
-            "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode)",
-            5,
-            &self.potentials,
-            POTENTIAL_UPSERT,
-            |st, i, (id, r)| {
-                let mut buf = [0u8; 10];
-                st.raw_bind_parameter(i, id)?;
-                st.raw_bind_parameter(i + 1, date_text(r.tanggal, &mut buf))?;
-                st.raw_bind_parameter(i + 2, potensi_code(r.kategori))?;
-                st.raw_bind_parameter(i + 3, r.skor)?;
-                st.raw_bind_parameter(i + 4, &r.metode)
-            },
-        )?;
-        self.potentials.clear();
-        Ok(())
-    }
-
-    fn trainings(&mut self, tx: &Transaction<'_>) -> Result<()> {
-        insert_rows_then(
-            tx,
-            "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp)",
-            4,
-            &self.trainings,
-            TRAINING_UPSERT,
-            |st, i, (id, r)| {
-                st.raw_bind_parameter(i, id)?;
-                st.raw_bind_parameter(i + 1, r.tahun)?;
-                st.raw_bind_parameter(i + 2, &r.nama)?;
-                st.raw_bind_parameter(i + 3, r.jp)
-            },
-        )?;
-        self.trainings.clear();
-        Ok(())
     }
 }
 
@@ -400,107 +252,152 @@ pub fn write_batch_deferred(
 }
 
 impl Existing {
-    /// Read the keys of the tables `b` writes that are not read yet.
-    fn load(&mut self, tx: &Transaction<'_>, b: &Batch) -> Result<()> {
-        if !b.skp.is_empty() && self.skp.is_none() {
-            self.skp = Some(map_rows(
-                tx,
-                "SELECT employee_id, tahun, predikat FROM skp",
-                |r| Ok(Some(((r.get(0)?, r.get(1)?), r.get(2)?))),
-            )?);
+    /// The map of kind `K`'s existing rows, read on first use.
+    fn records<K: RecordKind>(
+        &mut self,
+        tx: &Transaction<'_>,
+        sql: &KindSql,
+    ) -> Result<&mut HashMap<K::Key, K::Value>> {
+        if !self.records.contains_key(K::TABLE) {
+            let m = map_rows(tx, &sql.select_all, |r| {
+                let Some(k) = K::read_key(r)? else {
+                    return Ok(None);
+                };
+                let at = 1 + K::KEY_COLUMNS.len();
+                Ok(Some((k, K::read_value(r, at)?)))
+            })?;
+            self.records.insert(K::TABLE, Box::new(m));
         }
-        if !b.competencies.is_empty() && self.competencies.is_none() {
-            self.competencies = Some(map_rows(
-                tx,
-                "SELECT employee_id, kompetensi, tanggal, level FROM competency_assessment",
-                |r| {
-                    let c = r.get_ref(1)?.as_str().ok().and_then(competency_of);
-                    let d = r.get_ref(2)?.as_str().ok().and_then(date_key);
-                    Ok(match (c, d) {
-                        (Some(c), Some(d)) => Some(((r.get(0)?, c, d), r.get(3)?)),
-                        _ => None,
-                    })
-                },
-            )?);
-        }
-        if !b.potentials.is_empty() && self.potentials.is_none() {
-            self.potentials = Some(map_rows(
-                tx,
-                "SELECT employee_id, tanggal, kategori, skor, metode FROM potential_assessment",
-                |r| {
-                    let Some(d) = r.get_ref(1)?.as_str().ok().and_then(date_key) else {
-                        return Ok(None);
-                    };
-                    Ok(Some(((r.get(0)?, d), (r.get(2)?, r.get(3)?, r.get(4)?))))
-                },
-            )?);
-        }
-        if !b.trainings.is_empty() && self.trainings.is_none() {
-            self.trainings = Some(map_rows(
-                tx,
-                "SELECT employee_id, tahun, nama_pelatihan, jp FROM training",
-                |r| Ok(Some(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?))),
-            )?);
-        }
-        if (!b.positions.is_empty() || !b.requirements.is_empty()) && self.positions.is_none() {
+        Ok(self
+            .records
+            .get_mut(K::TABLE)
+            .and_then(|m| m.downcast_mut())
+            .expect("one map type per table"))
+    }
+
+    fn positions(&mut self, tx: &Transaction<'_>) -> Result<&mut HashSet<String>> {
+        if self.positions.is_none() {
             let m = map_rows(tx, "SELECT kode FROM position", |r| {
                 Ok(Some((r.get(0)?, ())))
             })?;
             self.positions = Some(m.into_keys().collect());
         }
-        if !b.requirements.is_empty() && self.requirements.is_none() {
+        Ok(self.positions.as_mut().expect("just read"))
+    }
+
+    fn requirements(
+        &mut self,
+        tx: &Transaction<'_>,
+    ) -> Result<&mut HashMap<(String, Competency), i64>> {
+        if self.requirements.is_none() {
             self.requirements = Some(map_rows(
                 tx,
                 "SELECT kode_jabatan, kompetensi, level FROM position_requirement",
                 |r| {
-                    let Some(c) = r.get_ref(1)?.as_str().ok().and_then(competency_of) else {
+                    let Some(c) = read_competency(r, 1)? else {
                         return Ok(None);
                     };
                     Ok(Some(((r.get(0)?, c), r.get(2)?)))
                 },
             )?);
         }
+        Ok(self.requirements.as_mut().expect("just read"))
+    }
+}
+
+/// Records known to be new (not in the preloaded keys, or of an employee
+/// this writer inserted), written together with multi-row statements: the
+/// same upserts as one record at a time, fewer statements. Flushed before any
+/// other write to or read of the same table, so the writes keep their order.
+struct Fresh<'a, K: RecordKind> {
+    sql: &'a KindSql,
+    rows: Vec<(i64, &'a K::Rec)>,
+}
+
+impl<K: RecordKind> Fresh<'_, K> {
+    fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let sql = self.sql;
+        insert_rows_then(
+            tx,
+            &sql.insert,
+            sql.width,
+            &self.rows,
+            &sql.upsert,
+            |st, i, (id, r)| bind_record::<K>(st, i, *id, r),
+        )?;
+        self.rows.clear();
         Ok(())
+    }
+}
+
+/// A writer writing one batch's records, kind by kind (see [`each_kind`]).
+struct WriteKinds<'w, 't, 'b> {
+    writer: &'w mut Writer<'t>,
+    batch: &'b Batch,
+    touched: &'w mut Vec<i64>,
+    sum: &'w mut WriteSummary,
+}
+
+impl EachKind for WriteKinds<'_, '_, '_> {
+    fn kind<K: RecordKind>(&mut self) -> Result<()> {
+        let records = K::records(self.batch);
+        if records.is_empty() {
+            return Ok(());
+        }
+        self.writer
+            .records::<K>(records, self.touched, K::counts(self.sum))
     }
 }
 
 impl<'t> Writer<'t> {
     /// Write one batch; see [`write_batch_deferred`].
     pub fn write(&mut self, b: &Batch, touched: &mut Vec<i64>) -> Result<WriteSummary> {
+        let mut sum = WriteSummary::default();
+        self.employees(&b.employees, touched, &mut sum.employees)?;
+        each_kind(&mut WriteKinds {
+            writer: self,
+            batch: b,
+            touched,
+            sum: &mut sum,
+        })?;
+        self.positions(&b.positions, &mut sum.positions)?;
+        self.requirements(&b.requirements, &mut sum.requirements)?;
+        Ok(sum)
+    }
+
+    /// Insert or update employees by NIP.
+    fn employees(
+        &mut self,
+        list: &[EmployeeRec],
+        touched: &mut Vec<i64>,
+        counts: &mut Counts,
+    ) -> Result<()> {
         let tx = self.tx;
         let ids = &mut self.ids;
-        let pool = &mut self.pool;
-        if let Some(ex) = &mut self.existing {
-            ex.load(tx, b)?;
-        }
-        let mut ex = self.existing.as_mut();
-        let mut sum = WriteSummary::default();
-        let mut fresh = Fresh {
-            employees: Vec::new(),
-            skp: Vec::new(),
-            competencies: Vec::new(),
-            potentials: Vec::new(),
-            trainings: Vec::new(),
-        };
-
-        for e in &b.employees {
+        // New employees with the id given and the unit's id, written together.
+        let mut fresh: Vec<(i64, i64, &EmployeeRec)> = Vec::new();
+        for e in list {
             let unit_id = ids.unit(tx, &e.unit, e.instansi.as_deref())?;
             let existed = ids.employee(tx, &e.nip)?.is_some();
             if let (false, Some(id)) = (existed, ids.next) {
                 // New (the preloaded NIPs do not have it): the id SQLite
                 // would give it, written with others.
                 ids.next = id.checked_add(1);
-                fresh.employees.push((id, unit_id, e));
+                fresh.push((id, unit_id, e));
                 ids.employees.insert(e.nip.clone(), id);
                 touched.push(id);
-                if let Some(p) = pool.as_mut() {
+                if let Some(p) = self.pool.as_mut() {
                     p.employee(id);
                 }
-                sum.employees.add(1, false);
+                counts.add(1, false);
                 continue;
             }
             // The UPDATE below may be of an employee written together.
-            fresh.employees(tx)?;
+            insert_employees(tx, &fresh)?;
+            fresh.clear();
             let birth = e.birth.to_string();
             let tmt = e.tmt_jabatan.map(|d| d.to_string());
             let gol = e.golongan.to_string();
@@ -524,296 +421,108 @@ impl<'t> Writer<'t> {
                     e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
                 ids.employees.insert(e.nip.clone(), id);
                 touched.push(id);
-                if let Some(p) = pool.as_mut() {
+                if let Some(p) = self.pool.as_mut() {
                     p.employee(id);
                 }
                 1
             };
-            sum.employees.add(changes, existed);
+            counts.add(changes, existed);
         }
-        fresh.employees(tx)?;
+        insert_employees(tx, &fresh)
+    }
 
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO skp (employee_id, tahun, predikat) VALUES (?1, ?2, ?3)
-                         ON CONFLICT(employee_id, tahun) DO UPDATE SET predikat = excluded.predikat",
-        )?;
-        for r in &b.skp {
-            let Some(id) = ids.employee(tx, &r.nip)? else {
+    /// Upsert the records of kind `K` by their natural key. An employee's
+    /// record is found in its own list when this writer inserted it (a long
+    /// list: in the database, once those pending are written), else in the
+    /// map of existing rows when preloaded, else by SQL.
+    fn records<K: RecordKind>(
+        &mut self,
+        records: &[K::Rec],
+        touched: &mut Vec<i64>,
+        counts: &mut Counts,
+    ) -> Result<()> {
+        let tx = self.tx;
+        let sql = KindSql::of::<K>();
+        let mut existing = match &mut self.existing {
+            Some(ex) => Some(ex.records::<K>(tx, &sql)?),
+            None => None,
+        };
+        let mut upsert = tx.prepare_cached(&sql.upsert_one())?;
+        let mut fresh = Fresh::<K> {
+            sql: &sql,
+            rows: Vec::new(),
+        };
+        for r in records {
+            let Some(id) = self.ids.employee(tx, K::nip(r))? else {
                 continue;
             };
-            let key = (id, i64::from(r.tahun));
-            // An employee this writer inserted: its records are in its own
-            // list (a long one: in the database, once those pending are written).
-            let mut own = pool.as_mut().and_then(|p| p.own(id));
-            let map = match own {
-                Some(_) => None,
-                None => ex.as_mut().and_then(|e| e.skp.as_mut()),
-            };
-            let listed = own
-                .as_ref()
-                .filter(|o| o.skp.len() <= OWN_SCAN)
-                .map(|o| get(&o.skp, &r.tahun).map(|p| p.code().to_string()));
-            if own.is_some() && listed.is_none() {
-                fresh.skp(tx)?;
-            }
-            let existed: Option<String> = match (listed, &map) {
-                (Some(l), _) => l,
-                (None, Some(m)) => m.get(&key).cloned(),
-                (None, None) => tx
-                    .prepare_cached(
-                        "SELECT predikat FROM skp WHERE employee_id = ?1 AND tahun = ?2",
-                    )?
-                    .query_row(params![id, r.tahun], |x| x.get(0))
-                    .optional()?,
-            };
-            let code = r.predikat.code();
-            let changes = match &existed {
-                Some(p) if p == code => 0,
-                None if map.is_some() || own.is_some() => {
-                    fresh.skp.push((id, r));
-                    1
+            let mut own = match K::OWN {
+                true => {
+                    let key = K::own_key(r);
+                    own_dated(&mut self.pool, id, key.is_some()).zip(key)
                 }
-                _ => {
-                    fresh.skp(tx)?;
-                    upsert.execute(params![id, r.tahun, code])?
-                }
+                false => None,
             };
-            if changes > 0 {
-                touch(touched, id);
-                if let Some(o) = own.as_mut() {
-                    set(&mut o.skp, r.tahun, r.predikat, existed.is_some());
-                }
-                if let Some(m) = map {
-                    m.insert(key, code.to_string());
-                }
-            }
-            sum.skp.add(changes, existed.is_some());
-        }
-        fresh.skp(tx)?;
-        drop(upsert);
-
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO competency_assessment (employee_id, kompetensi, tanggal, level) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT DO UPDATE SET level = excluded.level",
-        )?;
-
-        for r in &b.competencies {
-            let Some(id) = ids.employee(tx, &r.nip)? else {
-                continue;
+            let map = if own.is_some() {
+                None
+            } else {
+                existing.as_deref_mut()
             };
-            let mut buf = [0u8; 10];
-            let tanggal = date_text(r.tanggal, &mut buf);
-            let key = date_key_of(r.tanggal).map(|d| (id, r.competency, d));
-            if key.is_none() {
-                // Looked up by text below: write what is pending first.
-                fresh.competencies(tx)?;
-            }
-            let own_key = key.map(|k| (k.1, k.2));
-            let mut own = own_dated(pool, id, own_key.is_some());
-            let map = match own {
-                Some(_) => None,
-                None => ex.as_mut().and_then(|e| e.competencies.as_mut()),
-            };
-            let listed = own_key.and_then(|k| {
-                own.as_ref()
-                    .filter(|o| o.competencies.len() <= OWN_SCAN)
-                    .map(|o| get(&o.competencies, &k).map(|l| i64::from(*l)))
-            });
-            if own.is_some() && listed.is_none() {
-                fresh.competencies(tx)?;
-            }
-            let existed: Option<i64> = match (listed, &map, key) {
+            let key = if own.is_some() { None } else { K::key(id, r) };
+            let listed = own.as_ref().and_then(|(o, k)| K::own_get(o, *k));
+            let existed: Option<K::Value> = match (listed, &map, &key) {
                 (Some(l), _, _) => l,
-                (None, Some(m), Some(k)) => m.get(&k).copied(),
-                _ => tx
-                    .prepare_cached(
-                        "SELECT level FROM competency_assessment WHERE employee_id = ?1 AND kompetensi = ?2 AND tanggal = ?3",
-                    )?
-                    .query_row(params![id, r.competency.code(), tanggal], |x| x.get(0))
-                    .optional()?,
-            };
-            let changes = match existed {
-                Some(l) if l == i64::from(r.level) => 0,
-                None if (map.is_some() || own.is_some()) && key.is_some() => {
-                    fresh.competencies.push((id, r));
-                    1
-                }
+                (None, Some(m), Some(k)) => m.get(k).cloned(),
                 _ => {
-                    fresh.competencies(tx)?;
-                    upsert.execute(params![id, r.competency.code(), tanggal, r.level])?
-                }
-            };
-            if changes > 0 {
-                touch(touched, id);
-                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
-                    set(&mut o.competencies, k, r.level, existed.is_some());
-                }
-                if let (Some(m), Some(k)) = (map, key) {
-                    m.insert(k, i64::from(r.level));
-                }
-            }
-            sum.competencies.add(changes, existed.is_some());
-        }
-        fresh.competencies(tx)?;
-        drop(upsert);
-
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO potential_assessment (employee_id, tanggal, kategori, skor, metode) VALUES (?1, ?2, ?3, ?4, ?5)
-                         ON CONFLICT DO UPDATE SET kategori = excluded.kategori, skor = excluded.skor, metode = excluded.metode",
-        )?;
-
-        for r in &b.potentials {
-            let Some(id) = ids.employee(tx, &r.nip)? else {
-                continue;
-            };
-            let mut buf = [0u8; 10];
-            let tanggal = date_text(r.tanggal, &mut buf);
-            let key = date_key_of(r.tanggal).map(|d| (id, d));
-            if key.is_none() {
-                fresh.potentials(tx)?;
-            }
-            let own_key = key.map(|k| k.1);
-            let mut own = own_dated(pool, id, own_key.is_some());
-            let map = match own {
-                Some(_) => None,
-                None => ex.as_mut().and_then(|e| e.potentials.as_mut()),
-            };
-            let listed = own_key.and_then(|k| {
-                own.as_ref()
-                    .filter(|o| o.potentials.len() <= OWN_SCAN)
-                    .map(|o| {
-                        get(&o.potentials, &k).map(|(kategori, skor, metode)| {
-                            (
-                                potensi_code(*kategori).map(str::to_string),
-                                *skor,
-                                metode.clone(),
-                            )
-                        })
-                    })
-            });
-            if own.is_some() && listed.is_none() {
-                fresh.potentials(tx)?;
-            }
-            let existed: Option<PotRow> = match (listed, &map, key) {
-                (Some(l), _, _) => l,
-                (None, Some(m), Some(k)) => m.get(&k).cloned(),
-                _ => tx
-                    .prepare_cached(
-                        "SELECT kategori, skor, metode FROM potential_assessment WHERE employee_id = ?1 AND tanggal = ?2",
-                    )?
-                    .query_row(params![id, tanggal], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))
-                    .optional()?,
-            };
-            let new: PotRow = (
-                potensi_code(r.kategori).map(str::to_string),
-                r.skor,
-                r.metode.clone(),
-            );
-            let changes = match &existed {
-                Some(old) if *old == new => 0,
-                None if (map.is_some() || own.is_some()) && key.is_some() => {
-                    fresh.potentials.push((id, r));
-                    1
-                }
-                _ => {
-                    fresh.potentials(tx)?;
-                    upsert.execute(params![id, tanggal, new.0, new.1, new.2])?
-                }
-            };
-            if changes > 0 {
-                touch(touched, id);
-                if let (Some(o), Some(k)) = (own.as_mut(), own_key) {
-                    let v = (r.kategori, r.skor, r.metode.clone());
-                    set(&mut o.potentials, k, v, existed.is_some());
-                }
-                if let (Some(m), Some(k)) = (map, key) {
-                    m.insert(k, new);
-                }
-            }
-            sum.potentials.add(changes, existed.is_some());
-        }
-        fresh.potentials(tx)?;
-        drop(upsert);
-
-        let mut upsert = tx.prepare_cached(
-            "INSERT INTO training (employee_id, tahun, nama_pelatihan, jp) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT DO UPDATE SET jp = excluded.jp",
-        )?;
-
-        for r in &b.trainings {
-            let Some(id) = ids.employee(tx, &r.nip)? else {
-                continue;
-            };
-            let mut own = pool.as_mut().and_then(|p| p.own(id));
-            let map = match own {
-                Some(_) => None,
-                None => ex.as_mut().and_then(|e| e.trainings.as_mut()),
-            };
-            // Own trainings are listed by year and a hash of the name: none
-            // with the same means no such training; one is looked up below.
-            let own_key = (r.tahun, name_hash(&r.nama));
-            let listed = own
-                .as_ref()
-                .filter(|o| o.trainings.len() <= OWN_SCAN)
-                .and_then(|o| get(&o.trainings, &own_key).is_none().then_some(None));
-            if own.is_some() && listed.is_none() {
-                fresh.trainings(tx)?;
-            }
-            let existed: Option<i64> = match (listed, &map) {
-                (Some(l), _) => l,
-                (None, Some(m)) => m.get(&(id, i64::from(r.tahun), r.nama.clone())).copied(),
-                (None, None) => tx
-                    .prepare_cached(
-                        "SELECT jp FROM training WHERE employee_id = ?1 AND tahun = ?2 AND nama_pelatihan = ?3",
-                    )?
-                    .query_row(params![id, r.tahun, r.nama], |x| x.get(0))
-                    .optional()?,
-            };
-            let changes = match existed {
-                Some(jp) if jp == i64::from(r.jp) => 0,
-                None if map.is_some() || own.is_some() => {
-                    fresh.trainings.push((id, r));
-                    1
-                }
-                _ => {
-                    fresh.trainings(tx)?;
-                    upsert.execute(params![id, r.tahun, r.nama, r.jp])?
-                }
-            };
-            if changes > 0 {
-                touch(touched, id);
-                if let Some(o) = own.as_mut() {
-                    if existed.is_some() {
-                        // Its entry, unless another name has the same hash.
-                        let mut same = o.trainings.iter_mut().filter(|(k, _)| *k == own_key);
-                        match (same.next(), same.next()) {
-                            (Some(e), None) => e.1 = r.jp,
-                            _ => o.fallback = true,
-                        }
-                    } else {
-                        o.trainings.push((own_key, r.jp));
+                    fresh.flush(tx)?;
+                    let mut st = tx.prepare_cached(&sql.select)?;
+                    bind_key::<K>(&mut st, id, r)?;
+                    let mut rows = st.raw_query();
+                    match rows.next()? {
+                        Some(row) => Some(K::read_value(row, 0)?),
+                        None => None,
                     }
                 }
-                if let Some(m) = map {
-                    m.insert((id, i64::from(r.tahun), r.nama.clone()), i64::from(r.jp));
+            };
+            let changes = match &existed {
+                Some(old) if K::same(old, r) => 0,
+                None if own.is_some() || (map.is_some() && key.is_some()) => {
+                    fresh.rows.push((id, r));
+                    1
+                }
+                _ => {
+                    fresh.flush(tx)?;
+                    bind_record::<K>(&mut upsert, 1, id, r)?;
+                    upsert.raw_execute()?
+                }
+            };
+            if changes > 0 {
+                touch(touched, id);
+                if let Some((o, k)) = own.as_mut() {
+                    K::own_set(o, *k, r, existed.is_some());
+                }
+                if let (Some(m), Some(k)) = (map, key) {
+                    m.insert(k, K::value(r));
                 }
             }
-            sum.trainings.add(changes, existed.is_some());
+            counts.add(changes, existed.is_some());
         }
-        fresh.trainings(tx)?;
-        drop(upsert);
+        fresh.flush(tx)
+    }
 
-        for p in &b.positions {
-            let unit_id = ids.unit(tx, &p.unit, None)?;
+    /// Upsert positions by kode.
+    fn positions(&mut self, list: &[PositionRec], counts: &mut Counts) -> Result<()> {
+        let tx = self.tx;
+        for p in list {
+            let unit_id = self.ids.unit(tx, &p.unit, None)?;
             let status = if p.vacant { "lowong" } else { "terisi" };
-            let set = ex.as_mut().and_then(|e| e.positions.as_mut());
+            let mut set = match &mut self.existing {
+                Some(ex) => Some(ex.positions(tx)?),
+                None => None,
+            };
             let existed: bool = match &set {
                 Some(s) => s.contains(&p.kode),
-                None => tx
-                    .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                    .query_row([&p.kode], |_| Ok(()))
-                    .optional()?
-                    .is_some(),
+                None => has_position(tx, &p.kode)?,
             };
             let changes = tx
                 .prepare_cached(
@@ -828,16 +537,24 @@ impl<'t> Writer<'t> {
                             coalesce(excluded.pemangku_nip, ''))",
                 )?
                 .execute(params![p.kode, p.nama, p.tingkat.label(), unit_id, status, p.holder_nip])?;
-            if let Some(s) = set {
+            if let Some(s) = set.as_mut() {
                 s.insert(p.kode.clone());
             }
-            sum.positions.add(changes, existed);
+            counts.add(changes, existed);
         }
+        Ok(())
+    }
 
-        for r in &b.requirements {
-            let map = ex.as_mut().and_then(|e| e.requirements.as_mut());
-            let existed: Option<i64> = match &map {
-                Some(m) => m.get(&(r.kode.clone(), r.competency)).copied(),
+    /// Upsert position requirements by position and competency; those of an
+    /// unknown position are skipped.
+    fn requirements(&mut self, list: &[RequirementRec], counts: &mut Counts) -> Result<()> {
+        let tx = self.tx;
+        for r in list {
+            let existed: Option<i64> = match &mut self.existing {
+                Some(ex) => ex
+                    .requirements(tx)?
+                    .get(&(r.kode.clone(), r.competency))
+                    .copied(),
                 None => tx
                     .prepare_cached(
                         "SELECT level FROM position_requirement WHERE kode_jabatan = ?1 AND kompetensi = ?2",
@@ -845,18 +562,10 @@ impl<'t> Writer<'t> {
                     .query_row(params![r.kode, r.competency.code()], |x| x.get(0))
                     .optional()?,
             };
-            let in_set = ex
-                .as_ref()
-                .and_then(|e| e.positions.as_ref())
-                .map(|s| s.contains(&r.kode));
             let known = existed.is_some()
-                || match in_set {
-                    Some(k) => k,
-                    None => tx
-                        .prepare_cached("SELECT 1 FROM position WHERE kode = ?1")?
-                        .query_row([&r.kode], |_| Ok(()))
-                        .optional()?
-                        .is_some(),
+                || match &mut self.existing {
+                    Some(ex) => ex.positions(tx)?.contains(&r.kode),
+                    None => has_position(tx, &r.kode)?,
                 };
             if !known {
                 continue;
@@ -870,14 +579,12 @@ impl<'t> Writer<'t> {
                     )?
                     .execute(params![r.kode, r.competency.code(), r.level])?,
             };
-            if changes > 0 {
-                let map = ex.as_mut().and_then(|e| e.requirements.as_mut());
-                if let Some(m) = map {
-                    m.insert((r.kode.clone(), r.competency), i64::from(r.level));
-                }
+            if let (true, Some(ex)) = (changes > 0, &mut self.existing) {
+                ex.requirements(tx)?
+                    .insert((r.kode.clone(), r.competency), i64::from(r.level));
             }
-            sum.requirements.add(changes, existed.is_some());
+            counts.add(changes, existed.is_some());
         }
-        Ok(sum)
+        Ok(())
     }
 }
