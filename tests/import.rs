@@ -544,7 +544,7 @@ fn file_level_problems() {
             "pegawai.csv:1: golongan: required column missing from the header",
             "potensi.csv:1: kategori/skor: the header needs a kategori or a skor column",
             "pelatihan.xlsx: cannot be read as an .xlsx workbook (…)",
-            "data.csv:1: neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* or syarat_jabatan* (data.csv)",
+            "data.csv:1: neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan*, syarat_jabatan*, riwayat_jabatan* or disiplin* (data.csv)",
         ],
         "catatan.txt and the ~$ lock file are not read from a folder"
     );
