@@ -1066,7 +1066,7 @@ fn bad_history_and_penalty_rows_are_refused_with_their_reasons() {
         &d.path().join("riwayat_jabatan.csv"),
         "198609262015051001,Kepala Seksi,Pengawas,BKD,2019-06-01,2020-06-01\n\
          196905171995031003,Kepala Bidang,Administrator,BKD,2020-01-01,2019-01-01\n\
-         199999999999999999,Kepala Seksi,Pengawas,BKD,2020-01-01,\n\
+         199001012015011001,Kepala Seksi,Pengawas,BKD,2020-01-01,\n\
          196905171995031003,Kepala Seksi,Pengawas,BKD,31-02-2010,\n",
     );
     append(
@@ -1077,9 +1077,9 @@ fn bad_history_and_penalty_rows_are_refused_with_their_reasons() {
     assert_eq!(r.outcome, Outcome::Refused);
     let lines = rendered(&r);
     let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
-    assert!(has("riwayat_jabatan.csv:6: tmt_mulai, tmt_selesai: overlaps the position on line 3 (2019-06-01, 2020-06-01)"), "{lines:#?}");
+    assert!(has("riwayat_jabatan.csv:6: tmt_mulai, tmt_selesai: overlaps the position on line 2 (2019-06-01, 2020-06-01)"), "{lines:#?}");
     assert!(has("riwayat_jabatan.csv:7: tmt_selesai: ends before it starts (2020-01-01) (2019-01-01)"), "{lines:#?}");
-    assert!(has("riwayat_jabatan.csv:8: nip:"), "{lines:#?}");
+    assert!(has("riwayat_jabatan.csv:8: nip: no employee with this NIP"), "{lines:#?}");
     assert!(has("riwayat_jabatan.csv:9: tmt_mulai: not a date"), "{lines:#?}");
     assert!(has("disiplin.csv:4: tingkat: not a penalty level (ringan, sedang, berat) (keras)"), "{lines:#?}");
     assert_eq!(career_rows(&s), (0, 0), "nothing written");
