@@ -148,7 +148,7 @@ fn comma_set_imports_all_seven_kinds() {
     let kinds: Vec<_> = r.files.iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
-        FileKind::ALL.map(Some).to_vec(),
+        FileKind::ALL[..7].iter().copied().map(Some).collect::<Vec<_>>(),
         "README.txt ignored; employees and positions first, syarat_jabatan not jabatan"
     );
     assert_eq!(
