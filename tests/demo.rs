@@ -263,10 +263,18 @@ fn histories_end_at_the_current_post_and_penalties_are_few() {
         spans.sort_by_key(|h| h.start);
         let (current_tmt, tingkat) = tmt[nip];
         let last = spans.last().unwrap();
-        assert_eq!(Some(last.start), current_tmt, "{nip}: the current post's TMT");
+        assert_eq!(
+            Some(last.start),
+            current_tmt,
+            "{nip}: the current post's TMT"
+        );
         assert_eq!((last.end, last.tingkat), (None, tingkat), "{nip}");
         for w in spans.windows(2) {
-            assert_eq!(w[0].end, w[1].start.pred_opt(), "{nip}: contiguous, no overlap");
+            assert_eq!(
+                w[0].end,
+                w[1].start.pred_opt(),
+                "{nip}: contiguous, no overlap"
+            );
             assert!(w[0].start <= w[0].end.unwrap(), "{nip}");
             let rank = |t: Tingkat| match t {
                 Tingkat::Pelaksana | Tingkat::Fungsional => 0,
@@ -274,7 +282,10 @@ fn histories_end_at_the_current_post_and_penalties_are_few() {
                 Tingkat::Administrator => 2,
                 _ => 3,
             };
-            assert!(rank(w[0].tingkat) <= rank(w[1].tingkat), "{nip}: earlier posts lower");
+            assert!(
+                rank(w[0].tingkat) <= rank(w[1].tingkat),
+                "{nip}: earlier posts lower"
+            );
         }
     }
     let n = p.penalties.len();
@@ -282,8 +293,16 @@ fn histories_end_at_the_current_post_and_penalties_are_few() {
     let count = |l| p.penalties.iter().filter(|x| x.level == l).count();
     assert!(count(PenaltyLevel::Ringan) > count(PenaltyLevel::Sedang));
     assert!(count(PenaltyLevel::Sedang) + count(PenaltyLevel::Berat) > 0);
-    assert!(p.penalties.iter().any(|x| x.end.is_some_and(|e| e < as_of())), "some expired");
-    assert!(p.penalties.iter().all(|x| x.end.is_none_or(|e| e >= x.start)));
+    assert!(
+        p.penalties
+            .iter()
+            .any(|x| x.end.is_some_and(|e| e < as_of())),
+        "some expired"
+    );
+    assert!(p
+        .penalties
+        .iter()
+        .all(|x| x.end.is_none_or(|e| e >= x.start)));
 }
 
 #[test]

@@ -148,7 +148,11 @@ fn comma_set_imports_all_seven_kinds() {
     let kinds: Vec<_> = r.files.iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
-        FileKind::ALL[..7].iter().copied().map(Some).collect::<Vec<_>>(),
+        FileKind::ALL[..7]
+            .iter()
+            .copied()
+            .map(Some)
+            .collect::<Vec<_>>(),
         "README.txt ignored; employees and positions first, syarat_jabatan not jabatan"
     );
     assert_eq!(
@@ -1009,7 +1013,10 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
         kinds,
         [Some(FileKind::RiwayatJabatan), Some(FileKind::Disiplin)]
     );
-    assert_eq!((r.summary.histories.inserted, r.summary.penalties.inserted), (4, 2));
+    assert_eq!(
+        (r.summary.histories.inserted, r.summary.penalties.inserted),
+        (4, 2)
+    );
     assert_eq!(career_rows(&s), (4, 2));
     assert_eq!(audit_count(&s), audits + 1, "one audit entry");
 
@@ -1017,7 +1024,10 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
     let again = import(&mut s, &[fixture("career")], &opts());
     assert_eq!(again.summary.histories.unchanged, 4);
     assert_eq!(again.summary.penalties.unchanged, 2);
-    assert_eq!(again.summary.histories.inserted + again.summary.histories.updated, 0);
+    assert_eq!(
+        again.summary.histories.inserted + again.summary.histories.updated,
+        0
+    );
     assert_eq!(career_rows(&s), (4, 2));
 
     let c = talenta::store::load::load_one(&s.conn, SITI, &rules)
@@ -1026,7 +1036,10 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
     let career = c.career.as_deref().unwrap();
     assert!(career.penalties_known);
     assert_eq!(career.history.len(), 2);
-    assert_eq!(career.history[0].tingkat, talenta::domain::Tingkat::Pengawas);
+    assert_eq!(
+        career.history[0].tingkat,
+        talenta::domain::Tingkat::Pengawas
+    );
     assert_eq!(career.history[1].end, None);
     assert_eq!(
         career.penalties[0].level,
@@ -1050,9 +1063,19 @@ fn a_disiplin_file_with_only_its_header_makes_penalties_known() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("disiplin.csv");
     std::fs::write(&f, "nip,tingkat,jenis,tmt,tmt_selesai\n").unwrap();
-    let dry = import(&mut s, std::slice::from_ref(&f), &ImportOptions { dry_run: true, ..opts() });
+    let dry = import(
+        &mut s,
+        std::slice::from_ref(&f),
+        &ImportOptions {
+            dry_run: true,
+            ..opts()
+        },
+    );
     assert_eq!(dry.outcome, Outcome::DryRun);
-    assert!(!talenta::store::records::penalties_known(&s.conn).unwrap(), "a dry run writes nothing");
+    assert!(
+        !talenta::store::records::penalties_known(&s.conn).unwrap(),
+        "a dry run writes nothing"
+    );
     let r = import(&mut s, &[f], &opts());
     assert_eq!(r.outcome, Outcome::Written);
     assert!(talenta::store::records::penalties_known(&s.conn).unwrap());
@@ -1078,15 +1101,30 @@ fn bad_history_and_penalty_rows_are_refused_with_their_reasons() {
     let lines = rendered(&r);
     let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
     assert!(has("riwayat_jabatan.csv:6: tmt_mulai, tmt_selesai: overlaps the position on line 2 (2019-06-01, 2020-06-01)"), "{lines:#?}");
-    assert!(has("riwayat_jabatan.csv:7: tmt_selesai: ends before it starts (2020-01-01) (2019-01-01)"), "{lines:#?}");
-    assert!(has("riwayat_jabatan.csv:8: nip: no employee with this NIP"), "{lines:#?}");
-    assert!(has("riwayat_jabatan.csv:9: tmt_mulai: not a date"), "{lines:#?}");
-    assert!(has("disiplin.csv:4: tingkat: not a penalty level (ringan, sedang, berat) (keras)"), "{lines:#?}");
+    assert!(
+        has("riwayat_jabatan.csv:7: tmt_selesai: ends before it starts (2020-01-01) (2019-01-01)"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("riwayat_jabatan.csv:8: nip: no employee with this NIP"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("riwayat_jabatan.csv:9: tmt_mulai: not a date"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("disiplin.csv:4: tingkat: not a penalty level (ringan, sedang, berat) (keras)"),
+        "{lines:#?}"
+    );
     assert_eq!(career_rows(&s), (0, 0), "nothing written");
     assert!(!talenta::store::records::penalties_known(&s.conn).unwrap());
 
     // --skip-invalid writes the valid rows and lists the others.
-    let skip = ImportOptions { skip_invalid: true, ..opts() };
+    let skip = ImportOptions {
+        skip_invalid: true,
+        ..opts()
+    };
     let r = import(&mut s, &[d.path().to_path_buf()], &skip);
     assert_eq!(r.outcome, Outcome::Written);
     assert_eq!(career_rows(&s), (4, 2));

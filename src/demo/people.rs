@@ -28,10 +28,10 @@
 use super::data::{self, Course, Fungsional, Gelar, MaxAhli, Pelaksana};
 use super::names::{self, weighted, Person};
 use super::org::{Post, Unit};
+use crate::domain::career::PenaltyLevel;
 use crate::domain::{
     nip, Competency, Golongan, Pendidikan, Potensi, Predikat, Rules, Sex, Tingkat,
 };
-use crate::domain::career::PenaltyLevel;
 use crate::store::records::{
     Batch, CompetencyRec, EmployeeRec, HistoryRec, PenaltyRec, PotentialRec, SkpRec, TrainingRec,
 };
@@ -776,14 +776,14 @@ impl CurrentPost<'_> {
         let mut tier = self.tingkat;
         while next_start > self.service_start {
             let (lower, title) = match tier {
-                Tingkat::JptUtama | Tingkat::JptMadya => {
-                    (Tingkat::JptPratama, "Kepala Dinas")
-                }
+                Tingkat::JptUtama | Tingkat::JptMadya => (Tingkat::JptPratama, "Kepala Dinas"),
                 Tingkat::JptPratama => (Tingkat::Administrator, "Kepala Bidang"),
                 Tingkat::Administrator => (Tingkat::Pengawas, "Kepala Seksi"),
                 _ => (Tingkat::Pelaksana, "Pengadministrasi Umum"),
             };
-            let Some(end) = next_start.pred_opt() else { return };
+            let Some(end) = next_start.pred_opt() else {
+                return;
+            };
             let years = rng.gen_range(2..=6);
             let start = sub_years(next_start, years).max(self.service_start);
             out.histories.push(rec(title, lower, start, Some(end)));

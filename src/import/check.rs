@@ -14,8 +14,8 @@ use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
 use crate::store::records::{has_employee, has_position};
-use foldhash::HashMap;
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use rusqlite::Connection;
 use std::collections::hash_map::Entry;
 

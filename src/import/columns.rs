@@ -302,12 +302,7 @@ const RIWAYAT_JABATAN: &[Column] = &[
         Required,
     ),
     alias(Field::UnitKerja, "unit_kerja", &["unorNama"], Optional),
-    alias(
-        Field::TmtMulai,
-        "tmt_mulai",
-        &["tmtJabatan"],
-        Required,
-    ),
+    alias(Field::TmtMulai, "tmt_mulai", &["tmtJabatan"], Required),
     alias(
         Field::TmtSelesai,
         "tmt_selesai",
@@ -579,16 +574,33 @@ mod tests {
                 Some(SyaratJabatan),
             ),
             (
-                vec!["nip", "jabatan", "tingkat_jabatan", "tmt_mulai", "tmt_selesai"],
+                vec![
+                    "nip",
+                    "jabatan",
+                    "tingkat_jabatan",
+                    "tmt_mulai",
+                    "tmt_selesai",
+                ],
                 Some(RiwayatJabatan),
             ),
             (
-                vec!["nipBaru", "jabatanNama", "jenisJabatan", "unorNama", "tmtJabatan"],
+                vec![
+                    "nipBaru",
+                    "jabatanNama",
+                    "jenisJabatan",
+                    "unorNama",
+                    "tmtJabatan",
+                ],
                 Some(RiwayatJabatan),
             ),
             (vec!["nip", "tingkat", "jenis", "tmt"], Some(Disiplin)),
             (
-                vec!["nipBaru", "tingkatHukuman", "jenisHukumanNama", "tmtHukuman"],
+                vec![
+                    "nipBaru",
+                    "tingkatHukuman",
+                    "jenisHukumanNama",
+                    "tmtHukuman",
+                ],
                 Some(Disiplin),
             ),
             (vec!["nip", "nama"], None),

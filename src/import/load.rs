@@ -118,7 +118,7 @@ fn file_name(path: &Path) -> String {
 /// What the reading thread hands to the writing one.
 pub enum Msg {
     /// Records of valid rows, in processing order.
-    Records(Batch),
+    Records(Box<Batch>),
     /// A problem was found and invalid rows are not skipped: the import will
     /// be refused, so nothing is written (and no more records are sent).
     Refused,
@@ -179,7 +179,7 @@ impl Records {
         };
         if !self.batch.is_empty() {
             let b = std::mem::take(&mut self.batch);
-            if out.send(Msg::Records(b)).is_err() {
+            if out.send(Msg::Records(Box::new(b))).is_err() {
                 self.gone = true;
             }
         }

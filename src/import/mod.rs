@@ -264,9 +264,9 @@ fn conclude(
 ) -> Result<ImportReport, ImportError> {
     // A disiplin file read whole (even one with only its header) tells that
     // the employees without penalty rows have none.
-    let penalties_read = loaded.iter().any(|f| {
-        f.report.kind == Some(FileKind::Disiplin) && f.file_problems.is_empty()
-    });
+    let penalties_read = loaded
+        .iter()
+        .any(|f| f.report.kind == Some(FileKind::Disiplin) && f.file_problems.is_empty());
     let mut problems = Vec::new();
     let mut reports = Vec::new();
     for f in loaded {

@@ -7,10 +7,10 @@ use super::columns::{ColumnMap, Field, FileKind};
 use super::names::{NameId, Names};
 use super::problem::{Problem, ProblemKind};
 use super::source::{excel_serial_date, Cell, SourceRow};
+use crate::domain::career::PenaltyLevel;
 use crate::domain::{
     dates, nip, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
 };
-use crate::domain::career::PenaltyLevel;
 use crate::store::records::{
     CompetencyRec, EmployeeRec, HistoryRec, PenaltyRec, PositionRec, PotentialRec, RequirementRec,
     SkpRec, TrainingRec,

@@ -673,7 +673,12 @@ impl RecordKind for Histories {
         })
     }
     fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<HistoryRow> {
-        Ok((row.get(at)?, row.get(at + 1)?, row.get(at + 2)?, row.get(at + 3)?))
+        Ok((
+            row.get(at)?,
+            row.get(at + 1)?,
+            row.get(at + 2)?,
+            row.get(at + 3)?,
+        ))
     }
     fn same(old: &HistoryRow, r: &HistoryRec) -> bool {
         *old == Self::value(r)
