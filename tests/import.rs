@@ -1050,6 +1050,12 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
     let pool = talenta::store::load::load_pool(&s.conn, as_of, &rules).unwrap();
     let same = pool.rows.iter().find(|x| x.nip == SITI).unwrap();
     assert_eq!(same.career, c.career);
+    let prof = talenta::store::profile::load_profile(&s.conn, SITI, as_of, &rules)
+        .unwrap()
+        .unwrap();
+    assert_eq!(prof.history.len(), 2);
+    assert_eq!(prof.history[0].jabatan, "Kepala Bidang Mutasi", "newest first");
+    assert_eq!(prof.penalties[0].tingkat, "sedang");
     // Everyone else: no penalty, and known to have none.
     assert!(pool
         .rows
