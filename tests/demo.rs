@@ -246,6 +246,66 @@ fn careers_are_consistent() {
 }
 
 #[test]
+fn histories_end_at_the_current_post_and_penalties_are_few() {
+    use talenta::domain::career::PenaltyLevel;
+    let p = pool();
+    let tmt: HashMap<&str, (Option<NaiveDate>, Tingkat)> = p
+        .employees
+        .iter()
+        .map(|e| (e.nip.as_str(), (e.tmt_jabatan, e.tingkat)))
+        .collect();
+    let mut by_nip: HashMap<&str, Vec<_>> = HashMap::new();
+    for h in &p.histories {
+        by_nip.entry(h.nip.as_str()).or_default().push(h);
+    }
+    assert!(by_nip.len() > p.employees.len() / 2, "most have a history");
+    for (nip, mut spans) in by_nip {
+        spans.sort_by_key(|h| h.start);
+        let (current_tmt, tingkat) = tmt[nip];
+        let last = spans.last().unwrap();
+        assert_eq!(
+            Some(last.start),
+            current_tmt,
+            "{nip}: the current post's TMT"
+        );
+        assert_eq!((last.end, last.tingkat), (None, tingkat), "{nip}");
+        for w in spans.windows(2) {
+            assert_eq!(
+                w[0].end,
+                w[1].start.pred_opt(),
+                "{nip}: contiguous, no overlap"
+            );
+            assert!(w[0].start <= w[0].end.unwrap(), "{nip}");
+            let rank = |t: Tingkat| match t {
+                Tingkat::Pelaksana | Tingkat::Fungsional => 0,
+                Tingkat::Pengawas => 1,
+                Tingkat::Administrator => 2,
+                _ => 3,
+            };
+            assert!(
+                rank(w[0].tingkat) <= rank(w[1].tingkat),
+                "{nip}: earlier posts lower"
+            );
+        }
+    }
+    let n = p.penalties.len();
+    assert!(n > 20 && n < p.employees.len() / 20, "{n} penalties");
+    let count = |l| p.penalties.iter().filter(|x| x.level == l).count();
+    assert!(count(PenaltyLevel::Ringan) > count(PenaltyLevel::Sedang));
+    assert!(count(PenaltyLevel::Sedang) + count(PenaltyLevel::Berat) > 0);
+    assert!(
+        p.penalties
+            .iter()
+            .any(|x| x.end.is_some_and(|e| e < as_of())),
+        "some expired"
+    );
+    assert!(p
+        .penalties
+        .iter()
+        .all(|x| x.end.is_none_or(|e| e >= x.start)));
+}
+
+#[test]
 fn records_fall_in_their_windows() {
     let p = pool();
     let y = as_of().year() as u16;
@@ -474,6 +534,8 @@ fn fast_insert_gives_the_same_pool_as_the_upsert_writer() {
             Ok(())
         })
         .unwrap();
+        // As the demo does: its penalties are all there are.
+        talenta::store::records::mark_penalties_known(&tx).unwrap();
         tx.commit().unwrap();
     }
     let rules = Rules::default();
@@ -488,6 +550,8 @@ fn fast_insert_gives_the_same_pool_as_the_upsert_writer() {
         "SELECT employee_id || tanggal || coalesce(kategori, '') || coalesce(skor, '') || coalesce(metode, '') FROM potential_assessment ORDER BY 1",
         "SELECT employee_id || tahun || nama_pelatihan || jp FROM training ORDER BY 1",
         "SELECT employee_id || kompetensi || tanggal || level FROM competency_assessment ORDER BY 1",
+        "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, unit_kerja, tmt_selesai FROM position_history ORDER BY 1, 2",
+        "SELECT employee_id, tmt, tingkat, jenis, tmt_selesai FROM penalty ORDER BY 1, 2, 3",
     ] {
         let rows = |s: &Store| -> Vec<String> {
             let mut st = s.conn.prepare(q).unwrap();
@@ -523,7 +587,7 @@ fn export_writes_the_contract_files() {
     let d = tempfile::tempdir().unwrap();
     let s = spec(1_200, 4);
     let sum = demo::export_csv(&s, d.path(), false).unwrap();
-    let want: [(&str, &str, u64); 7] = [
+    let want: [(&str, &str, u64); 9] = [
         ("pegawai.csv", "nip,nama,jenis_kelamin,tanggal_lahir,status,golongan,jabatan,tingkat_jabatan,unit_kerja,instansi,pendidikan,tmt_jabatan", sum.counts.employees),
         ("kinerja.csv", "nip,tahun,predikat", sum.counts.skp),
         ("kompetensi.csv", "nip,kompetensi,level,tanggal", sum.counts.competencies),
@@ -531,6 +595,8 @@ fn export_writes_the_contract_files() {
         ("pelatihan.csv", "nip,tahun,nama_pelatihan,jp", sum.counts.trainings),
         ("jabatan.csv", "kode,nama_jabatan,tingkat_jabatan,unit_kerja,status,pemangku_nip", sum.counts.positions),
         ("syarat_jabatan.csv", "kode_jabatan,kompetensi,level", sum.counts.requirements),
+        ("riwayat_jabatan.csv", "nip,jabatan,tingkat_jabatan,unit_kerja,tmt_mulai,tmt_selesai", sum.counts.histories),
+        ("disiplin.csv", "nip,tingkat,jenis,tmt,tmt_selesai", sum.counts.penalties),
     ];
     let generated = merged(&s);
     for (file, header, n) in want {

@@ -148,7 +148,11 @@ fn comma_set_imports_all_seven_kinds() {
     let kinds: Vec<_> = r.files.iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
-        FileKind::ALL.map(Some).to_vec(),
+        FileKind::ALL[..7]
+            .iter()
+            .copied()
+            .map(Some)
+            .collect::<Vec<_>>(),
         "README.txt ignored; employees and positions first, syarat_jabatan not jabatan"
     );
     assert_eq!(
@@ -544,7 +548,7 @@ fn file_level_problems() {
             "pegawai.csv:1: golongan: required column missing from the header",
             "potensi.csv:1: kategori/skor: the header needs a kategori or a skor column",
             "pelatihan.xlsx: cannot be read as an .xlsx workbook (…)",
-            "data.csv:1: neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* or syarat_jabatan* (data.csv)",
+            "data.csv:1: neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan*, syarat_jabatan*, riwayat_jabatan* or disiplin* (data.csv)",
         ],
         "catatan.txt and the ~$ lock file are not read from a folder"
     );
@@ -973,4 +977,162 @@ fn the_connection_keeps_its_page_cache_size_after_an_import() {
     let r = import(&mut s, &[fixture("valid_comma")], &opts());
     assert_eq!(r.outcome, Outcome::Written);
     assert_eq!(cache(&s), before);
+}
+
+// ---- riwayat_jabatan.csv and disiplin.csv (issue 13) ----
+
+fn career_rows(s: &Store) -> (i64, i64) {
+    let n = |t: &str| -> i64 {
+        s.conn
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    (n("position_history"), n("penalty"))
+}
+
+fn with_pool() -> (TempDir, Store) {
+    let (d, mut s) = store();
+    let r = import(&mut s, &[fixture("valid_comma")], &opts());
+    assert_eq!(r.outcome, Outcome::Written);
+    (d, s)
+}
+
+#[test]
+fn history_and_penalties_import_once_and_load_into_the_career() {
+    let (_d, mut s) = with_pool();
+    let rules = talenta::domain::Rules::default();
+    let before = talenta::store::load::load_one(&s.conn, AHMAD, &rules)
+        .unwrap()
+        .unwrap();
+    assert_eq!(before.career, None, "nothing on record, penalties unknown");
+    let audits = audit_count(&s);
+    let r = import(&mut s, &[fixture("career")], &opts());
+    assert_eq!(r.outcome, Outcome::Written, "{:?}", rendered(&r));
+    let kinds: Vec<_> = r.files.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [Some(FileKind::RiwayatJabatan), Some(FileKind::Disiplin)]
+    );
+    assert_eq!(
+        (r.summary.histories.inserted, r.summary.penalties.inserted),
+        (4, 2)
+    );
+    assert_eq!(career_rows(&s), (4, 2));
+    assert_eq!(audit_count(&s), audits + 1, "one audit entry");
+
+    // Re-importing changes nothing.
+    let again = import(&mut s, &[fixture("career")], &opts());
+    assert_eq!(again.summary.histories.unchanged, 4);
+    assert_eq!(again.summary.penalties.unchanged, 2);
+    assert_eq!(
+        again.summary.histories.inserted + again.summary.histories.updated,
+        0
+    );
+    assert_eq!(career_rows(&s), (4, 2));
+
+    let c = talenta::store::load::load_one(&s.conn, SITI, &rules)
+        .unwrap()
+        .unwrap();
+    let career = c.career.as_deref().unwrap();
+    assert!(career.penalties_known);
+    assert_eq!(career.history.len(), 2);
+    assert_eq!(
+        career.history[0].tingkat,
+        talenta::domain::Tingkat::Pengawas
+    );
+    assert_eq!(career.history[1].end, None);
+    assert_eq!(
+        career.penalties[0].level,
+        talenta::domain::career::PenaltyLevel::Sedang
+    );
+    // The whole pool's loader agrees with the one-employee loader.
+    let as_of = NaiveDate::from_ymd_opt(YEAR, 12, 31).unwrap();
+    let pool = talenta::store::load::load_pool(&s.conn, as_of, &rules).unwrap();
+    let same = pool.rows.iter().find(|x| x.nip == SITI).unwrap();
+    assert_eq!(same.career, c.career);
+    let prof = talenta::store::profile::load_profile(&s.conn, SITI, as_of, &rules)
+        .unwrap()
+        .unwrap();
+    assert_eq!(prof.history.len(), 2);
+    assert_eq!(prof.history[0].jabatan, "Kepala Bidang Mutasi", "newest first");
+    assert_eq!(prof.penalties[0].tingkat, "sedang");
+    // Everyone else: no penalty, and known to have none.
+    assert!(pool
+        .rows
+        .iter()
+        .all(|x| x.career.as_deref().is_some_and(|k| k.penalties_known)));
+}
+
+#[test]
+fn a_disiplin_file_with_only_its_header_makes_penalties_known() {
+    let (_d, mut s) = with_pool();
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("disiplin.csv");
+    std::fs::write(&f, "nip,tingkat,jenis,tmt,tmt_selesai\n").unwrap();
+    let dry = import(
+        &mut s,
+        std::slice::from_ref(&f),
+        &ImportOptions {
+            dry_run: true,
+            ..opts()
+        },
+    );
+    assert_eq!(dry.outcome, Outcome::DryRun);
+    assert!(
+        !talenta::store::records::penalties_known(&s.conn).unwrap(),
+        "a dry run writes nothing"
+    );
+    let r = import(&mut s, &[f], &opts());
+    assert_eq!(r.outcome, Outcome::Written);
+    assert!(talenta::store::records::penalties_known(&s.conn).unwrap());
+}
+
+#[test]
+fn bad_history_and_penalty_rows_are_refused_with_their_reasons() {
+    let (_d, mut s) = with_pool();
+    let d = copy_set("career");
+    append(
+        &d.path().join("riwayat_jabatan.csv"),
+        "198609262015051001,Kepala Seksi,Pengawas,BKD,2019-06-01,2020-06-01\n\
+         196905171995031003,Kepala Bidang,Administrator,BKD,2020-01-01,2019-01-01\n\
+         199001012015011001,Kepala Seksi,Pengawas,BKD,2020-01-01,\n\
+         196905171995031003,Kepala Seksi,Pengawas,BKD,31-02-2010,\n",
+    );
+    append(
+        &d.path().join("disiplin.csv"),
+        "196905171995031003,keras,Teguran,2024-01-01,\n",
+    );
+    let r = import(&mut s, &[d.path().to_path_buf()], &opts());
+    assert_eq!(r.outcome, Outcome::Refused);
+    let lines = rendered(&r);
+    let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+    assert!(has("riwayat_jabatan.csv:6: tmt_mulai, tmt_selesai: overlaps the position on line 2 (2019-06-01, 2020-06-01)"), "{lines:#?}");
+    assert!(
+        has("riwayat_jabatan.csv:7: tmt_selesai: ends before it starts (2020-01-01) (2019-01-01)"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("riwayat_jabatan.csv:8: nip: no employee with this NIP"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("riwayat_jabatan.csv:9: tmt_mulai: not a date"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("disiplin.csv:4: tingkat: not a penalty level (ringan, sedang, berat) (keras)"),
+        "{lines:#?}"
+    );
+    assert_eq!(career_rows(&s), (0, 0), "nothing written");
+    assert!(!talenta::store::records::penalties_known(&s.conn).unwrap());
+
+    // --skip-invalid writes the valid rows and lists the others.
+    let skip = ImportOptions {
+        skip_invalid: true,
+        ..opts()
+    };
+    let r = import(&mut s, &[d.path().to_path_buf()], &skip);
+    assert_eq!(r.outcome, Outcome::Written);
+    assert_eq!(career_rows(&s), (4, 2));
+    assert!(r.rows_skipped() >= 5);
 }

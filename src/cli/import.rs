@@ -114,6 +114,8 @@ pub fn summary(lang: Lang, r: &ImportReport) -> String {
         counts(l.competencies, &s.competencies),
         counts(l.potentials, &s.potentials),
         counts(l.trainings, &s.trainings),
+        counts(l.histories, &s.histories),
+        counts(l.penalties, &s.penalties),
         counts(l.positions, &s.positions),
         counts(l.requirements, &s.requirements),
     ]

@@ -6,7 +6,9 @@ use crate::domain::nine_box::{axes_of, is_talent_pool};
 use crate::domain::session::DecisionKind;
 use crate::domain::Rules;
 use crate::lang::Lang;
-use crate::store::profile::{load_profile, CompetencyLine, PotentialLine, Profile, TrainingLine};
+use crate::store::profile::{
+    load_profile, CompetencyLine, HistoryLine, PenaltyLine, PotentialLine, Profile, TrainingLine,
+};
 use crate::store::session::{decisions_for, Decision, SessionError};
 use crate::strings::ShowLabels;
 use crate::tr;
@@ -42,6 +44,10 @@ struct ShowOut<'a> {
     pelatihan_per_tahun: Vec<TrainingYearOut>,
     pelatihan: &'a [TrainingLine],
     keputusan: &'a [Decision],
+    /// The position history, newest first (issue 13).
+    riwayat_jabatan: &'a [HistoryLine],
+    /// Disciplinary penalties on record, newest first.
+    disiplin: &'a [PenaltyLine],
 }
 
 fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a> {
@@ -76,6 +82,8 @@ fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a
             .collect(),
         pelatihan: &p.trainings,
         keputusan: decisions,
+        riwayat_jabatan: &p.history,
+        disiplin: &p.penalties,
     }
 }
 

@@ -14,7 +14,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 /// The files written and their header rows, in the order of the contract.
-pub const FILES: [(&str, &[&str]); 7] = [
+pub const FILES: [(&str, &[&str]); 9] = [
     (
         "pegawai.csv",
         &[
@@ -54,6 +54,21 @@ pub const FILES: [(&str, &[&str]); 7] = [
         "syarat_jabatan.csv",
         &["kode_jabatan", "kompetensi", "level"],
     ),
+    (
+        "riwayat_jabatan.csv",
+        &[
+            "nip",
+            "jabatan",
+            "tingkat_jabatan",
+            "unit_kerja",
+            "tmt_mulai",
+            "tmt_selesai",
+        ],
+    ),
+    (
+        "disiplin.csv",
+        &["nip", "tingkat", "jenis", "tmt", "tmt_selesai"],
+    ),
 ];
 
 type W = csv::Writer<BufWriter<File>>;
@@ -72,7 +87,7 @@ fn kategori(p: Potensi) -> &'static str {
 }
 
 impl CsvOut {
-    /// Create (or truncate) the seven files in `dir` and write their headers.
+    /// Create (or truncate) the nine files in `dir` and write their headers.
     pub fn create(dir: &Path, semicolon: bool) -> anyhow::Result<CsvOut> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let mut writers = Vec::with_capacity(FILES.len());
@@ -113,7 +128,7 @@ impl CsvOut {
 
     /// Append the records of one batch.
     pub fn write(&mut self, b: &Batch) -> anyhow::Result<()> {
-        let rows: [Vec<Vec<String>>; 7] = [
+        let rows: [Vec<Vec<String>>; 9] = [
             b.employees
                 .iter()
                 .map(|e| {
@@ -197,6 +212,31 @@ impl CsvOut {
                         r.kode.clone(),
                         r.competency.code().to_string(),
                         r.level.to_string(),
+                    ]
+                })
+                .collect(),
+            b.histories
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.nip.clone(),
+                        h.jabatan.clone(),
+                        h.tingkat.label().to_string(),
+                        h.unit.clone().unwrap_or_default(),
+                        self.date(h.start),
+                        h.end.map(|d| self.date(d)).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            b.penalties
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.nip.clone(),
+                        p.level.code().to_string(),
+                        p.jenis.clone().unwrap_or_default(),
+                        self.date(p.start),
+                        p.end.map(|d| self.date(d)).unwrap_or_default(),
                     ]
                 })
                 .collect(),

@@ -106,6 +106,9 @@ pub struct DemoCounts {
     pub competencies: u64,
     pub potentials: u64,
     pub trainings: u64,
+    /// Position history rows (riwayat jabatan).
+    pub histories: u64,
+    pub penalties: u64,
     pub positions: u64,
     pub vacant: u64,
     pub requirements: u64,
@@ -182,6 +185,8 @@ fn run(
         c.competencies += b.competencies.len() as u64;
         c.potentials += b.potentials.len() as u64;
         c.trainings += b.trainings.len() as u64;
+        c.histories += b.histories.len() as u64;
+        c.penalties += b.penalties.len() as u64;
         c.positions += b.positions.len() as u64;
         c.vacant += b.positions.iter().filter(|p| p.vacant).count() as u64;
         c.requirements += b.requirements.len() as u64;
@@ -335,6 +340,8 @@ fn write_pool(
         written?;
         generated
     })?;
+    // The demo's penalties are all there are: those without one have none.
+    crate::store::records::mark_penalties_known(&tx)?;
     audit::append(
         &tx,
         actor,

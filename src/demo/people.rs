@@ -28,10 +28,13 @@
 use super::data::{self, Course, Fungsional, Gelar, MaxAhli, Pelaksana};
 use super::names::{self, weighted, Person};
 use super::org::{Post, Unit};
+use crate::domain::career::PenaltyLevel;
 use crate::domain::{
     nip, Competency, Golongan, Pendidikan, Potensi, Predikat, Rules, Sex, Tingkat,
 };
-use crate::store::records::{Batch, CompetencyRec, EmployeeRec, PotentialRec, SkpRec, TrainingRec};
+use crate::store::records::{
+    Batch, CompetencyRec, EmployeeRec, HistoryRec, PenaltyRec, PotentialRec, SkpRec, TrainingRec,
+};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -397,6 +400,18 @@ impl Ctx {
         let (latest_pot, pot_date) = records.potentials(rng, &self.rules, latent.ability, out);
         records.competencies(rng, &jabatan, latent.ability, pot_date, out);
         self.trainings(rng, &records, hire.pppk, tmt_jabatan, unit, out);
+        // Own stream: the records above stay as they were before histories.
+        let mut past = stream(self.seed, 2, index);
+        let post = CurrentPost {
+            nip: &career.nip,
+            jabatan: &jabatan,
+            tingkat,
+            unit: &unit.nama,
+            service_start: career.start,
+            tmt: tmt_jabatan,
+        };
+        post.history(&mut past, matches!(hire.job, Job::Structural(_)), out);
+        post.penalties(&mut past, self.as_of, out);
 
         let kotak = self.rules.kotak(latest_skp.map(|x| x.1), latest_pot);
         out.employees.push(EmployeeRec {
@@ -723,6 +738,93 @@ fn tmt_jabatan(
         Job::Fungsional(..) => Some(between(rng, start.max(sub_years(as_of, 6)), as_of)),
         Job::Pelaksana(_) if chance(rng, 2) => None,
         Job::Pelaksana(_) => Some(between(rng, start.max(sub_years(as_of, 12)), as_of)),
+    }
+}
+
+/// The current post of an employee, from which the demo draws the posts
+/// before it and the penalties.
+struct CurrentPost<'a> {
+    nip: &'a str,
+    jabatan: &'a str,
+    tingkat: Tingkat,
+    unit: &'a str,
+    service_start: NaiveDate,
+    tmt: Option<NaiveDate>,
+}
+
+impl CurrentPost<'_> {
+    /// The riwayat jabatan: the current post from its TMT, and before it
+    /// posts one tier lower each (a structural official's ladder; others at
+    /// times one earlier post), contiguous back to the start of service,
+    /// each ending the day before the next starts.
+    fn history(&self, rng: &mut impl Rng, structural: bool, out: &mut Batch) {
+        let Some(tmt) = self.tmt else { return };
+        let rec = |jabatan: &str, tingkat, start, end| HistoryRec {
+            nip: self.nip.to_string(),
+            jabatan: jabatan.to_string(),
+            tingkat,
+            unit: Some(self.unit.to_string()),
+            start,
+            end,
+        };
+        out.histories
+            .push(rec(self.jabatan, self.tingkat, tmt, None));
+        if !structural && !chance(rng, 25) {
+            return;
+        }
+        let mut next_start = tmt;
+        let mut tier = self.tingkat;
+        while next_start > self.service_start {
+            let (lower, title) = match tier {
+                Tingkat::JptUtama | Tingkat::JptMadya => (Tingkat::JptPratama, "Kepala Dinas"),
+                Tingkat::JptPratama => (Tingkat::Administrator, "Kepala Bidang"),
+                Tingkat::Administrator => (Tingkat::Pengawas, "Kepala Seksi"),
+                _ => (Tingkat::Pelaksana, "Pengadministrasi Umum"),
+            };
+            let Some(end) = next_start.pred_opt() else {
+                return;
+            };
+            let years = rng.gen_range(2..=6);
+            let start = sub_years(next_start, years).max(self.service_start);
+            out.histories.push(rec(title, lower, start, Some(end)));
+            if lower == Tingkat::Pelaksana && start == self.service_start {
+                return;
+            }
+            next_start = start;
+            tier = lower;
+        }
+    }
+
+    /// About one employee in fifty has a penalty on record: mostly ringan,
+    /// some sedang, a few berat; most have ended by the as-of date.
+    fn penalties(&self, rng: &mut impl Rng, as_of: NaiveDate, out: &mut Batch) {
+        if !chance(rng, 2) || self.service_start >= as_of {
+            return;
+        }
+        let (level, jenis, months) = match rng.gen_range(0..10) {
+            0..=6 => (PenaltyLevel::Ringan, "Teguran tertulis", 6),
+            7 | 8 => (
+                PenaltyLevel::Sedang,
+                "Pemotongan tunjangan kinerja 25% selama 9 bulan",
+                9,
+            ),
+            _ => (
+                PenaltyLevel::Berat,
+                "Penurunan jabatan setingkat lebih rendah selama 12 bulan",
+                12,
+            ),
+        };
+        let start = between(rng, self.service_start, as_of);
+        let end = start
+            .checked_add_months(Months::new(months))
+            .and_then(|d| d.pred_opt());
+        out.penalties.push(PenaltyRec {
+            nip: self.nip.to_string(),
+            level,
+            jenis: Some(jenis.to_string()),
+            start,
+            end,
+        });
     }
 }
 

@@ -316,7 +316,8 @@ pub mod tests {
             potensi_score: Some(91.5),
             training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
-            career: None,
+            // A disiplin file imported, no penalty on record.
+            career: Career::on_record(Vec::new(), Vec::new(), true),
         }
     }
 

@@ -144,20 +144,44 @@ pub struct Career {
     /// Oldest first.
     pub history: Box<[PositionSpan]>,
     pub penalties: Box<[Penalty]>,
+    /// The agency's penalties are on record (a `disiplin.csv` was imported):
+    /// no penalty listed is then no penalty, not an unknown.
+    pub penalties_known: bool,
 }
 
 impl Career {
-    /// A career record, the history put oldest first. `None` when both lists
-    /// are empty (nothing on record takes no memory on the candidate).
-    pub fn new(mut history: Vec<PositionSpan>, penalties: Vec<Penalty>) -> Option<Box<Career>> {
+    /// A career record with its penalties known, the history put oldest
+    /// first. `None` when both lists are empty (nothing on record takes no
+    /// memory on the candidate).
+    pub fn new(history: Vec<PositionSpan>, penalties: Vec<Penalty>) -> Option<Box<Career>> {
         if history.is_empty() && penalties.is_empty() {
+            return None;
+        }
+        Career::on_record(history, penalties, true)
+    }
+
+    /// A career as the store holds it: `penalties_known` when a disiplin
+    /// file was imported. `None` only when nothing is on record and the
+    /// penalties are not known (then the disiplin condition is unknown).
+    pub fn on_record(
+        mut history: Vec<PositionSpan>,
+        penalties: Vec<Penalty>,
+        penalties_known: bool,
+    ) -> Option<Box<Career>> {
+        if history.is_empty() && penalties.is_empty() && !penalties_known {
             return None;
         }
         history.sort_by_key(|s| (s.start, s.end));
         Some(Box::new(Career {
             history: history.into_boxed_slice(),
             penalties: penalties.into_boxed_slice(),
+            penalties_known,
         }))
+    }
+
+    /// Whether an employee's penalties are known (see `penalties_known`).
+    pub fn knows_penalties(career: Option<&Career>) -> bool {
+        career.is_some_and(|c| c.penalties_known)
     }
 }
 
@@ -322,5 +346,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.history[0].tingkat, Tingkat::Pengawas, "oldest first");
+        assert!(c.penalties_known);
+        assert_eq!(Career::on_record(vec![], vec![], false), None);
+        let known = Career::on_record(vec![], vec![], true).unwrap();
+        assert!(Career::knows_penalties(Some(&known)));
+        assert!(!Career::knows_penalties(None));
     }
 }

@@ -8,12 +8,13 @@
 //! import does not provide with a valid row; [`Checks::resolve`] looks those
 //! up in the database once all files are read.
 
-use super::columns::ColumnMap;
-use super::names::Names;
-use super::parse::{key_columns, key_value, Key, ParsedRow, Target};
+use super::columns::{ColumnMap, Field};
+use super::names::{NameId, Names};
+use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
 use crate::store::records::{has_employee, has_position};
+use chrono::NaiveDate;
 use foldhash::HashMap;
 use rusqlite::Connection;
 use std::collections::hash_map::Entry;
@@ -38,7 +39,13 @@ pub struct Checks {
     seen: HashMap<Key, (usize, u64)>,
     origins: HashMap<Target, Origin>,
     in_db: HashMap<Target, bool>,
+    /// The valid position history spans so far, by employee: start, last
+    /// day (`None`: current), `(file, line)`.
+    spans: HashMap<NameId, Vec<Span>>,
 }
+
+/// A position history span and where it was given.
+type Span = (NaiveDate, Option<NaiveDate>, (usize, u64));
 
 impl Checks {
     /// A file whose rows come next; its number for [`Checks::row`].
@@ -99,8 +106,40 @@ impl Checks {
                 }
             }
         }
+        self.overlap(file, cols, src, row);
         let target = row.reference?;
         (self.origins.get(&target) != Some(&Origin::Valid)).then_some(target)
+    }
+
+    /// A valid position history row whose span overlaps an earlier one of
+    /// the same employee gets a problem naming that row, and loses its record.
+    fn overlap(&mut self, file: usize, cols: &ColumnMap, src: &SourceRow, row: &mut ParsedRow) {
+        let (Some(Key::History(nip, start)), Some(Record::History(h))) = (row.key, &row.record)
+        else {
+            return;
+        };
+        let end = h.end;
+        let spans = self.spans.entry(nip).or_default();
+        let clash = spans.iter().find(|(s, e, _)| {
+            start <= e.unwrap_or(NaiveDate::MAX) && *s <= end.unwrap_or(NaiveDate::MAX)
+        });
+        match clash {
+            Some(&(_, _, (first_file, first_line))) => {
+                let fields = [Field::TmtMulai, Field::TmtSelesai];
+                row.problems.push(Problem::new(
+                    &self.files[file],
+                    row.line,
+                    &key_columns(cols, &fields),
+                    ProblemKind::Overlaps {
+                        file: self.files[first_file].clone(),
+                        line: first_line,
+                    },
+                    key_value(cols, src, &fields),
+                ));
+                row.record = None;
+            }
+            None => spans.push((start, end, (file, row.line))),
+        }
     }
 
     /// A reference that [`Checks::row`] returned, once every file is checked:

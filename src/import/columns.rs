@@ -1,4 +1,4 @@
-//! The seven import files, their columns, and matching a header row against them.
+//! The nine import files, their columns, and matching a header row against them.
 //!
 //! Header names are compared case-insensitively, ignoring blanks, `_` and `-`
 //! (through [`squash`], which also ignores `.`); SIASN's camelCase names are
@@ -17,11 +17,13 @@ pub enum FileKind {
     Potensi,
     Pelatihan,
     SyaratJabatan,
+    RiwayatJabatan,
+    Disiplin,
 }
 
 impl FileKind {
     /// In processing order: employees and positions before the files that refer to them.
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Pegawai,
         FileKind::Jabatan,
         FileKind::Kinerja,
@@ -29,6 +31,8 @@ impl FileKind {
         FileKind::Potensi,
         FileKind::Pelatihan,
         FileKind::SyaratJabatan,
+        FileKind::RiwayatJabatan,
+        FileKind::Disiplin,
     ];
 
     /// The contract's file name without extension (`syarat_jabatan`).
@@ -41,6 +45,8 @@ impl FileKind {
             FileKind::Potensi => "potensi",
             FileKind::Pelatihan => "pelatihan",
             FileKind::SyaratJabatan => "syarat_jabatan",
+            FileKind::RiwayatJabatan => "riwayat_jabatan",
+            FileKind::Disiplin => "disiplin",
         }
     }
 
@@ -70,6 +76,8 @@ impl FileKind {
             FileKind::Potensi => POTENSI,
             FileKind::Pelatihan => PELATIHAN,
             FileKind::SyaratJabatan => SYARAT_JABATAN,
+            FileKind::RiwayatJabatan => RIWAYAT_JABATAN,
+            FileKind::Disiplin => DISIPLIN,
         }
     }
 
@@ -137,6 +145,11 @@ pub enum Field {
     PositionStatus,
     PemangkuNip,
     KodeJabatan,
+    TmtMulai,
+    TmtSelesai,
+    TingkatHukuman,
+    JenisHukuman,
+    Tmt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +286,55 @@ const SYARAT_JABATAN: &[Column] = &[
     col(Field::Level, "level", Required),
 ];
 
+/// SIASN's riwayat jabatan (`/jabatan/pns/{nip}`) names its columns so.
+const RIWAYAT_JABATAN: &[Column] = &[
+    NIP,
+    alias(
+        Field::Jabatan,
+        "jabatan",
+        &["jabatanNama", "namaJabatan", "nama_jabatan"],
+        Required,
+    ),
+    alias(
+        Field::TingkatJabatan,
+        "tingkat_jabatan",
+        &["jenisJabatan"],
+        Required,
+    ),
+    alias(Field::UnitKerja, "unit_kerja", &["unorNama"], Optional),
+    alias(Field::TmtMulai, "tmt_mulai", &["tmtJabatan"], Required),
+    alias(
+        Field::TmtSelesai,
+        "tmt_selesai",
+        &["tmtSelesai", "tanggal_selesai"],
+        Optional,
+    ),
+];
+
+/// SIASN's riwayat hukuman disiplin names its columns so.
+const DISIPLIN: &[Column] = &[
+    NIP,
+    alias(
+        Field::TingkatHukuman,
+        "tingkat",
+        &["tingkatHukuman", "tingkat_hukuman", "hukdisTingkat"],
+        Required,
+    ),
+    alias(
+        Field::JenisHukuman,
+        "jenis",
+        &["jenisHukuman", "jenisHukumanNama", "jenis_hukuman"],
+        Optional,
+    ),
+    alias(Field::Tmt, "tmt", &["tmtHukuman", "tmt_hukuman"], Required),
+    alias(
+        Field::TmtSelesai,
+        "tmt_selesai",
+        &["akhirHukumanTmt", "tmtSelesai", "tmt_akhir"],
+        Optional,
+    ),
+];
+
 /// The form a header name is compared in: [`squash`] without a stray BOM.
 pub fn header_key(h: &str) -> String {
     squash(&h.replace('\u{feff}', ""))
@@ -288,7 +350,7 @@ pub struct ColumnMap {
 }
 
 /// How many [`Field`]s there are.
-const FIELDS: usize = Field::KodeJabatan as usize + 1;
+const FIELDS: usize = Field::Tmt as usize + 1;
 
 impl ColumnMap {
     /// The cell index of a field, if the file has that column.
@@ -399,6 +461,10 @@ mod tests {
             ("syarat-jabatan.xlsx", Some(SyaratJabatan)),
             ("Syarat Jabatan 2024.csv", Some(SyaratJabatan)),
             ("jabatan_syarat.csv", Some(Jabatan)),
+            ("riwayat_jabatan.csv", Some(RiwayatJabatan)),
+            ("Riwayat Jabatan 2025.xlsx", Some(RiwayatJabatan)),
+            ("disiplin.csv", Some(Disiplin)),
+            ("DISIPLIN-2024.csv", Some(Disiplin)),
             ("data_siasn.csv", None),
             ("export_pegawai.csv", None),
             (".csv", None),
@@ -506,6 +572,36 @@ mod tests {
             (
                 vec!["kode_jabatan", "kompetensi", "level"],
                 Some(SyaratJabatan),
+            ),
+            (
+                vec![
+                    "nip",
+                    "jabatan",
+                    "tingkat_jabatan",
+                    "tmt_mulai",
+                    "tmt_selesai",
+                ],
+                Some(RiwayatJabatan),
+            ),
+            (
+                vec![
+                    "nipBaru",
+                    "jabatanNama",
+                    "jenisJabatan",
+                    "unorNama",
+                    "tmtJabatan",
+                ],
+                Some(RiwayatJabatan),
+            ),
+            (vec!["nip", "tingkat", "jenis", "tmt"], Some(Disiplin)),
+            (
+                vec![
+                    "nipBaru",
+                    "tingkatHukuman",
+                    "jenisHukumanNama",
+                    "tmtHukuman",
+                ],
+                Some(Disiplin),
             ),
             (vec!["nip", "nama"], None),
             (vec![], None),

@@ -118,7 +118,7 @@ fn file_name(path: &Path) -> String {
 /// What the reading thread hands to the writing one.
 pub enum Msg {
     /// Records of valid rows, in processing order.
-    Records(Batch),
+    Records(Box<Batch>),
     /// A problem was found and invalid rows are not skipped: the import will
     /// be refused, so nothing is written (and no more records are sent).
     Refused,
@@ -162,6 +162,8 @@ impl Records {
             Record::Competency(x) => b.competencies.push(x),
             Record::Potential(x) => b.potentials.push(x),
             Record::Training(x) => b.trainings.push(x),
+            Record::History(x) => b.histories.push(x),
+            Record::Penalty(x) => b.penalties.push(x),
             Record::Position(x) => b.positions.push(x),
             Record::Requirement(x) => b.requirements.push(x),
         }
@@ -177,7 +179,7 @@ impl Records {
         };
         if !self.batch.is_empty() {
             let b = std::mem::take(&mut self.batch);
-            if out.send(Msg::Records(b)).is_err() {
+            if out.send(Msg::Records(Box::new(b))).is_err() {
                 self.gone = true;
             }
         }
@@ -215,7 +217,7 @@ impl Records {
     }
 
     /// How many records of each kind are kept.
-    fn lens(&self) -> [usize; 7] {
+    fn lens(&self) -> [usize; 9] {
         let b = &self.batch;
         [
             b.employees.len(),
@@ -225,12 +227,14 @@ impl Records {
             b.trainings.len(),
             b.positions.len(),
             b.requirements.len(),
+            b.histories.len(),
+            b.penalties.len(),
         ]
     }
 
     /// Drop the records pushed since [`Records::lens`] gave `lens` (none of
     /// them sent since: see `load`).
-    fn truncate(&mut self, lens: [usize; 7]) {
+    fn truncate(&mut self, lens: [usize; 9]) {
         let b = &mut self.batch;
         b.employees.truncate(lens[0]);
         b.skp.truncate(lens[1]);
@@ -239,6 +243,8 @@ impl Records {
         b.trainings.truncate(lens[4]);
         b.positions.truncate(lens[5]);
         b.requirements.truncate(lens[6]);
+        b.histories.truncate(lens[7]);
+        b.penalties.truncate(lens[8]);
     }
 }
 

@@ -262,6 +262,11 @@ fn conclude(
     progress: &Progress,
     cache: i64,
 ) -> Result<ImportReport, ImportError> {
+    // A disiplin file read whole (even one with only its header) tells that
+    // the employees without penalty rows have none.
+    let penalties_read = loaded
+        .iter()
+        .any(|f| f.report.kind == Some(FileKind::Disiplin) && f.file_problems.is_empty());
     let mut problems = Vec::new();
     let mut reports = Vec::new();
     for f in loaded {
@@ -286,7 +291,7 @@ fn conclude(
         return Ok(report);
     };
     // Each valid row gave one record, and each was written (or found as it is).
-    if report.rows_valid() == 0 {
+    if report.rows_valid() == 0 && !penalties_read {
         rollback(Some(tx), cache)?;
         report.outcome = Outcome::NothingToWrite;
         return Ok(report);
@@ -298,6 +303,9 @@ fn conclude(
         rollback(Some(tx), cache)?;
         report.outcome = Outcome::DryRun;
         return Ok(report);
+    }
+    if penalties_read {
+        crate::store::records::mark_penalties_known(&tx)?;
     }
     restore_cache(&tx, cache)?;
     audit_entry(&tx, actor, &report)?;
@@ -508,6 +516,8 @@ fn add_summary(a: &mut WriteSummary, b: &WriteSummary) {
     add_counts(&mut a.competencies, &b.competencies);
     add_counts(&mut a.potentials, &b.potentials);
     add_counts(&mut a.trainings, &b.trainings);
+    add_counts(&mut a.histories, &b.histories);
+    add_counts(&mut a.penalties, &b.penalties);
     add_counts(&mut a.positions, &b.positions);
     add_counts(&mut a.requirements, &b.requirements);
 }

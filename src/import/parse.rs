@@ -7,11 +7,13 @@ use super::columns::{ColumnMap, Field, FileKind};
 use super::names::{NameId, Names};
 use super::problem::{Problem, ProblemKind};
 use super::source::{excel_serial_date, Cell, SourceRow};
+use crate::domain::career::PenaltyLevel;
 use crate::domain::{
     dates, nip, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
 };
 use crate::store::records::{
-    CompetencyRec, EmployeeRec, PositionRec, PotentialRec, RequirementRec, SkpRec, TrainingRec,
+    CompetencyRec, EmployeeRec, HistoryRec, PenaltyRec, PositionRec, PotentialRec, RequirementRec,
+    SkpRec, TrainingRec,
 };
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -27,6 +29,8 @@ pub enum Record {
     Competency(CompetencyRec),
     Potential(PotentialRec),
     Training(TrainingRec),
+    History(HistoryRec),
+    Penalty(PenaltyRec),
     Position(PositionRec),
     Requirement(RequirementRec),
 }
@@ -40,6 +44,8 @@ pub enum Key {
     Competency(NameId, Competency, NaiveDate),
     Potential(NameId, NaiveDate),
     Training(NameId, u16, NameId),
+    History(NameId, NaiveDate),
+    Penalty(NameId, NaiveDate, PenaltyLevel),
     Position(NameId),
     Requirement(NameId, Competency),
 }
@@ -126,6 +132,8 @@ pub fn parse_row(
         FileKind::Pelatihan => training(&mut r, years),
         FileKind::Jabatan => position(&mut r),
         FileKind::SyaratJabatan => requirement(&mut r),
+        FileKind::RiwayatJabatan => history(&mut r),
+        FileKind::Disiplin => penalty(&mut r),
     };
     let record = if r.problems.is_empty() { record } else { None };
     ParsedRow {
@@ -307,6 +315,61 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
         rec,
         key,
         &[Field::Nip, Field::Tahun, Field::NamaPelatihan],
+        reference,
+    )
+}
+
+fn history(r: &mut Row<'_>) -> Parsed {
+    let nip = r.nip(Field::Nip, true);
+    let jabatan = r.text(Field::Jabatan, true);
+    let tingkat = r.value(Field::TingkatJabatan, true, tingkat, ProblemKind::Tingkat);
+    let unit = r.text(Field::UnitKerja, false);
+    let start = r.date(Field::TmtMulai, true);
+    let end = r.end_date(Field::TmtMulai, start);
+    let reference = r.employee_ref(&nip);
+    let key = r.name(&nip).zip(start).map(|(n, d)| Key::History(n, d));
+    let rec = (|| {
+        Some(Record::History(HistoryRec {
+            nip: nip?,
+            jabatan: jabatan?,
+            tingkat: tingkat?,
+            unit,
+            start: start?,
+            end,
+        }))
+    })();
+    (rec, key, &[Field::Nip, Field::TmtMulai], reference)
+}
+
+fn penalty(r: &mut Row<'_>) -> Parsed {
+    let nip = r.nip(Field::Nip, true);
+    let level = r.value(
+        Field::TingkatHukuman,
+        true,
+        PenaltyLevel::parse,
+        ProblemKind::PenaltyLevel,
+    );
+    let jenis = r.text(Field::JenisHukuman, false);
+    let start = r.date(Field::Tmt, true);
+    let end = r.end_date(Field::Tmt, start);
+    let reference = r.employee_ref(&nip);
+    let key = match (r.name(&nip), start, level) {
+        (Some(n), Some(d), Some(l)) => Some(Key::Penalty(n, d, l)),
+        _ => None,
+    };
+    let rec = (|| {
+        Some(Record::Penalty(PenaltyRec {
+            nip: nip?,
+            level: level?,
+            jenis,
+            start: start?,
+            end,
+        }))
+    })();
+    (
+        rec,
+        key,
+        &[Field::Nip, Field::Tmt, Field::TingkatHukuman],
         reference,
     )
 }
@@ -579,6 +642,18 @@ impl<'a> Row<'a> {
             self.report(f, ProblemKind::Date, &s);
         }
         d
+    }
+
+    /// The optional `tmt_selesai` of a span starting on `start` (read from
+    /// `start_field`): a date not before the start.
+    fn end_date(&mut self, start_field: Field, start: Option<NaiveDate>) -> Option<NaiveDate> {
+        let end = self.date(Field::TmtSelesai, false)?;
+        if start.is_some_and(|s| end < s) {
+            let start = self.raw_text(start_field).into_owned();
+            let v = self.raw_text(Field::TmtSelesai);
+            self.report(Field::TmtSelesai, ProblemKind::EndsBeforeStart { start }, v);
+        }
+        Some(end)
     }
 
     /// A whole number in `range`; xlsx numbers count when they have no fraction.

@@ -64,7 +64,7 @@ pub enum ProblemKind {
     TooLargeUnpacked {
         limit_mib: u64,
     },
-    /// Neither the name nor the header tells which of the seven files this is.
+    /// Neither the name nor the header tells which of the contract's files this is.
     UnknownKind,
     /// A required column is not in the header; `column` is the contract's name.
     MissingColumn,
@@ -133,6 +133,18 @@ pub enum ProblemKind {
     Jp,
     /// jabatan: status is not lowong / terisi.
     PositionStatus,
+    /// disiplin: not ringan / sedang / berat.
+    PenaltyLevel,
+    /// An end date before the start date (`start`, as the row writes it).
+    EndsBeforeStart {
+        start: String,
+    },
+    /// riwayat_jabatan: the span overlaps another of the same employee in
+    /// this import, at `file:line`.
+    Overlaps {
+        file: String,
+        line: u64,
+    },
     /// The same key was given before in this import, at `file:line`.
     Duplicate {
         file: String,

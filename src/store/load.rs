@@ -8,6 +8,7 @@
 
 use super::Result;
 use crate::domain::candidate::{JpYears, Name, SkpYears, Text};
+use crate::domain::career::{Career, Penalty, PenaltyLevel, PositionSpan};
 use crate::domain::{
     dates, Candidate, Competency, Golongan, Pendidikan, Pool, Potensi, Predikat, Rules, Sex,
     Status, Tingkat,
@@ -349,7 +350,95 @@ fn load_rows_fast(
             rows[i] = c;
         }
     }
+    load_careers(conn, &mut rows, lo, hi)?;
     Ok(rows)
+}
+
+/// Give the candidates `rows` (ascending by id, ids `lo..=hi`) their
+/// position history and penalties: one ordered scan of each table over the
+/// range. A candidate with neither keeps `career: None`, unless the agency's
+/// penalties are known (a disiplin file was imported): then every candidate
+/// carries that knowledge (see `Career::on_record`).
+fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> Result<()> {
+    let has_tables: bool = conn.query_row(
+        "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table'
+           AND name IN ('position_history', 'penalty', 'import_meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_tables {
+        return Ok(());
+    }
+    let known = super::records::penalties_known(conn)?;
+    let mut careers: Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)> = Vec::new();
+    let at = |id: i64, careers: &mut Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)>| {
+        if let Some(last) = careers.last() {
+            if rows[last.0].id == id {
+                return Some(careers.len() - 1);
+            }
+        }
+        let i = rows.binary_search_by_key(&id, |c| c.id).ok()?;
+        // Each scan runs by employee, so a candidate seen again is the
+        // second scan's: find its entry (ascending by row) by search too.
+        match careers.binary_search_by_key(&i, |c| c.0) {
+            Ok(k) => Some(k),
+            Err(k) => {
+                careers.insert(k, (i, Vec::new(), Vec::new()));
+                Some(k)
+            }
+        }
+    };
+    let mut tingkats = Memo::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
+             FROM position_history WHERE employee_id BETWEEN ?1 AND ?2
+             ORDER BY employee_id, tmt_mulai",
+        )?;
+        let mut q = stmt.query([lo, hi])?;
+        while let Some(r) = q.next()? {
+            let (Some(start), Some(tingkat)) = (
+                fast_date(text_ref(r, 1)?),
+                tingkats.get(text_ref(r, 3)?, Tingkat::parse),
+            ) else {
+                continue;
+            };
+            let end = text_opt(r, 4)?.and_then(fast_date);
+            let span = PositionSpan::new(tingkat, text_ref(r, 2)?, start, end);
+            if let Some(k) = at(r.get(0)?, &mut careers) {
+                careers[k].1.push(span);
+            }
+        }
+    }
+    {
+        let mut stmt = conn.prepare(
+            "SELECT employee_id, tmt, tingkat, tmt_selesai
+             FROM penalty WHERE employee_id BETWEEN ?1 AND ?2
+             ORDER BY employee_id, tmt",
+        )?;
+        let mut q = stmt.query([lo, hi])?;
+        while let Some(r) = q.next()? {
+            let (Some(start), Some(level)) = (
+                fast_date(text_ref(r, 1)?),
+                PenaltyLevel::parse(text_ref(r, 2)?),
+            ) else {
+                continue;
+            };
+            let end = text_opt(r, 3)?.and_then(fast_date);
+            if let Some(k) = at(r.get(0)?, &mut careers) {
+                careers[k].2.push(Penalty { level, start, end });
+            }
+        }
+    }
+    for (i, history, penalties) in careers {
+        rows[i].career = Career::on_record(history, penalties, known);
+    }
+    if known {
+        for c in rows.iter_mut().filter(|c| c.career.is_none()) {
+            c.career = Career::on_record(Vec::new(), Vec::new(), true);
+        }
+    }
+    Ok(())
 }
 
 /// Load one employee by NIP, with the 9-box computed.
@@ -495,6 +584,8 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
             rows[i].training.push((r.get(1)?, r.get(2)?));
         }
     }
+    let (lo, hi) = only.map_or((i64::MIN, i64::MAX), |id| (id, id));
+    load_careers(conn, &mut rows, lo, hi)?;
     Ok(rows)
 }
 

@@ -30,6 +30,25 @@ pub struct TrainingLine {
     pub jp: u32,
 }
 
+/// A post of the position history (riwayat jabatan).
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryLine {
+    pub jabatan: String,
+    pub tingkat_jabatan: String,
+    pub unit_kerja: Option<String>,
+    pub tmt_mulai: String,
+    pub tmt_selesai: Option<String>,
+}
+
+/// A disciplinary penalty on record.
+#[derive(Debug, Clone, Serialize)]
+pub struct PenaltyLine {
+    pub tingkat: String,
+    pub jenis: Option<String>,
+    pub tmt: String,
+    pub tmt_selesai: Option<String>,
+}
+
 /// Everything `show` prints, beyond the candidate's own record.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -40,6 +59,10 @@ pub struct Profile {
     pub potentials: Vec<PotentialLine>,
     /// Training, newest year first.
     pub trainings: Vec<TrainingLine>,
+    /// The position history, newest first.
+    pub history: Vec<HistoryLine>,
+    /// Penalties on record, newest first.
+    pub penalties: Vec<PenaltyLine>,
     pub as_of: NaiveDate,
 }
 
@@ -81,11 +104,25 @@ pub fn load_profile(
         .prepare("SELECT tahun, nama_pelatihan, jp FROM training WHERE employee_id = ?1 ORDER BY tahun DESC, nama_pelatihan")?
         .query_map(params![id], |r| Ok(TrainingLine { tahun: r.get(0)?, nama_pelatihan: r.get(1)?, jp: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let history = conn
+        .prepare("SELECT jabatan, tingkat_jabatan, unit_kerja, tmt_mulai, tmt_selesai FROM position_history WHERE employee_id = ?1 ORDER BY tmt_mulai DESC")?
+        .query_map(params![id], |r| {
+            Ok(HistoryLine { jabatan: r.get(0)?, tingkat_jabatan: r.get(1)?, unit_kerja: r.get(2)?, tmt_mulai: r.get(3)?, tmt_selesai: r.get(4)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let penalties = conn
+        .prepare("SELECT tingkat, jenis, tmt, tmt_selesai FROM penalty WHERE employee_id = ?1 ORDER BY tmt DESC")?
+        .query_map(params![id], |r| {
+            Ok(PenaltyLine { tingkat: r.get(0)?, jenis: r.get(1)?, tmt: r.get(2)?, tmt_selesai: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Some(Profile {
         candidate,
         competencies,
         potentials,
         trainings,
+        history,
+        penalties,
         as_of,
     }))
 }

@@ -4,6 +4,7 @@
 use super::bulk::date_text;
 use super::pool::{get, set, Own, OWN_SCAN};
 use super::write::{Counts, WriteSummary};
+use crate::domain::career::PenaltyLevel;
 use crate::domain::{Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
@@ -56,6 +57,32 @@ pub struct TrainingRec {
     pub jp: u32,
 }
 
+/// A position held (`riwayat_jabatan.csv`); the key is the NIP and `start`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRec {
+    pub nip: String,
+    pub jabatan: String,
+    pub tingkat: Tingkat,
+    pub unit: Option<String>,
+    /// TMT mulai.
+    pub start: NaiveDate,
+    /// The last day in post; `None` for the current one.
+    pub end: Option<NaiveDate>,
+}
+
+/// A disciplinary penalty (`disiplin.csv`); the key is the NIP, `start` and `level`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PenaltyRec {
+    pub nip: String,
+    pub level: PenaltyLevel,
+    /// The penalty as the decree words it.
+    pub jenis: Option<String>,
+    /// TMT: the day it took effect.
+    pub start: NaiveDate,
+    /// The last day it runs.
+    pub end: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PositionRec {
     pub kode: String,
@@ -81,6 +108,8 @@ pub struct Batch {
     pub competencies: Vec<CompetencyRec>,
     pub potentials: Vec<PotentialRec>,
     pub trainings: Vec<TrainingRec>,
+    pub histories: Vec<HistoryRec>,
+    pub penalties: Vec<PenaltyRec>,
     pub positions: Vec<PositionRec>,
     pub requirements: Vec<RequirementRec>,
 }
@@ -96,6 +125,8 @@ impl Batch {
             + self.competencies.len()
             + self.potentials.len()
             + self.trainings.len()
+            + self.histories.len()
+            + self.penalties.len()
             + self.positions.len()
             + self.requirements.len()
     }
@@ -107,6 +138,8 @@ impl Batch {
         self.competencies.append(&mut other.competencies);
         self.potentials.append(&mut other.potentials);
         self.trainings.append(&mut other.trainings);
+        self.histories.append(&mut other.histories);
+        self.penalties.append(&mut other.penalties);
         self.positions.append(&mut other.positions);
         self.requirements.append(&mut other.requirements);
     }
@@ -197,7 +230,9 @@ pub(crate) fn each_kind(f: &mut impl EachKind) -> super::Result<()> {
     f.kind::<Skp>()?;
     f.kind::<Competencies>()?;
     f.kind::<Potentials>()?;
-    f.kind::<Trainings>()
+    f.kind::<Trainings>()?;
+    f.kind::<Histories>()?;
+    f.kind::<Penalties>()
 }
 
 /// Bind `id` and record `r`'s columns from parameter `i` on (1-based).
@@ -587,6 +622,151 @@ impl RecordKind for Trainings {
             _ => own.fallback = true,
         }
     }
+}
+
+/// A date as stored, or `None`.
+fn date_opt(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// A position history row's values: jabatan, tingkat, unit, tmt_selesai.
+pub(crate) type HistoryRow = (String, String, Option<String>, Option<String>);
+
+/// Position history: a post per employee and start date.
+pub(crate) struct Histories;
+
+impl RecordKind for Histories {
+    type Rec = HistoryRec;
+    /// The start date as `yyyymmdd`.
+    type Key = (i64, u32);
+    type Value = HistoryRow;
+    type OwnKey = ();
+    const TABLE: &'static str = "position_history";
+    const KEY_COLUMNS: &'static [&'static str] = &["tmt_mulai"];
+    const VALUE_COLUMNS: &'static [&'static str] =
+        &["jabatan", "tingkat_jabatan", "unit_kerja", "tmt_selesai"];
+
+    fn records(b: &Batch) -> &[HistoryRec] {
+        &b.histories
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.histories
+    }
+    fn nip(r: &HistoryRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &HistoryRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
+        put(&date_text(r.start, &mut a))?;
+        put(&r.jabatan)?;
+        put(&r.tingkat.label())?;
+        put(&r.unit)?;
+        put(&r.end.map(|d| date_text(d, &mut b)))
+    }
+    fn key(id: i64, r: &HistoryRec) -> Option<Self::Key> {
+        date_key_of(r.start).map(|d| (id, d))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
+        Ok(match read_date(row, 1)? {
+            Some(d) => Some((row.get(0)?, d)),
+            None => None,
+        })
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<HistoryRow> {
+        Ok((
+            row.get(at)?,
+            row.get(at + 1)?,
+            row.get(at + 2)?,
+            row.get(at + 3)?,
+        ))
+    }
+    fn same(old: &HistoryRow, r: &HistoryRec) -> bool {
+        *old == Self::value(r)
+    }
+    fn value(r: &HistoryRec) -> HistoryRow {
+        (
+            r.jabatan.clone(),
+            r.tingkat.label().to_string(),
+            r.unit.clone(),
+            date_opt(r.end),
+        )
+    }
+}
+
+/// A penalty row's values: jenis, tmt_selesai.
+pub(crate) type PenaltyRow = (Option<String>, Option<String>);
+
+/// Disciplinary penalties: one per employee, TMT and level.
+pub(crate) struct Penalties;
+
+impl RecordKind for Penalties {
+    type Rec = PenaltyRec;
+    /// The TMT as `yyyymmdd`.
+    type Key = (i64, u32, PenaltyLevel);
+    type Value = PenaltyRow;
+    type OwnKey = ();
+    const TABLE: &'static str = "penalty";
+    const KEY_COLUMNS: &'static [&'static str] = &["tmt", "tingkat"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["jenis", "tmt_selesai"];
+
+    fn records(b: &Batch) -> &[PenaltyRec] {
+        &b.penalties
+    }
+    fn counts(s: &mut WriteSummary) -> &mut Counts {
+        &mut s.penalties
+    }
+    fn nip(r: &PenaltyRec) -> &str {
+        &r.nip
+    }
+    fn columns(r: &PenaltyRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
+        let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
+        put(&date_text(r.start, &mut a))?;
+        put(&r.level.code())?;
+        put(&r.jenis)?;
+        put(&r.end.map(|d| date_text(d, &mut b)))
+    }
+    fn key(id: i64, r: &PenaltyRec) -> Option<Self::Key> {
+        date_key_of(r.start).map(|d| (id, d, r.level))
+    }
+    fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
+        let level = row.get_ref(2)?.as_str().ok().and_then(PenaltyLevel::parse);
+        Ok(match (read_date(row, 1)?, level) {
+            (Some(d), Some(l)) => Some((row.get(0)?, d, l)),
+            _ => None,
+        })
+    }
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<PenaltyRow> {
+        Ok((row.get(at)?, row.get(at + 1)?))
+    }
+    fn same(old: &PenaltyRow, r: &PenaltyRec) -> bool {
+        *old == Self::value(r)
+    }
+    fn value(r: &PenaltyRec) -> PenaltyRow {
+        (r.jenis.clone(), date_opt(r.end))
+    }
+}
+
+/// `import_meta`'s key for "a disiplin file was imported".
+const DISIPLIN_IMPORTED: &str = "disiplin_imported";
+
+/// Record that the agency's penalties are on record (a disiplin file was
+/// imported, or the demo wrote its penalties): from now on an employee
+/// without penalty rows has none. In the caller's transaction.
+pub fn mark_penalties_known(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO import_meta (key, value) VALUES (?1, '1')
+         ON CONFLICT(key) DO NOTHING",
+        [DISIPLIN_IMPORTED],
+    )
+    .map(|_| ())
+}
+
+/// Whether a disiplin file was ever imported (see [`mark_penalties_known`]).
+pub fn penalties_known(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM import_meta WHERE key = ?1")?
+        .query_row([DISIPLIN_IMPORTED], |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
 }
 
 /// Whether the database has an employee with this NIP.

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -274,3 +274,35 @@ CREATE TABLE pool (
     pool_refresh!("-9223372036854775808", "9223372036854775807"),
     ";\n"
 );
+
+/// Issue 13: the position history (`riwayat_jabatan.csv`) and the
+/// disciplinary penalties (`disiplin.csv`), keyed by their natural keys so a
+/// re-import changes nothing, and `import_meta`: facts about what the agency
+/// has imported (`disiplin_imported`: a disiplin file was imported, so an
+/// employee without penalty rows has none, rather than none known).
+const V5: &str = r#"
+CREATE TABLE position_history (
+    employee_id      INTEGER NOT NULL REFERENCES employee(id),
+    tmt_mulai        TEXT NOT NULL,
+    jabatan          TEXT NOT NULL,
+    tingkat_jabatan  TEXT NOT NULL,
+    unit_kerja       TEXT,
+    tmt_selesai      TEXT,
+    PRIMARY KEY (employee_id, tmt_mulai)
+) WITHOUT ROWID;
+
+-- Level: ringan / sedang / berat (PP 94/2021 Pasal 8).
+CREATE TABLE penalty (
+    employee_id  INTEGER NOT NULL REFERENCES employee(id),
+    tmt          TEXT NOT NULL,
+    tingkat      TEXT NOT NULL CHECK (tingkat IN ('ringan', 'sedang', 'berat')),
+    jenis        TEXT,
+    tmt_selesai  TEXT,
+    PRIMARY KEY (employee_id, tmt, tingkat)
+) WITHOUT ROWID;
+
+CREATE TABLE import_meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+"#;

@@ -42,6 +42,10 @@ pub struct WriteSummary {
     pub competencies: Counts,
     pub potentials: Counts,
     pub trainings: Counts,
+    /// Position history (riwayat jabatan).
+    pub histories: Counts,
+    /// Disciplinary penalties.
+    pub penalties: Counts,
     pub positions: Counts,
     pub requirements: Counts,
 }

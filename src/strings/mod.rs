@@ -114,6 +114,8 @@ pub struct ImportLabels {
     pub trainings: &'static str,
     pub positions: &'static str,
     pub requirements: &'static str,
+    pub histories: &'static str,
+    pub penalties: &'static str,
 }
 
 /// Operators as the filter's messages list them: `= != < <= > >=`.

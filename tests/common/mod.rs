@@ -412,6 +412,8 @@ pub fn write_db(path: &Path) {
     let mut store = Store::open(path, OpenMode::Create).unwrap();
     let tx = store.write_tx().unwrap();
     talenta::store::write::write_batch(&tx, &batch()).unwrap();
+    // The agency's disiplin file is imported: nobody here has a penalty.
+    talenta::store::records::mark_penalties_known(&tx).unwrap();
     tx.commit().unwrap();
 }
 

@@ -313,7 +313,8 @@ fn age_ceiling(x: &Ctx<'_>) -> Option<Condition> {
 /// Tidak sedang menjalani hukuman disiplin tingkat sedang atau berat (PP
 /// 94/2021): no penalty of `penalty_min_level` or above in force on the as-of
 /// date (one whose last day is the as-of date still is). Only penalties on
-/// record (`disiplin.csv`) are known.
+/// record (`disiplin.csv`) are known: before the agency has imported one, an
+/// employee without a penalty listed is unknown, not met.
 fn no_penalty_in_force(x: &Ctx<'_>) -> Option<Condition> {
     let level = x.rules.eligibility.penalty_min_level;
     let found =
@@ -321,13 +322,15 @@ fn no_penalty_in_force(x: &Ctx<'_>) -> Option<Condition> {
             .iter()
             .filter(|p| p.level >= level && p.in_force(x.as_of))
             .max_by_key(|p| (p.level, p.end.is_none(), p.end));
-    condition(
+    let mut c = condition(
         Syarat::Disiplin,
         found.is_none(),
         Dasar::Pp94,
         Value::penalty(found),
         Value::NoPenalty(level),
-    )
+    )?;
+    unknown_unless_penalties_known(&mut c, found.is_none(), x);
+    Some(c)
 }
 
 /// "Tidak pernah dijatuhi hukuman disiplin tingkat sedang/berat dalam 5 tahun
@@ -348,13 +351,22 @@ fn no_recent_penalty(x: &Ctx<'_>) -> Option<Condition> {
             .iter()
             .filter(|p| p.level >= level && p.start >= since && p.start <= x.as_of)
             .max_by_key(|p| p.start);
-    condition(
+    let mut c = condition(
         Syarat::DisiplinRiwayat,
         found.is_none(),
         Dasar::Practice,
         Value::penalty(found),
         Value::NoPenaltyFor { level, years },
-    )
+    )?;
+    unknown_unless_penalties_known(&mut c, found.is_none(), x);
+    Some(c)
+}
+
+/// No penalty found is "met" only when the penalties are on record.
+fn unknown_unless_penalties_known(c: &mut Condition, none_found: bool, x: &Ctx<'_>) {
+    if none_found && !career::Career::knows_penalties(x.c.career.as_deref()) {
+        c.outcome = Outcome::Unknown;
+    }
 }
 
 /// More than `min_months_to_bup` months before the BUP of the *target* post

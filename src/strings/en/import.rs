@@ -15,7 +15,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Empty => "the file is empty: no header row".into(),
         Unreadable => "cannot be read as an .xlsx workbook".into(),
         TooLargeUnpacked { limit_mib } => format!("the workbook unpacks to more than {limit_mib} MiB (a compressed \"zip bomb\", or no HR export); save the data as CSV"),
-        UnknownKind => "neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* or syarat_jabatan*".into(),
+        UnknownKind => "neither the name nor the header says which file this is; name it pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan*, syarat_jabatan*, riwayat_jabatan* or disiplin*".into(),
         MissingColumn => "required column missing from the header".into(),
         MissingKategoriAndSkor => "the header needs a kategori or a skor column".into(),
         DuplicateColumn { first } => format!("the same column twice in the header (also as {first})"),
@@ -48,6 +48,10 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         KategoriOrSkor => "give a kategori or a skor".into(),
         Jp => "not a whole number of lesson hours (0 or more)".into(),
         PositionStatus => "not a position status (lowong or terisi)".into(),
+        PenaltyLevel => "not a penalty level (ringan, sedang, berat)".into(),
+        EndsBeforeStart { start } => format!("ends before it starts ({start})"),
+        Overlaps { file: f, line } if f == file => format!("overlaps the position on line {line}"),
+        Overlaps { file: f, line } => format!("overlaps the position at {f}:{line}"),
         Duplicate { file: f, line } if f == file => format!("already given on line {line}"),
         Duplicate { file: f, line } => format!("already given at {f}:{line}"),
         UnknownEmployee => "no employee with this NIP in this import or in the database".into(),
@@ -68,6 +72,8 @@ pub const REPORT: ImportLabels = ImportLabels {
     trainings: "Trainings",
     positions: "Positions",
     requirements: "Position requirements",
+    histories: "Position history",
+    penalties: "Disciplinary penalties",
 };
 
 /// How many rows of a file were read and how many are valid.

@@ -15,7 +15,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Empty => "berkas kosong: tidak ada baris judul".into(),
         Unreadable => "tidak dapat dibaca sebagai buku kerja .xlsx".into(),
         TooLargeUnpacked { limit_mib } => format!("buku kerja ini terurai menjadi lebih dari {limit_mib} MiB (\"bom zip\", bukan ekspor kepegawaian); simpan datanya sebagai CSV"),
-        UnknownKind => "nama maupun judul kolomnya tidak menunjukkan berkas apa ini; beri nama pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan* atau syarat_jabatan*".into(),
+        UnknownKind => "nama maupun judul kolomnya tidak menunjukkan berkas apa ini; beri nama pegawai*, kinerja*, kompetensi*, potensi*, pelatihan*, jabatan*, syarat_jabatan*, riwayat_jabatan* atau disiplin*".into(),
         MissingColumn => "kolom wajib tidak ada di baris judul".into(),
         MissingKategoriAndSkor => "baris judul perlu kolom kategori atau skor".into(),
         DuplicateColumn { first } => format!("kolom yang sama muncul dua kali di baris judul (juga sebagai {first})"),
@@ -48,6 +48,10 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         KategoriOrSkor => "isi kategori atau skor".into(),
         Jp => "JP harus bilangan bulat 0 atau lebih".into(),
         PositionStatus => "status jabatan harus lowong atau terisi".into(),
+        PenaltyLevel => "tingkat hukuman disiplin tidak dikenal (ringan, sedang, berat)".into(),
+        EndsBeforeStart { start } => format!("berakhir sebelum mulai ({start})"),
+        Overlaps { file: f, line } if f == file => format!("tumpang tindih dengan jabatan di baris {line}"),
+        Overlaps { file: f, line } => format!("tumpang tindih dengan jabatan di {f}:{line}"),
         Duplicate { file: f, line } if f == file => format!("sudah ada di baris {line}"),
         Duplicate { file: f, line } => format!("sudah ada di {f}:{line}"),
         UnknownEmployee => "tidak ada pegawai dengan NIP ini, baik di impor ini maupun di basis data".into(),
@@ -68,6 +72,8 @@ pub const REPORT: ImportLabels = ImportLabels {
     trainings: "Pelatihan",
     positions: "Jabatan",
     requirements: "Syarat jabatan",
+    histories: "Riwayat jabatan",
+    penalties: "Hukuman disiplin",
 };
 
 /// Berapa baris berkas yang dibaca dan berapa yang valid.
