@@ -148,6 +148,7 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     sheet.line("", String::new());
     assessment(&mut sheet, l, ctx.lang, p);
     training(&mut sheet, l, p, ctx.rules());
+    career(&mut sheet, l, p);
     decision_lines(&mut sheet, l, ctx.lang, decisions);
     sheet.0
 }
@@ -282,6 +283,53 @@ fn training(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
                 "✗"
             };
             format!("{y}: {jp} JP / {} {mark}", rules.jp_per_year)
+        }),
+    );
+}
+
+/// A stored `YYYY-MM-DD` as people read it (DD-MM-YYYY); kept as stored when
+/// it is not a date.
+fn stored_date(s: &str) -> String {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(date)
+        .unwrap_or_else(|_| s.to_string())
+}
+
+/// From-until of a span, "now" when it is still running.
+fn span(l: &ShowLabels, from: &str, until: Option<&str>) -> String {
+    let until = until.map(stored_date).unwrap_or_else(|| l.now.to_string());
+    format!("{} – {until}", stored_date(from))
+}
+
+/// The position history and the disciplinary penalties, newest first.
+fn career(sheet: &mut Sheet, l: &ShowLabels, p: &Profile) {
+    sheet.list(
+        l.history,
+        l.none,
+        p.history.iter().map(|h| {
+            let unit = h
+                .unit_kerja
+                .as_deref()
+                .map(|u| format!(", {u}"))
+                .unwrap_or_default();
+            format!(
+                "{}  {} ({}){unit}",
+                span(l, &h.tmt_mulai, h.tmt_selesai.as_deref()),
+                h.jabatan,
+                h.tingkat_jabatan
+            )
+        }),
+    );
+    sheet.list(
+        l.penalties,
+        l.none,
+        p.penalties.iter().map(|x| {
+            let jenis = x.jenis.as_deref().map(|j| format!(" {j}")).unwrap_or_default();
+            format!(
+                "{}  {}{jenis}",
+                span(l, &x.tmt, x.tmt_selesai.as_deref()),
+                x.tingkat
+            )
         }),
     );
 }

@@ -40,6 +40,10 @@ pub struct ShowLabels {
     pub decisions: &'static str,
     pub session: &'static str,
     pub superseded: &'static str,
+    pub history: &'static str,
+    pub penalties: &'static str,
+    /// The end of a span still running ("sekarang").
+    pub now: &'static str,
     pub none: &'static str,
 }
 

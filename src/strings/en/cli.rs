@@ -231,6 +231,9 @@ pub const SHOW: ShowLabels = ShowLabels {
     decisions: "Decisions",
     session: "session",
     superseded: "amended by",
+    history: "Position history",
+    penalties: "Penalties",
+    now: "now",
     none: "-",
 };
 

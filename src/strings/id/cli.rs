@@ -229,6 +229,9 @@ pub const SHOW: ShowLabels = ShowLabels {
     decisions: "Keputusan",
     session: "sidang",
     superseded: "diubah oleh",
+    history: "Riwayat jabatan",
+    penalties: "Hukuman disiplin",
+    now: "sekarang",
     none: "-",
 };
 
