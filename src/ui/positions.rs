@@ -356,13 +356,22 @@ fn draw_conditions(
                 Outcome::NotMet => theme.gap,
                 Outcome::Unknown => theme.warn,
             };
-            lines.push((format!("{} {}: {}", t.mark(), t.what, t.seen), style));
-            let required = format!("    {}: {}", tr!(lang, positions::REQUIRED), t.required);
-            if wide {
-                lines.push((format!("{required} · {}", t.dasar), theme.muted));
-            } else {
-                lines.push((required, theme.muted));
-                lines.push((format!("    {}", t.dasar), theme.muted));
+            // A value of "-" (the holder test) is not shown.
+            let shown = |v: &str| (v != "-").then(|| v.to_string());
+            let head = match shown(&t.seen) {
+                Some(seen) => format!("{} {}: {seen}", t.mark(), t.what),
+                None => format!("{} {}", t.mark(), t.what),
+            };
+            lines.push((head, style));
+            let required =
+                shown(&t.required).map(|r| format!("    {}: {r}", tr!(lang, positions::REQUIRED)));
+            match required {
+                Some(r) if wide => lines.push((format!("{r} · {}", t.dasar), theme.muted)),
+                Some(r) => {
+                    lines.push((r, theme.muted));
+                    lines.push((format!("    {}", t.dasar), theme.muted));
+                }
+                None => lines.push((format!("    {}", t.dasar), theme.muted)),
             }
         }
     }

@@ -152,7 +152,7 @@ pub const MARK_LIMIT: &str = "at most 6 candidates can be compared";
 pub const REQUIRED: &str = "required";
 /// The first line of the conditions panel (shortlist and compare screens).
 pub const CONDITIONS_HINT: &str =
-    "Eligibility conditions: ✓ met · ✗ not met · ? unknown (data missing) · e / esc: close";
+    "Conditions: ✓ met · ✗ not met · ? unknown (data missing) · e / esc: close";
 
 /// A candidate's heading in the conditions panel.
 pub fn conditions_heading(nama: &str, nip: &str, failed: usize) -> String {

@@ -164,7 +164,8 @@ pub const COMPARE_NEEDS_TWO: &str = "tandai 2 sampai 6 calon (spasi) untuk diban
 pub const MARK_LIMIT: &str = "paling banyak 6 calon dapat dibandingkan";
 pub const REQUIRED: &str = "syarat";
 /// The first line of the conditions panel (shortlist and compare screens).
-pub const CONDITIONS_HINT: &str = "Syarat jabatan: ✓ terpenuhi · ✗ tidak terpenuhi · ? tidak diketahui (data tidak ada) · e / esc: tutup";
+pub const CONDITIONS_HINT: &str =
+    "Syarat: ✓ terpenuhi · ✗ tidak · ? tidak diketahui (tak ada data) · e: tutup";
 
 /// A candidate's heading in the conditions panel.
 pub fn conditions_heading(nama: &str, nip: &str, failed: usize) -> String {
