@@ -463,3 +463,112 @@ fn an_ineligible_successor_is_recorded_with_a_note() {
         "{err}"
     );
 }
+
+#[test]
+fn shortlist_gives_each_candidate_every_condition_with_its_article() {
+    let (_d, db) = pool();
+    let v = json(talenta(&db).args(["shortlist", "BKD-ADM-01", "--format", "json"]));
+    for c in v.as_array().unwrap() {
+        assert_eq!(c["memenuhi_syarat"], true, "{c}");
+        assert_eq!(c["tidak_terpenuhi"].as_array().unwrap().len(), 0);
+        let syarat = c["syarat"].as_array().unwrap();
+        assert!(syarat.len() >= 6, "{c}");
+        for s in syarat {
+            assert_eq!(s["terpenuhi"], true, "{s}");
+            assert!(s["dasar"].as_str().is_some_and(|d| !d.is_empty()), "{s}");
+            assert!(s["nilai"].is_string() && s["syarat_nilai"].is_string());
+        }
+        let skp = syarat.iter().find(|s| s["syarat"] == "skp").unwrap();
+        assert_eq!(skp["dasar"], "PP 11/2017 jo. PP 17/2020 Pasal 54 ayat (1)");
+        let holder = syarat.iter().find(|s| s["syarat"] == "pemangku").unwrap();
+        assert_eq!(holder["dasar"], "ketentuan bawaan talenta");
+    }
+    // --all ranks everyone: those with no SKP for 2024 come in, with the
+    // condition unknown (null) and named in tidak_terpenuhi.
+    let all = json(talenta(&db).args([
+        "--lang",
+        "en",
+        "shortlist",
+        "BKD-ADM-01",
+        "--all",
+        "--format",
+        "json",
+    ]));
+    let all = all.as_array().unwrap();
+    assert!(all.len() > v.as_array().unwrap().len());
+    let iqbal = all
+        .iter()
+        .find(|c| c["memenuhi_syarat"] == false && c["tidak_terpenuhi"][0] == "skp")
+        .expect("a candidate without SKP for 2024");
+    let skp = iqbal["syarat"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["syarat"] == "skp")
+        .unwrap();
+    assert_eq!(skp["terpenuhi"], serde_json::Value::Null);
+    assert_eq!(skp["keterangan"], "performance rating (SKP)");
+    assert!(skp["nilai"].as_str().unwrap().contains("no SKP"), "{skp}");
+    // The eligible keep their places among everyone.
+    let eligible: Vec<&str> = all
+        .iter()
+        .filter(|c| c["memenuhi_syarat"] == true)
+        .map(|c| c["nip"].as_str().unwrap())
+        .collect();
+    assert_eq!(eligible, field(&v, "nip"));
+    // The table gains a column of the conditions not met, and says how many are eligible.
+    let t = stdout(talenta(&db).args(["--lang", "en", "shortlist", "BKD-ADM-01", "--all"]));
+    assert!(t.contains("Not met"), "{t}");
+    assert!(t.contains(" skp"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "{} candidates shown, 3 of them eligible",
+            all.len()
+        )),
+        "{t}"
+    );
+    let t = stdout(talenta(&db).args(["shortlist", "BKD-ADM-01", "--all", "--format", "csv"]));
+    assert!(
+        t.lines().next().unwrap().ends_with(",tidak_terpenuhi"),
+        "{t}"
+    );
+}
+
+#[test]
+fn compare_against_a_position_lists_the_conditions() {
+    let (_d, db) = pool();
+    let v = json(talenta(&db).args([
+        "compare",
+        "196805201990031010",
+        "197803152003122002",
+        "--position",
+        "DINKES-JPT-01",
+        "--format",
+        "json",
+    ]));
+    let bambang = &v[0];
+    let syarat = bambang["syarat"].as_array().unwrap();
+    let age = syarat.iter().find(|s| s["syarat"] == "usia").unwrap();
+    assert_eq!(age["terpenuhi"], false);
+    assert_eq!(age["dasar"], "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf c");
+    let years = syarat
+        .iter()
+        .find(|s| s["syarat"] == "pengalaman_kumulatif")
+        .unwrap();
+    assert_eq!(
+        years["terpenuhi"],
+        serde_json::Value::Null,
+        "no position history"
+    );
+    let failed = bambang["tidak_terpenuhi"].as_array().unwrap();
+    assert!(failed.contains(&"usia".into()) && failed.contains(&"pengalaman_kumulatif".into()));
+    // Without a position there are no conditions.
+    let v = json(talenta(&db).args([
+        "compare",
+        "196805201990031010",
+        "197803152003122002",
+        "--format",
+        "json",
+    ]));
+    assert!(v[0].get("syarat").is_none());
+}

@@ -143,6 +143,25 @@ fn shortlist() {
 }
 
 #[test]
+fn conditions_of_a_shortlisted_candidate() {
+    let f = fixture();
+    // `e` on the shortlist: every condition of the selected candidate (Yusuf,
+    // first on BKD-ADM-01) with ✓ / ✗ / ?, seen against required, and its article.
+    both(&f, "P enter e", "shortlist_conditions", &SIZES);
+    // Scrolled, then closed again: the shortlist is back.
+    let mut app = app_on(&f, Lang::En);
+    keys(&mut app, "P enter e j j e");
+    assert!(screen(&app, 80, 24).contains("Yusuf Maulana"));
+    assert!(!screen(&app, 80, 24).contains("✓ met"));
+}
+
+#[test]
+fn conditions_of_the_compared_candidates() {
+    let f = fixture();
+    both(&f, "P enter space space c e", "compare_conditions", &SIZES);
+}
+
+#[test]
 fn shortlist_follows_the_filter() {
     let f = fixture();
     both(

@@ -262,6 +262,7 @@ pub enum Cmd {
     Positions,
     Mark,
     Compare,
+    Conditions,
     Sessions,
     Decide,
     Recuse,
@@ -277,7 +278,7 @@ pub enum Cmd {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 46] = [
+    pub const ALL: [Cmd; 47] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -312,6 +313,7 @@ impl Cmd {
         Cmd::Positions,
         Cmd::Mark,
         Cmd::Compare,
+        Cmd::Conditions,
         Cmd::Sessions,
         Cmd::Decide,
         Cmd::Recuse,
@@ -362,6 +364,7 @@ impl Cmd {
             Cmd::Positions => "positions",
             Cmd::Mark => "mark",
             Cmd::Compare => "compare",
+            Cmd::Conditions => "conditions",
             Cmd::Sessions => "sessions",
             Cmd::Decide => "decide",
             Cmd::Recuse => "recuse",
@@ -475,12 +478,17 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Open, &["enter"]),
             Keys(Cmd::Mark, &["space", "m"]),
             Keys(Cmd::Compare, &["c"]),
+            Keys(Cmd::Conditions, &["e"]),
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
     ),
     (
         Context::Compare,
-        &[List, Keys(Cmd::Back, &["esc", "backspace"])],
+        &[
+            List,
+            Keys(Cmd::Conditions, &["e"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
     ),
     (
         Context::Session,

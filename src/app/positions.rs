@@ -33,11 +33,16 @@ pub struct ShortlistView {
     pub cursor: Scroll,
 }
 
-/// The positions screen's list and the comparison's scroll.
+/// The positions screen's list, the comparison's scroll and the panel of
+/// eligibility conditions (over the shortlist or the comparison).
 pub struct PositionsView {
     pub rows: PositionRows,
     pub cursor: Scroll,
     pub compare: Scroll,
+    /// The conditions panel is open (of the selected candidate on the
+    /// shortlist, of every compared candidate on the comparison).
+    pub conditions_open: bool,
+    pub conditions: Scroll,
 }
 
 impl Default for PositionsView {
@@ -46,6 +51,8 @@ impl Default for PositionsView {
             rows: PositionRows::default(),
             cursor: Scroll::list(),
             compare: Scroll::text(),
+            conditions_open: false,
+            conditions: Scroll::text(),
         }
     }
 }
@@ -107,6 +114,7 @@ impl App {
                         cursor: Scroll::list(),
                     });
                     self.view = View::Shortlist;
+                    self.positions_view.conditions_open = false;
                     self.wanted.shortlist = self.position(p).cloned().map(Arc::new);
                     self.request();
                 }
@@ -186,7 +194,42 @@ impl App {
         }
     }
 
+    /// The conditions panel's keys while it is open: the list keys scroll
+    /// it, its own key or back close it; `None` when it is closed.
+    fn conditions_command(&mut self, cmd: Cmd) -> Option<bool> {
+        let v = &mut self.positions_view;
+        if !v.conditions_open {
+            return None;
+        }
+        if v.conditions.command(cmd, 0) {
+            return Some(true);
+        }
+        Some(match cmd {
+            Cmd::Conditions | Cmd::Back => {
+                v.conditions_open = false;
+                true
+            }
+            _ => false,
+        })
+    }
+
+    /// Open the conditions panel (scrolled to its top).
+    fn open_conditions(&mut self) {
+        let v = &mut self.positions_view;
+        v.conditions_open = true;
+        v.conditions = Scroll::text();
+    }
+
+    /// The pool row of the candidate under the shortlist's cursor.
+    pub fn shortlisted_row(&self) -> Option<u32> {
+        let s = self.shortlist.as_ref()?;
+        s.rows.get(s.cursor.cursor).map(|r| r.0)
+    }
+
     pub(super) fn shortlist_command(&mut self, cmd: Cmd) -> bool {
+        if let Some(done) = self.conditions_command(cmd) {
+            return done;
+        }
         let Some(s) = self.shortlist.as_mut() else {
             return false;
         };
@@ -216,6 +259,11 @@ impl App {
                     self.view = View::Compare;
                 }
             }
+            Cmd::Conditions => {
+                if !s.rows.is_empty() {
+                    self.open_conditions();
+                }
+            }
             Cmd::Back => self.view = View::Positions,
             _ => return false,
         }
@@ -223,11 +271,18 @@ impl App {
     }
 
     pub(super) fn compare_command(&mut self, cmd: Cmd) -> bool {
+        if let Some(done) = self.conditions_command(cmd) {
+            return done;
+        }
         if self.positions_view.compare.command(cmd, 0) {
             return true;
         }
         match cmd {
-            Cmd::Back => self.view = View::Shortlist,
+            Cmd::Conditions => self.open_conditions(),
+            Cmd::Back => {
+                self.positions_view.conditions_open = false;
+                self.view = View::Shortlist;
+            }
             _ => return false,
         }
         true

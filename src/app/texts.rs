@@ -84,6 +84,7 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (_, Cmd::Positions) => h.positions,
         (_, Cmd::Mark) => h.mark,
         (_, Cmd::Compare) => h.compare,
+        (_, Cmd::Conditions) => h.conditions,
         (Context::Positions, Cmd::Open) => h.positions_open,
         (Context::Positions, Cmd::Back) => h.positions_back,
         (Context::Positions, Cmd::Up) => h.positions_up,

@@ -150,6 +150,9 @@ pub enum Command {
         /// limit
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// all
+        #[arg(long)]
+        all: bool,
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -447,10 +450,11 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             kode,
             filter,
             limit,
+            all,
             format,
         }) => {
             demo::ensure_default_pool(&ctx)?;
-            positions::shortlist(&ctx, &kode, filter.as_deref(), limit, format)
+            positions::shortlist(&ctx, &kode, filter.as_deref(), limit, all, format)
         }
         Some(Command::Compare {
             nips,

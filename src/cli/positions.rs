@@ -4,12 +4,14 @@
 use super::output::{self, EmployeeCore};
 use super::query::filter_error;
 use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
+use crate::domain::eligibility::{self, Condition};
 use crate::domain::filter;
 use crate::domain::position::{self, Group, Listed, Ranked};
 use crate::domain::succession::Readiness;
 use crate::domain::{Competency, Pool, Position};
 use crate::present::{
-    self, columns, compare_rows, gaps_text, jpm_text, requirement_digits, safe_cell,
+    self, columns, compare_rows, failed_codes, gaps_text, jpm_text, requirement_digits, safe_cell,
+    ConditionText,
 };
 use crate::store::load::load_pool;
 use crate::store::positions::{self as plan, load_positions, Added, PlanError};
@@ -186,6 +188,39 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
     }
 }
 
+/// One eligibility condition (the contract's `syarat` list).
+#[derive(Serialize)]
+struct ConditionOut {
+    /// The condition's code.
+    syarat: &'static str,
+    /// What it asks, in words.
+    keterangan: &'static str,
+    /// true / false, null when the data is missing.
+    terpenuhi: Option<bool>,
+    /// The regulation article, or our default.
+    dasar: &'static str,
+    /// The value seen.
+    nilai: String,
+    /// The value required.
+    syarat_nilai: String,
+}
+
+fn conditions_out(ctx: &Ctx, cs: &[Condition]) -> Vec<ConditionOut> {
+    cs.iter()
+        .map(|c| {
+            let t = ConditionText::new(ctx.lang, c);
+            ConditionOut {
+                syarat: t.code,
+                keterangan: t.what,
+                terpenuhi: c.outcome.terpenuhi(),
+                dasar: t.dasar,
+                nilai: t.seen,
+                syarat_nilai: t.required,
+            }
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct RankedOut {
     peringkat: usize,
@@ -197,6 +232,9 @@ struct RankedOut {
     pemetaan: Option<&'static str>,
     dinilai_lengkap: bool,
     kesenjangan: BTreeMap<&'static str, i8>,
+    memenuhi_syarat: bool,
+    syarat: Vec<ConditionOut>,
+    tidak_terpenuhi: Vec<&'static str>,
 }
 
 fn round1(x: f64) -> f64 {
@@ -204,8 +242,9 @@ fn round1(x: f64) -> f64 {
 }
 
 impl RankedOut {
-    fn new(i: usize, r: &Ranked<'_>) -> RankedOut {
+    fn new(ctx: &Ctx, i: usize, r: &Ranked<'_>, conditions: &[Condition]) -> RankedOut {
         let c = r.candidate;
+        let failed = failed_codes(conditions);
         RankedOut {
             peringkat: i + 1,
             core: EmployeeCore::new(c),
@@ -223,8 +262,49 @@ impl RankedOut {
                         .collect()
                 })
                 .unwrap_or_default(),
+            memenuhi_syarat: failed.is_empty(),
+            syarat: conditions_out(ctx, conditions),
+            tidak_terpenuhi: failed,
         }
     }
+}
+
+/// The shortlist as asked: the eligible candidates ranked, or with `all`
+/// everyone ranked; each with every condition. Also the number eligible.
+fn ranked_with_conditions<'a>(
+    pool: &'a Pool,
+    pos: &Position,
+    f: Option<&filter::Filter>,
+    all: bool,
+    limit: Option<usize>,
+) -> (Vec<(Ranked<'a>, Vec<Condition>)>, usize) {
+    let mut ranked = if all {
+        let rows = (0..pool.rows.len() as u32)
+            .map(|i| (i, &pool.rows[i as usize]))
+            .filter(|(_, c)| f.is_none_or(|f| f.matches(c, pool.as_of)));
+        position::rank(rows, pos, &pool.rules)
+    } else {
+        position::shortlist(pool, pos, f)
+    };
+    let eligible = if all {
+        ranked
+            .iter()
+            .filter(|r| position::eligibility_of(r.candidate, pos, pool).is_ok())
+            .count()
+    } else {
+        ranked.len()
+    };
+    if let Some(n) = limit {
+        ranked.truncate(n);
+    }
+    let out = ranked
+        .into_iter()
+        .map(|r| {
+            let cs = eligibility::conditions(r.candidate, pos, &pool.rules, pool.as_of);
+            (r, cs)
+        })
+        .collect();
+    (out, eligible)
 }
 
 /// `talenta shortlist KODE`.
@@ -233,6 +313,7 @@ pub fn shortlist(
     kode: &str,
     filter_text: Option<&str>,
     limit: Option<usize>,
+    all: bool,
     format: TableFormat,
 ) -> CliResult {
     let f = match filter_text {
@@ -241,88 +322,18 @@ pub fn shortlist(
     };
     let (pool, positions) = load(ctx)?;
     let pos = find(ctx, &positions, kode)?;
-    let mut ranked = position::shortlist(&pool, pos, f.as_ref());
-    let eligible = ranked.len();
-    if let Some(n) = limit {
-        ranked.truncate(n);
-    }
+    let (ranked, eligible) = ranked_with_conditions(&pool, pos, f.as_ref(), all, limit);
     match format {
         TableFormat::Json => {
             let out: Vec<RankedOut> = ranked
                 .iter()
                 .enumerate()
-                .map(|(i, r)| RankedOut::new(i, r))
+                .map(|(i, (r, cs))| RankedOut::new(ctx, i, r, cs))
                 .collect();
             json_out(&out)
         }
-        TableFormat::Csv => {
-            let mut header: Vec<String> = [
-                "peringkat",
-                "nip",
-                "nama",
-                "unit_kerja",
-                "jabatan",
-                "tingkat_jabatan",
-                "golongan",
-                "kotak",
-                "kinerja",
-                "potensi",
-                "talent_pool",
-                "jpm",
-                "pengisian",
-                "pemetaan",
-                "dinilai_lengkap",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-            header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
-            let rows = ranked
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let o = RankedOut::new(i, r);
-                    let mut row = vec![o.peringkat.to_string()];
-                    row.extend(o.core.into_cells());
-                    row.extend([
-                        o.talent_pool.to_string(),
-                        o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
-                        o.pengisian.unwrap_or_default().to_string(),
-                        o.pemetaan.unwrap_or_default().to_string(),
-                        o.dinilai_lengkap.to_string(),
-                    ]);
-                    row.extend(Competency::ALL.iter().map(|k| {
-                        r.jpm
-                            .and_then(|j| j.gaps[k.index()])
-                            .map(|g| g.to_string())
-                            .unwrap_or_default()
-                    }));
-                    row
-                })
-                .collect();
-            csv_out(header, rows)
-        }
+        TableFormat::Csv => shortlist_csv(ctx, &ranked, all),
         TableFormat::Table => {
-            let header: &[&str] = tr!(ctx.lang, positions::SHORTLIST_HEADER);
-            let rows: Vec<Vec<String>> = ranked
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let c = r.candidate;
-                    vec![
-                        (i + 1).to_string(),
-                        c.nip.to_string(),
-                        c.nama.to_string(),
-                        c.jabatan.text.to_string(),
-                        c.golongan.to_string(),
-                        c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
-                        jpm_text(r.jpm.as_ref()),
-                        r.fill.map(|b| b.code()).unwrap_or("-").to_string(),
-                        r.map.map(|b| b.name()).unwrap_or("-").to_string(),
-                        r.jpm.as_ref().map(gaps_text).unwrap_or_default(),
-                    ]
-                })
-                .collect();
             let mut text = format!(
                 "{} · {} [{}] · {}\n\n",
                 pos.kode,
@@ -330,19 +341,116 @@ pub fn shortlist(
                 pos.tingkat.label(),
                 pos.unit
             );
-            text.push_str(&output::table(
-                header,
-                &rows,
-                &[4, 18, 32, 32, 6, 5, 7, 4, 14, 60],
-            ));
-            text.push_str(&tr!(
-                ctx.lang,
-                positions::shortlist_line(ranked.len(), eligible, f.is_some())
-            ));
+            text.push_str(&shortlist_table(ctx, &ranked, all));
+            let line = if all {
+                tr!(
+                    ctx.lang,
+                    positions::shortlist_all_line(ranked.len(), eligible, f.is_some())
+                )
+            } else {
+                tr!(
+                    ctx.lang,
+                    positions::shortlist_line(ranked.len(), eligible, f.is_some())
+                )
+            };
+            text.push_str(&line);
             text.push('\n');
             emit(&text)
         }
     }
+}
+
+fn shortlist_csv(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) -> CliResult {
+    let mut header: Vec<String> = [
+        "peringkat",
+        "nip",
+        "nama",
+        "unit_kerja",
+        "jabatan",
+        "tingkat_jabatan",
+        "golongan",
+        "kotak",
+        "kinerja",
+        "potensi",
+        "talent_pool",
+        "jpm",
+        "pengisian",
+        "pemetaan",
+        "dinilai_lengkap",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
+    if all {
+        header.push("tidak_terpenuhi".into());
+    }
+    let rows = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, (r, cs))| {
+            let o = RankedOut::new(ctx, i, r, cs);
+            let mut row = vec![o.peringkat.to_string()];
+            row.extend(o.core.into_cells());
+            row.extend([
+                o.talent_pool.to_string(),
+                o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
+                o.pengisian.unwrap_or_default().to_string(),
+                o.pemetaan.unwrap_or_default().to_string(),
+                o.dinilai_lengkap.to_string(),
+            ]);
+            row.extend(Competency::ALL.iter().map(|k| {
+                r.jpm
+                    .and_then(|j| j.gaps[k.index()])
+                    .map(|g| g.to_string())
+                    .unwrap_or_default()
+            }));
+            if all {
+                row.push(o.tidak_terpenuhi.join(" "));
+            }
+            row
+        })
+        .collect();
+    csv_out(header, rows)
+}
+
+/// The shortlist table; with `all`, a last column of the conditions not met.
+fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) -> String {
+    let mut header: Vec<&str> = tr!(ctx.lang, positions::SHORTLIST_HEADER).to_vec();
+    let mut widths = vec![4, 18, 32, 32, 6, 5, 7, 4, 14, 60];
+    if all {
+        header.push(tr!(ctx.lang, positions::NOT_MET_HEADER));
+        widths.push(60);
+    }
+    let rows: Vec<Vec<String>> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, (r, cs))| {
+            let c = r.candidate;
+            let mut row = vec![
+                (i + 1).to_string(),
+                c.nip.to_string(),
+                c.nama.to_string(),
+                c.jabatan.text.to_string(),
+                c.golongan.to_string(),
+                c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
+                jpm_text(r.jpm.as_ref()),
+                r.fill.map(|b| b.code()).unwrap_or("-").to_string(),
+                r.map.map(|b| b.name()).unwrap_or("-").to_string(),
+                r.jpm.as_ref().map(gaps_text).unwrap_or_default(),
+            ];
+            if all {
+                let failed = failed_codes(cs);
+                row.push(if failed.is_empty() {
+                    "-".into()
+                } else {
+                    failed.join(" ")
+                });
+            }
+            row
+        })
+        .collect();
+    output::table(&header, &rows, &widths)
 }
 
 #[derive(Serialize)]
@@ -386,6 +494,10 @@ struct CompareOut {
     memenuhi_syarat: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     alasan_tidak_memenuhi: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    syarat: Option<Vec<ConditionOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tidak_terpenuhi: Option<Vec<&'static str>>,
 }
 
 /// `talenta compare NIP NIP... [--position KODE]`.
@@ -480,6 +592,8 @@ pub fn compare(ctx: &Ctx, nips: &[String], kode: Option<&str>, format: TableForm
                         alasan_tidak_memenuhi: col
                             .eligibility
                             .and_then(|e| e.err().map(|x| x.code())),
+                        syarat: pos.map(|_| conditions_out(ctx, &col.conditions)),
+                        tidak_terpenuhi: pos.map(|_| failed_codes(&col.conditions)),
                     }
                 })
                 .collect();

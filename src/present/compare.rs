@@ -2,7 +2,7 @@
 //! candidate, one row per fact, the same cells in both.
 
 use super::position::jpm_text;
-use crate::domain::eligibility::Ineligible;
+use crate::domain::eligibility::{self, Condition, Ineligible};
 use crate::domain::jpm::{jpm, Jpm};
 use crate::domain::position;
 use crate::domain::{Candidate, Competency, Pool, Position};
@@ -15,6 +15,8 @@ pub struct Column<'a> {
     pub candidate: &'a Candidate,
     pub jpm: Option<Jpm>,
     pub eligibility: Option<Result<(), Ineligible>>,
+    /// Every condition for the position compared against (empty without one).
+    pub conditions: Vec<Condition>,
 }
 
 pub fn columns<'a>(pool: &Pool, cs: &[&'a Candidate], pos: Option<&Position>) -> Vec<Column<'a>> {
@@ -23,6 +25,9 @@ pub fn columns<'a>(pool: &Pool, cs: &[&'a Candidate], pos: Option<&Position>) ->
             candidate: c,
             jpm: pos.and_then(|p| jpm(&c.competency, &p.requirement)),
             eligibility: pos.map(|p| position::eligibility_of(c, p, pool)),
+            conditions: pos.map_or_else(Vec::new, |p| {
+                eligibility::conditions(c, p, &pool.rules, pool.as_of)
+            }),
         })
         .collect()
 }

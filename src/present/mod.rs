@@ -4,9 +4,11 @@
 //! formatted once whichever way the user looks at it.
 
 pub mod compare;
+pub mod conditions;
 pub mod csv;
 pub mod position;
 
 pub use compare::{columns, compare_rows, Column};
+pub use conditions::{failed_codes, outcome_mark, ConditionText};
 pub use csv::{safe_cell, write_csv};
 pub use position::{gaps_text, jpm_text, requirement_digits};

@@ -72,6 +72,8 @@ pub struct KeyHelp {
     pub positions: &'static str,
     pub mark: &'static str,
     pub compare: &'static str,
+    /// The eligibility conditions of a candidate (shortlist and compare).
+    pub conditions: &'static str,
     pub positions_open: &'static str,
     pub positions_back: &'static str,
     pub positions_up: &'static str,

@@ -6,11 +6,14 @@ use super::data_table::{self, Col, DataTable, Row, Shown};
 use super::text::{message, put, width};
 use super::Theme;
 use crate::app::App;
+use crate::domain::eligibility::{self, Outcome};
 use crate::domain::jpm::{FillBand, Jpm};
 use crate::domain::nine_box::is_talent_pool;
 use crate::domain::position::Group;
 use crate::domain::{Candidate, Pool, Position};
-use crate::present::{columns, compare_rows, gaps_text, jpm_text, requirement_digits};
+use crate::present::{
+    columns, compare_rows, gaps_text, jpm_text, requirement_digits, ConditionText,
+};
 use crate::strings::Lang;
 use crate::tr;
 use ratatui::buffer::Buffer;
@@ -120,6 +123,13 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     ];
     let table_area = below(area, 2);
     if table_area.height == 0 {
+        return;
+    }
+    if app.positions_view.conditions_open {
+        let c = app
+            .shortlisted_row()
+            .and_then(|r| pool.rows.get(r as usize));
+        draw_conditions(buf, table_area, app, c.as_slice(), p, theme);
         return;
     }
     let cols = cols(h, &spec);
@@ -304,6 +314,79 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         })
     };
     let body = below(area, 1);
+    if let (true, Some(p)) = (app.positions_view.conditions_open, pos) {
+        draw_conditions(buf, body, app, &cs, p, theme);
+        return;
+    }
     let compare = &app.positions_view.compare;
     data_table::rows(buf, body, &shown, compare, rows.len(), build, theme);
+}
+
+/// The conditions panel: for each candidate, every eligibility condition for
+/// `pos` with ✓ met / ✗ not met / ? unknown, the value seen against the one
+/// required, and its article (a scrolled text).
+fn draw_conditions(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    people: &[&Candidate],
+    pos: &Position,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let Some(pool) = app.pool() else { return };
+    // Wide enough for the requirement and the article on one line.
+    let wide = area.width >= 110;
+    let mut lines: Vec<(String, Style)> = vec![(
+        tr!(lang, positions::CONDITIONS_HINT).to_string(),
+        theme.muted,
+    )];
+    for c in people {
+        let conditions = eligibility::conditions(c, pos, &pool.rules, pool.as_of);
+        let failed = conditions.iter().filter(|x| !x.is_met()).count();
+        lines.push((String::new(), Style::new()));
+        lines.push((
+            tr!(lang, positions::conditions_heading(&c.nama, &c.nip, failed)),
+            theme.header,
+        ));
+        for cond in &conditions {
+            let t = ConditionText::new(lang, cond);
+            let style = match cond.outcome {
+                Outcome::Met => theme.ok,
+                Outcome::NotMet => theme.gap,
+                Outcome::Unknown => theme.warn,
+            };
+            // A value of "-" (the holder test) is not shown.
+            let shown = |v: &str| (v != "-").then(|| v.to_string());
+            let head = match shown(&t.seen) {
+                Some(seen) => format!("{} {}: {seen}", t.mark(), t.what),
+                None => format!("{} {}", t.mark(), t.what),
+            };
+            lines.push((head, style));
+            let required =
+                shown(&t.required).map(|r| format!("    {}: {r}", tr!(lang, positions::REQUIRED)));
+            match required {
+                Some(r) if wide => lines.push((format!("{r} · {}", t.dasar), theme.muted)),
+                Some(r) => {
+                    lines.push((r, theme.muted));
+                    lines.push((format!("    {}", t.dasar), theme.muted));
+                }
+                None => lines.push((format!("    {}", t.dasar), theme.muted)),
+            }
+        }
+    }
+    let shown = Shown {
+        marker: 0,
+        cols: vec![(0, area.width)],
+    };
+    let build = |i: usize| {
+        let (text, style) = lines.get(i)?;
+        Some(Row {
+            marker: "",
+            cells: vec![(text.clone(), *style)],
+            selected: false,
+        })
+    };
+    let scroll = &app.positions_view.conditions;
+    data_table::rows(buf, area, &shown, scroll, lines.len(), build, theme);
 }

@@ -2,6 +2,7 @@
 //! value, and the sort order used by `--sort` and the TUI.
 
 use super::Op;
+use crate::domain::career;
 use crate::domain::fold;
 use crate::domain::{
     squash, Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
@@ -33,6 +34,9 @@ pub enum Field {
     Kompetensi(Competency),
     Jp,
     MasaJabatan,
+    /// Whole years of experience from the position history: in any post
+    /// (`None`, cumulative) or on a tier's rung or higher (`pengalaman.pengawas`).
+    Pengalaman(Option<Tingkat>),
 }
 
 /// The canonical (Indonesian) field names, as listed in
@@ -64,6 +68,8 @@ pub const FIELD_NAMES: &[&str] = &[
     "perekat_bangsa",
     "jp",
     "masa_jabatan",
+    "pengalaman",
+    "pengalaman.TINGKAT",
 ];
 
 /// The English aliases of the fields, in the same order (without `nip` and `status`,
@@ -93,6 +99,8 @@ pub const FIELD_ALIASES: &[&str] = &[
     "nation_building",
     "training",
     "tenure",
+    "experience",
+    "experience.TIER",
 ];
 
 pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
@@ -115,6 +123,19 @@ pub(super) fn year_suffix(name: &str) -> Option<usize> {
         .then_some(head.len() + 1)
 }
 
+/// If `name` is `pengalaman.<rest>` or `experience.<rest>` (any case), the byte offset of `<rest>`.
+pub(super) fn tier_suffix(name: &str) -> Option<usize> {
+    let (head, _) = name.split_once('.')?;
+    (head.eq_ignore_ascii_case("pengalaman") || head.eq_ignore_ascii_case("experience"))
+        .then_some(head.len() + 1)
+}
+
+/// The tier of `pengalaman.<tier>`: a structural tier or pelaksana (a
+/// functional post stands on the rung of its jenjang, so `fungsional` names none).
+pub(super) fn parse_experience_tier(s: &str) -> Option<Tingkat> {
+    Tingkat::parse(s).filter(|t| *t != Tingkat::Fungsional)
+}
+
 impl Field {
     /// A field name or alias in any case (`usia`, `AGE`, `unit_kerja`, `kinerja.2024`,
     /// `perf.2024`, `decision_making`); `_`, `-` and blanks are ignored except in
@@ -123,6 +144,9 @@ impl Field {
         let name = name.trim();
         if let Some(at) = year_suffix(name) {
             return parse_year(&name[at..]).map(Field::KinerjaTahun);
+        }
+        if let Some(at) = tier_suffix(name) {
+            return parse_experience_tier(&name[at..]).map(|t| Field::Pengalaman(Some(t)));
         }
         Some(match squash(name).as_str() {
             "nip" => Field::Nip,
@@ -141,6 +165,7 @@ impl Field {
             "potensi" | "potential" => Field::Potensi,
             "jp" | "training" => Field::Jp,
             "masajabatan" | "tenure" => Field::MasaJabatan,
+            "pengalaman" | "experience" => Field::Pengalaman(None),
             _ => return Competency::parse(name).map(Field::Kompetensi),
         })
     }
@@ -166,6 +191,8 @@ impl Field {
             Field::Kompetensi(c) => c.code().into(),
             Field::Jp => "jp".into(),
             Field::MasaJabatan => "masa_jabatan".into(),
+            Field::Pengalaman(None) => "pengalaman".into(),
+            Field::Pengalaman(Some(t)) => format!("pengalaman.{}", t.code()),
         }
     }
 
@@ -184,7 +211,8 @@ impl Field {
             | Field::Potensi
             | Field::Kompetensi(_)
             | Field::Jp
-            | Field::MasaJabatan => ORDER_OPS,
+            | Field::MasaJabatan
+            | Field::Pengalaman(_) => ORDER_OPS,
         }
     }
 }
@@ -230,8 +258,44 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
         Field::Potensi => c.potensi.map(Val::Potensi),
         Field::Kompetensi(k) => c.level(k).map(|l| Val::Num(l.into())),
         Field::Jp => Some(Val::Num(c.jp(as_of))),
-        Field::MasaJabatan => c.tenure(as_of).map(Val::Num),
+        Field::MasaJabatan => tenure(c, as_of).map(Val::Num),
+        Field::Pengalaman(t) => experience_years(c, t, as_of).map(Val::Num),
     }
+}
+
+/// Whole years in the current post: from the start of the history's open
+/// span at the current tier when there is one, else from the TMT jabatan.
+pub(super) fn tenure(c: &Candidate, as_of: NaiveDate) -> Option<u32> {
+    let open = c
+        .history()
+        .iter()
+        .filter(|s| s.end.is_none() && s.tingkat == c.tingkat)
+        .map(|s| s.start)
+        .max();
+    open.or(c.tmt_jabatan)
+        .map(|start| crate::domain::dates::whole_years(start, as_of))
+}
+
+/// Whole years on `tier`'s rung or higher (any post for `None`) from the
+/// position history, as the experience conditions count them (exactly N
+/// years on the as-of date is N); `None` without a history.
+pub(super) fn experience_years(
+    c: &Candidate,
+    tier: Option<Tingkat>,
+    as_of: NaiveDate,
+) -> Option<u32> {
+    let history = c.history();
+    if history.is_empty() {
+        return None;
+    }
+    let rung = tier.map_or(1, |t| career::rung(t, None));
+    let days = career::days_on_rung(history, None, rung, as_of);
+    // The largest n whose n years before the as-of date fit in `days`.
+    let mut n = days / 366;
+    while career::days_of_years(n + 1, as_of) <= days {
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Tingkat as a number rising with the tier: fungsional 0 .. jpt_utama 6.

@@ -45,7 +45,7 @@
 //! | `pendidikan` | `= != < <= > >=` | `=`/`!=` compare the value itself (D4 ≠ S1); ordering compares levels (D4 = S1) |
 //! | `kinerja`, `kinerja.YYYY` | `= != < <= > >=` | SK < K < BP < B < SB; codes or full names (`"sangat baik"`, `sangat_baik`) |
 //! | `potensi` | `= != < <= > >=` | rendah < menengah < tinggi (also R/M/T, low/medium/high) |
-//! | `usia jp masa_jabatan` | `= != < <= > >=` | whole numbers on the as-of date |
+//! | `usia jp masa_jabatan pengalaman pengalaman.TINGKAT` | `= != < <= > >=` | whole numbers on the as-of date (`pengalaman`: years from the position history) |
 //! | `kotak` | `= != < <= > >=` | 1 .. 9; a value outside is an error |
 //! | the nine competencies | `= != < <= > >=` | level 1 .. 5; a value outside is an error |
 //! | `status jk` | `= !=` | `pns`/`pppk`, `L`/`P` |
@@ -55,7 +55,7 @@
 //!
 //! # Missing values
 //! A condition on a value the employee does not have (no predikat for the year, no
-//! assessment, no box, no TMT jabatan, no instansi, an empty text) is false, for
+//! assessment, no box, no TMT jabatan, no position history for `pengalaman`, no instansi, an empty text) is false, for
 //! every operator including `!=`; `not` turns it true. The unquoted value `none` or
 //! `kosong` tests presence: `field=none` is true exactly when the value is missing,
 //! `field!=none` when it is present; no other operator takes `none`. A quoted
@@ -185,6 +185,9 @@ pub enum ErrorKind {
     /// `kinerja.`/`perf.` followed by something other than a four-digit year
     /// (column: just after the dot).
     BadYear { text: String },
+    /// `pengalaman.`/`experience.` followed by something other than a tier
+    /// (jpt_utama .. pelaksana; column: just after the dot).
+    BadTier { text: String },
     /// The field does not take that operator; `allowed` are the ones it takes.
     OperatorNotAllowed {
         field: Field,

@@ -3,7 +3,9 @@
 //! [`MAX_DEPTH`], so no input can overflow the stack.
 
 use super::eval::{Cond, Node, Value};
-use super::field::{parse_year, year_suffix, Field, FIELD_ALIASES, FIELD_NAMES};
+use super::field::{
+    parse_experience_tier, parse_year, tier_suffix, year_suffix, Field, FIELD_ALIASES, FIELD_NAMES,
+};
 use super::lex::{lex, Tk, Token};
 use super::{ErrorKind, Expected, FilterError, Op, MAX_DEPTH};
 use crate::domain::{Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
@@ -266,6 +268,16 @@ fn resolve_field(name: &str, col: usize) -> Result<Field, FilterError> {
             )),
         };
     }
+    if let Some(at) = tier_suffix(name) {
+        let tier = &name[at..];
+        return match parse_experience_tier(tier) {
+            Some(t) => Ok(Field::Pengalaman(Some(t))),
+            None => Err(err(
+                col + name[..at].chars().count(),
+                ErrorKind::BadTier { text: tier.into() },
+            )),
+        };
+    }
     Field::parse(name).ok_or_else(|| {
         err(
             col,
@@ -290,7 +302,9 @@ fn expected(field: Field) -> Expected {
         Field::Jk => Expected::OneOf(JK_VALUES),
         Field::Golongan => Expected::Golongan,
         Field::Pendidikan => Expected::OneOf(PENDIDIKAN_VALUES),
-        Field::Usia | Field::Jp | Field::MasaJabatan => Expected::WholeNumber,
+        Field::Usia | Field::Jp | Field::MasaJabatan | Field::Pengalaman(_) => {
+            Expected::WholeNumber
+        }
         Field::Kotak => Expected::Range { min: 1, max: 9 },
         Field::Kompetensi(_) => Expected::Range { min: 1, max: 5 },
         Field::Kinerja | Field::KinerjaTahun(_) => Expected::Predikat,
@@ -323,7 +337,9 @@ fn parse_value(field: Field, s: &str) -> Option<Value> {
         // a multi-byte last character, so it only sees ASCII.
         Field::Golongan => Value::Golongan(s.is_ascii().then(|| Golongan::parse(s))??),
         Field::Pendidikan => Value::Pendidikan(Pendidikan::parse(s)?),
-        Field::Usia | Field::Jp | Field::MasaJabatan => Value::Num(whole(s)?),
+        Field::Usia | Field::Jp | Field::MasaJabatan | Field::Pengalaman(_) => {
+            Value::Num(whole(s)?)
+        }
         Field::Kotak => Value::Num(in_range(s, 1, 9)?),
         Field::Kompetensi(_) => Value::Num(in_range(s, 1, 5)?),
         Field::Kinerja | Field::KinerjaTahun(_) => Value::Predikat(Predikat::parse(s)?),

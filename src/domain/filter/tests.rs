@@ -336,13 +336,18 @@ fn field_names_round_trip() {
 
 #[test]
 fn listed_field_names_all_parse_and_cover_every_field() {
-    let field = |name: &str| Field::parse(&name.replace("YYYY", "2024"));
+    let example = |name: &str| {
+        name.replace("YYYY", "2024")
+            .replace("TINGKAT", "pengawas")
+            .replace("TIER", "pengawas")
+    };
+    let field = |name: &str| Field::parse(&example(name));
     for name in FIELD_NAMES.iter().chain(FIELD_ALIASES) {
         assert!(field(name).is_some(), "{name}");
     }
     // Each canonical name is its field's name().
     for name in FIELD_NAMES {
-        assert_eq!(field(name).unwrap().name(), name.replace("YYYY", "2024"));
+        assert_eq!(field(name).unwrap().name(), example(name));
     }
     // The aliases pair up with the names, nip and status having none.
     let paired: Vec<&&str> = FIELD_NAMES
@@ -356,7 +361,7 @@ fn listed_field_names_all_parse_and_cover_every_field() {
     for c in Competency::ALL {
         assert!(FIELD_NAMES.contains(&c.code()) && FIELD_ALIASES.contains(&c.english()));
     }
-    assert_eq!(FIELD_NAMES.len(), 26);
+    assert_eq!(FIELD_NAMES.len(), 28);
 }
 
 #[test]
@@ -1911,4 +1916,166 @@ fn reads_names_when_a_term_or_a_name_field_is_used() {
     assert!(r("guru"));
     assert!(r("kotak>=7 (usia<40 or nama~ahmad)"));
     assert!(r("not nip~1986"));
+}
+
+/// Kemas with a position history: Pelaksana 2010-01-04 .. 2016-01-03, Pengawas
+/// (Kepala Seksi) 2016-01-04 .. 2021-01-03, JF Analis Kebijakan Ahli Madya
+/// 2021-01-04, still held (his record's tingkat says Pengawas, so this open
+/// span is not at the current tier).
+fn kemas_with_history() -> Candidate {
+    use crate::domain::career::{Career, PositionSpan};
+    let mut c = kemas();
+    c.career = Career::new(
+        vec![
+            PositionSpan::new(
+                Tingkat::Pelaksana,
+                "Pengadministrasi Umum",
+                d(2010, 1, 4),
+                Some(d(2016, 1, 3)),
+            ),
+            PositionSpan::new(
+                Tingkat::Pengawas,
+                "Kepala Seksi Kurikulum",
+                d(2016, 1, 4),
+                Some(d(2021, 1, 3)),
+            ),
+            PositionSpan::new(
+                Tingkat::Fungsional,
+                "Analis Kebijakan Ahli Madya",
+                d(2021, 1, 4),
+                None,
+            ),
+        ],
+        vec![],
+    );
+    c
+}
+
+#[test]
+fn experience_fields_parse_with_aliases_and_names() {
+    let cases = [
+        ("pengalaman", Field::Pengalaman(None)),
+        ("experience", Field::Pengalaman(None)),
+        (
+            "PENGALAMAN.Pengawas",
+            Field::Pengalaman(Some(Tingkat::Pengawas)),
+        ),
+        (
+            "experience.administrator",
+            Field::Pengalaman(Some(Tingkat::Administrator)),
+        ),
+        (
+            "pengalaman.jpt_pratama",
+            Field::Pengalaman(Some(Tingkat::JptPratama)),
+        ),
+        (
+            "pengalaman.eselon_iv",
+            Field::Pengalaman(Some(Tingkat::Pengawas)),
+        ),
+    ];
+    for (name, field) in cases {
+        assert_eq!(Field::parse(name), Some(field), "{name}");
+    }
+    assert_eq!(Field::Pengalaman(None).name(), "pengalaman");
+    assert_eq!(
+        Field::Pengalaman(Some(Tingkat::JptMadya)).name(),
+        "pengalaman.jpt_madya"
+    );
+    assert_eq!(Field::parse("pengalaman.fungsional"), None);
+    assert!(FIELD_NAMES.contains(&"pengalaman.TINGKAT"));
+    assert_eq!(FIELD_NAMES.len(), FIELD_ALIASES.len() + 2);
+}
+
+#[test]
+fn experience_counts_years_on_a_tier_or_higher_from_the_history() {
+    let c = kemas_with_history();
+    let on = d(2026, 1, 4);
+    let mv = |s: &str| ok(s).matches(&c, on);
+    // Pengawas or higher (JF ahli madya stands beside Administrator):
+    // 2016-01-04 .. 2026-01-03, exactly 10 years on the as-of date.
+    assert!(mv("pengalaman.pengawas>=10"));
+    assert!(!mv("pengalaman.pengawas>10"));
+    // Administrator or higher: the ahli madya years since 2021-01-04, exactly 5.
+    assert!(mv("pengalaman.administrator=5"));
+    assert!(mv("experience.administrator>=3"));
+    // A day earlier it is 4 years and 364 days: 4.
+    assert!(ok("pengalaman.administrator=4").matches(&c, d(2026, 1, 3)));
+    assert!(!mv("pengalaman.jpt_pratama>=1"));
+    assert!(mv("pengalaman.jpt_pratama=0"));
+    // Cumulative: every post since 2010-01-04, exactly 16 years.
+    assert!(mv("pengalaman>=16"));
+    assert!(!mv("pengalaman>16"));
+    assert!(!ok("pengalaman>=16").matches(&c, d(2026, 1, 3)));
+}
+
+#[test]
+fn experience_without_a_history_is_missing_for_every_operator() {
+    let c = kemas();
+    for s in [
+        "pengalaman>=0",
+        "pengalaman<100",
+        "pengalaman!=3",
+        "pengalaman.pengawas>=0",
+        "pengalaman.administrator!=1",
+    ] {
+        assert!(!ok(s).matches(&c, on()), "{s}");
+        assert!(ok(&format!("not {s}")).matches(&c, on()), "not {s}");
+    }
+    assert!(ok("pengalaman=none").matches(&c, on()));
+    assert!(!ok("pengalaman=none").matches(&kemas_with_history(), on()));
+}
+
+#[test]
+fn tenure_reads_the_open_span_at_the_current_tier_else_the_tmt() {
+    let mut c = kemas_with_history();
+    let on = d(2026, 6, 1);
+    // The open span is functional while the record says Pengawas: the TMT (2021-01-04).
+    assert!(ok("masa_jabatan=5").matches(&c, on));
+    // At the current tier, the open span's start wins over the TMT.
+    c.tingkat = Tingkat::Fungsional;
+    c.tmt_jabatan = Some(d(2024, 1, 2));
+    assert!(ok("masa_jabatan=5").matches(&c, on));
+    // Without a history: the TMT, as before.
+    c.career = None;
+    assert!(ok("masa_jabatan=2").matches(&c, on));
+    c.tmt_jabatan = None;
+    assert!(!ok("masa_jabatan>=0").matches(&c, on));
+}
+
+#[test]
+fn error_bad_experience_tier_points_after_the_dot() {
+    let cases = [
+        ("pengalaman.kepala>=2", 12, "kepala"),
+        ("pengalaman.=3", 12, ""),
+        ("x experience.fungsional>1", 14, "fungsional"),
+    ];
+    for (s, column, text) in cases {
+        assert_eq!(
+            e(s),
+            FilterError {
+                column,
+                kind: ErrorKind::BadTier { text: text.into() }
+            },
+            "{s}"
+        );
+    }
+    assert_eq!(
+        e("pengalaman.pengawas>=x"),
+        FilterError {
+            column: 22,
+            kind: ErrorKind::BadValue {
+                field: Field::Pengalaman(Some(Tingkat::Pengawas)),
+                value: "x".into(),
+                expected: Expected::WholeNumber,
+            }
+        }
+    );
+    assert_eq!(
+        e("pengalaman~3").kind,
+        ErrorKind::OperatorNotAllowed {
+            field: Field::Pengalaman(None),
+            op: Op::Contains,
+            allowed: super::field::ORDER_OPS,
+        }
+    );
 }

@@ -85,6 +85,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("shortlist.kode", "Position code (see 'talenta positions')"),
     ("shortlist.filter", "Only candidates matching this filter"),
     ("shortlist.limit", "At most N rows"),
+    ("shortlist.all", "Rank every candidate, eligible or not, each with the conditions they do not meet (a column of condition codes; JSON: tidak_terpenuhi)"),
     ("shortlist.format", "Output format"),
     ("compare", "Compare 2 to 6 candidates side by side"),
     ("compare.nips", "2 to 6 NIPs"),

@@ -53,6 +53,9 @@ pub fn error(e: &FilterError) -> String {
         ErrorKind::BadYear { text } => format!(
             "`{text}` is not a year; write kinerja.YYYY with a four-digit year, e.g. kinerja.2024"
         ),
+        ErrorKind::BadTier { text } => format!(
+            "`{text}` is not a tier; write pengalaman.TIER with jpt_utama, jpt_madya, jpt_pratama, administrator, pengawas or pelaksana, e.g. pengalaman.pengawas"
+        ),
         ErrorKind::OperatorNotAllowed { field, op, allowed } => format!(
             "field {} does not take `{}`; use {}",
             field.name(),

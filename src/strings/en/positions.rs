@@ -12,6 +12,8 @@ pub const POSITIONS_HEADER: &[&str] = &[
 pub const SHORTLIST_HEADER: &[&str] = &[
     "#", "NIP", "Name", "Position", "Grade", "Box", "JPM", "Fill", "Map", "Gaps",
 ];
+/// The `--all` table's last column: the codes of the conditions not met.
+pub const NOT_MET_HEADER: &str = "Not met";
 pub const SUCCESSION_HEADER: &[&str] = &["Code", "#", "NIP", "Name", "Readiness", "Note"];
 
 pub fn group(g: Group) -> &'static str {
@@ -94,6 +96,14 @@ pub fn not_eligible_warning(why: &str) -> String {
     format!("note: by the eligibility rules this candidate is not eligible ({why})")
 }
 
+pub fn shortlist_all_line(shown: usize, eligible: usize, filtered: bool) -> String {
+    if filtered {
+        format!("{shown} shown of the candidates matching the filter, {eligible} of them eligible")
+    } else {
+        format!("{shown} candidates shown, {eligible} of them eligible")
+    }
+}
+
 pub fn shortlist_line(shown: usize, eligible: usize, filtered: bool) -> String {
     if filtered {
         format!("{shown} shown of {eligible} eligible candidates matching the filter")
@@ -140,6 +150,18 @@ pub const SHORTLIST_HINT: &str = "space: mark · c: compare · Enter: profile";
 pub const COMPARE_NEEDS_TWO: &str = "mark 2 to 6 candidates (space) to compare";
 pub const MARK_LIMIT: &str = "at most 6 candidates can be compared";
 pub const REQUIRED: &str = "required";
+/// The first line of the conditions panel (shortlist and compare screens).
+pub const CONDITIONS_HINT: &str =
+    "Conditions: ✓ met · ✗ not met · ? unknown (data missing) · e / esc: close";
+
+/// A candidate's heading in the conditions panel.
+pub fn conditions_heading(nama: &str, nip: &str, failed: usize) -> String {
+    match failed {
+        0 => format!("{nama} ({nip}): meets every condition"),
+        1 => format!("{nama} ({nip}): 1 condition not met"),
+        n => format!("{nama} ({nip}): {n} conditions not met"),
+    }
+}
 
 pub fn marked(n: usize) -> String {
     format!("{n} marked")

@@ -181,6 +181,7 @@ pub const KEY_HELP: KeyHelp = KeyHelp {
     positions: "positions: vacant and retiring first",
     mark: "mark / unmark for comparison (2 to 6)",
     compare: "compare the marked candidates side by side",
+    conditions: "show / hide the eligibility conditions with their articles",
     positions_open: "shortlist of this position",
     positions_back: "back to the table",
     positions_up: "previous position",

@@ -85,6 +85,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("shortlist.kode", "Kode jabatan (lihat 'talenta positions')"),
     ("shortlist.filter", "Hanya calon yang cocok dengan filter ini"),
     ("shortlist.limit", "Paling banyak N baris"),
+    ("shortlist.all", "Peringkat semua calon, memenuhi syarat atau tidak, masing-masing dengan syarat yang tidak dipenuhinya (satu kolom kode syarat; JSON: tidak_terpenuhi)"),
     ("shortlist.format", "Format keluaran"),
     ("compare", "Membandingkan 2 sampai 6 calon berdampingan"),
     ("compare.nips", "2 sampai 6 NIP"),

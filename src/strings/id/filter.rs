@@ -53,6 +53,9 @@ pub fn error(e: &FilterError) -> String {
         ErrorKind::BadYear { text } => format!(
             "`{text}` bukan tahun; tulis kinerja.TTTT dengan tahun empat angka, mis. kinerja.2024"
         ),
+        ErrorKind::BadTier { text } => format!(
+            "`{text}` bukan tingkat jabatan; tulis pengalaman.TINGKAT dengan jpt_utama, jpt_madya, jpt_pratama, administrator, pengawas atau pelaksana, mis. pengalaman.pengawas"
+        ),
         ErrorKind::OperatorNotAllowed { field, op, allowed } => format!(
             "kolom {} tidak dapat memakai `{}`; gunakan {}",
             field.name(),

@@ -28,6 +28,8 @@ pub const SHORTLIST_HEADER: &[&str] = &[
     "Peta",
     "Kesenjangan",
 ];
+/// The `--all` table's last column: the codes of the conditions not met.
+pub const NOT_MET_HEADER: &str = "Tidak terpenuhi";
 pub const SUCCESSION_HEADER: &[&str] = &["Kode", "#", "NIP", "Nama", "Kesiapan", "Catatan"];
 
 pub fn group(g: Group) -> &'static str {
@@ -107,6 +109,14 @@ pub fn not_eligible_warning(why: &str) -> String {
     format!("catatan: menurut aturan kelayakan calon ini tidak memenuhi syarat ({why})")
 }
 
+pub fn shortlist_all_line(shown: usize, eligible: usize, filtered: bool) -> String {
+    if filtered {
+        format!("{shown} ditampilkan dari calon yang cocok dengan filter, {eligible} di antaranya memenuhi syarat")
+    } else {
+        format!("{shown} calon ditampilkan, {eligible} di antaranya memenuhi syarat")
+    }
+}
+
 pub fn shortlist_line(shown: usize, eligible: usize, filtered: bool) -> String {
     if filtered {
         format!(
@@ -153,6 +163,17 @@ pub const SHORTLIST_HINT: &str = "spasi: tandai · c: bandingkan · Enter: profi
 pub const COMPARE_NEEDS_TWO: &str = "tandai 2 sampai 6 calon (spasi) untuk dibandingkan";
 pub const MARK_LIMIT: &str = "paling banyak 6 calon dapat dibandingkan";
 pub const REQUIRED: &str = "syarat";
+/// The first line of the conditions panel (shortlist and compare screens).
+pub const CONDITIONS_HINT: &str =
+    "Syarat: ✓ terpenuhi · ✗ tidak · ? tidak diketahui (tak ada data) · e: tutup";
+
+/// A candidate's heading in the conditions panel.
+pub fn conditions_heading(nama: &str, nip: &str, failed: usize) -> String {
+    match failed {
+        0 => format!("{nama} ({nip}): memenuhi semua syarat"),
+        n => format!("{nama} ({nip}): {n} syarat tidak terpenuhi"),
+    }
+}
 
 pub fn marked(n: usize) -> String {
     format!("{n} ditandai")

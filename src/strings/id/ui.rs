@@ -181,6 +181,7 @@ pub const KEY_HELP: KeyHelp = KeyHelp {
     positions: "jabatan: yang lowong dan akan pensiun dulu",
     mark: "tandai / lepas tanda untuk dibandingkan (2 sampai 6)",
     compare: "bandingkan calon yang ditandai berdampingan",
+    conditions: "tampilkan / tutup syarat jabatan beserta dasarnya",
     positions_open: "daftar calon jabatan ini",
     positions_back: "kembali ke tabel",
     positions_up: "jabatan sebelumnya",
