@@ -192,7 +192,7 @@ mod tests {
         let cut = fit_line(&l, 12);
         assert_eq!(cut.to_string(), "Sidang Pere…");
         assert_eq!(fit_line(&l, 21).to_string(), "Sidang Perekat Bangsa");
-        assert_eq!(fit_line(&Line::raw("ab\ncd"), 20).to_string(), "ab\\u{a}cd");
+        assert_eq!(fit_line(&Line::from(Span::raw("ab\ncd")), 20).to_string(), "ab\\u{a}cd");
     }
 
     #[test]
