@@ -195,7 +195,10 @@ pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(),
         }
         Err(e) => return Err(e.into()),
     }
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -366,7 +369,11 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
                 dec.nama_jabatan.as_deref().unwrap_or("")
             ));
         }
-        o.push_str(&format!("- {}: {}\n", l.grounds, markdown_block(&dec.reason)));
+        o.push_str(&format!(
+            "- {}: {}\n",
+            l.grounds,
+            markdown_block(&dec.reason)
+        ));
         let votes = dec
             .votes
             .map(|v| v.to_string())

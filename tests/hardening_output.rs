@@ -44,15 +44,26 @@ fn an_existing_file_is_replaced_only_with_force() {
     let o = minutes(&f.db, &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("exists already; use --force to replace it"), "{err}");
+    assert!(
+        err.contains("exists already; use --force to replace it"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     let o = minutes(&f.db, &out, &["--force"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("Sidang Talenta Semester I"));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Sidang Talenta Semester I"));
     assert_eq!(mode(&out), 0o600);
     // No file written aside is left behind.
-    let names: Vec<_> = std::fs::read_dir(f.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(!names.iter().any(|n| n.to_string_lossy().ends_with(".tmp")), "{names:?}");
+    let names: Vec<_> = std::fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.to_string_lossy().ends_with(".tmp")),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -70,12 +81,18 @@ fn a_symlink_is_never_followed_even_with_force() {
             let o = minutes(&f.db, p, extra);
             assert_eq!(o.status.code(), Some(2), "{}", p.display());
             let err = String::from_utf8_lossy(&o.stderr);
-            assert!(err.contains("symbolic link") || err.contains("exists already"), "{err}");
+            assert!(
+                err.contains("symbolic link") || err.contains("exists already"),
+                "{err}"
+            );
         }
     }
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "precious");
     assert!(!f.dir.path().join("nowhere.md").exists());
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
 }
 
 #[test]
@@ -103,7 +120,10 @@ fn the_database_and_its_companions_are_never_written() {
         let o = minutes(&f.db, &p, &["--force"]);
         assert_eq!(o.status.code(), Some(2), "{}", p.display());
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("is the database") || err.contains("symbolic link"), "{err}");
+        assert!(
+            err.contains("is the database") || err.contains("symbolic link"),
+            "{err}"
+        );
     }
     assert_eq!(std::fs::read(&f.db).unwrap(), before);
     // The database still opens and verifies.
@@ -118,7 +138,10 @@ fn a_device_or_a_folder_is_refused() {
     for p in [Path::new("/dev/null"), f.dir.path()] {
         let o = minutes(&f.db, p, &["--force"]);
         assert_eq!(o.status.code(), Some(2), "{}", p.display());
-        assert!(String::from_utf8_lossy(&o.stderr).contains("not a regular file") || String::from_utf8_lossy(&o.stderr).contains("a folder or a device"));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("not a regular file")
+                || String::from_utf8_lossy(&o.stderr).contains("a folder or a device")
+        );
     }
 }
 
@@ -161,10 +184,15 @@ fn the_screen_asks_before_replacing_a_file_and_never_writes_the_database() {
     type_text(&mut app, &out.display().to_string());
     keys(&mut app, "enter");
     let s = screen(&app, 160, 40);
-    assert!(s.contains("exists already; press Enter again to replace it"), "{s}");
+    assert!(
+        s.contains("exists already; press Enter again to replace it"),
+        "{s}"
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     keys(&mut app, "enter");
-    assert!(std::fs::read_to_string(&out).unwrap().contains("Sidang Talenta Semester I"));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Sidang Talenta Semester I"));
     assert_eq!(mode(&out), 0o600);
     // The database itself: refused, even after a second Enter.
     let before = std::fs::read(&f.db).unwrap();

@@ -21,7 +21,11 @@ fn closed(f: &Fixture) -> String {
 /// where the detail starts (side by side from 60 columns), trailing blanks cut.
 fn detail_column(app: &App, w: u16, h: u16) -> Vec<String> {
     let b = buffer(app, w, h, &Theme::mono());
-    let x0 = if w >= 60 { (w / 3).clamp(20, 34) + 2 } else { 0 };
+    let x0 = if w >= 60 {
+        (w / 3).clamp(20, 34) + 2
+    } else {
+        0
+    };
     (0..h)
         .map(|y| {
             let mut line = String::new();
@@ -71,11 +75,23 @@ fn the_closing_hash_is_never_cut_at_any_width() {
             Lang::En => "Audit head at closing",
             Lang::Id => "Kepala jejak audit saat ditutup",
         };
-        for (w, h) in [(80, 24), (100, 30), (60, 40), (81, 30), (99, 30), (120, 40), (200, 60)] {
+        for (w, h) in [
+            (80, 24),
+            (100, 30),
+            (60, 40),
+            (81, 30),
+            (99, 30),
+            (120, 40),
+            (200, 60),
+        ] {
             let mut app = session_app(&f, lang);
             keys(&mut app, "c enter h");
-            let shown = hash_on_screen(&mut app, w, h, heading)
-                .unwrap_or_else(|| panic!("{w}x{h}: no hash under {heading:?}:\n{}", screen(&app, w, h)));
+            let shown = hash_on_screen(&mut app, w, h, heading).unwrap_or_else(|| {
+                panic!(
+                    "{w}x{h}: no hash under {heading:?}:\n{}",
+                    screen(&app, w, h)
+                )
+            });
             assert_eq!(shown, head, "{w}x{h}: the hash as shown");
         }
     }
@@ -91,7 +107,10 @@ fn text_cut_in_the_session_panel_and_the_profile_ends_in_an_ellipsis() {
     // The recusal line and the decision heading do not fit in 52 columns.
     let cut: Vec<&str> = s.lines().filter(|l| l.ends_with('…')).collect();
     assert!(cut.len() >= 3, "{s}");
-    assert!(s.contains("Kemas Ahmad Fa…") || s.contains("Kemas Ahmad F…"), "{s}");
+    assert!(
+        s.contains("Kemas Ahmad Fa…") || s.contains("Kemas Ahmad F…"),
+        "{s}"
+    );
     // Every row of the detail reaches at most the screen's edge, and a row
     // that fills it ends in "…" unless it is exactly as long.
     let mut app = app_on(&f, Lang::En);

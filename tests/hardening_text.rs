@@ -72,7 +72,10 @@ fn hostile_db() -> (Fixture, i64) {
     let updates: &[(&str, &str)] = &[
         ("UPDATE committee_session SET title = ?1", "title"),
         ("UPDATE session_member SET name = ?1 || name", "member"),
-        ("UPDATE recusal SET member_name = ?1 || member_name, reason = ?1", "recusal"),
+        (
+            "UPDATE recusal SET member_name = ?1 || member_name, reason = ?1",
+            "recusal",
+        ),
         ("UPDATE decision SET reason = ?1, actor = ?1", "decision"),
         ("UPDATE session_event SET actor = ?1, reason = ?1", "event"),
         ("UPDATE employee SET nama = ?1, jabatan = ?1", "employee"),
@@ -110,10 +113,16 @@ fn assert_no_forged_markdown(md: &str) {
     for l in md.lines() {
         let t = l.trim_start();
         assert!(!t.starts_with("# Forged"), "forged heading: {l:?}");
-        assert!(!(l.starts_with("  ") && (t.starts_with('#') || t.starts_with("---"))), "{l:?}");
+        assert!(
+            !(l.starts_with("  ") && (t.starts_with('#') || t.starts_with("---"))),
+            "{l:?}"
+        );
         // A forged hash may stay only as an indented continuation of the
         // grounds (Markdown joins it into that item), never a line of its own.
-        assert!(!l.starts_with(&format!("Audit: {}", "0".repeat(64))), "forged hash: {l:?}");
+        assert!(
+            !l.starts_with(&format!("Audit: {}", "0".repeat(64))),
+            "forged hash: {l:?}"
+        );
     }
 }
 
@@ -136,11 +145,13 @@ fn assert_docx_parses(bytes: &[u8]) {
 /// A small XML 1.0 well-formedness check: only characters XML allows, tags
 /// balanced, no raw `<` or `&` in text.
 fn well_formed(xml: &str) -> Result<(), String> {
-    if let Some(c) = xml
-        .chars()
-        .find(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}'))
-    {
-        return Err(format!("character U+{:04X} is not allowed in XML", c as u32));
+    if let Some(c) = xml.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    }) {
+        return Err(format!(
+            "character U+{:04X} is not allowed in XML",
+            c as u32
+        ));
     }
     let mut stack: Vec<String> = Vec::new();
     let mut rest = xml;
@@ -153,7 +164,12 @@ fn well_formed(xml: &str) -> Result<(), String> {
         if tag.starts_with('?') || tag.starts_with('!') {
             continue;
         }
-        let name = |t: &str| t.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_string();
+        let name = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == '/')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
         if let Some(end) = tag.strip_prefix('/') {
             match stack.pop() {
                 Some(n) if n == name(end) => {}
@@ -243,7 +259,14 @@ fn the_docx_minutes_are_valid_xml_over_a_hostile_database() {
     let (f, id) = hostile_db();
     let out = f.dir.path().join("minutes.docx");
     let o = talenta(&f.db)
-        .args(["session", "minutes", &id.to_string(), "--format", "docx", "-o"])
+        .args([
+            "session",
+            "minutes",
+            &id.to_string(),
+            "--format",
+            "docx",
+            "-o",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -255,19 +278,37 @@ fn the_docx_minutes_are_valid_xml_over_a_hostile_database() {
 fn errors_echo_hostile_arguments_escaped() {
     let f = session_fixture();
     for args in [
-        vec!["query".to_string(), "nama ~ \"\x1b]52;c;AAAA\x07\"".to_string()],
+        vec![
+            "query".to_string(),
+            "nama ~ \"\x1b]52;c;AAAA\x07\"".to_string(),
+        ],
         vec!["show".to_string(), "\x1b[2J123".to_string()],
         vec!["shortlist".to_string(), "\u{9b}31m".to_string()],
-        vec!["succession".to_string(), "list".to_string(), "\u{202e}X".to_string()],
-        vec!["--as".to_string(), "M\x1b[2J".to_string(), "session".to_string(), "list".to_string()],
+        vec![
+            "succession".to_string(),
+            "list".to_string(),
+            "\u{202e}X".to_string(),
+        ],
+        vec![
+            "--as".to_string(),
+            "M\x1b[2J".to_string(),
+            "session".to_string(),
+            "list".to_string(),
+        ],
     ] {
         let (out, err) = run(&f.db, &args.iter().map(String::as_str).collect::<Vec<_>>());
         assert_clean(&args.join(" "), &out);
         assert_clean(&args.join(" "), &err);
     }
     let (_, err) = run(&f.db, &["query", "nama ~ \"\x1b]52;c;AAAA\x07\""]);
-    assert!(err.contains("control or bidi character (U+001B) at character 9"), "{err}");
-    assert!(err.contains("\\u{1b}]52;c;AAAA\\u{7}"), "echoed escaped: {err}");
+    assert!(
+        err.contains("control or bidi character (U+001B) at character 9"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\\u{1b}]52;c;AAAA\\u{7}"),
+        "echoed escaped: {err}"
+    );
     let (_, err) = run(&f.db, &["--as", "M\x1b[2J", "session", "list"]);
     assert!(err.contains("--as"), "{err}");
 }
@@ -276,12 +317,44 @@ fn errors_echo_hostile_arguments_escaped() {
 fn text_at_the_door_of_the_command_line() {
     let f = session_fixture();
     for args in [
-        vec!["--as", "M\x1b]0;x\x07", "session", "new", "--title", "Sidang", "--member", "A:ketua"],
-        vec!["succession", "add", "ADM-01", YUSUF, "--readiness", "now", "--note", "a\u{202e}b"],
-        vec!["--as", "Mallory\nseq 1", "succession", "add", "ADM-01", YUSUF, "--readiness", "now"],
+        vec![
+            "--as",
+            "M\x1b]0;x\x07",
+            "session",
+            "new",
+            "--title",
+            "Sidang",
+            "--member",
+            "A:ketua",
+        ],
+        vec![
+            "succession",
+            "add",
+            "ADM-01",
+            YUSUF,
+            "--readiness",
+            "now",
+            "--note",
+            "a\u{202e}b",
+        ],
+        vec![
+            "--as",
+            "Mallory\nseq 1",
+            "succession",
+            "add",
+            "ADM-01",
+            YUSUF,
+            "--readiness",
+            "now",
+        ],
     ] {
         let o = talenta(&f.db).args(&args).output().unwrap();
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains("control or bidi character"), "{err}");
         assert_clean("stderr", &err);
@@ -305,7 +378,11 @@ fn every_screen_escapes_a_hostile_database() {
                 let b = buffer(app, w, h, &talenta::ui::Theme::mono());
                 let text = lines(&b);
                 for cell in b.content() {
-                    assert!(!cell.symbol().chars().any(bad), "{name} {w}x{h}: {:?}", cell.symbol());
+                    assert!(
+                        !cell.symbol().chars().any(bad),
+                        "{name} {w}x{h}: {:?}",
+                        cell.symbol()
+                    );
                 }
                 assert_clean(&format!("{name} {w}x{h}"), &text);
                 shots.push(text);
@@ -321,6 +398,9 @@ fn every_screen_escapes_a_hostile_database() {
         keys(&mut app, "esc esc p");
         shoot(&app, "positions");
         let all = shots.join("\n");
-        assert!(all.contains("\\u{1b}"), "the hostile text is shown, escaped");
+        assert!(
+            all.contains("\\u{1b}"),
+            "the hostile text is shown, escaped"
+        );
     }
 }

@@ -217,7 +217,13 @@ mod tests {
         assert!(!i.insert('\u{9b}'));
         i.home();
         let p = i.insert_str("x\u{1b}]52;c;\u{7}\u{2066}é");
-        assert_eq!(p, Pasted { inserted: 8, cut: false });
+        assert_eq!(
+            p,
+            Pasted {
+                inserted: 8,
+                cut: false
+            }
+        );
         assert_eq!(i.text(), "x]52;c;éab");
         assert_eq!(i.cursor(), 8);
         let p = i.insert_str(&"y".repeat(2 * MAX_CHARS));

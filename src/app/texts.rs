@@ -227,7 +227,10 @@ fn problem(lang: Lang, p: &Problem) -> String {
         Problem::Refused(r) => tr!(lang, session::refusal(r)),
         Problem::Failed(e) => tr!(lang, session_ui::not_saved(e)),
         Problem::NotSaved(path, e) => {
-            tr!(lang, session::not_saved(path, e, tr!(lang, session_ui::ENTER_AGAIN)))
+            tr!(
+                lang,
+                session::not_saved(path, e, tr!(lang, session_ui::ENTER_AGAIN))
+            )
         }
     }
 }

@@ -23,7 +23,10 @@ pub fn filter_error(ctx: &Ctx, text: &str, e: &filter::FilterError) -> CliError 
         ctx.lang,
         cli::filter_invalid(e.column, &tr!(ctx.lang, filter::error(e)))
     ))
-    .with_details(vec![crate::domain::text::one_line(text).into_owned(), caret])
+    .with_details(vec![
+        crate::domain::text::one_line(text).into_owned(),
+        caret,
+    ])
 }
 
 /// The door for a filter (domain::text): a control or bidi character is an

@@ -128,7 +128,10 @@ pub fn guard(s: &str) -> Cow<'_, str> {
 /// Characters that start a Markdown block (heading, list, quote, rule, table,
 /// code) when they begin a line.
 fn markdown_opener(c: char) -> bool {
-    matches!(c, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~' | '_' | '<')
+    matches!(
+        c,
+        '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~' | '_' | '<'
+    )
 }
 
 /// One line of Markdown that starts a line: made one line, and a leading

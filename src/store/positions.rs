@@ -544,7 +544,15 @@ mod tests {
             field: PlanText::Note,
             error: TextError { ch: '\x1b', at: 2 },
         };
-        let r = add(&mut store, &a, "X", "1", Readiness::Now, None, Some("a\x1b]52;c;AAAA"));
+        let r = add(
+            &mut store,
+            &a,
+            "X",
+            "1",
+            Readiness::Now,
+            None,
+            Some("a\x1b]52;c;AAAA"),
+        );
         assert_eq!(format!("{:?}", r.unwrap_err()), format!("{bad:?}"));
         let r = remove(&mut store, &a, "X", "1", "ok\u{202e}");
         assert!(matches!(

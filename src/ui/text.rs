@@ -82,7 +82,10 @@ pub fn fit_line(line: &Line<'_>, w: usize) -> Line<'static> {
         let tw = width(&t);
         if total > w && tw >= room {
             // The span where the line is cut: the rest of the room, `…` last.
-            out.push(Span::styled(fit(&format!("{t}…"), room).into_owned(), style));
+            out.push(Span::styled(
+                fit(&format!("{t}…"), room).into_owned(),
+                style,
+            ));
             break;
         }
         room -= tw.min(room);
@@ -185,14 +188,25 @@ mod tests {
     fn stored_text_is_drawn_escaped_and_cut_with_an_ellipsis() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
         let a = buf.area;
-        put(&mut buf, a, 0, 0, "a\x1b]0;x\x07\u{202e}b", 40, Style::new());
+        put(
+            &mut buf,
+            a,
+            0,
+            0,
+            "a\x1b]0;x\x07\u{202e}b",
+            40,
+            Style::new(),
+        );
         let row: String = (0..40).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert!(row.starts_with("a\\u{1b}]0;x\\u{7}\\u{202e}b"), "{row}");
         let l = Line::from(vec![Span::raw("Sidang "), Span::raw("Perekat Bangsa")]);
         let cut = fit_line(&l, 12);
         assert_eq!(cut.to_string(), "Sidang Pere…");
         assert_eq!(fit_line(&l, 21).to_string(), "Sidang Perekat Bangsa");
-        assert_eq!(fit_line(&Line::from(Span::raw("ab\ncd")), 20).to_string(), "ab\\u{a}cd");
+        assert_eq!(
+            fit_line(&Line::from(Span::raw("ab\ncd")), 20).to_string(),
+            "ab\\u{a}cd"
+        );
     }
 
     #[test]

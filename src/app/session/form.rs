@@ -315,7 +315,11 @@ impl Form {
         );
         let mut cut = false;
         let mut insert = |f: &mut Form, s: &str| {
-            let p = f.fields.get_mut(f.focus).and_then(Field::input).map(|i| i.insert_str(s));
+            let p = f
+                .fields
+                .get_mut(f.focus)
+                .and_then(Field::input)
+                .map(|i| i.insert_str(s));
             if p.is_some_and(|p| p.inserted > 0) {
                 f.problem = None;
             }
