@@ -97,25 +97,7 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
     d
 }
 
-/// Why an output file was not written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    /// Something is there already; overwriting needs `--force` (or the
-    /// screen's confirmation).
-    Exists,
-    /// The path is the database, or its -wal, -shm or -journal file.
-    Database,
-    /// A symbolic link, a folder, a device or a pipe: never written through.
-    NotRegular,
-    /// The file system's error, as its text.
-    Io(String),
-}
-
-impl From<std::io::Error> for SaveError {
-    fn from(e: std::io::Error) -> Self {
-        SaveError::Io(e.to_string())
-    }
-}
+pub use crate::domain::output_file::SaveError;
 
 /// The database's own files: the file, and SQLite's -wal, -shm and -journal.
 fn database_files(db: &Path) -> Vec<PathBuf> {

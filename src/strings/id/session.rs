@@ -154,8 +154,12 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
 
 /// Why the minutes were not written to `p`; `force` says how to replace an
 /// existing file (`--force`, or Enter again on the screen).
-pub fn not_saved(p: &std::path::Path, e: &crate::minutes::SaveError, force: &str) -> String {
-    use crate::minutes::SaveError as E;
+pub fn not_saved(
+    p: &std::path::Path,
+    e: &crate::domain::output_file::SaveError,
+    force: &str,
+) -> String {
+    use crate::domain::output_file::SaveError as E;
     let p = one_line(&p.display().to_string()).into_owned();
     match e {
         E::Exists => format!("{p} sudah ada; {force} untuk menggantinya"),
