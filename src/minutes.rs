@@ -4,6 +4,7 @@
 //! hash at closing anchors the signed paper to the database.
 
 use crate::domain::session::DecisionKind;
+use crate::domain::text::{self, markdown_block, markdown_line};
 use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
 use crate::store::session::{Decision, SessionDetail};
@@ -11,6 +12,7 @@ use crate::strings::MinutesLabels;
 use crate::tr;
 use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 /// The formats of the minutes: the command line's `--format` and the session
 /// screen's choice alike.
@@ -47,6 +49,8 @@ impl MinutesFormat {
 }
 
 /// The minutes of a session in a format; a renderer's failure as its text.
+/// Text already in the database is escaped for each format (domain::text):
+/// nothing a record holds can reach a terminal or a document raw.
 pub fn render(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Result<Vec<u8>, String> {
     Ok(match format {
         MinutesFormat::Md => markdown(d, lang).into_bytes(),
@@ -54,6 +58,144 @@ pub fn render(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Result<Ve
         MinutesFormat::Json => json(d).into_bytes(),
         MinutesFormat::Docx => docx(d, lang)?,
     })
+}
+
+pub type Escape = fn(&str) -> std::borrow::Cow<'_, str>;
+
+/// A copy of the detail with every stored text passed through `line` (names,
+/// titles, codes, actors) or `many` (grounds and reasons, which may hold
+/// several lines).
+pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail {
+    let l = |s: &String| line(s).into_owned();
+    let m = |s: &String| many(s).into_owned();
+    let mut d = d.clone();
+    d.session.title = l(&d.session.title);
+    d.session.date = l(&d.session.date);
+    for x in &mut d.members {
+        (x.name, x.role) = (l(&x.name), l(&x.role));
+    }
+    for (kode, nama) in &mut d.agenda {
+        (*kode, *nama) = (l(kode), nama.as_ref().map(l));
+    }
+    for r in &mut d.recusals {
+        (r.member, r.nip, r.nama) = (l(&r.member), l(&r.nip), r.nama.as_ref().map(l));
+        (r.reason, r.at) = (m(&r.reason), l(&r.at));
+    }
+    for x in &mut d.discussed {
+        *x = l(x);
+    }
+    for x in &mut d.decisions {
+        (x.nip, x.nama, x.kind) = (l(&x.nip), x.nama.as_ref().map(l), l(&x.kind));
+        x.kode_jabatan = x.kode_jabatan.as_ref().map(l);
+        x.nama_jabatan = x.nama_jabatan.as_ref().map(l);
+        (x.reason, x.decided_at, x.actor) = (m(&x.reason), l(&x.decided_at), l(&x.actor));
+    }
+    for e in &mut d.events {
+        (e.kind, e.reason) = (l(&e.kind), e.reason.as_ref().map(m));
+        (e.at, e.actor) = (l(&e.at), l(&e.actor));
+    }
+    d
+}
+
+pub use crate::domain::output_file::SaveError;
+
+/// The database's own files: the file, and SQLite's -wal, -shm and -journal.
+fn database_files(db: &Path) -> Vec<PathBuf> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            resolved(Path::new(&p))
+        })
+        .collect()
+}
+
+/// The path with its folder's symbolic links and `..` resolved (the file
+/// itself too when it exists), to compare two paths that may not exist yet.
+fn resolved(p: &Path) -> PathBuf {
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return c;
+    }
+    let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    match (std::fs::canonicalize(&dir), p.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// Whether two existing paths are the same file (a hard link included).
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(b).is_ok_and(|m| m.dev() == a.dev() && m.ino() == a.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &Path) -> bool {
+    false
+}
+
+/// A new file, created only if nothing is at `path` (a symbolic link is
+/// never followed: `O_CREAT|O_EXCL`), readable by its owner only (0600,
+/// whatever the umask).
+fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        o.mode(0o600);
+        let f = o.open(path)?;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(f)
+    }
+    #[cfg(not(unix))]
+    o.open(path)
+}
+
+/// Write an output file (the minutes) safely: never the database or its
+/// companion files, never through a symbolic link or into anything but a
+/// regular file, an existing file only when `overwrite`, and then by
+/// replacing it with a new 0600 file (written aside, renamed over it).
+pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(), SaveError> {
+    use std::io::Write;
+    let target = resolved(path);
+    let db_files = database_files(db);
+    if db_files.contains(&target) {
+        return Err(SaveError::Database);
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => return Err(SaveError::NotRegular),
+        Ok(m) if db_files.iter().any(|f| same_file(&m, f)) => return Err(SaveError::Database),
+        Ok(_) if !overwrite => return Err(SaveError::Exists),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut f = create_new(path)?;
+            return Ok(f.write_all(bytes).and_then(|_| f.sync_all())?);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let aside = target.with_file_name(format!(".{name}.{}-{stamp}.tmp", std::process::id()));
+    let written = create_new(&aside).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|_| std::fs::rename(&aside, &target)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&aside);
+            Err(e.into())
+        }
+    }
 }
 
 fn labels(lang: Lang) -> &'static MinutesLabels {
@@ -133,8 +275,11 @@ fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
     t
 }
 
-/// The minutes as Markdown.
+/// The minutes as Markdown: every value one line, grounds of several lines
+/// as the item's indented continuation, so no value forges a heading, an
+/// item or the closing hash.
 pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
+    let d = &scrubbed(d, text::one_line, text::visible);
     let l = labels(lang);
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", l.title));
@@ -181,7 +326,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
             r.member,
             r.nip,
             r.nama.as_deref().unwrap_or(""),
-            r.reason
+            markdown_block(&r.reason)
         ));
     }
     o.push('\n');
@@ -206,7 +351,11 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
                 dec.nama_jabatan.as_deref().unwrap_or("")
             ));
         }
-        o.push_str(&format!("- {}: {}\n", l.grounds, dec.reason));
+        o.push_str(&format!(
+            "- {}: {}\n",
+            l.grounds,
+            markdown_block(&dec.reason)
+        ));
         let votes = dec
             .votes
             .map(|v| v.to_string())
@@ -215,7 +364,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
         o.push_str(&format!(
             "- {}: {}\n",
             l.at_decision,
-            snapshot_line(&dec.snapshot)
+            text::one_line(&snapshot_line(&dec.snapshot))
         ));
         o.push_str(&format!(
             "- {}: {} ({})\n\n",
@@ -236,7 +385,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
         let reason = e
             .reason
             .as_ref()
-            .map(|r| format!(": {r}"))
+            .map(|r| format!(": {}", markdown_block(r)))
             .unwrap_or_default();
         o.push_str(&format!(
             "- {} {} ({}){reason}\n",
@@ -253,7 +402,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
             "{}\n\n\n{}\n{}\n\n",
             tr!(lang, session::role_name(&m.role)),
             l.sign_line,
-            m.name
+            markdown_line(&m.name)
         ));
     }
     o.push_str(&format!("{}\n\n\n{}\n\n", l.ppk, l.sign_line));
@@ -267,6 +416,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
 
 /// One row per decision version.
 pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
+    let d = &scrubbed(d, text::visible, text::visible);
     let header: Vec<String> = [
         "session_id",
         "session_title",
@@ -322,11 +472,11 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
             opt(snap
                 .get("kinerja")
                 .and_then(Value::as_str)
-                .map(str::to_string)),
+                .map(|v| text::visible(v).into_owned())),
             opt(snap
                 .get("potensi")
                 .and_then(Value::as_str)
-                .map(str::to_string)),
+                .map(|v| text::visible(v).into_owned())),
             dec.decided_at.clone(),
             dec.actor.clone(),
         ]
@@ -339,23 +489,31 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// The whole session detail as one JSON object.
+/// The whole session detail as one JSON object; the values exact, any
+/// control or bidi character as a JSON escape.
 pub fn json(d: &SessionDetail) -> String {
-    let mut s = serde_json::to_string_pretty(d).unwrap_or_else(|_| "{}".into());
+    let s = serde_json::to_string_pretty(d).unwrap_or_else(|_| "{}".into());
+    let mut s = text::guard(&s).into_owned();
     s.push('\n');
     s
 }
 
+/// Every text of the Word document passes here: XML 1.0 cannot hold a
+/// control character, so the document always opens.
+fn run(t: &str) -> Run {
+    Run::new().add_text(text::xml_safe(t))
+}
+
 fn para(t: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(t))
+    Paragraph::new().add_run(run(t))
 }
 
 fn bold(t: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(t).bold())
+    Paragraph::new().add_run(run(t).bold())
 }
 
 fn heading(t: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(t).bold().size(26))
+    Paragraph::new().add_run(run(t).bold().size(26))
 }
 
 /// A printable Word document to sign and file.
@@ -376,7 +534,7 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
 fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
     let mut doc = Docx::new().add_paragraph(
         Paragraph::new()
-            .add_run(Run::new().add_text(l.title).bold().size(32))
+            .add_run(run(l.title).bold().size(32))
             .align(AlignmentType::Center),
     );
     if !d.is_closed() {

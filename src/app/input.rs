@@ -9,18 +9,31 @@ pub struct LineInput {
     text: String,
     /// Cursor position in characters, 0..=len.
     cursor: usize,
+    /// The length in characters, kept so that typing and pasting never count
+    /// the whole text again.
+    len: usize,
+}
+
+/// What a paste did: how many characters went in, and whether the rest was
+/// cut at the field's limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pasted {
+    pub inserted: usize,
+    pub cut: bool,
+}
+
+/// Never typed or pasted into a field: control and bidi characters
+/// (domain::text, our rule).
+fn refused(c: char) -> bool {
+    c.is_control() || crate::domain::text::is_forbidden(c)
 }
 
 impl LineInput {
     /// An input holding `text`, the cursor at its end.
     pub fn new(text: &str) -> LineInput {
-        let text: String = text
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(MAX_CHARS)
-            .collect();
-        let cursor = text.chars().count();
-        LineInput { text, cursor }
+        let mut i = LineInput::default();
+        i.insert_str(text);
+        i
     }
 
     pub fn text(&self) -> &str {
@@ -33,10 +46,13 @@ impl LineInput {
     }
 
     fn len(&self) -> usize {
-        self.text.chars().count()
+        self.len
     }
 
     fn byte(&self, char_index: usize) -> usize {
+        if char_index >= self.len {
+            return self.text.len();
+        }
         self.text
             .char_indices()
             .nth(char_index)
@@ -47,13 +63,36 @@ impl LineInput {
     /// Insert a character at the cursor; control characters are ignored.
     /// Returns whether the text changed.
     pub fn insert(&mut self, c: char) -> bool {
-        if c.is_control() || self.len() >= MAX_CHARS {
+        if refused(c) || self.len() >= MAX_CHARS {
             return false;
         }
         let b = self.byte(self.cursor);
         self.text.insert(b, c);
         self.cursor += 1;
+        self.len += 1;
         true
+    }
+
+    /// Insert pasted text at the cursor in one step (linear in its length):
+    /// control and bidi characters left out, the rest cut at [`MAX_CHARS`].
+    pub fn insert_str(&mut self, s: &str) -> Pasted {
+        let room = MAX_CHARS.saturating_sub(self.len);
+        let mut add = String::new();
+        let mut n = 0;
+        let mut cut = false;
+        for c in s.chars().filter(|c| !refused(*c)) {
+            if n == room {
+                cut = true;
+                break;
+            }
+            add.push(c);
+            n += 1;
+        }
+        let b = self.byte(self.cursor);
+        self.text.insert_str(b, &add);
+        self.cursor += n;
+        self.len += n;
+        Pasted { inserted: n, cut }
     }
 
     pub fn delete_back(&mut self) -> bool {
@@ -63,6 +102,7 @@ impl LineInput {
         let b = self.byte(self.cursor - 1);
         self.text.remove(b);
         self.cursor -= 1;
+        self.len -= 1;
         true
     }
 
@@ -72,6 +112,7 @@ impl LineInput {
         }
         let b = self.byte(self.cursor);
         self.text.remove(b);
+        self.len -= 1;
         true
     }
 
@@ -90,6 +131,7 @@ impl LineInput {
         }
         let (a, b) = (self.byte(start), self.byte(self.cursor));
         self.text.replace_range(a..b, "");
+        self.len -= self.cursor - start;
         self.cursor = start;
         true
     }
@@ -98,6 +140,7 @@ impl LineInput {
         let changed = !self.text.is_empty();
         self.text.clear();
         self.cursor = 0;
+        self.len = 0;
         changed
     }
 
@@ -165,5 +208,41 @@ mod tests {
         let mut i = LineInput::new(&long);
         assert_eq!(i.text().len(), MAX_CHARS);
         assert!(!i.insert('y'));
+    }
+
+    #[test]
+    fn bidi_is_refused_and_a_paste_is_cut_with_a_report() {
+        let mut i = LineInput::new("ab");
+        assert!(!i.insert('\u{202e}'));
+        assert!(!i.insert('\u{9b}'));
+        i.home();
+        let p = i.insert_str("x\u{1b}]52;c;\u{7}\u{2066}é");
+        assert_eq!(
+            p,
+            Pasted {
+                inserted: 8,
+                cut: false
+            }
+        );
+        assert_eq!(i.text(), "x]52;c;éab");
+        assert_eq!(i.cursor(), 8);
+        let p = i.insert_str(&"y".repeat(2 * MAX_CHARS));
+        assert!(p.cut);
+        assert_eq!(p.inserted, MAX_CHARS - 10);
+        assert_eq!(i.text().chars().count(), MAX_CHARS);
+        assert!(i.text().ends_with("yab"));
+    }
+
+    #[test]
+    fn a_megabyte_paste_is_linear() {
+        // At one recount per character this took minutes; now it is one pass.
+        let big = "é".repeat(1 << 20);
+        let t = std::time::Instant::now();
+        let mut i = LineInput::default();
+        for _ in 0..50 {
+            i.clear();
+            assert!(i.insert_str(&big).cut);
+        }
+        assert!(t.elapsed() < std::time::Duration::from_secs(5));
     }
 }

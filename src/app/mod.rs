@@ -255,11 +255,10 @@ impl App {
             Action::Cmd(cmd) => self.command(cmd),
             Action::Paste(text) => {
                 if self.prompt.is_some() {
+                    // One pass over the paste, however long (input::insert_str).
                     let mut changed = false;
                     if let Some(p) = self.prompt.as_mut() {
-                        for c in text.chars() {
-                            changed |= p.input.insert(if c == '\n' { ' ' } else { c });
-                        }
+                        changed = p.input.insert_str(&text.replace('\n', " ")).inserted > 0;
                     }
                     if changed {
                         self.prompt_edited();

@@ -227,6 +227,12 @@ fn problem(lang: Lang, p: &Problem) -> String {
     match p {
         Problem::Refused(r) => tr!(lang, session::refusal(r)),
         Problem::Failed(e) => tr!(lang, session_ui::not_saved(e)),
+        Problem::NotSaved(path, e) => {
+            tr!(
+                lang,
+                session::not_saved(path, e, tr!(lang, session_ui::ENTER_AGAIN))
+            )
+        }
     }
 }
 
@@ -247,6 +253,7 @@ impl SessionNote {
             SessionNote::Reopened(id) => tr!(lang, session_ui::reopened(*id)),
             SessionNote::Written(p) => tr!(lang, session_ui::written(&p.display().to_string())),
             SessionNote::Refreshed => tr!(lang, session_ui::NOTE_REFRESHED).into(),
+            SessionNote::PasteCut(n) => tr!(lang, session_ui::paste_cut(*n)),
             SessionNote::Problem(p) => problem(lang, p),
         }
     }

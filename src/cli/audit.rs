@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> CliResult {
                 audit::log(&store.conn, since.as_deref()).map_err(|e| ctx.store_error(e))?;
             match format {
                 LogFormat::Json => {
-                    let text = serde_json::to_string_pretty(&entries)
+                    let text = super::output::json_text(&entries)
                         .map_err(|e| CliError::runtime(e.to_string()))?;
                     emit(&format!("{text}\n"))
                 }

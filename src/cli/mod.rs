@@ -366,9 +366,10 @@ pub fn main() -> ExitCode {
     match run(cli, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("talenta: {}", e.message);
+            // An error may echo a value: never a control character raw.
+            eprintln!("talenta: {}", crate::domain::text::guard(&e.message));
             for d in &e.details {
-                eprintln!("  {d}");
+                eprintln!("  {}", crate::domain::text::guard(d));
             }
             ExitCode::from(e.code)
         }
@@ -378,6 +379,11 @@ pub fn main() -> ExitCode {
 /// Build the context and dispatch.
 pub fn run(cli: Cli, config: Config) -> CliResult {
     let lang = config::resolve_lang(cli.lang, &config);
+    if let Some(name) = &cli.as_name {
+        crate::domain::text::check(name, crate::domain::text::Lines::One).map_err(|e| {
+            CliError::input(tr!(lang, cli::control_in(tr!(lang, cli::WHAT_AS_NAME), &e)))
+        })?;
+    }
     let env_db = std::env::var_os("TALENTA_DB")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
@@ -478,6 +484,8 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
 /// Write to stdout, treating a closed pipe (`| head`) as success.
 pub fn emit(text: &str) -> CliResult {
     use std::io::Write;
+    // The last guard (domain::text): nothing stored reaches the terminal raw.
+    let text = crate::domain::text::guard(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),

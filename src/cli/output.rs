@@ -145,7 +145,19 @@ pub fn csv_row(c: &Candidate, as_of: NaiveDate) -> Vec<String> {
             .iter()
             .map(|k| c.level(*k).map(|l| l.to_string()).unwrap_or_default()),
     );
-    row.into_iter().map(|s| safe_cell(&s)).collect()
+    row.into_iter().map(|s| csv_cell(&s)).collect()
+}
+
+/// A CSV cell from stored text: controls as visible escapes (domain::text),
+/// a leading formula character neutralised.
+pub fn csv_cell(s: &str) -> String {
+    safe_cell(&crate::domain::text::visible(s))
+}
+
+/// Pretty JSON whose strings hold no control or bidi character raw (they
+/// become JSON escapes; the values stay exact).
+pub fn json_text<T: Serialize + ?Sized>(v: &T) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(v).map(|s| crate::domain::text::guard(&s).into_owned())
 }
 
 /// Cut text to a display width, ending with `…` when cut.
@@ -167,7 +179,10 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// A plain aligned table: a header, a rule, the rows. Each column is at most `max` wide.
+/// A plain aligned table: a header, a rule, the rows. Each column is at most
+/// `max` wide; every cell is one line, its controls as visible escapes
+/// (domain::text), so a stored value can neither reach the terminal raw nor
+/// forge a row.
 pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
     let n = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -176,7 +191,10 @@ pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
         .map(|r| {
             r.iter()
                 .enumerate()
-                .map(|(i, c)| fit(c, *max.get(i).unwrap_or(&usize::MAX)))
+                .map(|(i, c)| {
+                    let c = crate::domain::text::one_line(c);
+                    fit(&c, *max.get(i).unwrap_or(&usize::MAX))
+                })
                 .collect()
         })
         .collect();

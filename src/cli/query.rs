@@ -23,10 +23,25 @@ pub fn filter_error(ctx: &Ctx, text: &str, e: &filter::FilterError) -> CliError 
         ctx.lang,
         cli::filter_invalid(e.column, &tr!(ctx.lang, filter::error(e)))
     ))
-    .with_details(vec![text.to_string(), caret])
+    .with_details(vec![
+        crate::domain::text::one_line(text).into_owned(),
+        caret,
+    ])
+}
+
+/// The door for a filter (domain::text): a control or bidi character is an
+/// error that shows the filter with the character escaped.
+pub fn filter_text(ctx: &Ctx, text: &str) -> CliResult<()> {
+    use crate::domain::text;
+    text::check(text, text::Lines::Many).map_err(|e| {
+        let what = tr!(ctx.lang, cli::WHAT_FILTER);
+        CliError::input(tr!(ctx.lang, cli::control_in(what, &e)))
+            .with_details(vec![text::one_line(text).into_owned()])
+    })
 }
 
 pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
+    filter_text(ctx, &a.filter)?;
     let f = filter::parse(&a.filter).map_err(|e| filter_error(ctx, &a.filter, &e))?;
     let sort = match &a.sort {
         Some(s) => Some(
@@ -79,8 +94,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     match a.format {
         TableFormat::Json => {
             let out: Vec<EmployeeOut> = hits.iter().map(|c| EmployeeOut::new(c, as_of)).collect();
-            let text =
-                serde_json::to_string_pretty(&out).map_err(|e| CliError::runtime(e.to_string()))?;
+            let text = output::json_text(&out).map_err(|e| CliError::runtime(e.to_string()))?;
             emit(&format!("{text}\n"))
         }
         TableFormat::Csv => {

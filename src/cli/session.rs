@@ -141,6 +141,9 @@ pub enum SessionCommand {
         /// output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// force
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -255,9 +258,12 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             ss::reopen(&mut store, actor, id, &reason).map_err(|e| refused(ctx, e))?;
             emit(&tr!(ctx.lang, session::reopened(id)))
         }
-        SessionCommand::Minutes { id, format, output } => {
-            write_minutes(ctx, &store, id, format, output.as_deref())
-        }
+        SessionCommand::Minutes {
+            id,
+            format,
+            output,
+            force,
+        } => write_minutes(ctx, &store, id, format, output.as_deref(), force),
     }
 }
 
@@ -267,7 +273,7 @@ fn list(ctx: &Ctx, store: &Store, format: ListFormat) -> CliResult {
     match format {
         ListFormat::Json => emit(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+            crate::domain::text::guard(&serde_json::to_string_pretty(&rows).unwrap_or_default())
         )),
         ListFormat::Table => {
             let header: &[&str] = tr!(ctx.lang, session::LIST_HEADER);
@@ -289,21 +295,28 @@ fn list(ctx: &Ctx, store: &Store, format: ListFormat) -> CliResult {
     }
 }
 
-/// `talenta session minutes`: to a file, or to stdout (DOCX only into a pipe).
+/// `talenta session minutes`: to a file (a new one, or an existing regular
+/// file with `--force`; never the database), or to stdout (DOCX only into a
+/// pipe).
 fn write_minutes(
     ctx: &Ctx,
     store: &Store,
     id: i64,
     format: MinutesFormat,
     output: Option<&Path>,
+    force: bool,
 ) -> CliResult {
     let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
     let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
     match output {
         Some(path) => {
-            std::fs::write(path, &bytes).map_err(|e| {
-                CliError::runtime(tr!(ctx.lang, cli::cannot_write(path)))
-                    .with_details(vec![e.to_string()])
+            minutes::save(path, &bytes, force, &store.path).map_err(|e| {
+                let force = tr!(ctx.lang, session::FORCE_FLAG);
+                let message = tr!(ctx.lang, session::not_saved(path, &e, force));
+                match e {
+                    minutes::SaveError::Io(_) => CliError::runtime(message),
+                    _ => CliError::input(message),
+                }
             })?;
             emit(&tr!(ctx.lang, session::minutes_written(path)))
         }

@@ -103,6 +103,67 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
     })
 }
 
+/// The last guard before a terminal or a pipe (every line the command line
+/// prints, its error messages included): a forbidden character or a lone
+/// carriage return still left is written as a JSON escape `\u001b`, which
+/// keeps JSON output valid and exact and is just as visible in plain text.
+pub fn guard(s: &str) -> Cow<'_, str> {
+    let lone_cr = |i: usize| s.as_bytes().get(i + 1) != Some(&b'\n');
+    let bad = |i: usize, c: char| is_forbidden(c) || (c == '\r' && lone_cr(i));
+    if !s.char_indices().any(|(i, c)| bad(i, c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.char_indices() {
+        if bad(i, c) {
+            // Every forbidden character is in the Basic Multilingual Plane.
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Characters that start a Markdown block (heading, list, quote, rule, table,
+/// code) when they begin a line.
+fn markdown_opener(c: char) -> bool {
+    matches!(
+        c,
+        '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~' | '_' | '<'
+    )
+}
+
+/// One line of Markdown that starts a line: made one line, and a leading
+/// character Markdown would read as a heading, list, quote or rule escaped
+/// (`\#`, and `1\.` for an ordered list).
+pub fn markdown_line(s: &str) -> String {
+    let line = one_line(s);
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    match t.chars().next() {
+        Some(c) if markdown_opener(c) => format!("\\{t}"),
+        Some(_) if digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) => {
+            format!("{}\\{}", &t[..digits], &t[digits..])
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// A value of several lines inside a Markdown list item: the first line as
+/// it is, every further line indented as the item's continuation, with a
+/// leading Markdown character escaped, so no line can become a heading, a
+/// rule or a new item (or forge the closing hash).
+pub fn markdown_block(s: &str) -> String {
+    let mut lines = s.split('\n');
+    let mut out = one_line(lines.next().unwrap_or("")).into_owned();
+    for l in lines {
+        out.push_str("\n  ");
+        out.push_str(&markdown_line(l));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +217,30 @@ mod tests {
         assert!(!one_line(hostile).contains('\n'));
         assert!(visible("a\nb").contains('\n'));
         assert!(matches!(visible("plain, 95,43"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_guard_keeps_json_valid_and_crlf() {
+        let json = serde_json::to_string(&"a\u{9b}b\u{202e}\u{1b}").unwrap();
+        let g = guard(&json);
+        assert!(!g.chars().any(is_forbidden), "{g}");
+        let back: String = serde_json::from_str(&g).unwrap();
+        assert_eq!(back, "a\u{9b}b\u{202e}\u{1b}");
+        assert_eq!(guard("a\r\nb\rc"), "a\r\nb\\u000dc");
+        assert!(matches!(guard("plain\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markdown_values_cannot_open_a_block() {
+        assert_eq!(markdown_line("# Forged"), "\\# Forged");
+        assert_eq!(markdown_line("Siti"), "Siti");
+        assert_eq!(markdown_line("12. x"), "12\\. x");
+        assert_eq!(markdown_line("2026 x"), "2026 x");
+        let b = markdown_block("ok\n# Forged heading\n---\n\rx");
+        assert_eq!(b, "ok\n  \\# Forged heading\n  \\---\n  \\u{d}x");
+        for l in b.lines() {
+            assert!(!l.trim_start().starts_with('#') && !l.trim_start().starts_with("---"));
+        }
     }
 
     proptest::proptest! {

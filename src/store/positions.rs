@@ -115,8 +115,35 @@ pub enum PlanError {
     NotInPlan { kode: String, nip: String },
     #[error("empty reason")]
     NoReason,
+    /// A control or bidi character at the door (domain::text).
+    #[error("control character in the {field:?}")]
+    InvalidText {
+        field: PlanText,
+        error: crate::domain::text::TextError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Which text of a plan change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanText {
+    Note,
+    Reason,
+    Actor,
+}
+
+/// The door for a plan change's texts: a note and a reason may hold several
+/// lines, the actor's name one.
+fn check_text(
+    actor: &Actor,
+    field: PlanText,
+    text: Option<&str>,
+) -> std::result::Result<(), PlanError> {
+    use crate::domain::text::{check, Lines};
+    let refused = |field, error| PlanError::InvalidText { field, error };
+    check(&actor.name, Lines::One).map_err(|e| refused(PlanText::Actor, e))?;
+    check(text.unwrap_or(""), Lines::Many).map_err(|e| refused(field, e))
 }
 
 impl From<rusqlite::Error> for PlanError {
@@ -163,6 +190,7 @@ pub fn add(
     urutan: Option<i64>,
     catatan: Option<&str>,
 ) -> std::result::Result<Added, PlanError> {
+    check_text(actor, PlanText::Note, catatan)?;
     let tx = store.write_tx()?;
     let holder: Option<Option<String>> = tx
         .query_row(
@@ -272,6 +300,7 @@ pub fn remove(
     if reason.is_empty() {
         return Err(PlanError::NoReason);
     }
+    check_text(actor, PlanText::Reason, Some(reason))?;
     let tx = store.write_tx()?;
     let Some(before) = find(&tx, kode, nip)? else {
         return Err(PlanError::NotInPlan {
@@ -504,5 +533,46 @@ mod tests {
         .unwrap();
         let l = successors(&s.conn, Some("DISDIK-JPT-01")).unwrap();
         assert_eq!(l[0].nip, "198001012005011001");
+    }
+
+    #[test]
+    fn hostile_notes_reasons_and_actors_are_refused_at_the_door() {
+        use crate::domain::text::TextError;
+        let (_d, mut store) = store_with_position();
+        let a = actor();
+        let bad = PlanError::InvalidText {
+            field: PlanText::Note,
+            error: TextError { ch: '\x1b', at: 2 },
+        };
+        let r = add(
+            &mut store,
+            &a,
+            "X",
+            "1",
+            Readiness::Now,
+            None,
+            Some("a\x1b]52;c;AAAA"),
+        );
+        assert_eq!(format!("{:?}", r.unwrap_err()), format!("{bad:?}"));
+        let r = remove(&mut store, &a, "X", "1", "ok\u{202e}");
+        assert!(matches!(
+            r,
+            Err(PlanError::InvalidText {
+                field: PlanText::Reason,
+                ..
+            })
+        ));
+        let evil = Actor {
+            name: "M\x07".into(),
+            os_user: "m".into(),
+        };
+        let r = remove(&mut store, &evil, "X", "1", "ok");
+        assert!(matches!(
+            r,
+            Err(PlanError::InvalidText {
+                field: PlanText::Actor,
+                ..
+            })
+        ));
     }
 }

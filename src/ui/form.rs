@@ -102,7 +102,10 @@ pub fn draw(
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.header)
-        .title(format!(" {} ", fit(&form.kind.title(lang), inner_w)))
+        .title(format!(
+            " {} ",
+            fit(&super::text::safe(&form.kind.title(lang)), inner_w)
+        ))
         .title_style(theme.header);
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -112,7 +115,12 @@ pub fn draw(
     let mut y = inner.y;
     for l in &info {
         if y < inner.bottom() {
-            buf.set_line(inner.x, y, l, inner.width);
+            buf.set_line(
+                inner.x,
+                y,
+                &super::text::fit_line(l, inner.width as usize),
+                inner.width,
+            );
         }
         y += 1;
     }

@@ -391,7 +391,12 @@ fn render_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'static>], offset: u
     {
         let y = area.y + i as u16;
         if y < buf.area.bottom() && area.x < buf.area.right() {
-            buf.set_line(area.x, y, line, area.width);
+            buf.set_line(
+                area.x,
+                y,
+                &super::text::fit_line(line, area.width as usize),
+                area.width,
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 //! decision version, history, the audit head at closing), the selected
 //! candidate's quorum check on top and the panel's keys at the bottom.
 
-use super::text::{fill_line, fit, message, put};
+use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
 use crate::app::session::{Pane, Sessions};
@@ -190,8 +190,8 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let text = format!(
             "{cursor}{mark}{} {} {} ({})",
             r.id,
-            r.date,
-            r.title,
+            safe(&r.date),
+            safe(&r.title),
             tr!(lang, session::status(r.status))
         );
         put(
@@ -207,7 +207,14 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The lines of the active session, and which line holds the focused item.
-fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'static>>, usize) {
+fn detail_lines(
+    app: &App,
+    d: &SessionDetail,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, usize) {
+    // Every stored text one line with its controls escaped (domain::text).
+    let d = &crate::minutes::scrubbed(d, safe, safe);
     let mut detail = Detail {
         app,
         s: &app.sessions,
@@ -216,6 +223,7 @@ fn detail_lines(app: &App, d: &SessionDetail, theme: &Theme) -> (Vec<Line<'stati
         lang: app.lang,
         l: labels(app.lang),
         out: Vec::new(),
+        width,
     };
     detail.head();
     let members = detail.members();
@@ -234,6 +242,8 @@ struct Detail<'a> {
     lang: Lang,
     l: &'static MinutesLabels,
     out: Vec<Line<'static>>,
+    /// The panel's width: the closing hash is wrapped to it, never cut.
+    width: usize,
 }
 
 /// A pane's title, marked when the pane has the focus.
@@ -436,7 +446,9 @@ impl Detail<'_> {
                 tr!(self.lang, session_ui::CLOSED_HEAD).to_string(),
                 self.theme.header,
             ));
-            self.out.push(Line::raw(format!("  {h}")));
+            for part in unbroken(h, "  ", self.width) {
+                self.out.push(Line::raw(part));
+            }
         }
         if let Some(p) = &self.app.sessions.last_export {
             self.out.push(Line::default());
@@ -466,7 +478,7 @@ pub fn quorum_line(lang: Lang, d: &SessionDetail, nip: &str, theme: &Theme) -> L
     if !recused.is_empty() {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
-            tr!(lang, session_ui::stepped_aside(&recused.join(", "))),
+            tr!(lang, session_ui::stepped_aside(&safe(&recused.join(", ")))),
             theme.warn,
         ));
     }
@@ -480,7 +492,7 @@ fn detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         message(buf, area, tr!(lang, session_ui::NO_ACTIVE), theme.muted);
         return;
     };
-    let (lines, focus) = detail_lines(app, d, theme);
+    let (lines, focus) = detail_lines(app, d, theme, area.width as usize);
     let page = area.height as usize;
     let sc = &s.scroll;
     sc.fit(page, lines.len());
@@ -493,7 +505,8 @@ fn detail(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     for (i, line) in lines.iter().skip(off).take(page).enumerate() {
         let y = area.y + i as u16;
         if y < buf.area.bottom() && area.x < buf.area.right() {
-            buf.set_line(area.x, y, line, area.width);
+            // Cut text ends in "…"; the hash is wrapped to fit, never cut.
+            buf.set_line(area.x, y, &fit_line(line, area.width as usize), area.width);
         }
     }
 }

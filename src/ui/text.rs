@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -46,6 +47,14 @@ pub fn skip_cols(s: &str, skip: usize) -> &str {
     ""
 }
 
+/// Stored text as the screen shows it: one line, every control or bidi
+/// character as a visible `\u{1b}` escape (domain::text). Every text the
+/// screen draws passes here (`put` and `fit_line` call it), so nothing a
+/// record holds reaches the terminal raw.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    crate::domain::text::one_line(s)
+}
+
 /// Write `s` at (x, y) inside `area`, at most `max` columns; returns the
 /// column after the text. Nothing is written outside `area`.
 pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
@@ -54,8 +63,47 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, s: &str, max: usize, st
         return x;
     }
     let room = (area.right() - x) as usize;
-    let (end, _) = buf.set_stringn(x, y, s, max.min(room), style);
+    let (end, _) = buf.set_stringn(x, y, safe(s), max.min(room), style);
     end
+}
+
+/// A line of styled spans made safe (`safe`) and cut to `w` columns, ending
+/// with `…` when cut: what the session panel and the profile draw.
+pub fn fit_line(line: &Line<'_>, w: usize) -> Line<'static> {
+    let spans: Vec<(String, Style)> = line
+        .spans
+        .iter()
+        .map(|s| (safe(&s.content).into_owned(), s.style))
+        .collect();
+    let total: usize = spans.iter().map(|(t, _)| width(t)).sum();
+    let mut out = Vec::new();
+    let mut room = w;
+    for (t, style) in spans {
+        let tw = width(&t);
+        if total > w && tw >= room {
+            // The span where the line is cut: the rest of the room, `…` last.
+            out.push(Span::styled(
+                fit(&format!("{t}…"), room).into_owned(),
+                style,
+            ));
+            break;
+        }
+        room -= tw.min(room);
+        out.push(Span::styled(t, style));
+    }
+    Line::from(out).style(line.style)
+}
+
+/// Text that must never be cut (the audit head hash, copied into
+/// `--expect-head`): whole on one line when it fits in `w` columns after
+/// `indent`, else in pieces of that width, one a line.
+pub fn unbroken(s: &str, indent: &str, w: usize) -> Vec<String> {
+    let room = w.saturating_sub(width(indent)).max(1);
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .chunks(room)
+        .map(|c| format!("{indent}{}", c.iter().collect::<String>()))
+        .collect()
 }
 
 /// Fill a line of `area` with a style (for a selected row).
@@ -134,6 +182,41 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("abcdefgh", 4), vec!["abc…"]);
         assert!(wrap("x", 0).is_empty());
+    }
+
+    #[test]
+    fn stored_text_is_drawn_escaped_and_cut_with_an_ellipsis() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        let a = buf.area;
+        put(
+            &mut buf,
+            a,
+            0,
+            0,
+            "a\x1b]0;x\x07\u{202e}b",
+            40,
+            Style::new(),
+        );
+        let row: String = (0..40).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(row.starts_with("a\\u{1b}]0;x\\u{7}\\u{202e}b"), "{row}");
+        let l = Line::from(vec![Span::raw("Sidang "), Span::raw("Perekat Bangsa")]);
+        let cut = fit_line(&l, 12);
+        assert_eq!(cut.to_string(), "Sidang Pere…");
+        assert_eq!(fit_line(&l, 21).to_string(), "Sidang Perekat Bangsa");
+        assert_eq!(
+            fit_line(&Line::from(Span::raw("ab\ncd")), 20).to_string(),
+            "ab\\u{a}cd"
+        );
+    }
+
+    #[test]
+    fn a_hash_is_never_cut() {
+        let h = "ab".repeat(32);
+        assert_eq!(unbroken(&h, "  ", 100), vec![format!("  {h}")]);
+        let parts = unbroken(&h, "  ", 40);
+        assert_eq!(parts.len(), 2);
+        assert!(parts.iter().all(|p| p.len() <= 40));
+        assert_eq!(parts.concat().replace(' ', ""), h);
     }
 
     #[test]

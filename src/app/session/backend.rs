@@ -20,6 +20,9 @@ pub enum Problem {
     Refused(Refusal),
     /// The database or the file system failed; the error's text.
     Failed(String),
+    /// The minutes were not written to this path (it exists, is the
+    /// database, a link or a device, or the write failed).
+    NotSaved(PathBuf, minutes::SaveError),
 }
 
 impl From<SessionError> for Problem {
@@ -50,13 +53,15 @@ pub trait SessionBackend {
     /// Returns the audit head after closing.
     fn close(&mut self, id: i64) -> Outcome<String>;
     fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()>;
-    /// Write the minutes to `path`; returns the path written (absolute when known).
+    /// Write the minutes to `path` (an existing file only when `overwrite`;
+    /// never the database); returns the path written (absolute when known).
     fn write_minutes(
         &mut self,
         id: i64,
         format: MinutesFormat,
         lang: Lang,
         path: &Path,
+        overwrite: bool,
     ) -> Outcome<PathBuf>;
     /// A number that changes when another connection commits (`PRAGMA data_version`).
     fn data_version(&mut self) -> Option<i64>;
@@ -159,10 +164,12 @@ impl SessionBackend for StoreSessions {
         format: MinutesFormat,
         lang: Lang,
         path: &Path,
+        overwrite: bool,
     ) -> Outcome<PathBuf> {
         let d = self.detail(id)?;
         let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
-        std::fs::write(path, bytes).map_err(|e| Problem::Failed(e.to_string()))?;
+        minutes::save(path, &bytes, overwrite, &self.store.path)
+            .map_err(|e| Problem::NotSaved(path.to_path_buf(), e))?;
         Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     }
 

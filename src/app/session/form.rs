@@ -102,6 +102,15 @@ impl Field {
     }
 }
 
+/// A pasted line with tabs and line breaks as blanks (a carriage return
+/// dropped).
+fn blanks(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '\r')
+        .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
+        .collect()
+}
+
 /// Which form, and what it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
@@ -295,21 +304,38 @@ impl Form {
         changed
     }
 
-    /// Pasted text: lines into a multi-line field, blanks for newlines elsewhere.
-    pub fn paste(&mut self, text: &str) {
+    /// Pasted text: lines into a multi-line field, blanks for newlines
+    /// elsewhere; control and bidi characters never enter (domain::text).
+    /// Linear in the paste's length. Returns whether something was cut at a
+    /// field's limit (the screen then says so).
+    pub fn paste(&mut self, text: &str) -> bool {
         let multi = matches!(
             self.fields.get(self.focus).map(|f| &f.value),
             Some(Value::Lines { .. })
         );
-        for c in text.chars() {
-            if c == '\n' && multi {
-                self.newline();
-            } else if c == '\n' || c == '\t' {
-                self.insert(' ');
-            } else if c != '\r' {
-                self.insert(c);
+        let mut cut = false;
+        let mut insert = |f: &mut Form, s: &str| {
+            let p = f
+                .fields
+                .get_mut(f.focus)
+                .and_then(Field::input)
+                .map(|i| i.insert_str(s));
+            if p.is_some_and(|p| p.inserted > 0) {
+                f.problem = None;
             }
+            cut |= p.is_some_and(|p| p.cut);
+        };
+        if multi {
+            let mut lines = text.split('\n');
+            insert(self, &blanks(lines.next().unwrap_or("")));
+            for line in lines {
+                self.newline();
+                insert(self, &blanks(line));
+            }
+        } else {
+            insert(self, &blanks(text));
         }
+        cut
     }
 
     /// Left: cursor left in text, the previous option in a choice.

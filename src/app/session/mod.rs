@@ -67,6 +67,8 @@ pub enum SessionNote {
     Closed(i64),
     Reopened(i64),
     Written(PathBuf),
+    /// A paste longer than the field's limit (in characters) was cut there.
+    PasteCut(usize),
     Refreshed,
     Problem(Problem),
 }
@@ -552,7 +554,9 @@ impl App {
 
     pub(super) fn form_paste(&mut self, text: &str) {
         if let Some(f) = self.sessions.form.as_mut() {
-            f.paste(text);
+            if f.paste(text) {
+                self.note(SessionNote::PasteCut(crate::app::input::MAX_CHARS));
+            }
             self.dirty = true;
         }
     }

@@ -7,6 +7,7 @@ use super::form::{FieldId, Form, FormKind, FormProblem};
 use super::{Pane, SessionNote};
 use crate::app::App;
 use crate::domain::session::{check_decision, parse_member, Refusal, Votes};
+use crate::minutes::SaveError;
 use crate::store::session::{Amendment, DecisionInput, NewSession};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -24,7 +25,10 @@ enum Write {
     },
     Close(i64),
     Reopen(i64, String),
-    Minutes(i64, PathBuf, MinutesFormat),
+    /// The session, the file, the format, and whether to replace the file:
+    /// only when the last submit said it exists and the path is the same
+    /// (Enter again confirms).
+    Minutes(i64, PathBuf, MinutesFormat, bool),
 }
 
 fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
@@ -201,7 +205,12 @@ impl App {
                 if path.is_empty() {
                     return Err(FormProblem::NoPath);
                 }
-                Ok(Write::Minutes(*session, PathBuf::from(path), f.format()))
+                let path = PathBuf::from(path);
+                let confirmed = matches!(
+                    &f.problem,
+                    Some(FormProblem::Problem(Problem::NotSaved(p, SaveError::Exists))) if *p == path
+                );
+                Ok(Write::Minutes(*session, path, f.format(), confirmed))
             }
         }
     }
@@ -245,8 +254,8 @@ impl App {
                 b.reopen(id, &reason)?;
                 SessionNote::Reopened(id)
             }
-            Write::Minutes(id, path, format) => {
-                let written = b.write_minutes(id, format, lang, &path)?;
+            Write::Minutes(id, path, format, overwrite) => {
+                let written = b.write_minutes(id, format, lang, &path, overwrite)?;
                 self.sessions.last_export = Some(written.clone());
                 SessionNote::Written(written)
             }

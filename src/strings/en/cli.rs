@@ -76,6 +76,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.reopen.reason", "Why it is reopened (required)"),
     ("session.minutes", "Minutes: md, csv, json or docx"),
     ("session.minutes.output", "Write to this file"),
+    ("session.minutes.force", "Replace the file if it exists (never the database, a link or a device)"),
     ("session.minutes.id", "Session number"),
     ("session.minutes.format", "Format of the minutes: md, csv, json or docx"),
     ("positions", "List the positions: vacant first, then holders retiring soon, then the rest, with required competency levels"),
@@ -290,3 +291,16 @@ pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
 pub fn demo_not_regular(path: &std::path::Path) -> String {
     format!("{} is not a regular file (a device, FIFO, folder or symbolic link); talenta demo only replaces an ordinary database file. Choose another --db", path.display())
 }
+
+/// A command-line text refused at the door (domain::text): which, what and where.
+pub fn control_in(what: &str, e: &crate::domain::text::TextError) -> String {
+    format!(
+        "{what} holds a control or bidi character ({}) at character {}: type it again without it",
+        e.code(),
+        e.at
+    )
+}
+
+pub const WHAT_AS_NAME: &str = "the actor's name (--as)";
+pub const WHAT_FILTER: &str = "the filter";
+pub const WHAT_NOTE: &str = "the note";

@@ -3,7 +3,7 @@
 use crate::domain::eligibility::Ineligible;
 use crate::domain::position::Group;
 use crate::domain::succession::Readiness;
-use crate::store::positions::PlanError;
+use crate::store::positions::{PlanError, PlanText};
 use crate::strings::CompareLabels;
 
 pub const POSITIONS_HEADER: &[&str] = &[
@@ -66,6 +66,14 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("{nip} is not in the succession plan of {kode}")
         }
         PlanError::NoReason => "a removal needs a reason (--reason TEXT)".into(),
+        PlanError::InvalidText { field, error } => crate::strings::en::cli::control_in(
+            match field {
+                PlanText::Note => "the note (--note)",
+                PlanText::Reason => "the reason (--reason)",
+                PlanText::Actor => "the actor's name (--as)",
+            },
+            error,
+        ),
         PlanError::Store(_) => "the database could not be read or written".into(),
     }
 }

@@ -150,3 +150,22 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     audit_check: "Check with: talenta audit verify --expect-head",
     sign_line: "(.................................)",
 };
+
+/// Why the minutes were not written to `p`; `force` says how to replace an
+/// existing file (`--force`, or Enter again on the screen).
+pub fn not_saved(
+    p: &std::path::Path,
+    e: &crate::domain::output_file::SaveError,
+    force: &str,
+) -> String {
+    use crate::domain::output_file::SaveError as E;
+    let p = one_line(&p.display().to_string()).into_owned();
+    match e {
+        E::Exists => format!("{p} exists already; {force} to replace it"),
+        E::Database => format!("{p} is the database (or its -wal/-shm/-journal file): minutes are never written there"),
+        E::NotRegular => format!("{p} is a symbolic link, a folder or a device: minutes are written only to a regular file"),
+        E::Io(e) => format!("cannot write to {p}: {}", one_line(e)),
+    }
+}
+
+pub const FORCE_FLAG: &str = "use --force";

@@ -177,3 +177,11 @@ pub const ACTIONS: ActionNames = ActionNames {
     reopen: "reopen",
     minutes: "minutes",
 };
+
+/// How to replace an existing file from the minutes form.
+pub const ENTER_AGAIN: &str = "press Enter again";
+
+/// A paste longer than a field's limit was cut there.
+pub fn paste_cut(n: usize) -> String {
+    format!("pasted text cut at {n} characters, the field's limit")
+}

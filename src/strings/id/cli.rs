@@ -76,6 +76,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.reopen.reason", "Alasan membuka kembali (wajib)"),
     ("session.minutes", "Berita acara: md, csv, json atau docx"),
     ("session.minutes.output", "Tulis ke berkas ini"),
+    ("session.minutes.force", "Ganti berkas bila sudah ada (tidak pernah basis data, tautan atau perangkat)"),
     ("session.minutes.id", "Nomor sidang"),
     ("session.minutes.format", "Format berita acara: md, csv, json atau docx"),
     ("positions", "Daftar jabatan: yang lowong dulu, lalu yang pemangkunya segera pensiun, lalu sisanya, dengan level kompetensi yang disyaratkan"),
@@ -285,3 +286,16 @@ pub fn demo_first_run(n: usize, p: &std::path::Path) -> String {
 pub fn demo_not_regular(path: &std::path::Path) -> String {
     format!("{} bukan berkas biasa (perangkat, FIFO, folder atau tautan simbolik); talenta demo hanya mengganti berkas basis data biasa. Pilih --db lain", path.display())
 }
+
+/// A command-line text refused at the door (domain::text): which, what and where.
+pub fn control_in(what: &str, e: &crate::domain::text::TextError) -> String {
+    format!(
+        "{what} berisi karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu",
+        e.code(),
+        e.at
+    )
+}
+
+pub const WHAT_AS_NAME: &str = "nama pelaku (--as)";
+pub const WHAT_FILTER: &str = "filter";
+pub const WHAT_NOTE: &str = "catatan";

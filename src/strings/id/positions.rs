@@ -3,7 +3,7 @@
 use crate::domain::eligibility::Ineligible;
 use crate::domain::position::Group;
 use crate::domain::succession::Readiness;
-use crate::store::positions::PlanError;
+use crate::store::positions::{PlanError, PlanText};
 use crate::strings::CompareLabels;
 
 pub const POSITIONS_HEADER: &[&str] = &[
@@ -82,6 +82,14 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("{nip} tidak ada dalam rencana suksesi {kode}")
         }
         PlanError::NoReason => "penghapusan memerlukan alasan (--reason TEKS)".into(),
+        PlanError::InvalidText { field, error } => crate::strings::id::cli::control_in(
+            match field {
+                PlanText::Note => "catatan (--note)",
+                PlanText::Reason => "alasan (--reason)",
+                PlanText::Actor => "nama pelaku (--as)",
+            },
+            error,
+        ),
         PlanError::Store(_) => "basis data tidak dapat dibaca atau ditulis".into(),
     }
 }

@@ -151,3 +151,22 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     audit_check: "Periksa dengan: talenta audit verify --expect-head",
     sign_line: "(.................................)",
 };
+
+/// Why the minutes were not written to `p`; `force` says how to replace an
+/// existing file (`--force`, or Enter again on the screen).
+pub fn not_saved(
+    p: &std::path::Path,
+    e: &crate::domain::output_file::SaveError,
+    force: &str,
+) -> String {
+    use crate::domain::output_file::SaveError as E;
+    let p = one_line(&p.display().to_string()).into_owned();
+    match e {
+        E::Exists => format!("{p} sudah ada; {force} untuk menggantinya"),
+        E::Database => format!("{p} adalah basis data (atau berkas -wal/-shm/-journal-nya): berita acara tidak pernah ditulis ke sana"),
+        E::NotRegular => format!("{p} adalah tautan simbolik, folder atau perangkat: berita acara hanya ditulis ke berkas biasa"),
+        E::Io(e) => format!("tidak dapat menulis ke {p}: {}", one_line(e)),
+    }
+}
+
+pub const FORCE_FLAG: &str = "pakai --force";

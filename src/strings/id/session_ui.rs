@@ -177,3 +177,11 @@ pub const ACTIONS: ActionNames = ActionNames {
     reopen: "buka lagi",
     minutes: "berita acara",
 };
+
+/// How to replace an existing file from the minutes form.
+pub const ENTER_AGAIN: &str = "tekan Enter sekali lagi";
+
+/// A paste longer than a field's limit was cut there.
+pub fn paste_cut(n: usize) -> String {
+    format!("teks tempelan dipotong pada {n} karakter, batas kolom ini")
+}
