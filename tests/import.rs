@@ -1054,7 +1054,10 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
         .unwrap()
         .unwrap();
     assert_eq!(prof.history.len(), 2);
-    assert_eq!(prof.history[0].jabatan, "Kepala Bidang Mutasi", "newest first");
+    assert_eq!(
+        prof.history[0].jabatan, "Kepala Bidang Mutasi",
+        "newest first"
+    );
     assert_eq!(prof.penalties[0].tingkat, "sedang");
     // Everyone else: no penalty, and known to have none.
     assert!(pool

@@ -324,7 +324,11 @@ fn career(sheet: &mut Sheet, l: &ShowLabels, p: &Profile) {
         l.penalties,
         l.none,
         p.penalties.iter().map(|x| {
-            let jenis = x.jenis.as_deref().map(|j| format!(" {j}")).unwrap_or_default();
+            let jenis = x
+                .jenis
+                .as_deref()
+                .map(|j| format!(" {j}"))
+                .unwrap_or_default();
             format!(
                 "{}  {}{jenis}",
                 span(l, &x.tmt, x.tmt_selesai.as_deref()),
