@@ -190,3 +190,62 @@ fn profile_against_a_position() {
     // Kemas (third and last on BKD-ADM-01's shortlist) lacks one level of Mengelola Perubahan.
     both(&f, "P enter j j j enter", "profile_position", &SIZES);
 }
+
+/// The profile with a position history and penalties (one in force, one past).
+#[test]
+fn profile_with_career() {
+    use talenta::domain::career::PenaltyLevel;
+    use talenta::domain::Tingkat;
+    use talenta::store::records::{Batch, HistoryRec, PenaltyRec};
+    let f = fixture();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let nip = "198609262015051001".to_string();
+    let batch = Batch {
+        histories: vec![
+            HistoryRec {
+                nip: nip.clone(),
+                jabatan: "Pengadministrasi Umum".into(),
+                tingkat: Tingkat::Pelaksana,
+                unit: Some("Dinas Pendidikan".into()),
+                start: d("2015-05-01"),
+                end: Some(d("2019-12-31")),
+            },
+            HistoryRec {
+                nip: nip.clone(),
+                jabatan: "Kepala Subbagian Umum".into(),
+                tingkat: Tingkat::Pengawas,
+                unit: Some("Dinas Pendidikan".into()),
+                start: d("2020-01-01"),
+                end: None,
+            },
+        ],
+        penalties: vec![
+            PenaltyRec {
+                nip: nip.clone(),
+                level: PenaltyLevel::Ringan,
+                jenis: Some("Teguran tertulis".into()),
+                start: d("2021-03-01"),
+                end: Some(d("2021-08-31")),
+            },
+            PenaltyRec {
+                nip,
+                level: PenaltyLevel::Sedang,
+                jenis: Some("Pemotongan tunjangan kinerja".into()),
+                start: d("2026-01-01"),
+                end: Some(d("2026-09-30")),
+            },
+        ],
+        ..Batch::default()
+    };
+    let mut store = talenta::store::Store::open(&f.db, talenta::store::OpenMode::Existing).unwrap();
+    let tx = store.write_tx().unwrap();
+    talenta::store::write::write_batch(&tx, &batch).unwrap();
+    tx.commit().unwrap();
+    drop(store);
+    both(
+        &f,
+        "G k k k k k enter",
+        "profile_career",
+        &[(120, 40), (80, 24)],
+    );
+}

@@ -370,6 +370,67 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
     }
 }
 
+/// A stored `YYYY-MM-DD` as DD-MM-YYYY (as stored when it is not a date).
+fn stored_date(s: &str) -> String {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(date)
+        .unwrap_or_else(|_| s.to_string())
+}
+
+/// The position history and the disciplinary penalties, newest first; only
+/// when there is something on record. A penalty still in force is marked.
+fn career(app: &App, p: &Profile, theme: &Theme) -> Option<Section> {
+    if p.history.is_empty() && p.penalties.is_empty() {
+        return None;
+    }
+    let l = labels(app.lang);
+    let span = |from: &str, until: Option<&str>| {
+        let until = until.map(stored_date).unwrap_or_else(|| l.now.to_string());
+        format!("{} – {until}", stored_date(from))
+    };
+    let mut lines: Vec<Line<'static>> = p
+        .history
+        .iter()
+        .map(|h| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{}  ", span(&h.tmt_mulai, h.tmt_selesai.as_deref())),
+                    theme.muted,
+                ),
+                Span::raw(format!("{} ({})", h.jabatan, h.tingkat_jabatan)),
+            ])
+        })
+        .collect();
+    if !p.penalties.is_empty() {
+        lines.push(Line::styled(l.penalties.to_string(), theme.header));
+    }
+    for x in &p.penalties {
+        let in_force = x
+            .tmt_selesai
+            .as_deref()
+            .and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+            .is_none_or(|end| end >= p.as_of);
+        let jenis = x
+            .jenis
+            .as_deref()
+            .map(|j| format!(" {j}"))
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!(
+                "{} {}{jenis}  {}",
+                if in_force { "✗" } else { "·" },
+                x.tingkat,
+                span(&x.tmt, x.tmt_selesai.as_deref())
+            ),
+            if in_force { theme.warn } else { theme.muted },
+        ));
+    }
+    Some(Section {
+        title: l.history.to_string(),
+        lines,
+    })
+}
+
 fn flatten(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (i, s) in sections.iter().enumerate() {
@@ -430,20 +491,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
         .collect();
     let (left, right) = if area.width >= TWO_COLUMNS {
         committee.extend([competencies(app, p, theme), training(app, p, theme)]);
-        (
-            flatten(
-                &[
-                    record(app, p, theme),
-                    performance(app, p, theme),
-                    potential(app, p, theme),
-                ],
-                theme,
-            ),
-            flatten(&committee, theme),
-        )
+        let mut left = vec![record(app, p, theme)];
+        left.extend(career(app, p, theme));
+        left.extend([performance(app, p, theme), potential(app, p, theme)]);
+        (flatten(&left, theme), flatten(&committee, theme))
     } else {
+        committee.push(record(app, p, theme));
+        committee.extend(career(app, p, theme));
         committee.extend([
-            record(app, p, theme),
             performance(app, p, theme),
             competencies(app, p, theme),
             potential(app, p, theme),
