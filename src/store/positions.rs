@@ -364,7 +364,7 @@ mod tests {
                  INSERT INTO employee (nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan, tingkat_jabatan, unit_id, pendidikan)
                  VALUES ('198609262015051001', 'A', 'L', '1986-09-26', 'PNS', 'III/c', 'Kepala Seksi', 'Pengawas', 1, 'S2'),
                         ('197001011995031009', 'B', 'L', '1970-01-01', 'PNS', 'IV/a', 'Kepala Dinas', 'JPT Pratama', 1, 'S2');
-                 INSERT INTO position VALUES ('DISDIK-JPT-01', 'Kepala Dinas Pendidikan', 'JPT Pratama', 1, 'terisi', '197001011995031009');
+                 INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip) VALUES ('DISDIK-JPT-01', 'Kepala Dinas Pendidikan', 'JPT Pratama', 1, 'terisi', '197001011995031009');
                  INSERT INTO position_requirement VALUES ('DISDIK-JPT-01', 'integritas', 4), ('DISDIK-JPT-01', 'kerja_sama', 3);",
             )
             .unwrap();

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -305,4 +305,85 @@ CREATE TABLE import_meta (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 ) WITHOUT ROWID;
+"#;
+
+/// Issue 14: the committee's process (PP 11/2017 Pasal 56, 199, 200).
+/// - `calibration`: the box the committee agrees in a talent review, with the
+///   computed box it was agreed on (`kotak_hitung`): in effect while the
+///   computed box is still that one, stale after. A later row for the same
+///   NIP supersedes an earlier one; never updated or deleted.
+/// - `outcome`: the PPK's answer to a recommendation (a `decision` row, its
+///   latest version); a later outcome supersedes an earlier one.
+/// - `position.kategori`: `target` / `kritikal` (jabatan.csv's optional column).
+/// - `krs_establishment` / `krs_member`: the succession group (KRS) the PPK
+///   establishes for a period (a year) by SK; its members are frozen copies of
+///   the succession plan's entries at that moment. A later establishment for
+///   the same period and position supersedes the earlier one.
+const V6: &str = r#"
+CREATE TABLE calibration (
+    id             INTEGER PRIMARY KEY,
+    session_id     INTEGER NOT NULL REFERENCES committee_session(id),
+    nip            TEXT NOT NULL,
+    kotak          INTEGER NOT NULL CHECK (kotak BETWEEN 1 AND 9),
+    kotak_hitung   INTEGER CHECK (kotak_hitung BETWEEN 1 AND 9),
+    reason         TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    votes_for      INTEGER CHECK (votes_for >= 0),
+    votes_against  INTEGER CHECK (votes_against >= 0),
+    votes_abstain  INTEGER CHECK (votes_abstain >= 0),
+    supersedes     INTEGER UNIQUE REFERENCES calibration(id),
+    calibrated_at  TEXT NOT NULL,
+    actor          TEXT NOT NULL
+);
+CREATE INDEX calibration_nip ON calibration(nip);
+CREATE INDEX calibration_session ON calibration(session_id);
+CREATE TRIGGER calibration_no_update BEFORE UPDATE ON calibration
+BEGIN SELECT RAISE(ABORT, 'calibrations are never changed: calibrate again instead'); END;
+CREATE TRIGGER calibration_no_delete BEFORE DELETE ON calibration
+BEGIN SELECT RAISE(ABORT, 'calibrations are never deleted: calibrate again instead'); END;
+
+CREATE TABLE outcome (
+    id           INTEGER PRIMARY KEY,
+    decision_id  INTEGER NOT NULL REFERENCES decision(id),
+    status       TEXT NOT NULL CHECK (status IN ('ditetapkan', 'ditolak', 'ditunda')),
+    sk           TEXT,
+    tanggal      TEXT,
+    reason       TEXT,
+    recorded_at  TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    CHECK (status <> 'ditetapkan' OR length(trim(coalesce(sk, ''))) > 0),
+    CHECK (status <> 'ditolak' OR length(trim(coalesce(reason, ''))) > 0)
+);
+CREATE INDEX outcome_decision ON outcome(decision_id);
+CREATE TRIGGER outcome_no_update BEFORE UPDATE ON outcome
+BEGIN SELECT RAISE(ABORT, 'outcomes are never changed: record a new one instead'); END;
+CREATE TRIGGER outcome_no_delete BEFORE DELETE ON outcome
+BEGIN SELECT RAISE(ABORT, 'outcomes are never deleted: record a new one instead'); END;
+
+ALTER TABLE position ADD COLUMN kategori TEXT CHECK (kategori IN ('target', 'kritikal'));
+
+CREATE TABLE krs_establishment (
+    id              INTEGER PRIMARY KEY,
+    period          INTEGER NOT NULL CHECK (period BETWEEN 1900 AND 9999),
+    sk              TEXT NOT NULL CHECK (length(trim(sk)) > 0),
+    tanggal         TEXT NOT NULL,
+    established_at  TEXT NOT NULL,
+    actor           TEXT NOT NULL
+);
+CREATE TABLE krs_member (
+    establishment_id  INTEGER NOT NULL REFERENCES krs_establishment(id),
+    kode_jabatan      TEXT NOT NULL,
+    nip               TEXT NOT NULL,
+    readiness         TEXT NOT NULL,
+    urutan            INTEGER NOT NULL,
+    PRIMARY KEY (establishment_id, kode_jabatan, nip)
+) WITHOUT ROWID;
+CREATE INDEX krs_member_nip ON krs_member(nip);
+CREATE TRIGGER krs_establishment_no_update BEFORE UPDATE ON krs_establishment
+BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
+CREATE TRIGGER krs_establishment_no_delete BEFORE DELETE ON krs_establishment
+BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
+CREATE TRIGGER krs_member_no_update BEFORE UPDATE ON krs_member
+BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
+CREATE TRIGGER krs_member_no_delete BEFORE DELETE ON krs_member
+BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
 "#;
