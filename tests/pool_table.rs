@@ -126,10 +126,13 @@ fn the_migration_backfills_an_older_database() {
     let path = d.path().join("old.db");
     let want = {
         let s = demo_db(&d, "old.db", 1_500);
-        // A version-3 database has none of V5's tables (histories, penalties).
+        // A version-3 database has none of V5's tables (histories, penalties)
+        // nor V6's (calibrations, outcomes, the established KRS, kategori).
         s.conn
             .execute_batch(
-                "DROP TABLE position_history; DROP TABLE penalty; DROP TABLE import_meta;",
+                "DROP TABLE position_history; DROP TABLE penalty; DROP TABLE import_meta;
+                 DROP TABLE calibration; DROP TABLE outcome; DROP TABLE krs_member;
+                 DROP TABLE krs_establishment; ALTER TABLE position DROP COLUMN kategori;",
             )
             .unwrap();
         let want = assert_consistent(&s);
