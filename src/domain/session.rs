@@ -209,6 +209,8 @@ pub enum Refusal {
         member: String,
         nip: String,
     },
+    /// A talent review's box outside 1..9 (see [`super::calibration`]).
+    BadBox(i64),
 }
 
 /// Who may vote on one candidate, and whether that is enough.

@@ -15,6 +15,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub mod calibration;
 pub mod replay;
 
 #[derive(Debug, thiserror::Error)]
