@@ -133,7 +133,7 @@ fn a_calibration_puts_the_agreed_box_in_effect_everywhere() {
     let text = run(&db, &["show", SITI]);
     assert!(text.contains("Strong 360 feedback"), "{text}");
     assert!(
-        text.contains('5') && text.contains('7'),
+        text.contains("7 agreed in session 1 (computed 5) — in effect"),
         "both boxes: {text}"
     );
     talenta(&db).args(["audit", "verify"]).assert().success();
@@ -270,12 +270,13 @@ fn the_minutes_list_each_calibration() {
     assert!(md.contains("turnaround project"), "{md}");
     assert!(md.contains("3/1/0"), "{md}");
     let j = json(&db, &["session", "minutes", "1", "--format", "json"]);
-    let c = &j["kalibrasi"][0];
+    let c = &j["calibrations"][0];
     assert_eq!(c["nip"], SITI);
     assert_eq!(c["kotak_hitung"], 5);
     assert_eq!(c["kotak"], 7);
-    assert_eq!(c["alasan"], "turnaround project");
-    assert_eq!(c["suara"], "3/1/0");
+    assert_eq!(c["reason"], "turnaround project");
+    assert_eq!(c["votes"]["setuju"], 3);
+    assert!(md.contains("5 -> 7"), "{md}");
     let csv = run(&db, &["session", "minutes", "1", "--format", "csv"]);
     assert!(csv.contains("turnaround project"), "{csv}");
 }

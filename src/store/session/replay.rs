@@ -535,6 +535,7 @@ impl Replay {
             }
         }
         self.render_decisions(conn, d)?;
+        self.render_calibrations(d);
         let table_events = std::mem::take(&mut d.events);
         d.events = self
             .of_session("event", id)

@@ -1,6 +1,7 @@
 //! Teks kalibrasi (talent review) (Bahasa Indonesia).
 
 use crate::domain::calibration::CalibrationStatus;
+use crate::strings::CalibrationLabels;
 
 pub fn bad_box(k: i64) -> String {
     format!("kotak {k} tidak ada: Matriks 9 Kotak berisi kotak 1 sampai 9; tidak ada yang dicatat")
@@ -13,4 +14,44 @@ pub fn status(s: CalibrationStatus) -> &'static str {
         CalibrationStatus::Stale => "usang: data berubah, perlu ditinjau ulang",
         CalibrationStatus::None => "belum dikalibrasi",
     }
+}
+
+pub const LABELS: CalibrationLabels = CalibrationLabels {
+    heading: "Kalibrasi Kotak Talenta (talent review)",
+    one: "Kalibrasi",
+    candidate: "Kandidat",
+    boxes: "Kotak (hasil hitung -> disepakati)",
+    grounds: "Dasar pertimbangan",
+    votes: "Suara (setuju/tidak setuju/abstain)",
+    supersedes: "Menggantikan kalibrasi",
+    recorded_by: "Dicatat oleh",
+};
+
+pub const VOTES_NONE: &str = "tidak dicatat";
+
+/// Perpindahan kalibrasi: kotak hasil hitung -> kotak yang disepakati.
+pub fn moved(computed: &str, agreed: u8) -> String {
+    format!("{computed} -> {agreed}")
+}
+
+/// Label profil untuk kalibrasi.
+pub const PROFILE_LABEL: &str = "Kalibrasi";
+
+/// `7 disepakati pada sidang 1 (hasil hitung 5) — berlaku`, atau dengan kotak hasil hitung kini bila usang.
+pub fn profile_line(
+    agreed: u8,
+    agreed_on: &str,
+    now: Option<&str>,
+    session: i64,
+    s: CalibrationStatus,
+) -> String {
+    let computed = match now {
+        Some(n) => format!("hasil hitung saat itu {agreed_on}, kini {n}"),
+        None => format!("hasil hitung {agreed_on}"),
+    };
+    format!("{agreed} disepakati pada sidang {session} ({computed}) — {}", status(s))
+}
+
+pub fn grounds(reason: &str) -> String {
+    format!("dasar: {reason}")
 }

@@ -49,3 +49,33 @@ impl Replay {
         Ok(())
     }
 }
+
+impl Replay {
+    /// A closed session's calibrations as the chain holds them: rows the
+    /// chain does not explain are left out, and the agreed box, computed box,
+    /// grounds and votes are the chain's.
+    pub(super) fn render_calibrations(&self, d: &mut super::SessionDetail) {
+        let session = json!(d.session.id);
+        let chain = self.rows.get(TABLE.entity);
+        d.calibrations.retain_mut(|c| {
+            let Some(r) = chain.and_then(|t| t.get(&c.id.to_string())) else {
+                return false;
+            };
+            let f = &r.fields;
+            if f.get("session") != Some(&session) {
+                return false;
+            }
+            let num = |k: &str| f.get(k).and_then(Value::as_u64).map(|n| n as u8);
+            c.kotak = num("kotak").unwrap_or(c.kotak);
+            c.kotak_hitung = num("kotak_hitung");
+            if let Some(reason) = f.get("reason").and_then(Value::as_str) {
+                c.reason = reason.to_string();
+            }
+            c.votes = f
+                .get("votes")
+                .and_then(Value::as_str)
+                .and_then(crate::domain::session::Votes::parse);
+            true
+        });
+    }
+}
