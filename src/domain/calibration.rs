@@ -102,6 +102,56 @@ pub fn check_box(kotak: i64) -> Result<u8, super::session::Refusal> {
         .ok_or(super::session::Refusal::BadBox(kotak))
 }
 
+/// The talent review over a set of candidates (the 9-box grid's matches):
+/// how many moved from each computed box to each agreed box (in effect), and
+/// how many calibrations are stale (waiting for review).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalibrationTally {
+    /// `moved[from][to]`: from the computed box (0 for none) to the agreed one.
+    moved: [[u32; 10]; 10],
+    pub stale: usize,
+}
+
+impl CalibrationTally {
+    /// Count one candidate (nothing when never calibrated).
+    pub fn add(&mut self, c: Option<&Calibration>) {
+        let Some(c) = c else { return };
+        match c.status() {
+            CalibrationStatus::InEffect if c.kotak_now != Some(c.kotak) => {
+                let from = c.kotak_now.unwrap_or(0) as usize;
+                self.moved[from][c.kotak as usize] += 1;
+            }
+            CalibrationStatus::Stale => self.stale += 1,
+            _ => {}
+        }
+    }
+
+    pub fn merge(&mut self, other: &CalibrationTally) {
+        for (a, b) in self.moved.iter_mut().flatten().zip(other.moved.iter().flatten()) {
+            *a += b;
+        }
+        self.stale += other.stale;
+    }
+
+    /// The moves in effect: (from, to, how many); `from` 0 when no box was computed.
+    pub fn moves(&self) -> Vec<(u8, u8, u32)> {
+        let mut out = Vec::new();
+        for (from, row) in self.moved.iter().enumerate() {
+            for (to, &n) in row.iter().enumerate() {
+                if n > 0 {
+                    out.push((from as u8, to as u8, n));
+                }
+            }
+        }
+        out
+    }
+
+    /// Nothing to show: no move in effect and nothing stale.
+    pub fn is_empty(&self) -> bool {
+        self.stale == 0 && self.moved.iter().flatten().all(|n| *n == 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +203,23 @@ mod tests {
         for k in [0, 10, -1, 300] {
             assert_eq!(check_box(k), Err(super::super::session::Refusal::BadBox(k)));
         }
+    }
+
+    #[test]
+    fn the_tally_counts_moves_in_effect_and_stale_reviews() {
+        let mut t = CalibrationTally::default();
+        assert!(t.is_empty());
+        t.add(None);
+        t.add(Some(&cal(Some(7), Some(7)))); // 7 -> 9 in effect
+        t.add(Some(&cal(Some(7), Some(7))));
+        t.add(Some(&cal(Some(5), Some(3)))); // stale
+        let mut same = cal(Some(9), Some(9)); // agreed the computed box: no move
+        same.kotak = 9;
+        t.add(Some(&same));
+        let mut u = CalibrationTally::default();
+        u.merge(&t);
+        assert_eq!(u.moves(), vec![(7, 9, 2)]);
+        assert_eq!(u.stale, 1);
+        assert!(!u.is_empty());
     }
 }

@@ -55,3 +55,13 @@ pub fn profile_line(
 pub fn grounds(reason: &str) -> String {
     format!("grounds: {reason}")
 }
+
+/// The 9-box grid's line: the moves in effect and the stale calibrations.
+pub fn grid_line(moves: &[String], stale: usize) -> String {
+    let moved = if moves.is_empty() {
+        "no move in effect".to_string()
+    } else {
+        moves.join(", ")
+    };
+    format!("Calibrated: {moved} · stale, to review: {stale}")
+}

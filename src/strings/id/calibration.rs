@@ -55,3 +55,13 @@ pub fn profile_line(
 pub fn grounds(reason: &str) -> String {
     format!("dasar: {reason}")
 }
+
+/// Baris Matriks 9 Kotak: perpindahan yang berlaku dan kalibrasi yang usang.
+pub fn grid_line(moves: &[String], stale: usize) -> String {
+    let moved = if moves.is_empty() {
+        "tidak ada perpindahan yang berlaku".to_string()
+    } else {
+        moves.join(", ")
+    };
+    format!("Kalibrasi: {moved} · usang, perlu ditinjau ulang: {stale}")
+}
