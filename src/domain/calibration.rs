@@ -152,6 +152,24 @@ impl CalibrationTally {
     }
 }
 
+/// The checks of a calibration, in the order a secretary would want to hear
+/// them: the box 1..9, then a recommendation's rules (open session, grounds,
+/// quorum of members present and not recused, votes); the box on success.
+pub fn check_calibration(
+    closed: bool,
+    session: i64,
+    reason: &str,
+    kotak: i64,
+    votes: Option<super::session::Votes>,
+    q: &super::session::QuorumCheck,
+) -> Result<u8, super::session::Refusal> {
+    use super::session::{check_decision, DecisionKind};
+    let k = check_box(kotak)?;
+    // A calibration names no position; the kind only matters for one.
+    check_decision(closed, session, reason, DecisionKind::Dipertahankan, false, votes, q)?;
+    Ok(k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,8 @@
 use super::{
     now, quorum_in_tx, require_employee, session_status, Result, StoreError,
 };
-use crate::domain::calibration::check_box;
-use crate::domain::session::{
-    check_decision, check_text, DecisionKind, Refusal, TextField, Votes,
-};
+use crate::domain::calibration::{check_box, check_calibration};
+use crate::domain::session::{check_text, Refusal, TextField, Votes};
 use crate::domain::Rules;
 use crate::store::audit::{self, Change};
 use crate::store::load::load_one;
@@ -59,21 +57,13 @@ pub fn calibrate(
 ) -> Result<i64> {
     check_text(TextField::Actor, &actor.name)?;
     check_text(TextField::Reason, &input.reason)?;
-    let kotak = check_box(input.kotak)?;
+    // The box first (no transaction for an impossible one).
+    check_box(input.kotak)?;
     let tx = store.write_tx()?;
     let closed = session_status(&tx, session)?.is_closed();
     require_employee(&tx, &input.nip)?;
     let q = quorum_in_tx(&tx, session, &input.nip)?;
-    // A calibration names no position: the rules are a recommendation's.
-    check_decision(
-        closed,
-        session,
-        &input.reason,
-        DecisionKind::Dipertahankan,
-        false,
-        input.votes,
-        &q,
-    )?;
+    let kotak = check_calibration(closed, session, &input.reason, input.kotak, input.votes, &q)?;
     let computed = load_one(&tx, &input.nip, rules)?
         .ok_or_else(|| Refusal::UnknownEmployee(input.nip.clone()))?
         .kotak_hitung();

@@ -65,3 +65,20 @@ pub fn grid_line(moves: &[String], stale: usize) -> String {
     };
     format!("Calibrated: {moved} · stale, to review: {stale}")
 }
+
+/// The help screen's and docs/keys.md's line.
+pub const KEY_HELP: &str = "talent review: agree a box for the selected candidate";
+
+pub fn form_title(nama: &str, nip: &str) -> String {
+    format!("Talent review (calibration): {nama} ({nip})")
+}
+
+pub const FIELD_KOTAK: &str = "Agreed box (1-9)";
+
+pub fn bad_box_text(s: &str) -> String {
+    format!("cannot read the box '{s}'; write a number from 1 to 9")
+}
+
+pub fn recorded(id: i64) -> String {
+    format!("calibration {id} recorded; the agreed box is in effect")
+}

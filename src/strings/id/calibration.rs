@@ -65,3 +65,20 @@ pub fn grid_line(moves: &[String], stale: usize) -> String {
     };
     format!("Kalibrasi: {moved} · usang, perlu ditinjau ulang: {stale}")
 }
+
+/// Baris layar bantuan dan docs/keys.md.
+pub const KEY_HELP: &str = "kalibrasi kotak talenta untuk kandidat terpilih";
+
+pub fn form_title(nama: &str, nip: &str) -> String {
+    format!("Kalibrasi kotak talenta: {nama} ({nip})")
+}
+
+pub const FIELD_KOTAK: &str = "Kotak disepakati (1-9)";
+
+pub fn bad_box_text(s: &str) -> String {
+    format!("kotak '{s}' tidak terbaca; tulis angka 1 sampai 9")
+}
+
+pub fn recorded(id: i64) -> String {
+    format!("kalibrasi {id} dicatat; kotak yang disepakati berlaku")
+}
