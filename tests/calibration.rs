@@ -55,17 +55,33 @@ fn session() -> (tempfile::TempDir, PathBuf) {
     let db = d.path().join("pool.db");
     run(&db, &["import", FIXTURES]);
     let mut new = vec!["session", "new", "--title", "Talent review 2026"];
-    for m in ["Siti Rahmah:ketua", "Budi:sekretaris", "Rahmat", "Dewi", "Yusuf"] {
+    for m in [
+        "Siti Rahmah:ketua",
+        "Budi:sekretaris",
+        "Rahmat",
+        "Dewi",
+        "Yusuf",
+    ] {
         new.extend(["--member", m]);
     }
     run(&db, &new);
     run(
         &db,
-        &["session", "attend", "1", "Siti Rahmah", "Budi", "Rahmat", "Dewi"],
+        &[
+            "session",
+            "attend",
+            "1",
+            "Siti Rahmah",
+            "Budi",
+            "Rahmat",
+            "Dewi",
+        ],
     );
     run(
         &db,
-        &["session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar"],
+        &[
+            "session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar",
+        ],
     );
     (d, db)
 }
@@ -74,7 +90,15 @@ fn calibrate(db: &Path, nip: &str, kotak: &str, reason: &str) -> String {
     run(
         db,
         &[
-            "session", "calibrate", "1", nip, "--kotak", kotak, "--reason", reason, "--votes",
+            "session",
+            "calibrate",
+            "1",
+            nip,
+            "--kotak",
+            kotak,
+            "--reason",
+            reason,
+            "--votes",
             "3/1/0",
         ],
     )
@@ -106,7 +130,12 @@ fn a_calibration_puts_the_agreed_box_in_effect_everywhere() {
     let (_d, db) = session();
     assert_eq!(employee(&db, SITI)["kotak"], 5);
     assert_eq!(employee(&db, SITI)["kalibrasi"], Value::Null);
-    let id = calibrate(&db, SITI, "7", "Strong 360 feedback and a turnaround project");
+    let id = calibrate(
+        &db,
+        SITI,
+        "7",
+        "Strong 360 feedback and a turnaround project",
+    );
     assert_eq!(id, "1");
     let e = employee(&db, SITI);
     assert_eq!(e["kotak"], 7);
@@ -147,11 +176,9 @@ fn a_later_calibration_supersedes_the_earlier_both_kept() {
     assert_eq!(second, "2");
     let c = Connection::open(&db).unwrap();
     let sup: Option<i64> = c
-        .query_row(
-            "SELECT supersedes FROM calibration WHERE id = 2",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT supersedes FROM calibration WHERE id = 2", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(sup, Some(1));
     assert_eq!(counts(&db).0, 2);
@@ -166,10 +193,19 @@ fn bad_calibrations_are_refused_and_write_nothing() {
     let (_d, db) = session();
     let before = counts(&db);
     let cal = |nip: &str, kotak: &str, reason: &str| -> Vec<String> {
-        ["session", "calibrate", "1", nip, "--kotak", kotak, "--reason", reason]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "session",
+            "calibrate",
+            "1",
+            nip,
+            "--kotak",
+            kotak,
+            "--reason",
+            reason,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     };
     let check = |args: Vec<String>, says: &str| {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -180,7 +216,10 @@ fn bad_calibrations_are_refused_and_write_nothing() {
     check(cal(SITI, "10", "grounds"), "box 10 does not exist");
     check(cal(SITI, "-1", "grounds"), "box -1 does not exist");
     check(cal(SITI, "7", "  "), "grounds) is required");
-    check(cal("199999999999999999", "7", "grounds"), "no employee has NIP");
+    check(
+        cal("199999999999999999", "7", "grounds"),
+        "no employee has NIP",
+    );
     let mut v = cal(SITI, "7", "grounds");
     v.extend(["--votes".into(), "4/1/0".into()]);
     check(v, "5 votes exceed the 4 members");
@@ -194,7 +233,15 @@ fn bad_calibrations_are_refused_and_write_nothing() {
     // A second recusal for Fauzi leaves 2 of the quorum of 3.
     run(
         &db,
-        &["session", "recuse", "1", "Dewi", FAUZI, "--reason", "atasan langsung"],
+        &[
+            "session",
+            "recuse",
+            "1",
+            "Dewi",
+            FAUZI,
+            "--reason",
+            "atasan langsung",
+        ],
     );
     let before = counts(&db);
     let a = cal(FAUZI, "8", "grounds");
@@ -231,7 +278,11 @@ fn a_new_skp_year_makes_the_calibration_stale() {
     calibrate(&db, SITI, "8", "exceptional assignment results");
     assert_eq!(employee(&db, SITI)["kotak"], 8);
     let skp = d.path().join("kinerja.csv");
-    std::fs::write(&skp, format!("nip,tahun,predikat\n{SITI},2025,Sangat Baik\n")).unwrap();
+    std::fs::write(
+        &skp,
+        format!("nip,tahun,predikat\n{SITI},2025,Sangat Baik\n"),
+    )
+    .unwrap();
     run(&db, &["import", skp.to_str().unwrap()]);
     let e = employee(&db, SITI);
     assert_eq!(e["kotak_hitung"], 7, "{e}");
@@ -244,7 +295,10 @@ fn a_new_skp_year_makes_the_calibration_stale() {
     // A new calibration on the new data is in effect again.
     calibrate(&db, SITI, "8", "reviewed again on the 2025 SKP");
     let e = employee(&db, SITI);
-    assert_eq!((e["kotak"].clone(), e["kalibrasi"]["status"].clone()), (8.into(), "ya".into()));
+    assert_eq!(
+        (e["kotak"].clone(), e["kalibrasi"]["status"].clone()),
+        (8.into(), "ya".into())
+    );
 }
 
 #[test]
@@ -257,7 +311,10 @@ fn misspelt_calibration_values_are_explained() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("usng") && err.contains("ya") && err.contains("usang") && err.contains("tidak"),
+        err.contains("usng")
+            && err.contains("ya")
+            && err.contains("usang")
+            && err.contains("tidak"),
         "{err}"
     );
 }
@@ -301,13 +358,15 @@ fn forge(db: &Path, name: &str, change: impl FnOnce(&Connection)) -> PathBuf {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {name};")).unwrap();
+        conn.execute_batch(&format!("DROP TRIGGER {name};"))
+            .unwrap();
     }
     change(&conn);
     for (_, sql) in &triggers {
         conn.execute_batch(&format!("{sql};")).unwrap();
     }
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
     copy
 }
 
@@ -351,7 +410,8 @@ fn forged_calibrations_are_caught_by_audit_verify() {
     caught(&reworded, &["calibration record 1"]);
     // The later calibration removed, so the earlier one seems in effect.
     let deleted = forge(&db, "deleted", |c| {
-        c.execute("DELETE FROM calibration WHERE id = 2", []).unwrap();
+        c.execute("DELETE FROM calibration WHERE id = 2", [])
+            .unwrap();
     });
     caught(&deleted, &["calibration record 2"]);
     // The triggers are what refuse a change through SQL.

@@ -125,22 +125,37 @@ fn the_secretary_records_a_calibration_by_keys() {
     recorded_session(&f);
     let mut app = session_app(&f, Lang::En);
     keys(&mut app, "c enter esc : text:yusuf enter K");
-    let form = app.sessions.form.as_ref().expect("K opens the calibration form");
+    let form = app
+        .sessions
+        .form
+        .as_ref()
+        .expect("K opens the calibration form");
     assert!(form.kind.title(Lang::En).contains(YUSUF));
     let s = screen(&app, 100, 30);
     assert!(s.contains("Agreed box (1-9)"), "{s}");
     // Box 0 and a box that is no number are refused; nothing is written.
     keys(&mut app, "text:0 tab text:Penugasan_khusus_berhasil enter");
-    assert!(form_problem(&app).contains("box 0 does not exist"), "{}", form_problem(&app));
+    assert!(
+        form_problem(&app).contains("box 0 does not exist"),
+        "{}",
+        form_problem(&app)
+    );
     keys(&mut app, "backtab ctrl-u text:x enter");
     assert!(form_problem(&app).contains("'x'"), "{}", form_problem(&app));
     // Too many votes for the 3 members present.
     keys(&mut app, "ctrl-u text:8 tab tab text:3/1/0 enter");
-    assert!(form_problem(&app).contains("4 votes exceed"), "{}", form_problem(&app));
+    assert!(
+        form_problem(&app).contains("4 votes exceed"),
+        "{}",
+        form_problem(&app)
+    );
     assert_eq!(calibrations(&f), 0);
     keys(&mut app, "ctrl-u text:3/0/0 enter");
     assert!(app.sessions.form.is_none(), "{:?}", app.sessions.form);
-    assert_eq!(app.notice, Some(Notice::Session(SessionNote::Calibrated(1))));
+    assert_eq!(
+        app.notice,
+        Some(Notice::Session(SessionNote::Calibrated(1)))
+    );
     assert_eq!(calibrations(&f), 1);
     assert!(app.take_pool_reload(), "the box in effect changed: reload");
     let pool = load_pool(&store(&f).conn, as_of(), &Rules::default()).unwrap();

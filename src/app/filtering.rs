@@ -7,8 +7,8 @@
 //! the latest keystroke wins and input never waits for a large pool. The
 //! synchronous mode computes on the spot (tests, tiny pools).
 
-use crate::domain::calibration::CalibrationTally;
 use super::sort::{self, Sort};
+use crate::domain::calibration::CalibrationTally;
 use crate::domain::filter::{self, FilterError};
 use crate::domain::jpm::Jpm;
 use crate::domain::{position, Pool, Position};

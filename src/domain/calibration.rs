@@ -107,19 +107,26 @@ pub fn check_box(kotak: i64) -> Result<u8, super::session::Refusal> {
 /// how many calibrations are stale (waiting for review).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CalibrationTally {
-    /// `moved[from][to]`: from the computed box (0 for none) to the agreed one.
-    moved: [[u32; 10]; 10],
+    /// (from, to, how many), sorted: from the computed box (0 for none) to
+    /// the agreed one. Few entries: most candidates are never calibrated.
+    moved: Vec<(u8, u8, u32)>,
     pub stale: usize,
 }
 
 impl CalibrationTally {
+    fn count(&mut self, from: u8, to: u8, n: u32) {
+        match self.moved.binary_search_by_key(&(from, to), |m| (m.0, m.1)) {
+            Ok(i) => self.moved[i].2 += n,
+            Err(i) => self.moved.insert(i, (from, to, n)),
+        }
+    }
+
     /// Count one candidate (nothing when never calibrated).
     pub fn add(&mut self, c: Option<&Calibration>) {
         let Some(c) = c else { return };
         match c.status() {
             CalibrationStatus::InEffect if c.kotak_now != Some(c.kotak) => {
-                let from = c.kotak_now.unwrap_or(0) as usize;
-                self.moved[from][c.kotak as usize] += 1;
+                self.count(c.kotak_now.unwrap_or(0), c.kotak, 1);
             }
             CalibrationStatus::Stale => self.stale += 1,
             _ => {}
@@ -127,28 +134,20 @@ impl CalibrationTally {
     }
 
     pub fn merge(&mut self, other: &CalibrationTally) {
-        for (a, b) in self.moved.iter_mut().flatten().zip(other.moved.iter().flatten()) {
-            *a += b;
+        for &(from, to, n) in &other.moved {
+            self.count(from, to, n);
         }
         self.stale += other.stale;
     }
 
     /// The moves in effect: (from, to, how many); `from` 0 when no box was computed.
-    pub fn moves(&self) -> Vec<(u8, u8, u32)> {
-        let mut out = Vec::new();
-        for (from, row) in self.moved.iter().enumerate() {
-            for (to, &n) in row.iter().enumerate() {
-                if n > 0 {
-                    out.push((from as u8, to as u8, n));
-                }
-            }
-        }
-        out
+    pub fn moves(&self) -> &[(u8, u8, u32)] {
+        &self.moved
     }
 
     /// Nothing to show: no move in effect and nothing stale.
     pub fn is_empty(&self) -> bool {
-        self.stale == 0 && self.moved.iter().flatten().all(|n| *n == 0)
+        self.stale == 0 && self.moved.is_empty()
     }
 }
 
@@ -166,7 +165,15 @@ pub fn check_calibration(
     use super::session::{check_decision, DecisionKind};
     let k = check_box(kotak)?;
     // A calibration names no position; the kind only matters for one.
-    check_decision(closed, session, reason, DecisionKind::Dipertahankan, false, votes, q)?;
+    check_decision(
+        closed,
+        session,
+        reason,
+        DecisionKind::Dipertahankan,
+        false,
+        votes,
+        q,
+    )?;
     Ok(k)
 }
 

@@ -121,7 +121,11 @@ pub(super) fn csv(d: &SessionDetail, buf: &mut Vec<u8>) -> std::io::Result<()> {
         .map(|x| safe_cell(&text::visible(x)))
         .collect::<Vec<String>>()
     });
-    let end: &[u8] = if buf.ends_with(b"\r\n") { b"\r\n" } else { b"\n" };
+    let end: &[u8] = if buf.ends_with(b"\r\n") {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
     buf.extend_from_slice(end);
     write_csv(buf, &header, rows)
 }

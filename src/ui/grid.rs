@@ -59,9 +59,13 @@ fn calibration_line(app: &App) -> Option<String> {
     }
     let moves: Vec<String> = t
         .moves()
-        .into_iter()
-        .map(|(from, to, n)| {
-            let from = if from == 0 { "-".to_string() } else { from.to_string() };
+        .iter()
+        .map(|&(from, to, n)| {
+            let from = if from == 0 {
+                "-".to_string()
+            } else {
+                from.to_string()
+            };
             format!("{from}->{to} ×{n}")
         })
         .collect();

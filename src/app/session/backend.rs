@@ -2,11 +2,11 @@
 //! its own, the actor of `--as`, the rules in force) in the real program and
 //! in tests. Every write is one of `store::session`'s transactions.
 
-use crate::store::session::calibration::CalibrationInput;
 use crate::domain::session::Refusal;
 use crate::domain::Rules;
 use crate::lang::Lang;
 use crate::minutes;
+use crate::store::session::calibration::CalibrationInput;
 use crate::store::session::{
     self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
     SessionRow,

@@ -7,8 +7,8 @@
 //! row (also a box's list) or the open profile.
 
 pub mod backend;
-pub mod form;
 mod calibrate;
+pub mod form;
 mod submit;
 
 use super::scroll::{Move, Scroll};

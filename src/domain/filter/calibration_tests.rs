@@ -77,7 +77,10 @@ fn misspelt_or_misused_values_are_explained() {
     assert_eq!(e.column, 11);
     assert!(matches!(
         parse("kotak_hitung=10").unwrap_err().kind,
-        ErrorKind::BadValue { field: Field::KotakHitung, .. }
+        ErrorKind::BadValue {
+            field: Field::KotakHitung,
+            ..
+        }
     ));
     // ya / usang / tidak have no order.
     assert!(parse("kalibrasi>ya").is_err());

@@ -5,9 +5,7 @@
 //! transaction with its audit entry: a refusal writes nothing. A later
 //! calibration of the same NIP supersedes the earlier one (both kept).
 
-use super::{
-    now, quorum_in_tx, require_employee, session_status, Result, StoreError,
-};
+use super::{now, quorum_in_tx, require_employee, session_status, Result, StoreError};
 use crate::domain::calibration::{check_box, check_calibration};
 use crate::domain::session::{check_text, Refusal, TextField, Votes};
 use crate::domain::Rules;

@@ -49,7 +49,10 @@ pub fn profile_line(
         Some(n) => format!("computed {agreed_on} then, {n} now"),
         None => format!("computed {agreed_on}"),
     };
-    format!("{agreed} agreed in session {session} ({computed}) — {}", status(s))
+    format!(
+        "{agreed} agreed in session {session} ({computed}) — {}",
+        status(s)
+    )
 }
 
 pub fn grounds(reason: &str) -> String {

@@ -49,7 +49,10 @@ pub fn profile_line(
         Some(n) => format!("hasil hitung saat itu {agreed_on}, kini {n}"),
         None => format!("hasil hitung {agreed_on}"),
     };
-    format!("{agreed} disepakati pada sidang {session} ({computed}) — {}", status(s))
+    format!(
+        "{agreed} disepakati pada sidang {session} ({computed}) — {}",
+        status(s)
+    )
 }
 
 pub fn grounds(reason: &str) -> String {

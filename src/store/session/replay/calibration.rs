@@ -24,9 +24,10 @@ impl Replay {
         let supersedes = after.get("supersedes").and_then(Value::as_i64);
         let valid_base = supersedes.is_none_or(|p| {
             exists(&p.to_string())
-                && !known.into_iter().flatten().any(|(_, r)| {
-                    r.fields.get("supersedes") == Some(&json!(p))
-                })
+                && !known
+                    .into_iter()
+                    .flatten()
+                    .any(|(_, r)| r.fields.get("supersedes") == Some(&json!(p)))
         });
         if exists(&e.entity_id) || !valid_base {
             return Err(mismatch(TABLE.entity, &e.entity_id));
