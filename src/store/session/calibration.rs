@@ -130,18 +130,7 @@ const ROW: &str = "SELECT c.id, c.session_id, c.nip, e.nama, c.kotak, c.kotak_hi
   FROM calibration c LEFT JOIN employee e ON e.nip = c.nip";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CalibrationRow> {
-    let votes = match (
-        r.get::<_, Option<u32>>(7)?,
-        r.get::<_, Option<u32>>(8)?,
-        r.get::<_, Option<u32>>(9)?,
-    ) {
-        (Some(f), Some(a), Some(b)) => Some(Votes {
-            for_: f,
-            against: a,
-            abstain: b,
-        }),
-        _ => None,
-    };
+    let votes = Votes::from_parts(r.get(7)?, r.get(8)?, r.get(9)?);
     Ok(CalibrationRow {
         id: r.get(0)?,
         session_id: r.get(1)?,
