@@ -336,6 +336,32 @@ fn the_minutes_list_each_calibration() {
     assert!(md.contains("5 -> 7"), "{md}");
     let csv = run(&db, &["session", "minutes", "1", "--format", "csv"]);
     assert!(csv.contains("turnaround project"), "{csv}");
+    // The Word document holds the section too.
+    let docx = db.with_file_name("ba.docx");
+    run(
+        &db,
+        &[
+            "session",
+            "minutes",
+            "1",
+            "--format",
+            "docx",
+            "--output",
+            docx.to_str().unwrap(),
+        ],
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for want in [
+        "Talent review (calibration)",
+        "5 -&gt; 7",
+        "turnaround project",
+        "3/1/0",
+    ] {
+        assert!(xml.contains(want), "{want:?} not in the docx");
+    }
 }
 
 // --- Tampering -----------------------------------------------------------
