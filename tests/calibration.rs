@@ -155,6 +155,19 @@ fn a_calibration_puts_the_agreed_box_in_effect_everywhere() {
     assert_eq!(q("kalibrasi=ya"), "1");
     assert_eq!(q("calibration=stale"), "0");
     assert_eq!(q(&format!("nip={FAUZI} kalibrasi=tidak")), "1");
+    // So does the shortlist's employee object.
+    let list = json(&db, &["shortlist", "BKD-01", "--all", "--format", "json"]);
+    let siti = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["nip"] == SITI)
+        .expect("Siti is ranked");
+    assert_eq!(
+        (siti["kotak"].clone(), siti["kotak_hitung"].clone()),
+        (7.into(), 5.into())
+    );
+    assert_eq!(siti["kalibrasi"]["status"], "ya");
     // show (JSON) carries the same, and its text both boxes and the grounds.
     let s = json(&db, &["show", SITI, "--format", "json"]);
     assert_eq!(s["kotak"], 7);
