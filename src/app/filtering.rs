@@ -8,6 +8,7 @@
 //! synchronous mode computes on the spot (tests, tiny pools).
 
 use super::sort::{self, Sort};
+use crate::domain::calibration::CalibrationTally;
 use crate::domain::filter::{self, FilterError};
 use crate::domain::jpm::Jpm;
 use crate::domain::{position, Pool, Position};
@@ -40,6 +41,8 @@ pub struct Matches {
     pub counts: [usize; 9],
     /// Matches without a box (no predikat or no potential).
     pub no_box: usize,
+    /// The talent review over the filter's matches (moves and stale ones).
+    pub calibration: CalibrationTally,
     /// The shortlist of [`Query::shortlist`] (among all the filter's matches,
     /// whatever the box).
     pub shortlist: Option<Shortlist>,
@@ -151,6 +154,7 @@ impl Engine {
             let t = t?;
             m.filtered += t.filtered;
             m.no_box += t.no_box;
+            m.calibration.merge(&t.calibration);
             for (a, b) in m.counts.iter_mut().zip(t.counts) {
                 *a += b;
             }
@@ -200,6 +204,7 @@ struct Tally {
     filtered: usize,
     counts: [usize; 9],
     no_box: usize,
+    calibration: CalibrationTally,
 }
 
 /// Rows per scanning thread at least (below that one thread is faster).
@@ -256,6 +261,9 @@ impl Scope<'_> {
                 match c.kotak {
                     Some(k @ 1..=9) => t.counts[k as usize - 1] += 1,
                     _ => t.no_box += 1,
+                }
+                if c.calibration.is_some() {
+                    t.calibration.add(c.calibration.as_deref());
                 }
                 if let (Some(l), Some(k)) = (listed.as_deref_mut(), self.box_only) {
                     if c.kotak == Some(k) {

@@ -265,6 +265,7 @@ pub enum Cmd {
     Conditions,
     Sessions,
     Decide,
+    Calibrate,
     Recuse,
     Discussed,
     NewSession,
@@ -278,7 +279,7 @@ pub enum Cmd {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 47] = [
+    pub const ALL: [Cmd; 48] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -316,6 +317,7 @@ impl Cmd {
         Cmd::Conditions,
         Cmd::Sessions,
         Cmd::Decide,
+        Cmd::Calibrate,
         Cmd::Recuse,
         Cmd::Discussed,
         Cmd::NewSession,
@@ -367,6 +369,7 @@ impl Cmd {
             Cmd::Conditions => "conditions",
             Cmd::Sessions => "sessions",
             Cmd::Decide => "decide",
+            Cmd::Calibrate => "calibrate",
             Cmd::Recuse => "recuse",
             Cmd::Discussed => "discussed",
             Cmd::NewSession => "new_session",
@@ -432,6 +435,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Lang, &["L"]),
             Keys(Cmd::Sessions, &["c"]),
             Keys(Cmd::Decide, &["d"]),
+            Keys(Cmd::Calibrate, &["K"]),
             Keys(Cmd::Recuse, &["r"]),
             Keys(Cmd::Discussed, &["m"]),
             Keys(Cmd::Quit, &["q", "ctrl-c"]),

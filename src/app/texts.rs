@@ -66,6 +66,7 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (Context::Form, Cmd::CursorRight) => h.form_cursor_right,
         (_, Cmd::Sessions) => h.sessions,
         (_, Cmd::Decide) => h.decide,
+        (_, Cmd::Calibrate) => tr!(lang, calibration::KEY_HELP),
         (_, Cmd::Recuse) => h.recuse,
         (_, Cmd::Discussed) => h.discussed,
         (_, Cmd::NewSession) => h.new_session,
@@ -176,6 +177,7 @@ impl FormKind {
         match self {
             FormKind::NewSession => tr!(lang, session_ui::TITLE_NEW_SESSION).into(),
             FormKind::Decide { nip, nama, .. } => tr!(lang, session_ui::title_decide(nama, nip)),
+            FormKind::Calibrate { nip, nama, .. } => tr!(lang, calibration::form_title(nama, nip)),
             FormKind::Amend { decision, nama, .. } => {
                 tr!(lang, session_ui::title_amend(*decision, nama))
             }
@@ -205,6 +207,7 @@ impl FieldId {
             FieldId::Reason => n.reason,
             FieldId::Format => n.format,
             FieldId::Path => n.path,
+            FieldId::Kotak => tr!(lang, calibration::FIELD_KOTAK),
         }
     }
 }
@@ -219,6 +222,7 @@ impl Said for FormProblem {
             FormProblem::BadQuorum(s) => tr!(lang, session_ui::bad_quorum(s)),
             FormProblem::BadVotes(s) => tr!(lang, session::bad_votes(s)),
             FormProblem::NoPath => tr!(lang, session_ui::NO_PATH).into(),
+            FormProblem::BadBox(s) => tr!(lang, calibration::bad_box_text(s)),
         }
     }
 }
@@ -248,6 +252,7 @@ impl SessionNote {
             SessionNote::Recused { member, nip } => tr!(lang, session_ui::recused(member, nip)),
             SessionNote::Discussed(nip) => tr!(lang, session_ui::discussed(nip)),
             SessionNote::Recorded(id) => tr!(lang, session_ui::recorded(*id)),
+            SessionNote::Calibrated(id) => tr!(lang, calibration::recorded(*id)),
             SessionNote::Amended { old, new } => tr!(lang, session_ui::amended(*old, *new)),
             SessionNote::Closed(id) => tr!(lang, session_ui::closed(*id)),
             SessionNote::Reopened(id) => tr!(lang, session_ui::reopened(*id)),

@@ -2,6 +2,7 @@
 //! object of the JSON contract, CSV rows with formula neutralising, and plain
 //! aligned tables.
 
+use crate::domain::calibration::{Calibration, CalibrationStatus};
 use crate::domain::{Candidate, Competency, Pool};
 use crate::present::safe_cell;
 use chrono::NaiveDate;
@@ -9,7 +10,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use unicode_width::UnicodeWidthStr;
 
-/// The nine fields every employee object of the JSON contract has; flattened
+/// The fields every employee object of the JSON contract has (the nine of
+/// the CSV, then the talent review's two); flattened
 /// into each command's own output object.
 #[derive(Debug, Clone, Serialize)]
 pub struct EmployeeCore {
@@ -22,6 +24,36 @@ pub struct EmployeeCore {
     pub kotak: Option<u8>,
     pub kinerja: Option<String>,
     pub potensi: Option<String>,
+    /// The box computed from the data (`kotak` is the box in effect).
+    pub kotak_hitung: Option<u8>,
+    /// The latest talent review, in effect (`ya`) or stale (`usang`).
+    pub kalibrasi: Option<CalibrationOut>,
+}
+
+/// A candidate's latest calibration in the JSON contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationOut {
+    pub id: i64,
+    /// The agreed box.
+    pub kotak: u8,
+    pub status: CalibrationStatus,
+    pub sesi: i64,
+    pub alasan: String,
+    /// The computed box it was agreed on.
+    pub kotak_hitung: Option<u8>,
+}
+
+impl CalibrationOut {
+    pub fn new(c: &Calibration) -> CalibrationOut {
+        CalibrationOut {
+            id: c.id,
+            kotak: c.kotak,
+            status: c.status(),
+            sesi: c.session,
+            alasan: c.reason.to_string(),
+            kotak_hitung: c.kotak_agreed_on,
+        }
+    }
 }
 
 impl EmployeeCore {
@@ -36,6 +68,8 @@ impl EmployeeCore {
             kotak: c.kotak,
             kinerja: c.latest_predikat().map(|p| p.code().to_string()),
             potensi: c.potensi.map(|p| p.code().to_string()),
+            kotak_hitung: c.kotak_hitung(),
+            kalibrasi: c.calibration.as_deref().map(CalibrationOut::new),
         }
     }
 

@@ -3,6 +3,7 @@
 use super::{emit, CliError, CliResult, Ctx};
 use crate::domain::session::{parse_member, DecisionKind, Votes};
 use crate::minutes::{self, MinutesFormat};
+use crate::store::session::calibration::{calibrate, CalibrationInput};
 use crate::store::session::{self as ss, Amendment, DecisionInput, NewSession, SessionError};
 use crate::store::Store;
 use crate::tr;
@@ -94,6 +95,22 @@ pub enum SessionCommand {
         /// position
         #[arg(long, value_name = "KODE")]
         position: Option<String>,
+        /// reason
+        #[arg(long)]
+        reason: String,
+        /// votes
+        #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
+        votes: Option<String>,
+    },
+    /// calibrate
+    Calibrate {
+        /// id
+        id: i64,
+        /// nip
+        nip: String,
+        /// kotak
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        kotak: i64,
         /// reason
         #[arg(long)]
         reason: String,
@@ -232,6 +249,23 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             let did = ss::decide(&mut store, actor, ctx.rules(), id, &input)
                 .map_err(|e| refused(ctx, e))?;
             emit(&format!("{did}\n"))
+        }
+        SessionCommand::Calibrate {
+            id,
+            nip,
+            kotak,
+            reason,
+            votes: v,
+        } => {
+            let input = CalibrationInput {
+                nip: nip.trim().to_string(),
+                kotak,
+                reason,
+                votes: votes(ctx, &v)?,
+            };
+            let cid = calibrate(&mut store, actor, ctx.rules(), id, &input)
+                .map_err(|e| refused(ctx, e))?;
+            emit(&format!("{cid}\n"))
         }
         SessionCommand::Amend {
             decision_id,

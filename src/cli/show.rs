@@ -229,6 +229,9 @@ fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
         None => l.no_box.to_string(),
     };
     sheet.line(l.kotak, kotak);
+    if let Some((label, lines)) = crate::present::calibration::profile_lines(c, lang) {
+        sheet.list(label, l.none, lines);
+    }
     let skp = if c.skp.is_empty() {
         l.none.to_string()
     } else {

@@ -1,6 +1,7 @@
 //! The in-memory talent pool: one `Candidate` per employee with everything the
 //! filter language, the table and the 9-box need, loaded once from the store.
 
+use super::calibration::{Calibration, CalibrationStatus};
 use super::career::{Career, Penalty, PositionSpan};
 use super::competency::Competency;
 use super::dates::{retirement_date, whole_years};
@@ -179,8 +180,12 @@ pub struct Candidate {
     pub potensi_score: Option<f32>,
     /// Training lesson hours (JP) per year, ascending by year.
     pub training: JpYears,
-    /// The 9-box, computed with the pool's rules at load.
+    /// The 9-box in effect: computed with the pool's rules at load, or the
+    /// box agreed in a talent review while that is in effect.
     pub kotak: Option<u8>,
+    /// The latest talent review (calibration) of this candidate; `None` for
+    /// most (one pointer).
+    pub calibration: Option<Box<Calibration>>,
     /// Position history and penalties on record; `None` when there are none
     /// (one pointer: most pools carry no history for most employees).
     pub career: Option<Box<Career>>,
@@ -244,9 +249,32 @@ impl Candidate {
         retirement_date(self.birth, self.bup_age(rules))
     }
 
-    /// Recompute the 9-box with a set of rules.
+    /// Recompute the 9-box with a set of rules: the computed box, or the
+    /// calibrated one while its calibration is in effect.
     pub fn compute_kotak(&mut self, rules: &Rules) {
-        self.kotak = rules.kotak(self.latest_predikat(), self.potensi);
+        let computed = rules.kotak(self.latest_predikat(), self.potensi);
+        self.kotak = match self.calibration.as_deref_mut() {
+            Some(c) => {
+                c.kotak_now = computed;
+                c.in_effect()
+            }
+            None => computed,
+        };
+    }
+
+    /// The box computed from the data (`kotak_hitung`), whatever was agreed.
+    pub fn kotak_hitung(&self) -> Option<u8> {
+        match self.calibration.as_deref() {
+            Some(c) => c.kotak_now,
+            None => self.kotak,
+        }
+    }
+
+    /// Whether a calibration applies (`kalibrasi`: ya / usang / tidak).
+    pub fn calibration_status(&self) -> CalibrationStatus {
+        self.calibration
+            .as_deref()
+            .map_or(CalibrationStatus::None, Calibration::status)
     }
 }
 
@@ -316,6 +344,7 @@ pub mod tests {
             potensi_score: Some(91.5),
             training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
+            calibration: None,
             // A disiplin file imported, no penalty on record.
             career: Career::on_record(Vec::new(), Vec::new(), true),
         }
@@ -342,9 +371,10 @@ pub mod tests {
     #[test]
     fn a_candidate_stays_small() {
         // The pool holds a million of these; see docs/performance.md (184 bytes
-        // before the career pointer of issue 13: position history and penalties).
+        // before the career pointer of issue 13: position history and penalties;
+        // 192 before the calibration pointer of issue 14's talent review).
         assert!(
-            std::mem::size_of::<Candidate>() <= 192,
+            std::mem::size_of::<Candidate>() <= 200,
             "{}",
             std::mem::size_of::<Candidate>()
         );

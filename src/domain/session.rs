@@ -147,6 +147,15 @@ impl Votes {
         })
     }
 
+    /// The three stored counts, when all three are there.
+    pub fn from_parts(f: Option<u32>, a: Option<u32>, b: Option<u32>) -> Option<Votes> {
+        Some(Votes {
+            for_: f?,
+            against: a?,
+            abstain: b?,
+        })
+    }
+
     pub fn total(&self) -> u32 {
         self.for_ + self.against + self.abstain
     }
@@ -209,6 +218,8 @@ pub enum Refusal {
         member: String,
         nip: String,
     },
+    /// A talent review's box outside 1..9 (see [`super::calibration`]).
+    BadBox(i64),
 }
 
 /// Who may vote on one candidate, and whether that is enough.

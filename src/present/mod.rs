@@ -3,6 +3,7 @@
 //! below both (`cli` and `ui` name it; it names neither), so a fact is
 //! formatted once whichever way the user looks at it.
 
+pub mod calibration;
 pub mod compare;
 pub mod conditions;
 pub mod csv;

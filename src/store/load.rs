@@ -132,7 +132,7 @@ pub fn load_pool_in_parts(
         }
         rows
     };
-    Ok(Pool::new(rows, as_of, rules.clone()))
+    with_calibrations(conn, Pool::new(rows, as_of, rules.clone()))
 }
 
 /// Whether other connections see what `conn` sees.
@@ -156,7 +156,7 @@ fn parallel_parts(conn: &Connection, span: i64) -> usize {
 /// several scans and a sort; for tests and checks).
 pub fn load_pool_from_records(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
     let rows = load_rows(conn, None, rules)?;
-    Ok(Pool::new(rows, as_of, rules.clone()))
+    with_calibrations(conn, Pool::new(rows, as_of, rules.clone()))
 }
 
 /// Parses each distinct code once: the columns it serves hold a handful of
@@ -322,6 +322,7 @@ fn load_rows_fast(
             potensi_score: None,
             training: JpYears::new(),
             kotak: None,
+            calibration: None,
             career: None,
         };
         match text_opt(r, 12)? {
@@ -454,8 +455,15 @@ pub fn load_one(conn: &Connection, nip: &str, rules: &Rules) -> Result<Option<Ca
     let mut c = rows.pop();
     if let Some(c) = c.as_mut() {
         c.compute_kotak(rules);
+        super::calibration_overlay::apply(conn, std::slice::from_mut(c), rules)?;
     }
     Ok(c)
+}
+
+/// The pool with its talent reviews applied (see `calibration_overlay`).
+fn with_calibrations(conn: &Connection, mut pool: Pool) -> Result<Pool> {
+    super::calibration_overlay::apply(conn, &mut pool.rows, &pool.rules)?;
+    Ok(pool)
 }
 
 /// The scans behind both loaders; `only` narrows every scan to one employee.
@@ -518,6 +526,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 potensi_score: None,
                 training: JpYears::new(),
                 kotak: None,
+                calibration: None,
                 career: None,
             });
         }

@@ -15,6 +15,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub mod calibration;
 pub mod replay;
 
 #[derive(Debug, thiserror::Error)]
@@ -121,6 +122,8 @@ pub struct SessionDetail {
     pub discussed: Vec<String>,
     /// All versions, in the order they were recorded.
     pub decisions: Vec<Decision>,
+    /// Talent reviews recorded in the session, in order (see [`calibration`]).
+    pub calibrations: Vec<calibration::CalibrationRow>,
     pub events: Vec<Event>,
     /// The audit head right after the latest closing, when closed.
     pub closing_head: Option<String>,
@@ -865,6 +868,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         recusals,
         discussed,
         decisions,
+        calibrations: calibration::of_session(conn, id)?,
         events,
         closing_head,
         current_head,

@@ -47,6 +47,20 @@ pub struct ShowLabels {
     pub none: &'static str,
 }
 
+/// Labels of the talent review (calibration) in the minutes and the profile.
+pub struct CalibrationLabels {
+    pub heading: &'static str,
+    /// One calibration ("Kalibrasi 3").
+    pub one: &'static str,
+    pub candidate: &'static str,
+    /// Computed box -> agreed box.
+    pub boxes: &'static str,
+    pub grounds: &'static str,
+    pub votes: &'static str,
+    pub supersedes: &'static str,
+    pub recorded_by: &'static str,
+}
+
 /// Labels of the minutes (berita acara).
 pub struct MinutesLabels {
     pub title: &'static str,

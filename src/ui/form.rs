@@ -43,6 +43,7 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let nip = match &form.kind {
         FormKind::Decide { nip, .. } | FormKind::Amend { nip, .. } => Some(nip.as_str()),
+        FormKind::Calibrate { nip, .. } => Some(nip.as_str()),
         FormKind::Recuse { nip, .. } => Some(nip.as_str()),
         _ => None,
     };

@@ -51,11 +51,34 @@ fn footer(app: &App) -> String {
     )
 }
 
+/// The talent review's line (moves `from->to ×n`, stale ones), when any.
+fn calibration_line(app: &App) -> Option<String> {
+    let t = &app.matches.calibration;
+    if t.is_empty() {
+        return None;
+    }
+    let moves: Vec<String> = t
+        .moves()
+        .iter()
+        .map(|&(from, to, n)| {
+            let from = if from == 0 {
+                "-".to_string()
+            } else {
+                from.to_string()
+            };
+            format!("{from}->{to} ×{n}")
+        })
+        .collect();
+    Some(tr!(app.lang, calibration::grid_line(&moves, t.stale)))
+}
+
 fn full(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let label_w = (0..3).map(|r| width(row_label(app, r))).max().unwrap_or(0) as u16 + 2;
     let cell_w = (area.width - label_w) / 3;
-    let cell_h = (area.height - 4) / 3;
+    // A line under the grid for the talent review, when there is one and room.
+    let review = calibration_line(app).filter(|_| area.height > FULL_MIN.1);
+    let cell_h = (area.height - 4 - u16::from(review.is_some())) / 3;
     let grid_x = area.x + label_w;
     let top = area.y + 1;
     let w = area.width as usize;
@@ -110,6 +133,17 @@ fn full(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         w,
         theme.muted,
     );
+    if let Some(line) = review {
+        put(
+            buf,
+            area,
+            area.x,
+            labels_y + 2,
+            &fit(&line, w),
+            w,
+            theme.warn,
+        );
+    }
 }
 
 fn box_cell(buf: &mut Buffer, cell: Rect, app: &App, b: u8, selected: bool, theme: &Theme) {
@@ -265,5 +299,9 @@ fn compact(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if y < area.bottom() {
         let s = format!("{}: {}", tr!(app.lang, ui::NO_BOX), app.matches.no_box);
         put(buf, area, area.x, y, &fit(&s, w), w, theme.muted);
+        y += 1;
+    }
+    if let Some(line) = calibration_line(app).filter(|_| y < area.bottom()) {
+        put(buf, area, area.x, y, &fit(&line, w), w, theme.warn);
     }
 }

@@ -214,6 +214,11 @@ fn record(app: &App, p: &Profile, theme: &Theme) -> Section {
     };
     let label = if c.kotak.is_some() { "" } else { l.kotak };
     lines.push(kv(label, lw, kotak, theme));
+    if let Some((label, values)) = crate::present::calibration::profile_lines(c, lang) {
+        for (i, v) in values.into_iter().enumerate() {
+            lines.push(kv(if i == 0 { label } else { "" }, lw, plain(v), theme));
+        }
+    }
     Section {
         title: tr!(lang, ui::RECORD).to_string(),
         lines,

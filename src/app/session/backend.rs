@@ -6,6 +6,7 @@ use crate::domain::session::Refusal;
 use crate::domain::Rules;
 use crate::lang::Lang;
 use crate::minutes;
+use crate::store::session::calibration::CalibrationInput;
 use crate::store::session::{
     self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
     SessionRow,
@@ -49,6 +50,8 @@ pub trait SessionBackend {
     fn recuse(&mut self, id: i64, member: &str, nip: &str, reason: &str) -> Outcome<()>;
     fn discussed(&mut self, id: i64, nip: &str) -> Outcome<()>;
     fn decide(&mut self, id: i64, d: &DecisionInput) -> Outcome<i64>;
+    /// Record a talent review (calibration); returns its id.
+    fn calibrate(&mut self, id: i64, c: &CalibrationInput) -> Outcome<i64>;
     fn amend(&mut self, decision: i64, a: &Amendment) -> Outcome<i64>;
     /// Returns the audit head after closing.
     fn close(&mut self, id: i64) -> Outcome<String>;
@@ -128,6 +131,16 @@ impl SessionBackend for StoreSessions {
 
     fn discussed(&mut self, id: i64, nip: &str) -> Outcome<()> {
         Ok(ss::mark_discussed(&mut self.store, &self.actor, id, nip)?)
+    }
+
+    fn calibrate(&mut self, id: i64, c: &CalibrationInput) -> Outcome<i64> {
+        Ok(crate::store::session::calibration::calibrate(
+            &mut self.store,
+            &self.actor,
+            &self.rules,
+            id,
+            c,
+        )?)
     }
 
     fn decide(&mut self, id: i64, d: &DecisionInput) -> Outcome<i64> {

@@ -21,6 +21,8 @@ pub enum FieldId {
     Reason,
     Format,
     Path,
+    /// The agreed box of a calibration.
+    Kotak,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +122,12 @@ pub enum FormKind {
         nip: String,
         nama: String,
     },
+    /// Talent review: the box the committee agrees for a candidate.
+    Calibrate {
+        session: i64,
+        nip: String,
+        nama: String,
+    },
     Amend {
         session: i64,
         decision: i64,
@@ -154,6 +162,8 @@ pub enum FormProblem {
     BadQuorum(String),
     BadVotes(String),
     NoPath,
+    /// The agreed box is not a whole number.
+    BadBox(String),
 }
 
 impl From<Problem> for FormProblem {

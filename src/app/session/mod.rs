@@ -7,6 +7,7 @@
 //! row (also a box's list) or the open profile.
 
 pub mod backend;
+mod calibrate;
 pub mod form;
 mod submit;
 
@@ -60,6 +61,8 @@ pub enum SessionNote {
     },
     Discussed(String),
     Recorded(i64),
+    /// A calibration recorded (its id).
+    Calibrated(i64),
     Amended {
         old: i64,
         new: i64,
@@ -268,6 +271,7 @@ impl App {
                 self.view = View::Session;
             }
             Cmd::Decide => self.open_decide(),
+            Cmd::Calibrate => self.open_calibrate(),
             Cmd::Recuse => self.open_recuse(),
             Cmd::Discussed => self.mark_discussed(),
             _ => {}
@@ -301,6 +305,20 @@ impl App {
             vec![
                 Field::choice(FieldId::Kind, 0, DecisionKind::ALL.len()),
                 Field::text(FieldId::Position, ""),
+                Field::text(FieldId::Grounds, ""),
+                Field::text(FieldId::Votes, ""),
+            ],
+        ));
+    }
+
+    fn open_calibrate(&mut self) {
+        let Some((session, nip, nama)) = self.session_and_candidate() else {
+            return;
+        };
+        self.sessions.form = Some(Form::new(
+            FormKind::Calibrate { session, nip, nama },
+            vec![
+                Field::text(FieldId::Kotak, ""),
                 Field::text(FieldId::Grounds, ""),
                 Field::text(FieldId::Votes, ""),
             ],

@@ -8,14 +8,16 @@ use super::{Pane, SessionNote};
 use crate::app::App;
 use crate::domain::session::{check_decision, parse_member, Refusal, Votes};
 use crate::minutes::SaveError;
+use crate::store::session::calibration::CalibrationInput;
 use crate::store::session::{Amendment, DecisionInput, NewSession};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// What a valid form asks for.
-enum Write {
+pub(super) enum Write {
     Create(NewSession),
     Decide(i64, DecisionInput),
+    Calibrate(i64, CalibrationInput),
     Amend(i64, Amendment),
     Recuse {
         session: i64,
@@ -31,7 +33,7 @@ enum Write {
     Minutes(i64, PathBuf, MinutesFormat, bool),
 }
 
-fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
+pub(super) fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -170,6 +172,7 @@ impl App {
                     ),
                 })
             }
+            FormKind::Calibrate { session, nip, .. } => self.check_calibration(f, *session, nip),
             FormKind::Recuse {
                 session,
                 nip,
@@ -233,6 +236,12 @@ impl App {
                 SessionNote::Created(id)
             }
             Write::Decide(id, d) => SessionNote::Recorded(b.decide(id, &d)?),
+            Write::Calibrate(id, c) => {
+                let new = b.calibrate(id, &c)?;
+                // The box in effect changed: the pool is read again.
+                self.sessions.reload_pool = true;
+                SessionNote::Calibrated(new)
+            }
             Write::Amend(old, a) => {
                 let new = b.amend(old, &a)?;
                 SessionNote::Amended { old, new }

@@ -37,6 +37,10 @@ pub enum Field {
     /// Whole years of experience from the position history: in any post
     /// (`None`, cumulative) or on a tier's rung or higher (`pengalaman.pengawas`).
     Pengalaman(Option<Tingkat>),
+    /// The box computed from the data, whatever a talent review agreed.
+    KotakHitung,
+    /// Whether a talent review applies: ya / usang / tidak.
+    Kalibrasi,
 }
 
 /// The canonical (Indonesian) field names, as listed in
@@ -70,6 +74,8 @@ pub const FIELD_NAMES: &[&str] = &[
     "masa_jabatan",
     "pengalaman",
     "pengalaman.TINGKAT",
+    "kotak_hitung",
+    "kalibrasi",
 ];
 
 /// The English aliases of the fields, in the same order (without `nip` and `status`,
@@ -101,6 +107,8 @@ pub const FIELD_ALIASES: &[&str] = &[
     "tenure",
     "experience",
     "experience.TIER",
+    "computed_box",
+    "calibration",
 ];
 
 pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
@@ -166,6 +174,8 @@ impl Field {
             "jp" | "training" => Field::Jp,
             "masajabatan" | "tenure" => Field::MasaJabatan,
             "pengalaman" | "experience" => Field::Pengalaman(None),
+            "kotakhitung" | "computedbox" => Field::KotakHitung,
+            "kalibrasi" | "calibration" => Field::Kalibrasi,
             _ => return Competency::parse(name).map(Field::Kompetensi),
         })
     }
@@ -193,6 +203,8 @@ impl Field {
             Field::MasaJabatan => "masa_jabatan".into(),
             Field::Pengalaman(None) => "pengalaman".into(),
             Field::Pengalaman(Some(t)) => format!("pengalaman.{}", t.code()),
+            Field::KotakHitung => "kotak_hitung".into(),
+            Field::Kalibrasi => "kalibrasi".into(),
         }
     }
 
@@ -200,7 +212,7 @@ impl Field {
     pub fn operators(&self) -> &'static [Op] {
         match self {
             Field::Nip | Field::Nama | Field::Unit | Field::Jabatan | Field::Instansi => TEXT_OPS,
-            Field::Status | Field::Jk => EQ_OPS,
+            Field::Status | Field::Jk | Field::Kalibrasi => EQ_OPS,
             Field::Tingkat
             | Field::Golongan
             | Field::Pendidikan
@@ -212,7 +224,8 @@ impl Field {
             | Field::Kompetensi(_)
             | Field::Jp
             | Field::MasaJabatan
-            | Field::Pengalaman(_) => ORDER_OPS,
+            | Field::Pengalaman(_)
+            | Field::KotakHitung => ORDER_OPS,
         }
     }
 }
@@ -260,6 +273,8 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
         Field::Jp => Some(Val::Num(c.jp(as_of))),
         Field::MasaJabatan => tenure(c, as_of).map(Val::Num),
         Field::Pengalaman(t) => experience_years(c, t, as_of).map(Val::Num),
+        Field::KotakHitung => c.kotak_hitung().map(|k| Val::Num(k.into())),
+        Field::Kalibrasi => Some(Val::Num(c.calibration_status().rank())),
     }
 }
 

@@ -73,6 +73,8 @@ mod lex;
 mod parse;
 
 #[cfg(test)]
+mod calibration_tests;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ use super::field::{
 };
 use super::lex::{lex, Tk, Token};
 use super::{ErrorKind, Expected, FilterError, Op, MAX_DEPTH};
+use crate::domain::calibration::CalibrationStatus;
 use crate::domain::{Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
 
 pub(super) const TINGKAT_VALUES: &[&str] = &[
@@ -24,6 +25,7 @@ pub(super) const JK_VALUES: &[&str] = &["L", "P"];
 pub(super) const PENDIDIKAN_VALUES: &[&str] =
     &["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"];
 pub(super) const POTENSI_VALUES: &[&str] = &["rendah", "menengah", "tinggi"];
+pub(super) const KALIBRASI_VALUES: &[&str] = &["ya", "usang", "tidak"];
 
 /// Parse `input`; `None` for a blank filter.
 pub(super) fn parse(input: &str) -> Result<Option<Node>, FilterError> {
@@ -305,7 +307,8 @@ fn expected(field: Field) -> Expected {
         Field::Usia | Field::Jp | Field::MasaJabatan | Field::Pengalaman(_) => {
             Expected::WholeNumber
         }
-        Field::Kotak => Expected::Range { min: 1, max: 9 },
+        Field::Kotak | Field::KotakHitung => Expected::Range { min: 1, max: 9 },
+        Field::Kalibrasi => Expected::OneOf(KALIBRASI_VALUES),
         Field::Kompetensi(_) => Expected::Range { min: 1, max: 5 },
         Field::Kinerja | Field::KinerjaTahun(_) => Expected::Predikat,
         Field::Potensi => Expected::OneOf(POTENSI_VALUES),
@@ -340,7 +343,9 @@ fn parse_value(field: Field, s: &str) -> Option<Value> {
         Field::Usia | Field::Jp | Field::MasaJabatan | Field::Pengalaman(_) => {
             Value::Num(whole(s)?)
         }
-        Field::Kotak => Value::Num(in_range(s, 1, 9)?),
+        Field::Kotak | Field::KotakHitung => Value::Num(in_range(s, 1, 9)?),
+        // The status's rank, as the candidate's value reads it.
+        Field::Kalibrasi => Value::Num(CalibrationStatus::parse(s)?.rank()),
         Field::Kompetensi(_) => Value::Num(in_range(s, 1, 5)?),
         Field::Kinerja | Field::KinerjaTahun(_) => Value::Predikat(Predikat::parse(s)?),
         Field::Potensi => Value::Potensi(Potensi::parse(s)?),

@@ -25,6 +25,8 @@ use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod calibration;
+
 /// A row's fields by name.
 pub type Fields = Map<String, Value>;
 
@@ -77,6 +79,7 @@ pub const TABLES: &[Table] = &[
                 kind, reason, at, actor FROM session_event",
         json: &[],
     },
+    calibration::TABLE,
 ];
 
 /// A row as the chain recorded it: the entry that last wrote it, its fields
@@ -193,6 +196,7 @@ impl Replay {
             }),
             ("session", "session.reopen") => self.reopen(e, session, &after),
             ("decision", "decision.record" | "decision.amend") => self.decision(e, &after),
+            ("calibration", "calibration.record") => self.calibration(e, &after),
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -431,7 +435,7 @@ fn to_json(v: ValueRef<'_>) -> Value {
 pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Replay> {
     let sql = format!(
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
-            OR (entity = 'decision' AND (?1 IS NULL
+            OR (entity IN ('decision', 'calibration') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
          ORDER BY seq",
         crate::store::audit::SELECT
@@ -531,6 +535,7 @@ impl Replay {
             }
         }
         self.render_decisions(conn, d)?;
+        self.render_calibrations(d);
         let table_events = std::mem::take(&mut d.events);
         d.events = self
             .of_session("event", id)

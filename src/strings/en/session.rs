@@ -34,6 +34,7 @@ pub fn refusal(r: &Refusal) -> String {
             format!("decision {decision} has been amended; amend its latest version, decision {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} has already stepped aside for {nip}"),
+        Refusal::BadBox(k) => super::calibration::bad_box(*k),
     }
 }
 

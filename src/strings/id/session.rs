@@ -34,6 +34,7 @@ pub fn refusal(r: &Refusal) -> String {
             format!("keputusan {decision} sudah diubah; ubahlah versi terakhirnya, keputusan {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} sudah mengundurkan diri untuk {nip}"),
+        Refusal::BadBox(k) => super::calibration::bad_box(*k),
     }
 }
 
