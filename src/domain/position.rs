@@ -23,6 +23,8 @@ pub struct Position {
     pub vacant: bool,
     pub holder_nip: Option<String>,
     pub requirement: Requirement,
+    /// Target or critical position (jabatan.csv's `kategori`), if named so.
+    pub kategori: Option<super::krs::Kategori>,
 }
 
 impl Position {
@@ -287,6 +289,7 @@ mod tests {
             vacant: true,
             holder_nip: None,
             requirement: req,
+            kategori: None,
         }
     }
 
@@ -408,6 +411,7 @@ mod tests {
             vacant,
             holder_nip: holder.map(str::to_string),
             requirement: [4; 9],
+            kategori: None,
         };
         let ps = vec![
             mk("A", false, Some("198609262015051001")),

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bulk;
+pub mod krs;
 pub mod load;
 pub mod pool;
 pub mod positions;

@@ -23,6 +23,7 @@ fn post(tingkat: Tingkat, nama: &str) -> Position {
         vacant: true,
         holder_nip: None,
         requirement: [3; 9],
+        kategori: None,
     }
 }
 
