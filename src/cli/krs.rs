@@ -206,7 +206,7 @@ pub fn list(ctx: &Ctx, kode: Option<&str>, period: Option<i32>, format: TableFor
         TableFormat::Json => json_out(&out),
         TableFormat::Csv => csv_out(
             [
-                "kode",
+                "kode_jabatan",
                 "urutan",
                 "nip",
                 "nama",
