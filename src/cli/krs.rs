@@ -12,7 +12,7 @@ use crate::store::positions::{self as plan, load_positions, Successor};
 use crate::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// `talenta succession establish --period YYYY --sk NOMOR --date YYYY-MM-DD [KODE]...`
 pub fn establish(ctx: &Ctx, period: i32, sk: &str, date: NaiveDate, kodes: &[String]) -> CliResult {
@@ -267,16 +267,4 @@ pub fn list(ctx: &Ctx, kode: Option<&str>, period: Option<i32>, format: TableFor
             emit(&output::table(header, &rows, &[24, 4, 18, 36, 14, 40, 40]))
         }
     }
-}
-
-/// Established KRS members of the current period (the as-of year) per position.
-pub(super) fn member_counts(ctx: &Ctx) -> CliResult<HashMap<String, usize>> {
-    let store = ctx.open()?;
-    let list = store_krs::in_force(&store.conn, Some(krs::current_period(ctx.as_of)))
-        .map_err(|e| ctx.store_error(e))?;
-    let mut out = HashMap::new();
-    for e in list {
-        *out.entry(e.kode).or_default() += 1;
-    }
-    Ok(out)
 }

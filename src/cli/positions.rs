@@ -18,7 +18,7 @@ use crate::store::load::load_pool;
 use crate::store::positions::{self as plan, load_positions, Added, PlanError};
 use crate::tr;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
@@ -91,7 +91,7 @@ struct PositionOut {
 }
 
 impl PositionOut {
-    fn new(l: &Listed<'_>, krs: &HashMap<String, usize>) -> PositionOut {
+    fn new(l: &Listed<'_>, period: i32) -> PositionOut {
         let p = l.position;
         PositionOut {
             kode: p.kode.clone(),
@@ -105,7 +105,7 @@ impl PositionOut {
             tmt_pensiun_pemangku: l.retirement.map(|d| d.to_string()),
             persyaratan: requirement_map(p),
             kategori: p.kategori.map(|k| k.code()),
-            krs: krs.get(&p.kode).copied().unwrap_or(0),
+            krs: p.krs_in(period).count(),
         }
     }
 }
@@ -115,10 +115,10 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
     let (pool, positions) = load(ctx)?;
     let years = years.unwrap_or(ctx.rules().retiring_within_years);
     let listed = position::list(&positions, &pool, years);
-    let krs = super::krs::member_counts(ctx)?;
+    let krs = current_period(ctx.as_of);
     match format {
         TableFormat::Json => {
-            let out: Vec<PositionOut> = listed.iter().map(|l| PositionOut::new(l, &krs)).collect();
+            let out: Vec<PositionOut> = listed.iter().map(|l| PositionOut::new(l, krs)).collect();
             json_out(&out)
         }
         TableFormat::Csv => {
@@ -142,7 +142,7 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
             let rows = listed
                 .iter()
                 .map(|l| {
-                    let o = PositionOut::new(l, &krs);
+                    let o = PositionOut::new(l, krs);
                     let mut r = vec![
                         o.kode,
                         o.nama_jabatan,
@@ -243,6 +243,8 @@ struct RankedOut {
     #[serde(flatten)]
     core: EmployeeCore,
     talent_pool: bool,
+    /// A member of the KRS established for the as-of year (Pasal 200: priority in promotion).
+    krs: bool,
     jpm: Option<f64>,
     pengisian: Option<&'static str>,
     pemetaan: Option<&'static str>,
@@ -265,6 +267,7 @@ impl RankedOut {
             peringkat: i + 1,
             core: EmployeeCore::new(c),
             talent_pool: r.talent_pool(),
+            krs: c.krs,
             jpm: r.jpm.map(|j| round1(j.percent)),
             pengisian: r.fill.map(|b| b.code()),
             pemetaan: r.map.map(|b| b.code()),
@@ -446,7 +449,7 @@ fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool
             let mut row = vec![
                 (i + 1).to_string(),
                 c.nip.to_string(),
-                c.nama.to_string(),
+                present::krs::shortlist_name(c),
                 c.jabatan.text.to_string(),
                 c.golongan.to_string(),
                 c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),

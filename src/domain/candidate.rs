@@ -181,6 +181,9 @@ pub struct Candidate {
     pub training: JpYears,
     /// The 9-box, computed with the pool's rules at load.
     pub kotak: Option<u8>,
+    /// A member of the KRS established for the as-of year (any position;
+    /// set after the load, `store::krs::mark_members`).
+    pub krs: bool,
     /// Position history and penalties on record; `None` when there are none
     /// (one pointer: most pools carry no history for most employees).
     pub career: Option<Box<Career>>,
@@ -316,6 +319,7 @@ pub mod tests {
             potensi_score: Some(91.5),
             training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
+            krs: false,
             // A disiplin file imported, no penalty on record.
             career: Career::on_record(Vec::new(), Vec::new(), true),
         }

@@ -24,6 +24,7 @@ use super::jpm::{jpm, FillBand};
 use super::position::Position;
 use super::predikat::Predikat;
 use super::rules::Rules;
+use super::succession::Readiness;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -261,6 +262,22 @@ pub fn check(c: Option<&Candidate>, pos: &Position, rules: &Rules, year: i32) ->
     (!failed.is_empty()).then_some(Failing::Conditions(failed))
 }
 
+/// A member of an established KRS in force for its period and position: of
+/// the latest establishment (SK) of that period naming the position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KrsMember {
+    pub kode: String,
+    pub nip: String,
+    pub readiness: Readiness,
+    pub urutan: i64,
+    pub period: i32,
+    pub sk: String,
+    /// The SK's date (`YYYY-MM-DD`).
+    pub tanggal: String,
+    /// The establishment's id.
+    pub establishment: i64,
+}
+
 /// Where a succession plan entry stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntryStatus {
@@ -309,6 +326,7 @@ mod tests {
             holder_nip: None,
             requirement: [req; 9],
             kategori: Some(Kategori::Target),
+            krs: Vec::new(),
         }
     }
 

@@ -25,9 +25,16 @@ pub struct Position {
     pub requirement: Requirement,
     /// Target or critical position (jabatan.csv's `kategori`), if named so.
     pub kategori: Option<super::krs::Kategori>,
+    /// The members of its established KRS in force, every period (oldest first).
+    pub krs: Vec<super::krs::KrsMember>,
 }
 
 impl Position {
+    /// The members of its KRS established for `period`.
+    pub fn krs_in(&self, period: i32) -> impl Iterator<Item = &super::krs::KrsMember> {
+        self.krs.iter().filter(move |m| m.period == period)
+    }
+
     pub fn required(&self, c: Competency) -> Option<u8> {
         let l = self.requirement[c.index()];
         (l > 0).then_some(l)
@@ -290,6 +297,7 @@ mod tests {
             holder_nip: None,
             requirement: req,
             kategori: None,
+            krs: Vec::new(),
         }
     }
 
@@ -412,6 +420,7 @@ mod tests {
             holder_nip: holder.map(str::to_string),
             requirement: [4; 9],
             kategori: None,
+            krs: Vec::new(),
         };
         let ps = vec![
             mk("A", false, Some("198609262015051001")),

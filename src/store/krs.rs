@@ -9,25 +9,14 @@ use super::audit::{self, Change, Entry, Problem};
 use super::positions::{successors, Successor};
 use super::session::replay::{Fields, Replay, Table};
 use super::{Actor, Result, Store, StoreError};
-use crate::domain::krs::Failure;
+use crate::domain::krs::{Failure, KrsMember};
 use crate::domain::succession::Readiness;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
-/// A member of an established KRS in force for its period and position.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KrsEntry {
-    pub kode: String,
-    pub nip: String,
-    pub readiness: Readiness,
-    pub urutan: i64,
-    pub period: i32,
-    pub sk: String,
-    /// The SK's date (`YYYY-MM-DD`).
-    pub tanggal: String,
-    pub establishment: i64,
-}
+/// A member of an established KRS in force (the domain's [`KrsMember`]).
+pub type KrsEntry = KrsMember;
 
 /// The members in force: for each period and position, those of the latest
 /// establishment that named the position. One period, or all; ordered by
@@ -312,6 +301,31 @@ pub(crate) fn replay(
             m.get("urutan").cloned().unwrap_or_default(),
         );
         r.put("krs_member", key, e.seq, fields);
+    }
+    Ok(())
+}
+
+/// Flag the pool's members of the KRS established for the as-of year (any
+/// position): the filter's `krs`, the shortlists' mark. By employee id, so a
+/// pool loaded without names is flagged too.
+pub fn mark_members(conn: &Connection, pool: &mut crate::domain::Pool) -> Result<()> {
+    let period = crate::domain::krs::current_period(pool.as_of);
+    let members = in_force(conn, Some(period))?;
+    if members.is_empty() {
+        return Ok(());
+    }
+    let mut ids = std::collections::HashSet::new();
+    let mut stmt = conn.prepare_cached("SELECT id FROM employee WHERE nip = ?1")?;
+    for m in &members {
+        if let Some(id) = stmt
+            .query_row([&m.nip], |r| r.get::<_, i64>(0))
+            .optional()?
+        {
+            ids.insert(id);
+        }
+    }
+    for c in pool.rows.iter_mut().filter(|c| ids.contains(&c.id)) {
+        c.krs = true;
     }
     Ok(())
 }

@@ -132,7 +132,9 @@ pub fn load_pool_in_parts(
         }
         rows
     };
-    Ok(Pool::new(rows, as_of, rules.clone()))
+    let mut pool = Pool::new(rows, as_of, rules.clone());
+    super::krs::mark_members(conn, &mut pool)?;
+    Ok(pool)
 }
 
 /// Whether other connections see what `conn` sees.
@@ -156,7 +158,9 @@ fn parallel_parts(conn: &Connection, span: i64) -> usize {
 /// several scans and a sort; for tests and checks).
 pub fn load_pool_from_records(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
     let rows = load_rows(conn, None, rules)?;
-    Ok(Pool::new(rows, as_of, rules.clone()))
+    let mut pool = Pool::new(rows, as_of, rules.clone());
+    super::krs::mark_members(conn, &mut pool)?;
+    Ok(pool)
 }
 
 /// Parses each distinct code once: the columns it serves hold a handful of
@@ -322,6 +326,7 @@ fn load_rows_fast(
             potensi_score: None,
             training: JpYears::new(),
             kotak: None,
+            krs: false,
             career: None,
         };
         match text_opt(r, 12)? {
@@ -518,6 +523,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 potensi_score: None,
                 training: JpYears::new(),
                 kotak: None,
+                krs: false,
                 career: None,
             });
         }

@@ -42,6 +42,7 @@ pub fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
                 kategori: r
                     .get::<_, Option<String>>(6)?
                     .and_then(|k| Kategori::parse(&k)),
+                krs: Vec::new(),
             });
         }
     }
@@ -55,6 +56,11 @@ pub fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
             continue;
         };
         out[i].requirement[c.index()] = r.get(2)?;
+    }
+    for m in super::krs::in_force(conn, None)? {
+        if let Some(&i) = index.get(&m.kode) {
+            out[i].krs.push(m);
+        }
     }
     Ok(out)
 }

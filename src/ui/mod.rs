@@ -15,6 +15,7 @@ pub mod grid;
 pub mod help;
 pub mod positions;
 pub mod profile;
+pub mod profile_krs;
 pub mod profile_session;
 pub mod session;
 pub mod status;

@@ -217,7 +217,10 @@ fn shortlist_cells(
     let map = j.map(|j| pool.rules.jpm.map(j.percent));
     vec![
         ((i + 1).to_string(), theme.muted),
-        (c.nama.to_string(), Style::new()),
+        (
+            crate::present::krs::shortlist_name(c),
+            if c.krs { theme.talent } else { Style::new() },
+        ),
         (
             match c.kotak {
                 Some(b) if talent => format!("{b} ★"),

@@ -24,6 +24,7 @@ fn post(tingkat: Tingkat, nama: &str) -> Position {
         holder_nip: None,
         requirement: [3; 9],
         kategori: None,
+        krs: Vec::new(),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Field {
     /// Whole years of experience from the position history: in any post
     /// (`None`, cumulative) or on a tier's rung or higher (`pengalaman.pengawas`).
     Pengalaman(Option<Tingkat>),
+    /// A member of the KRS established for the as-of year (`ya` / `tidak`).
+    Krs,
 }
 
 /// The canonical (Indonesian) field names, as listed in
@@ -70,6 +72,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "masa_jabatan",
     "pengalaman",
     "pengalaman.TINGKAT",
+    "krs",
 ];
 
 /// The English aliases of the fields, in the same order (without `nip` and `status`,
@@ -101,6 +104,7 @@ pub const FIELD_ALIASES: &[&str] = &[
     "tenure",
     "experience",
     "experience.TIER",
+    "succession",
 ];
 
 pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
@@ -166,6 +170,7 @@ impl Field {
             "jp" | "training" => Field::Jp,
             "masajabatan" | "tenure" => Field::MasaJabatan,
             "pengalaman" | "experience" => Field::Pengalaman(None),
+            "krs" | "succession" => Field::Krs,
             _ => return Competency::parse(name).map(Field::Kompetensi),
         })
     }
@@ -193,6 +198,7 @@ impl Field {
             Field::MasaJabatan => "masa_jabatan".into(),
             Field::Pengalaman(None) => "pengalaman".into(),
             Field::Pengalaman(Some(t)) => format!("pengalaman.{}", t.code()),
+            Field::Krs => "krs".into(),
         }
     }
 
@@ -200,7 +206,7 @@ impl Field {
     pub fn operators(&self) -> &'static [Op] {
         match self {
             Field::Nip | Field::Nama | Field::Unit | Field::Jabatan | Field::Instansi => TEXT_OPS,
-            Field::Status | Field::Jk => EQ_OPS,
+            Field::Status | Field::Jk | Field::Krs => EQ_OPS,
             Field::Tingkat
             | Field::Golongan
             | Field::Pendidikan
@@ -232,6 +238,8 @@ pub(super) enum Val<'a> {
     Pendidikan(Pendidikan),
     Predikat(Predikat),
     Potensi(Potensi),
+    /// Yes / no.
+    Flag(bool),
 }
 
 pub(super) fn text(s: &str) -> Option<Val<'_>> {
@@ -260,6 +268,7 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
         Field::Jp => Some(Val::Num(c.jp(as_of))),
         Field::MasaJabatan => tenure(c, as_of).map(Val::Num),
         Field::Pengalaman(t) => experience_years(c, t, as_of).map(Val::Num),
+        Field::Krs => Some(Val::Flag(c.krs)),
     }
 }
 
@@ -365,6 +374,8 @@ fn sort_key(v: Val<'_>) -> SortKey<'_> {
         Val::Pendidikan(p) => SortKey::Num(p.level().into()),
         Val::Predikat(p) => SortKey::Num(p.rank().into()),
         Val::Potensi(p) => SortKey::Num(p as u32),
+        // Yes first.
+        Val::Flag(b) => SortKey::Num(u32::from(!b)),
     }
 }
 

@@ -52,6 +52,7 @@ fn sparse() -> Candidate {
         potensi_score: None,
         training: smallvec::smallvec![],
         kotak: None,
+        krs: false,
         career: None,
     }
 }
@@ -361,7 +362,7 @@ fn listed_field_names_all_parse_and_cover_every_field() {
     for c in Competency::ALL {
         assert!(FIELD_NAMES.contains(&c.code()) && FIELD_ALIASES.contains(&c.english()));
     }
-    assert_eq!(FIELD_NAMES.len(), 28);
+    assert_eq!(FIELD_NAMES.len(), 29);
 }
 
 #[test]
