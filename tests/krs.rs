@@ -84,10 +84,14 @@ fn talenta(db: &Path) -> Command {
 }
 
 fn talenta_on(db: &Path, as_of: &str) -> Command {
+    talenta_in(db, as_of, "en")
+}
+
+fn talenta_in(db: &Path, as_of: &str, lang: &str) -> Command {
     let mut c = Command::cargo_bin("talenta").unwrap();
     c.arg("--db")
         .arg(db)
-        .args(["--as-of", as_of, "--lang", "en", "--as", "Sekretaris"])
+        .args(["--as-of", as_of, "--lang", lang, "--as", "Sekretaris"])
         .env_remove("TALENTA_DB")
         .env("TALENTA_CONFIG", "/nonexistent/talenta.toml");
     c
@@ -539,4 +543,46 @@ fn audit_verify_catches_a_krs_forged_in_the_database() {
         ),
         &format!("krs_member record 1/KEP-01/{EKA}"),
     );
+}
+
+#[test]
+fn members_are_found_by_the_filter_marked_on_shortlists_and_shown() {
+    let (_d, db) = established();
+    let count = |f: &str, as_of: &str| {
+        stdout(talenta_on(&db, as_of).args(["query", f, "--count"]))
+            .trim()
+            .to_string()
+    };
+    assert_eq!(count("krs=ya", AS_OF), "2");
+    assert_eq!(count("succession=no", AS_OF), "3");
+    assert_eq!(count("krs!=ya jabatan~penilaian", AS_OF), "0", "Eka is a member");
+    // The KRS of 2026 is not that of 2027.
+    assert_eq!(count("krs=ya", "2027-01-02"), "0");
+    let (code, err) = fails(talenta(&db).args(["query", "krs=mungkin"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("ya, tidak"), "{err}");
+    // Shortlists mark members (Pasal 200: priority in promotion).
+    let list = json(talenta(&db).args(["shortlist", "SEK-01", "--all", "--format", "json"]));
+    let krs: Vec<(&str, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["nip"].as_str().unwrap(), r["krs"].as_bool().unwrap()))
+        .collect();
+    assert!(krs.contains(&(ANI, true)) && krs.contains(&(BUDI, false)), "{krs:?}");
+    let table = stdout(talenta(&db).args(["shortlist", "SEK-01", "--all"]));
+    assert!(table.contains("Ani Lestari · KRS"), "{table}");
+    assert!(!table.contains("Budi Santoso · KRS"), "{table}");
+    // show, text and JSON.
+    let v = json(talenta(&db).args(["show", ANI, "--format", "json"]));
+    assert_eq!(v["krs"][0]["kode"], "KEP-01");
+    assert_eq!(v["krs"][0]["periode"], 2026);
+    assert_eq!(v["krs"][0]["sk"], "800/1/2026");
+    assert_eq!(v["krs"][0]["kedaluwarsa"], false);
+    let t = stdout(talenta(&db).args(["show", ANI]));
+    assert!(t.contains("KRS             KEP-01 · 2026 · SK 800/1/2026"), "{t}");
+    let t = stdout(talenta_in(&db, "2027-01-02", "id").args(["show", ANI]));
+    assert!(t.contains("KEP-01 · 2026 · SK 800/1/2026 (berakhir)"), "{t}");
+    let t = stdout(talenta(&db).args(["show", BUDI]));
+    assert!(t.contains("KRS             not in an established KRS"), "{t}");
 }
