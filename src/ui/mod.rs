@@ -14,6 +14,7 @@ pub mod form;
 pub mod grid;
 pub mod help;
 pub mod positions;
+pub mod positions_krs;
 pub mod profile;
 pub mod profile_krs;
 pub mod profile_session;

@@ -160,3 +160,29 @@ pub fn membership(kode: &str, period: i32, sk: &str, expired: bool) -> String {
 
 pub const MEMBER_OF: &str = "Succession group (KRS)";
 pub const NOT_A_MEMBER: &str = "not in an established KRS";
+
+// The positions screen.
+pub const SCREEN_HEADER: &str = "KRS";
+
+/// The positions screen's line on the KRS of `period`.
+pub fn summary(
+    period: i32,
+    target: (usize, usize),
+    wanted: usize,
+    per_target: u32,
+    critical: (usize, usize),
+) -> String {
+    format!(
+        "KRS {period} · target: {} positions, members {}/{wanted} ({per_target} each) · critical: {}, members {}",
+        target.0, target.1, critical.0, critical.1
+    )
+}
+
+pub fn not_established(period: i32) -> String {
+    format!("KRS {period}: not established")
+}
+
+/// The selected position's KRS: `KRS 2026 · SK 800/1: Ani (1-2 years), ...`.
+pub fn panel(period: i32, sk: &str, members: &str) -> String {
+    format!("KRS {period} · SK {sk}: {members}")
+}

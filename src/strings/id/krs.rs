@@ -156,3 +156,29 @@ pub fn membership(kode: &str, period: i32, sk: &str, expired: bool) -> String {
 
 pub const MEMBER_OF: &str = "Kelompok rencana suksesi (KRS)";
 pub const NOT_A_MEMBER: &str = "bukan anggota KRS yang ditetapkan";
+
+// Layar jabatan.
+pub const SCREEN_HEADER: &str = "KRS";
+
+/// Baris layar jabatan tentang KRS periode `period`.
+pub fn summary(
+    period: i32,
+    target: (usize, usize),
+    wanted: usize,
+    per_target: u32,
+    critical: (usize, usize),
+) -> String {
+    format!(
+        "KRS {period} · target: {} jabatan, anggota {}/{wanted} ({per_target}/jabatan) · kritikal: {}, anggota {}",
+        target.0, target.1, critical.0, critical.1
+    )
+}
+
+pub fn not_established(period: i32) -> String {
+    format!("KRS {period}: belum ditetapkan")
+}
+
+/// KRS jabatan terpilih: `KRS 2026 · SK 800/1: Ani (1-2 tahun), ...`.
+pub fn panel(period: i32, sk: &str, members: &str) -> String {
+    format!("KRS {period} · SK {sk}: {members}")
+}
