@@ -571,8 +571,8 @@ fn members_are_found_by_the_filter_marked_on_shortlists_and_shown() {
         .collect();
     assert!(krs.contains(&(ANI, true)) && krs.contains(&(BUDI, false)), "{krs:?}");
     let table = stdout(talenta(&db).args(["shortlist", "SEK-01", "--all"]));
-    assert!(table.contains("Ani Lestari · KRS"), "{table}");
-    assert!(!table.contains("Budi Santoso · KRS"), "{table}");
+    assert!(table.contains("KRS · Ani Lestari"), "{table}");
+    assert!(!table.contains("KRS · Budi Santoso"), "{table}");
     // show, text and JSON.
     let v = json(talenta(&db).args(["show", ANI, "--format", "json"]));
     assert_eq!(v["krs"][0]["kode"], "KEP-01");

@@ -24,8 +24,8 @@ fn snap(name: &str, app: &App, w: u16, h: u16) {
 }
 
 /// The fixture with DINKES-JPT-01 and DISDIK-JPT-01 as target positions,
-/// BKD-ADM-01 as critical, and the KRS of 2026 for DINKES-JPT-01 (Kemas,
-/// Siti) established by SK 800/12/2026 (the conditions are `tests/krs.rs`'s).
+/// BKD-ADM-01 as critical, and the KRS of 2026 for BKD-ADM-01 (Kemas, Siti)
+/// established by SK 800/12/2026 (the conditions are `tests/krs.rs`'s).
 fn with_krs() -> Fixture {
     let f = fixture();
     let mut s = Store::open(&f.db, OpenMode::Existing).unwrap();
@@ -40,7 +40,7 @@ fn with_krs() -> Fixture {
         os_user: "test".into(),
     };
     for (nip, r) in [(KEMAS, Readiness::Now), (SITI, Readiness::OneToTwo)] {
-        talenta::store::positions::add(&mut s, &actor, 2026, "DINKES-JPT-01", nip, r, None, None)
+        talenta::store::positions::add(&mut s, &actor, 2026, "BKD-ADM-01", nip, r, None, None)
             .unwrap();
     }
     let what = Establish {
@@ -58,10 +58,13 @@ fn positions_with_target_and_critical_positions_and_their_krs() {
     let f = with_krs();
     for lang in [Lang::Id, Lang::En] {
         let mut app = app_on(&f, lang);
-        // The second row is DINKES-JPT-01 (vacant).
-        keys(&mut app, "P j");
+        // The first row is BKD-ADM-01 (vacant).
+        keys(&mut app, "P");
         snap("krs_positions", &app, 80, 24);
         snap("krs_positions", &app, 120, 40);
+        // Its shortlist marks the KRS members (Pasal 200: priority).
+        keys(&mut app, "enter");
+        snap("krs_shortlist", &app, 120, 40);
     }
 }
 

@@ -3,14 +3,14 @@
 
 use crate::domain::Candidate;
 
-/// The mark after a KRS member's name.
+/// The mark before a KRS member's name.
 pub const MARK: &str = "KRS";
 
-/// A candidate's name on a shortlist: `Nama · KRS` for a member of the KRS
-/// established for the as-of year.
+/// A candidate's name on a shortlist: `KRS · Nama` for a member of the KRS
+/// established for the as-of year (first, so that a narrow column keeps it).
 pub fn shortlist_name(c: &Candidate) -> String {
     if c.krs {
-        format!("{} · {MARK}", c.nama)
+        format!("{MARK} · {}", c.nama)
     } else {
         c.nama.to_string()
     }
