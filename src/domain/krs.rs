@@ -408,6 +408,18 @@ mod tests {
     }
 
     #[test]
+    fn a_krs_band_below_mms_or_no_years_is_refused() {
+        let bad = |f: fn(&mut KrsRules)| {
+            let mut r = KrsRules::default();
+            f(&mut r);
+            r.validate().is_err()
+        };
+        assert!(bad(|r| r.min_fill = FillBand::Kms));
+        assert!(bad(|r| r.skp_years = 0));
+        assert!(KrsRules::default().validate().is_ok());
+    }
+
+    #[test]
     fn periods_expire_when_their_year_ends() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         assert!(!expired(2026, d));

@@ -63,13 +63,13 @@ pub fn krs_error(e: &KrsError) -> String {
 }
 
 pub fn failing(n: usize, period: i32) -> String {
-    let entries = if n == 1 {
-        "1 entry".to_string()
+    let (entries, verb) = if n == 1 {
+        ("1 entry".to_string(), "does")
     } else {
-        format!("{n} entries")
+        (format!("{n} entries"), "do")
     };
     format!(
-        "{entries} of the succession plan do not meet the KRS conditions for {period} \
+        "{entries} of the succession plan {verb} not meet the KRS conditions for {period} \
          (PP 11/2017 Pasal 199); nothing was established"
     )
 }
