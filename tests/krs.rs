@@ -555,7 +555,11 @@ fn members_are_found_by_the_filter_marked_on_shortlists_and_shown() {
     };
     assert_eq!(count("krs=ya", AS_OF), "2");
     assert_eq!(count("succession=no", AS_OF), "3");
-    assert_eq!(count("krs!=ya jabatan~penilaian", AS_OF), "0", "Eka is a member");
+    assert_eq!(
+        count("krs!=ya jabatan~penilaian", AS_OF),
+        "0",
+        "Eka is a member"
+    );
     // The KRS of 2026 is not that of 2027.
     assert_eq!(count("krs=ya", "2027-01-02"), "0");
     let (code, err) = fails(talenta(&db).args(["query", "krs=mungkin"]));
@@ -569,7 +573,10 @@ fn members_are_found_by_the_filter_marked_on_shortlists_and_shown() {
         .iter()
         .map(|r| (r["nip"].as_str().unwrap(), r["krs"].as_bool().unwrap()))
         .collect();
-    assert!(krs.contains(&(ANI, true)) && krs.contains(&(BUDI, false)), "{krs:?}");
+    assert!(
+        krs.contains(&(ANI, true)) && krs.contains(&(BUDI, false)),
+        "{krs:?}"
+    );
     let table = stdout(talenta(&db).args(["shortlist", "SEK-01", "--all"]));
     assert!(table.contains("KRS · Ani Lestari"), "{table}");
     assert!(!table.contains("KRS · Budi Santoso"), "{table}");
@@ -580,9 +587,18 @@ fn members_are_found_by_the_filter_marked_on_shortlists_and_shown() {
     assert_eq!(v["krs"][0]["sk"], "800/1/2026");
     assert_eq!(v["krs"][0]["kedaluwarsa"], false);
     let t = stdout(talenta(&db).args(["show", ANI]));
-    assert!(t.contains("KRS             KEP-01 · 2026 · SK 800/1/2026"), "{t}");
+    assert!(
+        t.contains("KRS             KEP-01 · 2026 · SK 800/1/2026"),
+        "{t}"
+    );
     let t = stdout(talenta_in(&db, "2027-01-02", "id").args(["show", ANI]));
-    assert!(t.contains("KEP-01 · 2026 · SK 800/1/2026 (berakhir)"), "{t}");
+    assert!(
+        t.contains("KEP-01 · 2026 · SK 800/1/2026 (berakhir)"),
+        "{t}"
+    );
     let t = stdout(talenta(&db).args(["show", BUDI]));
-    assert!(t.contains("KRS             not in an established KRS"), "{t}");
+    assert!(
+        t.contains("KRS             not in an established KRS"),
+        "{t}"
+    );
 }

@@ -39,7 +39,11 @@ pub fn summary(buf: &mut Buffer, area: Rect, app: &App, ps: &[Position], theme: 
         app.lang,
         krs::summary(current_period(pool.as_of), target, wanted, per, critical)
     );
-    let style = if target.1 < wanted { theme.warn } else { theme.ok };
+    let style = if target.1 < wanted {
+        theme.warn
+    } else {
+        theme.ok
+    };
     put(buf, area, area.x, area.y, &text, area.width as usize, style);
 }
 
@@ -52,10 +56,16 @@ pub fn cell(app: &App, p: &Position, theme: &Theme) -> (String, Style) {
     let per = pool.rules.krs.per_target as usize;
     match p.kategori {
         Some(Kategori::Target) => (
-            format!("{} {n}/{per}", tr!(app.lang, krs::kategori(Kategori::Target))),
+            format!(
+                "{} {n}/{per}",
+                tr!(app.lang, krs::kategori(Kategori::Target))
+            ),
             if n < per { theme.warn } else { theme.ok },
         ),
-        Some(k) => (format!("{} {n}", tr!(app.lang, krs::kategori(k))), Style::new()),
+        Some(k) => (
+            format!("{} {n}", tr!(app.lang, krs::kategori(k))),
+            Style::new(),
+        ),
         None if n > 0 => (n.to_string(), Style::new()),
         None => ("-".into(), theme.muted),
     }
@@ -84,5 +94,13 @@ pub fn panel(buf: &mut Buffer, area: Rect, app: &App, p: &Position, theme: &Them
             tr!(app.lang, krs::panel(period, &first.sk, &names))
         }
     };
-    put(buf, area, area.x, area.y, &text, area.width as usize, theme.talent);
+    put(
+        buf,
+        area,
+        area.x,
+        area.y,
+        &text,
+        area.width as usize,
+        theme.talent,
+    );
 }
