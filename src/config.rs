@@ -11,6 +11,8 @@
 //! b = "sesuai"
 //! [rules.eligibility.jpt_pratama]   # see docs/positions.md
 //! max_age = 56
+//! [rules.krs]          # the KRS conditions, see docs/domain-rules.md
+//! per_target = 3
 //! [keys]               # see docs/keys.md
 //! quit = ["q", "ctrl-c"]
 //! ```

@@ -593,7 +593,7 @@ fn export_writes_the_contract_files() {
         ("kompetensi.csv", "nip,kompetensi,level,tanggal", sum.counts.competencies),
         ("potensi.csv", "nip,tanggal,kategori,skor,metode", sum.counts.potentials),
         ("pelatihan.csv", "nip,tahun,nama_pelatihan,jp", sum.counts.trainings),
-        ("jabatan.csv", "kode,nama_jabatan,tingkat_jabatan,unit_kerja,status,pemangku_nip", sum.counts.positions),
+        ("jabatan.csv", "kode,nama_jabatan,tingkat_jabatan,unit_kerja,status,pemangku_nip,kategori", sum.counts.positions),
         ("syarat_jabatan.csv", "kode_jabatan,kompetensi,level", sum.counts.requirements),
         ("riwayat_jabatan.csv", "nip,jabatan,tingkat_jabatan,unit_kerja,tmt_mulai,tmt_selesai", sum.counts.histories),
         ("disiplin.csv", "nip,tingkat,jenis,tmt,tmt_selesai", sum.counts.penalties),

@@ -56,6 +56,7 @@ fn hostile_db() -> (Fixture, i64) {
         talenta::store::positions::add(
             &mut s,
             &actor(),
+            2026,
             "ADM-01",
             YUSUF,
             talenta::domain::succession::Readiness::Now,

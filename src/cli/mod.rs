@@ -6,8 +6,9 @@
 pub mod audit;
 pub mod demo;
 pub mod import;
+pub mod krs;
 pub mod output;
-pub mod positions;
+mod positions;
 pub mod query;
 pub mod session;
 pub mod show;
@@ -183,9 +184,27 @@ pub enum SuccessionCommand {
         /// kode
         #[arg(value_name = "KODE")]
         kode: Option<String>,
+        /// period
+        #[arg(long, value_name = "YYYY")]
+        period: Option<i32>,
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+    },
+    /// establish
+    Establish {
+        /// period
+        #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=9999))]
+        period: i32,
+        /// sk
+        #[arg(long, value_name = "NOMOR")]
+        sk: String,
+        /// date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+        date: NaiveDate,
+        /// kode
+        #[arg(value_name = "KODE")]
+        kode: Vec<String>,
     },
     /// add
     Add {

@@ -6,6 +6,7 @@ use super::query::filter_error;
 use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
 use crate::domain::eligibility::{self, Condition};
 use crate::domain::filter;
+use crate::domain::krs::current_period;
 use crate::domain::position::{self, Group, Listed, Ranked};
 use crate::domain::succession::Readiness;
 use crate::domain::{Competency, Pool, Position};
@@ -30,7 +31,11 @@ fn load(ctx: &Ctx) -> CliResult<(Pool, Vec<Position>)> {
     Ok((pool, positions))
 }
 
-fn find<'a>(ctx: &Ctx, positions: &'a [Position], kode: &str) -> CliResult<&'a Position> {
+pub(super) fn find<'a>(
+    ctx: &Ctx,
+    positions: &'a [Position],
+    kode: &str,
+) -> CliResult<&'a Position> {
     let k = kode.trim();
     positions
         .iter()
@@ -46,12 +51,12 @@ fn requirement_map(p: &Position) -> BTreeMap<&'static str, u8> {
         .collect()
 }
 
-fn json_out<T: Serialize>(v: &T) -> CliResult {
+pub(super) fn json_out<T: Serialize>(v: &T) -> CliResult {
     let text = serde_json::to_string_pretty(v).map_err(|e| CliError::runtime(e.to_string()))?;
     emit(&format!("{text}\n"))
 }
 
-fn csv_out(header: Vec<String>, rows: Vec<Vec<String>>) -> CliResult {
+pub(super) fn csv_out(header: Vec<String>, rows: Vec<Vec<String>>) -> CliResult {
     let mut buf = Vec::new();
     present::write_csv(
         &mut buf,
@@ -79,10 +84,14 @@ struct PositionOut {
     pemangku_nama: Option<String>,
     tmt_pensiun_pemangku: Option<String>,
     persyaratan: BTreeMap<&'static str, u8>,
+    /// `target` / `kritikal`, or null.
+    kategori: Option<&'static str>,
+    /// Established KRS members for the current period.
+    krs: usize,
 }
 
 impl PositionOut {
-    fn new(l: &Listed<'_>) -> PositionOut {
+    fn new(l: &Listed<'_>, period: i32) -> PositionOut {
         let p = l.position;
         PositionOut {
             kode: p.kode.clone(),
@@ -95,6 +104,8 @@ impl PositionOut {
             pemangku_nama: l.holder.map(|h| h.nama.to_string()),
             tmt_pensiun_pemangku: l.retirement.map(|d| d.to_string()),
             persyaratan: requirement_map(p),
+            kategori: p.kategori.map(|k| k.code()),
+            krs: p.krs_in(period).count(),
         }
     }
 }
@@ -104,9 +115,10 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
     let (pool, positions) = load(ctx)?;
     let years = years.unwrap_or(ctx.rules().retiring_within_years);
     let listed = position::list(&positions, &pool, years);
+    let krs = current_period(ctx.as_of);
     match format {
         TableFormat::Json => {
-            let out: Vec<PositionOut> = listed.iter().map(PositionOut::new).collect();
+            let out: Vec<PositionOut> = listed.iter().map(|l| PositionOut::new(l, krs)).collect();
             json_out(&out)
         }
         TableFormat::Csv => {
@@ -120,6 +132,8 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
                 "pemangku_nip",
                 "pemangku_nama",
                 "tmt_pensiun_pemangku",
+                "kategori",
+                "krs",
             ]
             .iter()
             .map(|s| s.to_string())
@@ -128,7 +142,7 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
             let rows = listed
                 .iter()
                 .map(|l| {
-                    let o = PositionOut::new(l);
+                    let o = PositionOut::new(l, krs);
                     let mut r = vec![
                         o.kode,
                         o.nama_jabatan,
@@ -139,6 +153,8 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
                         o.pemangku_nip.unwrap_or_default(),
                         o.pemangku_nama.unwrap_or_default(),
                         o.tmt_pensiun_pemangku.unwrap_or_default(),
+                        o.kategori.unwrap_or_default().to_string(),
+                        o.krs.to_string(),
                     ];
                     r.extend(Competency::ALL.iter().map(|c| {
                         l.position
@@ -227,6 +243,8 @@ struct RankedOut {
     #[serde(flatten)]
     core: EmployeeCore,
     talent_pool: bool,
+    /// A member of the KRS established for the as-of year (Pasal 200: priority in promotion).
+    krs: bool,
     jpm: Option<f64>,
     pengisian: Option<&'static str>,
     pemetaan: Option<&'static str>,
@@ -249,6 +267,7 @@ impl RankedOut {
             peringkat: i + 1,
             core: EmployeeCore::new(c),
             talent_pool: r.talent_pool(),
+            krs: c.krs,
             jpm: r.jpm.map(|j| round1(j.percent)),
             pengisian: r.fill.map(|b| b.code()),
             pemetaan: r.map.map(|b| b.code()),
@@ -430,7 +449,7 @@ fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool
             let mut row = vec![
                 (i + 1).to_string(),
                 c.nip.to_string(),
-                c.nama.to_string(),
+                present::krs::shortlist_name(c),
                 c.jabatan.text.to_string(),
                 c.golongan.to_string(),
                 c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
@@ -658,96 +677,20 @@ fn plan_error(ctx: &Ctx, e: PlanError) -> CliError {
     }
 }
 
-#[derive(Serialize)]
-struct SuccessorOut {
-    kode_jabatan: String,
-    urutan: i64,
-    nip: String,
-    nama: Option<String>,
-    kesiapan: &'static str,
-    catatan: Option<String>,
-    diubah: String,
-}
-
-/// `talenta succession list|add|remove`.
+/// `talenta succession list|establish|add|remove`.
 pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
     match cmd {
-        SuccessionCommand::List { kode, format } => {
-            let store = ctx.open()?;
-            let kode = match kode {
-                Some(k) => {
-                    let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
-                    Some(find(ctx, &positions, &k)?.kode.clone())
-                }
-                None => None,
-            };
-            let list =
-                plan::successors(&store.conn, kode.as_deref()).map_err(|e| ctx.store_error(e))?;
-            let names =
-                plan::successor_names(&store.conn, &list).map_err(|e| ctx.store_error(e))?;
-            let out: Vec<SuccessorOut> = list
-                .into_iter()
-                .zip(names)
-                .map(|(s, nama)| SuccessorOut {
-                    kode_jabatan: s.kode_jabatan,
-                    urutan: s.urutan,
-                    nip: s.nip,
-                    nama,
-                    kesiapan: s.readiness.code(),
-                    catatan: s.catatan,
-                    diubah: s.updated_at,
-                })
-                .collect();
-            match format {
-                TableFormat::Json => json_out(&out),
-                TableFormat::Csv => csv_out(
-                    [
-                        "kode_jabatan",
-                        "urutan",
-                        "nip",
-                        "nama",
-                        "kesiapan",
-                        "catatan",
-                        "diubah",
-                    ]
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect(),
-                    out.into_iter()
-                        .map(|o| {
-                            vec![
-                                o.kode_jabatan,
-                                o.urutan.to_string(),
-                                o.nip,
-                                o.nama.unwrap_or_default(),
-                                o.kesiapan.to_string(),
-                                o.catatan.unwrap_or_default(),
-                                o.diubah,
-                            ]
-                        })
-                        .collect(),
-                ),
-                TableFormat::Table => {
-                    let header: &[&str] = tr!(ctx.lang, positions::SUCCESSION_HEADER);
-                    let rows: Vec<Vec<String>> = out
-                        .into_iter()
-                        .map(|o| {
-                            vec![
-                                o.kode_jabatan,
-                                o.urutan.to_string(),
-                                o.nip,
-                                o.nama.unwrap_or_else(|| "-".into()),
-                                Readiness::parse(o.kesiapan)
-                                    .map(|r| tr!(ctx.lang, positions::readiness(r)).to_string())
-                                    .unwrap_or_default(),
-                                o.catatan.unwrap_or_default(),
-                            ]
-                        })
-                        .collect();
-                    emit(&output::table(header, &rows, &[24, 4, 18, 36, 14, 50]))
-                }
-            }
-        }
+        SuccessionCommand::List {
+            kode,
+            period,
+            format,
+        } => super::krs::list(ctx, kode.as_deref(), period, format),
+        SuccessionCommand::Establish {
+            period,
+            sk,
+            date,
+            kode,
+        } => super::krs::establish(ctx, period, &sk, date, &kode),
         SuccessionCommand::Add {
             kode,
             nip,
@@ -765,6 +708,7 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             let added = plan::add(
                 &mut store,
                 &ctx.actor,
+                current_period(ctx.as_of),
                 &pos.kode,
                 &nip,
                 r,
@@ -803,8 +747,15 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             let positions = load_positions(&store.conn).map_err(|e| ctx.store_error(e))?;
             let kode = find(ctx, &positions, &kode)?.kode.clone();
             let nip = nip.trim().to_string();
-            plan::remove(&mut store, &ctx.actor, &kode, &nip, &reason)
-                .map_err(|e| plan_error(ctx, e))?;
+            plan::remove(
+                &mut store,
+                &ctx.actor,
+                current_period(ctx.as_of),
+                &kode,
+                &nip,
+                &reason,
+            )
+            .map_err(|e| plan_error(ctx, e))?;
             emit(&tr!(ctx.lang, positions::successor_removed(&kode, &nip)))
         }
     }

@@ -48,6 +48,20 @@ struct ShowOut<'a> {
     riwayat_jabatan: &'a [HistoryLine],
     /// Disciplinary penalties on record, newest first.
     disiplin: &'a [PenaltyLine],
+    /// Memberships of an established KRS (PP 11/2017 Pasal 199), latest period first.
+    krs: Vec<KrsOut>,
+}
+
+/// One KRS membership in `show`.
+#[derive(Serialize)]
+struct KrsOut {
+    kode: String,
+    periode: i32,
+    sk: String,
+    tanggal_sk: String,
+    kesiapan: &'static str,
+    /// The period is over.
+    kedaluwarsa: bool,
 }
 
 fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a> {
@@ -84,6 +98,18 @@ fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a
         keputusan: decisions,
         riwayat_jabatan: &p.history,
         disiplin: &p.penalties,
+        krs: p
+            .krs
+            .iter()
+            .map(|m| KrsOut {
+                kode: m.kode.clone(),
+                periode: m.period,
+                sk: m.sk.clone(),
+                tanggal_sk: m.tanggal.clone(),
+                kesiapan: m.readiness.code(),
+                kedaluwarsa: crate::domain::krs::expired(m.period, p.as_of),
+            })
+            .collect(),
     }
 }
 
@@ -149,6 +175,14 @@ fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     assessment(&mut sheet, l, ctx.lang, p);
     training(&mut sheet, l, p, ctx.rules());
     career(&mut sheet, l, p);
+    sheet.list(
+        crate::present::krs::MARK,
+        tr!(ctx.lang, krs::NOT_A_MEMBER),
+        p.krs.iter().map(|m| {
+            let expired = crate::domain::krs::expired(m.period, p.as_of);
+            tr!(ctx.lang, krs::membership(&m.kode, m.period, &m.sk, expired))
+        }),
+    );
     decision_lines(&mut sheet, l, ctx.lang, decisions);
     sheet.0
 }

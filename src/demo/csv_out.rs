@@ -48,6 +48,7 @@ pub const FILES: [(&str, &[&str]); 9] = [
             "unit_kerja",
             "status",
             "pemangku_nip",
+            "kategori",
         ],
     ),
     (
@@ -202,6 +203,10 @@ impl CsvOut {
                         p.unit.clone(),
                         if p.vacant { "lowong" } else { "terisi" }.to_string(),
                         p.holder_nip.clone().unwrap_or_default(),
+                        p.kategori
+                            .flatten()
+                            .map(|k| k.code().to_string())
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect(),

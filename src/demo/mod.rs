@@ -229,6 +229,7 @@ fn run(
                 unit: unit.nama.clone(),
                 vacant: post.vacant,
                 holder_nip: holder,
+                kategori: Some(org::kategori(post)),
             });
             let level = people::standard_level(post.tingkat, &post.nama);
             for c in Competency::ALL {

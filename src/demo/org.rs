@@ -18,6 +18,7 @@
 //! - About 10 % of the posts are vacant (`lowong`).
 
 use super::data::{self, Fungsional, OpdTemplate, Pelaksana, RegionKind};
+use crate::domain::krs::Kategori;
 use crate::domain::Tingkat;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -38,6 +39,20 @@ pub struct Post {
     pub nama: String,
     pub tingkat: Tingkat,
     pub vacant: bool,
+}
+
+/// The demo agency's target and critical positions: every JPT post is a
+/// target position, the secretaries and assistant inspectors (who run an
+/// agency day to day) are critical. Fixed by title, not drawn: the pool's
+/// random draws stay as they were.
+pub fn kategori(post: &Post) -> Option<Kategori> {
+    if post.tingkat.is_jpt() {
+        Some(Kategori::Target)
+    } else if post.nama.starts_with("Sekretaris") || post.nama.starts_with("Inspektur Pembantu") {
+        Some(Kategori::Kritikal)
+    } else {
+        None
+    }
 }
 
 #[derive(Debug)]

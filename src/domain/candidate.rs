@@ -186,6 +186,9 @@ pub struct Candidate {
     /// The latest talent review (calibration) of this candidate; `None` for
     /// most (one pointer).
     pub calibration: Option<Box<Calibration>>,
+    /// A member of the KRS established for the as-of year (any position;
+    /// set after the load, `store::krs::mark_members`).
+    pub krs: bool,
     /// Position history and penalties on record; `None` when there are none
     /// (one pointer: most pools carry no history for most employees).
     pub career: Option<Box<Career>>,
@@ -345,6 +348,7 @@ pub mod tests {
             training: smallvec::smallvec![(2024, 24), (2025, 12)],
             kotak: None,
             calibration: None,
+            krs: false,
             // A disiplin file imported, no penalty on record.
             career: Career::on_record(Vec::new(), Vec::new(), true),
         }

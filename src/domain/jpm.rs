@@ -88,7 +88,9 @@ pub fn jpm(levels: &[u8; 9], req: &Requirement) -> Option<Jpm> {
 }
 
 /// Band for filling a position: Memenuhi Syarat, Masih Memenuhi Syarat, Kurang Memenuhi Syarat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// In the config file `ms`, `mms`, `kms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FillBand {
     Ms,
     Mms,

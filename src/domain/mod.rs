@@ -14,6 +14,7 @@ pub mod filter;
 pub mod fold;
 pub mod grade;
 pub mod jpm;
+pub mod krs;
 pub mod nine_box;
 pub mod nip;
 pub mod output_file;

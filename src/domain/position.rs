@@ -23,9 +23,18 @@ pub struct Position {
     pub vacant: bool,
     pub holder_nip: Option<String>,
     pub requirement: Requirement,
+    /// Target or critical position (jabatan.csv's `kategori`), if named so.
+    pub kategori: Option<super::krs::Kategori>,
+    /// The members of its established KRS in force, every period (oldest first).
+    pub krs: Vec<super::krs::KrsMember>,
 }
 
 impl Position {
+    /// The members of its KRS established for `period`.
+    pub fn krs_in(&self, period: i32) -> impl Iterator<Item = &super::krs::KrsMember> {
+        self.krs.iter().filter(move |m| m.period == period)
+    }
+
     pub fn required(&self, c: Competency) -> Option<u8> {
         let l = self.requirement[c.index()];
         (l > 0).then_some(l)
@@ -287,6 +296,8 @@ mod tests {
             vacant: true,
             holder_nip: None,
             requirement: req,
+            kategori: None,
+            krs: Vec::new(),
         }
     }
 
@@ -408,6 +419,8 @@ mod tests {
             vacant,
             holder_nip: holder.map(str::to_string),
             requirement: [4; 9],
+            kategori: None,
+            krs: Vec::new(),
         };
         let ps = vec![
             mk("A", false, Some("198609262015051001")),

@@ -4,6 +4,7 @@
 
 use super::eligibility::EligibilityRules;
 use super::jpm::JpmBands;
+use super::krs::KrsRules;
 use super::nine_box::{box_of, Kinerja, Potensi};
 use super::predikat::Predikat;
 use super::tier::Tingkat;
@@ -93,6 +94,8 @@ pub struct Rules {
     pub jpm: JpmBands,
     /// Who may be shortlisted (`[rules.eligibility]`, see docs/positions.md).
     pub eligibility: EligibilityRules,
+    /// The KRS conditions (Pasal 199) and target ratio (`[rules.krs]`, see docs/positions.md).
+    pub krs: KrsRules,
     /// `talenta positions` and the positions screen list holders retiring within
     /// this many years right after the vacant posts (default 2).
     pub retiring_within_years: u32,
@@ -108,6 +111,7 @@ impl Default for Rules {
             bup: BupAges::default(),
             jpm: JpmBands::default(),
             eligibility: EligibilityRules::default(),
+            krs: KrsRules::default(),
             retiring_within_years: 2,
         }
     }
@@ -170,6 +174,7 @@ impl Rules {
             );
         }
         self.jpm.validate()?;
+        self.krs.validate()?;
         self.eligibility.validate()
     }
 }

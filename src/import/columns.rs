@@ -115,7 +115,8 @@ impl FileKind {
 }
 
 /// Every column any file has. `PositionStatus` is jabatan.csv's `status`
-/// (lowong/terisi), unlike pegawai.csv's `status` (PNS/PPPK).
+/// (lowong/terisi), unlike pegawai.csv's `status` (PNS/PPPK); `Kategori` is
+/// potensi.csv's (rendah/menengah/tinggi) and jabatan.csv's (target/kritikal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Nip,
@@ -278,6 +279,12 @@ const JABATAN: &[Column] = &[
     col(Field::UnitKerja, "unit_kerja", Required),
     col(Field::PositionStatus, "status", Required),
     col(Field::PemangkuNip, "pemangku_nip", Optional),
+    alias(
+        Field::Kategori,
+        "kategori",
+        &["kategori_jabatan", "jenis_jabatan_target", "category"],
+        Optional,
+    ),
 ];
 
 const SYARAT_JABATAN: &[Column] = &[

@@ -8,6 +8,7 @@ use super::names::{NameId, Names};
 use super::problem::{Problem, ProblemKind};
 use super::source::{excel_serial_date, Cell, SourceRow};
 use crate::domain::career::PenaltyLevel;
+use crate::domain::krs::Kategori;
 use crate::domain::{
     dates, nip, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
 };
@@ -386,6 +387,15 @@ fn position(r: &mut Row<'_>) -> Parsed {
         ProblemKind::PositionStatus,
     );
     let holder = r.nip(Field::PemangkuNip, false);
+    // Without the column (an older file) the stored kategori is kept.
+    let kategori = r.cols.get(Field::Kategori).is_some().then(|| {
+        r.value(
+            Field::Kategori,
+            false,
+            Kategori::parse,
+            ProblemKind::PositionKategori,
+        )
+    });
     let key = r.name(&kode).map(Key::Position);
     let rec = (|| {
         Some(Record::Position(PositionRec {
@@ -395,6 +405,7 @@ fn position(r: &mut Row<'_>) -> Parsed {
             unit: unit?,
             vacant: vacant?,
             holder_nip: holder,
+            kategori,
         }))
     })();
     (rec, key, &[Field::Kode], None)

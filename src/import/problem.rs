@@ -133,6 +133,8 @@ pub enum ProblemKind {
     Jp,
     /// jabatan: status is not lowong / terisi.
     PositionStatus,
+    /// jabatan: kategori is not target / kritikal.
+    PositionKategori,
     /// disiplin: not ringan / sedang / berat.
     PenaltyLevel,
     /// An end date before the start date (`start`, as the row writes it).

@@ -7,6 +7,7 @@ pub mod calibration;
 pub mod compare;
 pub mod conditions;
 pub mod csv;
+pub mod krs;
 pub mod position;
 
 pub use compare::{columns, compare_rows, Column};

@@ -281,8 +281,8 @@ fn insert_positions(
     }
     insert_rows(
         tx,
-        "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)",
-        6,
+        "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip, kategori)",
+        7,
         &prow,
         |st, i, (uid, p)| {
             st.raw_bind_parameter(i, &p.kode)?;
@@ -290,7 +290,8 @@ fn insert_positions(
             st.raw_bind_parameter(i + 2, p.tingkat.label())?;
             st.raw_bind_parameter(i + 3, uid)?;
             st.raw_bind_parameter(i + 4, if p.vacant { "lowong" } else { "terisi" })?;
-            st.raw_bind_parameter(i + 5, &p.holder_nip)
+            st.raw_bind_parameter(i + 5, &p.holder_nip)?;
+            st.raw_bind_parameter(i + 6, p.kategori.flatten().map(|k| k.code()))
         },
     )?;
     sum.positions.inserted = prow.len() as u64;

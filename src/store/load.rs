@@ -132,7 +132,7 @@ pub fn load_pool_in_parts(
         }
         rows
     };
-    with_calibrations(conn, Pool::new(rows, as_of, rules.clone()))
+    with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))
 }
 
 /// Whether other connections see what `conn` sees.
@@ -156,7 +156,7 @@ fn parallel_parts(conn: &Connection, span: i64) -> usize {
 /// several scans and a sort; for tests and checks).
 pub fn load_pool_from_records(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
     let rows = load_rows(conn, None, rules)?;
-    with_calibrations(conn, Pool::new(rows, as_of, rules.clone()))
+    with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))
 }
 
 /// Parses each distinct code once: the columns it serves hold a handful of
@@ -323,6 +323,7 @@ fn load_rows_fast(
             training: JpYears::new(),
             kotak: None,
             calibration: None,
+            krs: false,
             career: None,
         };
         match text_opt(r, 12)? {
@@ -460,9 +461,12 @@ pub fn load_one(conn: &Connection, nip: &str, rules: &Rules) -> Result<Option<Ca
     Ok(c)
 }
 
-/// The pool with its talent reviews applied (see `calibration_overlay`).
-fn with_calibrations(conn: &Connection, mut pool: Pool) -> Result<Pool> {
+/// The pool with what the committee and the PPK recorded about it: the
+/// talent reviews in effect (`calibration_overlay`) and the members of the
+/// KRS established for the as-of year (`krs::mark_members`).
+fn with_committee_records(conn: &Connection, mut pool: Pool) -> Result<Pool> {
     super::calibration_overlay::apply(conn, &mut pool.rows, &pool.rules)?;
+    super::krs::mark_members(conn, &mut pool)?;
     Ok(pool)
 }
 
@@ -527,6 +531,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 training: JpYears::new(),
                 kotak: None,
                 calibration: None,
+                krs: false,
                 career: None,
             });
         }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bulk;
 pub mod calibration_overlay;
+pub mod krs;
 pub mod load;
 pub mod pool;
 pub mod positions;

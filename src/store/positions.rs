@@ -3,6 +3,7 @@
 
 use super::audit::{self, Change};
 use super::{Actor, Result, Store, StoreError};
+use crate::domain::krs::Kategori;
 use crate::domain::succession::Readiness;
 use crate::domain::{Competency, Position, Tingkat};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -16,7 +17,8 @@ pub fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
     let mut index: HashMap<String, usize> = HashMap::new();
     {
         let mut stmt = conn.prepare(
-            "SELECT p.kode, p.nama_jabatan, p.tingkat_jabatan, u.nama, p.status, p.pemangku_nip
+            "SELECT p.kode, p.nama_jabatan, p.tingkat_jabatan, u.nama, p.status, p.pemangku_nip,
+                    p.kategori
              FROM position p JOIN unit u ON u.id = p.unit_id ORDER BY p.kode",
         )?;
         let mut q = stmt.query([])?;
@@ -37,6 +39,10 @@ pub fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
                 vacant: status == "lowong",
                 holder_nip: holder.filter(|h| !h.trim().is_empty()),
                 requirement: [0; 9],
+                kategori: r
+                    .get::<_, Option<String>>(6)?
+                    .and_then(|k| Kategori::parse(&k)),
+                krs: Vec::new(),
             });
         }
     }
@@ -50,6 +56,11 @@ pub fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
             continue;
         };
         out[i].requirement[c.index()] = r.get(2)?;
+    }
+    for m in super::krs::in_force(conn, None)? {
+        if let Some(&i) = index.get(&m.kode) {
+            out[i].krs.push(m);
+        }
     }
     Ok(out)
 }
@@ -115,6 +126,15 @@ pub enum PlanError {
     NotInPlan { kode: String, nip: String },
     #[error("empty reason")]
     NoReason,
+    /// The entry is a member of an established KRS whose period has not ended
+    /// (PP 11/2017 Pasal 199: the PPK's SK; establish again to change it).
+    #[error("{nip} for {kode} is in the KRS of {period} (SK {sk})")]
+    Frozen {
+        kode: String,
+        nip: String,
+        period: i32,
+        sk: String,
+    },
     /// A control or bidi character at the door (domain::text).
     #[error("control character in the {field:?}")]
     InvalidText {
@@ -181,9 +201,12 @@ fn find(conn: &Connection, kode: &str, nip: &str) -> Result<Option<Successor>> {
 
 /// Add a successor, or change one already in the plan. `urutan` defaults to
 /// the end of the list for a new one and to the present place for a change.
+/// A change of an entry in the established KRS of `period` or later is refused.
+#[allow(clippy::too_many_arguments)]
 pub fn add(
     store: &mut Store,
     actor: &Actor,
+    period: i32,
     kode: &str,
     nip: &str,
     readiness: Readiness,
@@ -249,6 +272,7 @@ pub fn add(
         {
             return Ok(Added::Same(b.clone()));
         }
+        refuse_frozen(&tx, kode, nip, period)?;
     }
     tx.execute(
         "INSERT INTO succession (kode_jabatan, nip, readiness, urutan, catatan, updated_at)
@@ -288,10 +312,12 @@ pub fn add(
     })
 }
 
-/// Remove a successor; the reason goes into the audit entry.
+/// Remove a successor; the reason goes into the audit entry. A member of the
+/// established KRS of `period` or later is refused.
 pub fn remove(
     store: &mut Store,
     actor: &Actor,
+    period: i32,
     kode: &str,
     nip: &str,
     reason: &str,
@@ -308,6 +334,7 @@ pub fn remove(
             nip: nip.to_string(),
         });
     };
+    refuse_frozen(&tx, kode, nip, period)?;
     tx.execute(
         "DELETE FROM succession WHERE kode_jabatan = ?1 AND nip = ?2",
         params![kode, nip],
@@ -326,6 +353,24 @@ pub fn remove(
     )?;
     tx.commit()?;
     Ok(before)
+}
+
+/// A plan entry in an established, unexpired KRS is frozen.
+fn refuse_frozen(
+    conn: &Connection,
+    kode: &str,
+    nip: &str,
+    period: i32,
+) -> std::result::Result<(), PlanError> {
+    match super::krs::frozen(conn, kode, nip, period)? {
+        Some(e) => Err(PlanError::Frozen {
+            kode: kode.to_string(),
+            nip: nip.to_string(),
+            period: e.period,
+            sk: e.sk,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Does a position with this kode exist?
@@ -400,6 +445,7 @@ mod tests {
         let r = add(
             &mut s,
             &a,
+            2026,
             "DISDIK-JPT-01",
             nip,
             Readiness::OneToTwo,
@@ -408,7 +454,17 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(r, Added::New(ref x) if x.urutan == 1));
-        let r = add(&mut s, &a, "DISDIK-JPT-01", nip, Readiness::Now, None, None).unwrap();
+        let r = add(
+            &mut s,
+            &a,
+            2026,
+            "DISDIK-JPT-01",
+            nip,
+            Readiness::Now,
+            None,
+            None,
+        )
+        .unwrap();
         match r {
             Added::Changed { before, after } => {
                 assert_eq!(before.readiness, Readiness::OneToTwo);
@@ -418,10 +474,28 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            add(&mut s, &a, "DISDIK-JPT-01", nip, Readiness::Now, None, None).unwrap(),
+            add(
+                &mut s,
+                &a,
+                2026,
+                "DISDIK-JPT-01",
+                nip,
+                Readiness::Now,
+                None,
+                None
+            )
+            .unwrap(),
             Added::Same(_)
         ));
-        remove(&mut s, &a, "DISDIK-JPT-01", nip, "dimutasi ke kabupaten").unwrap();
+        remove(
+            &mut s,
+            &a,
+            2026,
+            "DISDIK-JPT-01",
+            nip,
+            "dimutasi ke kabupaten",
+        )
+        .unwrap();
         assert!(successors(&s.conn, None).unwrap().is_empty());
         let log = audit::log(&s.conn, None).unwrap();
         let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
@@ -445,6 +519,7 @@ mod tests {
             add(
                 &mut s,
                 &a,
+                2026,
                 "NOPE",
                 "198609262015051001",
                 Readiness::Now,
@@ -457,6 +532,7 @@ mod tests {
             add(
                 &mut s,
                 &a,
+                2026,
                 "DISDIK-JPT-01",
                 "000000000000000000",
                 Readiness::Now,
@@ -469,6 +545,7 @@ mod tests {
             add(
                 &mut s,
                 &a,
+                2026,
                 "DISDIK-JPT-01",
                 "197001011995031009",
                 Readiness::Now,
@@ -478,11 +555,18 @@ mod tests {
             Err(PlanError::Holder { .. })
         ));
         assert!(matches!(
-            remove(&mut s, &a, "DISDIK-JPT-01", "198609262015051001", "x"),
+            remove(&mut s, &a, 2026, "DISDIK-JPT-01", "198609262015051001", "x"),
             Err(PlanError::NotInPlan { .. })
         ));
         assert!(matches!(
-            remove(&mut s, &a, "DISDIK-JPT-01", "198609262015051001", "  "),
+            remove(
+                &mut s,
+                &a,
+                2026,
+                "DISDIK-JPT-01",
+                "198609262015051001",
+                "  "
+            ),
             Err(PlanError::NoReason)
         ));
         assert!(audit::log(&s.conn, None).unwrap().is_empty());
@@ -496,6 +580,7 @@ mod tests {
         add(
             &mut s,
             &a,
+            2026,
             "DISDIK-JPT-01",
             "198609262015051001",
             Readiness::ThreePlus,
@@ -512,6 +597,7 @@ mod tests {
         add(
             &mut s,
             &a,
+            2026,
             "DISDIK-JPT-01",
             "198001012005011001",
             Readiness::Now,
@@ -524,6 +610,7 @@ mod tests {
         add(
             &mut s,
             &a,
+            2026,
             "DISDIK-JPT-01",
             "198609262015051001",
             Readiness::ThreePlus,
@@ -547,6 +634,7 @@ mod tests {
         let r = add(
             &mut store,
             &a,
+            2026,
             "X",
             "1",
             Readiness::Now,
@@ -554,7 +642,7 @@ mod tests {
             Some("a\x1b]52;c;AAAA"),
         );
         assert_eq!(format!("{:?}", r.unwrap_err()), format!("{bad:?}"));
-        let r = remove(&mut store, &a, "X", "1", "ok\u{202e}");
+        let r = remove(&mut store, &a, 2026, "X", "1", "ok\u{202e}");
         assert!(matches!(
             r,
             Err(PlanError::InvalidText {
@@ -566,7 +654,7 @@ mod tests {
             name: "M\x07".into(),
             os_user: "m".into(),
         };
-        let r = remove(&mut store, &evil, "X", "1", "ok");
+        let r = remove(&mut store, &evil, 2026, "X", "1", "ok");
         assert!(matches!(
             r,
             Err(PlanError::InvalidText {

@@ -63,6 +63,8 @@ pub struct Profile {
     pub history: Vec<HistoryLine>,
     /// Penalties on record, newest first.
     pub penalties: Vec<PenaltyLine>,
+    /// Memberships of an established KRS in force, latest period first.
+    pub krs: Vec<crate::domain::krs::KrsMember>,
     pub as_of: NaiveDate,
 }
 
@@ -72,9 +74,12 @@ pub fn load_profile(
     as_of: NaiveDate,
     rules: &Rules,
 ) -> Result<Option<Profile>> {
-    let Some(candidate) = load_one(conn, nip, rules)? else {
+    let Some(mut candidate) = load_one(conn, nip, rules)? else {
         return Ok(None);
     };
+    let krs = super::krs::memberships(conn, nip)?;
+    let period = crate::domain::krs::current_period(as_of);
+    candidate.krs = krs.iter().any(|m| m.period == period);
     let id = candidate.id;
     let mut competencies = Vec::new();
     {
@@ -123,6 +128,7 @@ pub fn load_profile(
         trainings,
         history,
         penalties,
+        krs,
         as_of,
     }))
 }

@@ -5,6 +5,7 @@ use super::bulk::date_text;
 use super::pool::{get, set, Own, OWN_SCAN};
 use super::write::{Counts, WriteSummary};
 use crate::domain::career::PenaltyLevel;
+use crate::domain::krs::Kategori;
 use crate::domain::{Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
@@ -91,6 +92,9 @@ pub struct PositionRec {
     pub unit: String,
     pub vacant: bool,
     pub holder_nip: Option<String>,
+    /// Target or critical position; `None` when the file has no `kategori`
+    /// column (the stored value is kept), `Some(None)` when the cell is empty.
+    pub kategori: Option<Option<Kategori>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -530,17 +530,28 @@ impl<'t> Writer<'t> {
             };
             let changes = tx
                 .prepare_cached(
-                    "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO position (kode, nama_jabatan, tingkat_jabatan, unit_id, status, pemangku_nip, kategori)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(kode) DO UPDATE SET nama_jabatan = excluded.nama_jabatan,
                        tingkat_jabatan = excluded.tingkat_jabatan, unit_id = excluded.unit_id,
-                       status = excluded.status, pemangku_nip = excluded.pemangku_nip
+                       status = excluded.status, pemangku_nip = excluded.pemangku_nip,
+                       kategori = CASE WHEN ?8 THEN excluded.kategori ELSE position.kategori END
                      WHERE (position.nama_jabatan, position.tingkat_jabatan, position.unit_id, position.status,
-                            coalesce(position.pemangku_nip, ''))
+                            coalesce(position.pemangku_nip, ''), coalesce(position.kategori, ''))
                        IS NOT (excluded.nama_jabatan, excluded.tingkat_jabatan, excluded.unit_id, excluded.status,
-                            coalesce(excluded.pemangku_nip, ''))",
+                            coalesce(excluded.pemangku_nip, ''),
+                            CASE WHEN ?8 THEN coalesce(excluded.kategori, '') ELSE coalesce(position.kategori, '') END)",
                 )?
-                .execute(params![p.kode, p.nama, p.tingkat.label(), unit_id, status, p.holder_nip])?;
+                .execute(params![
+                    p.kode,
+                    p.nama,
+                    p.tingkat.label(),
+                    unit_id,
+                    status,
+                    p.holder_nip,
+                    p.kategori.flatten().map(|k| k.code()),
+                    p.kategori.is_some()
+                ])?;
             if let Some(s) = set.as_mut() {
                 s.insert(p.kode.clone());
             }

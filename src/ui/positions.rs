@@ -48,8 +48,8 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         message(buf, area, tr!(lang, positions::NO_POSITIONS), theme.muted);
         return;
     };
-    let h: &[&str] = tr!(lang, positions::POSITIONS_HEADER);
-    let spec = [
+    let mut h: Vec<&str> = tr!(lang, positions::POSITIONS_HEADER).to_vec();
+    let mut spec = vec![
         (0, 14, 0),
         (1, 16, 3),
         (4, 12, 0),
@@ -59,7 +59,25 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (2, 13, 0),
         (3, 12, 2),
     ];
-    let cols = cols(h, &spec);
+    // The KRS: a summary line above, a column after the status, the
+    // selected position's KRS below (positions_krs.rs).
+    let krs = super::positions_krs::shown(ps);
+    let area = if krs {
+        super::positions_krs::summary(buf, area, app, ps, theme);
+        let table = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        let last = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+        if let Some(p) = app.selected_position().and_then(|i| ps.get(i)) {
+            super::positions_krs::panel(buf, last, app, p, theme);
+        }
+        below(table, 1)
+    } else {
+        area
+    };
+    if krs {
+        h.push(tr!(lang, krs::SCREEN_HEADER));
+        spec.insert(3, (h.len() - 1, 11, 0));
+    }
+    let cols = cols(&h, &spec);
     let table = DataTable::dropping_from_the_end(&cols);
     let shown = table.layout(area.width);
     table.header(buf, area, area.y, &shown, theme);
@@ -75,7 +93,7 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Group::Filled => theme.muted,
         };
         let dash = || ("-".to_string(), theme.muted);
-        let cells = vec![
+        let mut cells = vec![
             (p.kode.clone(), Style::new()),
             (p.nama.clone(), Style::new()),
             (tr!(lang, positions::group(*group)).to_string(), group_style),
@@ -88,6 +106,9 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             (p.tingkat.label().to_string(), Style::new()),
             (p.unit.clone(), Style::new()),
         ];
+        if krs {
+            cells.insert(3, super::positions_krs::cell(app, p, theme));
+        }
         let selected = i == v.cursor.cursor;
         let marker = if selected { "▶ " } else { "  " };
         Some(Row {
@@ -217,7 +238,10 @@ fn shortlist_cells(
     let map = j.map(|j| pool.rules.jpm.map(j.percent));
     vec![
         ((i + 1).to_string(), theme.muted),
-        (c.nama.to_string(), Style::new()),
+        (
+            crate::present::krs::shortlist_name(c),
+            if c.krs { theme.talent } else { Style::new() },
+        ),
         (
             match c.kotak {
                 Some(b) if talent => format!("{b} ★"),

@@ -436,6 +436,11 @@ fn career(app: &App, p: &Profile, theme: &Theme) -> Option<Section> {
     })
 }
 
+/// The KRS memberships (`profile_krs.rs`), when there are any.
+fn krs(app: &App, p: &Profile, theme: &Theme) -> Option<Section> {
+    super::profile_krs::section(app, p, theme).map(|(title, lines)| Section { title, lines })
+}
+
 fn flatten(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (i, s) in sections.iter().enumerate() {
@@ -498,11 +503,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &ProfileView, theme: 
         committee.extend([competencies(app, p, theme), training(app, p, theme)]);
         let mut left = vec![record(app, p, theme)];
         left.extend(career(app, p, theme));
+        left.extend(krs(app, p, theme));
         left.extend([performance(app, p, theme), potential(app, p, theme)]);
         (flatten(&left, theme), flatten(&committee, theme))
     } else {
         committee.push(record(app, p, theme));
         committee.extend(career(app, p, theme));
+        committee.extend(krs(app, p, theme));
         committee.extend([
             performance(app, p, theme),
             competencies(app, p, theme),

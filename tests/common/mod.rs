@@ -339,6 +339,7 @@ pub fn batch() -> Batch {
             unit: unit.into(),
             vacant: holder.is_none(),
             holder_nip: holder.map(str::to_string),
+            kategori: None,
         });
         for (k, level) in Competency::ALL.iter().zip(req) {
             b.requirements.push(RequirementRec {

@@ -39,6 +39,7 @@ pub fn session_fixture() -> Fixture {
                 unit: "Dinas Pendidikan".into(),
                 vacant: true,
                 holder_nip: None,
+                kategori: None,
             },
             PositionRec {
                 kode: "PGW-02".into(),
@@ -47,6 +48,7 @@ pub fn session_fixture() -> Fixture {
                 unit: "Badan Kepegawaian Daerah".into(),
                 vacant: true,
                 holder_nip: None,
+                kategori: None,
             },
         ],
         ..Batch::default()

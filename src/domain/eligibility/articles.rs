@@ -7,6 +7,7 @@ use crate::domain::candidate::{Candidate, Status};
 use crate::domain::career::{self, PositionSpan};
 use crate::domain::dates::whole_years;
 use crate::domain::position::Position;
+use crate::domain::predikat::Predikat;
 use crate::domain::rules::Rules;
 use crate::domain::tier::Tingkat;
 use chrono::{Datelike, Months, NaiveDate};
@@ -191,35 +192,45 @@ fn skp_predikat(x: &Ctx<'_>) -> Option<Condition> {
         return None;
     }
     let min = x.rules.eligibility.skp_min;
-    let (mut below, mut missing, mut lowest) = (None, None, None);
-    for back in 1..=n as i32 {
-        let year = (x.as_of.year() - back).clamp(0, u16::MAX as i32) as u16;
-        match x.c.predikat_in(year) {
-            None => missing = missing.or(Some(year)),
-            Some(p) if p < min => below = below.or(Some((year, p))),
-            Some(p) => {
-                if lowest.is_none_or(|(_, q)| p < q) {
-                    lowest = Some((year, p));
-                }
-            }
-        }
-    }
-    let (outcome, seen) = match (below, missing, lowest) {
-        (Some((year, p)), _, _) => (Outcome::NotMet, (year, Some(p))),
-        (None, Some(year), _) => (Outcome::Unknown, (year, None)),
-        (None, None, Some((year, p))) => (Outcome::Met, (year, Some(p))),
-        (None, None, None) => unreachable!("n >= 1 years looked at"),
-    };
+    let (outcome, year, predikat) = predikat_years(x.c, min, n, x.as_of.year());
     Some(Condition {
         syarat: Syarat::Skp,
         outcome,
         dasar: x.article(),
-        seen: Value::Predikat {
-            year: seen.0,
-            predikat: seen.1,
-        },
+        seen: Value::Predikat { year, predikat },
         required: Value::PredikatYears { min, years: n },
     })
+}
+
+/// Predikat at least `min` in each of the `n` (at least 1) calendar years
+/// before `year`: the year seen (the first below, else the first missing,
+/// else the lowest) with its predikat. A year below is not met; else a year
+/// with no SKP on record is unknown. Shared with the KRS conditions (Pasal 199).
+pub fn predikat_years(
+    c: &Candidate,
+    min: Predikat,
+    n: u32,
+    year: i32,
+) -> (Outcome, u16, Option<Predikat>) {
+    let (mut below, mut missing, mut lowest) = (None, None, None);
+    for back in 1..=n.max(1) as i32 {
+        let y = (year - back).clamp(0, u16::MAX as i32) as u16;
+        match c.predikat_in(y) {
+            None => missing = missing.or(Some(y)),
+            Some(p) if p < min => below = below.or(Some((y, p))),
+            Some(p) => {
+                if lowest.is_none_or(|(_, q)| p < q) {
+                    lowest = Some((y, p));
+                }
+            }
+        }
+    }
+    match (below, missing, lowest) {
+        (Some((y, p)), _, _) => (Outcome::NotMet, y, Some(p)),
+        (None, Some(y), _) => (Outcome::Unknown, y, None),
+        (None, None, Some((y, p))) => (Outcome::Met, y, Some(p)),
+        (None, None, None) => unreachable!("n >= 1 years looked at"),
+    }
 }
 
 /// Administrator: paling singkat 3 tahun pada jabatan pengawas atau JF yang

@@ -17,6 +17,7 @@ mod config;
 #[cfg(test)]
 mod tests;
 
+pub use articles::predikat_years;
 pub use config::{EligibilityRules, TierRequirement, TierRule, TierSet};
 
 use super::candidate::{Candidate, Status};

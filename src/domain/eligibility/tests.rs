@@ -23,6 +23,8 @@ fn post(tingkat: Tingkat, nama: &str) -> Position {
         vacant: true,
         holder_nip: None,
         requirement: [3; 9],
+        kategori: None,
+        krs: Vec::new(),
     }
 }
 

@@ -43,6 +43,7 @@ pub(super) enum Value {
     Pendidikan(Pendidikan),
     Predikat(Predikat),
     Potensi(Potensi),
+    Flag(bool),
 }
 
 impl Node {
@@ -151,6 +152,7 @@ impl Cond {
             }
             (Val::Predikat(a), Value::Predikat(b)) => holds(op, a.cmp(b)),
             (Val::Potensi(a), Value::Potensi(b)) => holds(op, a.cmp(b)),
+            (Val::Flag(a), Value::Flag(b)) => exact_or(op, a == *b, None),
             // The parser never pairs a field with another kind of value.
             _ => false,
         }

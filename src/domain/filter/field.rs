@@ -41,6 +41,8 @@ pub enum Field {
     KotakHitung,
     /// Whether a talent review applies: ya / usang / tidak.
     Kalibrasi,
+    /// A member of the KRS established for the as-of year (`ya` / `tidak`).
+    Krs,
 }
 
 /// The canonical (Indonesian) field names, as listed in
@@ -76,6 +78,7 @@ pub const FIELD_NAMES: &[&str] = &[
     "pengalaman.TINGKAT",
     "kotak_hitung",
     "kalibrasi",
+    "krs",
 ];
 
 /// The English aliases of the fields, in the same order (without `nip` and `status`,
@@ -109,6 +112,7 @@ pub const FIELD_ALIASES: &[&str] = &[
     "experience.TIER",
     "computed_box",
     "calibration",
+    "succession",
 ];
 
 pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
@@ -176,6 +180,7 @@ impl Field {
             "pengalaman" | "experience" => Field::Pengalaman(None),
             "kotakhitung" | "computedbox" => Field::KotakHitung,
             "kalibrasi" | "calibration" => Field::Kalibrasi,
+            "krs" | "succession" => Field::Krs,
             _ => return Competency::parse(name).map(Field::Kompetensi),
         })
     }
@@ -205,6 +210,7 @@ impl Field {
             Field::Pengalaman(Some(t)) => format!("pengalaman.{}", t.code()),
             Field::KotakHitung => "kotak_hitung".into(),
             Field::Kalibrasi => "kalibrasi".into(),
+            Field::Krs => "krs".into(),
         }
     }
 
@@ -212,7 +218,7 @@ impl Field {
     pub fn operators(&self) -> &'static [Op] {
         match self {
             Field::Nip | Field::Nama | Field::Unit | Field::Jabatan | Field::Instansi => TEXT_OPS,
-            Field::Status | Field::Jk | Field::Kalibrasi => EQ_OPS,
+            Field::Status | Field::Jk | Field::Kalibrasi | Field::Krs => EQ_OPS,
             Field::Tingkat
             | Field::Golongan
             | Field::Pendidikan
@@ -245,6 +251,8 @@ pub(super) enum Val<'a> {
     Pendidikan(Pendidikan),
     Predikat(Predikat),
     Potensi(Potensi),
+    /// Yes / no.
+    Flag(bool),
 }
 
 pub(super) fn text(s: &str) -> Option<Val<'_>> {
@@ -275,6 +283,7 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
         Field::Pengalaman(t) => experience_years(c, t, as_of).map(Val::Num),
         Field::KotakHitung => c.kotak_hitung().map(|k| Val::Num(k.into())),
         Field::Kalibrasi => Some(Val::Num(c.calibration_status().rank())),
+        Field::Krs => Some(Val::Flag(c.krs)),
     }
 }
 
@@ -380,6 +389,8 @@ fn sort_key(v: Val<'_>) -> SortKey<'_> {
         Val::Pendidikan(p) => SortKey::Num(p.level().into()),
         Val::Predikat(p) => SortKey::Num(p.rank().into()),
         Val::Potensi(p) => SortKey::Num(p as u32),
+        // Yes first.
+        Val::Flag(b) => SortKey::Num(u32::from(!b)),
     }
 }
 

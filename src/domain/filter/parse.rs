@@ -26,6 +26,7 @@ pub(super) const PENDIDIKAN_VALUES: &[&str] =
     &["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"];
 pub(super) const POTENSI_VALUES: &[&str] = &["rendah", "menengah", "tinggi"];
 pub(super) const KALIBRASI_VALUES: &[&str] = &["ya", "usang", "tidak"];
+pub(super) const FLAG_VALUES: &[&str] = &["ya", "tidak"];
 
 /// Parse `input`; `None` for a blank filter.
 pub(super) fn parse(input: &str) -> Result<Option<Node>, FilterError> {
@@ -312,6 +313,16 @@ fn expected(field: Field) -> Expected {
         Field::Kompetensi(_) => Expected::Range { min: 1, max: 5 },
         Field::Kinerja | Field::KinerjaTahun(_) => Expected::Predikat,
         Field::Potensi => Expected::OneOf(POTENSI_VALUES),
+        Field::Krs => Expected::OneOf(FLAG_VALUES),
+    }
+}
+
+/// `ya` / `tidak` (also `yes` / `no`, `true` / `false`), any case.
+fn flag(s: &str) -> Option<bool> {
+    match crate::domain::squash(s).as_str() {
+        "ya" | "y" | "yes" | "true" => Some(true),
+        "tidak" | "t" | "no" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -349,5 +360,6 @@ fn parse_value(field: Field, s: &str) -> Option<Value> {
         Field::Kompetensi(_) => Value::Num(in_range(s, 1, 5)?),
         Field::Kinerja | Field::KinerjaTahun(_) => Value::Predikat(Predikat::parse(s)?),
         Field::Potensi => Value::Potensi(Potensi::parse(s)?),
+        Field::Krs => Value::Flag(flag(s)?),
     })
 }

@@ -35,9 +35,9 @@ pub struct Table {
     /// Its name in reports ("the member record 1/Dewi ...").
     pub entity: &'static str,
     /// The key first, then the fields under the names the replay uses.
-    sql: &'static str,
+    pub(crate) sql: &'static str,
     /// Columns holding JSON text, compared as JSON values.
-    json: &'static [&'static str],
+    pub(crate) json: &'static [&'static str],
 }
 
 pub const TABLES: &[Table] = &[
@@ -80,6 +80,8 @@ pub const TABLES: &[Table] = &[
         json: &[],
     },
     calibration::TABLE,
+    crate::store::krs::ESTABLISHMENT_TABLE,
+    crate::store::krs::MEMBER_TABLE,
 ];
 
 /// A row as the chain recorded it: the entry that last wrote it, its fields
@@ -197,6 +199,7 @@ impl Replay {
             ("session", "session.reopen") => self.reopen(e, session, &after),
             ("decision", "decision.record" | "decision.amend") => self.decision(e, &after),
             ("calibration", "calibration.record") => self.calibration(e, &after),
+            ("krs", "krs.establish") => crate::store::krs::replay(self, e, &after),
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -437,6 +440,7 @@ pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Repla
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
             OR (entity IN ('decision', 'calibration') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
+            OR (?1 IS NULL AND entity = 'krs')
          ORDER BY seq",
         crate::store::audit::SELECT
     );

@@ -48,6 +48,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         KategoriOrSkor => "give a kategori or a skor".into(),
         Jp => "not a whole number of lesson hours (0 or more)".into(),
         PositionStatus => "not a position status (lowong or terisi)".into(),
+        PositionKategori => "not a position category (target, kritikal or empty)".into(),
         PenaltyLevel => "not a penalty level (ringan, sedang, berat)".into(),
         EndsBeforeStart { start } => format!("ends before it starts ({start})"),
         Overlaps { file: f, line } if f == file => format!("overlaps the position on line {line}"),

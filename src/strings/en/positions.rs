@@ -66,6 +66,7 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("{nip} is not in the succession plan of {kode}")
         }
         PlanError::NoReason => "a removal needs a reason (--reason TEXT)".into(),
+        PlanError::Frozen { .. } => super::krs::frozen(e),
         PlanError::InvalidText { field, error } => crate::strings::en::cli::control_in(
             match field {
                 PlanText::Note => "the note (--note)",

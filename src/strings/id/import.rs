@@ -48,6 +48,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         KategoriOrSkor => "isi kategori atau skor".into(),
         Jp => "JP harus bilangan bulat 0 atau lebih".into(),
         PositionStatus => "status jabatan harus lowong atau terisi".into(),
+        PositionKategori => "kategori jabatan harus target, kritikal atau kosong".into(),
         PenaltyLevel => "tingkat hukuman disiplin tidak dikenal (ringan, sedang, berat)".into(),
         EndsBeforeStart { start } => format!("berakhir sebelum mulai ({start})"),
         Overlaps { file: f, line } if f == file => format!("tumpang tindih dengan jabatan di baris {line}"),

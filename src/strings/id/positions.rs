@@ -82,6 +82,7 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("{nip} tidak ada dalam rencana suksesi {kode}")
         }
         PlanError::NoReason => "penghapusan memerlukan alasan (--reason TEKS)".into(),
+        PlanError::Frozen { .. } => super::krs::frozen(e),
         PlanError::InvalidText { field, error } => crate::strings::id::cli::control_in(
             match field {
                 PlanText::Note => "catatan (--note)",
