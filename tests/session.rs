@@ -402,7 +402,7 @@ fn refusals_write_nothing() {
     refused(
         &db,
         &["session", "amend", "42", "--reason", "x"],
-        "there is no decision 42",
+        "there is no recommendation 42",
     );
     refused(
         &db,

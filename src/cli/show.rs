@@ -44,6 +44,9 @@ struct ShowOut<'a> {
     pelatihan_per_tahun: Vec<TrainingYearOut>,
     pelatihan: &'a [TrainingLine],
     keputusan: &'a [Decision],
+    /// The committee's recommendations in force (latest versions), each with
+    /// the PPK's latest outcome (`outcome`: `status`, `sk`, `tanggal`, ...).
+    rekomendasi: Vec<&'a Decision>,
     /// The position history, newest first (issue 13).
     riwayat_jabatan: &'a [HistoryLine],
     /// Disciplinary penalties on record, newest first.
@@ -82,6 +85,10 @@ fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a
             .collect(),
         pelatihan: &p.trainings,
         keputusan: decisions,
+        rekomendasi: decisions
+            .iter()
+            .filter(|d| d.superseded_by.is_none())
+            .collect(),
         riwayat_jabatan: &p.history,
         disiplin: &p.penalties,
     }

@@ -15,6 +15,7 @@ pub mod grade;
 pub mod jpm;
 pub mod nine_box;
 pub mod nip;
+pub mod outcome;
 pub mod output_file;
 pub mod position;
 pub mod predikat;

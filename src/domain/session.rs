@@ -209,6 +209,15 @@ pub enum Refusal {
         member: String,
         nip: String,
     },
+    /// The PPK's outcome is about the latest version of a recommendation.
+    OutcomeOnSuperseded {
+        decision: i64,
+        latest: i64,
+    },
+    /// `ditetapkan` names the decree (SK) that established it.
+    OutcomeNeedsSk,
+    /// `ditolak` says why.
+    OutcomeNeedsReason,
 }
 
 /// Who may vote on one candidate, and whether that is enough.
@@ -287,6 +296,8 @@ pub enum TextField {
     Member,
     Reason,
     Actor,
+    /// The number of a decree (SK).
+    Sk,
 }
 
 impl TextField {

@@ -6,9 +6,9 @@ use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
-        Refusal::InvalidText { field, error } => format!("{} holds a control or bidi character ({}) at character {}: type it again without it{}", match field { TextField::Title => "the title", TextField::Member => "a member's name", TextField::Reason => "the grounds", TextField::Actor => "the actor's name (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; it is one line" } else { "" }),
+        Refusal::InvalidText { field, error } => format!("{} holds a control or bidi character ({}) at character {}: type it again without it{}", match field { TextField::Title => "the title", TextField::Member => "a member's name", TextField::Reason => "the grounds", TextField::Actor => "the actor's name (--as)", TextField::Sk => "the SK number" }, error.code(), error.at, if field.lines() == Lines::One { "; it is one line" } else { "" }),
         Refusal::UnknownSession(id) => format!("there is no session {id}"),
-        Refusal::UnknownDecision(id) => format!("there is no decision {id}"),
+        Refusal::UnknownDecision(id) => format!("there is no recommendation {id}"),
         Refusal::UnknownMember(n) => format!("{n} is not a member of this session", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("member {n} is named twice", n = one_line(n)),
         Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}", nip = one_line(nip)),
@@ -34,6 +34,11 @@ pub fn refusal(r: &Refusal) -> String {
             format!("decision {decision} has been amended; amend its latest version, decision {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} has already stepped aside for {nip}"),
+        Refusal::OutcomeOnSuperseded { decision, latest } => format!(
+            "recommendation {decision} has been amended; the PPK's outcome goes on its latest version, recommendation {latest}; nothing was recorded"
+        ),
+        Refusal::OutcomeNeedsSk => "established (ditetapkan) needs the SK number (--sk); nothing was recorded".into(),
+        Refusal::OutcomeNeedsReason => "rejected (ditolak) needs a reason (--reason); nothing was recorded".into(),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod eligibility;
 pub mod filter;
 pub mod import;
+pub mod outcome;
 pub mod positions;
 pub mod session;
 pub mod session_ui;

@@ -6,9 +6,9 @@ use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
-        Refusal::InvalidText { field, error } => format!("{} memuat karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu{}", match field { TextField::Title => "judul", TextField::Member => "nama anggota", TextField::Reason => "dasar pertimbangan", TextField::Actor => "nama pelaku (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; isinya satu baris" } else { "" }),
+        Refusal::InvalidText { field, error } => format!("{} memuat karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu{}", match field { TextField::Title => "judul", TextField::Member => "nama anggota", TextField::Reason => "dasar pertimbangan", TextField::Actor => "nama pelaku (--as)", TextField::Sk => "nomor SK" }, error.code(), error.at, if field.lines() == Lines::One { "; isinya satu baris" } else { "" }),
         Refusal::UnknownSession(id) => format!("tidak ada sidang nomor {id}"),
-        Refusal::UnknownDecision(id) => format!("tidak ada keputusan nomor {id}"),
+        Refusal::UnknownDecision(id) => format!("tidak ada rekomendasi nomor {id}"),
         Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali", n = one_line(n)),
         Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}", nip = one_line(nip)),
@@ -34,6 +34,11 @@ pub fn refusal(r: &Refusal) -> String {
             format!("keputusan {decision} sudah diubah; ubahlah versi terakhirnya, keputusan {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} sudah mengundurkan diri untuk {nip}"),
+        Refusal::OutcomeOnSuperseded { decision, latest } => format!(
+            "rekomendasi {decision} sudah diubah; hasil PPK dicatat pada versi terakhirnya, rekomendasi {latest}; tidak ada yang dicatat"
+        ),
+        Refusal::OutcomeNeedsSk => "ditetapkan memerlukan nomor SK (--sk); tidak ada yang dicatat".into(),
+        Refusal::OutcomeNeedsReason => "ditolak memerlukan alasan (--reason); tidak ada yang dicatat".into(),
     }
 }
 
