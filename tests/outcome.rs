@@ -333,3 +333,117 @@ fn tampering_with_outcomes_is_caught() {
         "no longer protected",
     );
 }
+
+#[test]
+fn minutes_put_an_outcome_after_the_close_in_an_annex_and_one_before_it_in_the_body() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("pool.db");
+    talenta(&db).arg("import").arg(FIXTURES).assert().success();
+    ok(
+        &db,
+        &[
+            "session", "new", "--title", "S", "--member", "A", "--member", "B",
+        ],
+    );
+    ok(&db, &["session", "attend", "1", "A", "B"]);
+    ok(
+        &db,
+        &[
+            "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "session", "decide", "1", SITI, "--kind", "rotasi", "--reason", "rotasi",
+        ],
+    );
+    // Recorded while the session is open: in the body.
+    ok(
+        &db,
+        &[
+            "session",
+            "outcome",
+            "2",
+            "--status",
+            "ditunda",
+            "--date",
+            "2026-11-21",
+        ],
+    );
+    ok(&db, &["session", "close", "1"]);
+    let signed = ok(&db, &["--lang", "id", "session", "minutes", "1"]);
+    assert!(
+        signed.contains("- Hasil PPK: Ditunda tanggal 21-11-2026\n"),
+        "{signed}"
+    );
+    assert!(!signed.contains("Lampiran"), "{signed}");
+    ok(
+        &db,
+        &[
+            "session",
+            "outcome",
+            "1",
+            "--status",
+            "ditetapkan",
+            "--sk",
+            "800/7/2026",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    let md = ok(&db, &["--lang", "id", "session", "minutes", "1"]);
+    assert!(
+        md.starts_with(&signed),
+        "the signed minutes stay as they were; the annex follows them"
+    );
+    let annex = &md[signed.len()..];
+    assert!(
+        annex.contains("## Lampiran: hasil PPK yang dicatat setelah sidang ditutup"),
+        "{annex}"
+    );
+    assert!(annex.contains("#1 — 198609262015051001"), "{annex}");
+    assert!(
+        annex.contains("Ditetapkan dengan SK 800/7/2026 tanggal 01-12-2026"),
+        "{annex}"
+    );
+    let en = ok(&db, &["session", "minutes", "1"]);
+    assert!(en.contains("## Annex: the PPK's outcomes recorded after the session was closed"));
+    assert!(
+        en.contains("Established by SK 800/7/2026 of 2026-12-01"),
+        "{en}"
+    );
+    let csv = ok(&db, &["session", "minutes", "1", "--format", "csv"]);
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("outcome_status,outcome_sk,outcome_tanggal,outcome_reason,outcome_recorded_at"));
+    assert!(csv.contains(",ditetapkan,800/7/2026,2026-12-01,,"), "{csv}");
+    let docx = d.path().join("ba.docx");
+    talenta(&db)
+        .args([
+            "--lang", "id", "session", "minutes", "1", "--format", "docx", "--output",
+        ])
+        .arg(&docx)
+        .assert()
+        .success();
+    let xml = docx_text(&docx);
+    assert!(xml.contains("Lampiran: hasil PPK yang dicatat setelah sidang ditutup"));
+    assert!(xml.contains("Ditetapkan dengan SK 800/7/2026 tanggal 01-12-2026"));
+    let show = ok(&db, &["--lang", "id", "show", FAUZI]);
+    assert!(
+        show.contains("Hasil PPK: Ditetapkan dengan SK 800/7/2026 tanggal 01-12-2026"),
+        "{show}"
+    );
+}
+
+/// The text of a DOCX's main part.
+fn docx_text(path: &Path) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    xml
+}

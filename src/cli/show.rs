@@ -363,8 +363,19 @@ fn decision_lines(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, decisions: &[De
                 .superseded_by
                 .map(|n| format!(" [{} #{n}]", l.superseded))
                 .unwrap_or_default();
+            let outcome = d
+                .outcome
+                .as_ref()
+                .map(|o| {
+                    format!(
+                        " — {}: {}",
+                        tr!(lang, outcome::OUTCOME),
+                        tr!(lang, outcome::summary(o))
+                    )
+                })
+                .unwrap_or_default();
             format!(
-                "#{} {} {}{pos}: {kind} — {}{sup}",
+                "#{} {} {}{pos}: {kind} — {}{sup}{outcome}",
                 d.id, l.session, d.session_id, d.reason
             )
         }),
