@@ -429,15 +429,20 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     if !check.is_empty() {
         o.push_str(&format!("\n`{check}`\n"));
     }
+    o.push_str(&markdown_annex(d, lang, l));
+    o
+}
+
+/// The PPK's outcomes recorded after the close, after the signed minutes.
+fn markdown_annex(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> String {
     let annex = annexed(d);
-    if !annex.is_empty() {
-        o.push_str(&format!("\n## {}\n\n", tr!(lang, outcome::ANNEX)));
-        for (dec, out) in annex {
-            o.push_str(&format!(
-                "- {}\n",
-                annex_line(lang, l, dec, &markdown_outcome(lang, out), out)
-            ));
-        }
+    if annex.is_empty() {
+        return String::new();
+    }
+    let mut o = format!("\n## {}\n\n", tr!(lang, outcome::ANNEX));
+    for (dec, out) in annex {
+        let summary = markdown_outcome(lang, out);
+        o.push_str(&format!("- {}\n", annex_line(lang, l, dec, &summary, out)));
     }
     o
 }

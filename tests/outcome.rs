@@ -1,7 +1,11 @@
 //! The PPK's outcome of a committee recommendation through the command line:
 //! recorded after the session (also on a closed one), superseded by a later
 //! one with both kept, every refusal (exit 2, nothing written), what the
-//! minutes and `show` say, and tampering caught by `audit verify`.
+//! minutes and `show` say, and tampering caught by `audit verify`; the
+//! screen of recommendations awaiting the PPK and its outcome form.
+
+mod common;
+mod common_sessions;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -446,4 +450,96 @@ fn docx_text(path: &Path) -> String {
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
     xml
+}
+
+mod screen {
+    use super::common::*;
+    use super::common_sessions::*;
+    use talenta::app::App;
+    use talenta::domain::outcome::OutcomeStatus;
+    use talenta::store::session::outcome::{self, OutcomeInput};
+    use talenta::strings::Lang;
+
+    fn snap(name: &str, app: &App, w: u16, h: u16) {
+        let lang = match app.lang {
+            Lang::Id => "id",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(format!("{name}_{lang}_{w}x{h}"), session_screen(app, w, h));
+    }
+
+    /// The recorded session (recommendations 2 on Kemas, 3 on Yusuf in
+    /// force; 1 superseded) with 3 postponed by the PPK.
+    fn postponed(f: &Fixture) {
+        recorded_session(f);
+        let input = OutcomeInput {
+            decision: 3,
+            status: OutcomeStatus::Ditunda,
+            sk: None,
+            tanggal: as_of(),
+            reason: Some("menunggu formasi".into()),
+        };
+        outcome::record(&mut store(f), &actor(), &input).unwrap();
+    }
+
+    fn outcomes(f: &Fixture) -> i64 {
+        store(f)
+            .conn
+            .query_row("SELECT count(*) FROM outcome", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_awaiting_list_and_the_outcome_form_in_both_languages() {
+        for lang in [Lang::Id, Lang::En] {
+            let f = session_fixture();
+            postponed(&f);
+            let mut app = session_app(&f, lang);
+            keys(&mut app, "c o");
+            for (w, h) in [(80, 24), (120, 40)] {
+                snap("awaiting", &app, w, h);
+            }
+            keys(&mut app, "enter tab text:800/12/BKPSDM/2026");
+            snap("outcome_form", &app, 80, 24);
+        }
+    }
+
+    #[test]
+    fn the_secretary_records_the_ppks_decree_from_the_list() {
+        let f = session_fixture();
+        postponed(&f);
+        let mut app = session_app(&f, Lang::Id);
+        keys(&mut app, "c o");
+        let list = app.sessions.awaiting.as_ref().unwrap();
+        let ids: Vec<i64> = list.rows.iter().map(|a| a.decision.id).collect();
+        assert_eq!(ids, [2, 3], "the latest versions, the postponed one too");
+        // Ditetapkan without an SK: refused in the form, nothing written.
+        keys(&mut app, "enter enter");
+        let form = app.sessions.form.as_ref().expect("the form stays open");
+        assert!(form.problem.is_some());
+        assert_eq!(outcomes(&f), 1);
+        let screen = session_screen(&app, 80, 24);
+        assert!(
+            screen.contains("ditetapkan memerlukan nomor SK"),
+            "{screen}"
+        );
+        keys(&mut app, "tab text:800/12/2026 enter");
+        assert!(app.sessions.form.is_none());
+        assert_eq!(outcomes(&f), 2);
+        let list = app.sessions.awaiting.as_ref().unwrap();
+        let ids: Vec<i64> = list.rows.iter().map(|a| a.decision.id).collect();
+        assert_eq!(ids, [3], "established: no longer awaiting");
+        // Rejected, with its reason: the SK field is skipped (status, date, reason).
+        keys(&mut app, "enter right tab tab text:tidak_ada_formasi enter");
+        assert_eq!(outcomes(&f), 3);
+        assert!(app.sessions.awaiting.as_ref().unwrap().rows.is_empty());
+        let screen = session_screen(&app, 80, 24);
+        assert!(
+            screen.contains("Tidak ada rekomendasi yang menunggu"),
+            "{screen}"
+        );
+        keys(&mut app, "esc");
+        assert!(app.sessions.awaiting.is_none());
+        assert_eq!(app.context(), talenta::app::Context::Session);
+    }
 }

@@ -9,6 +9,7 @@ use crate::app::keymap::{Cmd, Context};
 use crate::app::session::backend::MinutesFormat;
 use crate::app::session::form::{FieldId, Form, FormKind, Value};
 use crate::app::App;
+use crate::domain::outcome::OutcomeStatus;
 use crate::domain::session::DecisionKind;
 use crate::strings::texts::Said;
 use crate::tr;
@@ -29,6 +30,10 @@ fn choice_text(app: &App, form: &Form, id: FieldId, at: usize) -> String {
         (FieldId::Member, FormKind::Recuse { members, .. }) => {
             members.get(at).cloned().unwrap_or_default()
         }
+        (FieldId::Status, _) => OutcomeStatus::ALL
+            .get(at)
+            .map(|o| tr!(lang, outcome::status_name(*o)).to_string())
+            .unwrap_or_default(),
         (FieldId::Format, _) => MinutesFormat::ALL
             .get(at)
             .map(|f| f.ext().to_string())

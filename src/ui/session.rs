@@ -110,6 +110,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (Context::Session, Cmd::CloseSession),
         (Context::Session, Cmd::Reopen),
         (Context::Session, Cmd::Minutes),
+        (Context::Session, Cmd::Outcomes),
     ] {
         if let Some(k) = app.keymap.hint(ctx, cmd) {
             parts.push(format!("{k} {}", action_name(lang, cmd)));

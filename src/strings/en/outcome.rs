@@ -48,3 +48,31 @@ pub fn summary(o: &Outcome) -> String {
         None => format!("{}{on}{reason}", o.status),
     }
 }
+
+/// The help's title of the list's keys.
+pub const CONTEXT: &str = "Recommendations awaiting the PPK";
+pub const KEY_OPEN: &str = "record the PPK's outcome of the selected recommendation";
+pub const KEY_BACK: &str = "back to the session panel";
+pub const KEY_OUTCOMES: &str = "the recommendations awaiting the PPK's outcome (all sessions)";
+/// The session panel's hint.
+pub const ACTION: &str = "PPK outcome";
+pub const FIELD_STATUS: &str = "Outcome";
+pub const FIELD_SK: &str = "SK number";
+
+pub fn title_form(decision: i64, nama: &str) -> String {
+    format!("The PPK's outcome of recommendation #{decision}: {nama}")
+}
+
+pub fn recorded(decision: i64) -> String {
+    format!("the PPK's outcome of recommendation {decision} recorded")
+}
+
+pub fn list_title(n: usize) -> String {
+    format!("Recommendations awaiting the PPK ({n}, all sessions)")
+}
+
+pub const EMPTY: &str = "No recommendation awaits the PPK's outcome.";
+pub const HEADER: [&str; 4] = ["Recommendation", "Session", "Candidate", "Outcome"];
+pub const HINT_OPEN: &str = "record outcome";
+pub const HINT_BACK: &str = "back";
+pub const GROUNDS: &str = "Grounds";

@@ -44,3 +44,31 @@ pub fn summary(o: &Outcome) -> String {
         None => format!("{}{tanggal}{reason}", o.status),
     }
 }
+
+/// The help's title of the list's keys.
+pub const CONTEXT: &str = "Rekomendasi menunggu hasil PPK";
+pub const KEY_OPEN: &str = "catat hasil PPK atas rekomendasi terpilih";
+pub const KEY_BACK: &str = "kembali ke panel sidang";
+pub const KEY_OUTCOMES: &str = "rekomendasi yang menunggu hasil PPK (semua sidang)";
+/// The session panel's hint.
+pub const ACTION: &str = "hasil PPK";
+pub const FIELD_STATUS: &str = "Hasil";
+pub const FIELD_SK: &str = "Nomor SK";
+
+pub fn title_form(decision: i64, nama: &str) -> String {
+    format!("Hasil PPK atas rekomendasi #{decision}: {nama}")
+}
+
+pub fn recorded(decision: i64) -> String {
+    format!("hasil PPK atas rekomendasi {decision} dicatat")
+}
+
+pub fn list_title(n: usize) -> String {
+    format!("Rekomendasi menunggu hasil PPK ({n}, semua sidang)")
+}
+
+pub const EMPTY: &str = "Tidak ada rekomendasi yang menunggu hasil PPK.";
+pub const HEADER: [&str; 4] = ["Rekomendasi", "Sidang", "Kandidat", "Hasil"];
+pub const HINT_OPEN: &str = "catat hasil";
+pub const HINT_BACK: &str = "kembali";
+pub const GROUNDS: &str = "Dasar pertimbangan";
