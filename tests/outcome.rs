@@ -414,7 +414,7 @@ fn minutes_put_an_outcome_after_the_close_in_an_annex_and_one_before_it_in_the_b
     let en = ok(&db, &["session", "minutes", "1"]);
     assert!(en.contains("## Annex: the PPK's outcomes recorded after the session was closed"));
     assert!(
-        en.contains("Established by SK 800/7/2026 of 2026-12-01"),
+        en.contains("Established by SK 800/7/2026 of 01-12-2026"),
         "{en}"
     );
     let csv = ok(&db, &["session", "minutes", "1", "--format", "csv"]);

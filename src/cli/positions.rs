@@ -19,9 +19,7 @@ use crate::tr;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::date;
 
 fn load(ctx: &Ctx) -> CliResult<(Pool, Vec<Position>)> {
     let store = ctx.open()?;
@@ -417,7 +415,7 @@ fn shortlist_csv(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) 
 /// The shortlist table; with `all`, a last column of the conditions not met.
 fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) -> String {
     let mut header: Vec<&str> = tr!(ctx.lang, positions::SHORTLIST_HEADER).to_vec();
-    let mut widths = vec![4, 18, 32, 32, 6, 5, 7, 4, 14, 60];
+    let mut widths = vec![4, 18, 32, 32, 6, 5, 7, 9, 14, 60];
     if all {
         header.push(tr!(ctx.lang, positions::NOT_MET_HEADER));
         widths.push(60);

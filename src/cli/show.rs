@@ -144,9 +144,7 @@ impl Sheet {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::{date, date_text as stored_date, number};
 
 fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     let l: &ShowLabels = tr!(ctx.lang, &cli::SHOW);
@@ -255,7 +253,7 @@ fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
                 k.nama,
                 bar(k.level),
                 k.level,
-                k.tanggal
+                stored_date(&k.tanggal)
             )
         }),
     );
@@ -263,12 +261,12 @@ fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
         l.potensi,
         l.none,
         p.potentials.iter().map(|pt| {
-            let mut v = pt.tanggal.clone();
+            let mut v = stored_date(&pt.tanggal);
             if let Some(k) = &pt.kategori {
                 v.push_str(&format!("  {k}"));
             }
             if let Some(s) = pt.skor {
-                v.push_str(&format!("  {} {s}", l.score));
+                v.push_str(&format!("  {} {}", l.score, number(lang, s)));
             }
             if let Some(m) = &pt.metode {
                 v.push_str(&format!("  {m}"));
@@ -296,11 +294,6 @@ fn training(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
 
 /// A stored `YYYY-MM-DD` as people read it (DD-MM-YYYY); kept as stored when
 /// it is not a date.
-fn stored_date(s: &str) -> String {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(date)
-        .unwrap_or_else(|_| s.to_string())
-}
 
 /// From-until of a span, "now" when it is still running.
 fn span(l: &ShowLabels, from: &str, until: Option<&str>) -> String {

@@ -41,7 +41,7 @@ fn cells(lang: Lang, a: &Awaiting) -> [String; 4] {
     };
     [
         rec,
-        format!("{} · {}", d.session_id, date_text(lang, &a.session_date)),
+        format!("{} · {}", d.session_id, date_text(&a.session_date)),
         match &d.nama {
             Some(n) => format!("{n} · {}", d.nip),
             None => d.nip.clone(),
@@ -115,7 +115,7 @@ fn detail(buf: &mut Buffer, area: Rect, lang: Lang, a: &Awaiting, theme: &Theme)
     let lines = [
         tr!(
             lang,
-            session_ui::session_ref(d.session_id, &date_text(lang, &a.session_date))
+            session_ui::session_ref(d.session_id, &date_text(&a.session_date))
         ) + " · "
             + &a.session_title,
         format!("{}: {}", tr!(lang, outcome::GROUNDS), d.reason),

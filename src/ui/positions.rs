@@ -38,9 +38,7 @@ fn below(area: Rect, lines: u16) -> Rect {
     Rect::new(area.x, top, area.width, area.bottom().saturating_sub(top))
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::date;
 
 pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
@@ -114,7 +112,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (2, 14, 3),
         (5, 5, 0),
         (6, 7, 0),
-        (7, 4, 0),
+        (7, 9, 0),
         (8, 14, 0),
         (9, 12, 3),
         (4, 5, 0),

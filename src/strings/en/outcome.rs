@@ -1,7 +1,6 @@
 //! Texts of the PPK's outcome of a committee recommendation (English).
 
 use crate::domain::outcome::OutcomeStatus;
-use crate::lang::Lang;
 use crate::store::session::outcome::Outcome;
 use crate::strings::format::date_text;
 
@@ -33,7 +32,7 @@ pub fn summary(o: &Outcome) -> String {
     let on = o
         .tanggal
         .as_deref()
-        .map(|t| format!(" on {}", date_text(Lang::En, t)))
+        .map(|t| format!(" on {}", date_text(t)))
         .unwrap_or_default();
     match o.status() {
         Some(OutcomeStatus::Ditetapkan) => format!(
@@ -41,7 +40,7 @@ pub fn summary(o: &Outcome) -> String {
             o.sk.as_deref().unwrap_or("-"),
             o.tanggal
                 .as_deref()
-                .map(|t| format!(" of {}", date_text(Lang::En, t)))
+                .map(|t| format!(" of {}", date_text(t)))
                 .unwrap_or_default()
         ),
         Some(s) => format!("{}{on}{reason}", status_name(s)),

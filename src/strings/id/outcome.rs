@@ -1,7 +1,6 @@
 //! Teks hasil PPK atas rekomendasi komite (Bahasa Indonesia).
 
 use crate::domain::outcome::OutcomeStatus;
-use crate::lang::Lang;
 use crate::store::session::outcome::Outcome;
 use crate::strings::format::date_text;
 
@@ -28,7 +27,7 @@ pub fn summary(o: &Outcome) -> String {
     let tanggal = o
         .tanggal
         .as_deref()
-        .map(|t| format!(" tanggal {}", date_text(Lang::Id, t)))
+        .map(|t| format!(" tanggal {}", date_text(t)))
         .unwrap_or_default();
     let reason = o
         .reason
