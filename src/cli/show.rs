@@ -292,9 +292,6 @@ fn training(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
     );
 }
 
-/// A stored `YYYY-MM-DD` as people read it (DD-MM-YYYY); kept as stored when
-/// it is not a date.
-
 /// From-until of a span, "now" when it is still running.
 fn span(l: &ShowLabels, from: &str, until: Option<&str>) -> String {
     let until = until.map(stored_date).unwrap_or_else(|| l.now.to_string());
