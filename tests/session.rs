@@ -174,7 +174,7 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
     refused(
         &db,
         &["session", "amend", "1", "--reason", "lagi"],
-        "amend its latest version, decision 3",
+        "amend its latest version, recommendation 3",
     );
     talenta(&db)
         .args(["session", "discussed", &id, FAUZI])
@@ -330,7 +330,7 @@ fn refusals_write_nothing() {
         &[
             "session", "decide", &id, FAUZI, "--kind", "naik", "--reason", "x",
         ],
-        "unknown decision kind",
+        "unknown recommendation kind",
     );
     refused(
         &db,

@@ -27,11 +27,11 @@ pub fn refusal(r: &Refusal) -> String {
             "{votes} votes exceed the {eligible} members who may vote on this candidate; nothing was recorded"
         ),
         Refusal::PositionNotApplicable(k) => format!(
-            "a '{}' decision names no target position; positions go with promosi, rotasi and mutasi",
+            "a '{}' recommendation names no target position; positions go with promosi, rotasi and mutasi",
             k.code()
         ),
         Refusal::Superseded { decision, latest } => {
-            format!("decision {decision} has been amended; amend its latest version, decision {latest}")
+            format!("recommendation {decision} has been amended; amend its latest version, recommendation {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} has already stepped aside for {nip}"),
         Refusal::OutcomeOnSuperseded { decision, latest } => format!(
@@ -44,7 +44,7 @@ pub fn refusal(r: &Refusal) -> String {
 
 pub fn bad_kind(s: &str) -> String {
     format!(
-        "unknown decision kind '{s}'; use promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"
+        "unknown recommendation kind '{s}'; use promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"
     )
 }
 
@@ -56,7 +56,14 @@ pub fn bad_member(s: &str) -> String {
     format!("cannot read member '{s}'; write NAME or NAME:ROLE (ketua, sekretaris, anggota)")
 }
 
-pub const LIST_HEADER: &[&str] = &["No", "Date", "Title", "Status", "Present", "Decisions"];
+pub const LIST_HEADER: &[&str] = &[
+    "No",
+    "Date",
+    "Title",
+    "Status",
+    "Present",
+    "Recommendations",
+];
 
 pub fn status(s: SessionStatus) -> &'static str {
     match s {
@@ -133,8 +140,8 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     agenda: "Positions on the agenda",
     recusals: "Recusals (conflicts of interest)",
     none: "none",
-    decisions: "Decisions",
-    decision: "Decision",
+    decisions: "Recommendations",
+    decision: "Recommendation",
     version: "version",
     candidate: "Candidate",
     kind: "Kind",
@@ -142,10 +149,10 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     grounds: "Grounds",
     votes: "Votes (for/against/abstain)",
     votes_none: "by consensus (no vote taken)",
-    at_decision: "When decided",
+    at_decision: "The candidate when recommended",
     recorded_by: "Recorded by",
-    superseded_by: "amended by decision",
-    supersedes: "amends decision",
+    superseded_by: "amended by recommendation",
+    supersedes: "amends recommendation",
     history: "Session history",
     discussed: "Candidates discussed",
     signatures: "Signatures",
