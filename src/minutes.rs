@@ -268,7 +268,7 @@ fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
     });
     [
         format!("{}: {} — {}", l.session, s.id, s.title),
-        format!("{}: {}", l.date, s.date),
+        format!("{}: {}", l.date, crate::strings::format::date_text(&s.date)),
         format!("{}: {}", l.status, tr!(lang, session::status(s.status))),
         format!("{}: {q}", l.quorum),
     ]

@@ -320,7 +320,7 @@ fn list(ctx: &Ctx, store: &Store, format: ListFormat) -> CliResult {
                 .map(|r| {
                     vec![
                         r.id.to_string(),
-                        r.date.clone(),
+                        crate::strings::format::date_text(&r.date),
                         r.title.clone(),
                         tr!(ctx.lang, session::status(r.status)).to_string(),
                         format!("{}/{}", r.present, r.members),

@@ -35,7 +35,7 @@ pub fn sections(app: &App, nip: &str, theme: &Theme) -> Vec<(String, Vec<Line<'s
                 .list
                 .iter()
                 .find(|s| s.id == d.session_id)
-                .map(|s| s.date.clone())
+                .map(|s| crate::strings::format::date_text(&s.date))
                 .unwrap_or_default();
             let (state, style) = decision_state(lang, d, theme);
             let base = if d.superseded_by.is_some() {
