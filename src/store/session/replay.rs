@@ -330,15 +330,10 @@ impl Replay {
     /// takes it; its recommendation must be in the chain and not superseded.
     fn outcome(&mut self, e: &Entry, after: &Value) -> Result<(), Problem> {
         let decision = after.get("decision").and_then(Value::as_i64).unwrap_or(-1);
-        let known = self
-            .rows
-            .get("outcome")
-            .is_some_and(|o| o.contains_key(&e.entity_id));
-        let base = self
-            .rows
-            .get("decision")
-            .is_some_and(|d| d.contains_key(&decision.to_string()));
-        if known || !base || self.superseded.contains(&decision) {
+        let has =
+            |table: &str, key: &str| self.rows.get(table).is_some_and(|t| t.contains_key(key));
+        let known = has("outcome", &e.entity_id);
+        if known || !has("decision", &decision.to_string()) || self.superseded.contains(&decision) {
             return Err(mismatch("outcome", &e.entity_id));
         }
         let mut fields = pick(
