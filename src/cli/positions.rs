@@ -432,7 +432,7 @@ fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool
                 c.jabatan.text.to_string(),
                 c.golongan.to_string(),
                 c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
-                jpm_text(r.jpm.as_ref()),
+                jpm_text(ctx.lang, r.jpm.as_ref()),
                 r.fill.map(|b| b.code()).unwrap_or("-").to_string(),
                 r.map.map(|b| b.name()).unwrap_or("-").to_string(),
                 r.jpm.as_ref().map(gaps_text).unwrap_or_default(),

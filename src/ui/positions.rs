@@ -156,7 +156,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         };
         Some(Row {
             marker,
-            cells: shortlist_cells(i, c, j.as_ref(), pool, theme),
+            cells: shortlist_cells(app.lang, i, c, j.as_ref(), pool, theme),
             selected,
         })
     };
@@ -204,6 +204,7 @@ fn shortlist_heading(buf: &mut Buffer, area: Rect, p: &Position, lang: Lang, the
 
 /// The cells of the shortlist's row `i`, in `SHORTLIST_HEADER`'s spec order.
 fn shortlist_cells(
+    lang: crate::lang::Lang,
     i: usize,
     c: &Candidate,
     j: Option<&Jpm>,
@@ -224,7 +225,7 @@ fn shortlist_cells(
             },
             if talent { theme.talent } else { Style::new() },
         ),
-        (jpm_text(j), theme.header),
+        (jpm_text(lang, j), theme.header),
         (
             fill.map(|b| b.code()).unwrap_or("-").to_string(),
             match fill {
