@@ -28,7 +28,7 @@ pub fn jpm_text(lang: crate::lang::Lang, j: Option<&Jpm>) -> String {
     match j {
         Some(j) => format!(
             "{}%{}",
-            crate::strings::format::decimal(lang, f64::from(j.percent), 1),
+            crate::strings::format::decimal(lang, j.percent, 1),
             if j.fully_assessed { "" } else { "*" }
         ),
         None => "-".into(),
