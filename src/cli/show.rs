@@ -127,7 +127,7 @@ struct Sheet(String);
 
 impl Sheet {
     fn line(&mut self, k: &str, v: String) {
-        self.0.push_str(format!("{:<16}{}", k, v).trim_end());
+        self.0.push_str(format!("{k:<15} {v}").trim_end());
         self.0.push('\n');
     }
 

@@ -236,7 +236,7 @@ pub const SHOW: ShowLabels = ShowLabels {
     potensi: "Potential",
     score: "score",
     training: "Training",
-    decisions: "Committee recommendations",
+    decisions: "Recommendations",
     session: "session",
     superseded: "amended by",
     history: "Position history",

@@ -234,7 +234,7 @@ pub const SHOW: ShowLabels = ShowLabels {
     potensi: "Potensi",
     score: "skor",
     training: "Pelatihan",
-    decisions: "Rekomendasi komite",
+    decisions: "Rekomendasi",
     session: "sidang",
     superseded: "diubah oleh",
     history: "Riwayat jabatan",
