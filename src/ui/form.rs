@@ -54,6 +54,14 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     if let (Some(nip), Some(d)) = (nip, &app.sessions.active) {
         out.push(quorum_line(lang, d, nip, theme));
     }
+    if let FormKind::Outcome { decision, .. } = &form.kind {
+        let rows = app.sessions.awaiting.iter().flat_map(|l| l.rows.iter());
+        if let Some(a) = rows.map(|a| &a.decision).find(|d| d.id == *decision) {
+            out.push(Line::raw(super::session::decision_summary(lang, a)));
+            let grounds = format!("{}: {}", tr!(lang, outcome::GROUNDS), a.reason);
+            out.push(Line::styled(grounds, theme.muted));
+        }
+    }
     let note = match &form.kind {
         FormKind::Amend { .. } => Some(tr!(lang, session_ui::AMEND_NOTE)),
         FormKind::Close { .. } => Some(tr!(lang, session_ui::CLOSE_CONFIRM)),
