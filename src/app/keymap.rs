@@ -186,11 +186,13 @@ pub enum Context {
     Help,
     Prompt,
     Session,
+    /// The recommendations awaiting the PPK's outcome.
+    Outcomes,
     Form,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Table,
         Context::Grid,
@@ -199,6 +201,7 @@ impl Context {
         Context::Shortlist,
         Context::Compare,
         Context::Session,
+        Context::Outcomes,
         Context::Help,
         Context::Prompt,
         Context::Form,
@@ -216,6 +219,7 @@ impl Context {
             Context::Help => "help",
             Context::Prompt => "prompt",
             Context::Session => "session",
+            Context::Outcomes => "outcomes",
             Context::Form => "form",
         }
     }
@@ -274,12 +278,13 @@ pub enum Cmd {
     CloseSession,
     Reopen,
     Minutes,
+    Outcomes,
     NextField,
     PrevField,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 48] = [
+    pub const ALL: [Cmd; 49] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -326,6 +331,7 @@ impl Cmd {
         Cmd::CloseSession,
         Cmd::Reopen,
         Cmd::Minutes,
+        Cmd::Outcomes,
         Cmd::NextField,
         Cmd::PrevField,
     ];
@@ -378,6 +384,7 @@ impl Cmd {
             Cmd::CloseSession => "close_session",
             Cmd::Reopen => "reopen",
             Cmd::Minutes => "minutes",
+            Cmd::Outcomes => "outcomes",
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
         }
@@ -507,6 +514,15 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::CloseSession, &["C"]),
             Keys(Cmd::Reopen, &["O"]),
             Keys(Cmd::Minutes, &["M"]),
+            Keys(Cmd::Outcomes, &["o"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
+    ),
+    (
+        Context::Outcomes,
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
     ),

@@ -3,6 +3,7 @@
 
 use super::backend::{MinutesFormat, Problem};
 use crate::app::input::LineInput;
+use crate::domain::outcome::OutcomeStatus;
 use crate::domain::session::DecisionKind;
 
 /// What a field holds.
@@ -23,6 +24,10 @@ pub enum FieldId {
     Path,
     /// The agreed box of a calibration.
     Kotak,
+    /// The PPK's outcome: ditetapkan, ditolak, ditunda.
+    Status,
+    /// The SK's number.
+    Sk,
 }
 
 #[derive(Debug, Clone)]
@@ -150,6 +155,12 @@ pub enum FormKind {
     Minutes {
         session: i64,
     },
+    /// The PPK's outcome of a recommendation (the latest version).
+    Outcome {
+        decision: i64,
+        nip: String,
+        nama: String,
+    },
 }
 
 /// What is wrong with a form's input (beyond the rules' refusals).
@@ -213,6 +224,12 @@ impl Form {
         DecisionKind::ALL[at.min(DecisionKind::ALL.len() - 1)]
     }
 
+    /// The outcome chosen (the outcome form).
+    pub fn outcome_status(&self) -> OutcomeStatus {
+        let at = self.field(FieldId::Status).map(Field::chosen).unwrap_or(0);
+        OutcomeStatus::ALL[at.min(OutcomeStatus::ALL.len() - 1)]
+    }
+
     pub fn format(&self) -> MinutesFormat {
         let at = self.field(FieldId::Format).map(Field::chosen).unwrap_or(0);
         MinutesFormat::ALL[at.min(MinutesFormat::ALL.len() - 1)]
@@ -223,6 +240,7 @@ impl Form {
     pub fn enabled(&self, i: usize) -> bool {
         match self.fields.get(i).map(|f| f.id) {
             Some(FieldId::Position) => self.kind().takes_position(),
+            Some(FieldId::Sk) => self.outcome_status().needs_sk(),
             Some(_) => true,
             None => false,
         }

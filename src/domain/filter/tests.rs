@@ -1840,7 +1840,7 @@ fn messages_in_both_languages_name_what_was_expected() {
         );
     }
     let p = e("(usia>4");
-    assert!(id::filter::error(&p).contains("kolom 1"));
+    assert!(id::filter::error(&p).contains("karakter ke-1"));
     assert!(en::filter::error(&p).contains("column 1"));
     let t = e("kotak=10");
     assert!(en::filter::error(&t).contains("1 to 9"));

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod eligibility;
 pub mod filter;
 pub mod import;
+pub mod outcome;
 pub mod krs;
 pub mod positions;
 pub mod session;
