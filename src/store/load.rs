@@ -322,7 +322,7 @@ fn load_rows_fast(
             potensi_score: None,
             training: JpYears::new(),
             kotak: None,
-            career: None,
+            career: Career::default(),
         };
         match text_opt(r, 12)? {
             None => missing.push((rows.len(), id)),
@@ -355,10 +355,11 @@ fn load_rows_fast(
 }
 
 /// Give the candidates `rows` (ascending by id, ids `lo..=hi`) their
-/// position history and penalties: one ordered scan of each table over the
-/// range. A candidate with neither keeps `career: None`, unless the agency's
-/// penalties are known (a disiplin file was imported): then every candidate
-/// carries that knowledge (see `Career::on_record`).
+/// position history, folded ([`Career::of_history`]: no allocation for
+/// nearly everyone), and their penalties: one ordered scan of each table over
+/// the range, walked beside `rows`. Whether the agency's penalties are known
+/// (a disiplin file was imported) is one fact of the store, given to every
+/// candidate as a flag.
 fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> Result<()> {
     let has_tables: bool = conn.query_row(
         "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table'
@@ -369,76 +370,89 @@ fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> 
     if !has_tables {
         return Ok(());
     }
-    let known = super::records::penalties_known(conn)?;
-    let mut careers: Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)> = Vec::new();
-    let at = |id: i64, careers: &mut Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)>| {
-        if let Some(last) = careers.last() {
-            if rows[last.0].id == id {
-                return Some(careers.len() - 1);
-            }
-        }
-        let i = rows.binary_search_by_key(&id, |c| c.id).ok()?;
-        // Each scan runs by employee, so a candidate seen again is the
-        // second scan's: find its entry (ascending by row) by search too.
-        match careers.binary_search_by_key(&i, |c| c.0) {
-            Ok(k) => Some(k),
-            Err(k) => {
-                careers.insert(k, (i, Vec::new(), Vec::new()));
-                Some(k)
-            }
-        }
-    };
     let mut tingkats = Memo::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
-             FROM position_history WHERE employee_id BETWEEN ?1 AND ?2
-             ORDER BY employee_id, tmt_mulai",
-        )?;
-        let mut q = stmt.query([lo, hi])?;
-        while let Some(r) = q.next()? {
-            let (Some(start), Some(tingkat)) = (
-                fast_date(text_ref(r, 1)?),
-                tingkats.get(text_ref(r, 3)?, Tingkat::parse),
-            ) else {
-                continue;
-            };
-            let end = text_opt(r, 4)?.and_then(fast_date);
-            let span = PositionSpan::new(tingkat, text_ref(r, 2)?, start, end);
-            if let Some(k) = at(r.get(0)?, &mut careers) {
-                careers[k].1.push(span);
+    let mut spans: Vec<PositionSpan> = Vec::new();
+    let mut rows_at = RowCursor::default();
+    let mut stmt = conn.prepare(
+        "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
+         FROM position_history WHERE employee_id BETWEEN ?1 AND ?2
+         ORDER BY employee_id, tmt_mulai",
+    )?;
+    let mut q = stmt.query([lo, hi])?;
+    let mut owner: Option<usize> = None;
+    while let Some(r) = q.next()? {
+        let at = rows_at.find(rows, r.get(0)?);
+        if at != owner {
+            if let Some(i) = owner {
+                rows[i].career = Career::of_history(&mut spans);
             }
+            spans.clear();
+            owner = at;
         }
+        let (Some(_), Some(start), Some(tingkat)) = (
+            at,
+            fast_date(text_ref(r, 1)?),
+            tingkats.get(text_ref(r, 3)?, Tingkat::parse),
+        ) else {
+            continue;
+        };
+        let end = text_opt(r, 4)?.and_then(fast_date);
+        spans.push(PositionSpan::new(tingkat, text_ref(r, 2)?, start, end));
     }
-    {
-        let mut stmt = conn.prepare(
-            "SELECT employee_id, tmt, tingkat, tmt_selesai
-             FROM penalty WHERE employee_id BETWEEN ?1 AND ?2
-             ORDER BY employee_id, tmt",
-        )?;
-        let mut q = stmt.query([lo, hi])?;
-        while let Some(r) = q.next()? {
-            let (Some(start), Some(level)) = (
-                fast_date(text_ref(r, 1)?),
-                PenaltyLevel::parse(text_ref(r, 2)?),
-            ) else {
-                continue;
-            };
-            let end = text_opt(r, 3)?.and_then(fast_date);
-            if let Some(k) = at(r.get(0)?, &mut careers) {
-                careers[k].2.push(Penalty { level, start, end });
+    if let Some(i) = owner {
+        rows[i].career = Career::of_history(&mut spans);
+    }
+    let mut penalties: Vec<Penalty> = Vec::new();
+    let mut rows_at = RowCursor::default();
+    let mut owner: Option<usize> = None;
+    let mut stmt = conn.prepare(
+        "SELECT employee_id, tmt, tingkat, tmt_selesai
+         FROM penalty WHERE employee_id BETWEEN ?1 AND ?2
+         ORDER BY employee_id, tmt",
+    )?;
+    let mut q = stmt.query([lo, hi])?;
+    while let Some(r) = q.next()? {
+        let at = rows_at.find(rows, r.get(0)?);
+        if at != owner {
+            if let Some(i) = owner {
+                rows[i].career.set_penalties(std::mem::take(&mut penalties));
             }
+            penalties.clear();
+            owner = at;
         }
+        let (Some(_), Some(start), Some(level)) = (
+            at,
+            fast_date(text_ref(r, 1)?),
+            PenaltyLevel::parse(text_ref(r, 2)?),
+        ) else {
+            continue;
+        };
+        let end = text_opt(r, 3)?.and_then(fast_date);
+        penalties.push(Penalty { level, start, end });
     }
-    for (i, history, penalties) in careers {
-        rows[i].career = Career::on_record(history, penalties, known);
+    if let Some(i) = owner {
+        rows[i].career.set_penalties(penalties);
     }
-    if known {
-        for c in rows.iter_mut().filter(|c| c.career.is_none()) {
-            c.career = Career::on_record(Vec::new(), Vec::new(), true);
+    if super::records::penalties_known(conn)? {
+        for c in rows.iter_mut() {
+            c.career.set_penalties_known(true);
         }
     }
     Ok(())
+}
+
+/// Finds the rows of ascending employee ids, asked in ascending order, by
+/// walking forward.
+#[derive(Default)]
+struct RowCursor(usize);
+
+impl RowCursor {
+    fn find(&mut self, rows: &[Candidate], id: i64) -> Option<usize> {
+        while self.0 < rows.len() && rows[self.0].id < id {
+            self.0 += 1;
+        }
+        (self.0 < rows.len() && rows[self.0].id == id).then_some(self.0)
+    }
 }
 
 /// Load one employee by NIP, with the 9-box computed.
@@ -518,7 +532,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 potensi_score: None,
                 training: JpYears::new(),
                 kotak: None,
-                career: None,
+                career: Career::default(),
             });
         }
     }
