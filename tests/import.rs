@@ -1069,10 +1069,7 @@ fn history_and_penalties_import_once_and_load_into_the_career() {
     );
     assert_eq!(prof.penalties[0].tingkat, "sedang");
     // Everyone else: no penalty, and known to have none.
-    assert!(pool
-        .rows
-        .iter()
-        .all(|x| x.career.penalties_known()));
+    assert!(pool.rows.iter().all(|x| x.career.penalties_known()));
 }
 
 #[test]

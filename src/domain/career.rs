@@ -588,10 +588,25 @@ mod tests {
     fn a_long_career_is_kept_whole_and_counts_the_same() {
         let on = d(2026, 1, 1);
         let s = vec![
-            span(Tingkat::Pelaksana, "A", d(2000, 1, 1), Some(d(2004, 12, 31))),
+            span(
+                Tingkat::Pelaksana,
+                "A",
+                d(2000, 1, 1),
+                Some(d(2004, 12, 31)),
+            ),
             span(Tingkat::Pengawas, "B", d(2005, 1, 1), Some(d(2009, 12, 31))),
-            span(Tingkat::Pelaksana, "C", d(2010, 1, 1), Some(d(2011, 12, 31))),
-            span(Tingkat::Administrator, "D", d(2012, 1, 1), Some(d(2015, 12, 31))),
+            span(
+                Tingkat::Pelaksana,
+                "C",
+                d(2010, 1, 1),
+                Some(d(2011, 12, 31)),
+            ),
+            span(
+                Tingkat::Administrator,
+                "D",
+                d(2012, 1, 1),
+                Some(d(2015, 12, 31)),
+            ),
             span(Tingkat::JptPratama, "E", d(2018, 1, 1), None),
         ];
         let c = Career::new(s.clone(), vec![]);
@@ -604,8 +619,18 @@ mod tests {
 
     fn arb_span() -> impl proptest::strategy::Strategy<Value = PositionSpan> {
         use proptest::prelude::*;
-        let titles = ["Kepala", "Analis Ahli Madya", "Analis Ahli Utama", "Perawat Ahli Muda"];
-        (0..7usize, 0..4usize, -400i64..60_000, proptest::option::of(-5i64..9000))
+        let titles = [
+            "Kepala",
+            "Analis Ahli Madya",
+            "Analis Ahli Utama",
+            "Perawat Ahli Muda",
+        ];
+        (
+            0..7usize,
+            0..4usize,
+            -400i64..60_000,
+            proptest::option::of(-5i64..9000),
+        )
             .prop_map(move |(t, title, start, len)| {
                 let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
                 let start = base + chrono::Duration::days(start);

@@ -607,6 +607,74 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
 mod tests {
     use super::*;
 
+    /// The loader's folded careers count, for every employee of a demo
+    /// pool loaded in parts, what that employee's history rows count.
+    #[test]
+    fn folded_careers_agree_with_the_history_rows() {
+        use crate::demo::{self, DemoSpec};
+        use crate::domain::career::days_on_rung;
+        use crate::store::{Actor, OpenMode, Store};
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        let actor = Actor {
+            name: "t".into(),
+            os_user: "t".into(),
+        };
+        demo::build(&mut s, &DemoSpec::new(2_000, 7, as_of), &actor, false).unwrap();
+        let rules = Rules::default();
+        let pool = load_pool_in_parts(&s.conn, as_of, &rules, Some(3), Need::All).unwrap();
+        let mut spans: HashMap<i64, Vec<PositionSpan>> = HashMap::default();
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
+                 FROM position_history",
+            )
+            .unwrap();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let start = dates::parse(&r.get::<_, String>(1).unwrap()).unwrap();
+            let tingkat = Tingkat::parse(&r.get::<_, String>(3).unwrap()).unwrap();
+            let end = date(r.get(4).unwrap());
+            let title: String = r.get(2).unwrap();
+            spans
+                .entry(r.get(0).unwrap())
+                .or_default()
+                .push(PositionSpan::new(tingkat, &title, start, end));
+        }
+        let penalties: HashMap<i64, i64> = s
+            .conn
+            .prepare("SELECT employee_id, count(*) FROM penalty GROUP BY employee_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(spans.len() > 1_000 && !penalties.is_empty());
+        let dates = [as_of, NaiveDate::from_ymd_opt(2015, 3, 1).unwrap()];
+        for c in &pool.rows {
+            let h = spans.get(&c.id).map_or(&[][..], |v| v);
+            assert_eq!(c.career.has_history(), !h.is_empty(), "{}", c.nip);
+            for on in dates {
+                for rung in 1..=6 {
+                    assert_eq!(c.career.days_on(rung, on), days_on_rung(h, None, rung, on));
+                }
+            }
+            let open = h
+                .iter()
+                .filter(|s| s.end.is_none() && s.tingkat == c.tingkat)
+                .map(|s| s.start)
+                .max();
+            assert_eq!(c.career.current_start(c.tingkat), open);
+            assert_eq!(
+                c.penalties().len() as i64,
+                penalties.get(&c.id).copied().unwrap_or(0)
+            );
+            assert!(c.career.penalties_known());
+        }
+    }
+
     #[test]
     fn pairs_read_the_pool_tables_lists() {
         let v: Vec<_> = pairs("2023:B 2024:SB 2025:").collect();

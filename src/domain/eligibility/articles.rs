@@ -250,7 +250,8 @@ fn years_cumulative(x: &Ctx<'_>) -> Option<Condition> {
 fn experience(x: &Ctx<'_>, syarat: Syarat, rung: u8, years: u32) -> Option<Condition> {
     let c = x.c;
     let current = c.tmt_jabatan.map(|start| {
-        let jenjang = (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+        let jenjang =
+            (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
         (career::rung(c.tingkat, jenjang), start)
     });
     let days = c.career.days_with_current(rung, current, x.as_of);
