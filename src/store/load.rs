@@ -612,7 +612,6 @@ mod tests {
     #[test]
     fn folded_careers_agree_with_the_history_rows() {
         use crate::demo::{self, DemoSpec};
-        use crate::domain::career::days_on_rung;
         use crate::store::{Actor, OpenMode, Store};
         let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let dir = tempfile::tempdir().unwrap();
@@ -622,11 +621,25 @@ mod tests {
             os_user: "t".into(),
         };
         demo::build(&mut s, &DemoSpec::new(2_000, 7, as_of), &actor, false).unwrap();
+        assert_careers_agree(&s.conn, as_of);
+    }
+
+    /// The same on the database `TALENTA_CHECK_DB` (e.g. a pool of a million).
+    #[test]
+    #[ignore]
+    fn folded_careers_agree_on_a_given_database() {
+        let path = std::env::var("TALENTA_CHECK_DB").expect("TALENTA_CHECK_DB");
+        let conn = Connection::open(path).unwrap();
+        assert_careers_agree(&conn, NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+    }
+
+    fn assert_careers_agree(conn: &Connection, as_of: NaiveDate) {
+        use crate::domain::career::{days_on_rung, rung};
+        use crate::domain::eligibility::Jenjang;
         let rules = Rules::default();
-        let pool = load_pool_in_parts(&s.conn, as_of, &rules, Some(3), Need::All).unwrap();
+        let pool = load_pool_in_parts(conn, as_of, &rules, Some(3), Need::All).unwrap();
         let mut spans: HashMap<i64, Vec<PositionSpan>> = HashMap::default();
-        let mut stmt = s
-            .conn
+        let mut stmt = conn
             .prepare(
                 "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
                  FROM position_history",
@@ -643,8 +656,7 @@ mod tests {
                 .or_default()
                 .push(PositionSpan::new(tingkat, &title, start, end));
         }
-        let penalties: HashMap<i64, i64> = s
-            .conn
+        let penalties: HashMap<i64, i64> = conn
             .prepare("SELECT employee_id, count(*) FROM penalty GROUP BY employee_id")
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -656,9 +668,27 @@ mod tests {
         for c in &pool.rows {
             let h = spans.get(&c.id).map_or(&[][..], |v| v);
             assert_eq!(c.career.has_history(), !h.is_empty(), "{}", c.nip);
+            let current = c.tmt_jabatan.map(|start| {
+                let jenjang =
+                    (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+                (rung(c.tingkat, jenjang), start)
+            });
+            let extra = current
+                .map(|(_, start)| PositionSpan::new(c.tingkat, &c.jabatan.text, start, None));
             for on in dates {
-                for rung in 1..=6 {
-                    assert_eq!(c.career.days_on(rung, on), days_on_rung(h, None, rung, on));
+                for r in 1..=6 {
+                    assert_eq!(
+                        c.career.days_on(r, on),
+                        days_on_rung(h, None, r, on),
+                        "{}",
+                        c.nip
+                    );
+                    assert_eq!(
+                        c.career.days_with_current(r, current, on),
+                        days_on_rung(h, extra, r, on),
+                        "{}",
+                        c.nip
+                    );
                 }
             }
             let open = h
