@@ -276,10 +276,12 @@ pub enum Cmd {
     Minutes,
     NextField,
     PrevField,
+    /// The positions screen: the PPK's establishment of the KRS (a form).
+    EstablishKrs,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 48] = [
+    pub const ALL: [Cmd; 49] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -328,6 +330,7 @@ impl Cmd {
         Cmd::Minutes,
         Cmd::NextField,
         Cmd::PrevField,
+        Cmd::EstablishKrs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -380,6 +383,7 @@ impl Cmd {
             Cmd::Minutes => "minutes",
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
+            Cmd::EstablishKrs => "establish_krs",
         }
     }
 
@@ -473,7 +477,12 @@ const DEFAULTS: &[(Context, &[Row])] = &[
     ),
     (
         Context::Positions,
-        &[List, Keys(Cmd::Open, &["enter"]), Keys(Cmd::Back, &["esc"])],
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::EstablishKrs, &["E"]),
+            Keys(Cmd::Back, &["esc"]),
+        ],
     ),
     (
         Context::Shortlist,
