@@ -199,3 +199,15 @@ pub const SCOPE_ALL: &str = "every position with a succession plan";
 pub fn bad_period(s: &str) -> String {
     format!("cannot read the period '{s}'; write its year, e.g. 2026")
 }
+
+// The minutes: the succession groups of the positions discussed.
+pub const MINUTES_HEADING: &str = "Succession groups (kelompok rencana suksesi)";
+pub const MINUTES_NONE: &str = "none";
+
+pub fn minutes_plan(members: &str) -> String {
+    format!("Proposed succession group: {members}")
+}
+
+pub fn minutes_krs(period: i32, sk: &str, tanggal: &str, members: &str) -> String {
+    format!("KRS {period} established by SK {sk} of {tanggal}: {members}")
+}
