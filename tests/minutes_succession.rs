@@ -172,3 +172,31 @@ fn without_an_agenda_the_positions_recommended_for_promotion_are_listed() {
     .unwrap();
     assert!(docx.starts_with(b"PK"));
 }
+
+#[test]
+fn a_forged_record_of_the_close_is_caught_by_audit_verify() {
+    let f = session_fixture();
+    let id = recorded_session(&f);
+    let mut s = store(&f);
+    add(&mut s, "ADM-01", KEMAS, Readiness::Now);
+    establish_2026(&mut s, "800/12/2026");
+    ss::close(&mut s, &actor(), id).unwrap();
+    let intact = talenta::store::audit::verify(&s.conn, None).unwrap();
+    assert!(matches!(
+        intact,
+        talenta::store::audit::Verdict::Intact { .. }
+    ));
+    s.conn
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET after = replace(after, '800/12/2026', '800/99/2026')
+             WHERE action = 'session.close';",
+        )
+        .unwrap();
+    assert!(minutes(&s, id, MinutesFormat::Md, Lang::En).contains("800/99/2026"));
+    let broken = talenta::store::audit::verify(&s.conn, None).unwrap();
+    assert!(
+        matches!(broken, talenta::store::audit::Verdict::Broken { .. }),
+        "{broken:?}"
+    );
+}
