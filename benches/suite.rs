@@ -232,15 +232,19 @@ fn main() {
     let positions = load_positions(&Store::open(&db, OpenMode::Existing).unwrap().conn).unwrap();
     if let talenta::app::Load::Ready(p) = &a.load {
         let mut worst = (0.0f64, 0usize);
+        let mut total = 0;
         for pos in positions.iter().take(20) {
             let t = Instant::now();
             let n = position::shortlist(p, pos, None).len();
             let took = ms(t.elapsed());
+            total += n;
             if took > worst.0 {
                 worst = (took, n);
             }
         }
         println!("shortlist_max_ms {:.1} ({} eligible)", worst.0, worst.1);
+        // The same pool and code give the same sum (the slowest position varies).
+        println!("shortlist_eligible_sum {total}");
     }
 
     if let (Some(before), Some(peak)) = (rss_before, peak_mb()) {

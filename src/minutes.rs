@@ -10,6 +10,7 @@ mod succession;
 use crate::domain::text::{self, markdown_block, markdown_line};
 use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
+use crate::store::session::outcome::Outcome;
 use crate::store::session::{Decision, SessionDetail};
 use crate::strings::MinutesLabels;
 use crate::tr;
@@ -92,6 +93,15 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
         x.kode_jabatan = x.kode_jabatan.as_ref().map(l);
         x.nama_jabatan = x.nama_jabatan.as_ref().map(l);
         (x.reason, x.decided_at, x.actor) = (m(&x.reason), l(&x.decided_at), l(&x.actor));
+        if let Some(o) = &mut x.outcome {
+            (o.status, o.sk, o.tanggal) = (
+                l(&o.status),
+                o.sk.as_ref().map(l),
+                o.tanggal.as_ref().map(l),
+            );
+            (o.reason, o.recorded_at, o.actor) =
+                (o.reason.as_ref().map(m), l(&o.recorded_at), l(&o.actor));
+        }
     }
     calibration::scrub(&mut d, line, many);
     succession::scrub(&mut d, line);
@@ -263,7 +273,7 @@ fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
     });
     [
         format!("{}: {} — {}", l.session, s.id, s.title),
-        format!("{}: {}", l.date, s.date),
+        format!("{}: {}", l.date, crate::strings::format::date_text(&s.date)),
         format!("{}: {}", l.status, tr!(lang, session::status(s.status))),
         format!("{}: {q}", l.quorum),
     ]
@@ -372,9 +382,17 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
             text::one_line(&snapshot_line(&dec.snapshot))
         ));
         o.push_str(&format!(
-            "- {}: {} ({})\n\n",
+            "- {}: {} ({})\n",
             l.recorded_by, dec.actor, dec.decided_at
         ));
+        if let Some(out) = dec.outcome.as_ref().filter(|x| !after_close(d, x)) {
+            o.push_str(&format!(
+                "- {}: {}\n",
+                tr!(lang, outcome::OUTCOME),
+                markdown_outcome(lang, out)
+            ));
+        }
+        o.push('\n');
     }
 
     o.push_str(&calibration::markdown(d, lang));
@@ -419,7 +437,70 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     if !check.is_empty() {
         o.push_str(&format!("\n`{check}`\n"));
     }
+    o.push_str(&markdown_annex(d, lang, l));
     o
+}
+
+/// The PPK's outcomes recorded after the close, after the signed minutes.
+fn markdown_annex(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> String {
+    let annex = annexed(d);
+    if annex.is_empty() {
+        return String::new();
+    }
+    let mut o = format!("\n## {}\n\n", tr!(lang, outcome::ANNEX));
+    for (dec, out) in annex {
+        let summary = markdown_outcome(lang, out);
+        o.push_str(&format!("- {}\n", annex_line(lang, l, dec, &summary, out)));
+    }
+    o
+}
+
+/// When the session was closed (its latest closing), while it is closed.
+fn closed_at(d: &SessionDetail) -> Option<&str> {
+    if !d.is_closed() {
+        return None;
+    }
+    d.events
+        .iter()
+        .rev()
+        .find(|e| e.kind == "close")
+        .map(|e| e.at.as_str())
+}
+
+/// The PPK's outcome came after the session was closed: the signed minutes
+/// stay as they were and an annex shows it.
+fn after_close(d: &SessionDetail, o: &Outcome) -> bool {
+    closed_at(d).is_some_and(|c| o.recorded_at.as_str() > c)
+}
+
+/// The recommendations whose latest outcome came after the close.
+fn annexed(d: &SessionDetail) -> Vec<(&Decision, &Outcome)> {
+    d.decisions
+        .iter()
+        .filter_map(|dec| dec.outcome.as_ref().map(|o| (dec, o)))
+        .filter(|(_, o)| after_close(d, o))
+        .collect()
+}
+
+/// An outcome in Markdown: its reason may hold several lines.
+fn markdown_outcome(lang: Lang, o: &Outcome) -> String {
+    let mut o = o.clone();
+    o.reason = o.reason.as_deref().map(markdown_block);
+    tr!(lang, outcome::summary(&o))
+}
+
+/// `Rekomendasi #1 — NIP nama: <outcome> (dicatat <when>, <who>)`.
+fn annex_line(lang: Lang, l: &MinutesLabels, dec: &Decision, summary: &str, o: &Outcome) -> String {
+    format!(
+        "{} #{} — {} {}: {summary} ({} {}, {})",
+        l.decision,
+        dec.id,
+        dec.nip,
+        dec.nama.as_deref().unwrap_or(""),
+        tr!(lang, outcome::RECORDED),
+        o.recorded_at,
+        o.actor
+    )
 }
 
 /// One row per decision version.
@@ -448,6 +529,11 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
         "potensi",
         "decided_at",
         "actor",
+        "outcome_status",
+        "outcome_sk",
+        "outcome_tanggal",
+        "outcome_reason",
+        "outcome_recorded_at",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -487,6 +573,11 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
                 .map(|v| text::visible(v).into_owned())),
             dec.decided_at.clone(),
             dec.actor.clone(),
+            opt(dec.outcome.as_ref().map(|o| o.status.clone())),
+            opt(dec.outcome.as_ref().and_then(|o| o.sk.clone())),
+            opt(dec.outcome.as_ref().and_then(|o| o.tanggal.clone())),
+            opt(dec.outcome.as_ref().and_then(|o| o.reason.clone())),
+            opt(dec.outcome.as_ref().map(|o| o.recorded_at.clone())),
         ]
         .into_iter()
         .map(|c| safe_cell(&c))
@@ -537,6 +628,7 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
     doc = succession::docx(doc, d, lang);
     doc = docx_history(doc, d, lang, l);
     doc = docx_signatures(doc, d, lang, l);
+    doc = docx_annex(doc, d, lang, l);
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
     Ok(buf.into_inner())
@@ -643,6 +735,29 @@ fn docx_decisions(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabel
             "{}: {} ({})",
             l.recorded_by, dec.actor, dec.decided_at
         )));
+        if let Some(o) = dec.outcome.as_ref().filter(|x| !after_close(d, x)) {
+            doc = doc.add_paragraph(para(&format!(
+                "{}: {}",
+                tr!(lang, outcome::OUTCOME),
+                tr!(lang, outcome::summary(o))
+            )));
+        }
+    }
+    doc
+}
+
+/// The PPK's outcomes recorded after the session was closed.
+fn docx_annex(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
+    let annex = annexed(d);
+    if annex.is_empty() {
+        return doc;
+    }
+    doc = doc
+        .add_paragraph(para(""))
+        .add_paragraph(heading(tr!(lang, outcome::ANNEX)));
+    for (dec, o) in annex {
+        let summary = tr!(lang, outcome::summary(o));
+        doc = doc.add_paragraph(para(&annex_line(lang, l, dec, &summary, o)));
     }
     doc
 }

@@ -168,9 +168,9 @@ fn show_text_and_json() {
     for needle in [
         "Ahmad Fauzi, S.Kom.",
         "III/c (Penata)",
-        "Kotak 9-box",
+        "Matriks 9 Kotak",
         "9 (kinerja di atas ekspektasi, potensial tinggi)",
-        "kelompok talenta",
+        "talent pool",
         "Integritas",
     ] {
         assert!(t.contains(needle), "missing {needle:?} in\n{t}");

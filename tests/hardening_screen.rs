@@ -73,7 +73,7 @@ fn the_closing_hash_is_never_cut_at_any_width() {
     for lang in [Lang::En, Lang::Id] {
         let heading = match lang {
             Lang::En => "Audit head at closing",
-            Lang::Id => "Kepala jejak audit saat ditutup",
+            Lang::Id => "Hash jejak audit saat ditutup",
         };
         for (w, h) in [
             (80, 24),

@@ -126,19 +126,21 @@ fn the_migration_backfills_an_older_database() {
     let path = d.path().join("old.db");
     let want = {
         let s = demo_db(&d, "old.db", 1_500);
-        // A version-3 database has none of V5's tables (histories, penalties)
-        // nor V6's (calibrations, outcomes, the established KRS, kategori).
+        // A version-3 database has none of V5's tables (histories, penalties).
         s.conn
             .execute_batch(
-                "DROP TABLE position_history; DROP TABLE penalty; DROP TABLE import_meta;
-                 DROP TABLE calibration; DROP TABLE outcome; DROP TABLE krs_member;
-                 DROP TABLE krs_establishment; ALTER TABLE position DROP COLUMN kategori;",
+                "DROP TABLE position_history; DROP TABLE penalty; DROP TABLE import_meta;",
             )
             .unwrap();
         let want = assert_consistent(&s);
-        // And no pool table.
+        // And no pool table, nor V6's tables (calibrations, outcomes, the
+        // established KRS, kategori), which the loader reads.
         s.conn
-            .execute_batch("DROP TABLE pool; PRAGMA user_version = 3;")
+            .execute_batch(
+                "DROP TABLE pool; DROP TABLE calibration; DROP TABLE outcome;
+                 DROP TABLE krs_member; DROP TABLE krs_establishment;
+                 ALTER TABLE position DROP COLUMN kategori; PRAGMA user_version = 3;",
+            )
             .unwrap();
         want
     };

@@ -174,7 +174,7 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
     refused(
         &db,
         &["session", "amend", "1", "--reason", "lagi"],
-        "amend its latest version, decision 3",
+        "amend its latest version, recommendation 3",
     );
     talenta(&db)
         .args(["session", "discussed", &id, FAUZI])
@@ -190,8 +190,8 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
         "BKD-01",
         "Rahmat — 198609262015051001",
         "saudara ipar",
-        "Keputusan #1 (versi 1) — diubah oleh keputusan #3",
-        "Keputusan #3 (versi 2), mengubah keputusan #1",
+        "Rekomendasi #1 (versi 1) — diubah oleh rekomendasi #3",
+        "Rekomendasi #3 (versi 2), mengubah rekomendasi #1",
         "Kotak 9, SB dua tahun berturut-turut",
         "Koreksi: rotasi dulu",
         "3/0/0",
@@ -330,7 +330,7 @@ fn refusals_write_nothing() {
         &[
             "session", "decide", &id, FAUZI, "--kind", "naik", "--reason", "x",
         ],
-        "unknown decision kind",
+        "unknown recommendation kind",
     );
     refused(
         &db,
@@ -402,7 +402,7 @@ fn refusals_write_nothing() {
     refused(
         &db,
         &["session", "amend", "42", "--reason", "x"],
-        "there is no decision 42",
+        "there is no recommendation 42",
     );
     refused(
         &db,

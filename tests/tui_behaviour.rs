@@ -400,7 +400,7 @@ fn the_profile_shows_the_record_and_the_rules() {
         "NIP 198609262015051001",
         "III/c (Penata)",
         "58 tahun: 01-10-2044 (18 tahun lagi)",
-        "9 ★ kelompok talenta",
+        "9 ★ talent pool",
         "2025  SB Sangat Baik",
         "2023  B  Baik",
         "Integritas                        ████░ 4",
@@ -408,7 +408,7 @@ fn the_profile_shows_the_record_and_the_rules() {
         "target 20 JP per tahun",
         "12/20 JP  ✗ kurang 8 JP",
         "24/20 JP  ✓ terpenuhi",
-        "tinggi  skor 91.5",
+        "10-02-2025  tinggi  skor 91,5",
     ] {
         assert!(s.contains(want), "{want:?} missing\n{s}");
     }

@@ -186,11 +186,13 @@ pub enum Context {
     Help,
     Prompt,
     Session,
+    /// The recommendations awaiting the PPK's outcome.
+    Outcomes,
     Form,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Table,
         Context::Grid,
@@ -199,6 +201,7 @@ impl Context {
         Context::Shortlist,
         Context::Compare,
         Context::Session,
+        Context::Outcomes,
         Context::Help,
         Context::Prompt,
         Context::Form,
@@ -216,6 +219,7 @@ impl Context {
             Context::Help => "help",
             Context::Prompt => "prompt",
             Context::Session => "session",
+            Context::Outcomes => "outcomes",
             Context::Form => "form",
         }
     }
@@ -274,6 +278,7 @@ pub enum Cmd {
     CloseSession,
     Reopen,
     Minutes,
+    Outcomes,
     NextField,
     PrevField,
     /// The positions screen: the PPK's establishment of the KRS (a form).
@@ -281,7 +286,7 @@ pub enum Cmd {
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 49] = [
+    pub const ALL: [Cmd; 50] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -328,6 +333,7 @@ impl Cmd {
         Cmd::CloseSession,
         Cmd::Reopen,
         Cmd::Minutes,
+        Cmd::Outcomes,
         Cmd::NextField,
         Cmd::PrevField,
         Cmd::EstablishKrs,
@@ -381,6 +387,7 @@ impl Cmd {
             Cmd::CloseSession => "close_session",
             Cmd::Reopen => "reopen",
             Cmd::Minutes => "minutes",
+            Cmd::Outcomes => "outcomes",
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
             Cmd::EstablishKrs => "establish_krs",
@@ -516,6 +523,15 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::CloseSession, &["C"]),
             Keys(Cmd::Reopen, &["O"]),
             Keys(Cmd::Minutes, &["M"]),
+            Keys(Cmd::Outcomes, &["o"]),
+            Keys(Cmd::Back, &["esc", "backspace"]),
+        ],
+    ),
+    (
+        Context::Outcomes,
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
     ),

@@ -350,6 +350,7 @@ impl App {
             Context::Shortlist => self.shortlist_command(cmd),
             Context::Compare => self.compare_command(cmd),
             Context::Session => self.session_command(cmd),
+            Context::Outcomes => self.awaiting_command(cmd),
             Context::Global => false,
         };
         if !handled {

@@ -44,6 +44,7 @@ impl Context {
             Context::Help => t.help,
             Context::Prompt => t.prompt,
             Context::Session => t.session,
+            Context::Outcomes => tr!(lang, outcome::CONTEXT),
             Context::Form => t.form,
         }
     }
@@ -58,6 +59,9 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (Context::Session, Cmd::Left) => h.session_left,
         (Context::Session, Cmd::Right) => h.session_right,
         (Context::Session, Cmd::Open) => h.session_open,
+        (Context::Outcomes, Cmd::Open) => tr!(lang, outcome::KEY_OPEN),
+        (Context::Outcomes, Cmd::Back) => tr!(lang, outcome::KEY_BACK),
+        (_, Cmd::Outcomes) => tr!(lang, outcome::KEY_OUTCOMES),
         (Context::Form, Cmd::Accept) => h.form_accept,
         (Context::Form, Cmd::Cancel) => h.form_cancel,
         (Context::Form, Cmd::Down) => h.form_down,
@@ -187,6 +191,9 @@ impl FormKind {
             FormKind::Reopen { session } => tr!(lang, session_ui::title_reopen(*session)),
             FormKind::Minutes { session } => tr!(lang, session_ui::title_minutes(*session)),
             FormKind::EstablishKrs { .. } => tr!(lang, krs::FORM_TITLE).into(),
+            FormKind::Outcome { decision, nama, .. } => {
+                tr!(lang, outcome::title_form(*decision, nama))
+            }
         }
     }
 }
@@ -211,9 +218,10 @@ impl FieldId {
             FieldId::Path => n.path,
             FieldId::Kotak => tr!(lang, calibration::FIELD_KOTAK),
             FieldId::Period => tr!(lang, krs::FIELD_PERIOD),
-            FieldId::Sk => tr!(lang, krs::FIELD_SK),
             FieldId::SkDate => tr!(lang, krs::FIELD_SK_DATE),
             FieldId::Scope => tr!(lang, krs::FIELD_SCOPE),
+            FieldId::Status => tr!(lang, outcome::FIELD_STATUS),
+            FieldId::Sk => tr!(lang, outcome::FIELD_SK),
         }
     }
 }
@@ -284,6 +292,9 @@ impl SessionNote {
             SessionNote::Amended { old, new } => tr!(lang, session_ui::amended(*old, *new)),
             SessionNote::Closed(id) => tr!(lang, session_ui::closed(*id)),
             SessionNote::Reopened(id) => tr!(lang, session_ui::reopened(*id)),
+            SessionNote::OutcomeRecorded { decision } => {
+                tr!(lang, outcome::recorded(*decision))
+            }
             SessionNote::Written(p) => tr!(lang, session_ui::written(&p.display().to_string())),
             SessionNote::Refreshed => tr!(lang, session_ui::NOTE_REFRESHED).into(),
             SessionNote::PasteCut(n) => tr!(lang, session_ui::paste_cut(*n)),
@@ -305,6 +316,7 @@ pub fn action_name(lang: Lang, cmd: Cmd) -> &'static str {
         Cmd::CloseSession => n.close_session,
         Cmd::Reopen => n.reopen,
         Cmd::Minutes => n.minutes,
+        Cmd::Outcomes => tr!(lang, outcome::ACTION),
         _ => "",
     }
 }

@@ -20,9 +20,7 @@ use crate::tr;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::date;
 
 fn load(ctx: &Ctx) -> CliResult<(Pool, Vec<Position>)> {
     let store = ctx.open()?;
@@ -436,7 +434,7 @@ fn shortlist_csv(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) 
 /// The shortlist table; with `all`, a last column of the conditions not met.
 fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) -> String {
     let mut header: Vec<&str> = tr!(ctx.lang, positions::SHORTLIST_HEADER).to_vec();
-    let mut widths = vec![4, 18, 32, 32, 6, 5, 7, 4, 14, 60];
+    let mut widths = vec![4, 18, 32, 32, 6, 5, 7, 9, 14, 60];
     if all {
         header.push(tr!(ctx.lang, positions::NOT_MET_HEADER));
         widths.push(60);
@@ -453,7 +451,7 @@ fn shortlist_table(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool
                 c.jabatan.text.to_string(),
                 c.golongan.to_string(),
                 c.kotak.map(|k| k.to_string()).unwrap_or_else(|| "-".into()),
-                jpm_text(r.jpm.as_ref()),
+                jpm_text(ctx.lang, r.jpm.as_ref()),
                 r.fill.map(|b| b.code()).unwrap_or("-").to_string(),
                 r.map.map(|b| b.name()).unwrap_or("-").to_string(),
                 r.jpm.as_ref().map(gaps_text).unwrap_or_default(),

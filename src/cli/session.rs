@@ -1,9 +1,11 @@
 //! `talenta session ...`: everything the TUI does with a committee session.
 
 use super::{emit, CliError, CliResult, Ctx};
+use crate::domain::outcome::OutcomeStatus;
 use crate::domain::session::{parse_member, DecisionKind, Votes};
 use crate::minutes::{self, MinutesFormat};
 use crate::store::session::calibration::{calibrate, CalibrationInput};
+use crate::store::session::outcome::OutcomeInput;
 use crate::store::session::{self as ss, Amendment, DecisionInput, NewSession, SessionError};
 use crate::store::Store;
 use crate::tr;
@@ -147,6 +149,23 @@ pub enum SessionCommand {
         /// reason
         #[arg(long)]
         reason: String,
+    },
+    /// outcome
+    Outcome {
+        /// decision_id
+        decision_id: i64,
+        /// status
+        #[arg(long, value_name = "STATUS")]
+        status: String,
+        /// sk
+        #[arg(long, value_name = "NOMOR")]
+        sk: Option<String>,
+        /// date
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date_arg)]
+        date: Option<NaiveDate>,
+        /// reason
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// minutes
     Minutes {
@@ -292,6 +311,25 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             ss::reopen(&mut store, actor, id, &reason).map_err(|e| refused(ctx, e))?;
             emit(&tr!(ctx.lang, session::reopened(id)))
         }
+        SessionCommand::Outcome {
+            decision_id,
+            status,
+            sk,
+            date,
+            reason,
+        } => {
+            let input = OutcomeInput {
+                decision: decision_id,
+                status: OutcomeStatus::parse(&status)
+                    .ok_or_else(|| CliError::input(tr!(ctx.lang, outcome::bad_status(&status))))?,
+                sk,
+                tanggal: date.unwrap_or(ctx.as_of),
+                reason,
+            };
+            let oid =
+                ss::outcome::record(&mut store, actor, &input).map_err(|e| refused(ctx, e))?;
+            emit(&format!("{oid}\n"))
+        }
         SessionCommand::Minutes {
             id,
             format,
@@ -316,7 +354,7 @@ fn list(ctx: &Ctx, store: &Store, format: ListFormat) -> CliResult {
                 .map(|r| {
                     vec![
                         r.id.to_string(),
-                        r.date.clone(),
+                        crate::strings::format::date_text(&r.date),
                         r.title.clone(),
                         tr!(ctx.lang, session::status(r.status)).to_string(),
                         format!("{}/{}", r.present, r.members),

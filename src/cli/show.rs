@@ -44,6 +44,9 @@ struct ShowOut<'a> {
     pelatihan_per_tahun: Vec<TrainingYearOut>,
     pelatihan: &'a [TrainingLine],
     keputusan: &'a [Decision],
+    /// The committee's recommendations in force (latest versions), each with
+    /// the PPK's latest outcome (`outcome`: `status`, `sk`, `tanggal`, ...).
+    rekomendasi: Vec<&'a Decision>,
     /// The position history, newest first (issue 13).
     riwayat_jabatan: &'a [HistoryLine],
     /// Disciplinary penalties on record, newest first.
@@ -96,6 +99,10 @@ fn build<'a>(ctx: &Ctx, p: &'a Profile, decisions: &'a [Decision]) -> ShowOut<'a
             .collect(),
         pelatihan: &p.trainings,
         keputusan: decisions,
+        rekomendasi: decisions
+            .iter()
+            .filter(|d| d.superseded_by.is_none())
+            .collect(),
         riwayat_jabatan: &p.history,
         disiplin: &p.penalties,
         krs: p
@@ -146,7 +153,7 @@ struct Sheet(String);
 
 impl Sheet {
     fn line(&mut self, k: &str, v: String) {
-        self.0.push_str(format!("{:<16}{}", k, v).trim_end());
+        self.0.push_str(format!("{k:<15} {v}").trim_end());
         self.0.push('\n');
     }
 
@@ -163,9 +170,7 @@ impl Sheet {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::{date, date_text as stored_date, number};
 
 fn text(ctx: &Ctx, p: &Profile, decisions: &[Decision]) -> String {
     let l: &ShowLabels = tr!(ctx.lang, &cli::SHOW);
@@ -285,7 +290,7 @@ fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
                 k.nama,
                 bar(k.level),
                 k.level,
-                k.tanggal
+                stored_date(&k.tanggal)
             )
         }),
     );
@@ -293,12 +298,12 @@ fn assessment(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, p: &Profile) {
         l.potensi,
         l.none,
         p.potentials.iter().map(|pt| {
-            let mut v = pt.tanggal.clone();
+            let mut v = stored_date(&pt.tanggal);
             if let Some(k) = &pt.kategori {
                 v.push_str(&format!("  {k}"));
             }
             if let Some(s) = pt.skor {
-                v.push_str(&format!("  {} {s}", l.score));
+                v.push_str(&format!("  {} {}", l.score, number(lang, s)));
             }
             if let Some(m) = &pt.metode {
                 v.push_str(&format!("  {m}"));
@@ -322,14 +327,6 @@ fn training(sheet: &mut Sheet, l: &ShowLabels, p: &Profile, rules: &Rules) {
             format!("{y}: {jp} JP / {} {mark}", rules.jp_per_year)
         }),
     );
-}
-
-/// A stored `YYYY-MM-DD` as people read it (DD-MM-YYYY); kept as stored when
-/// it is not a date.
-fn stored_date(s: &str) -> String {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(date)
-        .unwrap_or_else(|_| s.to_string())
 }
 
 /// From-until of a span, "now" when it is still running.
@@ -393,8 +390,19 @@ fn decision_lines(sheet: &mut Sheet, l: &ShowLabels, lang: Lang, decisions: &[De
                 .superseded_by
                 .map(|n| format!(" [{} #{n}]", l.superseded))
                 .unwrap_or_default();
+            let outcome = d
+                .outcome
+                .as_ref()
+                .map(|o| {
+                    format!(
+                        " — {}: {}",
+                        tr!(lang, outcome::OUTCOME),
+                        tr!(lang, outcome::summary(o))
+                    )
+                })
+                .unwrap_or_default();
             format!(
-                "#{} {} {}{pos}: {kind} — {}{sup}",
+                "#{} {} {}{pos}: {kind} — {}{sup}{outcome}",
                 d.id, l.session, d.session_id, d.reason
             )
         }),

@@ -2,7 +2,7 @@
 //! filter language, the table and the 9-box need, loaded once from the store.
 
 use super::calibration::{Calibration, CalibrationStatus};
-use super::career::{Career, Penalty, PositionSpan};
+use super::career::{Career, Penalty};
 use super::competency::Competency;
 use super::dates::{retirement_date, whole_years};
 use super::education::Pendidikan;
@@ -189,9 +189,9 @@ pub struct Candidate {
     /// A member of the KRS established for the as-of year (any position;
     /// set after the load, `store::krs::mark_members`).
     pub krs: bool,
-    /// Position history and penalties on record; `None` when there are none
-    /// (one pointer: most pools carry no history for most employees).
-    pub career: Option<Box<Career>>,
+    /// Position history (folded, see [`Career`]) and penalties on record:
+    /// no allocation unless the employee has penalties or a long history.
+    pub career: Career,
 }
 
 impl Candidate {
@@ -231,14 +231,9 @@ impl Candidate {
         self.jp_in((as_of.year() - 1).clamp(0, u16::MAX as i32) as u16)
     }
 
-    /// The position history, oldest first (empty when none is on record).
-    pub fn history(&self) -> &[PositionSpan] {
-        self.career.as_deref().map_or(&[], |c| &c.history)
-    }
-
     /// The disciplinary penalties on record.
     pub fn penalties(&self) -> &[Penalty] {
-        self.career.as_deref().map_or(&[], |c| &c.penalties)
+        self.career.penalties()
     }
 
     /// Retirement age (BUP) of the current post: Pasal 239, or the Law's for
@@ -375,10 +370,11 @@ pub mod tests {
     #[test]
     fn a_candidate_stays_small() {
         // The pool holds a million of these; see docs/performance.md (184 bytes
-        // before the career pointer of issue 13: position history and penalties;
-        // 192 before the calibration pointer of issue 14's talent review).
+        // before issue 13's career: the folded position history, 24 bytes
+        // inline instead of a boxed history per employee; then issue 14's
+        // calibration pointer and KRS flag).
         assert!(
-            std::mem::size_of::<Candidate>() <= 200,
+            std::mem::size_of::<Candidate>() <= 216,
             "{}",
             std::mem::size_of::<Candidate>()
         );

@@ -10,7 +10,7 @@
 
 use super::eligibility::Jenjang;
 use super::tier::Tingkat;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use smallvec::SmallVec;
 
 /// One position held (a row of the riwayat jabatan).
@@ -138,50 +138,279 @@ impl Penalty {
     }
 }
 
-/// The position history and the penalties on record of one employee.
+/// The position history and the penalties on record of one employee, as the
+/// conditions and the filter read them, in a few integers (no allocation) for
+/// nearly every employee.
+///
+/// The history is kept as its *ladder*: the highest rung held on each day,
+/// a step function of at most [`STEPS`] steps, each day stored as a day
+/// number (see [`day16`]). From it the days on any rung up to any date are a
+/// short sum (see [`Career::days_on`]), the same as [`days_on_rung`] over the
+/// spans. A history whose ladder does not fit (more steps, dates outside
+/// 1900..2079, current posts at two tiers) is kept whole in `rare`, as are the
+/// penalties (few employees have any).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Career {
-    /// Oldest first.
-    pub history: Box<[PositionSpan]>,
-    pub penalties: Box<[Penalty]>,
-    /// The agency's penalties are on record (a `disiplin.csv` was imported):
-    /// no penalty listed is then no penalty, not an unknown.
-    pub penalties_known: bool,
+    /// The day each step starts; a step runs to the next one, the last for ever.
+    starts: [u16; STEPS],
+    /// The rung of each step (0: no post that day); [`NO_STEP`] after the last.
+    levels: [u8; STEPS],
+    /// The latest start among the open spans (no end), all at `open_tier`.
+    open_start: u16,
+    /// The tier of the open spans; `None` without one.
+    open_tier: Option<Tingkat>,
+    /// [`HISTORY`], [`PENALTIES_KNOWN`].
+    flags: u8,
+    /// What does not fit inline; `None` for most employees.
+    rare: Option<Box<Rare>>,
+}
+
+/// The steps of a ladder kept inline.
+pub const STEPS: usize = 4;
+const NO_STEP: u8 = u8::MAX;
+/// A position history is on record.
+const HISTORY: u8 = 1;
+/// The agency's penalties are on record (a `disiplin.csv` was imported): no
+/// penalty listed is then no penalty, not an unknown.
+const PENALTIES_KNOWN: u8 = 2;
+
+/// The part of a career kept on the heap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Rare {
+    /// The whole history, oldest first, when its ladder does not fit inline
+    /// (empty otherwise).
+    history: Box<[PositionSpan]>,
+    penalties: Box<[Penalty]>,
+}
+
+/// Day numbers of the inline form: days since 1900-01-01.
+fn epoch() -> i32 {
+    NaiveDate::from_ymd_opt(1900, 1, 1)
+        .expect("a valid date")
+        .num_days_from_ce()
+}
+
+/// The inline day number of `d`, when it fits (1900-01-01 ..= 2079-06-06).
+fn day16(d: NaiveDate) -> Option<u16> {
+    u16::try_from(d.num_days_from_ce() - epoch()).ok()
+}
+
+/// The inline day number of `d` without the range limit (for comparisons).
+fn day32(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce()) - i64::from(epoch())
 }
 
 impl Career {
     /// A career record with its penalties known, the history put oldest
-    /// first. `None` when both lists are empty (nothing on record takes no
-    /// memory on the candidate).
-    pub fn new(history: Vec<PositionSpan>, penalties: Vec<Penalty>) -> Option<Box<Career>> {
+    /// first. Nothing on record (both lists empty) is the default: penalties
+    /// not known.
+    pub fn new(history: Vec<PositionSpan>, penalties: Vec<Penalty>) -> Career {
         if history.is_empty() && penalties.is_empty() {
-            return None;
+            return Career::default();
         }
         Career::on_record(history, penalties, true)
     }
 
     /// A career as the store holds it: `penalties_known` when a disiplin
-    /// file was imported. `None` only when nothing is on record and the
-    /// penalties are not known (then the disiplin condition is unknown).
+    /// file was imported.
     pub fn on_record(
         mut history: Vec<PositionSpan>,
         penalties: Vec<Penalty>,
         penalties_known: bool,
-    ) -> Option<Box<Career>> {
-        if history.is_empty() && penalties.is_empty() && !penalties_known {
-            return None;
-        }
-        history.sort_by_key(|s| (s.start, s.end));
-        Some(Box::new(Career {
-            history: history.into_boxed_slice(),
-            penalties: penalties.into_boxed_slice(),
-            penalties_known,
-        }))
+    ) -> Career {
+        let mut c = Career::of_history(&mut history);
+        c.set_penalties(penalties);
+        c.set_penalties_known(penalties_known);
+        c
     }
 
-    /// Whether an employee's penalties are known (see `penalties_known`).
-    pub fn knows_penalties(career: Option<&Career>) -> bool {
-        career.is_some_and(|c| c.penalties_known)
+    /// The career of this history (any order; sorted in place), without
+    /// penalties.
+    pub fn of_history(history: &mut [PositionSpan]) -> Career {
+        let mut c = Career::default();
+        if history.is_empty() {
+            return c;
+        }
+        c.flags = HISTORY;
+        if !c.fold(history) {
+            history.sort_by_key(|s| (s.start, s.end));
+            c.starts = [0; STEPS];
+            c.levels = [NO_STEP; STEPS];
+            c.open_start = 0;
+            c.open_tier = None;
+            c.rare = Some(Box::new(Rare {
+                history: history.into(),
+                penalties: Box::default(),
+            }));
+        }
+        c
+    }
+
+    /// Put the ladder of `spans` (not empty) inline; false when it does not fit.
+    fn fold(&mut self, spans: &[PositionSpan]) -> bool {
+        // Half-open [from, to) day ranges with their rung; `to` None: for ever.
+        let mut ranges: SmallVec<[(i64, Option<i64>, u8); 8]> = SmallVec::new();
+        let mut bounds: SmallVec<[i64; 16]> = SmallVec::new();
+        for s in spans {
+            let from = day32(s.start);
+            let to = s.end.map(|e| day32(e) + 1);
+            if to.is_some_and(|t| t <= from) {
+                continue;
+            }
+            ranges.push((from, to, s.rung()));
+            bounds.push(from);
+            bounds.extend(to);
+        }
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut n = 0;
+        self.levels = [NO_STEP; STEPS];
+        for &b in &bounds {
+            let level = ranges
+                .iter()
+                .filter(|(from, to, _)| *from <= b && to.is_none_or(|t| b < t))
+                .map(|r| r.2)
+                .max()
+                .unwrap_or(0);
+            if (n == 0 && level == 0) || (n > 0 && self.levels[n - 1] == level) {
+                continue;
+            }
+            let Some(day) = u16::try_from(b).ok().filter(|_| n < STEPS) else {
+                return false;
+            };
+            self.starts[n] = day;
+            self.levels[n] = level;
+            n += 1;
+        }
+        // The current posts (no end): their tier, when they share one, and the latest start.
+        let mut open = spans.iter().filter(|s| s.end.is_none());
+        if let Some(first) = open.next() {
+            let mut latest = first.start;
+            for s in open {
+                if s.tingkat != first.tingkat {
+                    return false;
+                }
+                latest = latest.max(s.start);
+            }
+            let Some(day) = day16(latest) else {
+                return false;
+            };
+            self.open_start = day;
+            self.open_tier = Some(first.tingkat);
+        }
+        true
+    }
+
+    /// Replace the penalties on record.
+    pub fn set_penalties(&mut self, penalties: Vec<Penalty>) {
+        match (&mut self.rare, penalties.is_empty()) {
+            (Some(r), _) => r.penalties = penalties.into(),
+            (None, true) => {}
+            (None, false) => {
+                self.rare = Some(Box::new(Rare {
+                    history: Box::default(),
+                    penalties: penalties.into(),
+                }))
+            }
+        }
+        if self
+            .rare
+            .as_ref()
+            .is_some_and(|r| r.history.is_empty() && r.penalties.is_empty())
+        {
+            self.rare = None;
+        }
+    }
+
+    /// Mark the penalties known or not (see [`PENALTIES_KNOWN`]).
+    pub fn set_penalties_known(&mut self, known: bool) {
+        if known {
+            self.flags |= PENALTIES_KNOWN;
+        } else {
+            self.flags &= !PENALTIES_KNOWN;
+        }
+    }
+
+    /// Whether the agency's penalties are known (a `disiplin.csv` was
+    /// imported): no penalty listed is then no penalty, not an unknown.
+    pub fn penalties_known(&self) -> bool {
+        self.flags & PENALTIES_KNOWN != 0
+    }
+
+    /// Whether a position history is on record.
+    pub fn has_history(&self) -> bool {
+        self.flags & HISTORY != 0
+    }
+
+    /// The disciplinary penalties on record.
+    pub fn penalties(&self) -> &[Penalty] {
+        self.rare.as_deref().map_or(&[], |r| &r.penalties)
+    }
+
+    /// The history kept whole, when its ladder does not fit inline.
+    fn whole_history(&self) -> Option<&[PositionSpan]> {
+        self.rare
+            .as_deref()
+            .map(|r| &*r.history)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// Days up to `on` (not counting it) on rung `min_rung` or higher, each day
+    /// once: [`days_on_rung`] of the history.
+    pub fn days_on(&self, min_rung: u8, on: NaiveDate) -> u32 {
+        if let Some(h) = self.whole_history() {
+            return days_on_rung(h, None, min_rung, on);
+        }
+        let on = day32(on);
+        let mut total = 0i64;
+        for i in 0..STEPS {
+            let level = self.levels[i];
+            if level == NO_STEP {
+                break;
+            }
+            if level < min_rung {
+                continue;
+            }
+            let from = i64::from(self.starts[i]);
+            let to = match self.levels.get(i + 1) {
+                Some(&l) if l != NO_STEP => i64::from(self.starts[i + 1]),
+                _ => i64::MAX,
+            };
+            total += (to.min(on) - from).max(0);
+        }
+        total as u32
+    }
+
+    /// [`Career::days_on`] with one more span held since `current.1` on rung
+    /// `current.0` (the current post, which the history may lack): the days
+    /// before it as the history has them, then every day from it.
+    pub fn days_with_current(
+        &self,
+        min_rung: u8,
+        current: Option<(u8, NaiveDate)>,
+        on: NaiveDate,
+    ) -> u32 {
+        match current {
+            Some((rung, since)) if rung >= min_rung && since < on => {
+                self.days_on(min_rung, since) + (on - since).num_days() as u32
+            }
+            _ => self.days_on(min_rung, on),
+        }
+    }
+
+    /// The start of the latest current post (a span without an end) at
+    /// `tingkat`, if the history has one.
+    pub fn current_start(&self, tingkat: Tingkat) -> Option<NaiveDate> {
+        if let Some(h) = self.whole_history() {
+            return h
+                .iter()
+                .filter(|s| s.end.is_none() && s.tingkat == tingkat)
+                .map(|s| s.start)
+                .max();
+        }
+        (self.open_tier == Some(tingkat))
+            .then(|| NaiveDate::from_num_days_from_ce_opt(epoch() + i32::from(self.open_start)))
+            .flatten()
     }
 }
 
@@ -336,20 +565,107 @@ mod tests {
 
     #[test]
     fn nothing_on_record_is_no_record() {
-        assert_eq!(Career::new(vec![], vec![]), None);
+        assert_eq!(Career::new(vec![], vec![]), Career::default());
+        assert!(!Career::default().penalties_known());
+        assert!(!Career::default().has_history());
         let c = Career::new(
             vec![
                 span(Tingkat::Administrator, "B", d(2020, 1, 1), None),
                 span(Tingkat::Pengawas, "A", d(2015, 1, 1), Some(d(2019, 12, 31))),
             ],
             vec![],
+        );
+        assert!(c.has_history() && c.penalties_known());
+        assert_eq!(c.current_start(Tingkat::Administrator), Some(d(2020, 1, 1)));
+        assert_eq!(c.current_start(Tingkat::Pengawas), None);
+        assert!(c.rare.is_none(), "a two-post career takes no allocation");
+        assert!(!Career::on_record(vec![], vec![], false).penalties_known());
+        assert!(Career::on_record(vec![], vec![], true).penalties_known());
+        assert!(std::mem::size_of::<Career>() <= 24);
+    }
+
+    #[test]
+    fn a_long_career_is_kept_whole_and_counts_the_same() {
+        let on = d(2026, 1, 1);
+        let s = vec![
+            span(
+                Tingkat::Pelaksana,
+                "A",
+                d(2000, 1, 1),
+                Some(d(2004, 12, 31)),
+            ),
+            span(Tingkat::Pengawas, "B", d(2005, 1, 1), Some(d(2009, 12, 31))),
+            span(
+                Tingkat::Pelaksana,
+                "C",
+                d(2010, 1, 1),
+                Some(d(2011, 12, 31)),
+            ),
+            span(
+                Tingkat::Administrator,
+                "D",
+                d(2012, 1, 1),
+                Some(d(2015, 12, 31)),
+            ),
+            span(Tingkat::JptPratama, "E", d(2018, 1, 1), None),
+        ];
+        let c = Career::new(s.clone(), vec![]);
+        assert!(c.rare.is_some(), "six steps do not fit inline");
+        for rung in 1..=6 {
+            assert_eq!(c.days_on(rung, on), days_on_rung(&s, None, rung, on));
+        }
+        assert_eq!(c.current_start(Tingkat::JptPratama), Some(d(2018, 1, 1)));
+    }
+
+    fn arb_span() -> impl proptest::strategy::Strategy<Value = PositionSpan> {
+        use proptest::prelude::*;
+        let titles = [
+            "Kepala",
+            "Analis Ahli Madya",
+            "Analis Ahli Utama",
+            "Perawat Ahli Muda",
+        ];
+        (
+            0..7usize,
+            0..4usize,
+            -400i64..60_000,
+            proptest::option::of(-5i64..9000),
         )
-        .unwrap();
-        assert_eq!(c.history[0].tingkat, Tingkat::Pengawas, "oldest first");
-        assert!(c.penalties_known);
-        assert_eq!(Career::on_record(vec![], vec![], false), None);
-        let known = Career::on_record(vec![], vec![], true).unwrap();
-        assert!(Career::knows_penalties(Some(&known)));
-        assert!(!Career::knows_penalties(None));
+            .prop_map(move |(t, title, start, len)| {
+                let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+                let start = base + chrono::Duration::days(start);
+                let end = len.map(|l| start + chrono::Duration::days(l));
+                span(Tingkat::ALL[t], titles[title], start, end)
+            })
+    }
+
+    proptest::proptest! {
+        /// The folded career counts what the spans count, on any date, with
+        /// or without the current post, and finds the same current post.
+        #[test]
+        fn folding_keeps_every_count(
+            spans in proptest::collection::vec(arb_span(), 1..6),
+            on in 0i64..65_000,
+            since in 0i64..65_000,
+            current_rung in 1u8..=6,
+            t in 0..7usize,
+        ) {
+            let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+            let on = base + chrono::Duration::days(on);
+            let since = base + chrono::Duration::days(since);
+            let c = Career::new(spans.clone(), vec![]);
+            let extra = PositionSpan { tingkat: Tingkat::Pelaksana, jenjang: None, start: since, end: None };
+            let extra = PositionSpan { tingkat: [Tingkat::Pelaksana, Tingkat::Pengawas, Tingkat::Administrator, Tingkat::JptPratama, Tingkat::JptMadya, Tingkat::JptUtama][current_rung as usize - 1], ..extra };
+            for rung in 1..=6 {
+                proptest::prop_assert_eq!(c.days_on(rung, on), days_on_rung(&spans, None, rung, on));
+                proptest::prop_assert_eq!(
+                    c.days_with_current(rung, Some((current_rung, since)), on),
+                    days_on_rung(&spans, Some(extra), rung, on)
+                );
+            }
+            let tingkat = Tingkat::ALL[t];
+            let expected = spans.iter().filter(|s| s.end.is_none() && s.tingkat == tingkat).map(|s| s.start).max();
+            proptest::prop_assert_eq!(c.current_start(tingkat), expected);
+        }
     }
 }

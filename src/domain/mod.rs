@@ -17,6 +17,7 @@ pub mod jpm;
 pub mod krs;
 pub mod nine_box;
 pub mod nip;
+pub mod outcome;
 pub mod output_file;
 pub mod position;
 pub mod predikat;

@@ -220,6 +220,15 @@ pub enum Refusal {
     },
     /// A talent review's box outside 1..9 (see [`super::calibration`]).
     BadBox(i64),
+    /// The PPK's outcome is about the latest version of a recommendation.
+    OutcomeOnSuperseded {
+        decision: i64,
+        latest: i64,
+    },
+    /// `ditetapkan` names the decree (SK) that established it.
+    OutcomeNeedsSk,
+    /// `ditolak` says why.
+    OutcomeNeedsReason,
 }
 
 /// Who may vote on one candidate, and whether that is enough.
@@ -298,6 +307,8 @@ pub enum TextField {
     Member,
     Reason,
     Actor,
+    /// The number of a decree (SK).
+    Sk,
 }
 
 impl TextField {

@@ -80,7 +80,10 @@ pub fn compare_rows(
                     .map(|p| p.code().to_string())
                     .unwrap_or_else(|| l.none.into());
                 match c.candidate.potensi_score {
-                    Some(s) => format!("{k} ({s})"),
+                    Some(s) => format!(
+                        "{k} ({})",
+                        crate::strings::format::number(lang, f64::from(s))
+                    ),
                     None => k,
                 }
             }),
@@ -154,7 +157,7 @@ pub fn compare_rows(
         ));
     }
     if pos.is_some() {
-        rows.push((l.jpm.into(), cell(&|c| jpm_text(c.jpm.as_ref()))));
+        rows.push((l.jpm.into(), cell(&|c| jpm_text(lang, c.jpm.as_ref()))));
         rows.push((
             l.band.into(),
             cell(&|c| {

@@ -22,12 +22,13 @@ pub fn gaps_text(j: &Jpm) -> String {
         .join(" ")
 }
 
-/// The JPM as the table shows it: `78.4%`, with `*` when not fully assessed.
-pub fn jpm_text(j: Option<&Jpm>) -> String {
+/// The JPM as the table shows it: `78,4%` (`78.4%` in English), with `*`
+/// when not fully assessed.
+pub fn jpm_text(lang: crate::lang::Lang, j: Option<&Jpm>) -> String {
     match j {
         Some(j) => format!(
-            "{:.1}%{}",
-            j.percent,
+            "{}%{}",
+            crate::strings::format::decimal(lang, j.percent, 1),
             if j.fully_assessed { "" } else { "*" }
         ),
         None => "-".into(),

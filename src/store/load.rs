@@ -324,7 +324,7 @@ fn load_rows_fast(
             kotak: None,
             calibration: None,
             krs: false,
-            career: None,
+            career: Career::default(),
         };
         match text_opt(r, 12)? {
             None => missing.push((rows.len(), id)),
@@ -357,10 +357,11 @@ fn load_rows_fast(
 }
 
 /// Give the candidates `rows` (ascending by id, ids `lo..=hi`) their
-/// position history and penalties: one ordered scan of each table over the
-/// range. A candidate with neither keeps `career: None`, unless the agency's
-/// penalties are known (a disiplin file was imported): then every candidate
-/// carries that knowledge (see `Career::on_record`).
+/// position history, folded ([`Career::of_history`]: no allocation for
+/// nearly everyone), and their penalties: one ordered scan of each table over
+/// the range, walked beside `rows`. Whether the agency's penalties are known
+/// (a disiplin file was imported) is one fact of the store, given to every
+/// candidate as a flag.
 fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> Result<()> {
     let has_tables: bool = conn.query_row(
         "SELECT count(*) = 3 FROM sqlite_master WHERE type = 'table'
@@ -371,76 +372,89 @@ fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> 
     if !has_tables {
         return Ok(());
     }
-    let known = super::records::penalties_known(conn)?;
-    let mut careers: Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)> = Vec::new();
-    let at = |id: i64, careers: &mut Vec<(usize, Vec<PositionSpan>, Vec<Penalty>)>| {
-        if let Some(last) = careers.last() {
-            if rows[last.0].id == id {
-                return Some(careers.len() - 1);
-            }
-        }
-        let i = rows.binary_search_by_key(&id, |c| c.id).ok()?;
-        // Each scan runs by employee, so a candidate seen again is the
-        // second scan's: find its entry (ascending by row) by search too.
-        match careers.binary_search_by_key(&i, |c| c.0) {
-            Ok(k) => Some(k),
-            Err(k) => {
-                careers.insert(k, (i, Vec::new(), Vec::new()));
-                Some(k)
-            }
-        }
-    };
     let mut tingkats = Memo::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
-             FROM position_history WHERE employee_id BETWEEN ?1 AND ?2
-             ORDER BY employee_id, tmt_mulai",
-        )?;
-        let mut q = stmt.query([lo, hi])?;
-        while let Some(r) = q.next()? {
-            let (Some(start), Some(tingkat)) = (
-                fast_date(text_ref(r, 1)?),
-                tingkats.get(text_ref(r, 3)?, Tingkat::parse),
-            ) else {
-                continue;
-            };
-            let end = text_opt(r, 4)?.and_then(fast_date);
-            let span = PositionSpan::new(tingkat, text_ref(r, 2)?, start, end);
-            if let Some(k) = at(r.get(0)?, &mut careers) {
-                careers[k].1.push(span);
+    let mut spans: Vec<PositionSpan> = Vec::new();
+    let mut rows_at = RowCursor::default();
+    let mut stmt = conn.prepare(
+        "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
+         FROM position_history WHERE employee_id BETWEEN ?1 AND ?2
+         ORDER BY employee_id, tmt_mulai",
+    )?;
+    let mut q = stmt.query([lo, hi])?;
+    let mut owner: Option<usize> = None;
+    while let Some(r) = q.next()? {
+        let at = rows_at.find(rows, r.get(0)?);
+        if at != owner {
+            if let Some(i) = owner {
+                rows[i].career = Career::of_history(&mut spans);
             }
+            spans.clear();
+            owner = at;
         }
+        let (Some(_), Some(start), Some(tingkat)) = (
+            at,
+            fast_date(text_ref(r, 1)?),
+            tingkats.get(text_ref(r, 3)?, Tingkat::parse),
+        ) else {
+            continue;
+        };
+        let end = text_opt(r, 4)?.and_then(fast_date);
+        spans.push(PositionSpan::new(tingkat, text_ref(r, 2)?, start, end));
     }
-    {
-        let mut stmt = conn.prepare(
-            "SELECT employee_id, tmt, tingkat, tmt_selesai
-             FROM penalty WHERE employee_id BETWEEN ?1 AND ?2
-             ORDER BY employee_id, tmt",
-        )?;
-        let mut q = stmt.query([lo, hi])?;
-        while let Some(r) = q.next()? {
-            let (Some(start), Some(level)) = (
-                fast_date(text_ref(r, 1)?),
-                PenaltyLevel::parse(text_ref(r, 2)?),
-            ) else {
-                continue;
-            };
-            let end = text_opt(r, 3)?.and_then(fast_date);
-            if let Some(k) = at(r.get(0)?, &mut careers) {
-                careers[k].2.push(Penalty { level, start, end });
+    if let Some(i) = owner {
+        rows[i].career = Career::of_history(&mut spans);
+    }
+    let mut penalties: Vec<Penalty> = Vec::new();
+    let mut rows_at = RowCursor::default();
+    let mut owner: Option<usize> = None;
+    let mut stmt = conn.prepare(
+        "SELECT employee_id, tmt, tingkat, tmt_selesai
+         FROM penalty WHERE employee_id BETWEEN ?1 AND ?2
+         ORDER BY employee_id, tmt",
+    )?;
+    let mut q = stmt.query([lo, hi])?;
+    while let Some(r) = q.next()? {
+        let at = rows_at.find(rows, r.get(0)?);
+        if at != owner {
+            if let Some(i) = owner {
+                rows[i].career.set_penalties(std::mem::take(&mut penalties));
             }
+            penalties.clear();
+            owner = at;
         }
+        let (Some(_), Some(start), Some(level)) = (
+            at,
+            fast_date(text_ref(r, 1)?),
+            PenaltyLevel::parse(text_ref(r, 2)?),
+        ) else {
+            continue;
+        };
+        let end = text_opt(r, 3)?.and_then(fast_date);
+        penalties.push(Penalty { level, start, end });
     }
-    for (i, history, penalties) in careers {
-        rows[i].career = Career::on_record(history, penalties, known);
+    if let Some(i) = owner {
+        rows[i].career.set_penalties(penalties);
     }
-    if known {
-        for c in rows.iter_mut().filter(|c| c.career.is_none()) {
-            c.career = Career::on_record(Vec::new(), Vec::new(), true);
+    if super::records::penalties_known(conn)? {
+        for c in rows.iter_mut() {
+            c.career.set_penalties_known(true);
         }
     }
     Ok(())
+}
+
+/// Finds the rows of ascending employee ids, asked in ascending order, by
+/// walking forward.
+#[derive(Default)]
+struct RowCursor(usize);
+
+impl RowCursor {
+    fn find(&mut self, rows: &[Candidate], id: i64) -> Option<usize> {
+        while self.0 < rows.len() && rows[self.0].id < id {
+            self.0 += 1;
+        }
+        (self.0 < rows.len() && rows[self.0].id == id).then_some(self.0)
+    }
 }
 
 /// Load one employee by NIP, with the 9-box computed.
@@ -532,7 +546,7 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
                 kotak: None,
                 calibration: None,
                 krs: false,
-                career: None,
+                career: Career::default(),
             });
         }
     }
@@ -606,6 +620,104 @@ fn load_rows(conn: &Connection, only: Option<i64>, rules: &Rules) -> Result<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loader's folded careers count, for every employee of a demo
+    /// pool loaded in parts, what that employee's history rows count.
+    #[test]
+    fn folded_careers_agree_with_the_history_rows() {
+        use crate::demo::{self, DemoSpec};
+        use crate::store::{Actor, OpenMode, Store};
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        let actor = Actor {
+            name: "t".into(),
+            os_user: "t".into(),
+        };
+        demo::build(&mut s, &DemoSpec::new(2_000, 7, as_of), &actor, false).unwrap();
+        assert_careers_agree(&s.conn, as_of);
+    }
+
+    /// The same on the database `TALENTA_CHECK_DB` (e.g. a pool of a million).
+    #[test]
+    #[ignore]
+    fn folded_careers_agree_on_a_given_database() {
+        let path = std::env::var("TALENTA_CHECK_DB").expect("TALENTA_CHECK_DB");
+        let conn = Connection::open(path).unwrap();
+        assert_careers_agree(&conn, NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+    }
+
+    fn assert_careers_agree(conn: &Connection, as_of: NaiveDate) {
+        use crate::domain::career::{days_on_rung, rung};
+        use crate::domain::eligibility::Jenjang;
+        let rules = Rules::default();
+        let pool = load_pool_in_parts(conn, as_of, &rules, Some(3), Need::All).unwrap();
+        let mut spans: HashMap<i64, Vec<PositionSpan>> = HashMap::default();
+        let mut stmt = conn
+            .prepare(
+                "SELECT employee_id, tmt_mulai, jabatan, tingkat_jabatan, tmt_selesai
+                 FROM position_history",
+            )
+            .unwrap();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let start = dates::parse(&r.get::<_, String>(1).unwrap()).unwrap();
+            let tingkat = Tingkat::parse(&r.get::<_, String>(3).unwrap()).unwrap();
+            let end = date(r.get(4).unwrap());
+            let title: String = r.get(2).unwrap();
+            spans
+                .entry(r.get(0).unwrap())
+                .or_default()
+                .push(PositionSpan::new(tingkat, &title, start, end));
+        }
+        let penalties: HashMap<i64, i64> = conn
+            .prepare("SELECT employee_id, count(*) FROM penalty GROUP BY employee_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(spans.len() > 1_000 && !penalties.is_empty());
+        let dates = [as_of, NaiveDate::from_ymd_opt(2015, 3, 1).unwrap()];
+        for c in &pool.rows {
+            let h = spans.get(&c.id).map_or(&[][..], |v| v);
+            assert_eq!(c.career.has_history(), !h.is_empty(), "{}", c.nip);
+            let current = c.tmt_jabatan.map(|start| {
+                let jenjang =
+                    (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+                (rung(c.tingkat, jenjang), start)
+            });
+            let extra = current
+                .map(|(_, start)| PositionSpan::new(c.tingkat, &c.jabatan.text, start, None));
+            for on in dates {
+                for r in 1..=6 {
+                    assert_eq!(
+                        c.career.days_on(r, on),
+                        days_on_rung(h, None, r, on),
+                        "{}",
+                        c.nip
+                    );
+                    assert_eq!(
+                        c.career.days_with_current(r, current, on),
+                        days_on_rung(h, extra, r, on),
+                        "{}",
+                        c.nip
+                    );
+                }
+            }
+            let open = h
+                .iter()
+                .filter(|s| s.end.is_none() && s.tingkat == c.tingkat)
+                .map(|s| s.start)
+                .max();
+            assert_eq!(c.career.current_start(c.tingkat), open);
+            assert_eq!(
+                c.penalties().len() as i64,
+                penalties.get(&c.id).copied().unwrap_or(0)
+            );
+            assert!(c.career.penalties_known());
+        }
+    }
 
     #[test]
     fn pairs_read_the_pool_tables_lists() {

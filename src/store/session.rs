@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 pub mod calibration;
+pub mod outcome;
 pub mod replay;
 pub mod succession;
 
@@ -103,6 +104,8 @@ pub struct Decision {
     pub version: i64,
     pub decided_at: String,
     pub actor: String,
+    /// The PPK's latest outcome on this version (see [`outcome`]).
+    pub outcome: Option<outcome::Outcome>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -583,6 +586,17 @@ pub struct Amendment {
     pub votes: Option<Votes>,
 }
 
+/// The latest version superseding `decision`, if any.
+pub(super) fn later_version(tx: &Transaction<'_>, decision: i64) -> Result<Option<i64>> {
+    Ok(tx.query_row(
+        "WITH RECURSIVE chain(id) AS (SELECT id FROM decision WHERE supersedes = ?1
+               UNION ALL SELECT d.id FROM decision d JOIN chain c ON d.supersedes = c.id)
+             SELECT max(id) FROM chain",
+        [decision],
+        |r| r.get(0),
+    )?)
+}
+
 /// Record a new version superseding `decision`; returns the new id.
 pub fn amend(
     store: &mut Store,
@@ -612,14 +626,7 @@ pub fn amend(
         )
         .optional()?
         .ok_or(Refusal::UnknownDecision(decision))?;
-    let later: Option<i64> = tx.query_row(
-        "WITH RECURSIVE chain(id) AS (SELECT id FROM decision WHERE supersedes = ?1
-               UNION ALL SELECT d.id FROM decision d JOIN chain c ON d.supersedes = c.id)
-             SELECT max(id) FROM chain",
-        [decision],
-        |r| r.get(0),
-    )?;
-    if let Some(latest) = later {
+    if let Some(latest) = later_version(&tx, decision)? {
         return Err(Refusal::Superseded { decision, latest }.into());
     }
     let (session, nip, kind, pos, vf, va, vb, version) = old;
@@ -764,7 +771,7 @@ pub fn list(conn: &rusqlite::Connection) -> Result<Vec<SessionRow>> {
     Ok(rows)
 }
 
-fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Decision> {
+pub(super) fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Decision> {
     let votes = match (
         r.get::<_, Option<u32>>(8)?,
         r.get::<_, Option<u32>>(9)?,
@@ -794,10 +801,11 @@ fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Decision> {
         version: r.get(14)?,
         decided_at: r.get(15)?,
         actor: r.get(16)?,
+        outcome: None,
     })
 }
 
-const DECISION_ROW: &str = "SELECT d.id, d.session_id, d.nip, e.nama, d.kind, d.kode_jabatan, p.nama_jabatan, d.reason,
+pub(super) const DECISION_ROW: &str = "SELECT d.id, d.session_id, d.nip, e.nama, d.kind, d.kode_jabatan, p.nama_jabatan, d.reason,
     d.votes_for, d.votes_against, d.votes_abstain, d.snapshot, d.supersedes,
     (SELECT n.id FROM decision n WHERE n.supersedes = d.id), d.version, d.decided_at, d.actor
   FROM decision d LEFT JOIN employee e ON e.nip = d.nip LEFT JOIN position p ON p.kode = d.kode_jabatan";
@@ -810,6 +818,8 @@ pub fn decisions_for(conn: &rusqlite::Connection, nip: &str) -> Result<Vec<Decis
     let rows = stmt
         .query_map([nip], decision_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = rows;
+    outcome::attach(conn, &mut rows)?;
     Ok(rows)
 }
 
@@ -891,6 +901,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         Some(head) => succession::recorded(conn, head)?,
         None => succession::current(conn, id, &detail.session.date)?,
     };
+    outcome::attach(conn, &mut detail.decisions)?;
     Ok(detail)
 }
 

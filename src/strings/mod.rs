@@ -3,6 +3,7 @@
 //! both folders with the same items; [`tr!`](crate::tr) picks the language.
 
 pub mod en;
+pub mod format;
 pub mod id;
 pub mod texts;
 

@@ -9,6 +9,7 @@ use crate::app::keymap::{Cmd, Context};
 use crate::app::session::backend::MinutesFormat;
 use crate::app::session::form::{FieldId, Form, FormKind, Value};
 use crate::app::App;
+use crate::domain::outcome::OutcomeStatus;
 use crate::domain::session::DecisionKind;
 use crate::strings::texts::Said;
 use crate::tr;
@@ -29,6 +30,10 @@ fn choice_text(app: &App, form: &Form, id: FieldId, at: usize) -> String {
         (FieldId::Member, FormKind::Recuse { members, .. }) => {
             members.get(at).cloned().unwrap_or_default()
         }
+        (FieldId::Status, _) => OutcomeStatus::ALL
+            .get(at)
+            .map(|o| tr!(lang, outcome::status_name(*o)).to_string())
+            .unwrap_or_default(),
         (FieldId::Format, _) => MinutesFormat::ALL
             .get(at)
             .map(|f| f.ext().to_string())
@@ -53,6 +58,14 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     };
     if let (Some(nip), Some(d)) = (nip, &app.sessions.active) {
         out.push(quorum_line(lang, d, nip, theme));
+    }
+    if let FormKind::Outcome { decision, .. } = &form.kind {
+        let rows = app.sessions.awaiting.iter().flat_map(|l| l.rows.iter());
+        if let Some(a) = rows.map(|a| &a.decision).find(|d| d.id == *decision) {
+            out.push(Line::raw(super::session::decision_summary(lang, a)));
+            let grounds = format!("{}: {}", tr!(lang, outcome::GROUNDS), a.reason);
+            out.push(Line::styled(grounds, theme.muted));
+        }
     }
     let note = match &form.kind {
         FormKind::Amend { .. } => Some(tr!(lang, session_ui::AMEND_NOTE)),

@@ -9,6 +9,7 @@
 //! - full: a title bar, the screen, the filter bar (the prompt while typing,
 //!   with the error under it) and the status line.
 
+pub mod awaiting;
 pub mod data_table;
 pub mod form;
 pub mod grid;
@@ -140,7 +141,10 @@ fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<P
                 positions::draw_shortlist(buf, area, app, theme)
             }
             (crate::app::View::Compare, _) => positions::draw_compare(buf, area, app, theme),
-            (crate::app::View::Session, _) => session::draw(buf, area, app, theme),
+            (crate::app::View::Session, _) => match &app.sessions.awaiting {
+                Some(list) => awaiting::draw(buf, area, app, list, theme),
+                None => session::draw(buf, area, app, theme),
+            },
             _ => table::draw(buf, area, app, theme),
         },
     }

@@ -38,9 +38,7 @@ fn below(area: Rect, lines: u16) -> Rect {
     Rect::new(area.x, top, area.width, area.bottom().saturating_sub(top))
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::date;
 
 pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
@@ -135,7 +133,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (2, 14, 3),
         (5, 5, 0),
         (6, 7, 0),
-        (7, 4, 0),
+        (7, 9, 0),
         (8, 14, 0),
         (9, 12, 3),
         (4, 5, 0),
@@ -179,7 +177,7 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         };
         Some(Row {
             marker,
-            cells: shortlist_cells(i, c, j.as_ref(), pool, theme),
+            cells: shortlist_cells(app.lang, i, c, j.as_ref(), pool, theme),
             selected,
         })
     };
@@ -227,6 +225,7 @@ fn shortlist_heading(buf: &mut Buffer, area: Rect, p: &Position, lang: Lang, the
 
 /// The cells of the shortlist's row `i`, in `SHORTLIST_HEADER`'s spec order.
 fn shortlist_cells(
+    lang: crate::lang::Lang,
     i: usize,
     c: &Candidate,
     j: Option<&Jpm>,
@@ -250,7 +249,7 @@ fn shortlist_cells(
             },
             if talent { theme.talent } else { Style::new() },
         ),
-        (jpm_text(j), theme.header),
+        (jpm_text(lang, j), theme.header),
         (
             fill.map(|b| b.code()).unwrap_or("-").to_string(),
             match fill {

@@ -37,9 +37,7 @@ fn labels(lang: Lang) -> &'static ShowLabels {
     tr!(lang, &cli::SHOW)
 }
 
-fn date(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::{date, date_text as stored_date, number};
 
 /// A competency level as a bar of five cells: `█` assessed, `░` above it.
 /// With a required level (a position's requirement), the cells the candidate
@@ -272,7 +270,10 @@ fn competencies(app: &App, p: &Profile, theme: &Theme) -> Section {
             let mut spans = vec![Span::raw(format!("{:<nw$}", k.name()))];
             spans.extend(competency_bar(level, required, theme));
             match detail {
-                Some(d) => spans.push(Span::styled(format!("  {}", d.tanggal), theme.muted)),
+                Some(d) => spans.push(Span::styled(
+                    format!("  {}", stored_date(&d.tanggal)),
+                    theme.muted,
+                )),
                 None if level.is_none() => spans.push(Span::styled(
                     format!("  {}", tr!(app.lang, ui::NOT_ASSESSED)),
                     theme.muted,
@@ -292,7 +293,7 @@ fn potential(app: &App, p: &Profile, theme: &Theme) -> Section {
     let l = labels(app.lang);
     let mut lines: Vec<Line<'static>> = Vec::new();
     for (i, pt) in p.potentials.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!("{}  ", pt.tanggal))];
+        let mut spans = vec![Span::raw(format!("{}  ", stored_date(&pt.tanggal)))];
         let kategori = pt
             .kategori
             .as_deref()
@@ -305,7 +306,7 @@ fn potential(app: &App, p: &Profile, theme: &Theme) -> Section {
             ));
         }
         if let Some(s) = pt.skor {
-            spans.push(Span::raw(format!("{} {s}  ", l.score)));
+            spans.push(Span::raw(format!("{} {}  ", l.score, number(app.lang, s))));
         }
         if let Some(m) = &pt.metode {
             spans.push(Span::styled(m.clone(), theme.muted));
@@ -373,13 +374,6 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
         title: l.training.to_string(),
         lines,
     }
-}
-
-/// A stored `YYYY-MM-DD` as DD-MM-YYYY (as stored when it is not a date).
-fn stored_date(s: &str) -> String {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(date)
-        .unwrap_or_else(|_| s.to_string())
 }
 
 /// The position history and the disciplinary penalties, newest first; only

@@ -6,6 +6,7 @@
 use super::session::{decision_state, decision_summary, labels};
 use super::Theme;
 use crate::app::App;
+use crate::store::session::Decision;
 use crate::tr;
 use ratatui::text::{Line, Span};
 
@@ -34,7 +35,7 @@ pub fn sections(app: &App, nip: &str, theme: &Theme) -> Vec<(String, Vec<Line<'s
                 .list
                 .iter()
                 .find(|s| s.id == d.session_id)
-                .map(|s| s.date.clone())
+                .map(|s| crate::strings::format::date_text(&s.date))
                 .unwrap_or_default();
             let (state, style) = decision_state(lang, d, theme);
             let base = if d.superseded_by.is_some() {
@@ -58,8 +59,27 @@ pub fn sections(app: &App, nip: &str, theme: &Theme) -> Vec<(String, Vec<Line<'s
                 format!("  {}: {}", l.grounds, d.reason),
                 theme.muted,
             ));
+            if let Some(line) = outcome_line(lang, d, theme) {
+                lines.push(line);
+            }
         }
         out.push((tr!(lang, session_ui::PROFILE_DECISIONS).to_string(), lines));
     }
     out
+}
+
+/// The PPK's outcome of a recommendation in force (or that it still waits).
+fn outcome_line(lang: crate::lang::Lang, d: &Decision, theme: &Theme) -> Option<Line<'static>> {
+    let label = tr!(lang, outcome::OUTCOME);
+    match &d.outcome {
+        Some(o) => Some(Line::styled(
+            format!("  {label}: {}", tr!(lang, outcome::summary(o))),
+            theme.ok,
+        )),
+        None if d.superseded_by.is_none() => Some(Line::styled(
+            format!("  {label}: {}", tr!(lang, outcome::AWAITING)),
+            theme.warn,
+        )),
+        None => None,
+    }
 }

@@ -110,6 +110,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         (Context::Session, Cmd::CloseSession),
         (Context::Session, Cmd::Reopen),
         (Context::Session, Cmd::Minutes),
+        (Context::Session, Cmd::Outcomes),
     ] {
         if let Some(k) = app.keymap.hint(ctx, cmd) {
             parts.push(format!("{k} {}", action_name(lang, cmd)));
@@ -190,7 +191,7 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let text = format!(
             "{cursor}{mark}{} {} {} ({})",
             r.id,
-            safe(&r.date),
+            safe(&crate::strings::format::date_text(&r.date)),
             safe(&r.title),
             tr!(lang, session::status(r.status))
         );
@@ -262,7 +263,7 @@ impl Detail<'_> {
                 session_ui::head(
                     self.d.session.id,
                     &self.d.session.title,
-                    &self.d.session.date,
+                    &crate::strings::format::date_text(&self.d.session.date),
                     status
                 )
             ),

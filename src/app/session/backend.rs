@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::minutes;
 use crate::store::krs::{Establish, Established, KrsError};
 use crate::store::session::calibration::CalibrationInput;
+use crate::store::session::outcome::{Awaiting, OutcomeInput};
 use crate::store::session::{
     self as ss, Amendment, Decision, DecisionInput, NewSession, SessionDetail, SessionError,
     SessionRow,
@@ -57,6 +58,10 @@ pub trait SessionBackend {
     /// Returns the audit head after closing.
     fn close(&mut self, id: i64) -> Outcome<String>;
     fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()>;
+    /// The recommendations awaiting the PPK's outcome, across sessions.
+    fn awaiting(&mut self) -> Outcome<Vec<Awaiting>>;
+    /// Record the PPK's outcome of a recommendation; returns its id.
+    fn outcome(&mut self, o: &OutcomeInput) -> Outcome<i64>;
     /// Write the minutes to `path` (an existing file only when `overwrite`;
     /// never the database); returns the path written (absolute when known).
     fn write_minutes(
@@ -180,6 +185,14 @@ impl SessionBackend for StoreSessions {
 
     fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()> {
         Ok(ss::reopen(&mut self.store, &self.actor, id, reason)?)
+    }
+
+    fn awaiting(&mut self) -> Outcome<Vec<Awaiting>> {
+        Ok(ss::outcome::awaiting(&self.store.conn)?)
+    }
+
+    fn outcome(&mut self, o: &OutcomeInput) -> Outcome<i64> {
+        Ok(ss::outcome::record(&mut self.store, &self.actor, o)?)
     }
 
     fn write_minutes(

@@ -3,6 +3,7 @@
 
 use super::backend::{MinutesFormat, Problem};
 use crate::app::input::LineInput;
+use crate::domain::outcome::OutcomeStatus;
 use crate::domain::session::DecisionKind;
 
 /// What a field holds.
@@ -23,12 +24,15 @@ pub enum FieldId {
     Path,
     /// The agreed box of a calibration.
     Kotak,
-    /// The KRS establishment: its period (a year), SK number, SK date and
-    /// scope (the selected position or every position with a plan).
+    /// The KRS establishment: its period (a year), SK date and scope (the
+    /// selected position or every position with a plan); its SK number is `Sk`.
     Period,
-    Sk,
     SkDate,
     Scope,
+    /// The PPK's outcome: ditetapkan, ditolak, ditunda.
+    Status,
+    /// The SK's number.
+    Sk,
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +165,12 @@ pub enum FormKind {
     EstablishKrs {
         position: Option<(String, String)>,
     },
+    /// The PPK's outcome of a recommendation (the latest version).
+    Outcome {
+        decision: i64,
+        nip: String,
+        nama: String,
+    },
 }
 
 /// What is wrong with a form's input (beyond the rules' refusals).
@@ -233,6 +243,12 @@ impl Form {
         DecisionKind::ALL[at.min(DecisionKind::ALL.len() - 1)]
     }
 
+    /// The outcome chosen (the outcome form).
+    pub fn outcome_status(&self) -> OutcomeStatus {
+        let at = self.field(FieldId::Status).map(Field::chosen).unwrap_or(0);
+        OutcomeStatus::ALL[at.min(OutcomeStatus::ALL.len() - 1)]
+    }
+
     pub fn format(&self) -> MinutesFormat {
         let at = self.field(FieldId::Format).map(Field::chosen).unwrap_or(0);
         MinutesFormat::ALL[at.min(MinutesFormat::ALL.len() - 1)]
@@ -243,6 +259,7 @@ impl Form {
     pub fn enabled(&self, i: usize) -> bool {
         match self.fields.get(i).map(|f| f.id) {
             Some(FieldId::Position) => self.kind().takes_position(),
+            Some(FieldId::Sk) => self.outcome_status().needs_sk(),
             Some(_) => true,
             None => false,
         }

@@ -6,6 +6,7 @@
 //! The selected candidate is the input of every candidate action: the table's
 //! row (also a box's list) or the open profile.
 
+pub mod awaiting;
 pub mod backend;
 mod calibrate;
 pub mod form;
@@ -79,6 +80,10 @@ pub enum SessionNote {
     },
     Closed(i64),
     Reopened(i64),
+    /// The PPK's outcome of this recommendation was recorded.
+    OutcomeRecorded {
+        decision: i64,
+    },
     Written(PathBuf),
     /// A paste longer than the field's limit (in characters) was cut there.
     PasteCut(usize),
@@ -98,6 +103,8 @@ pub struct Sessions {
     pub member_cursor: usize,
     pub decision_cursor: usize,
     pub form: Option<Form>,
+    /// The recommendations awaiting the PPK, while that list is open.
+    pub awaiting: Option<awaiting::AwaitingList>,
     /// Decisions about the candidate whose profile is open: (NIP, all versions).
     pub profile: Option<(String, Vec<Decision>)>,
     /// Where the minutes were last written.
@@ -238,6 +245,7 @@ impl App {
         if let Some(p) = problem {
             self.note(SessionNote::Problem(p));
         }
+        self.reload_awaiting();
         self.dirty = true;
     }
 
@@ -429,6 +437,7 @@ impl App {
                     ],
                 )
             }),
+            Cmd::Outcomes => self.open_awaiting(),
             Cmd::Back => self.view = View::Table,
             _ => return false,
         }
@@ -591,6 +600,12 @@ impl App {
 
     /// The key context while the session part has the keyboard.
     pub(super) fn session_context(&self) -> Option<Context> {
-        self.sessions.form.as_ref().map(|_| Context::Form)
+        match (&self.sessions.form, &self.sessions.awaiting) {
+            (Some(_), _) => Some(Context::Form),
+            (None, Some(_)) if self.view == View::Session && self.help.is_none() => {
+                Some(Context::Outcomes)
+            }
+            _ => None,
+        }
     }
 }

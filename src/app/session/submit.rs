@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::domain::session::{check_decision, parse_member, Refusal, Votes};
 use crate::minutes::SaveError;
 use crate::store::session::calibration::CalibrationInput;
+use crate::store::session::outcome::OutcomeInput;
 use crate::store::session::{Amendment, DecisionInput, NewSession};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ pub(super) enum Write {
     Minutes(i64, PathBuf, MinutesFormat, bool),
     /// The KRS of a period (`session/krs.rs`).
     EstablishKrs(super::krs::KrsInput),
+    Outcome(OutcomeInput),
 }
 
 pub(super) fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
@@ -43,6 +45,32 @@ pub(super) fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
     Votes::parse(s)
         .map(Some)
         .ok_or_else(|| FormProblem::BadVotes(s.to_string()))
+}
+
+/// The outcome form's input, checked as the store will: an SK for
+/// `ditetapkan`, a reason for `ditolak`, a date.
+fn outcome_input(f: &Form, decision: i64) -> Result<OutcomeInput, FormProblem> {
+    let status = f.outcome_status();
+    let d = f.text(FieldId::Date);
+    let tanggal = NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+        .map_err(|_| FormProblem::BadDate(d.trim().to_string()))?;
+    let given = |id| Some(f.text(id)).filter(|t| !t.trim().is_empty());
+    let sk = given(FieldId::Sk).filter(|_| status.needs_sk());
+    let reason = given(FieldId::Reason);
+    let refused = |r| Err(FormProblem::Problem(Problem::Refused(r)));
+    if status.needs_sk() && sk.is_none() {
+        return refused(Refusal::OutcomeNeedsSk);
+    }
+    if status.needs_reason() && reason.is_none() {
+        return refused(Refusal::OutcomeNeedsReason);
+    }
+    Ok(OutcomeInput {
+        decision,
+        status,
+        sk,
+        tanggal,
+        reason,
+    })
 }
 
 impl App {
@@ -218,6 +246,7 @@ impl App {
                 );
                 Ok(Write::Minutes(*session, path, f.format(), confirmed))
             }
+            FormKind::Outcome { decision, .. } => outcome_input(f, *decision).map(Write::Outcome),
         }
     }
 
@@ -265,6 +294,12 @@ impl App {
             Write::Reopen(id, reason) => {
                 b.reopen(id, &reason)?;
                 SessionNote::Reopened(id)
+            }
+            Write::Outcome(o) => {
+                b.outcome(&o)?;
+                SessionNote::OutcomeRecorded {
+                    decision: o.decision,
+                }
             }
             Write::Minutes(id, path, format, overwrite) => {
                 let written = b.write_minutes(id, format, lang, &path, overwrite)?;

@@ -4,7 +4,7 @@
 
 use super::{Condition, Dasar, Jenjang, Outcome, Syarat, TierRequirement, Value};
 use crate::domain::candidate::{Candidate, Status};
-use crate::domain::career::{self, PositionSpan};
+use crate::domain::career;
 use crate::domain::dates::whole_years;
 use crate::domain::position::Position;
 use crate::domain::predikat::Predikat;
@@ -260,16 +260,14 @@ fn years_cumulative(x: &Ctx<'_>) -> Option<Condition> {
 /// years in it is met, fewer is unknown (earlier posts may make up the rest).
 fn experience(x: &Ctx<'_>, syarat: Syarat, rung: u8, years: u32) -> Option<Condition> {
     let c = x.c;
-    let current = c.tmt_jabatan.map(|start| PositionSpan {
-        tingkat: c.tingkat,
-        jenjang: (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text)),
-        start,
-        end: None,
+    let current = c.tmt_jabatan.map(|start| {
+        let jenjang =
+            (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+        (career::rung(c.tingkat, jenjang), start)
     });
-    let history = c.history();
-    let days = career::days_on_rung(history, current, rung, x.as_of);
+    let days = c.career.days_with_current(rung, current, x.as_of);
     let enough = days >= career::days_of_years(years, x.as_of);
-    let known = !history.is_empty();
+    let known = c.career.has_history();
     let outcome = match (enough, known) {
         (true, _) => Outcome::Met,
         (false, true) => Outcome::NotMet,
@@ -375,7 +373,7 @@ fn no_recent_penalty(x: &Ctx<'_>) -> Option<Condition> {
 
 /// No penalty found is "met" only when the penalties are on record.
 fn unknown_unless_penalties_known(c: &mut Condition, none_found: bool, x: &Ctx<'_>) {
-    if none_found && !career::Career::knows_penalties(x.c.career.as_deref()) {
+    if none_found && !x.c.career.penalties_known() {
         c.outcome = Outcome::Unknown;
     }
 }

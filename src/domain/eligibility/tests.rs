@@ -63,8 +63,8 @@ fn with_penalty(
     start: NaiveDate,
     end: Option<NaiveDate>,
 ) -> Candidate {
-    let history = c.history().to_vec();
-    c.career = Career::new(history, vec![Penalty { level, start, end }]);
+    c.career.set_penalties(vec![Penalty { level, start, end }]);
+    c.career.set_penalties_known(true);
     c
 }
 

@@ -290,13 +290,9 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
 /// Whole years in the current post: from the start of the history's open
 /// span at the current tier when there is one, else from the TMT jabatan.
 pub(super) fn tenure(c: &Candidate, as_of: NaiveDate) -> Option<u32> {
-    let open = c
-        .history()
-        .iter()
-        .filter(|s| s.end.is_none() && s.tingkat == c.tingkat)
-        .map(|s| s.start)
-        .max();
-    open.or(c.tmt_jabatan)
+    c.career
+        .current_start(c.tingkat)
+        .or(c.tmt_jabatan)
         .map(|start| crate::domain::dates::whole_years(start, as_of))
 }
 
@@ -308,12 +304,11 @@ pub(super) fn experience_years(
     tier: Option<Tingkat>,
     as_of: NaiveDate,
 ) -> Option<u32> {
-    let history = c.history();
-    if history.is_empty() {
+    if !c.career.has_history() {
         return None;
     }
     let rung = tier.map_or(1, |t| career::rung(t, None));
-    let days = career::days_on_rung(history, None, rung, as_of);
+    let days = c.career.days_on(rung, as_of);
     // The largest n whose n years before the as-of date fit in `days`.
     let mut n = days / 366;
     while career::days_of_years(n + 1, as_of) <= days {

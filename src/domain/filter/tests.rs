@@ -54,7 +54,7 @@ fn sparse() -> Candidate {
         kotak: None,
         calibration: None,
         krs: false,
-        career: None,
+        career: Default::default(),
     }
 }
 
@@ -1840,7 +1840,7 @@ fn messages_in_both_languages_name_what_was_expected() {
         );
     }
     let p = e("(usia>4");
-    assert!(id::filter::error(&p).contains("kolom 1"));
+    assert!(id::filter::error(&p).contains("karakter ke-1"));
     assert!(en::filter::error(&p).contains("column 1"));
     let t = e("kotak=10");
     assert!(en::filter::error(&t).contains("1 to 9"));
@@ -2038,7 +2038,7 @@ fn tenure_reads_the_open_span_at_the_current_tier_else_the_tmt() {
     c.tmt_jabatan = Some(d(2024, 1, 2));
     assert!(ok("masa_jabatan=5").matches(&c, on));
     // Without a history: the TMT, as before.
-    c.career = None;
+    c.career = Default::default();
     assert!(ok("masa_jabatan=2").matches(&c, on));
     c.tmt_jabatan = None;
     assert!(!ok("masa_jabatan>=0").matches(&c, on));

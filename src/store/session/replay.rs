@@ -12,6 +12,10 @@
 //! Fields an older entry does not carry (timestamps written before the entry
 //! held them) are left out of its expected row and so not compared.
 //!
+//! The PPK's outcome of a recommendation comes after the session, so it is
+//! not a write on a closed session: its rule is that its recommendation is
+//! in the chain and is the latest version.
+//!
 //! Adding a record kind (calibration, outcome, KRS) takes a few lines: a
 //! [`Table`] in [`TABLES`] (its name in reports, a query giving each row's key
 //! as the first column and its fields under the entry's names) and an arm in
@@ -72,6 +76,12 @@ pub const TABLES: &[Table] = &[
                 votes_for || '/' || votes_against || '/' || votes_abstain AS votes, snapshot,
                 supersedes, version, decided_at, actor FROM decision",
         json: &["snapshot"],
+    },
+    Table {
+        entity: "outcome",
+        sql: "SELECT id, decision_id AS decision, status, sk, tanggal, reason, recorded_at, actor
+              FROM outcome",
+        json: &[],
     },
     Table {
         entity: "event",
@@ -200,6 +210,7 @@ impl Replay {
             ("decision", "decision.record" | "decision.amend") => self.decision(e, &after),
             ("calibration", "calibration.record") => self.calibration(e, &after),
             ("krs", "krs.establish") => crate::store::krs::replay(self, e, &after),
+            ("outcome", "outcome.record") => self.outcome(e, &after),
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -322,6 +333,32 @@ impl Replay {
         Ok(())
     }
 
+    /// The PPK's outcome: it comes after the session, so a closed session
+    /// takes it; its recommendation must be in the chain and not superseded.
+    fn outcome(&mut self, e: &Entry, after: &Value) -> Result<(), Problem> {
+        let decision = after.get("decision").and_then(Value::as_i64).unwrap_or(-1);
+        let has =
+            |table: &str, key: &str| self.rows.get(table).is_some_and(|t| t.contains_key(key));
+        let known = has("outcome", &e.entity_id);
+        if known || !has("decision", &decision.to_string()) || self.superseded.contains(&decision) {
+            return Err(mismatch("outcome", &e.entity_id));
+        }
+        let mut fields = pick(
+            after,
+            &[
+                "decision",
+                "status",
+                "sk",
+                "tanggal",
+                "reason",
+                "recorded_at",
+            ],
+        );
+        fields.insert("actor".into(), json!(e.actor));
+        self.put("outcome", e.entity_id.clone(), e.seq, fields);
+        Ok(())
+    }
+
     fn set_status(&mut self, e: &Entry, id: i64, status: &str) {
         if let Some(row) = self
             .rows
@@ -438,7 +475,7 @@ fn to_json(v: ValueRef<'_>) -> Value {
 pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Replay> {
     let sql = format!(
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
-            OR (entity IN ('decision', 'calibration') AND (?1 IS NULL
+            OR (entity IN ('decision', 'calibration', 'outcome') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
             OR (?1 IS NULL AND entity = 'krs')
          ORDER BY seq",
@@ -630,6 +667,7 @@ impl Replay {
                 version: f.get("version").and_then(Value::as_i64).unwrap_or(1),
                 decided_at: decided_at.unwrap_or_default(),
                 actor: text(f, "actor").unwrap_or_default(),
+                outcome: None,
             });
         }
         out.sort_by_key(|x| x.id);

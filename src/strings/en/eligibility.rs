@@ -30,9 +30,7 @@ pub fn dasar(d: Dasar) -> &'static str {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::strings::format::date;
 
 fn years(days: u32) -> String {
     format!("{:.1} years", f64::from(days) / 365.25)

@@ -191,7 +191,6 @@ pub fn panel(period: i32, sk: &str, members: &str) -> String {
 pub const KEY_HELP_ESTABLISH: &str = "establish the KRS of a period (the PPK's SK)";
 pub const FORM_TITLE: &str = "Establish the succession group (KRS)";
 pub const FIELD_PERIOD: &str = "Period (year)";
-pub const FIELD_SK: &str = "SK number";
 pub const FIELD_SK_DATE: &str = "SK date (YYYY-MM-DD)";
 pub const FIELD_SCOPE: &str = "Positions";
 pub const SCOPE_ALL: &str = "every position with a succession plan";

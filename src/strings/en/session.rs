@@ -6,9 +6,9 @@ use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
-        Refusal::InvalidText { field, error } => format!("{} holds a control or bidi character ({}) at character {}: type it again without it{}", match field { TextField::Title => "the title", TextField::Member => "a member's name", TextField::Reason => "the grounds", TextField::Actor => "the actor's name (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; it is one line" } else { "" }),
+        Refusal::InvalidText { field, error } => format!("{} holds a control or bidi character ({}) at character {}: type it again without it{}", match field { TextField::Title => "the title", TextField::Member => "a member's name", TextField::Reason => "the grounds", TextField::Actor => "the actor's name (--as)", TextField::Sk => "the SK number" }, error.code(), error.at, if field.lines() == Lines::One { "; it is one line" } else { "" }),
         Refusal::UnknownSession(id) => format!("there is no session {id}"),
-        Refusal::UnknownDecision(id) => format!("there is no decision {id}"),
+        Refusal::UnknownDecision(id) => format!("there is no recommendation {id}"),
         Refusal::UnknownMember(n) => format!("{n} is not a member of this session", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("member {n} is named twice", n = one_line(n)),
         Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}", nip = one_line(nip)),
@@ -27,20 +27,25 @@ pub fn refusal(r: &Refusal) -> String {
             "{votes} votes exceed the {eligible} members who may vote on this candidate; nothing was recorded"
         ),
         Refusal::PositionNotApplicable(k) => format!(
-            "a '{}' decision names no target position; positions go with promosi, rotasi and mutasi",
+            "a '{}' recommendation names no target position; positions go with promosi, rotasi and mutasi",
             k.code()
         ),
         Refusal::Superseded { decision, latest } => {
-            format!("decision {decision} has been amended; amend its latest version, decision {latest}")
+            format!("recommendation {decision} has been amended; amend its latest version, recommendation {latest}")
         }
         Refusal::AlreadyRecused { member, nip } => format!("{member} has already stepped aside for {nip}"),
         Refusal::BadBox(k) => super::calibration::bad_box(*k),
+        Refusal::OutcomeOnSuperseded { decision, latest } => format!(
+            "recommendation {decision} has been amended; the PPK's outcome goes on its latest version, recommendation {latest}; nothing was recorded"
+        ),
+        Refusal::OutcomeNeedsSk => "established (ditetapkan) needs the SK number (--sk); nothing was recorded".into(),
+        Refusal::OutcomeNeedsReason => "rejected (ditolak) needs a reason (--reason); nothing was recorded".into(),
     }
 }
 
 pub fn bad_kind(s: &str) -> String {
     format!(
-        "unknown decision kind '{s}'; use promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"
+        "unknown recommendation kind '{s}'; use promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan (or promote, rotate, transfer, develop, retain, defer, reject)"
     )
 }
 
@@ -52,7 +57,14 @@ pub fn bad_member(s: &str) -> String {
     format!("cannot read member '{s}'; write NAME or NAME:ROLE (ketua, sekretaris, anggota)")
 }
 
-pub const LIST_HEADER: &[&str] = &["No", "Date", "Title", "Status", "Present", "Decisions"];
+pub const LIST_HEADER: &[&str] = &[
+    "No",
+    "Date",
+    "Title",
+    "Status",
+    "Present",
+    "Recommendations",
+];
 
 pub fn status(s: SessionStatus) -> &'static str {
     match s {
@@ -129,8 +141,8 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     agenda: "Positions on the agenda",
     recusals: "Recusals (conflicts of interest)",
     none: "none",
-    decisions: "Decisions",
-    decision: "Decision",
+    decisions: "Recommendations",
+    decision: "Recommendation",
     version: "version",
     candidate: "Candidate",
     kind: "Kind",
@@ -138,10 +150,10 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     grounds: "Grounds",
     votes: "Votes (for/against/abstain)",
     votes_none: "by consensus (no vote taken)",
-    at_decision: "When decided",
+    at_decision: "The candidate when recommended",
     recorded_by: "Recorded by",
-    superseded_by: "amended by decision",
-    supersedes: "amends decision",
+    superseded_by: "amended by recommendation",
+    supersedes: "amends recommendation",
     history: "Session history",
     discussed: "Candidates discussed",
     signatures: "Signatures",

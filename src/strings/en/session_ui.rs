@@ -42,11 +42,11 @@ pub const LAST_EXPORT: &str = "Minutes written to";
 pub const TITLE_NEW_SESSION: &str = "New committee session";
 
 pub fn title_decide(nama: &str, nip: &str) -> String {
-    format!("Decision for {nama} ({nip})")
+    format!("Recommendation for {nama} ({nip})")
 }
 
 pub fn title_amend(decision: i64, nama: &str) -> String {
-    format!("Amend decision {decision}: {nama}")
+    format!("Amend recommendation {decision}: {nama}")
 }
 
 pub fn title_recuse(nama: &str, nip: &str) -> String {
@@ -82,7 +82,7 @@ pub const FIELDS: FieldNames = FieldNames {
 };
 
 pub const NOT_APPLICABLE: &str = "(not for this kind)";
-pub const CLOSE_CONFIRM: &str = "Closing freezes the session: no decisions, amendments or recusals until it is reopened with a reason. The audit trail's head at closing goes into the minutes. Enter closes, Esc keeps it open.";
+pub const CLOSE_CONFIRM: &str = "Closing freezes the session: no recommendations, amendments or recusals until it is reopened with a reason. The audit trail's head at closing goes into the minutes; the PPK's outcomes can still be recorded. Enter closes, Esc keeps it open.";
 pub const AMEND_NOTE: &str = "The old version stays and both appear in the minutes.";
 
 pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
@@ -136,11 +136,11 @@ pub fn discussed(nip: &str) -> String {
 }
 
 pub fn recorded(id: i64) -> String {
-    format!("decision {id} recorded")
+    format!("recommendation {id} recorded")
 }
 
 pub fn amended(old: i64, new: i64) -> String {
-    format!("decision {old} amended by decision {new}")
+    format!("recommendation {old} amended by recommendation {new}")
 }
 
 pub fn closed(id: i64) -> String {
@@ -155,7 +155,7 @@ pub fn written(path: &str) -> String {
     format!("minutes written to {path}")
 }
 
-pub const PROFILE_DECISIONS: &str = "Committee decisions";
+pub const PROFILE_DECISIONS: &str = "Committee recommendations";
 pub const PROFILE_RECUSALS: &str = "Conflict of interest (active session)";
 
 pub fn recusal_line(member: &str, reason: &str) -> String {
@@ -169,7 +169,7 @@ pub fn session_ref(id: i64, date: &str) -> String {
 pub const ACTIONS: ActionNames = ActionNames {
     new_session: "new",
     attend: "present",
-    decide: "decide",
+    decide: "recommend",
     recuse: "recuse",
     discussed: "discussed",
     amend: "amend",

@@ -7,7 +7,7 @@ use crate::strings::ShowLabels;
 
 /// Bantuan `talenta --help`: kunci = perintah[.sub][.argumen], atau `global.argumen`.
 pub const HELP: &[(&str, &str)] = &[
-    ("", "Alat komite talenta ASN: kumpulan talenta, 9-box, filter, sidang komite, jejak audit"),
+    ("", "Alat komite talenta ASN: kumpulan talenta, matriks 9 kotak, filter, sidang komite, jejak audit"),
     ("global.db", "Basis data kumpulan talenta (berkas SQLite); bawaan: $TALENTA_DB atau ~/.local/share/talenta/talenta.db"),
     ("global.as_of", "Tanggal acuan untuk usia, masa jabatan dan jp (bawaan: hari ini)"),
     ("global.lang", "Bahasa antarmuka dan keluaran: id | en"),
@@ -36,7 +36,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("show", "Profil lengkap satu pegawai"),
     ("show.nip", "NIP 18 digit"),
     ("show.format", "Format keluaran"),
-    ("session", "Sidang komite talenta: anggota, kehadiran, benturan kepentingan, keputusan, berita acara"),
+    ("session", "Sidang komite talenta: anggota, kehadiran, benturan kepentingan, rekomendasi, hasil PPK, berita acara"),
     ("session.new", "Membuat sidang baru (langsung dibuka); mencetak nomornya"),
     ("session.new.title", "Judul sidang"),
     ("session.new.date", "Tanggal sidang (bawaan: tanggal acuan)"),
@@ -56,7 +56,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.discussed", "Menandai kandidat sudah dibahas"),
     ("session.discussed.id", "Nomor sidang"),
     ("session.discussed.nip", "NIP kandidat yang sudah dibahas"),
-    ("session.decide", "Mencatat keputusan atas kandidat; mencetak nomornya"),
+    ("session.decide", "Mencatat rekomendasi komite atas kandidat; mencetak nomornya"),
     ("session.decide.kind", "promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda, tidak_direkomendasikan"),
     ("session.decide.position", "Kode jabatan tujuan (promosi, rotasi, mutasi)"),
     ("session.decide.reason", "Dasar pertimbangan (wajib)"),
@@ -69,9 +69,9 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.calibrate.kotak", "Kotak yang disepakati, 1 sampai 9"),
     ("session.calibrate.reason", "Dasar pertimbangan (wajib)"),
     ("session.calibrate.votes", "Suara SETUJU/TIDAK/ABSTAIN, mis. 4/1/0"),
-    ("session.amend", "Mengubah keputusan: versi baru yang menggantikan yang lama; keduanya tetap tercatat"),
-    ("session.amend.decision_id", "Nomor keputusan yang diubah (versi terakhir)"),
-    ("session.amend.kind", "Jenis keputusan yang baru (bawaan: tetap)"),
+    ("session.amend", "Mengubah rekomendasi: versi baru yang menggantikan yang lama; keduanya tetap tercatat"),
+    ("session.amend.decision_id", "Nomor rekomendasi yang diubah (versi terakhir)"),
+    ("session.amend.kind", "Jenis rekomendasi yang baru (bawaan: tetap)"),
     ("session.amend.position", "Kode jabatan tujuan yang baru (bawaan: tetap)"),
     ("session.amend.reason", "Alasan perubahan (wajib)"),
     ("session.amend.votes", "Suara SETUJU/TIDAK/ABSTAIN yang baru, mis. 4/1/0"),
@@ -80,6 +80,12 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.reopen", "Membuka kembali sidang yang ditutup, dengan alasan"),
     ("session.reopen.id", "Nomor sidang yang dibuka kembali"),
     ("session.reopen.reason", "Alasan membuka kembali (wajib)"),
+    ("session.outcome", "Mencatat hasil PPK atas rekomendasi: ditetapkan (dengan SK), ditolak (dengan alasan) atau ditunda; juga setelah sidang ditutup; mencetak nomornya"),
+    ("session.outcome.decision_id", "Nomor rekomendasi (versi terakhir)"),
+    ("session.outcome.status", "ditetapkan, ditolak atau ditunda"),
+    ("session.outcome.sk", "Nomor SK PPK (wajib untuk ditetapkan)"),
+    ("session.outcome.date", "Tanggal SK atau jawaban PPK (bawaan: tanggal acuan)"),
+    ("session.outcome.reason", "Alasan (wajib untuk ditolak)"),
     ("session.minutes", "Berita acara: md, csv, json atau docx"),
     ("session.minutes.output", "Tulis ke berkas ini"),
     ("session.minutes.force", "Ganti berkas bila sudah ada (tidak pernah basis data, tautan atau perangkat)"),
@@ -98,7 +104,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("compare.nips", "2 sampai 6 NIP"),
     ("compare.position", "Bandingkan dengan persyaratan jabatan ini (JPM, kesenjangan, kelayakan)"),
     ("compare.format", "Format keluaran"),
-    ("succession", "Rencana suksesi"),
+    ("succession", "Kelompok rencana suksesi (KRS) per jabatan"),
     ("succession.list", "Daftar suksesor, satu jabatan atau semuanya"),
     ("succession.list.kode", "Kode jabatan"),
     ("succession.list.format", "Format keluaran"),
@@ -120,7 +126,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("succession.remove.reason", "Alasan (wajib)"),
     ("audit", "Jejak audit"),
     ("audit.verify", "Memeriksa seluruh rantai hash jejak audit"),
-    ("audit.verify.expect_head", "Hash kepala rantai yang tercetak di berita acara"),
+    ("audit.verify.expect_head", "Hash jejak audit yang tercetak di berita acara"),
     ("audit.log", "Daftar entri audit"),
     ("audit.log.format", "Format keluaran"),
     ("audit.log.since", "Sejak tanggal ini"),
@@ -161,7 +167,7 @@ pub fn store_error(e: &StoreError) -> String {
 }
 
 pub fn filter_invalid(column: usize, message: &str) -> String {
-    format!("filter tidak valid di kolom {column}: {message}")
+    format!("filter tidak valid pada karakter ke-{column}: {message}")
 }
 
 pub fn unknown_sort_field(s: &str) -> String {
@@ -177,7 +183,7 @@ pub fn nip_not_found(nip: &str) -> String {
 }
 
 pub fn audit_intact(entries: i64, head: &str) -> String {
-    format!("jejak audit utuh: {entries} entri\nhash kepala: {head}\n")
+    format!("jejak audit utuh: {entries} entri\nhash terakhir: {head}\n")
 }
 
 pub fn audit_broken(seq: i64, p: &Problem) -> String {
@@ -186,7 +192,7 @@ pub fn audit_broken(seq: i64, p: &Problem) -> String {
         Problem::ChainBreak => format!("jejak audit rusak pada entri {seq}: rantai terputus (entri dihapus, disisipkan atau dipindah)"),
         Problem::Gap { expected } => format!("jejak audit rusak pada entri {seq}: entri {expected} hilang"),
         Problem::HeadMismatch { expected, found } => format!(
-            "jejak audit tidak memuat hash kepala {expected} dari berita acara (kepala sekarang {found}); entri setelah {seq} bisa jadi telah dihapus"
+            "jejak audit tidak memuat hash {expected} yang tercantum di berita acara (hash terakhir sekarang {found}); entri setelah {seq} bisa jadi telah dihapus"
         ),
         Problem::RecordMismatch { entity, id } if seq == 0 => format!(
             "catatan {entity} {id} tidak memiliki entri audit yang mencatatnya (disisipkan di luar talenta)"
@@ -230,17 +236,17 @@ pub const SHOW: ShowLabels = ShowLabels {
     unit: "Unit kerja",
     pendidikan: "Pendidikan",
     bup: "Pensiun (BUP)",
-    kotak: "Kotak 9-box",
+    kotak: "Matriks 9 Kotak",
     kinerja_axis: "kinerja",
     potensi_axis: "potensial",
-    talent_pool: "kelompok talenta",
+    talent_pool: "talent pool",
     no_box: "belum dapat ditentukan (predikat atau potensi belum ada)",
     kinerja: "Kinerja (SKP)",
     kompetensi: "Kompetensi",
     potensi: "Potensi",
     score: "skor",
     training: "Pelatihan",
-    decisions: "Keputusan",
+    decisions: "Rekomendasi",
     session: "sidang",
     superseded: "diubah oleh",
     history: "Riwayat jabatan",

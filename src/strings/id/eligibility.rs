@@ -30,12 +30,11 @@ pub fn dasar(d: Dasar) -> &'static str {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::lang::Lang;
+use crate::strings::format::{date, decimal};
 
 fn years(days: u32) -> String {
-    format!("{:.1} tahun", f64::from(days) / 365.25).replace('.', ",")
+    format!("{} tahun", decimal(Lang::Id, f64::from(days) / 365.25, 1))
 }
 
 /// Nilai yang terlihat atau yang disyaratkan.

@@ -90,7 +90,7 @@ pub fn error(e: &FilterError) -> String {
             s
         }
         ErrorKind::MissingCloseParen { open_column } => {
-            format!("kurung `(` di kolom {open_column} belum ditutup dengan `)`")
+            format!("kurung `(` pada karakter ke-{open_column} belum ditutup dengan `)`")
         }
         ErrorKind::StrayCloseParen => "`)` tanpa `(` pasangannya".into(),
         ErrorKind::EmptyParens => "kurung kosong: tulis syarat di dalam `( )`".into(),

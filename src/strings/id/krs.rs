@@ -187,7 +187,6 @@ pub fn panel(period: i32, sk: &str, members: &str) -> String {
 pub const KEY_HELP_ESTABLISH: &str = "tetapkan KRS satu periode (SK PPK)";
 pub const FORM_TITLE: &str = "Penetapan kelompok rencana suksesi (KRS)";
 pub const FIELD_PERIOD: &str = "Periode (tahun)";
-pub const FIELD_SK: &str = "Nomor SK";
 pub const FIELD_SK_DATE: &str = "Tanggal SK (TTTT-BB-HH)";
 pub const FIELD_SCOPE: &str = "Jabatan";
 pub const SCOPE_ALL: &str = "semua jabatan yang memiliki rencana suksesi";

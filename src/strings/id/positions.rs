@@ -24,8 +24,8 @@ pub const SHORTLIST_HEADER: &[&str] = &[
     "Gol",
     "Kotak",
     "JPM",
-    "Isi",
-    "Peta",
+    "Pengisian",
+    "Pemetaan",
     "Kesenjangan",
 ];
 /// The `--all` table's last column: the codes of the conditions not met.
@@ -79,7 +79,7 @@ pub fn plan_error(e: &PlanError) -> String {
             format!("{nip} adalah pemangku {kode} sekarang, tidak bisa menjadi suksesornya")
         }
         PlanError::NotInPlan { kode, nip } => {
-            format!("{nip} tidak ada dalam rencana suksesi {kode}")
+            format!("{nip} tidak ada dalam kelompok rencana suksesi {kode}")
         }
         PlanError::NoReason => "penghapusan memerlukan alasan (--reason TEKS)".into(),
         PlanError::Frozen { .. } => super::krs::frozen(e),
@@ -97,21 +97,26 @@ pub fn plan_error(e: &PlanError) -> String {
 
 pub fn successor_added(kode: &str, nip: &str, r: Readiness) -> String {
     format!(
-        "{nip} ditambahkan ke rencana suksesi {kode} ({})\n",
+        "{nip} ditambahkan ke kelompok rencana suksesi {kode} ({})\n",
         readiness(r)
     )
 }
 
 pub fn successor_changed(kode: &str, nip: &str, r: Readiness) -> String {
-    format!("rencana suksesi {kode} diubah: {nip} ({})\n", readiness(r))
+    format!(
+        "kelompok rencana suksesi {kode} diubah: {nip} ({})\n",
+        readiness(r)
+    )
 }
 
 pub fn successor_same(kode: &str, nip: &str) -> String {
-    format!("{nip} sudah ada di rencana suksesi {kode} seperti itu; tidak ada yang berubah\n")
+    format!(
+        "{nip} sudah ada di kelompok rencana suksesi {kode} seperti itu; tidak ada yang berubah\n"
+    )
 }
 
 pub fn successor_removed(kode: &str, nip: &str) -> String {
-    format!("{nip} dihapus dari rencana suksesi {kode}\n")
+    format!("{nip} dihapus dari kelompok rencana suksesi {kode}\n")
 }
 
 pub fn not_eligible_warning(why: &str) -> String {
@@ -163,7 +168,7 @@ pub const COMPARE: CompareLabels = CompareLabels {
 // Layar komite.
 pub const VIEW_POSITIONS: &str = "Jabatan";
 pub const VIEW_SHORTLIST: &str = "Calon";
-pub const VIEW_COMPARE: &str = "Banding";
+pub const VIEW_COMPARE: &str = "Perbandingan";
 pub const NO_POSITIONS: &str = "Belum ada jabatan di basis data.";
 pub const NO_ELIGIBLE: &str = "Tidak ada calon memenuhi syarat yang cocok dengan filter.";
 pub const RANKING: &str = "Menyusun peringkat calon yang memenuhi syarat…";

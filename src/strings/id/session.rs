@@ -6,9 +6,9 @@ use crate::strings::MinutesLabels;
 
 pub fn refusal(r: &Refusal) -> String {
     match r {
-        Refusal::InvalidText { field, error } => format!("{} memuat karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu{}", match field { TextField::Title => "judul", TextField::Member => "nama anggota", TextField::Reason => "dasar pertimbangan", TextField::Actor => "nama pelaku (--as)" }, error.code(), error.at, if field.lines() == Lines::One { "; isinya satu baris" } else { "" }),
+        Refusal::InvalidText { field, error } => format!("{} memuat karakter kendali atau bidi ({}) pada karakter ke-{}: ketik ulang tanpa karakter itu{}", match field { TextField::Title => "judul", TextField::Member => "nama anggota", TextField::Reason => "dasar pertimbangan", TextField::Actor => "nama pelaku (--as)", TextField::Sk => "nomor SK" }, error.code(), error.at, if field.lines() == Lines::One { "; isinya satu baris" } else { "" }),
         Refusal::UnknownSession(id) => format!("tidak ada sidang nomor {id}"),
-        Refusal::UnknownDecision(id) => format!("tidak ada keputusan nomor {id}"),
+        Refusal::UnknownDecision(id) => format!("tidak ada rekomendasi nomor {id}"),
         Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali", n = one_line(n)),
         Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}", nip = one_line(nip)),
@@ -21,26 +21,31 @@ pub fn refusal(r: &Refusal) -> String {
             format!("kuorum {quorum} tidak mungkin: sidang hanya punya {members} anggota")
         }
         Refusal::NoQuorum { eligible, quorum } => format!(
-            "tidak kuorum: hanya {eligible} anggota hadir dan tidak mengundurkan diri untuk kandidat ini, perlu {quorum}; tidak ada yang dicatat"
+            "tidak kuorum: hanya {eligible} anggota hadir tanpa benturan kepentingan atas kandidat ini, perlu {quorum}; tidak ada yang dicatat"
         ),
         Refusal::TooManyVotes { votes, eligible } => format!(
             "{votes} suara melebihi {eligible} anggota yang berhak memberi suara untuk kandidat ini; tidak ada yang dicatat"
         ),
         Refusal::PositionNotApplicable(k) => format!(
-            "keputusan '{}' tidak menyebut jabatan tujuan; jabatan hanya untuk promosi, rotasi dan mutasi",
+            "rekomendasi '{}' tidak menyebut jabatan tujuan; jabatan hanya untuk promosi, rotasi dan mutasi",
             k.code()
         ),
         Refusal::Superseded { decision, latest } => {
-            format!("keputusan {decision} sudah diubah; ubahlah versi terakhirnya, keputusan {latest}")
+            format!("rekomendasi {decision} sudah diubah; ubahlah versi terakhirnya, rekomendasi {latest}")
         }
-        Refusal::AlreadyRecused { member, nip } => format!("{member} sudah mengundurkan diri untuk {nip}"),
         Refusal::BadBox(k) => super::calibration::bad_box(*k),
+        Refusal::AlreadyRecused { member, nip } => format!("{member} sudah menyatakan benturan kepentingan atas {nip}"),
+        Refusal::OutcomeOnSuperseded { decision, latest } => format!(
+            "rekomendasi {decision} sudah diubah; hasil PPK dicatat pada versi terakhirnya, rekomendasi {latest}; tidak ada yang dicatat"
+        ),
+        Refusal::OutcomeNeedsSk => "ditetapkan memerlukan nomor SK (--sk); tidak ada yang dicatat".into(),
+        Refusal::OutcomeNeedsReason => "ditolak memerlukan alasan (--reason); tidak ada yang dicatat".into(),
     }
 }
 
 pub fn bad_kind(s: &str) -> String {
     format!(
-        "jenis keputusan '{s}' tidak dikenal; pilih promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda atau tidak_direkomendasikan"
+        "jenis rekomendasi '{s}' tidak dikenal; pilih promosi, rotasi, mutasi, pengembangan, dipertahankan, ditunda atau tidak_direkomendasikan"
     )
 }
 
@@ -52,7 +57,7 @@ pub fn bad_member(s: &str) -> String {
     format!("anggota '{s}' tidak terbaca; tulis NAMA atau NAMA:PERAN (ketua, sekretaris, anggota)")
 }
 
-pub const LIST_HEADER: &[&str] = &["No", "Tanggal", "Judul", "Status", "Hadir", "Keputusan"];
+pub const LIST_HEADER: &[&str] = &["No", "Tanggal", "Judul", "Status", "Hadir", "Rekomendasi"];
 
 pub fn status(s: SessionStatus) -> &'static str {
     match s {
@@ -66,7 +71,7 @@ pub fn attended(id: i64, names: &[String]) -> String {
 }
 
 pub fn recused(member: &str, nip: &str) -> String {
-    format!("{member} mengundurkan diri untuk {nip}\n")
+    format!("{member} menyatakan benturan kepentingan atas {nip}\n")
 }
 
 pub fn discussed(nip: &str) -> String {
@@ -74,7 +79,7 @@ pub fn discussed(nip: &str) -> String {
 }
 
 pub fn closed(id: i64, head: &str) -> String {
-    format!("sidang {id} ditutup\nhash kepala jejak audit: {head}\n")
+    format!("sidang {id} ditutup\nhash jejak audit saat ditutup: {head}\n")
 }
 
 pub fn reopened(id: i64) -> String {
@@ -128,10 +133,10 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     present: "hadir",
     absent: "tidak hadir",
     agenda: "Jabatan yang dibahas",
-    recusals: "Pengunduran diri (konflik kepentingan)",
+    recusals: "Benturan kepentingan",
     none: "tidak ada",
-    decisions: "Keputusan",
-    decision: "Keputusan",
+    decisions: "Rekomendasi (hasil pertimbangan komite)",
+    decision: "Rekomendasi",
     version: "versi",
     candidate: "Kandidat",
     kind: "Jenis",
@@ -139,16 +144,16 @@ pub const MINUTES: MinutesLabels = MinutesLabels {
     grounds: "Dasar pertimbangan",
     votes: "Suara (setuju/tidak setuju/abstain)",
     votes_none: "musyawarah (tanpa pemungutan suara)",
-    at_decision: "Saat diputuskan",
+    at_decision: "Data kandidat saat direkomendasikan",
     recorded_by: "Dicatat oleh",
-    superseded_by: "diubah oleh keputusan",
-    supersedes: "mengubah keputusan",
+    superseded_by: "diubah oleh rekomendasi",
+    supersedes: "mengubah rekomendasi",
     history: "Riwayat sidang",
     discussed: "Kandidat yang dibahas",
     signatures: "Tanda tangan",
     ppk: "Mengetahui, Pejabat Pembina Kepegawaian",
-    audit: "Hash kepala jejak audit saat ditutup",
-    audit_open: "Sidang belum ditutup; hash kepala jejak audit saat ini",
+    audit: "Hash jejak audit saat sidang ditutup",
+    audit_open: "Sidang belum ditutup; hash jejak audit saat ini",
     audit_check: "Periksa dengan: talenta audit verify --expect-head",
     sign_line: "(.................................)",
 };

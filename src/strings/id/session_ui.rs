@@ -31,26 +31,26 @@ pub fn quorum_check(eligible: usize, quorum: usize, met: bool) -> String {
 }
 
 pub fn stepped_aside(names: &str) -> String {
-    format!("⊘ mengundurkan diri: {names}")
+    format!("⊘ benturan kepentingan: {names}")
 }
 
 pub const IN_FORCE: &str = "berlaku";
 pub const SUPERSEDED: &str = "sudah diubah";
-pub const CLOSED_HEAD: &str = "Kepala jejak audit saat ditutup";
+pub const CLOSED_HEAD: &str = "Hash jejak audit saat ditutup";
 pub const LAST_EXPORT: &str = "Berita acara ditulis ke";
 
 pub const TITLE_NEW_SESSION: &str = "Sidang komite baru";
 
 pub fn title_decide(nama: &str, nip: &str) -> String {
-    format!("Keputusan untuk {nama} ({nip})")
+    format!("Rekomendasi untuk {nama} ({nip})")
 }
 
 pub fn title_amend(decision: i64, nama: &str) -> String {
-    format!("Ubah keputusan {decision}: {nama}")
+    format!("Ubah rekomendasi {decision}: {nama}")
 }
 
 pub fn title_recuse(nama: &str, nip: &str) -> String {
-    format!("Konflik kepentingan: {nama} ({nip})")
+    format!("Benturan kepentingan: {nama} ({nip})")
 }
 
 pub fn title_close(session: i64) -> String {
@@ -75,14 +75,14 @@ pub const FIELDS: FieldNames = FieldNames {
     position: "Jabatan tujuan (kode)",
     grounds: "Dasar pertimbangan",
     votes: "Suara setuju/tidak/abstain",
-    member: "Anggota yang mundur",
+    member: "Anggota",
     reason: "Alasan",
     format: "Format",
     path: "Berkas",
 };
 
 pub const NOT_APPLICABLE: &str = "(tidak untuk jenis ini)";
-pub const CLOSE_CONFIRM: &str = "Menutup sidang membekukannya: tidak ada keputusan, perubahan atau pengunduran diri sampai dibuka kembali dengan alasan. Kepala jejak audit saat ditutup masuk ke berita acara. Enter menutup, Esc membatalkan.";
+pub const CLOSE_CONFIRM: &str = "Menutup sidang membekukannya: tidak ada rekomendasi, perubahan atau pernyataan benturan kepentingan sampai dibuka kembali dengan alasan. Hash jejak audit saat ditutup masuk ke berita acara; hasil PPK tetap dapat dicatat. Enter menutup, Esc membatalkan.";
 pub const AMEND_NOTE: &str = "Versi lama tetap ada dan keduanya tercantum dalam berita acara.";
 
 pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
@@ -128,7 +128,7 @@ pub fn already_present(n: &str) -> String {
 }
 
 pub fn recused(member: &str, nip: &str) -> String {
-    format!("{member} mengundurkan diri untuk {nip}")
+    format!("{member} menyatakan benturan kepentingan atas {nip}")
 }
 
 pub fn discussed(nip: &str) -> String {
@@ -136,11 +136,11 @@ pub fn discussed(nip: &str) -> String {
 }
 
 pub fn recorded(id: i64) -> String {
-    format!("keputusan {id} dicatat")
+    format!("rekomendasi {id} dicatat")
 }
 
 pub fn amended(old: i64, new: i64) -> String {
-    format!("keputusan {old} diubah oleh keputusan {new}")
+    format!("rekomendasi {old} diubah oleh rekomendasi {new}")
 }
 
 pub fn closed(id: i64) -> String {
@@ -155,11 +155,11 @@ pub fn written(path: &str) -> String {
     format!("berita acara ditulis ke {path}")
 }
 
-pub const PROFILE_DECISIONS: &str = "Keputusan komite";
-pub const PROFILE_RECUSALS: &str = "Konflik kepentingan (sidang aktif)";
+pub const PROFILE_DECISIONS: &str = "Rekomendasi komite";
+pub const PROFILE_RECUSALS: &str = "Benturan kepentingan (sidang aktif)";
 
 pub fn recusal_line(member: &str, reason: &str) -> String {
-    format!("⊘ {member} mengundurkan diri: {reason}")
+    format!("⊘ {member}, benturan kepentingan: {reason}")
 }
 
 pub fn session_ref(id: i64, date: &str) -> String {
@@ -169,8 +169,8 @@ pub fn session_ref(id: i64, date: &str) -> String {
 pub const ACTIONS: ActionNames = ActionNames {
     new_session: "baru",
     attend: "hadir",
-    decide: "putuskan",
-    recuse: "mundur",
+    decide: "rekomendasi",
+    recuse: "benturan kepentingan",
     discussed: "dibahas",
     amend: "ubah",
     close_session: "tutup",

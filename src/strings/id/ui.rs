@@ -5,7 +5,7 @@ use crate::strings::texts::{ColumnNames, ContextTitles, KeyHelp};
 
 pub const APP: &str = "talenta";
 pub const VIEW_TABLE: &str = "Tabel";
-pub const VIEW_GRID: &str = "Kotak 9";
+pub const VIEW_GRID: &str = "Matriks 9 Kotak";
 pub const VIEW_PROFILE: &str = "Profil";
 
 pub fn as_of(date: &str) -> String {
@@ -54,7 +54,7 @@ pub const PROMPT_JUMP: &str = "Lompat ke: ";
 pub const NOT_FOUND: &str = "tidak ditemukan";
 
 pub fn filter_error(column: usize, message: &str) -> String {
-    format!("kolom {column}: {message}")
+    format!("karakter ke-{column}: {message}")
 }
 
 pub fn profile_not_found(nip: &str) -> String {
@@ -77,7 +77,7 @@ pub fn kinerja_short(k: Kinerja) -> &'static str {
 }
 
 pub const NO_BOX: &str = "tanpa kotak";
-pub const TALENT_POOL_LEGEND: &str = "kelompok talenta (kotak 7–9)";
+pub const TALENT_POOL_LEGEND: &str = "talent pool (kotak 7–9)";
 pub const GRID_HINT: &str = "Enter: daftar kandidat";
 
 pub fn box_title(b: u8) -> String {
@@ -138,7 +138,7 @@ pub const HELP_TITLE: &str = "Bantuan tombol";
 pub const CONTEXTS: ContextTitles = ContextTitles {
     global: "Di semua layar",
     table: "Tabel kandidat",
-    grid: "Kotak 9",
+    grid: "Matriks 9 Kotak",
     profile: "Profil",
     positions: "Jabatan",
     shortlist: "Daftar calon satu jabatan",
@@ -150,11 +150,11 @@ pub const CONTEXTS: ContextTitles = ContextTitles {
 };
 
 pub const KEY_HELP: KeyHelp = KeyHelp {
-    session_up: "sidang, anggota atau keputusan sebelumnya",
-    session_down: "sidang, anggota atau keputusan berikutnya",
-    session_left: "bagian sebelumnya (sidang, anggota, keputusan)",
-    session_right: "bagian berikutnya (sidang, anggota, keputusan)",
-    session_open: "sidang: jadikan aktif; anggota: tandai hadir; keputusan: ubah",
+    session_up: "sidang, anggota atau rekomendasi sebelumnya",
+    session_down: "sidang, anggota atau rekomendasi berikutnya",
+    session_left: "bagian sebelumnya (sidang, anggota, rekomendasi)",
+    session_right: "bagian berikutnya (sidang, anggota, rekomendasi)",
+    session_open: "sidang: jadikan aktif; anggota: tandai hadir; rekomendasi: ubah",
     form_accept: "simpan (pada isian anggota: baris baru)",
     form_cancel: "batal (tidak ada yang dicatat)",
     form_down: "baris atau isian berikutnya",
@@ -162,12 +162,12 @@ pub const KEY_HELP: KeyHelp = KeyHelp {
     form_cursor_left: "kursor ke kiri; pilihan sebelumnya",
     form_cursor_right: "kursor ke kanan; pilihan berikutnya",
     sessions: "panel sidang komite (buka / tutup)",
-    decide: "catat keputusan untuk kandidat terpilih",
-    recuse: "anggota mengundurkan diri untuk kandidat terpilih",
+    decide: "catat rekomendasi komite untuk kandidat terpilih",
+    recuse: "anggota menyatakan benturan kepentingan atas kandidat terpilih",
     discussed: "tandai kandidat terpilih sudah dibahas",
     new_session: "sidang baru",
     attend: "tandai anggota terpilih hadir",
-    amend: "ubah keputusan terpilih (versi baru)",
+    amend: "ubah rekomendasi terpilih (versi baru)",
     close_session: "tutup sidang (sejak itu hanya dapat dibaca)",
     reopen: "buka kembali sidang yang ditutup (alasan wajib)",
     minutes: "tulis berita acara (md, csv, json, docx)",
@@ -175,9 +175,9 @@ pub const KEY_HELP: KeyHelp = KeyHelp {
     prev_field: "isian sebelumnya",
     quit: "keluar",
     help: "bantuan ini",
-    filter: "ketik filter (tabel dan kotak 9 ikut berubah)",
+    filter: "ketik filter (tabel dan matriks 9 kotak ikut berubah)",
     jump: "lompat ke NIP atau nama",
-    grid: "beralih tabel / kotak 9",
+    grid: "beralih tabel / matriks 9 kotak",
     positions: "jabatan: yang lowong dan akan pensiun dulu",
     mark: "tandai / lepas tanda untuk dibandingkan (2 sampai 6)",
     compare: "bandingkan calon yang ditandai berdampingan",
@@ -208,7 +208,7 @@ pub const KEY_HELP: KeyHelp = KeyHelp {
     bottom: "ke akhir",
     grid_open: "daftar kandidat kotak ini",
     open: "buka profil kandidat",
-    table_back: "dari daftar satu kotak kembali ke kotak 9",
+    table_back: "dari daftar satu kotak kembali ke matriks 9 kotak",
     grid_back: "kembali ke tabel",
     help_back: "tutup bantuan",
     back: "kembali ke tabel",
