@@ -6,6 +6,7 @@
 use crate::domain::session::DecisionKind;
 
 mod calibration;
+mod succession;
 use crate::domain::text::{self, markdown_block, markdown_line};
 use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
@@ -103,6 +104,7 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
         }
     }
     calibration::scrub(&mut d, line, many);
+    succession::scrub(&mut d, line);
     for e in &mut d.events {
         (e.kind, e.reason) = (l(&e.kind), e.reason.as_ref().map(m));
         (e.at, e.actor) = (l(&e.at), l(&e.actor));
@@ -394,6 +396,7 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
     }
 
     o.push_str(&calibration::markdown(d, lang));
+    o.push_str(&succession::markdown(d, lang));
 
     if !d.discussed.is_empty() {
         o.push_str(&format!(
@@ -583,6 +586,7 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::new();
     write_csv(&mut buf, &header, rows)?;
     calibration::csv(d, &mut buf)?;
+    succession::csv(d, &mut buf)?;
     Ok(buf)
 }
 
@@ -621,6 +625,7 @@ pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
     doc = docx_agenda(doc, d, l);
     doc = docx_decisions(doc, d, lang, l);
     doc = calibration::docx(doc, d, lang);
+    doc = succession::docx(doc, d, lang);
     doc = docx_history(doc, d, lang, l);
     doc = docx_signatures(doc, d, lang, l);
     doc = docx_annex(doc, d, lang, l);

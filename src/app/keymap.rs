@@ -281,10 +281,12 @@ pub enum Cmd {
     Outcomes,
     NextField,
     PrevField,
+    /// The positions screen: the PPK's establishment of the KRS (a form).
+    EstablishKrs,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 49] = [
+    pub const ALL: [Cmd; 50] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -334,6 +336,7 @@ impl Cmd {
         Cmd::Outcomes,
         Cmd::NextField,
         Cmd::PrevField,
+        Cmd::EstablishKrs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -387,6 +390,7 @@ impl Cmd {
             Cmd::Outcomes => "outcomes",
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
+            Cmd::EstablishKrs => "establish_krs",
         }
     }
 
@@ -480,7 +484,12 @@ const DEFAULTS: &[(Context, &[Row])] = &[
     ),
     (
         Context::Positions,
-        &[List, Keys(Cmd::Open, &["enter"]), Keys(Cmd::Back, &["esc"])],
+        &[
+            List,
+            Keys(Cmd::Open, &["enter"]),
+            Keys(Cmd::EstablishKrs, &["E"]),
+            Keys(Cmd::Back, &["esc"]),
+        ],
     ),
     (
         Context::Shortlist,

@@ -119,6 +119,7 @@ impl App {
                     self.request();
                 }
             }
+            Cmd::EstablishKrs => self.open_establish_krs(),
             Cmd::Back => self.show_table(),
             _ => return false,
         }

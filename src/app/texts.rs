@@ -71,6 +71,7 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (_, Cmd::Sessions) => h.sessions,
         (_, Cmd::Decide) => h.decide,
         (_, Cmd::Calibrate) => tr!(lang, calibration::KEY_HELP),
+        (_, Cmd::EstablishKrs) => tr!(lang, krs::KEY_HELP_ESTABLISH),
         (_, Cmd::Recuse) => h.recuse,
         (_, Cmd::Discussed) => h.discussed,
         (_, Cmd::NewSession) => h.new_session,
@@ -189,6 +190,7 @@ impl FormKind {
             FormKind::Close { session } => tr!(lang, session_ui::title_close(*session)),
             FormKind::Reopen { session } => tr!(lang, session_ui::title_reopen(*session)),
             FormKind::Minutes { session } => tr!(lang, session_ui::title_minutes(*session)),
+            FormKind::EstablishKrs { .. } => tr!(lang, krs::FORM_TITLE).into(),
             FormKind::Outcome { decision, nama, .. } => {
                 tr!(lang, outcome::title_form(*decision, nama))
             }
@@ -215,6 +217,9 @@ impl FieldId {
             FieldId::Format => n.format,
             FieldId::Path => n.path,
             FieldId::Kotak => tr!(lang, calibration::FIELD_KOTAK),
+            FieldId::Period => tr!(lang, krs::FIELD_PERIOD),
+            FieldId::SkDate => tr!(lang, krs::FIELD_SK_DATE),
+            FieldId::Scope => tr!(lang, krs::FIELD_SCOPE),
             FieldId::Status => tr!(lang, outcome::FIELD_STATUS),
             FieldId::Sk => tr!(lang, outcome::FIELD_SK),
         }
@@ -232,6 +237,16 @@ impl Said for FormProblem {
             FormProblem::BadVotes(s) => tr!(lang, session::bad_votes(s)),
             FormProblem::NoPath => tr!(lang, session_ui::NO_PATH).into(),
             FormProblem::BadBox(s) => tr!(lang, calibration::bad_box_text(s)),
+            FormProblem::BadPeriod(s) => tr!(lang, krs::bad_period(s)),
+            FormProblem::KrsFailing { period, failures } => {
+                let mut out = tr!(lang, krs::failing(failures.len(), *period));
+                for f in failures {
+                    out.push_str("\n• ");
+                    out.push_str(&tr!(lang, krs::failure(f)));
+                }
+                out
+            }
+            FormProblem::KrsRefused(said) => said.clone(),
         }
     }
 }
@@ -262,6 +277,18 @@ impl SessionNote {
             SessionNote::Discussed(nip) => tr!(lang, session_ui::discussed(nip)),
             SessionNote::Recorded(id) => tr!(lang, session_ui::recorded(*id)),
             SessionNote::Calibrated(id) => tr!(lang, calibration::recorded(*id)),
+            SessionNote::KrsEstablished {
+                period,
+                sk,
+                members,
+                positions,
+                superseded,
+            } => tr!(
+                lang,
+                krs::established(*period, sk, *members, *positions, superseded)
+            )
+            .trim_end()
+            .replace('\n', "; "),
             SessionNote::Amended { old, new } => tr!(lang, session_ui::amended(*old, *new)),
             SessionNote::Closed(id) => tr!(lang, session_ui::closed(*id)),
             SessionNote::Reopened(id) => tr!(lang, session_ui::reopened(*id)),

@@ -4,7 +4,7 @@
 use super::output;
 use super::positions::{csv_out, find, json_out};
 use super::{emit, CliError, CliResult, Ctx, TableFormat};
-use crate::domain::krs::{self, Failure};
+use crate::domain::krs;
 use crate::domain::succession::Readiness;
 use crate::store::krs::{self as store_krs, Establish, KrsEntry, KrsError};
 use crate::store::load::load_pool;
@@ -26,28 +26,13 @@ pub fn establish(ctx: &Ctx, period: i32, sk: &str, date: NaiveDate, kodes: &[Str
         }
     }
     let pool = load_pool(&store.conn, ctx.as_of, ctx.rules()).map_err(|e| ctx.store_error(e))?;
-    let year = krs::reference_year(period, ctx.as_of);
-    let check = |entries: &[Successor]| -> Vec<Failure> {
-        entries
-            .iter()
-            .filter_map(|s| {
-                let pos = positions.iter().find(|p| p.kode == s.kode_jabatan)?;
-                let c = pool.find_nip(&s.nip);
-                krs::check(c, pos, &pool.rules, year).map(|failing| Failure {
-                    kode: s.kode_jabatan.clone(),
-                    nip: s.nip.clone(),
-                    failing,
-                })
-            })
-            .collect()
-    };
     let what = Establish {
         period,
         sk,
         tanggal: date,
         positions: &named,
     };
-    match store_krs::establish(&mut store, &ctx.actor, &what, check) {
+    match store_krs::establish_plan(&mut store, &ctx.actor, &what, &pool, &positions) {
         Ok(done) => {
             let count = |f: &dyn Fn(&Successor) -> &str| {
                 let mut v: Vec<&str> = done.members.iter().map(f).collect();

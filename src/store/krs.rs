@@ -245,6 +245,35 @@ pub fn establish(
     })
 }
 
+/// Establish the plan of `what.positions` (or all) with every entry checked
+/// against Pasal 199's conditions (`domain::krs::check`) on the pool's data:
+/// the one check `talenta succession establish` and the positions screen's
+/// form both run.
+pub fn establish_plan(
+    store: &mut Store,
+    actor: &Actor,
+    what: &Establish<'_>,
+    pool: &crate::domain::Pool,
+    positions: &[crate::domain::Position],
+) -> std::result::Result<Established, KrsError> {
+    let year = crate::domain::krs::reference_year(what.period, pool.as_of);
+    let check = |entries: &[Successor]| -> Vec<Failure> {
+        entries
+            .iter()
+            .filter_map(|s| {
+                let pos = positions.iter().find(|p| p.kode == s.kode_jabatan)?;
+                let c = pool.find_nip(&s.nip);
+                crate::domain::krs::check(c, pos, &pool.rules, year).map(|failing| Failure {
+                    kode: s.kode_jabatan.clone(),
+                    nip: s.nip.clone(),
+                    failing,
+                })
+            })
+            .collect()
+    };
+    establish(store, actor, what, check)
+}
+
 /// The employee's KRS memberships in force (every period), latest period first.
 pub fn memberships(conn: &Connection, nip: &str) -> Result<Vec<KrsEntry>> {
     let mut all: Vec<KrsEntry> = in_force(conn, None)?

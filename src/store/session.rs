@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 pub mod calibration;
 pub mod outcome;
 pub mod replay;
+pub mod succession;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -132,6 +133,11 @@ pub struct SessionDetail {
     pub closing_head: Option<String>,
     /// The audit head when this detail was read.
     pub current_head: String,
+    /// The succession plans of the positions the session is about: as
+    /// recorded at the closing when closed, else as they are now
+    /// ([`succession`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub succession: Vec<succession::PositionPlan>,
 }
 
 impl SessionDetail {
@@ -688,7 +694,12 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
             entity: "session",
             entity_id: &id.to_string(),
             before: Some(json!({"status": SessionStatus::Open})),
-            after: Some(json!({"status": SessionStatus::Closed, "decisions": decisions, "at": at})),
+            after: Some(json!({
+                "status": SessionStatus::Closed,
+                "decisions": decisions,
+                "at": at,
+                "succession": succession::at_closing(&tx, id)?,
+            })),
         },
     )?;
     tx.commit().map_err(StoreError::from)?;
@@ -882,9 +893,14 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         events,
         closing_head,
         current_head,
+        succession: Vec::new(),
     };
     // A closed session shows what the chain holds at its closing head.
     replay::replay(conn, Some(id))?.render(conn, &mut detail)?;
+    detail.succession = match &detail.closing_head {
+        Some(head) => succession::recorded(conn, head)?,
+        None => succession::current(conn, id, &detail.session.date)?,
+    };
     outcome::attach(conn, &mut detail.decisions)?;
     Ok(detail)
 }

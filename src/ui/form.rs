@@ -38,6 +38,10 @@ fn choice_text(app: &App, form: &Form, id: FieldId, at: usize) -> String {
             .get(at)
             .map(|f| f.ext().to_string())
             .unwrap_or_default(),
+        (FieldId::Scope, FormKind::EstablishKrs { position }) => match position {
+            Some((kode, nama)) if at == 0 => format!("{kode} · {nama}"),
+            _ => tr!(lang, krs::SCOPE_ALL).to_string(),
+        },
         _ => String::new(),
     }
 }
@@ -91,10 +95,15 @@ pub fn draw(
     let w = area.width.min(84);
     let inner_w = w.saturating_sub(4) as usize;
     let info = info(app, form, theme, inner_w);
-    let problem = form
+    let problem: Vec<String> = form
         .problem
         .as_ref()
-        .map(|p| wrap(&p.said(lang), inner_w.saturating_sub(2)))
+        .map(|p| {
+            // A refusal listing entries (the KRS's failing entries) keeps its lines.
+            (p.said(lang).lines())
+                .flat_map(|l| wrap(l, inner_w.saturating_sub(2)))
+                .collect()
+        })
         .unwrap_or_default();
     let field_rows: usize = form
         .fields

@@ -3,9 +3,10 @@
 //! in tests. Every write is one of `store::session`'s transactions.
 
 use crate::domain::session::Refusal;
-use crate::domain::Rules;
+use crate::domain::{Pool, Position, Rules};
 use crate::lang::Lang;
 use crate::minutes;
+use crate::store::krs::{Establish, Established, KrsError};
 use crate::store::session::calibration::CalibrationInput;
 use crate::store::session::outcome::{Awaiting, OutcomeInput};
 use crate::store::session::{
@@ -73,6 +74,16 @@ pub trait SessionBackend {
     ) -> Outcome<PathBuf>;
     /// A number that changes when another connection commits (`PRAGMA data_version`).
     fn data_version(&mut self) -> Option<i64>;
+    /// Establish the KRS of a period from the plan, every entry checked on
+    /// `pool`'s data (`store::krs::establish_plan`).
+    fn establish_krs(
+        &mut self,
+        what: &Establish<'_>,
+        pool: &Pool,
+        positions: &[Position],
+    ) -> Result<Established, KrsError>;
+    /// The positions with their plan and KRS, read again.
+    fn positions(&mut self) -> Outcome<Vec<Position>>;
 }
 
 /// The store as the session screen's back end.
@@ -204,5 +215,19 @@ impl SessionBackend for StoreSessions {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .ok()
+    }
+
+    fn establish_krs(
+        &mut self,
+        what: &Establish<'_>,
+        pool: &Pool,
+        positions: &[Position],
+    ) -> Result<Established, KrsError> {
+        crate::store::krs::establish_plan(&mut self.store, &self.actor, what, pool, positions)
+    }
+
+    fn positions(&mut self) -> Outcome<Vec<Position>> {
+        crate::store::positions::load_positions(&self.store.conn)
+            .map_err(|e| Problem::Failed(e.to_string()))
     }
 }

@@ -24,6 +24,11 @@ pub enum FieldId {
     Path,
     /// The agreed box of a calibration.
     Kotak,
+    /// The KRS establishment: its period (a year), SK date and scope (the
+    /// selected position or every position with a plan); its SK number is `Sk`.
+    Period,
+    SkDate,
+    Scope,
     /// The PPK's outcome: ditetapkan, ditolak, ditunda.
     Status,
     /// The SK's number.
@@ -155,6 +160,11 @@ pub enum FormKind {
     Minutes {
         session: i64,
     },
+    /// The PPK's establishment of the KRS: `position` is the positions
+    /// screen's selected position (kode, nama), the scope's first choice.
+    EstablishKrs {
+        position: Option<(String, String)>,
+    },
     /// The PPK's outcome of a recommendation (the latest version).
     Outcome {
         decision: i64,
@@ -164,7 +174,7 @@ pub enum FormKind {
 }
 
 /// What is wrong with a form's input (beyond the rules' refusals).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FormProblem {
     Problem(Problem),
     BadDate(String),
@@ -175,6 +185,15 @@ pub enum FormProblem {
     NoPath,
     /// The agreed box is not a whole number.
     BadBox(String),
+    /// The KRS period is not a year.
+    BadPeriod(String),
+    /// Plan entries fail the KRS conditions: nothing was established.
+    KrsFailing {
+        period: i32,
+        failures: Vec<crate::domain::krs::Failure>,
+    },
+    /// Another refusal of the establishment, in the user's words.
+    KrsRefused(String),
 }
 
 impl From<Problem> for FormProblem {

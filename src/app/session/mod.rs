@@ -10,6 +10,7 @@ pub mod awaiting;
 pub mod backend;
 mod calibrate;
 pub mod form;
+mod krs;
 mod submit;
 
 use super::scroll::{Move, Scroll};
@@ -64,6 +65,15 @@ pub enum SessionNote {
     Recorded(i64),
     /// A calibration recorded (its id).
     Calibrated(i64),
+    /// The KRS of a period established (`positions` counted, those whose
+    /// earlier KRS of the period it supersedes named).
+    KrsEstablished {
+        period: i32,
+        sk: String,
+        members: usize,
+        positions: usize,
+        superseded: Vec<String>,
+    },
     Amended {
         old: i64,
         new: i64,

@@ -32,6 +32,8 @@ pub(super) enum Write {
     /// only when the last submit said it exists and the path is the same
     /// (Enter again confirms).
     Minutes(i64, PathBuf, MinutesFormat, bool),
+    /// The KRS of a period (`session/krs.rs`).
+    EstablishKrs(super::krs::KrsInput),
     Outcome(OutcomeInput),
 }
 
@@ -201,6 +203,7 @@ impl App {
                 })
             }
             FormKind::Calibrate { session, nip, .. } => self.check_calibration(f, *session, nip),
+            FormKind::EstablishKrs { position } => super::krs::check(f, position.as_ref()),
             FormKind::Recuse {
                 session,
                 nip,
@@ -303,6 +306,7 @@ impl App {
                 self.sessions.last_export = Some(written.clone());
                 SessionNote::Written(written)
             }
+            Write::EstablishKrs(k) => return self.establish_krs(k),
         })
     }
 }

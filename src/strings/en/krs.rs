@@ -186,3 +186,27 @@ pub fn not_established(period: i32) -> String {
 pub fn panel(period: i32, sk: &str, members: &str) -> String {
     format!("KRS {period} · SK {sk}: {members}")
 }
+
+// The establishment form (positions screen).
+pub const KEY_HELP_ESTABLISH: &str = "establish the KRS of a period (the PPK's SK)";
+pub const FORM_TITLE: &str = "Establish the succession group (KRS)";
+pub const FIELD_PERIOD: &str = "Period (year)";
+pub const FIELD_SK_DATE: &str = "SK date (YYYY-MM-DD)";
+pub const FIELD_SCOPE: &str = "Positions";
+pub const SCOPE_ALL: &str = "every position with a succession plan";
+
+pub fn bad_period(s: &str) -> String {
+    format!("cannot read the period '{s}'; write its year, e.g. 2026")
+}
+
+// The minutes: the succession groups of the positions discussed.
+pub const MINUTES_HEADING: &str = "Succession groups (kelompok rencana suksesi)";
+pub const MINUTES_NONE: &str = "none";
+
+pub fn minutes_plan(members: &str) -> String {
+    format!("Proposed succession group: {members}")
+}
+
+pub fn minutes_krs(period: i32, sk: &str, tanggal: &str, members: &str) -> String {
+    format!("KRS {period} established by SK {sk} of {tanggal}: {members}")
+}

@@ -182,3 +182,31 @@ pub fn not_established(period: i32) -> String {
 pub fn panel(period: i32, sk: &str, members: &str) -> String {
     format!("KRS {period} · SK {sk}: {members}")
 }
+
+// Formulir penetapan KRS (layar jabatan).
+pub const KEY_HELP_ESTABLISH: &str = "tetapkan KRS satu periode (SK PPK)";
+pub const FORM_TITLE: &str = "Penetapan kelompok rencana suksesi (KRS)";
+pub const FIELD_PERIOD: &str = "Periode (tahun)";
+pub const FIELD_SK_DATE: &str = "Tanggal SK (TTTT-BB-HH)";
+pub const FIELD_SCOPE: &str = "Jabatan";
+pub const SCOPE_ALL: &str = "semua jabatan yang memiliki rencana suksesi";
+
+pub fn bad_period(s: &str) -> String {
+    format!("periode '{s}' tidak terbaca; tulis tahunnya, misalnya 2026")
+}
+
+// Berita acara: kelompok rencana suksesi jabatan yang dibahas.
+pub const MINUTES_HEADING: &str = "Kelompok rencana suksesi";
+pub const MINUTES_NONE: &str = "belum ada";
+
+pub fn minutes_plan(members: &str) -> String {
+    format!("Usulan kelompok rencana suksesi: {members}")
+}
+
+/// `tanggal` as stored (TTTT-BB-HH), shown as HH-BB-TTTT.
+pub fn minutes_krs(period: i32, sk: &str, tanggal: &str, members: &str) -> String {
+    let tanggal = chrono::NaiveDate::parse_from_str(tanggal, "%Y-%m-%d")
+        .map(|d| d.format("%d-%m-%Y").to_string())
+        .unwrap_or_else(|_| tanggal.to_string());
+    format!("KRS {period} ditetapkan dengan SK {sk} tanggal {tanggal}: {members}")
+}
