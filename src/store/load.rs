@@ -9,6 +9,7 @@
 use super::Result;
 use crate::domain::candidate::{JpYears, Name, SkpYears, Text};
 use crate::domain::career::{Career, Penalty, PenaltyLevel, PositionSpan};
+use crate::domain::eligibility::Jenjang;
 use crate::domain::{
     dates, Candidate, Competency, Golongan, Pendidikan, Pool, Potensi, Predikat, Rules, Sex,
     Status, Tingkat,
@@ -373,6 +374,7 @@ fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> 
         return Ok(());
     }
     let mut tingkats = Memo::new();
+    let mut jenjangs: HashMap<String, Jenjang> = HashMap::default();
     let mut spans: Vec<PositionSpan> = Vec::new();
     let mut rows_at = RowCursor::default();
     let mut stmt = conn.prepare(
@@ -399,7 +401,25 @@ fn load_careers(conn: &Connection, rows: &mut [Candidate], lo: i64, hi: i64) -> 
             continue;
         };
         let end = text_opt(r, 4)?.and_then(fast_date);
-        spans.push(PositionSpan::new(tingkat, text_ref(r, 2)?, start, end));
+        // A functional post's jenjang is read from its title: once per
+        // distinct title (a few hundred), not once per row (millions).
+        let jenjang = if tingkat == Tingkat::Fungsional {
+            let title = text_ref(r, 2)?;
+            Some(match jenjangs.get(title) {
+                Some(&j) => j,
+                None => *jenjangs
+                    .entry(title.to_string())
+                    .or_insert_with(|| Jenjang::of_title(title)),
+            })
+        } else {
+            None
+        };
+        spans.push(PositionSpan {
+            tingkat,
+            jenjang,
+            start,
+            end,
+        });
     }
     if let Some(i) = owner {
         rows[i].career = Career::of_history(&mut spans);
