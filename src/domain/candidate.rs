@@ -6,6 +6,7 @@ use super::career::{Career, Penalty};
 use super::competency::Competency;
 use super::dates::{retirement_date, whole_years};
 use super::education::Pendidikan;
+use super::eligibility::Jenjang;
 use super::grade::Golongan;
 use super::nine_box::Potensi;
 use super::predikat::Predikat;
@@ -72,11 +73,15 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(Arc<TextForms>);
 
-/// The two forms of a [`Text`].
+/// The forms of a [`Text`].
 #[derive(Debug, PartialEq, Eq)]
 pub struct TextForms {
     pub text: Box<str>,
     pub lower: Box<str>,
+    /// The jenjang the text names when it is a functional post's title
+    /// ([`Jenjang::of_title`]), read once per distinct value: the shortlist
+    /// asks it of every functional candidate.
+    pub jenjang: Jenjang,
 }
 
 impl Text {
@@ -84,6 +89,7 @@ impl Text {
         Text(Arc::new(TextForms {
             text: s.into(),
             lower: super::fold::lower(s).into(),
+            jenjang: Jenjang::of_title(s),
         }))
     }
     pub fn as_str(&self) -> &str {

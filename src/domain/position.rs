@@ -158,9 +158,15 @@ pub fn rank<'a>(
     pos: &Position,
     rules: &Rules,
 ) -> Vec<Ranked<'a>> {
-    let mut v: Vec<Ranked<'a>> = candidates
-        .map(|(row, c)| ranked(row, c, pos, rules))
-        .collect();
+    order(
+        candidates
+            .map(|(row, c)| ranked(row, c, pos, rules))
+            .collect(),
+    )
+}
+
+/// Candidates with their match, put in the shortlist's order (see [`rank`]).
+fn order(mut v: Vec<Ranked<'_>>) -> Vec<Ranked<'_>> {
     // Each candidate's place read once: sort (key, NIP, index) triples, where
     // the key orders like `compare` up to the NIP (see `rank_key`) and the NIP
     // as its number when every NIP is 18 digits. The index makes the order
@@ -261,18 +267,68 @@ pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) ->
     )
 }
 
+/// Below this many rows the conditions are checked on the caller's thread.
+const PARALLEL_FROM: usize = 100_000;
+
 /// The eligible candidates among pool `rows`, ranked.
+///
+/// Checking every condition of every row is the shortlist's main cost at
+/// national scale (a million rows for a JPT post), so a large pool is
+/// checked in one contiguous part per core; the parts are joined in row
+/// order, so the ranking is the one a single pass gives.
 pub fn rank_eligible<'a>(
     pool: &'a Pool,
     pos: &Position,
     rows: impl Iterator<Item = u32>,
 ) -> Vec<Ranked<'a>> {
-    rank(
-        rows.filter_map(|i| pool.rows.get(i as usize).map(|c| (i, c)))
-            .filter(|(_, c)| eligibility::check(c, pos, &pool.rules, pool.as_of).is_ok()),
-        pos,
-        &pool.rules,
-    )
+    let rows: Vec<u32> = rows.collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let parts = if rows.len() < PARALLEL_FROM {
+        1
+    } else {
+        threads
+    };
+    rank_eligible_in(pool, pos, rows, parts)
+}
+
+/// [`rank_eligible`] with the rows checked in `parts` contiguous parts, one
+/// thread each (1: on the caller's thread).
+fn rank_eligible_in<'a>(
+    pool: &'a Pool,
+    pos: &Position,
+    rows: Vec<u32>,
+    parts: usize,
+) -> Vec<Ranked<'a>> {
+    let eligible = |i: u32| {
+        pool.rows
+            .get(i as usize)
+            .filter(|c| eligibility::check(c, pos, &pool.rules, pool.as_of).is_ok())
+            .map(|c| (i, c))
+    };
+    if parts < 2 {
+        return rank(rows.into_iter().filter_map(eligible), pos, &pool.rules);
+    }
+    let part = rows.len().div_ceil(parts).max(1);
+    let rules = &pool.rules;
+    let parts: Vec<Vec<Ranked<'a>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(part)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|&i| eligible(i))
+                        .map(|(row, c)| ranked(row, c, pos, rules))
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    order(parts.into_iter().flatten().collect())
 }
 
 /// Why a candidate is or is not eligible, for the compare view.
@@ -465,5 +521,43 @@ mod tests {
         assert_eq!(nips(&shortlist(&pool, &p, None)), ["1", "2"]);
         let f = crate::domain::filter::parse("unit~bappeda").unwrap();
         assert_eq!(nips(&shortlist(&pool, &p, Some(&f))), ["2"]);
+    }
+
+    #[test]
+    fn checking_in_parts_ranks_as_one_pass_does() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let tiers = [
+            Tingkat::Pelaksana,
+            Tingkat::Pengawas,
+            Tingkat::Administrator,
+        ];
+        let grades = ["III/a", "III/c", "III/d", "IV/a"];
+        let cs: Vec<Candidate> = (0..500u32)
+            .map(|i| {
+                let mut c = sample();
+                c.nip = format!(
+                    "{:018}",
+                    199_000_000_000_000_000u64 - u64::from(i * 7 % 500)
+                )
+                .into();
+                c.tingkat = tiers[i as usize % 3];
+                c.golongan = crate::domain::Golongan::parse(grades[i as usize % 4]).unwrap();
+                c.competency = [(2 + i % 4) as u8; 9];
+                c.kotak = Some((1 + i % 9) as u8);
+                c
+            })
+            .collect();
+        let pool = Pool::new(cs, as_of, Rules::default());
+        let p = pos([3; 9]);
+        let all = || (0..pool.rows.len() as u32).collect::<Vec<_>>();
+        let one = nips(&rank_eligible_in(&pool, &p, all(), 1));
+        assert!(one.len() > 50 && one.len() < 500, "{}", one.len());
+        for parts in [2, 3, 7, 1000] {
+            assert_eq!(
+                nips(&rank_eligible_in(&pool, &p, all(), parts)),
+                one,
+                "{parts} parts"
+            );
+        }
     }
 }

@@ -669,7 +669,6 @@ mod tests {
 
     fn assert_careers_agree(conn: &Connection, as_of: NaiveDate) {
         use crate::domain::career::{days_on_rung, rung};
-        use crate::domain::eligibility::Jenjang;
         let rules = Rules::default();
         let pool = load_pool_in_parts(conn, as_of, &rules, Some(3), Need::All).unwrap();
         let mut spans: HashMap<i64, Vec<PositionSpan>> = HashMap::default();
@@ -703,8 +702,7 @@ mod tests {
             let h = spans.get(&c.id).map_or(&[][..], |v| v);
             assert_eq!(c.career.has_history(), !h.is_empty(), "{}", c.nip);
             let current = c.tmt_jabatan.map(|start| {
-                let jenjang =
-                    (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+                let jenjang = (c.tingkat == Tingkat::Fungsional).then_some(c.jabatan.jenjang);
                 (rung(c.tingkat, jenjang), start)
             });
             let extra = current

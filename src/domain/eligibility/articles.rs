@@ -2,7 +2,7 @@
 //! checked. Each returns `None` when it does not apply to this candidate and
 //! target (a jenjang for a non-functional candidate, an age ceiling below JPT).
 
-use super::{Condition, Dasar, Jenjang, Outcome, Syarat, TierRequirement, Value};
+use super::{Condition, Dasar, Outcome, Syarat, TierRequirement, Value};
 use crate::domain::candidate::{Candidate, Status};
 use crate::domain::career;
 use crate::domain::dates::whole_years;
@@ -111,7 +111,7 @@ fn functional_jenjang(x: &Ctx<'_>) -> Option<Condition> {
     if x.c.tingkat != Tingkat::Fungsional {
         return None;
     }
-    let has = Jenjang::of_title(&x.c.jabatan.text);
+    let has = x.c.jabatan.jenjang;
     let dasar = if x.target.tingkat.is_jpt() {
         x.article()
     } else {
@@ -261,8 +261,7 @@ fn years_cumulative(x: &Ctx<'_>) -> Option<Condition> {
 fn experience(x: &Ctx<'_>, syarat: Syarat, rung: u8, years: u32) -> Option<Condition> {
     let c = x.c;
     let current = c.tmt_jabatan.map(|start| {
-        let jenjang =
-            (c.tingkat == Tingkat::Fungsional).then(|| Jenjang::of_title(&c.jabatan.text));
+        let jenjang = (c.tingkat == Tingkat::Fungsional).then_some(c.jabatan.jenjang);
         (career::rung(c.tingkat, jenjang), start)
     });
     let days = c.career.days_with_current(rung, current, x.as_of);
