@@ -4,41 +4,13 @@
 //! year imported after a calibration), the filter fields and JSON objects,
 //! the minutes, and `audit verify` catching forged calibrations.
 
-use assert_cmd::Command;
 use rusqlite::{params, Connection};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/import/valid_comma"
-);
-/// Box 9 computed (SB, potensi tinggi).
-const FAUZI: &str = "198609262015051001";
-/// Box 5 computed (Baik, potensi menengah).
-const SITI: &str = "197803142003122002";
+mod common_cli;
 
-fn talenta(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("talenta").unwrap();
-    c.arg("--db").arg(db).args(["--as-of", "2026-11-22"]);
-    c.env_remove("TALENTA_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
-        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
-        .env("USER", "bkd-operator");
-    c
-}
-
-fn run(db: &Path, args: &[&str]) -> String {
-    let o = talenta(db).args(args).output().unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
+use common_cli::{ok as run, talenta, FAUZI, FIXTURES, SITI};
 
 /// Runs a command that must be refused: exit 2, the message holding `says`.
 fn refused(db: &Path, args: &[&str], says: &str) {

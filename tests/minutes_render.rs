@@ -6,37 +6,18 @@
 //! `pdftotext` is missing the test says so and skips. The pictures of the
 //! pages in docs/img/ come from `scripts/render-minutes.sh`.
 
-use assert_cmd::Command;
+mod common_cli;
+
+use common_cli::{ok_with, talenta_in, FAUZI, FIXTURES, SITI};
 use std::path::Path;
 use std::process::Command as Process;
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/import/valid_comma"
-);
-const FAUZI: &str = "198609262015051001";
-const SITI: &str = "197803142003122002";
-
-fn talenta(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("talenta").unwrap();
-    c.arg("--db").arg(db).args(["--as-of", "2026-11-22"]);
-    c.env_remove("TALENTA_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "id_ID.UTF-8")
-        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
-        .env("USER", "bkd-operator");
-    c
+fn talenta(db: &Path) -> assert_cmd::Command {
+    talenta_in(db, "id_ID.UTF-8")
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let o = talenta(db).args(args).output().unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+    ok_with(talenta(db), args)
 }
 
 /// Whether `tool` can be started at all (pdftotext's `-v` exits non-zero).

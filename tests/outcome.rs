@@ -5,42 +5,15 @@
 //! screen of recommendations awaiting the PPK and its outcome form.
 
 mod common;
+mod common_cli;
 mod common_sessions;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use rusqlite::Connection;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/import/valid_comma"
-);
-const FAUZI: &str = "198609262015051001";
-const SITI: &str = "197803142003122002";
-
-fn talenta(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("talenta").unwrap();
-    c.arg("--db").arg(db).args(["--as-of", "2026-11-22"]);
-    c.env_remove("TALENTA_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
-        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
-        .env("USER", "bkd-operator");
-    c
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = talenta(db).args(args).output().unwrap();
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
+use common_cli::{ok, talenta, FAUZI, FIXTURES, SITI};
 
 fn count(db: &Path, table: &str) -> i64 {
     Connection::open(db)

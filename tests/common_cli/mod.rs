@@ -1,0 +1,49 @@
+//! The command line as the committee-process tests run it: a fixed as-of
+//! date, no user config, a known OS user, and the small valid import set.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::Path;
+
+pub const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/valid_comma"
+);
+/// Box 9 computed (SB, potensi tinggi).
+pub const FAUZI: &str = "198609262015051001";
+/// Box 5 computed (Baik, potensi menengah).
+pub const SITI: &str = "197803142003122002";
+
+/// `talenta --db DB --as-of 2026-11-22` in English.
+pub fn talenta(db: &Path) -> Command {
+    talenta_in(db, "en_US.UTF-8")
+}
+
+/// The same with `LANG` set to `lang` (e.g. `id_ID.UTF-8`).
+pub fn talenta_in(db: &Path, lang: &str) -> Command {
+    let mut c = Command::cargo_bin("talenta").unwrap();
+    c.arg("--db").arg(db).args(["--as-of", "2026-11-22"]);
+    c.env_remove("TALENTA_DB")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+        .env("USER", "bkd-operator");
+    c
+}
+
+/// Runs `args` on `db`, which must succeed; its standard output.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    ok_with(talenta(db), args)
+}
+
+/// Runs `args` with the command `c`, which must succeed; its standard output.
+pub fn ok_with(mut c: Command, args: &[&str]) -> String {
+    let o = c.args(args).output().unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
