@@ -5,6 +5,12 @@
 //! was agreed on; when new data changes the computed box the calibration is
 //! **stale**: the computed box applies again and the candidate waits for
 //! review (docs/sessions.md, "Talent review").
+//!
+//! Source: the committee establishes talent status and reviews profiles
+//! (Permenhan 10/2023, an agency regulation, and regional practice; PP 11/2017
+//! jo. PP 17/2020 gives the committee its advisory role, Pasal 56). The
+//! stale rule and the same quorum/recusal/vote rules as a recommendation are
+//! **ours** (docs/domain-rules.md, "Talent review").
 
 use serde::Serialize;
 
