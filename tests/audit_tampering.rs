@@ -8,7 +8,10 @@
 //!
 //! Every forgery is counted in [`FORGERIES`]; docs/reliability.md quotes the figure.
 
+mod common_cli;
+
 use assert_cmd::Command;
+use common_cli::forge;
 use predicates::prelude::*;
 use rusqlite::{params, Connection};
 use serde_json::{json, Value};
@@ -180,32 +183,6 @@ fn recorded() -> (tempfile::TempDir, PathBuf, String) {
         .assert()
         .success();
     (d, db, head)
-}
-
-/// A copy of `db` forged by `change` with the triggers out of the way: they
-/// are dropped first and put back afterwards with their exact stored SQL.
-fn forge(db: &Path, name: &str, change: impl FnOnce(&Connection)) -> PathBuf {
-    let copy = db.with_file_name(format!("{name}.db"));
-    std::fs::copy(db, &copy).unwrap();
-    let conn = Connection::open(&copy).unwrap();
-    let triggers: Vec<(String, String)> = conn
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {name};"))
-            .unwrap();
-    }
-    change(&conn);
-    for (_, sql) in &triggers {
-        conn.execute_batch(&format!("{sql};")).unwrap();
-    }
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-        .unwrap();
-    copy
 }
 
 /// `verify` (with the paper head, if given) exits 1 and says all of `says`.

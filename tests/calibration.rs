@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod common_cli;
 
-use common_cli::{ok as run, talenta, FAUZI, FIXTURES, SITI};
+use common_cli::{forge, ok as run, talenta, FAUZI, FIXTURES, SITI};
 
 /// Runs a command that must be refused: exit 2, the message holding `says`.
 fn refused(db: &Path, args: &[&str], says: &str) {
@@ -350,36 +350,6 @@ fn the_minutes_list_each_calibration() {
 }
 
 // --- Tampering -----------------------------------------------------------
-
-/// A copy of `db` changed by `change` with the triggers out of the way (put
-/// back afterwards with their exact SQL).
-fn forge(db: &Path, name: &str, change: impl FnOnce(&Connection)) -> PathBuf {
-    let copy = db.with_file_name(format!("{name}.db"));
-    {
-        let c = Connection::open(db).unwrap();
-        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    }
-    std::fs::copy(db, &copy).unwrap();
-    let conn = Connection::open(&copy).unwrap();
-    let triggers: Vec<(String, String)> = conn
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {name};"))
-            .unwrap();
-    }
-    change(&conn);
-    for (_, sql) in &triggers {
-        conn.execute_batch(&format!("{sql};")).unwrap();
-    }
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-        .unwrap();
-    copy
-}
 
 fn caught(db: &Path, says: &[&str]) {
     let o = talenta(db).args(["audit", "verify"]).output().unwrap();

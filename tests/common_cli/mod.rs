@@ -3,7 +3,8 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
-use std::path::Path;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
 
 pub const FIXTURES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -46,4 +47,35 @@ pub fn ok_with(mut c: Command, args: &[&str]) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8(o.stdout).unwrap()
+}
+
+/// A copy of `db` (checkpointed first) forged by `change` with the triggers
+/// out of the way: they are dropped first and put back afterwards with their
+/// exact stored SQL, so only `audit verify`'s cross-checks can catch it.
+pub fn forge(db: &Path, name: &str, change: impl FnOnce(&Connection)) -> PathBuf {
+    let copy = db.with_file_name(format!("{name}.db"));
+    {
+        let c = Connection::open(db).unwrap();
+        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    }
+    std::fs::copy(db, &copy).unwrap();
+    let conn = Connection::open(&copy).unwrap();
+    let triggers: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {name};"))
+            .unwrap();
+    }
+    change(&conn);
+    for (_, sql) in &triggers {
+        conn.execute_batch(&format!("{sql};")).unwrap();
+    }
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    copy
 }
