@@ -343,6 +343,7 @@ pub fn mark_members(conn: &Connection, pool: &mut crate::domain::Pool) -> Result
     if members.is_empty() {
         return Ok(());
     }
+    // By employee id, not NIP: a pool loaded for a count carries no NIPs.
     let mut ids = std::collections::HashSet::new();
     let mut stmt = conn.prepare_cached("SELECT id FROM employee WHERE nip = ?1")?;
     for m in &members {
