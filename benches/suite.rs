@@ -99,6 +99,7 @@ fn main() {
             let actor = Actor {
                 name: "bench".into(),
                 os_user: "bench".into(),
+                key: None,
             };
             demo::build(&mut s, &DemoSpec::new(size, 1, as_of), &actor, false).unwrap();
             _tmp = dir;

@@ -23,6 +23,7 @@ pub mod import;
 pub mod lang;
 pub mod minutes;
 pub mod present;
+pub mod serve;
 pub mod store;
 pub mod strings;
 pub mod tui;

@@ -24,6 +24,7 @@ const LAYERS: &[&[&str]] = &[
     &["app"],
     &["ui"],
     &["tui"],
+    &["serve"],
     &["cli"],
     &["main"],
 ];

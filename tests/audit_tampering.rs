@@ -271,6 +271,7 @@ fn append_entry(conn: &Connection, action: &str, entity: &str, id: &str, after: 
         after: Some(after.to_string()),
         prev_hash: prev,
         hash: String::new(),
+        kunci: None,
     };
     e.hash = e.compute_hash();
     insert_entry(conn, &e);
@@ -279,7 +280,7 @@ fn append_entry(conn: &Connection, action: &str, entity: &str, id: &str, after: 
 
 fn insert_entry(conn: &Connection, e: &Entry) {
     conn.execute(
-        "INSERT INTO audit_log VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO audit_log VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             e.seq,
             e.at,
@@ -291,7 +292,8 @@ fn insert_entry(conn: &Connection, e: &Entry) {
             e.before,
             e.after,
             e.prev_hash,
-            e.hash
+            e.hash,
+            e.kunci
         ],
     )
     .unwrap();

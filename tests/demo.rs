@@ -45,6 +45,7 @@ fn actor() -> Actor {
     Actor {
         name: "sekretaris".into(),
         os_user: "bkd".into(),
+        key: None,
     }
 }
 

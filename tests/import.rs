@@ -46,6 +46,7 @@ fn actor() -> Actor {
     Actor {
         name: "Sekretaris BKD".into(),
         os_user: "bkd".into(),
+        key: None,
     }
 }
 

@@ -38,6 +38,7 @@ fn with_krs() -> Fixture {
     let actor = Actor {
         name: "Sekretaris".into(),
         os_user: "test".into(),
+        key: None,
     };
     for (nip, r) in [(KEMAS, Readiness::Now), (SITI, Readiness::OneToTwo)] {
         talenta::store::positions::add(&mut s, &actor, 2026, "BKD-ADM-01", nip, r, None, None)

@@ -19,6 +19,7 @@ fn actor() -> Actor {
     Actor {
         name: "uji".into(),
         os_user: "uji".into(),
+        key: None,
     }
 }
 
@@ -139,6 +140,9 @@ fn the_migration_backfills_an_older_database() {
             .execute_batch(
                 "DROP TABLE pool; DROP TABLE calibration; DROP TABLE outcome;
                  DROP TABLE krs_member; DROP TABLE krs_establishment;
+                 DROP TABLE access_revocation; DROP TABLE access_grant;
+                 DROP TABLE vote_close; DROP TABLE vote_ballot; DROP TABLE vote;
+                 ALTER TABLE audit_log DROP COLUMN kunci;
                  ALTER TABLE position DROP COLUMN kategori; PRAGMA user_version = 3;",
             )
             .unwrap();

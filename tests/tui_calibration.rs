@@ -32,6 +32,7 @@ fn calibrated(f: &Fixture) -> String {
     let actor = Actor {
         name: "Sekretaris".into(),
         os_user: "bkd".into(),
+        key: None,
     };
     let s = NewSession {
         title: "Talent review 2026".into(),

@@ -41,6 +41,7 @@ fn demo_app(dir: &tempfile::TempDir) -> App {
     let actor = Actor {
         name: "test".into(),
         os_user: "test".into(),
+        key: None,
     };
     demo::build(&mut store, &DemoSpec::new(600, 7, as_of()), &actor, false).unwrap();
     let pool = load_pool(&store.conn, as_of(), &Rules::default()).unwrap();

@@ -154,6 +154,9 @@ pub struct App {
     pub fatal: Option<Fatal>,
     /// The committee-session part: panel, forms, active session.
     pub sessions: Sessions,
+    /// Who is at the keyboard: the local administrator, or a member signed
+    /// in by key over `talenta serve` (`domain::access`, what they may do).
+    pub access: crate::domain::access::Access,
     pub quit: bool,
     /// Something changed since the last draw.
     pub dirty: bool,
@@ -189,6 +192,7 @@ impl App {
             notice: None,
             fatal: None,
             sessions: Sessions::default(),
+            access: crate::domain::access::Access::Local,
             quit: false,
             dirty: true,
             generation: 0,

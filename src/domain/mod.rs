@@ -3,6 +3,7 @@
 //! Everything a rule of the ASN talent system says lives here, so that the
 //! CLI, the importer, the TUI and the committee workflow share one reading.
 
+pub mod access;
 pub mod calibration;
 pub mod candidate;
 pub mod career;

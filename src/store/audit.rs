@@ -2,7 +2,9 @@
 //!
 //! Each entry's hash is the SHA-256 of its canonical form: a JSON array of
 //! `[seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash]`
-//! with `before`/`after` as the stored JSON text (or null). The first entry's
+//! with `before`/`after` as the stored JSON text (or null); an entry written
+//! over `talenta serve` appends the key's fingerprint (`kunci`) to the array,
+//! so entries without one hash as they did before schema version 7. The first entry's
 //! `prev_hash` is 64 zeros. Entries are appended inside the caller's
 //! transaction, so a change and its record commit together or not at all.
 
@@ -28,11 +30,30 @@ pub struct Entry {
     pub after: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    /// The fingerprint of the key the member signed in with (`talenta
+    /// serve`); `None` on the local command line and screen.
+    pub kunci: Option<String>,
 }
 
 impl Entry {
     /// The canonical bytes the hash is computed over.
     pub fn canonical(&self) -> Vec<u8> {
+        if let Some(k) = &self.kunci {
+            return serde_json::to_vec(&(
+                self.seq,
+                &self.at,
+                &self.actor,
+                &self.os_user,
+                &self.action,
+                &self.entity,
+                &self.entity_id,
+                &self.before,
+                &self.after,
+                &self.prev_hash,
+                k,
+            ))
+            .expect("tuples of strings serialise");
+        }
         serde_json::to_vec(&(
             self.seq,
             &self.at,
@@ -87,12 +108,13 @@ pub fn append(tx: &Transaction<'_>, actor: &Actor, change: Change<'_>) -> Result
         after: change.after.map(|v| v.to_string()),
         prev_hash,
         hash: String::new(),
+        kunci: actor.key.clone(),
     };
     e.hash = e.compute_hash();
     tx.execute(
-        "INSERT INTO audit_log (seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![e.seq, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.before, e.after, e.prev_hash, e.hash],
+        "INSERT INTO audit_log (seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash, hash, kunci)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![e.seq, e.at, e.actor, e.os_user, e.action, e.entity, e.entity_id, e.before, e.after, e.prev_hash, e.hash, e.kunci],
     )?;
     Ok(e.hash)
 }
@@ -110,11 +132,12 @@ pub(crate) fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         after: r.get(8)?,
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
+        kunci: r.get(11)?,
     })
 }
 
 pub(crate) const SELECT: &str =
-    "SELECT seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log";
+    "SELECT seq, at, actor, os_user, action, entity, entity_id, before, after, prev_hash, hash, kunci FROM audit_log";
 
 /// Entries in order, optionally from a date (`YYYY-MM-DD`, inclusive) on.
 pub fn log(conn: &Connection, since: Option<&str>) -> Result<Vec<Entry>> {
@@ -301,6 +324,7 @@ mod tests {
         let actor = Actor {
             name: "sekretaris".into(),
             os_user: "bkd".into(),
+            key: None,
         };
         for i in 0..n {
             let tx = s.write_tx().unwrap();

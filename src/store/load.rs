@@ -653,6 +653,7 @@ mod tests {
         let actor = Actor {
             name: "t".into(),
             os_user: "t".into(),
+            key: None,
         };
         demo::build(&mut s, &DemoSpec::new(2_000, 7, as_of), &actor, false).unwrap();
         assert_careers_agree(&s.conn, as_of);

@@ -2,6 +2,7 @@
 //! versioned migrations. All writes that matter go through one transaction
 //! together with their audit entry (see [`audit`]).
 
+pub mod access;
 pub mod audit;
 pub mod bulk;
 pub mod calibration_overlay;
@@ -47,6 +48,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Actor {
     pub name: String,
     pub os_user: String,
+    /// The fingerprint of the key a member signed in with over `talenta
+    /// serve` (recorded as the audit entry's `kunci`); `None` locally.
+    pub key: Option<String>,
 }
 
 impl Actor {
@@ -71,6 +75,7 @@ impl Actor {
                 .map(str::to_string)
                 .unwrap_or_else(|| os_user.clone()),
             os_user,
+            key: None,
         }
     }
 }

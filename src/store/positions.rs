@@ -422,6 +422,7 @@ mod tests {
         Actor {
             name: "sekretaris".into(),
             os_user: "test".into(),
+            key: None,
         }
     }
 
@@ -653,6 +654,7 @@ mod tests {
         let evil = Actor {
             name: "M\x07".into(),
             os_user: "m".into(),
+            key: None,
         };
         let r = remove(&mut store, &evil, 2026, "X", "1", "ok");
         assert!(matches!(

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -386,4 +386,87 @@ CREATE TRIGGER krs_member_no_update BEFORE UPDATE ON krs_member
 BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
 CREATE TRIGGER krs_member_no_delete BEFORE DELETE ON krs_member
 BEGIN SELECT RAISE(ABORT, 'an established KRS is frozen: establish again instead'); END;
+"#;
+
+/// Issue 16: members at their own terminals (contract `serve.md`).
+/// - `access_grant`: a public key granted to a name with a role; a later
+///   `access_revocation` ends it (`talenta access remove`). A key belongs to
+///   one name while granted; a name has one role (checked by the store).
+/// - `audit_log.kunci`: the fingerprint of the key an entry was written with
+///   over `talenta serve` (NULL for the local command line and screen; the
+///   entry's hash covers it when present).
+/// - `vote` / `vote_ballot` / `vote_close`: a vote the secretary opens on a
+///   proposed recommendation or calibration (`proposal`, the JSON of its
+///   input), each member's ballots (the latest per member counts), and how it
+///   ended: `recorded` with the id of the decision or calibration it wrote, or
+///   `cancelled`.
+const V7: &str = r#"
+CREATE TABLE access_grant (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role         TEXT NOT NULL CHECK (role IN ('admin', 'sekretaris', 'anggota', 'ppk', 'pengamat')),
+    algorithm    TEXT NOT NULL,
+    public_key   TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    comment      TEXT,
+    granted_at   TEXT NOT NULL,
+    actor        TEXT NOT NULL
+);
+CREATE INDEX access_grant_fingerprint ON access_grant(fingerprint);
+CREATE INDEX access_grant_name ON access_grant(name);
+CREATE TABLE access_revocation (
+    grant_id    INTEGER PRIMARY KEY REFERENCES access_grant(id),
+    reason      TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    revoked_at  TEXT NOT NULL,
+    actor       TEXT NOT NULL
+);
+CREATE TRIGGER access_grant_no_update BEFORE UPDATE ON access_grant
+BEGIN SELECT RAISE(ABORT, 'access grants are never changed: remove and grant again'); END;
+CREATE TRIGGER access_grant_no_delete BEFORE DELETE ON access_grant
+BEGIN SELECT RAISE(ABORT, 'access grants are never deleted: remove them instead'); END;
+CREATE TRIGGER access_revocation_no_update BEFORE UPDATE ON access_revocation
+BEGIN SELECT RAISE(ABORT, 'access removals are never changed'); END;
+CREATE TRIGGER access_revocation_no_delete BEFORE DELETE ON access_revocation
+BEGIN SELECT RAISE(ABORT, 'access removals are never deleted'); END;
+
+ALTER TABLE audit_log ADD COLUMN kunci TEXT;
+
+CREATE TABLE vote (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES committee_session(id),
+    subject     TEXT NOT NULL CHECK (subject IN ('decision', 'calibration')),
+    nip         TEXT NOT NULL,
+    proposal    TEXT NOT NULL,
+    opened_at   TEXT NOT NULL,
+    actor       TEXT NOT NULL
+);
+CREATE INDEX vote_session ON vote(session_id);
+CREATE TABLE vote_ballot (
+    id           INTEGER PRIMARY KEY,
+    vote_id      INTEGER NOT NULL REFERENCES vote(id),
+    member_name  TEXT NOT NULL,
+    choice       TEXT NOT NULL CHECK (choice IN ('setuju', 'tidak_setuju', 'abstain')),
+    cast_at      TEXT NOT NULL
+);
+CREATE INDEX vote_ballot_vote ON vote_ballot(vote_id);
+CREATE TABLE vote_close (
+    vote_id    INTEGER PRIMARY KEY REFERENCES vote(id),
+    result     TEXT NOT NULL CHECK (result IN ('recorded', 'cancelled')),
+    record_id  INTEGER,
+    closed_at  TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    CHECK (result <> 'recorded' OR record_id IS NOT NULL)
+);
+CREATE TRIGGER vote_no_update BEFORE UPDATE ON vote
+BEGIN SELECT RAISE(ABORT, 'votes are never changed'); END;
+CREATE TRIGGER vote_no_delete BEFORE DELETE ON vote
+BEGIN SELECT RAISE(ABORT, 'votes are never deleted'); END;
+CREATE TRIGGER vote_ballot_no_update BEFORE UPDATE ON vote_ballot
+BEGIN SELECT RAISE(ABORT, 'ballots are never changed: vote again instead'); END;
+CREATE TRIGGER vote_ballot_no_delete BEFORE DELETE ON vote_ballot
+BEGIN SELECT RAISE(ABORT, 'ballots are never deleted'); END;
+CREATE TRIGGER vote_close_no_update BEFORE UPDATE ON vote_close
+BEGIN SELECT RAISE(ABORT, 'a closed vote is never changed'); END;
+CREATE TRIGGER vote_close_no_delete BEFORE DELETE ON vote_close
+BEGIN SELECT RAISE(ABORT, 'a closed vote is never deleted'); END;
 "#;

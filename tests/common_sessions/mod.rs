@@ -22,6 +22,7 @@ pub fn actor() -> Actor {
     Actor {
         name: "sekretaris".into(),
         os_user: "test".into(),
+        key: None,
     }
 }
 
