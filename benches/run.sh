@@ -12,16 +12,19 @@
 # the same CSV files into bare tables), with medians, ratios and peak memory
 # (/usr/bin/time -v). Needs bash, coreutils and cargo; sqlite3 and
 # /usr/bin/time are used when present (their columns say "-" otherwise).
-# --smoke: 1,000 employees, one repetition (CI).
+# --smoke: 1,000 employees, one repetition, on the dev profile (CI: it reuses what
+# `cargo test` built instead of building every dependency again in release; its
+# figures are not measurements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REPS=5
+PROFILE=release
 SIZES=()
 WORK=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --smoke) SIZES=(1000); REPS=1 ;;
+        --smoke) SIZES=(1000); REPS=1; PROFILE=dev ;;
         --keep) WORK="$2"; shift ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) SIZES+=("$1") ;;
@@ -35,8 +38,13 @@ if [ -z "$WORK" ]; then
 fi
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-BIN=$PWD/target/release/talenta
+if [ "$PROFILE" = dev ]; then
+    cargo build --quiet
+    BIN=$PWD/target/debug/talenta
+else
+    cargo build --release --quiet
+    BIN=$PWD/target/release/talenta
+fi
 SQLITE=$(command -v sqlite3 || true)
 GNUTIME=""
 [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1 && GNUTIME=/usr/bin/time
@@ -86,7 +94,7 @@ for N in "${SIZES[@]}"; do
     fi
 
     echo "### in process (cargo bench --bench suite)"
-    TALENTA_BENCH_DB=$DB cargo bench --quiet --bench suite 2>/dev/null
+    TALENTA_BENCH_DB=$DB cargo bench --quiet --profile "$PROFILE" --bench suite 2>/dev/null
 
     echo "### whole processes (median of $REPS, ms) | sqlite3 peer | ratio"
     NIP=$("$BIN" query 'kotak>=1' --db "$DB" --as-of $AS_OF --format csv --limit 1 | awk -F, 'NR==2 {gsub(/"/, "", $1); print $1}')
