@@ -2,9 +2,11 @@
 //! role x action that the screen, the session backend and the command line
 //! consult (contract `serve.md`, "What a role may do").
 //!
-//! The roles follow the committee's work as the regulation divides it:
-//! - `sekretaris` runs the session (PP 11/2017 Pasal 56 jo. PermenPANRB
-//!   3/2020: the talent committee's secretariat prepares and records);
+//! The roles follow the committee's work as the regulation divides it
+//! (PP 11/2017 jo. PP 17/2020 Pasal 56(2)-(4), 199, 200(1): the committee
+//! gives recommendations, the PPK decides and issues the SK):
+//! - `sekretaris` runs the session: attendance, the record of recommendations
+//!   and calibrations, the minutes;
 //! - `anggota` reviews, declares their own conflict of interest and votes;
 //! - `ppk` decides: records the outcome of a recommendation and establishes
 //!   the KRS by SK (Pasal 199, 200);
