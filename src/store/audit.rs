@@ -491,7 +491,7 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
         fake.hash = fake.compute_hash();
         s2.conn
             .execute(
-                "INSERT INTO audit_log VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO audit_log VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     fake.seq,
                     fake.at,
@@ -503,7 +503,8 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
                     fake.before,
                     fake.after,
                     fake.prev_hash,
-                    fake.hash
+fake.hash,
+fake.kunci
                 ],
             )
             .unwrap();
