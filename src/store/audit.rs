@@ -503,8 +503,8 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
                     fake.before,
                     fake.after,
                     fake.prev_hash,
-fake.hash,
-fake.kunci
+                    fake.hash,
+                    fake.kunci
                 ],
             )
             .unwrap();
