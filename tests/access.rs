@@ -233,6 +233,20 @@ fn a_key_from_a_pub_file() {
     assert_eq!(list[0]["komentar"], "b@laptop");
 }
 
+/// `access add NAME --role ROLE --key KEY` in `lang`, refused; its stderr,
+/// which must hold each of `says`.
+fn add_refused(db: &Path, lang: &str, [name, role, key]: [&str; 3], says: &[&str]) -> String {
+    let e = refused(
+        db,
+        lang,
+        &["access", "add", name, "--role", role, "--key", key],
+    );
+    for s in says {
+        assert!(e.contains(s), "{name} {role}: {s:?} not in {e}");
+    }
+    e
+}
+
 #[test]
 fn every_refusal_exits_2_says_why_and_writes_nothing() {
     let (d, db) = pool();
@@ -240,204 +254,98 @@ fn every_refusal_exits_2_says_why_and_writes_nothing() {
         &db,
         &["access", "add", "Dewi", "--role", "anggota", "--key", DEWI],
     );
-
-    let e = refused(
-        &db,
-        EN,
-        &["access", "add", "Budi", "--role", "ketua", "--key", BUDI],
-    );
-    assert!(
-        e.contains("unknown role 'ketua'") && e.contains("sekretaris") && e.contains("observer"),
-        "{e}"
-    );
-    let e = refused(
-        &db,
-        ID,
-        &["access", "add", "Budi", "--role", "ketua", "--key", BUDI],
-    );
-    assert!(e.contains("peran 'ketua' tidak dikenal"), "{e}");
-
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access",
-            "add",
-            "Budi",
-            "--role",
-            "anggota",
-            "--key",
-            "ssh-ed25519 AAAAnotakey",
-        ],
-    );
-    assert!(
-        e.contains("not an OpenSSH public key")
-            && e.contains("ssh-ed25519 AAAA… user@host")
-            && e.contains(".pub file"),
-        "{e}"
-    );
-    let e = refused(
-        &db,
-        ID,
-        &[
-            "access", "add", "Budi", "--role", "anggota", "--key", "halo",
-        ],
-    );
-    assert!(
-        e.contains("bukan kunci publik OpenSSH") && e.contains("berkas .pub"),
-        "{e}"
-    );
-
-    // A private key, pasted or as a file: its own message, never echoed or stored.
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access", "add", "Budi", "--role", "anggota", "--key", PRIVATE,
-        ],
-    );
-    assert!(
-        e.contains("PRIVATE key") && e.contains("was not stored"),
-        "{e}"
-    );
-    assert!(!e.contains(PRIVATE_BODY), "the private key echoed: {e}");
-    let file = d.path().join("id_ed25519");
-    std::fs::write(&file, PRIVATE).unwrap();
-    let e = refused(
-        &db,
-        ID,
-        &[
-            "access",
-            "add",
-            "Budi",
-            "--role",
-            "anggota",
-            "--key",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        e.contains("kunci PRIVAT") && e.contains("id_ed25519.pub"),
-        "{e}"
-    );
-    assert!(!e.contains(PRIVATE_BODY), "the private key echoed: {e}");
-
-    let file = d.path().join("a.ssh2");
-    std::fs::write(&file, SSH2).unwrap();
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access",
-            "add",
-            "Budi",
-            "--role",
-            "anggota",
-            "--key",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        e.contains("SSH2 (PuTTY) format") && e.contains("ssh-keygen -i"),
-        "{e}"
-    );
-
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access",
-            "add",
-            "Budi",
-            "--role",
-            "anggota",
-            "--key",
-            "/nowhere/budi.pub",
-        ],
-    );
-    assert!(e.contains("there is no file /nowhere/budi.pub"), "{e}");
-
-    // A key belongs to one name; a name has one role.
-    let e = refused(
-        &db,
-        EN,
-        &["access", "add", "Budi", "--role", "anggota", "--key", DEWI],
-    );
-    assert!(
-        e.contains(DEWI_FP) && e.contains("already granted to Dewi"),
-        "{e}"
-    );
-    let e = refused(
-        &db,
-        ID,
-        &["access", "add", "Budi", "--role", "anggota", "--key", DEWI],
-    );
-    assert!(e.contains("sudah diberikan kepada Dewi"), "{e}");
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access",
-            "add",
-            "Dewi",
-            "--role",
-            "sekretaris",
-            "--key",
-            BUDI,
-        ],
-    );
-    assert!(e.contains("Dewi already has the role anggota"), "{e}");
-    let e = refused(
-        &db,
-        ID,
-        &[
-            "access",
-            "add",
-            "Dewi",
-            "--role",
-            "sekretaris",
-            "--key",
-            BUDI,
-        ],
-    );
-    assert!(e.contains("Dewi sudah berperan anggota"), "{e}");
-
-    let e = refused(
-        &db,
-        EN,
-        &["access", "add", " ", "--role", "anggota", "--key", BUDI],
-    );
-    assert!(e.contains("the name is empty"), "{e}");
-    let e = refused(
-        &db,
-        EN,
-        &[
-            "access",
-            "add",
-            "Bu\u{1b}[2Jdi",
-            "--role",
-            "anggota",
-            "--key",
-            BUDI,
-        ],
-    );
-    assert!(e.contains("control or bidi character"), "{e}");
-
-    let e = refused(
-        &db,
-        EN,
-        &["access", "remove", "Budi", "--reason", "never granted"],
-    );
-    assert!(e.contains("Budi has no access granted"), "{e}");
-    let e = refused(
-        &db,
-        ID,
-        &["access", "remove", "Budi", "--reason", "tidak pernah"],
-    );
-    assert!(e.contains("Budi tidak memiliki akses"), "{e}");
-    let e = refused(&db, EN, &["access", "remove", "Dewi", "--reason", "  "]);
-    assert!(e.contains("the reason is empty"), "{e}");
-
+    let private = d.path().join("id_ed25519");
+    std::fs::write(&private, PRIVATE).unwrap();
+    let ssh2 = d.path().join("a.ssh2");
+    std::fs::write(&ssh2, SSH2).unwrap();
+    let (private, ssh2) = (private.to_str().unwrap(), ssh2.to_str().unwrap());
+    let cases: &[(&str, [&str; 3], &[&str])] = &[
+        (
+            EN,
+            ["Budi", "ketua", BUDI],
+            &["unknown role 'ketua'", "sekretaris", "observer"],
+        ),
+        (
+            ID,
+            ["Budi", "ketua", BUDI],
+            &["peran 'ketua' tidak dikenal"],
+        ),
+        (
+            EN,
+            ["Budi", "anggota", "ssh-ed25519 AAAAnotakey"],
+            &[
+                "not an OpenSSH public key",
+                "ssh-ed25519 AAAA… user@host",
+                ".pub file",
+            ],
+        ),
+        (
+            ID,
+            ["Budi", "anggota", "halo"],
+            &["bukan kunci publik OpenSSH", "berkas .pub"],
+        ),
+        // A private key, pasted or as a file: its own message, never stored.
+        (
+            EN,
+            ["Budi", "anggota", PRIVATE],
+            &["PRIVATE key", "was not stored"],
+        ),
+        (
+            ID,
+            ["Budi", "anggota", private],
+            &["kunci PRIVAT", "id_ed25519.pub"],
+        ),
+        (
+            EN,
+            ["Budi", "anggota", ssh2],
+            &["SSH2 (PuTTY) format", "ssh-keygen -i"],
+        ),
+        (
+            EN,
+            ["Budi", "anggota", "/nowhere/budi.pub"],
+            &["there is no file /nowhere/budi.pub"],
+        ),
+        // A key belongs to one name; a name has one role.
+        (
+            EN,
+            ["Budi", "anggota", DEWI],
+            &[DEWI_FP, "already granted to Dewi"],
+        ),
+        (
+            ID,
+            ["Budi", "anggota", DEWI],
+            &["sudah diberikan kepada Dewi"],
+        ),
+        (
+            EN,
+            ["Dewi", "sekretaris", BUDI],
+            &["Dewi already has the role anggota"],
+        ),
+        (
+            ID,
+            ["Dewi", "sekretaris", BUDI],
+            &["Dewi sudah berperan anggota"],
+        ),
+        (EN, [" ", "anggota", BUDI], &["the name is empty"]),
+        (
+            EN,
+            ["Bu\u{1b}[2Jdi", "anggota", BUDI],
+            &["control or bidi character"],
+        ),
+    ];
+    for (lang, args, says) in cases {
+        let e = add_refused(&db, lang, *args, says);
+        assert!(!e.contains(PRIVATE_BODY), "the private key echoed: {e}");
+    }
+    let removals: &[(&str, [&str; 2], &str)] = &[
+        (EN, ["Budi", "never granted"], "Budi has no access granted"),
+        (ID, ["Budi", "tidak pernah"], "Budi tidak memiliki akses"),
+        (EN, ["Dewi", "  "], "the reason is empty"),
+    ];
+    for (lang, [name, reason], says) in removals {
+        let e = refused(&db, lang, &["access", "remove", name, "--reason", reason]);
+        assert!(e.contains(says), "{e}");
+    }
     assert_eq!(count(&db, "access_grant"), 1);
     assert_eq!(verify(&db).0, 0);
 }
@@ -555,38 +463,30 @@ fn the_key_an_entry_was_written_with_is_shown_and_covered_by_its_hash() {
     assert!(!table.lines().nth(2).unwrap().contains("SHA256"), "{table}");
     assert_eq!(verify(&db).0, 0, "{}", verify(&db).1);
 
-    let seq = entries.len();
-    let changed = forge(&db, "kunci_changed", |c| {
-        c.execute(
-            "UPDATE audit_log SET kunci = ?1 WHERE seq = ?2",
-            rusqlite::params![BUDI_FP, seq as i64],
-        )
-        .unwrap();
-    });
-    let (code, text) = verify(&changed);
-    assert_eq!(code, 1, "{text}");
-    assert!(
-        text.contains(&format!("broken at entry {seq}: its content was changed")),
-        "{text}"
-    );
-    // A key claimed for an entry written locally, or erased from a member's entry.
-    let claimed = forge(&db, "kunci_claimed", |c| {
-        c.execute_batch(&format!(
-            "UPDATE audit_log SET kunci = '{DEWI_FP}' WHERE seq = 1"
-        ))
-        .unwrap();
-    });
-    let (code, text) = verify(&claimed);
-    assert_eq!(code, 1, "{text}");
-    assert!(
-        text.contains("broken at entry 1: its content was changed"),
-        "{text}"
-    );
-    let erased = forge(&db, "kunci_erased", |c| {
-        c.execute_batch("UPDATE audit_log SET kunci = NULL")
-            .unwrap();
-    });
-    let (code, text) = verify(&erased);
-    assert_eq!(code, 1, "{text}");
-    assert!(text.contains(&format!("broken at entry {seq}")), "{text}");
+    let seq = entries.len() as i64;
+    let forged: [(&str, String, i64); 3] = [
+        (
+            "kunci_changed",
+            format!("UPDATE audit_log SET kunci = '{BUDI_FP}' WHERE seq = {seq}"),
+            seq,
+        ),
+        // A key claimed for an entry written locally, or erased from a member's entry.
+        (
+            "kunci_claimed",
+            format!("UPDATE audit_log SET kunci = '{DEWI_FP}' WHERE seq = 1"),
+            1,
+        ),
+        (
+            "kunci_erased",
+            "UPDATE audit_log SET kunci = NULL".to_string(),
+            seq,
+        ),
+    ];
+    for (name, sql, at) in forged {
+        let copy = forge(&db, name, |c| c.execute_batch(&sql).unwrap());
+        let (code, text) = verify(&copy);
+        assert_eq!(code, 1, "{name}: {text}");
+        let says = format!("broken at entry {at}: its content was changed");
+        assert!(text.contains(&says), "{name}: {text}");
+    }
 }
