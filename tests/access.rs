@@ -231,6 +231,43 @@ fn a_key_from_a_pub_file() {
     let list = json(&db, &["access", "list", "--format", "json"]);
     assert_eq!(list[0]["kunci"], BUDI_FP);
     assert_eq!(list[0]["komentar"], "b@laptop");
+
+    // Saved by a Windows editor or PowerShell: UTF-16 with a byte-order mark, CRLF.
+    let file = d.path().join("dewi.pub");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in format!("{DEWI}\r\n").encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    std::fs::write(&file, bytes).unwrap();
+    let out = ok(
+        &db,
+        &[
+            "access",
+            "add",
+            "Dewi",
+            "--role",
+            "anggota",
+            "--key",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains(DEWI_FP), "{out}");
+    // With a UTF-8 byte-order mark.
+    let file = d.path().join("dewi2.pub");
+    std::fs::write(&file, format!("\u{feff}{DEWI_2}\n")).unwrap();
+    let out = ok(
+        &db,
+        &[
+            "access",
+            "add",
+            "Dewi",
+            "--role",
+            "anggota",
+            "--key",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains(DEWI_2_FP), "{out}");
 }
 
 /// `access add NAME --role ROLE --key KEY` in `lang`, refused; its stderr,
@@ -259,6 +296,7 @@ fn every_refusal_exits_2_says_why_and_writes_nothing() {
     let ssh2 = d.path().join("a.ssh2");
     std::fs::write(&ssh2, SSH2).unwrap();
     let (private, ssh2) = (private.to_str().unwrap(), ssh2.to_str().unwrap());
+    let several = format!("{BUDI}\n{RSA}\n");
     let cases: &[(&str, [&str; 3], &[&str])] = &[
         (
             EN,
@@ -299,6 +337,16 @@ fn every_refusal_exits_2_says_why_and_writes_nothing() {
             EN,
             ["Budi", "anggota", ssh2],
             &["SSH2 (PuTTY) format", "ssh-keygen -i"],
+        ),
+        (
+            EN,
+            ["Budi", "anggota", &several],
+            &["2 keys given at once", "one key at a time"],
+        ),
+        (
+            ID,
+            ["Budi", "anggota", &several],
+            &["2 kunci diberikan sekaligus"],
         ),
         (
             EN,

@@ -109,7 +109,7 @@ fn read_key(ctx: &Ctx, arg: &str) -> CliResult<KeyLine> {
         std::fs::File::open(path)
             .and_then(|f| f.take(MAX_KEY_FILE).read_to_end(&mut text))
             .map_err(|_| CliError::input(tr!(lang, access::key_unreadable(path))))?;
-        String::from_utf8_lossy(&text).into_owned()
+        decode(&text)
     } else if names_a_file(arg) {
         return Err(CliError::input(tr!(lang, access::key_no_file(path))));
     } else {
@@ -122,10 +122,39 @@ fn read_key(ctx: &Ctx, arg: &str) -> CliResult<KeyLine> {
     if text.contains("BEGIN SSH2 PUBLIC KEY") {
         return Err(CliError::input(tr!(lang, access::KEY_SSH2)));
     }
+    let lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .count();
+    if lines > 1 {
+        return Err(CliError::input(tr!(lang, access::key_several(lines))));
+    }
     keys::parse(&text).map_err(|e| {
         let why = Some(e.0).filter(|_| !text.trim().is_empty());
         CliError::input(tr!(lang, access::key_invalid())).with_details(why.into_iter().collect())
     })
+}
+
+/// A file's text: UTF-8, or UTF-16 with its byte-order mark (as some Windows
+/// editors and PowerShell save a copied key); a leading BOM dropped.
+fn decode(bytes: &[u8]) -> String {
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| match be {
+                true => u16::from_be_bytes([c[0], c[1]]),
+                false => u16::from_le_bytes([c[0], c[1]]),
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    text.trim_start_matches('\u{feff}').to_string()
 }
 
 /// A value that can only be meant as a path (`.pub` at its end, or starting

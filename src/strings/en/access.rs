@@ -102,3 +102,7 @@ pub fn key_unreadable(path: &Path) -> String {
         path.display()
     )
 }
+
+pub fn key_several(n: usize) -> String {
+    format!("{n} keys given at once: grant one key at a time (one line each)")
+}

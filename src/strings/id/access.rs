@@ -99,3 +99,9 @@ pub fn key_unreadable(path: &Path) -> String {
         path.display()
     )
 }
+
+pub fn key_several(n: usize) -> String {
+    format!(
+        "{n} kunci diberikan sekaligus: berikan satu kunci setiap kali (satu baris masing-masing)"
+    )
+}
