@@ -16,6 +16,9 @@
 //! not a write on a closed session: its rule is that its recommendation is
 //! in the chain and is the latest version.
 //!
+//! Access for `talenta serve` (grants and removals of keys) is replayed the
+//! same way (`replay/access.rs`), though it belongs to no session.
+//!
 //! Adding a record kind (calibration, outcome, KRS) takes a few lines: a
 //! [`Table`] in [`TABLES`] (its name in reports, a query giving each row's key
 //! as the first column and its fields under the entry's names) and an arm in
