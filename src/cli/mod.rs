@@ -3,6 +3,7 @@
 //! over to one module per command. Errors become a [`CliError`] with the
 //! contract's exit status: 1 runtime failure, 2 bad usage or bad input.
 
+pub mod access;
 pub mod audit;
 pub mod demo;
 pub mod import;
@@ -125,6 +126,11 @@ pub enum Command {
     Session {
         #[command(subcommand)]
         command: session::SessionCommand,
+    },
+    /// access
+    Access {
+        #[command(subcommand)]
+        command: access::AccessCommand,
     },
     /// audit
     Audit {
@@ -462,6 +468,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             demo::ensure_default_pool(&ctx)?;
             show::run(&ctx, &nip, format)
         }
+        Some(Command::Access { command }) => access::run(&ctx, command),
         Some(Command::Audit { command }) => audit::run(&ctx, command),
         Some(Command::Session { command }) => session::run(&ctx, command),
         Some(Command::Positions {

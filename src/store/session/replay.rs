@@ -16,6 +16,9 @@
 //! not a write on a closed session: its rule is that its recommendation is
 //! in the chain and is the latest version.
 //!
+//! Access for `talenta serve` (grants and removals of keys) is replayed the
+//! same way (`replay/access.rs`), though it belongs to no session.
+//!
 //! Adding a record kind (calibration, outcome, KRS) takes a few lines: a
 //! [`Table`] in [`TABLES`] (its name in reports, a query giving each row's key
 //! as the first column and its fields under the entry's names) and an arm in
@@ -29,6 +32,7 @@ use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod access;
 mod calibration;
 
 /// A row's fields by name.
@@ -92,6 +96,8 @@ pub const TABLES: &[Table] = &[
     calibration::TABLE,
     crate::store::krs::ESTABLISHMENT_TABLE,
     crate::store::krs::MEMBER_TABLE,
+    access::GRANT_TABLE,
+    access::REMOVAL_TABLE,
 ];
 
 /// A row as the chain recorded it: the entry that last wrote it, its fields
@@ -211,6 +217,8 @@ impl Replay {
             ("calibration", "calibration.record") => self.calibration(e, &after),
             ("krs", "krs.establish") => crate::store::krs::replay(self, e, &after),
             ("outcome", "outcome.record") => self.outcome(e, &after),
+            ("access", "access.grant") => self.access_grant(e, &after),
+            ("access", "access.remove") => self.access_remove(e, &after),
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -477,7 +485,7 @@ pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Repla
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
             OR (entity IN ('decision', 'calibration', 'outcome') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
-            OR (?1 IS NULL AND entity = 'krs')
+            OR (?1 IS NULL AND entity IN ('krs', 'access'))
          ORDER BY seq",
         crate::store::audit::SELECT
     );

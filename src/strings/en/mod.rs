@@ -1,5 +1,6 @@
 //! User-facing text in English.
 
+pub mod access;
 pub mod calibration;
 pub mod cli;
 pub mod eligibility;

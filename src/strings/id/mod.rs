@@ -1,5 +1,6 @@
 //! User-facing text in Bahasa Indonesia.
 
+pub mod access;
 pub mod calibration;
 pub mod cli;
 pub mod eligibility;
