@@ -103,7 +103,10 @@ fn session_without_attendance(f: &Fixture) -> i64 {
             title: "Sidang Talenta Juli".into(),
             date: as_of(),
             members: vec![
-                ("Hj. Nurhayati".into(), talenta::domain::session::Role::Ketua),
+                (
+                    "Hj. Nurhayati".into(),
+                    talenta::domain::session::Role::Ketua,
+                ),
                 (ANDI.into(), talenta::domain::session::Role::Anggota),
             ],
             quorum: None,
@@ -146,10 +149,7 @@ fn a_member_pressing_the_secretarys_keys_reads_why_and_nothing_is_written() {
     // Viewing the panel and choosing the session is allowed; its writes are not.
     keys(&mut app, "c enter");
     assert_eq!(app.view, View::Session);
-    assert_eq!(
-        app.sessions.active.as_ref().map(|d| d.session.id),
-        Some(id)
-    );
+    assert_eq!(app.sessions.active.as_ref().map(|d| d.session.id), Some(id));
     for k in ["C", "O", "M", "n", "a", "enter", "l e", "enter"] {
         keys(&mut app, k);
         assert!(app.sessions.form.is_none(), "{k} opened a form");
@@ -294,12 +294,18 @@ fn a_member_declares_their_own_conflict_and_it_is_a_recusal_in_their_name() {
     let d = ss::detail(&store(&f).conn, id).unwrap();
     assert_eq!(d.recused_for(YUSUF), vec![ANDI]);
     assert_eq!(d.quorum_for(YUSUF).eligible, 2);
-    assert!(app.sessions.is_recused(YUSUF), "the screen shows it at once");
+    assert!(
+        app.sessions.is_recused(YUSUF),
+        "the screen shows it at once"
+    );
     let e = last_audit(&f);
     assert_eq!(e.action, "session.recuse");
     assert_eq!(e.actor, ANDI);
     assert_eq!(e.kunci.as_deref(), Some(KEY));
-    assert!(e.after.unwrap().contains("pernah menjadi atasan langsungnya"));
+    assert!(e
+        .after
+        .unwrap()
+        .contains("pernah menjadi atasan langsungnya"));
     assert!(matches!(
         audit::verify(&store(&f).conn, None).unwrap(),
         Verdict::Intact { .. }
@@ -393,7 +399,10 @@ fn locally_the_secretary_records_recusals_with_the_form_as_before() {
         "no member is signed in on this local screen: record a conflict of interest in a member's name with r"
     );
     keys(&mut app, "r");
-    assert!(app.sessions.form.is_some(), "the recusal form opens locally");
+    assert!(
+        app.sessions.form.is_some(),
+        "the recusal form opens locally"
+    );
     // No name and role on the local status line.
     keys(&mut app, "esc");
     let s = screen(&app, 100, 10);
@@ -456,7 +465,13 @@ fn the_back_end_refuses_on_its_own_before_touching_the_database() {
         "not in another member's name"
     );
     let path = f.dir.path().join("ba.md");
-    let w = b.write_minutes(id, talenta::app::session::backend::MinutesFormat::Md, Lang::Id, &path, false);
+    let w = b.write_minutes(
+        id,
+        talenta::app::session::backend::MinutesFormat::Md,
+        Lang::Id,
+        &path,
+        false,
+    );
     assert_eq!(w.map(|_| ()), denied(Act::WriteMinutes));
     assert!(!path.exists());
     assert_eq!(written(&f), before);

@@ -167,11 +167,26 @@ mod tests {
     #[test]
     fn enter_acts_as_the_focused_list_offers() {
         let open = |ctx, pane| act_of(ctx, pane, Cmd::Open);
-        assert_eq!(open(Context::Session, Pane::Sessions), None, "choosing a session reads");
+        assert_eq!(
+            open(Context::Session, Pane::Sessions),
+            None,
+            "choosing a session reads"
+        );
         assert_eq!(open(Context::Session, Pane::Members), Some(Act::RunSession));
-        assert_eq!(open(Context::Session, Pane::Decisions), Some(Act::Recommend));
-        assert_eq!(open(Context::Outcomes, Pane::Sessions), Some(Act::RecordOutcome));
-        for ctx in [Context::Table, Context::Grid, Context::Positions, Context::Shortlist] {
+        assert_eq!(
+            open(Context::Session, Pane::Decisions),
+            Some(Act::Recommend)
+        );
+        assert_eq!(
+            open(Context::Outcomes, Pane::Sessions),
+            Some(Act::RecordOutcome)
+        );
+        for ctx in [
+            Context::Table,
+            Context::Grid,
+            Context::Positions,
+            Context::Shortlist,
+        ] {
             assert_eq!(open(ctx, Pane::Members), None, "{ctx:?}");
         }
     }

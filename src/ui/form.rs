@@ -53,9 +53,7 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let nip = match &form.kind {
         FormKind::Decide { nip, .. } | FormKind::Amend { nip, .. } => Some(nip.as_str()),
         FormKind::Calibrate { nip, .. } => Some(nip.as_str()),
-        FormKind::Recuse { nip, .. } | FormKind::DeclareConflict { nip, .. } => {
-            Some(nip.as_str())
-        }
+        FormKind::Recuse { nip, .. } | FormKind::DeclareConflict { nip, .. } => Some(nip.as_str()),
         _ => None,
     };
     if let (Some(nip), Some(d)) = (nip, &app.sessions.active) {

@@ -63,7 +63,7 @@ pub fn signed_in(name: &str, r: Role) -> String {
 }
 
 /// The key's help line.
-pub const KEY_HELP_DECLARE: &str = "declare your own conflict of interest for the selected candidate";
+pub const KEY_HELP_DECLARE: &str = "declare your own conflict of interest";
 
 pub fn title_declare(member: &str, nama: &str, nip: &str) -> String {
     format!("Conflict of interest of {member}: {nama} ({nip})")
@@ -76,7 +76,9 @@ pub const DECLARE_LOCAL: &str =
     "no member is signed in on this local screen: record a conflict of interest in a member's name with r";
 
 pub fn not_a_member(name: &str, session: i64) -> String {
-    format!("{name} is not a member of session {session}: choose your session in the session panel (c)")
+    format!(
+        "{name} is not a member of session {session}: choose your session in the session panel (c)"
+    )
 }
 
 pub fn no_own_session(name: &str) -> String {

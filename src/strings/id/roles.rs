@@ -56,7 +56,7 @@ pub fn signed_in(name: &str, r: Role) -> String {
 }
 
 /// The key's help line.
-pub const KEY_HELP_DECLARE: &str = "nyatakan benturan kepentingan Anda sendiri atas kandidat terpilih";
+pub const KEY_HELP_DECLARE: &str = "nyatakan benturan kepentingan Anda sendiri";
 
 pub fn title_declare(member: &str, nama: &str, nip: &str) -> String {
     format!("Benturan kepentingan {member}: {nama} ({nip})")
