@@ -283,10 +283,12 @@ pub enum Cmd {
     PrevField,
     /// The positions screen: the PPK's establishment of the KRS (a form).
     EstablishKrs,
+    /// A member's own conflict of interest for the selected candidate (a form).
+    DeclareConflict,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 50] = [
+    pub const ALL: [Cmd; 51] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -337,6 +339,7 @@ impl Cmd {
         Cmd::NextField,
         Cmd::PrevField,
         Cmd::EstablishKrs,
+        Cmd::DeclareConflict,
     ];
 
     pub fn name(self) -> &'static str {
@@ -391,6 +394,7 @@ impl Cmd {
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
             Cmd::EstablishKrs => "establish_krs",
+            Cmd::DeclareConflict => "declare_conflict",
         }
     }
 
@@ -448,6 +452,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Decide, &["d"]),
             Keys(Cmd::Calibrate, &["K"]),
             Keys(Cmd::Recuse, &["r"]),
+            Keys(Cmd::DeclareConflict, &["B"]),
             Keys(Cmd::Discussed, &["m"]),
             Keys(Cmd::Quit, &["q", "ctrl-c"]),
         ],

@@ -4,6 +4,7 @@
 //! [`Action`]s and calls [`App::step`]; `crate::ui` draws the state. Tests do
 //! the same with a `TestBackend`.
 
+pub mod access;
 pub mod filtering;
 pub mod input;
 pub mod keymap;
@@ -336,8 +337,13 @@ impl App {
     fn command(&mut self, cmd: Cmd) {
         self.notice = None;
         self.dirty = true;
+        let ctx = self.context();
+        // A command the role may not take opens nothing and writes nothing.
+        if !self.permitted(ctx, cmd) {
+            return;
+        }
         // A screen's own commands first; what it does not handle is global.
-        let handled = match self.context() {
+        let handled = match ctx {
             Context::Prompt => {
                 self.prompt_command(cmd);
                 true

@@ -73,6 +73,7 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (_, Cmd::Calibrate) => tr!(lang, calibration::KEY_HELP),
         (_, Cmd::EstablishKrs) => tr!(lang, krs::KEY_HELP_ESTABLISH),
         (_, Cmd::Recuse) => h.recuse,
+        (_, Cmd::DeclareConflict) => tr!(lang, roles::KEY_HELP_DECLARE),
         (_, Cmd::Discussed) => h.discussed,
         (_, Cmd::NewSession) => h.new_session,
         (_, Cmd::Attend) => h.attend,
@@ -187,6 +188,9 @@ impl FormKind {
                 tr!(lang, session_ui::title_amend(*decision, nama))
             }
             FormKind::Recuse { nip, nama, .. } => tr!(lang, session_ui::title_recuse(nama, nip)),
+            FormKind::DeclareConflict {
+                nip, nama, member, ..
+            } => tr!(lang, roles::title_declare(member, nama, nip)),
             FormKind::Close { session } => tr!(lang, session_ui::title_close(*session)),
             FormKind::Reopen { session } => tr!(lang, session_ui::title_reopen(*session)),
             FormKind::Minutes { session } => tr!(lang, session_ui::title_minutes(*session)),
@@ -254,6 +258,7 @@ impl Said for FormProblem {
 fn problem(lang: Lang, p: &Problem) -> String {
     match p {
         Problem::Refused(r) => tr!(lang, session::refusal(r)),
+        Problem::Denied(d) => tr!(lang, roles::denied(d)),
         Problem::Failed(e) => tr!(lang, session_ui::not_saved(e)),
         Problem::NotSaved(path, e) => {
             tr!(
@@ -299,6 +304,14 @@ impl SessionNote {
             SessionNote::Refreshed => tr!(lang, session_ui::NOTE_REFRESHED).into(),
             SessionNote::PasteCut(n) => tr!(lang, session_ui::paste_cut(*n)),
             SessionNote::Problem(p) => problem(lang, p),
+            SessionNote::DeclareLocal => tr!(lang, roles::DECLARE_LOCAL).into(),
+            SessionNote::NotAMember { name, session } => {
+                tr!(lang, roles::not_a_member(name, *session))
+            }
+            SessionNote::NoOwnSession(name) => tr!(lang, roles::no_own_session(name)),
+            SessionNote::SeveralSessions { name, count } => {
+                tr!(lang, roles::several_sessions(name, *count))
+            }
         }
     }
 }

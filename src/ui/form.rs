@@ -53,7 +53,7 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let nip = match &form.kind {
         FormKind::Decide { nip, .. } | FormKind::Amend { nip, .. } => Some(nip.as_str()),
         FormKind::Calibrate { nip, .. } => Some(nip.as_str()),
-        FormKind::Recuse { nip, .. } => Some(nip.as_str()),
+        FormKind::Recuse { nip, .. } | FormKind::DeclareConflict { nip, .. } => Some(nip.as_str()),
         _ => None,
     };
     if let (Some(nip), Some(d)) = (nip, &app.sessions.active) {
@@ -70,6 +70,7 @@ fn info(app: &App, form: &Form, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let note = match &form.kind {
         FormKind::Amend { .. } => Some(tr!(lang, session_ui::AMEND_NOTE)),
         FormKind::Close { .. } => Some(tr!(lang, session_ui::CLOSE_CONFIRM)),
+        FormKind::DeclareConflict { .. } => Some(tr!(lang, roles::DECLARE_NOTE)),
         _ => None,
     };
     if let Some(n) = note {

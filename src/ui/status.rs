@@ -125,12 +125,22 @@ fn filter_text(app: &App) -> (String, bool) {
     }
 }
 
-/// The status line: count (and box), sort, busy; hints or a notice on the right.
+/// Who is signed in, on a member's screen (`talenta serve`): `Dewi · anggota`.
+fn signed_in(app: &App) -> Option<String> {
+    let i = app.access.identity()?;
+    Some(tr!(app.lang, roles::signed_in(&i.name, i.role)))
+}
+
+/// The status line: who is signed in (a member's screen), count (and box),
+/// sort, busy; hints or a notice on the right.
 pub fn status_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     fill_line(buf, area, area.y, theme.status);
     let w = area.width as usize;
     let mut x = put(buf, area, area.x, area.y, " ", w, theme.status);
+    if let Some(who) = signed_in(app) {
+        x = put(buf, area, x, area.y, &format!("{who} │ "), w, theme.header);
+    }
     x = put(buf, area, x, area.y, &count_text(app), w, theme.header);
     let sort = app.wanted.sort;
     if app.view == View::Table {
@@ -201,7 +211,11 @@ pub fn compact_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let x = put(buf, area, area.x, area.y, &count_text(app), w, theme.header);
+    let count = match signed_in(app) {
+        Some(who) => format!("{who} │ {}", count_text(app)),
+        None => count_text(app),
+    };
+    let x = put(buf, area, area.x, area.y, &count, w, theme.header);
     let (text, all) = filter_text(app);
     let s = format!(" · {text}");
     let room = area.right().saturating_sub(x) as usize;

@@ -1,7 +1,11 @@
 //! Where the session screen reads and writes: the store (one connection of
 //! its own, the actor of `--as`, the rules in force) in the real program and
-//! in tests. Every write is one of `store::session`'s transactions.
+//! in tests. Every write is one of `store::session`'s transactions, and is
+//! refused before the database is touched when the role of the person at the
+//! keyboard does not allow it (`domain::access`): the screen checks first
+//! (`app::access`), this is the second line.
 
+use crate::domain::access::{Access, Act, Denied};
 use crate::domain::session::Refusal;
 use crate::domain::{Pool, Position, Rules};
 use crate::lang::Lang;
@@ -26,6 +30,9 @@ pub enum Problem {
     /// The minutes were not written to this path (it exists, is the
     /// database, a link or a device, or the write failed).
     NotSaved(PathBuf, minutes::SaveError),
+    /// The role of the member at the keyboard does not allow it (nothing
+    /// was written).
+    Denied(Denied),
 }
 
 impl From<SessionError> for Problem {
@@ -75,13 +82,14 @@ pub trait SessionBackend {
     /// A number that changes when another connection commits (`PRAGMA data_version`).
     fn data_version(&mut self) -> Option<i64>;
     /// Establish the KRS of a period from the plan, every entry checked on
-    /// `pool`'s data (`store::krs::establish_plan`).
+    /// `pool`'s data (`store::krs::establish_plan`). The outer error: refused
+    /// before the store was asked (the role).
     fn establish_krs(
         &mut self,
         what: &Establish<'_>,
         pool: &Pool,
         positions: &[Position],
-    ) -> Result<Established, KrsError>;
+    ) -> Outcome<Result<Established, KrsError>>;
     /// The positions with their plan and KRS, read again.
     fn positions(&mut self) -> Outcome<Vec<Position>>;
 }
@@ -91,14 +99,38 @@ pub struct StoreSessions {
     pub store: Store,
     pub actor: Actor,
     pub rules: Rules,
+    /// Who is at the keyboard: every write is checked against it.
+    pub access: Access,
 }
 
 impl StoreSessions {
+    /// The back end of the local screen ([`Access::Local`]: every act allowed).
     pub fn new(store: Store, actor: Actor, rules: Rules) -> StoreSessions {
         StoreSessions {
             store,
             actor,
             rules,
+            access: Access::Local,
+        }
+    }
+
+    /// The same, for a member signed in by key (`talenta serve`): their role
+    /// decides which writes are refused.
+    pub fn with_access(self, access: Access) -> StoreSessions {
+        StoreSessions { access, ..self }
+    }
+
+    /// Whether the person at the keyboard may take `act`.
+    pub fn permit(&self, act: Act) -> Outcome<()> {
+        self.access.check(act).map_err(Problem::Denied)
+    }
+
+    /// A recusal in one's own name is a declaration of one's own conflict;
+    /// in another member's name it is the secretary's record.
+    fn recusal_act(&self, member: &str) -> Act {
+        match self.access.identity() {
+            Some(i) if i.name == member => Act::DeclareOwnConflict,
+            _ => Act::RecordRecusal,
         }
     }
 }
@@ -122,10 +154,12 @@ impl SessionBackend for StoreSessions {
     }
 
     fn create(&mut self, s: &NewSession) -> Outcome<i64> {
+        self.permit(Act::RunSession)?;
         Ok(ss::create(&mut self.store, &self.actor, s)?)
     }
 
     fn attend(&mut self, id: i64, name: &str) -> Outcome<()> {
+        self.permit(Act::RunSession)?;
         Ok(ss::attend(
             &mut self.store,
             &self.actor,
@@ -135,6 +169,7 @@ impl SessionBackend for StoreSessions {
     }
 
     fn recuse(&mut self, id: i64, member: &str, nip: &str, reason: &str) -> Outcome<()> {
+        self.permit(self.recusal_act(member))?;
         Ok(ss::recuse(
             &mut self.store,
             &self.actor,
@@ -146,10 +181,12 @@ impl SessionBackend for StoreSessions {
     }
 
     fn discussed(&mut self, id: i64, nip: &str) -> Outcome<()> {
+        self.permit(Act::RunSession)?;
         Ok(ss::mark_discussed(&mut self.store, &self.actor, id, nip)?)
     }
 
     fn calibrate(&mut self, id: i64, c: &CalibrationInput) -> Outcome<i64> {
+        self.permit(Act::Calibrate)?;
         Ok(crate::store::session::calibration::calibrate(
             &mut self.store,
             &self.actor,
@@ -160,6 +197,7 @@ impl SessionBackend for StoreSessions {
     }
 
     fn decide(&mut self, id: i64, d: &DecisionInput) -> Outcome<i64> {
+        self.permit(Act::Recommend)?;
         Ok(ss::decide(
             &mut self.store,
             &self.actor,
@@ -170,6 +208,7 @@ impl SessionBackend for StoreSessions {
     }
 
     fn amend(&mut self, decision: i64, a: &Amendment) -> Outcome<i64> {
+        self.permit(Act::Recommend)?;
         Ok(ss::amend(
             &mut self.store,
             &self.actor,
@@ -180,10 +219,12 @@ impl SessionBackend for StoreSessions {
     }
 
     fn close(&mut self, id: i64) -> Outcome<String> {
+        self.permit(Act::CloseSession)?;
         Ok(ss::close(&mut self.store, &self.actor, id)?)
     }
 
     fn reopen(&mut self, id: i64, reason: &str) -> Outcome<()> {
+        self.permit(Act::CloseSession)?;
         Ok(ss::reopen(&mut self.store, &self.actor, id, reason)?)
     }
 
@@ -192,6 +233,7 @@ impl SessionBackend for StoreSessions {
     }
 
     fn outcome(&mut self, o: &OutcomeInput) -> Outcome<i64> {
+        self.permit(Act::RecordOutcome)?;
         Ok(ss::outcome::record(&mut self.store, &self.actor, o)?)
     }
 
@@ -203,6 +245,7 @@ impl SessionBackend for StoreSessions {
         path: &Path,
         overwrite: bool,
     ) -> Outcome<PathBuf> {
+        self.permit(Act::WriteMinutes)?;
         let d = self.detail(id)?;
         let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
         minutes::save(path, &bytes, overwrite, &self.store.path)
@@ -222,8 +265,15 @@ impl SessionBackend for StoreSessions {
         what: &Establish<'_>,
         pool: &Pool,
         positions: &[Position],
-    ) -> Result<Established, KrsError> {
-        crate::store::krs::establish_plan(&mut self.store, &self.actor, what, pool, positions)
+    ) -> Outcome<Result<Established, KrsError>> {
+        self.permit(Act::EstablishKrs)?;
+        Ok(crate::store::krs::establish_plan(
+            &mut self.store,
+            &self.actor,
+            what,
+            pool,
+            positions,
+        ))
     }
 
     fn positions(&mut self) -> Outcome<Vec<Position>> {

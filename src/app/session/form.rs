@@ -151,6 +151,13 @@ pub enum FormKind {
         /// The members to choose from.
         members: Vec<String>,
     },
+    /// A member's own conflict of interest, in their name.
+    DeclareConflict {
+        session: i64,
+        nip: String,
+        nama: String,
+        member: String,
+    },
     Close {
         session: i64,
     },

@@ -100,7 +100,7 @@ impl App {
             tanggal: k.tanggal,
             positions: &k.positions,
         };
-        let done = match b.establish_krs(&what, &pool, &positions) {
+        let done = match b.establish_krs(&what, &pool, &positions)? {
             Ok(done) => done,
             Err(KrsError::Failing(failures)) => {
                 return Err(FormProblem::KrsFailing {

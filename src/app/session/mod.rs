@@ -9,6 +9,7 @@
 pub mod awaiting;
 pub mod backend;
 mod calibrate;
+mod conflict;
 pub mod form;
 mod krs;
 mod submit;
@@ -89,6 +90,21 @@ pub enum SessionNote {
     PasteCut(usize),
     Refreshed,
     Problem(Problem),
+    /// Declaring one's own conflict on the local screen, where no member
+    /// is signed in (the recusal form records it in a member's name).
+    DeclareLocal,
+    /// The signed-in member is not a member of the active session.
+    NotAMember {
+        name: String,
+        session: i64,
+    },
+    /// No open session lists the signed-in member.
+    NoOwnSession(String),
+    /// Several open sessions list the signed-in member: they choose one.
+    SeveralSessions {
+        name: String,
+        count: usize,
+    },
 }
 
 /// The session part of the app's state.
@@ -291,6 +307,7 @@ impl App {
             Cmd::Decide => self.open_decide(),
             Cmd::Calibrate => self.open_calibrate(),
             Cmd::Recuse => self.open_recuse(),
+            Cmd::DeclareConflict => self.open_declare_conflict(),
             Cmd::Discussed => self.mark_discussed(),
             _ => {}
         }

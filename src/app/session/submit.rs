@@ -73,6 +73,25 @@ fn outcome_input(f: &Form, decision: i64) -> Result<OutcomeInput, FormProblem> {
     })
 }
 
+/// A recusal's input: a reason is required.
+fn recusal(
+    f: &Form,
+    session: i64,
+    nip: &str,
+    member: Result<String, Problem>,
+) -> Result<Write, FormProblem> {
+    let reason = f.text(FieldId::Reason);
+    if reason.trim().is_empty() {
+        return Err(Problem::Refused(Refusal::NoReason).into());
+    }
+    Ok(Write::Recuse {
+        session,
+        member: member?,
+        nip: nip.to_string(),
+        reason,
+    })
+}
+
 impl App {
     /// Check the open form; on success write, close it and reload.
     pub(super) fn submit(&mut self) {
@@ -210,22 +229,20 @@ impl App {
                 members,
                 ..
             } => {
-                let reason = f.text(FieldId::Reason);
-                if reason.trim().is_empty() {
-                    return Err(Problem::Refused(Refusal::NoReason).into());
-                }
                 let at = f.field(FieldId::Member).map(|m| m.chosen()).unwrap_or(0);
                 let member = members
                     .get(at)
                     .cloned()
-                    .ok_or(Problem::Refused(Refusal::UnknownMember(String::new())))?;
-                Ok(Write::Recuse {
-                    session: *session,
-                    member,
-                    nip: nip.clone(),
-                    reason,
-                })
+                    .ok_or(Problem::Refused(Refusal::UnknownMember(String::new())));
+                recusal(f, *session, nip, member)
             }
+            // One's own: the same recusal, in one's own name.
+            FormKind::DeclareConflict {
+                session,
+                nip,
+                member,
+                ..
+            } => recusal(f, *session, nip, Ok(member.clone())),
             FormKind::Close { session } => Ok(Write::Close(*session)),
             FormKind::Reopen { session } => {
                 let reason = f.text(FieldId::Reason);

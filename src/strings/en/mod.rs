@@ -9,6 +9,7 @@ pub mod import;
 pub mod krs;
 pub mod outcome;
 pub mod positions;
+pub mod roles;
 pub mod session;
 pub mod session_ui;
 pub mod ui;
