@@ -19,6 +19,7 @@ pub mod calibration;
 pub mod outcome;
 pub mod replay;
 pub mod succession;
+pub mod vote;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {

@@ -30,6 +30,7 @@ use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod calibration;
+mod vote;
 
 /// A row's fields by name.
 pub type Fields = Map<String, Value>;
@@ -92,6 +93,9 @@ pub const TABLES: &[Table] = &[
     calibration::TABLE,
     crate::store::krs::ESTABLISHMENT_TABLE,
     crate::store::krs::MEMBER_TABLE,
+    vote::VOTE,
+    vote::BALLOT,
+    vote::CLOSE,
 ];
 
 /// A row as the chain recorded it: the entry that last wrote it, its fields
@@ -211,6 +215,9 @@ impl Replay {
             ("calibration", "calibration.record") => self.calibration(e, &after),
             ("krs", "krs.establish") => crate::store::krs::replay(self, e, &after),
             ("outcome", "outcome.record") => self.outcome(e, &after),
+            ("vote", "vote.open" | "vote.cast" | "vote.close" | "vote.cancel") => {
+                self.vote(e, &after)
+            }
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -475,7 +482,7 @@ fn to_json(v: ValueRef<'_>) -> Value {
 pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Replay> {
     let sql = format!(
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
-            OR (entity IN ('decision', 'calibration', 'outcome') AND (?1 IS NULL
+            OR (entity IN ('decision', 'calibration', 'outcome', 'vote') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
             OR (?1 IS NULL AND entity = 'krs')
          ORDER BY seq",

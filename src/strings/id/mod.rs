@@ -11,3 +11,4 @@ pub mod positions;
 pub mod session;
 pub mod session_ui;
 pub mod ui;
+pub mod vote;
