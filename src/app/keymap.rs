@@ -189,10 +189,12 @@ pub enum Context {
     /// The recommendations awaiting the PPK's outcome.
     Outcomes,
     Form,
+    /// The committee's vote panel.
+    Vote,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Table,
         Context::Grid,
@@ -202,6 +204,7 @@ impl Context {
         Context::Compare,
         Context::Session,
         Context::Outcomes,
+        Context::Vote,
         Context::Help,
         Context::Prompt,
         Context::Form,
@@ -221,6 +224,7 @@ impl Context {
             Context::Session => "session",
             Context::Outcomes => "outcomes",
             Context::Form => "form",
+            Context::Vote => "vote",
         }
     }
 
@@ -283,10 +287,19 @@ pub enum Cmd {
     PrevField,
     /// The positions screen: the PPK's establishment of the KRS (a form).
     EstablishKrs,
+    /// Show or hide the committee's vote panel.
+    Vote,
+    /// In the recommendation or calibration form: put it to a vote.
+    PutToVote,
+    VoteFor,
+    VoteAgainst,
+    VoteAbstain,
+    CloseVote,
+    CancelVote,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 50] = [
+    pub const ALL: [Cmd; 57] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -337,6 +350,13 @@ impl Cmd {
         Cmd::NextField,
         Cmd::PrevField,
         Cmd::EstablishKrs,
+        Cmd::Vote,
+        Cmd::PutToVote,
+        Cmd::VoteFor,
+        Cmd::VoteAgainst,
+        Cmd::VoteAbstain,
+        Cmd::CloseVote,
+        Cmd::CancelVote,
     ];
 
     pub fn name(self) -> &'static str {
@@ -391,6 +411,13 @@ impl Cmd {
             Cmd::NextField => "next_field",
             Cmd::PrevField => "previous_field",
             Cmd::EstablishKrs => "establish_krs",
+            Cmd::Vote => "vote",
+            Cmd::PutToVote => "put_to_vote",
+            Cmd::VoteFor => "vote_for",
+            Cmd::VoteAgainst => "vote_against",
+            Cmd::VoteAbstain => "vote_abstain",
+            Cmd::CloseVote => "close_vote",
+            Cmd::CancelVote => "cancel_vote",
         }
     }
 
@@ -449,6 +476,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Calibrate, &["K"]),
             Keys(Cmd::Recuse, &["r"]),
             Keys(Cmd::Discussed, &["m"]),
+            Keys(Cmd::Vote, &["V"]),
             Keys(Cmd::Quit, &["q", "ctrl-c"]),
         ],
     ),
@@ -528,6 +556,17 @@ const DEFAULTS: &[(Context, &[Row])] = &[
         ],
     ),
     (
+        Context::Vote,
+        &[
+            Keys(Cmd::VoteFor, &["y", "1"]),
+            Keys(Cmd::VoteAgainst, &["n", "2"]),
+            Keys(Cmd::VoteAbstain, &["a", "3"]),
+            Keys(Cmd::CloseVote, &["C"]),
+            Keys(Cmd::CancelVote, &["X"]),
+            Keys(Cmd::Back, &["esc", "V"]),
+        ],
+    ),
+    (
         Context::Outcomes,
         &[
             List,
@@ -552,6 +591,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Cancel, &["esc", "ctrl-c"]),
             Keys(Cmd::NextField, &["tab"]),
             Keys(Cmd::PrevField, &["backtab"]),
+            Keys(Cmd::PutToVote, &["ctrl-o"]),
             Keys(Cmd::Down, &["down"]),
             Keys(Cmd::Up, &["up"]),
             Editing,

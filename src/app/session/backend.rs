@@ -84,6 +84,10 @@ pub trait SessionBackend {
     ) -> Result<Established, KrsError>;
     /// The positions with their plan and KRS, read again.
     fn positions(&mut self) -> Outcome<Vec<Position>>;
+    /// The committee's votes (`session/vote.rs`), when this back end has them.
+    fn votes(&mut self) -> Option<&mut dyn super::vote::VoteBackend> {
+        None
+    }
 }
 
 /// The store as the session screen's back end.
@@ -104,6 +108,10 @@ impl StoreSessions {
 }
 
 impl SessionBackend for StoreSessions {
+    fn votes(&mut self) -> Option<&mut dyn super::vote::VoteBackend> {
+        Some(self)
+    }
+
     fn list(&mut self) -> Outcome<Vec<SessionRow>> {
         Ok(ss::list(&self.store.conn)?)
     }

@@ -116,6 +116,9 @@ pub struct VoteDetail {
     #[serde(flatten)]
     pub status: VoteStatus,
     pub tally: Tally,
+    /// The session's members, in order.
+    #[serde(skip)]
+    pub members: Vec<String>,
 }
 
 impl VoteDetail {
@@ -428,7 +431,8 @@ pub fn cancel(store: &mut Store, actor: &Actor, vote: i64, reason: &str) -> Resu
 /// One vote with its tally now.
 pub fn show(conn: &Connection, vote: i64) -> Result<VoteDetail> {
     let r = row(conn, vote)?;
-    let tally = tally_of(conn, vote, &r)?;
+    let standing = standings(conn, r.session, &r.nip)?;
+    let tally = vote::tally(&standing, &ballots(conn, vote)?);
     type Head = (String, String, Option<String>);
     let (opened_at, actor, nama): Head = conn.query_row(
         "SELECT v.opened_at, v.actor, e.nama FROM vote v LEFT JOIN employee e ON e.nip = v.nip WHERE v.id = ?1",
@@ -451,6 +455,7 @@ pub fn show(conn: &Connection, vote: i64) -> Result<VoteDetail> {
         actor,
         status,
         tally,
+        members: standing.into_iter().map(|(n, _)| n).collect(),
     })
 }
 
@@ -484,12 +489,17 @@ fn closed_status(conn: &Connection, vote: i64) -> Result<VoteStatus> {
     })
 }
 
-/// The open vote of session `session` with its tally, if there is one.
-pub fn open_of_session(conn: &Connection, session: i64) -> Result<Option<VoteDetail>> {
-    match open_in(conn, session)? {
-        Some(v) => Ok(Some(show(conn, v)?)),
-        None => Ok(None),
-    }
+/// Every open vote of an open session, oldest first.
+pub fn open_votes(conn: &Connection) -> Result<Vec<VoteDetail>> {
+    let ids = conn
+        .prepare(
+            "SELECT v.id FROM vote v JOIN committee_session s ON s.id = v.session_id
+             WHERE s.status = 'open' AND NOT EXISTS (SELECT 1 FROM vote_close c WHERE c.vote_id = v.id)
+             ORDER BY v.id",
+        )?
+        .query_map([], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.into_iter().map(|v| show(conn, v)).collect()
 }
 
 /// Each member's ballot on a record a vote wrote, as its closing entry in

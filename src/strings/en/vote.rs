@@ -146,3 +146,23 @@ pub fn title_cancel(vote: i64) -> String {
     format!("Cancel vote {vote}")
 }
 pub const CANCEL_REASON: &str = "Reason";
+
+pub fn denied(act: crate::domain::access::Act) -> String {
+    use crate::domain::access::Act;
+    match act {
+        Act::CastVote => "your role may not vote; nothing was recorded".into(),
+        _ => "only the secretary (sekretaris) opens, closes and cancels a vote; nothing was recorded".into(),
+    }
+}
+
+// The keys (help screen and docs/keys.md).
+pub const CONTEXT: &str = "Committee vote";
+pub const KEY_VOTE: &str = "the committee's open vote: the proposal and the live tally";
+pub const KEY_PUT_TO_VOTE: &str =
+    "put this recommendation or calibration to a vote of the members present (instead of typing the votes)";
+pub const KEY_FOR: &str = "vote for (setuju)";
+pub const KEY_AGAINST: &str = "vote against (tidak setuju)";
+pub const KEY_ABSTAIN: &str = "abstain";
+pub const KEY_CLOSE: &str = "close the vote and record it with the tally (secretary)";
+pub const KEY_CANCEL: &str = "cancel the vote, with a reason (secretary)";
+pub const KEY_BACK: &str = "hide the vote panel";

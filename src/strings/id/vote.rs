@@ -146,3 +146,23 @@ pub fn title_cancel(vote: i64) -> String {
     format!("Batalkan pemungutan suara {vote}")
 }
 pub const CANCEL_REASON: &str = "Alasan";
+
+pub fn denied(act: crate::domain::access::Act) -> String {
+    use crate::domain::access::Act;
+    match act {
+        Act::CastVote => "peran Anda tidak dapat memberi suara; tidak ada yang dicatat".into(),
+        _ => "hanya sekretaris yang membuka, menutup dan membatalkan pemungutan suara; tidak ada yang dicatat".into(),
+    }
+}
+
+// Tombol (layar bantuan dan docs/keys.md).
+pub const CONTEXT: &str = "Pemungutan suara komite";
+pub const KEY_VOTE: &str = "pemungutan suara komite yang terbuka: usulan dan hasil langsung";
+pub const KEY_PUT_TO_VOTE: &str =
+    "ajukan rekomendasi atau kalibrasi ini ke pemungutan suara anggota yang hadir (tanpa mengetik suara)";
+pub const KEY_FOR: &str = "pilih setuju";
+pub const KEY_AGAINST: &str = "pilih tidak setuju";
+pub const KEY_ABSTAIN: &str = "abstain";
+pub const KEY_CLOSE: &str = "tutup pemungutan suara dan catat dengan hasilnya (sekretaris)";
+pub const KEY_CANCEL: &str = "batalkan pemungutan suara dengan alasan (sekretaris)";
+pub const KEY_BACK: &str = "sembunyikan panel suara";
