@@ -9,9 +9,16 @@ use rusqlite::{params, Connection};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+mod common;
 mod common_cli;
+mod common_sessions;
 
+use common::keys;
 use common_cli::{forge, ok as run, talenta, FAUZI, FIXTURES, SITI};
+use common_sessions::{recorded_session, session_app, session_fixture, store, KEMAS, YUSUF};
+use talenta::app::Action;
+use talenta::domain::access::{Access, Identity, Role};
+use talenta::strings::Lang;
 
 /// Runs a command that must be refused: exit 2, the message holding `says`.
 fn refused(db: &Path, args: &[&str], says: &str) {
@@ -298,4 +305,122 @@ fn a_forged_ballot_is_caught_by_audit_verify() {
     let o = talenta(&turned).args(["audit", "verify"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("ballot record 1"));
+}
+
+// --- On the screen ------------------------------------------------------
+
+fn member(name: &str, role: Role) -> Access {
+    Access::Member(Identity {
+        name: name.into(),
+        role,
+        key: "SHA256:test".into(),
+    })
+}
+
+fn status(app: &talenta::app::App) -> String {
+    common::screen(app, 120, 40)
+}
+
+#[test]
+fn a_member_votes_with_a_key_as_themself_and_the_secretary_closes_on_the_screen() {
+    let f = session_fixture();
+    let session = recorded_session(&f);
+    // The secretary puts a calibration of Yusuf to a vote from the form.
+    let mut sec = session_app(&f, Lang::En);
+    sec.access = member("Budi Santoso", Role::Sekretaris);
+    keys(&mut sec, "c enter esc");
+    keys(&mut sec, ":");
+    common::type_text(&mut sec, YUSUF);
+    keys(&mut sec, "enter K text:8 tab text:Konsisten ctrl-o");
+    assert!(sec.sessions.form.is_none(), "the form became a vote");
+    let vote = sec.sessions.vote.current.clone().expect("an open vote");
+    assert_eq!(vote.session_id, session);
+    assert!(sec.sessions.vote.shown);
+    let screen = status(&sec);
+    assert!(screen.contains("Committee vote 1"), "{screen}");
+    assert!(screen.contains("Not voted yet: Hj. Nurhayati, Budi Santoso, Andi Wijaya"), "{screen}");
+
+    // A member's screen announces the vote; V opens it, y votes for.
+    let mut andi = session_app(&f, Lang::En);
+    andi.access = member("Andi Wijaya", Role::Anggota);
+    andi.step(Action::Tick);
+    keys(&mut andi, "V");
+    assert!(andi.sessions.vote.shown);
+    keys(&mut andi, "y");
+    let screen = status(&andi);
+    assert!(screen.contains("Your ballot: for (setuju)"), "{screen}");
+    // The member may not close the vote: refused, nothing written.
+    keys(&mut andi, "C");
+    let screen = status(&andi);
+    assert!(screen.contains("only the secretary"), "{screen}");
+
+    let mut nur = session_app(&f, Lang::En);
+    nur.access = member("Hj. Nurhayati", Role::Anggota);
+    keys(&mut nur, "V 1");
+
+    // The secretary's tally refreshes from the database, then C closes.
+    sec.step(Action::Tick);
+    let screen = status(&sec);
+    assert!(screen.contains("Tally: for 2, against 0, abstain 0"), "{screen}");
+    assert!(screen.contains("Andi Wijaya: for (setuju)"), "{screen}");
+    keys(&mut sec, "C");
+    let screen = status(&sec);
+    assert!(screen.contains("calibration 1 recorded"), "{screen}");
+
+    let conn = store(&f).conn;
+    let ballots: Vec<(String, String)> = conn
+        .prepare("SELECT member_name, choice FROM vote_ballot ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        ballots,
+        vec![
+            ("Andi Wijaya".to_string(), "setuju".to_string()),
+            ("Hj. Nurhayati".to_string(), "setuju".to_string())
+        ]
+    );
+    let votes: String = conn
+        .query_row(
+            "SELECT votes_for || '/' || votes_against || '/' || votes_abstain FROM calibration",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(votes, "2/0/0");
+}
+
+#[test]
+fn a_recused_member_is_refused_on_the_screen_and_the_local_screen_casts_for_no_one() {
+    let f = session_fixture();
+    recorded_session(&f);
+    let mut s = store(&f);
+    let p = talenta::store::session::vote::Proposal::Decision(
+        talenta::store::session::DecisionInput {
+            nip: KEMAS.into(),
+            kind: talenta::domain::session::DecisionKind::Pengembangan,
+            position: None,
+            reason: "Pelatihan kepemimpinan".into(),
+            votes: None,
+        },
+    );
+    talenta::store::session::vote::open(&mut s, &common_sessions::actor(), 1, &p).unwrap();
+    // Andi stepped aside for Kemas.
+    let mut andi = session_app(&f, Lang::En);
+    andi.access = member("Andi Wijaya", Role::Anggota);
+    keys(&mut andi, "V n");
+    let screen = status(&andi);
+    assert!(screen.contains("Andi Wijaya stepped aside for"), "{screen}");
+    // The administrator's own screen shows the tally but casts for no one.
+    let mut local = session_app(&f, Lang::En);
+    keys(&mut local, "V y");
+    let screen = status(&local);
+    assert!(screen.contains("a member votes from their own screen"), "{screen}");
+    let n: i64 = store(&f)
+        .conn
+        .query_row("SELECT count(*) FROM vote_ballot", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "nothing was written");
 }
