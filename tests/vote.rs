@@ -424,3 +424,43 @@ fn a_recused_member_is_refused_on_the_screen_and_the_local_screen_casts_for_no_o
         .unwrap();
     assert_eq!(n, 0, "nothing was written");
 }
+
+#[test]
+fn the_minutes_show_the_tally_and_name_each_vote_only_when_the_committee_says_so() {
+    let (d, db) = session();
+    let vote = open_decision(&db, FAUZI);
+    cast(&db, &vote, "Siti Rahmah", "setuju");
+    cast(&db, &vote, "Budi", "setuju");
+    cast(&db, &vote, "Dewi", "tidak-setuju");
+    run(&db, &["session", "vote", "close", &vote]);
+    let md = run(&db, &["session", "minutes", "1"]);
+    assert!(md.contains("Votes (for/against/abstain): 2/1/0"), "{md}");
+    assert!(!md.contains("Each member's vote"), "tally only by default: {md}");
+    let json = run(&db, &["session", "minutes", "1", "--format", "json"]);
+    assert!(!json.contains("suara_anggota"), "{json}");
+
+    let config = d.path().join("talenta.toml");
+    std::fs::write(&config, "[committee]\nnamed_votes = true\n").unwrap();
+    let named = |args: &[&str]| {
+        let mut c = talenta(&db);
+        c.env("TALENTA_CONFIG", &config);
+        common_cli::ok_with(c, args)
+    };
+    let md = named(&["session", "minutes", "1"]);
+    assert!(
+        md.contains("- Each member's vote: Siti Rahmah: for (setuju); Budi: for (setuju); Dewi: against (tidak setuju)"),
+        "{md}"
+    );
+    let j: Value = serde_json::from_str(&named(&["session", "minutes", "1", "--format", "json"])).unwrap();
+    assert_eq!(j["suara_anggota"][0]["id"], 1);
+    assert_eq!(j["suara_anggota"][0]["suara"][2]["nama"], "Dewi");
+    assert_eq!(j["suara_anggota"][0]["suara"][2]["pilihan"], "tidak_setuju");
+    let out = d.path().join("ba.docx");
+    named(&["session", "minutes", "1", "--format", "docx", "--output", out.to_str().unwrap()]);
+    let bytes = std::fs::read(&out).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Dewi: against (tidak setuju)"), "docx names the votes");
+}

@@ -386,7 +386,8 @@ fn write_minutes(
     output: Option<&Path>,
     force: bool,
 ) -> CliResult {
-    let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+    let mut detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+    ss::vote::name_votes(&store.conn, &mut detail, ctx.rules()).map_err(|e| refused(ctx, e))?;
     let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
     match output {
         Some(path) => {

@@ -84,3 +84,31 @@ pub fn lines(lang: Lang, v: &VoteDetail) -> Vec<String> {
     }
     out
 }
+
+/// The minutes' line naming each member's vote on recommendation or
+/// calibration `id` ("Each member's vote: Siti: for; Budi: against"), when
+/// the committee's setting put the named votes in `d`.
+pub fn named_line(
+    lang: Lang,
+    d: &crate::store::session::SessionDetail,
+    subject: Subject,
+    id: i64,
+) -> Option<String> {
+    let v = d
+        .named_votes
+        .iter()
+        .find(|v| v.subject == subject && v.id == id)?;
+    let names: Vec<String> = v
+        .ballots
+        .iter()
+        .map(|b| {
+            format!(
+                "{}: {}",
+                crate::domain::text::one_line(&b.member),
+                tr!(lang, vote::choice(b.choice))
+            )
+        })
+        .collect();
+    let l = tr!(lang, &vote::LABELS);
+    Some(format!("{}: {}", l.votes_by_name, names.join("; ")))
+}

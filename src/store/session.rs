@@ -139,6 +139,10 @@ pub struct SessionDetail {
     /// ([`succession`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub succession: Vec<succession::PositionPlan>,
+    /// Each member's vote on what a committee vote recorded, when the
+    /// committee's setting asks the minutes to name them ([`vote::name_votes`]).
+    #[serde(rename = "suara_anggota", skip_serializing_if = "Vec::is_empty")]
+    pub named_votes: Vec<vote::NamedVote>,
 }
 
 impl SessionDetail {
@@ -895,6 +899,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         closing_head,
         current_head,
         succession: Vec::new(),
+        named_votes: Vec::new(),
     };
     // A closed session shows what the chain holds at its closing head.
     replay::replay(conn, Some(id))?.render(conn, &mut detail)?;

@@ -211,7 +211,8 @@ impl SessionBackend for StoreSessions {
         path: &Path,
         overwrite: bool,
     ) -> Outcome<PathBuf> {
-        let d = self.detail(id)?;
+        let mut d = self.detail(id)?;
+        ss::vote::name_votes(&self.store.conn, &mut d, &self.rules)?;
         let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
         minutes::save(path, &bytes, overwrite, &self.store.path)
             .map_err(|e| Problem::NotSaved(path.to_path_buf(), e))?;

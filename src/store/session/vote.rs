@@ -502,12 +502,28 @@ pub fn open_votes(conn: &Connection) -> Result<Vec<VoteDetail>> {
     ids.into_iter().map(|v| show(conn, v)).collect()
 }
 
-/// Each member's ballot on a record a vote wrote, as its closing entry in
-/// the audit chain names them: (subject, record id) -> (member, choice).
-pub type NamedBallots = Vec<((Subject, i64), Vec<(String, Choice)>)>;
+/// Each member's ballot on what a vote recorded, as the vote's closing
+/// entry in the audit chain names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedVote {
+    #[serde(rename = "subjek")]
+    pub subject: Subject,
+    /// The recommendation's or calibration's id.
+    pub id: i64,
+    #[serde(rename = "suara")]
+    pub ballots: Vec<NamedBallot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedBallot {
+    #[serde(rename = "nama")]
+    pub member: String,
+    #[serde(rename = "pilihan")]
+    pub choice: Choice,
+}
 
 /// The named ballots of every vote recorded in session `session`.
-pub fn named_ballots(conn: &Connection, session: i64) -> Result<NamedBallots> {
+pub fn named_votes(conn: &Connection, session: i64) -> Result<Vec<NamedVote>> {
     let mut stmt = conn.prepare(
         "SELECT after FROM audit_log WHERE action = 'vote.close' AND entity = 'vote'
            AND json_valid(after) AND json_extract(after, '$.session') = ?1 ORDER BY seq",
@@ -520,7 +536,7 @@ pub fn named_ballots(conn: &Connection, session: i64) -> Result<NamedBallots> {
         let v: Value = serde_json::from_str(&a).unwrap_or(Value::Null);
         let subject = v.get("subject").and_then(Value::as_str).and_then(Subject::from_code);
         let record = v.get("record_id").and_then(Value::as_i64);
-        let (Some(subject), Some(record)) = (subject, record) else {
+        let (Some(subject), Some(id)) = (subject, record) else {
             continue;
         };
         let ballots = v
@@ -529,11 +545,26 @@ pub fn named_ballots(conn: &Connection, session: i64) -> Result<NamedBallots> {
             .into_iter()
             .flatten()
             .filter_map(|b| {
-                let name = b.get("member")?.as_str()?.to_string();
-                Some((name, Choice::parse(b.get("choice")?.as_str()?)?))
+                Some(NamedBallot {
+                    member: b.get("member")?.as_str()?.to_string(),
+                    choice: Choice::parse(b.get("choice")?.as_str()?)?,
+                })
             })
             .collect();
-        out.push(((subject, record), ballots));
+        out.push(NamedVote {
+            subject,
+            id,
+            ballots,
+        });
     }
     Ok(out)
+}
+
+/// Fill in `d.named_votes` when `rules` (the committee's setting) asks the
+/// minutes to name each member's vote.
+pub fn name_votes(conn: &Connection, d: &mut super::SessionDetail, rules: &Rules) -> Result<()> {
+    if rules.named_votes {
+        d.named_votes = named_votes(conn, d.session.id)?;
+    }
+    Ok(())
 }
