@@ -157,7 +157,7 @@ pub fn denied(act: crate::domain::access::Act) -> String {
 
 // The keys (help screen and docs/keys.md).
 pub const CONTEXT: &str = "Committee vote";
-pub const KEY_VOTE: &str = "the committee's open vote: the proposal and the live tally";
+pub const KEY_VOTE: &str = "the committee's open vote: proposal, live tally";
 pub const KEY_PUT_TO_VOTE: &str =
     "put this recommendation or calibration to a vote of the members present (instead of typing the votes)";
 pub const KEY_FOR: &str = "vote for (setuju)";

@@ -157,7 +157,7 @@ pub fn denied(act: crate::domain::access::Act) -> String {
 
 // Tombol (layar bantuan dan docs/keys.md).
 pub const CONTEXT: &str = "Pemungutan suara komite";
-pub const KEY_VOTE: &str = "pemungutan suara komite yang terbuka: usulan dan hasil langsung";
+pub const KEY_VOTE: &str = "pemungutan suara yang terbuka: usulan, hasil langsung";
 pub const KEY_PUT_TO_VOTE: &str =
     "ajukan rekomendasi atau kalibrasi ini ke pemungutan suara anggota yang hadir (tanpa mengetik suara)";
 pub const KEY_FOR: &str = "pilih setuju";
