@@ -3,8 +3,8 @@
 //! version appears, amended ones with what amended them, and the audit head
 //! hash at closing anchors the signed paper to the database.
 
-use crate::domain::vote::Subject;
 use crate::domain::session::DecisionKind;
+use crate::domain::vote::Subject;
 
 mod calibration;
 mod succession;

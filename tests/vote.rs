@@ -47,11 +47,21 @@ fn session() -> (tempfile::TempDir, PathBuf) {
     run(&db, &new);
     run(
         &db,
-        &["session", "attend", "1", "Siti Rahmah", "Budi", "Rahmat", "Dewi"],
+        &[
+            "session",
+            "attend",
+            "1",
+            "Siti Rahmah",
+            "Budi",
+            "Rahmat",
+            "Dewi",
+        ],
     );
     run(
         &db,
-        &["session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar"],
+        &[
+            "session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar",
+        ],
     );
     (d, db)
 }
@@ -60,7 +70,14 @@ fn open_decision(db: &Path, nip: &str) -> String {
     run(
         db,
         &[
-            "session", "vote", "open", "1", nip, "--kind", "pengembangan", "--reason",
+            "session",
+            "vote",
+            "open",
+            "1",
+            nip,
+            "--kind",
+            "pengembangan",
+            "--reason",
             "potensi tinggi",
         ],
     )
@@ -69,7 +86,10 @@ fn open_decision(db: &Path, nip: &str) -> String {
 }
 
 fn cast(db: &Path, vote: &str, member: &str, choice: &str) {
-    run(db, &["session", "vote", "cast", vote, "--member", member, choice]);
+    run(
+        db,
+        &["session", "vote", "cast", vote, "--member", member, choice],
+    );
 }
 
 fn count(db: &Path, table: &str) -> i64 {
@@ -157,7 +177,9 @@ fn three_members_vote_and_the_closing_records_the_recommendation_with_the_tally(
     // A closed vote takes no more ballots.
     refused(
         &db,
-        &["session", "vote", "cast", &vote, "--member", "Dewi", "setuju"],
+        &[
+            "session", "vote", "cast", &vote, "--member", "Dewi", "setuju",
+        ],
         "vote 1 is closed",
     );
     talenta(&db).args(["audit", "verify"]).assert().success();
@@ -183,14 +205,18 @@ fn a_recused_an_absent_and_a_stranger_are_refused_with_nothing_written() {
     }
     refused(
         &db,
-        &["session", "vote", "cast", &vote, "--member", "Dewi", "mungkin"],
+        &[
+            "session", "vote", "cast", &vote, "--member", "Dewi", "mungkin",
+        ],
         "cannot read the ballot",
     );
     assert_eq!(count(&db, "vote_ballot"), ballots);
     assert_eq!(count(&db, "audit_log"), entries);
     // In Indonesian too.
     let o = common_cli::talenta_in(&db, "id_ID.UTF-8")
-        .args(["session", "vote", "cast", &vote, "--member", "Yusuf", "setuju"])
+        .args([
+            "session", "vote", "cast", &vote, "--member", "Yusuf", "setuju",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
@@ -223,7 +249,14 @@ fn one_open_vote_per_session_a_tally_that_does_not_carry_and_cancelling() {
     );
     run(
         &db,
-        &["session", "vote", "cancel", &vote, "--reason", "ditunda ke sidang berikut"],
+        &[
+            "session",
+            "vote",
+            "cancel",
+            &vote,
+            "--reason",
+            "ditunda ke sidang berikut",
+        ],
     );
     let j = json(&db, &["session", "vote", "show", &vote, "--format", "json"]);
     assert_eq!(j["status"], "cancelled");
@@ -264,10 +297,16 @@ fn a_vote_on_a_closed_session_is_refused() {
     let entries = count(&db, "audit_log");
     refused(
         &db,
-        &["session", "vote", "cast", &vote, "--member", "Budi", "setuju"],
+        &[
+            "session", "vote", "cast", &vote, "--member", "Budi", "setuju",
+        ],
         "session 1 is closed",
     );
-    refused(&db, &["session", "vote", "close", &vote], "session 1 is closed");
+    refused(
+        &db,
+        &["session", "vote", "close", &vote],
+        "session 1 is closed",
+    );
     refused(
         &db,
         &[
@@ -292,7 +331,10 @@ fn a_forged_ballot_is_caught_by_audit_verify() {
         )
         .unwrap();
     });
-    let o = talenta(&slipped).args(["audit", "verify"]).output().unwrap();
+    let o = talenta(&slipped)
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("ballot record 2"), "{err}");
@@ -338,7 +380,10 @@ fn a_member_votes_with_a_key_as_themself_and_the_secretary_closes_on_the_screen(
     assert!(sec.sessions.vote.shown);
     let screen = status(&sec);
     assert!(screen.contains("Committee vote 1"), "{screen}");
-    assert!(screen.contains("Not voted yet: Hj. Nurhayati, Budi Santoso, Andi Wijaya"), "{screen}");
+    assert!(
+        screen.contains("Not voted yet: Hj. Nurhayati, Budi Santoso, Andi Wijaya"),
+        "{screen}"
+    );
 
     // A member's screen announces the vote; V opens it, y votes for.
     let mut andi = session_app(&f, Lang::En);
@@ -361,7 +406,10 @@ fn a_member_votes_with_a_key_as_themself_and_the_secretary_closes_on_the_screen(
     // The secretary's tally refreshes from the database, then C closes.
     sec.step(Action::Tick);
     let screen = status(&sec);
-    assert!(screen.contains("Tally: for 2, against 0, abstain 0"), "{screen}");
+    assert!(
+        screen.contains("Tally: for 2, against 0, abstain 0"),
+        "{screen}"
+    );
     assert!(screen.contains("Andi Wijaya: for (setuju)"), "{screen}");
     keys(&mut sec, "C");
     let screen = status(&sec);
@@ -397,15 +445,14 @@ fn a_recused_member_is_refused_on_the_screen_and_the_local_screen_casts_for_no_o
     let f = session_fixture();
     recorded_session(&f);
     let mut s = store(&f);
-    let p = talenta::store::session::vote::Proposal::Decision(
-        talenta::store::session::DecisionInput {
+    let p =
+        talenta::store::session::vote::Proposal::Decision(talenta::store::session::DecisionInput {
             nip: KEMAS.into(),
             kind: talenta::domain::session::DecisionKind::Pengembangan,
             position: None,
             reason: "Pelatihan kepemimpinan".into(),
             votes: None,
-        },
-    );
+        });
     talenta::store::session::vote::open(&mut s, &common_sessions::actor(), 1, &p).unwrap();
     // Andi stepped aside for Kemas.
     let mut andi = session_app(&f, Lang::En);
@@ -417,7 +464,10 @@ fn a_recused_member_is_refused_on_the_screen_and_the_local_screen_casts_for_no_o
     let mut local = session_app(&f, Lang::En);
     keys(&mut local, "V y");
     let screen = status(&local);
-    assert!(screen.contains("a member votes from their own screen"), "{screen}");
+    assert!(
+        screen.contains("a member votes from their own screen"),
+        "{screen}"
+    );
     let n: i64 = store(&f)
         .conn
         .query_row("SELECT count(*) FROM vote_ballot", [], |r| r.get(0))
@@ -435,7 +485,10 @@ fn the_minutes_show_the_tally_and_name_each_vote_only_when_the_committee_says_so
     run(&db, &["session", "vote", "close", &vote]);
     let md = run(&db, &["session", "minutes", "1"]);
     assert!(md.contains("Votes (for/against/abstain): 2/1/0"), "{md}");
-    assert!(!md.contains("Each member's vote"), "tally only by default: {md}");
+    assert!(
+        !md.contains("Each member's vote"),
+        "tally only by default: {md}"
+    );
     let json = run(&db, &["session", "minutes", "1", "--format", "json"]);
     assert!(!json.contains("suara_anggota"), "{json}");
 
@@ -451,16 +504,28 @@ fn the_minutes_show_the_tally_and_name_each_vote_only_when_the_committee_says_so
         md.contains("- Each member's vote: Siti Rahmah: for (setuju); Budi: for (setuju); Dewi: against (tidak setuju)"),
         "{md}"
     );
-    let j: Value = serde_json::from_str(&named(&["session", "minutes", "1", "--format", "json"])).unwrap();
+    let j: Value =
+        serde_json::from_str(&named(&["session", "minutes", "1", "--format", "json"])).unwrap();
     assert_eq!(j["suara_anggota"][0]["id"], 1);
     assert_eq!(j["suara_anggota"][0]["suara"][2]["nama"], "Dewi");
     assert_eq!(j["suara_anggota"][0]["suara"][2]["pilihan"], "tidak_setuju");
     let out = d.path().join("ba.docx");
-    named(&["session", "minutes", "1", "--format", "docx", "--output", out.to_str().unwrap()]);
+    named(&[
+        "session",
+        "minutes",
+        "1",
+        "--format",
+        "docx",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
     let bytes = std::fs::read(&out).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
-    assert!(xml.contains("Dewi: against (tidak setuju)"), "docx names the votes");
+    assert!(
+        xml.contains("Dewi: against (tidak setuju)"),
+        "docx names the votes"
+    );
 }

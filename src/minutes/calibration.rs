@@ -2,9 +2,9 @@
 //! candidate, the computed box, the agreed box, the grounds and the votes.
 //! Nothing is added when the session recorded none.
 
-use crate::domain::vote::Subject;
 use super::{bold, heading, markdown_block, para, safe_cell, write_csv};
 use crate::domain::text::{self, one_line};
+use crate::domain::vote::Subject;
 use crate::lang::Lang;
 use crate::store::session::calibration::CalibrationRow;
 use crate::store::session::SessionDetail;

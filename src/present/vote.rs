@@ -25,7 +25,12 @@ pub fn status(lang: Lang, v: &VoteDetail) -> String {
 /// What the vote proposes, one line per part.
 pub fn proposal(lang: Lang, v: &VoteDetail) -> Vec<String> {
     let l = tr!(lang, &vote::LABELS);
-    let text = |k: &str| v.proposal.get(k).and_then(Value::as_str).unwrap_or_default();
+    let text = |k: &str| {
+        v.proposal
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
     let mut out = vec![format!(
         "{}: {} ({})",
         l.candidate,

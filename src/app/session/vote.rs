@@ -67,11 +67,17 @@ pub struct VoteState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VoteNote {
     /// A vote opened (announced once on every screen).
-    Opened { vote: i64, nama: String },
+    Opened {
+        vote: i64,
+        nama: String,
+    },
     /// This screen put the form to a vote.
     Started(i64),
     Cast(Choice),
-    Recorded { decision: bool, record: i64 },
+    Recorded {
+        decision: bool,
+        record: i64,
+    },
     Cancelled,
     NoVote,
     /// The local screen shows the tally; ballots are members' own.
@@ -161,8 +167,10 @@ impl App {
         let Some(form) = self.sessions.form.take() else {
             return;
         };
-        if !matches!(form.kind, FormKind::Decide { .. } | FormKind::Calibrate { .. })
-            || !self.allowed(Act::RunVote)
+        if !matches!(
+            form.kind,
+            FormKind::Decide { .. } | FormKind::Calibrate { .. }
+        ) || !self.allowed(Act::RunVote)
         {
             self.sessions.form = Some(form);
             return;
@@ -277,7 +285,11 @@ impl App {
     }
 
     /// Cancel the vote (from its form).
-    pub(super) fn cancel_vote(&mut self, vote: i64, reason: &str) -> Result<SessionNote, FormProblem> {
+    pub(super) fn cancel_vote(
+        &mut self,
+        vote: i64,
+        reason: &str,
+    ) -> Result<SessionNote, FormProblem> {
         let b = self.sessions.backend.as_mut().and_then(|b| b.votes());
         let b = b.ok_or(FormProblem::Problem(Problem::Failed(String::new())))?;
         b.cancel_vote(vote, reason)?;

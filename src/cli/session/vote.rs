@@ -122,8 +122,8 @@ pub fn run(ctx: &Ctx, store: &mut Store, cmd: VoteCommand) -> CliResult {
             }
         }
         VoteCommand::Close { vote_id } => {
-            let record = sv::close(store, actor, ctx.rules(), vote_id)
-                .map_err(|e| refused(ctx, e))?;
+            let record =
+                sv::close(store, actor, ctx.rules(), vote_id).map_err(|e| refused(ctx, e))?;
             let subject = sv::show(&store.conn, vote_id)
                 .map(|v| v.subject == Subject::Decision)
                 .unwrap_or(true);
@@ -146,7 +146,10 @@ fn show_text(ctx: &Ctx, v: &VoteDetail) -> String {
     let l = tr!(lang, &vote::LABELS);
     let mut lines = crate::present::vote::lines(lang, v);
     lines.insert(0, format!("{} {}", l.vote, v.id));
-    lines.insert(1, format!("{}: {}", l.status, crate::present::vote::status(lang, v)));
+    lines.insert(
+        1,
+        format!("{}: {}", l.status, crate::present::vote::status(lang, v)),
+    );
     let mut out = lines.join("\n");
     out.push('\n');
     crate::domain::text::guard(&out).into_owned()

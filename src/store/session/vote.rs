@@ -69,7 +69,10 @@ impl Proposal {
             Subject::Decision => Proposal::Decision(DecisionInput {
                 nip: nip.to_string(),
                 kind: DecisionKind::parse(p.get("kind")?.as_str()?)?,
-                position: p.get("position").and_then(Value::as_str).map(str::to_string),
+                position: p
+                    .get("position")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 reason,
                 votes: None,
             }),
@@ -89,7 +92,10 @@ impl Proposal {
 pub enum VoteStatus {
     Open,
     /// Closed with the recommendation's or calibration's id.
-    Recorded { record_id: i64, closed_at: String },
+    Recorded {
+        record_id: i64,
+        closed_at: String,
+    },
     Cancelled {
         reason: Option<String>,
         closed_at: String,
@@ -274,7 +280,9 @@ fn ballots(conn: &Connection, vote: i64) -> Result<Vec<(String, Choice)>> {
     let mut stmt =
         conn.prepare("SELECT member_name, choice FROM vote_ballot WHERE vote_id = ?1 ORDER BY id")?;
     let rows = stmt
-        .query_map([vote], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .query_map([vote], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
@@ -290,7 +298,13 @@ fn tally_of(conn: &Connection, vote: i64, r: &Row) -> Result<Tally> {
 }
 
 /// `member` casts (or changes) their ballot in vote `vote`.
-pub fn cast(store: &mut Store, actor: &Actor, vote: i64, member: &str, choice: Choice) -> Result<()> {
+pub fn cast(
+    store: &mut Store,
+    actor: &Actor,
+    vote: i64,
+    member: &str,
+    choice: Choice,
+) -> Result<()> {
     check_text(TextField::Actor, &actor.name)?;
     check_text(TextField::Member, member)?;
     let tx = store.write_tx()?;
@@ -534,7 +548,10 @@ pub fn named_votes(conn: &Connection, session: i64) -> Result<Vec<NamedVote>> {
     let mut out = Vec::new();
     for a in afters {
         let v: Value = serde_json::from_str(&a).unwrap_or(Value::Null);
-        let subject = v.get("subject").and_then(Value::as_str).and_then(Subject::from_code);
+        let subject = v
+            .get("subject")
+            .and_then(Value::as_str)
+            .and_then(Subject::from_code);
         let record = v.get("record_id").and_then(Value::as_i64);
         let (Some(subject), Some(id)) = (subject, record) else {
             continue;

@@ -123,7 +123,10 @@ pub fn secretary_keys(close: &str, cancel: &str, back: &str) -> String {
 }
 pub fn your_ballot(c: Option<Choice>) -> String {
     match c {
-        Some(c) => format!("Your ballot: {} (you may change it until the vote closes)", choice(c)),
+        Some(c) => format!(
+            "Your ballot: {} (you may change it until the vote closes)",
+            choice(c)
+        ),
         None => "You have not voted yet.".into(),
     }
 }
@@ -151,7 +154,10 @@ pub fn denied(act: crate::domain::access::Act) -> String {
     use crate::domain::access::Act;
     match act {
         Act::CastVote => "your role may not vote; nothing was recorded".into(),
-        _ => "only the secretary (sekretaris) opens, closes and cancels a vote; nothing was recorded".into(),
+        _ => {
+            "only the secretary (sekretaris) opens, closes and cancels a vote; nothing was recorded"
+                .into()
+        }
     }
 }
 

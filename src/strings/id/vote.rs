@@ -51,7 +51,11 @@ pub const KIND_OR_KOTAK: &str =
     "sebutkan pokok pemungutan suara: --kind JENIS untuk rekomendasi, atau --kotak N untuk kalibrasi";
 
 pub fn cast(vote: i64, member: &str, c: Choice) -> String {
-    format!("pemungutan suara {vote}: {} memilih {}\n", one_line(member), choice(c))
+    format!(
+        "pemungutan suara {vote}: {} memilih {}\n",
+        one_line(member),
+        choice(c)
+    )
 }
 
 pub fn recorded(vote: i64, subject: &str, record: i64) -> String {
@@ -123,12 +127,18 @@ pub fn secretary_keys(close: &str, cancel: &str, back: &str) -> String {
 }
 pub fn your_ballot(c: Option<Choice>) -> String {
     match c {
-        Some(c) => format!("Suara Anda: {} (dapat diubah sampai pemungutan suara ditutup)", choice(c)),
+        Some(c) => format!(
+            "Suara Anda: {} (dapat diubah sampai pemungutan suara ditutup)",
+            choice(c)
+        ),
         None => "Anda belum memilih.".into(),
     }
 }
 pub fn note_opened(vote: i64, nama: &str) -> String {
-    format!("pemungutan suara {vote} dibuka untuk {}: tekan V untuk memilih", one_line(nama))
+    format!(
+        "pemungutan suara {vote} dibuka untuk {}: tekan V untuk memilih",
+        one_line(nama)
+    )
 }
 pub fn note_vote_opened(vote: i64) -> String {
     format!("pemungutan suara {vote} dibuka; hasil tampil langsung (V)")

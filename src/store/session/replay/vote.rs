@@ -48,7 +48,10 @@ impl Replay {
                 if self.has(VOTE.entity, &e.entity_id) {
                     return Err(mismatch(VOTE.entity, &e.entity_id));
                 }
-                let mut f = pick(after, &["session", "subject", "nip", "proposal", "opened_at"]);
+                let mut f = pick(
+                    after,
+                    &["session", "subject", "nip", "proposal", "opened_at"],
+                );
                 f.insert("actor".into(), json!(e.actor));
                 self.put(VOTE.entity, e.entity_id.clone(), e.seq, f);
             }
