@@ -14,56 +14,16 @@ mod common_cli;
 mod common_sessions;
 
 use common::keys;
-use common_cli::{forge, ok as run, talenta, FAUZI, FIXTURES, SITI};
+use common_cli::{committee_session, forge, ok as run, refused, talenta, FAUZI, SITI};
 use common_sessions::{recorded_session, session_app, session_fixture, store, KEMAS, YUSUF};
 use talenta::app::Action;
 use talenta::domain::access::{Access, Identity, Role};
 use talenta::strings::Lang;
 
-/// Runs a command that must be refused: exit 2, the message holding `says`.
-fn refused(db: &Path, args: &[&str], says: &str) {
-    let o = talenta(db).args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-    assert!(err.contains(says), "{args:?}: {says:?} not in {err}");
-}
-
-/// An open session 1 of five members (quorum 3), four present (Yusuf
-/// absent), Rahmat recused for Fauzi.
+/// An open session 1 of five members (quorum 3), four present, Rahmat
+/// recused for Fauzi.
 fn session() -> (tempfile::TempDir, PathBuf) {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("pool.db");
-    run(&db, &["import", FIXTURES]);
-    let mut new = vec!["session", "new", "--title", "Sidang komite 2026"];
-    for m in [
-        "Siti Rahmah:ketua",
-        "Budi:sekretaris",
-        "Rahmat",
-        "Dewi",
-        "Yusuf",
-    ] {
-        new.extend(["--member", m]);
-    }
-    run(&db, &new);
-    run(
-        &db,
-        &[
-            "session",
-            "attend",
-            "1",
-            "Siti Rahmah",
-            "Budi",
-            "Rahmat",
-            "Dewi",
-        ],
-    );
-    run(
-        &db,
-        &[
-            "session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar",
-        ],
-    );
-    (d, db)
+    committee_session("Sidang komite 2026")
 }
 
 fn open_decision(db: &Path, nip: &str) -> String {

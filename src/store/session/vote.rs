@@ -133,6 +133,22 @@ impl VoteDetail {
     }
 }
 
+/// Append the audit entry of a write on vote `vote`.
+fn log(tx: &Transaction<'_>, actor: &Actor, action: &str, vote: i64, after: Value) -> Result<()> {
+    audit::append(
+        tx,
+        actor,
+        Change {
+            action,
+            entity: "vote",
+            entity_id: &vote.to_string(),
+            before: None,
+            after: Some(after),
+        },
+    )?;
+    Ok(())
+}
+
 fn refused(r: VoteRefusal) -> super::SessionError {
     Refusal::Vote(r).into()
 }
@@ -198,19 +214,15 @@ pub fn open(store: &mut Store, actor: &Actor, session: i64, p: &Proposal) -> Res
         ],
         |r| r.get(0),
     )?;
-    audit::append(
+    log(
         &tx,
         actor,
-        Change {
-            action: "vote.open",
-            entity: "vote",
-            entity_id: &id.to_string(),
-            before: None,
-            after: Some(json!({
-                "session": session, "subject": p.subject().code(), "nip": p.nip(),
-                "proposal": proposal, "opened_at": at,
-            })),
-        },
+        "vote.open",
+        id,
+        json!({
+            "session": session, "subject": p.subject().code(), "nip": p.nip(),
+            "proposal": proposal, "opened_at": at,
+        }),
     )?;
     tx.commit().map_err(StoreError::from)?;
     Ok(id)
@@ -321,19 +333,15 @@ pub fn cast(
         params![vote, member, choice.code(), at],
         |r| r.get(0),
     )?;
-    audit::append(
+    log(
         &tx,
         actor,
-        Change {
-            action: "vote.cast",
-            entity: "vote",
-            entity_id: &vote.to_string(),
-            before: None,
-            after: Some(json!({
-                "session": r.session, "ballot": ballot, "member": member,
-                "choice": choice.code(), "cast_at": at,
-            })),
-        },
+        "vote.cast",
+        vote,
+        json!({
+            "session": r.session, "ballot": ballot, "member": member,
+            "choice": choice.code(), "cast_at": at,
+        }),
     )?;
     tx.commit().map_err(StoreError::from)?;
     Ok(())
@@ -376,21 +384,12 @@ fn write_close(
     if let Some(reason) = reason {
         after["reason"] = json!(reason);
     }
-    audit::append(
-        tx,
-        actor,
-        Change {
-            action: if record.is_some() {
-                "vote.close"
-            } else {
-                "vote.cancel"
-            },
-            entity: "vote",
-            entity_id: &vote.to_string(),
-            before: None,
-            after: Some(after),
-        },
-    )?;
+    let action = if record.is_some() {
+        "vote.close"
+    } else {
+        "vote.cancel"
+    };
+    log(tx, actor, action, vote, after)?;
     Ok(())
 }
 
