@@ -393,17 +393,23 @@ fn write_close(
     Ok(())
 }
 
+/// The vote, open in an open session, and its tally now.
+fn still_open(tx: &Transaction<'_>, vote: i64) -> Result<(Row, Tally)> {
+    let r = row(tx, vote)?;
+    if !r.open {
+        return Err(refused(VoteRefusal::Closed(vote)));
+    }
+    require_open(tx, r.session)?;
+    let t = tally_of(tx, vote, &r)?;
+    Ok((r, t))
+}
+
 /// Close vote `vote`: when the tally carries, record its recommendation or
 /// calibration with the tally as its votes; returns the record's id.
 pub fn close(store: &mut Store, actor: &Actor, rules: &Rules, vote: i64) -> Result<i64> {
     check_text(TextField::Actor, &actor.name)?;
     let tx = store.write_tx()?;
-    let r = row(&tx, vote)?;
-    if !r.open {
-        return Err(refused(VoteRefusal::Closed(vote)));
-    }
-    require_open(&tx, r.session)?;
-    let t = tally_of(&tx, vote, &r)?;
+    let (r, t) = still_open(&tx, vote)?;
     vote::carries(&t, &quorum_in_tx(&tx, r.session, &r.nip)?)?;
     let proposal = Proposal::from_json(r.subject, &r.nip, &r.proposal)
         .ok_or_else(|| refused(VoteRefusal::Unknown(vote)))?;
@@ -430,12 +436,7 @@ pub fn cancel(store: &mut Store, actor: &Actor, vote: i64, reason: &str) -> Resu
         return Err(Refusal::NoReason.into());
     }
     let tx = store.write_tx()?;
-    let r = row(&tx, vote)?;
-    if !r.open {
-        return Err(refused(VoteRefusal::Closed(vote)));
-    }
-    require_open(&tx, r.session)?;
-    let t = tally_of(&tx, vote, &r)?;
+    let (r, t) = still_open(&tx, vote)?;
     write_close(&tx, actor, vote, &r, &t, (None, Some(reason.trim())))?;
     tx.commit().map_err(StoreError::from)?;
     Ok(())
