@@ -253,6 +253,16 @@ fn a_vote_on_a_closed_session_is_refused() {
     let (_d, db) = session();
     let vote = open_decision(&db, SITI);
     cast(&db, &vote, "Dewi", "setuju");
+    // Not while the vote is open: it would be left hanging.
+    refused(
+        &db,
+        &["session", "close", "1"],
+        "session 1 has an open vote (1)",
+    );
+    run(
+        &db,
+        &["session", "vote", "cancel", &vote, "--reason", "ditunda"],
+    );
     run(&db, &["session", "close", "1"]);
     let entries = count(&db, "audit_log");
     refused(
@@ -265,7 +275,7 @@ fn a_vote_on_a_closed_session_is_refused() {
     refused(
         &db,
         &["session", "vote", "close", &vote],
-        "session 1 is closed",
+        "vote 1 is closed",
     );
     refused(
         &db,

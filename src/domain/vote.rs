@@ -94,6 +94,8 @@ pub enum VoteRefusal {
     Recused { member: String, nip: String },
     /// The tally does not carry: more `tidak setuju` than `setuju`, or a tie.
     NotCarried { votes: Votes },
+    /// A session with an open vote is not closed: close or cancel the vote first.
+    OpenAtClose { session: i64, vote: i64 },
 }
 
 /// A member of the session as the rule of who may vote sees them.

@@ -677,6 +677,7 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
     if session_status(&tx, id)?.is_closed() {
         return Err(Refusal::SessionClosed(id).into());
     }
+    vote::none_open(&tx, id)?;
     let at = now();
     tx.execute(
         "UPDATE committee_session SET status = 'closed' WHERE id = ?1",

@@ -166,6 +166,14 @@ fn open_in(conn: &Connection, session: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
+/// A session is closed only without an open vote.
+pub(super) fn none_open(conn: &Connection, session: i64) -> Result<()> {
+    match open_in(conn, session)? {
+        Some(vote) => Err(refused(VoteRefusal::OpenAtClose { session, vote })),
+        None => Ok(()),
+    }
+}
+
 /// The checks a proposal passes when the vote opens (those of its record
 /// but the quorum and the votes, which the closing checks).
 fn check_proposal(tx: &Transaction<'_>, p: &Proposal) -> Result<()> {

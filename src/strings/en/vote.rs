@@ -25,6 +25,9 @@ pub fn refusal(r: &VoteRefusal) -> String {
             one_line(member),
             one_line(nip)
         ),
+        VoteRefusal::OpenAtClose { session, vote } => format!(
+            "session {session} has an open vote ({vote}): close or cancel it before closing the session"
+        ),
         VoteRefusal::NotCarried { votes } => format!(
             "the vote does not carry: {} for, {} against ({} abstaining); more for than against is needed. Cancel it with a reason, or wait for more ballots",
             votes.for_, votes.against, votes.abstain

@@ -25,6 +25,9 @@ pub fn refusal(r: &VoteRefusal) -> String {
             one_line(member),
             one_line(nip)
         ),
+        VoteRefusal::OpenAtClose { session, vote } => format!(
+            "sidang {session} masih memiliki pemungutan suara yang terbuka ({vote}): tutup atau batalkan dahulu sebelum menutup sidang"
+        ),
         VoteRefusal::NotCarried { votes } => format!(
             "suara tidak mencukupi: {} setuju, {} tidak setuju ({} abstain); setuju harus lebih banyak daripada tidak setuju. Batalkan dengan alasan, atau tunggu suara lain",
             votes.for_, votes.against, votes.abstain
