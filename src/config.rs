@@ -13,6 +13,8 @@
 //! max_age = 56
 //! [rules.krs]          # the KRS conditions, see docs/domain-rules.md
 //! per_target = 3
+//! [committee]          # see docs/configuration.md
+//! named_votes = true
 //! [keys]               # see docs/keys.md
 //! quit = ["q", "ctrl-c"]
 //! ```
@@ -30,8 +32,19 @@ pub struct Config {
     pub theme: Option<String>,
     pub db: Option<PathBuf>,
     pub rules: Rules,
+    /// The committee's settings (`[committee]`).
+    pub committee: Committee,
     /// Key overrides: action name -> key chords.
     pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// `[committee]`: how the committee records its work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Committee {
+    /// The minutes name each member's vote on what a vote recorded
+    /// (default false: the tally only).
+    pub named_votes: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,9 +89,11 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        let c: Config =
+        let mut c: Config =
             toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
         c.rules.validate()?;
+        // The rules go wherever the minutes are written; the setting with them.
+        c.rules.named_votes = c.committee.named_votes;
         Ok(c)
     }
 }

@@ -4,6 +4,7 @@
 //! hash at closing anchors the signed paper to the database.
 
 use crate::domain::session::DecisionKind;
+use crate::domain::vote::Subject;
 
 mod calibration;
 mod succession;
@@ -376,6 +377,9 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
             .map(|v| v.to_string())
             .unwrap_or_else(|| l.votes_none.to_string());
         o.push_str(&format!("- {}: {votes}\n", l.votes));
+        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Decision, dec.id) {
+            o.push_str(&format!("- {n}\n"));
+        }
         o.push_str(&format!(
             "- {}: {}\n",
             l.at_decision,
@@ -726,6 +730,9 @@ fn docx_decisions(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabel
             .map(|v| v.to_string())
             .unwrap_or_else(|| l.votes_none.to_string());
         doc = doc.add_paragraph(para(&format!("{}: {votes}", l.votes)));
+        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Decision, dec.id) {
+            doc = doc.add_paragraph(para(&n));
+        }
         doc = doc.add_paragraph(para(&format!(
             "{}: {}",
             l.at_decision,

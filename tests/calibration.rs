@@ -10,52 +10,12 @@ use std::path::{Path, PathBuf};
 
 mod common_cli;
 
-use common_cli::{forge, ok as run, talenta, FAUZI, FIXTURES, SITI};
-
-/// Runs a command that must be refused: exit 2, the message holding `says`.
-fn refused(db: &Path, args: &[&str], says: &str) {
-    let o = talenta(db).args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-    assert!(err.contains(says), "{args:?}: {says:?} not in {err}");
-}
+use common_cli::{committee_session, forge, ok as run, refused, talenta, FAUZI, SITI};
 
 /// An open session 1 of five members (quorum 3), four present, Rahmat
 /// recused for Fauzi.
 fn session() -> (tempfile::TempDir, PathBuf) {
-    let d = tempfile::tempdir().unwrap();
-    let db = d.path().join("pool.db");
-    run(&db, &["import", FIXTURES]);
-    let mut new = vec!["session", "new", "--title", "Talent review 2026"];
-    for m in [
-        "Siti Rahmah:ketua",
-        "Budi:sekretaris",
-        "Rahmat",
-        "Dewi",
-        "Yusuf",
-    ] {
-        new.extend(["--member", m]);
-    }
-    run(&db, &new);
-    run(
-        &db,
-        &[
-            "session",
-            "attend",
-            "1",
-            "Siti Rahmah",
-            "Budi",
-            "Rahmat",
-            "Dewi",
-        ],
-    );
-    run(
-        &db,
-        &[
-            "session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar",
-        ],
-    );
-    (d, db)
+    committee_session("Talent review 2026")
 }
 
 fn calibrate(db: &Path, nip: &str, kotak: &str, reason: &str) -> String {

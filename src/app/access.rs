@@ -27,6 +27,8 @@ pub fn act_of(ctx: Context, pane: Pane, cmd: Cmd) -> Option<Act> {
         Cmd::CloseSession | Cmd::Reopen => Some(Act::CloseSession),
         Cmd::Minutes => Some(Act::WriteMinutes),
         Cmd::EstablishKrs => Some(Act::EstablishKrs),
+        Cmd::PutToVote | Cmd::CloseVote | Cmd::CancelVote => Some(Act::RunVote),
+        Cmd::VoteFor | Cmd::VoteAgainst | Cmd::VoteAbstain => Some(Act::CastVote),
         // Enter does what the focused list offers: on the session panel's
         // members it records attendance, on its decisions it amends, on the
         // recommendations awaiting the PPK it records the outcome.
@@ -73,7 +75,8 @@ pub fn act_of(ctx: Context, pane: Pane, cmd: Cmd) -> Option<Act> {
         | Cmd::Sessions
         | Cmd::Outcomes
         | Cmd::NextField
-        | Cmd::PrevField => None,
+        | Cmd::PrevField
+        | Cmd::Vote => None,
     }
 }
 
@@ -140,6 +143,7 @@ mod tests {
         Cmd::Outcomes,
         Cmd::NextField,
         Cmd::PrevField,
+        Cmd::Vote,
     ];
 
     const PANES: [Pane; 3] = [Pane::Sessions, Pane::Members, Pane::Decisions];

@@ -189,10 +189,12 @@ pub enum Context {
     /// The recommendations awaiting the PPK's outcome.
     Outcomes,
     Form,
+    /// The committee's vote panel.
+    Vote,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Table,
         Context::Grid,
@@ -202,6 +204,7 @@ impl Context {
         Context::Compare,
         Context::Session,
         Context::Outcomes,
+        Context::Vote,
         Context::Help,
         Context::Prompt,
         Context::Form,
@@ -221,6 +224,7 @@ impl Context {
             Context::Session => "session",
             Context::Outcomes => "outcomes",
             Context::Form => "form",
+            Context::Vote => "vote",
         }
     }
 
@@ -285,10 +289,19 @@ pub enum Cmd {
     EstablishKrs,
     /// A member's own conflict of interest for the selected candidate (a form).
     DeclareConflict,
+    /// Show or hide the committee's vote panel.
+    Vote,
+    /// In the recommendation or calibration form: put it to a vote.
+    PutToVote,
+    VoteFor,
+    VoteAgainst,
+    VoteAbstain,
+    CloseVote,
+    CancelVote,
 }
 
 impl Cmd {
-    pub const ALL: [Cmd; 51] = [
+    pub const ALL: [Cmd; 58] = [
         Cmd::Quit,
         Cmd::Help,
         Cmd::Filter,
@@ -340,6 +353,13 @@ impl Cmd {
         Cmd::PrevField,
         Cmd::EstablishKrs,
         Cmd::DeclareConflict,
+        Cmd::Vote,
+        Cmd::PutToVote,
+        Cmd::VoteFor,
+        Cmd::VoteAgainst,
+        Cmd::VoteAbstain,
+        Cmd::CloseVote,
+        Cmd::CancelVote,
     ];
 
     pub fn name(self) -> &'static str {
@@ -395,6 +415,13 @@ impl Cmd {
             Cmd::PrevField => "previous_field",
             Cmd::EstablishKrs => "establish_krs",
             Cmd::DeclareConflict => "declare_conflict",
+            Cmd::Vote => "vote",
+            Cmd::PutToVote => "put_to_vote",
+            Cmd::VoteFor => "vote_for",
+            Cmd::VoteAgainst => "vote_against",
+            Cmd::VoteAbstain => "vote_abstain",
+            Cmd::CloseVote => "close_vote",
+            Cmd::CancelVote => "cancel_vote",
         }
     }
 
@@ -454,6 +481,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Recuse, &["r"]),
             Keys(Cmd::DeclareConflict, &["B"]),
             Keys(Cmd::Discussed, &["m"]),
+            Keys(Cmd::Vote, &["V"]),
             Keys(Cmd::Quit, &["q", "ctrl-c"]),
         ],
     ),
@@ -533,6 +561,17 @@ const DEFAULTS: &[(Context, &[Row])] = &[
         ],
     ),
     (
+        Context::Vote,
+        &[
+            Keys(Cmd::VoteFor, &["y", "1"]),
+            Keys(Cmd::VoteAgainst, &["n", "2"]),
+            Keys(Cmd::VoteAbstain, &["a", "3"]),
+            Keys(Cmd::CloseVote, &["C"]),
+            Keys(Cmd::CancelVote, &["X"]),
+            Keys(Cmd::Back, &["esc", "V"]),
+        ],
+    ),
+    (
         Context::Outcomes,
         &[
             List,
@@ -557,6 +596,7 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::Cancel, &["esc", "ctrl-c"]),
             Keys(Cmd::NextField, &["tab"]),
             Keys(Cmd::PrevField, &["backtab"]),
+            Keys(Cmd::PutToVote, &["ctrl-o"]),
             Keys(Cmd::Down, &["down"]),
             Keys(Cmd::Up, &["up"]),
             Editing,

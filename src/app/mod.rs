@@ -361,6 +361,7 @@ impl App {
             Context::Compare => self.compare_command(cmd),
             Context::Session => self.session_command(cmd),
             Context::Outcomes => self.awaiting_command(cmd),
+            Context::Vote => self.vote_command(cmd),
             Context::Global => false,
         };
         if !handled {

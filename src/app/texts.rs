@@ -45,6 +45,7 @@ impl Context {
             Context::Prompt => t.prompt,
             Context::Session => t.session,
             Context::Outcomes => tr!(lang, outcome::CONTEXT),
+            Context::Vote => tr!(lang, vote::CONTEXT),
             Context::Form => t.form,
         }
     }
@@ -62,6 +63,14 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (Context::Outcomes, Cmd::Open) => tr!(lang, outcome::KEY_OPEN),
         (Context::Outcomes, Cmd::Back) => tr!(lang, outcome::KEY_BACK),
         (_, Cmd::Outcomes) => tr!(lang, outcome::KEY_OUTCOMES),
+        (Context::Vote, Cmd::Back) => tr!(lang, vote::KEY_BACK),
+        (_, Cmd::Vote) => tr!(lang, vote::KEY_VOTE),
+        (_, Cmd::PutToVote) => tr!(lang, vote::KEY_PUT_TO_VOTE),
+        (_, Cmd::VoteFor) => tr!(lang, vote::KEY_FOR),
+        (_, Cmd::VoteAgainst) => tr!(lang, vote::KEY_AGAINST),
+        (_, Cmd::VoteAbstain) => tr!(lang, vote::KEY_ABSTAIN),
+        (_, Cmd::CloseVote) => tr!(lang, vote::KEY_CLOSE),
+        (_, Cmd::CancelVote) => tr!(lang, vote::KEY_CANCEL),
         (Context::Form, Cmd::Accept) => h.form_accept,
         (Context::Form, Cmd::Cancel) => h.form_cancel,
         (Context::Form, Cmd::Down) => h.form_down,
@@ -195,6 +204,7 @@ impl FormKind {
             FormKind::Reopen { session } => tr!(lang, session_ui::title_reopen(*session)),
             FormKind::Minutes { session } => tr!(lang, session_ui::title_minutes(*session)),
             FormKind::EstablishKrs { .. } => tr!(lang, krs::FORM_TITLE).into(),
+            FormKind::CancelVote { vote } => tr!(lang, vote::title_cancel(*vote)),
             FormKind::Outcome { decision, nama, .. } => {
                 tr!(lang, outcome::title_form(*decision, nama))
             }
@@ -312,6 +322,7 @@ impl SessionNote {
             SessionNote::SeveralSessions { name, count } => {
                 tr!(lang, roles::several_sessions(name, *count))
             }
+            SessionNote::Vote(n) => super::session::vote::note_text(lang, n),
         }
     }
 }

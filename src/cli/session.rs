@@ -15,6 +15,8 @@ use clap::{Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+mod vote;
+
 /// `--format` of `talenta session minutes`: the names are the extensions.
 impl ValueEnum for MinutesFormat {
     fn value_variants<'a>() -> &'a [Self] {
@@ -181,6 +183,11 @@ pub enum SessionCommand {
         #[arg(long)]
         force: bool,
     },
+    /// vote
+    Vote {
+        #[command(subcommand)]
+        command: vote::VoteCommand,
+    },
 }
 
 fn refused(ctx: &Ctx, e: SessionError) -> CliError {
@@ -336,6 +343,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             output,
             force,
         } => write_minutes(ctx, &store, id, format, output.as_deref(), force),
+        SessionCommand::Vote { command } => vote::run(ctx, &mut store, command),
     }
 }
 
@@ -378,7 +386,8 @@ fn write_minutes(
     output: Option<&Path>,
     force: bool,
 ) -> CliResult {
-    let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+    let mut detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
+    ss::vote::name_votes(&store.conn, &mut detail, ctx.rules()).map_err(|e| refused(ctx, e))?;
     let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
     match output {
         Some(path) => {

@@ -28,6 +28,7 @@ pub mod session;
 pub mod succession;
 pub mod text;
 pub mod tier;
+pub mod vote;
 
 pub use candidate::{Candidate, Pool, Sex, Status};
 pub use competency::Competency;

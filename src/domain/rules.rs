@@ -99,6 +99,10 @@ pub struct Rules {
     /// `talenta positions` and the positions screen list holders retiring within
     /// this many years right after the vacant posts (default 2).
     pub retiring_within_years: u32,
+    /// Whether the minutes name each member's vote on what a committee vote
+    /// recorded (the config's `[committee] named_votes`; default: the tally only).
+    #[serde(skip)]
+    pub named_votes: bool,
 }
 
 impl Default for Rules {
@@ -113,6 +117,7 @@ impl Default for Rules {
             eligibility: EligibilityRules::default(),
             krs: KrsRules::default(),
             retiring_within_years: 2,
+            named_votes: false,
         }
     }
 }

@@ -229,6 +229,8 @@ pub enum Refusal {
     OutcomeNeedsSk,
     /// `ditolak` says why.
     OutcomeNeedsReason,
+    /// A committee vote's refusal (see [`super::vote`]).
+    Vote(super::vote::VoteRefusal),
 }
 
 /// Who may vote on one candidate, and whether that is enough.

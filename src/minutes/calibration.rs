@@ -4,6 +4,7 @@
 
 use super::{bold, heading, markdown_block, para, safe_cell, write_csv};
 use crate::domain::text::{self, one_line};
+use crate::domain::vote::Subject;
 use crate::lang::Lang;
 use crate::store::session::calibration::CalibrationRow;
 use crate::store::session::SessionDetail;
@@ -69,6 +70,9 @@ pub(super) fn markdown(d: &SessionDetail, lang: Lang) -> String {
                 one_line(&value).into_owned()
             };
             o.push_str(&format!("- {label}: {value}\n"));
+        }
+        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Calibration, c.id) {
+            o.push_str(&format!("- {n}\n"));
         }
         o.push('\n');
     }
@@ -141,6 +145,9 @@ pub(super) fn docx(mut doc: Docx, d: &SessionDetail, lang: Lang) -> Docx {
         doc = doc.add_paragraph(bold(&format!("{} {}", l.one, c.id)));
         for (label, value) in lines(c, lang) {
             doc = doc.add_paragraph(para(&format!("{label}: {value}")));
+        }
+        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Calibration, c.id) {
+            doc = doc.add_paragraph(para(&n));
         }
     }
     doc

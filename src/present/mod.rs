@@ -9,6 +9,7 @@ pub mod conditions;
 pub mod csv;
 pub mod krs;
 pub mod position;
+pub mod vote;
 
 pub use compare::{columns, compare_rows, Column};
 pub use conditions::{failed_codes, outcome_mark, ConditionText};

@@ -19,6 +19,7 @@ pub mod calibration;
 pub mod outcome;
 pub mod replay;
 pub mod succession;
+pub mod vote;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -138,6 +139,10 @@ pub struct SessionDetail {
     /// ([`succession`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub succession: Vec<succession::PositionPlan>,
+    /// Each member's vote on what a committee vote recorded, when the
+    /// committee's setting asks the minutes to name them ([`vote::name_votes`]).
+    #[serde(rename = "suara_anggota", skip_serializing_if = "Vec::is_empty")]
+    pub named_votes: Vec<vote::NamedVote>,
 }
 
 impl SessionDetail {
@@ -672,6 +677,7 @@ pub fn close(store: &mut Store, actor: &Actor, id: i64) -> Result<String> {
     if session_status(&tx, id)?.is_closed() {
         return Err(Refusal::SessionClosed(id).into());
     }
+    vote::none_open(&tx, id)?;
     let at = now();
     tx.execute(
         "UPDATE committee_session SET status = 'closed' WHERE id = ?1",
@@ -894,6 +900,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         closing_head,
         current_head,
         succession: Vec::new(),
+        named_votes: Vec::new(),
     };
     // A closed session shows what the chain holds at its closing head.
     replay::replay(conn, Some(id))?.render(conn, &mut detail)?;

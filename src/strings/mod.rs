@@ -62,6 +62,26 @@ pub struct CalibrationLabels {
     pub recorded_by: &'static str,
 }
 
+/// Labels of a committee vote (`session vote show`, the vote panel, the minutes).
+pub struct VoteLabels {
+    pub vote: &'static str,
+    pub session: &'static str,
+    pub candidate: &'static str,
+    pub proposal: &'static str,
+    pub kind: &'static str,
+    pub position: &'static str,
+    pub kotak: &'static str,
+    pub grounds: &'static str,
+    pub status: &'static str,
+    pub tally: &'static str,
+    pub ballots: &'static str,
+    pub waiting: &'static str,
+    pub not_counted: &'static str,
+    pub none: &'static str,
+    /// The minutes' heading of each member's vote.
+    pub votes_by_name: &'static str,
+}
+
 /// Labels of the minutes (berita acara).
 pub struct MinutesLabels {
     pub title: &'static str,

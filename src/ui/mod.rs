@@ -24,6 +24,7 @@ pub mod status;
 pub mod table;
 pub mod text;
 pub mod theme;
+pub mod vote;
 
 use crate::app::{App, Load};
 use crate::tr;
@@ -147,6 +148,9 @@ fn body_draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<P
             },
             _ => table::draw(buf, area, app, theme),
         },
+    }
+    if app.sessions.vote.shown && app.help.is_none() {
+        vote::draw(buf, area, app, theme);
     }
     if let Some(scroll) = &app.help {
         help::draw(buf, area, app, scroll, theme);

@@ -79,3 +79,49 @@ pub fn forge(db: &Path, name: &str, change: impl FnOnce(&Connection)) -> PathBuf
         .unwrap();
     copy
 }
+
+/// Runs a command that must be refused: exit 2, the message holding `says`.
+pub fn refused(db: &Path, args: &[&str], says: &str) {
+    let o = talenta(db).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(says), "{args:?}: {says:?} not in {err}");
+}
+
+/// The valid import set and an open session 1 titled `title` of five
+/// members (quorum 3), four present (Yusuf absent), Rahmat recused for Fauzi.
+pub fn committee_session(title: &str) -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("pool.db");
+    ok(&db, &["import", FIXTURES]);
+    let mut new = vec!["session", "new", "--title", title];
+    for m in [
+        "Siti Rahmah:ketua",
+        "Budi:sekretaris",
+        "Rahmat",
+        "Dewi",
+        "Yusuf",
+    ] {
+        new.extend(["--member", m]);
+    }
+    ok(&db, &new);
+    ok(
+        &db,
+        &[
+            "session",
+            "attend",
+            "1",
+            "Siti Rahmah",
+            "Budi",
+            "Rahmat",
+            "Dewi",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "session", "recuse", "1", "Rahmat", FAUZI, "--reason", "ipar",
+        ],
+    );
+    (d, db)
+}

@@ -92,6 +92,10 @@ pub trait SessionBackend {
     ) -> Outcome<Result<Established, KrsError>>;
     /// The positions with their plan and KRS, read again.
     fn positions(&mut self) -> Outcome<Vec<Position>>;
+    /// The committee's votes (`session/vote.rs`), when this back end has them.
+    fn votes(&mut self) -> Option<&mut dyn super::vote::VoteBackend> {
+        None
+    }
 }
 
 /// The store as the session screen's back end.
@@ -136,6 +140,10 @@ impl StoreSessions {
 }
 
 impl SessionBackend for StoreSessions {
+    fn votes(&mut self) -> Option<&mut dyn super::vote::VoteBackend> {
+        Some(self)
+    }
+
     fn list(&mut self) -> Outcome<Vec<SessionRow>> {
         Ok(ss::list(&self.store.conn)?)
     }
@@ -246,7 +254,8 @@ impl SessionBackend for StoreSessions {
         overwrite: bool,
     ) -> Outcome<PathBuf> {
         self.permit(Act::WriteMinutes)?;
-        let d = self.detail(id)?;
+        let mut d = self.detail(id)?;
+        ss::vote::name_votes(&self.store.conn, &mut d, &self.rules)?;
         let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
         minutes::save(path, &bytes, overwrite, &self.store.path)
             .map_err(|e| Problem::NotSaved(path.to_path_buf(), e))?;

@@ -178,6 +178,10 @@ pub enum FormKind {
         nip: String,
         nama: String,
     },
+    /// Cancel a committee vote, with a reason (`session/vote.rs`).
+    CancelVote {
+        vote: i64,
+    },
 }
 
 /// What is wrong with a form's input (beyond the rules' refusals).

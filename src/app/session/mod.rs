@@ -13,6 +13,7 @@ mod conflict;
 pub mod form;
 mod krs;
 mod submit;
+pub mod vote;
 
 use super::scroll::{Move, Scroll};
 use super::{App, Context, Notice, View};
@@ -105,6 +106,8 @@ pub enum SessionNote {
         name: String,
         count: usize,
     },
+    /// A committee vote's note (see [`vote`]).
+    Vote(vote::VoteNote),
 }
 
 /// The session part of the app's state.
@@ -129,6 +132,8 @@ pub struct Sessions {
     pub scroll: Scroll,
     seen_version: Option<i64>,
     reload_pool: bool,
+    /// The committee's open vote and its panel.
+    pub vote: vote::VoteState,
 }
 
 impl Sessions {
@@ -262,6 +267,7 @@ impl App {
             self.note(SessionNote::Problem(p));
         }
         self.reload_awaiting();
+        self.reload_vote();
         self.dirty = true;
     }
 
@@ -309,6 +315,7 @@ impl App {
             Cmd::Recuse => self.open_recuse(),
             Cmd::DeclareConflict => self.open_declare_conflict(),
             Cmd::Discussed => self.mark_discussed(),
+            Cmd::Vote => self.toggle_vote(),
             _ => {}
         }
     }
@@ -579,6 +586,7 @@ impl App {
             Cmd::Accept if !f.newline() => self.submit(),
             Cmd::NextField => f.next_field(),
             Cmd::PrevField => f.prev_field(),
+            Cmd::PutToVote => self.put_to_vote(),
             Cmd::Down => f.down(),
             Cmd::Up => f.up(),
             Cmd::CursorLeft => f.left(),
@@ -619,6 +627,7 @@ impl App {
     pub(super) fn session_context(&self) -> Option<Context> {
         match (&self.sessions.form, &self.sessions.awaiting) {
             (Some(_), _) => Some(Context::Form),
+            (None, _) if self.sessions.vote.shown && self.help.is_none() => Some(Context::Vote),
             (None, Some(_)) if self.view == View::Session && self.help.is_none() => {
                 Some(Context::Outcomes)
             }

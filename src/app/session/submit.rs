@@ -35,6 +35,8 @@ pub(super) enum Write {
     /// The KRS of a period (`session/krs.rs`).
     EstablishKrs(super::krs::KrsInput),
     Outcome(OutcomeInput),
+    /// Cancel a vote with a reason (`session/vote.rs`).
+    CancelVote(i64, String),
 }
 
 pub(super) fn votes(s: &str) -> Result<Option<Votes>, FormProblem> {
@@ -125,7 +127,7 @@ impl App {
         }
     }
 
-    fn check(&mut self, f: &Form) -> Result<Write, FormProblem> {
+    pub(super) fn check(&mut self, f: &Form) -> Result<Write, FormProblem> {
         match &f.kind {
             FormKind::NewSession => {
                 let title = f.text(FieldId::Title).trim().to_string();
@@ -264,6 +266,7 @@ impl App {
                 Ok(Write::Minutes(*session, path, f.format(), confirmed))
             }
             FormKind::Outcome { decision, .. } => outcome_input(f, *decision).map(Write::Outcome),
+            FormKind::CancelVote { vote } => App::check_cancel_vote(f, *vote),
         }
     }
 
@@ -324,6 +327,7 @@ impl App {
                 SessionNote::Written(written)
             }
             Write::EstablishKrs(k) => return self.establish_krs(k),
+            Write::CancelVote(v, reason) => return self.cancel_vote(v, &reason),
         })
     }
 }

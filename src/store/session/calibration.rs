@@ -58,11 +58,24 @@ pub fn calibrate(
     // The box first (no transaction for an impossible one).
     check_box(input.kotak)?;
     let tx = store.write_tx()?;
-    let closed = session_status(&tx, session)?.is_closed();
-    require_employee(&tx, &input.nip)?;
-    let q = quorum_in_tx(&tx, session, &input.nip)?;
+    let id = insert(&tx, actor, rules, session, input)?;
+    tx.commit().map_err(StoreError::from)?;
+    Ok(id)
+}
+
+/// Record a calibration inside `tx` (a vote's closing writes it this way).
+pub(super) fn insert(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    rules: &Rules,
+    session: i64,
+    input: &CalibrationInput,
+) -> Result<i64> {
+    let closed = session_status(tx, session)?.is_closed();
+    require_employee(tx, &input.nip)?;
+    let q = quorum_in_tx(tx, session, &input.nip)?;
     let kotak = check_calibration(closed, session, &input.reason, input.kotak, input.votes, &q)?;
-    let computed = load_one(&tx, &input.nip, rules)?
+    let computed = load_one(tx, &input.nip, rules)?
         .ok_or_else(|| Refusal::UnknownEmployee(input.nip.clone()))?
         .kotak_hitung();
     let prev: Option<i64> = tx.query_row(
@@ -93,11 +106,11 @@ pub fn calibrate(
         |r| r.get(0),
     )?;
     let before = match prev {
-        Some(p) => Some(calibration_json(&tx, p)?),
+        Some(p) => Some(calibration_json(tx, p)?),
         None => None,
     };
     audit::append(
-        &tx,
+        tx,
         actor,
         Change {
             action: "calibration.record",
@@ -111,7 +124,6 @@ pub fn calibrate(
             })),
         },
     )?;
-    tx.commit().map_err(StoreError::from)?;
     Ok(id)
 }
 

@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod access;
 mod calibration;
+mod vote;
 
 /// A row's fields by name.
 pub type Fields = Map<String, Value>;
@@ -98,6 +99,9 @@ pub const TABLES: &[Table] = &[
     crate::store::krs::MEMBER_TABLE,
     access::GRANT_TABLE,
     access::REMOVAL_TABLE,
+    vote::VOTE,
+    vote::BALLOT,
+    vote::CLOSE,
 ];
 
 /// A row as the chain recorded it: the entry that last wrote it, its fields
@@ -219,6 +223,9 @@ impl Replay {
             ("outcome", "outcome.record") => self.outcome(e, &after),
             ("access", "access.grant") => self.access_grant(e, &after),
             ("access", "access.remove") => self.access_remove(e, &after),
+            ("vote", "vote.open" | "vote.cast" | "vote.close" | "vote.cancel") => {
+                self.vote(e, &after)
+            }
             _ => Ok(()),
         };
         if let Err(p) = done {
@@ -483,7 +490,7 @@ fn to_json(v: ValueRef<'_>) -> Value {
 pub fn replay(conn: &Connection, session: Option<i64>) -> rusqlite::Result<Replay> {
     let sql = format!(
         "{} WHERE (entity = 'session' AND (?1 IS NULL OR entity_id = CAST(?1 AS TEXT)))
-            OR (entity IN ('decision', 'calibration', 'outcome') AND (?1 IS NULL
+            OR (entity IN ('decision', 'calibration', 'outcome', 'vote') AND (?1 IS NULL
                 OR CASE WHEN json_valid(after) THEN json_extract(after, '$.session') END = ?1))
             OR (?1 IS NULL AND entity IN ('krs', 'access'))
          ORDER BY seq",

@@ -40,6 +40,7 @@ pub fn refusal(r: &Refusal) -> String {
         ),
         Refusal::OutcomeNeedsSk => "established (ditetapkan) needs the SK number (--sk); nothing was recorded".into(),
         Refusal::OutcomeNeedsReason => "rejected (ditolak) needs a reason (--reason); nothing was recorded".into(),
+        Refusal::Vote(v) => super::vote::refusal(v),
     }
 }
 

@@ -13,3 +13,4 @@ pub mod roles;
 pub mod session;
 pub mod session_ui;
 pub mod ui;
+pub mod vote;

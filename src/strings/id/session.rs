@@ -40,6 +40,7 @@ pub fn refusal(r: &Refusal) -> String {
         ),
         Refusal::OutcomeNeedsSk => "ditetapkan memerlukan nomor SK (--sk); tidak ada yang dicatat".into(),
         Refusal::OutcomeNeedsReason => "ditolak memerlukan alasan (--reason); tidak ada yang dicatat".into(),
+        Refusal::Vote(v) => super::vote::refusal(v),
     }
 }
 
