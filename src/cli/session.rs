@@ -379,7 +379,8 @@ fn write_minutes(
     force: bool,
 ) -> CliResult {
     let detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
-    let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
+    let paper = minutes::Paper::new(ctx.lang, &ctx.config.agency);
+    let bytes = minutes::render(&detail, format, &paper).map_err(CliError::runtime)?;
     match output {
         Some(path) => {
             minutes::save(path, &bytes, force, &store.path).map_err(|e| {

@@ -26,8 +26,10 @@ pub mod rules;
 pub mod search;
 pub mod session;
 pub mod succession;
+pub mod terbilang;
 pub mod text;
 pub mod tier;
+pub mod zone;
 
 pub use candidate::{Candidate, Pool, Sex, Status};
 pub use competency::Competency;

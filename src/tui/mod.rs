@@ -76,11 +76,9 @@ pub fn run(ctx: &Ctx) -> CliResult {
     // The session panel reads and writes on a connection of its own, whose
     // `data_version` tells when anyone else committed.
     let sessions = Store::open(&ctx.db, OpenMode::Existing).map_err(|e| ctx.store_error(e))?;
-    app.attach_sessions(Box::new(StoreSessions::new(
-        sessions,
-        ctx.actor.clone(),
-        ctx.rules().clone(),
-    )));
+    let mut backend = StoreSessions::new(sessions, ctx.actor.clone(), ctx.rules().clone());
+    backend.agency = ctx.config.agency.clone();
+    app.attach_sessions(Box::new(backend));
     spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
     let reload = Reloader {
         ctx,

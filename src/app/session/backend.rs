@@ -91,6 +91,8 @@ pub struct StoreSessions {
     pub store: Store,
     pub actor: Actor,
     pub rules: Rules,
+    /// Who issues the minutes (the config's `[agency]`).
+    pub agency: crate::config::Agency,
 }
 
 impl StoreSessions {
@@ -99,6 +101,7 @@ impl StoreSessions {
             store,
             actor,
             rules,
+            agency: Default::default(),
         }
     }
 }
@@ -204,7 +207,8 @@ impl SessionBackend for StoreSessions {
         overwrite: bool,
     ) -> Outcome<PathBuf> {
         let d = self.detail(id)?;
-        let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
+        let paper = minutes::Paper::new(lang, &self.agency);
+        let bytes = minutes::render(&d, format, &paper).map_err(Problem::Failed)?;
         minutes::save(path, &bytes, overwrite, &self.store.path)
             .map_err(|e| Problem::NotSaved(path.to_path_buf(), e))?;
         Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))

@@ -6,6 +6,7 @@ pub mod eligibility;
 pub mod filter;
 pub mod import;
 pub mod krs;
+pub mod minutes;
 pub mod outcome;
 pub mod positions;
 pub mod session;
