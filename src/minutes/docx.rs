@@ -388,7 +388,7 @@ fn annex(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx
 /// the closing (a draft: at its latest event).
 fn core_properties(d: &SessionDetail, p: &Paper) -> String {
     let esc = |s: &str| {
-        text::xml_safe(s)
+        text::one_line(&text::xml_safe(s))
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
