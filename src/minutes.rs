@@ -99,6 +99,8 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
     let m = |s: &String| many(s).into_owned();
     let mut d = d.clone();
     d.session.title = l(&d.session.title);
+    d.session.tempat = d.session.tempat.as_ref().map(l);
+    d.session.mulai = d.session.mulai.as_ref().map(l);
     d.session.date = l(&d.session.date);
     for x in &mut d.members {
         (x.name, x.role) = (l(&x.name), l(&x.role));
@@ -310,12 +312,15 @@ fn number(d: &SessionDetail, p: &Paper) -> Option<String> {
     p.agency.document_number(d.session.id, session_date(d)?)
 }
 
-/// The opening paragraph: the day and date in words, the place.
+/// The opening paragraph: the day and date in words, the start time in the
+/// zone, the place (the session's, else the agency's city).
 fn opening(d: &SessionDetail, p: &Paper) -> Option<String> {
-    let place = p.agency.city.as_deref();
+    let s = &d.session;
+    let place = s.tempat.as_deref().or(p.agency.city.as_deref());
+    let start = s.mulai.as_ref().map(|t| format!("{t} {}", p.zone.name()));
     Some(tr!(
         p.lang,
-        minutes::opening(session_date(d)?, None, place, &d.session.title)
+        minutes::opening(session_date(d)?, start.as_deref(), place, &s.title)
     ))
 }
 

@@ -64,6 +64,10 @@ impl Fixture {
             "Rina Wulandari:sekretaris",
             "--member",
             "Budi Prasetyo",
+            "--tempat",
+            "Aula BKD",
+            "--mulai",
+            "09:00",
         ];
         assert_eq!(self.ok(&args).trim(), "1");
         self.ok(&[
@@ -184,7 +188,11 @@ fn the_word_minutes_have_every_element_of_an_official_berita_acara() {
     let draft = f.docx("draft.docx");
     // The draft mark in the header of every section (so on every page).
     for h in draft.section_headers() {
-        assert!(draft.text(&h).contains("RANCANGAN"), "{h}: {}", draft.text(&h));
+        assert!(
+            draft.text(&h).contains("RANCANGAN"),
+            "{h}: {}",
+            draft.text(&h)
+        );
     }
     f.ok(&["session", "close", "1"]);
     let doc = f.docx("signed.docx");
@@ -193,12 +201,15 @@ fn the_word_minutes_have_every_element_of_an_official_berita_acara() {
     // Kop surat, title and number.
     assert!(body.contains("PEMERINTAH KABUPATEN CONTOH"), "{body}");
     assert!(body.contains("BADAN KEPEGAWAIAN DAERAH"), "{body}");
-    assert!(body.contains("BERITA ACARA SIDANG KOMITE TALENTA"), "{body}");
+    assert!(
+        body.contains("BERITA ACARA SIDANG KOMITE TALENTA"),
+        "{body}"
+    );
     assert!(body.contains("Nomor: 800/1/BKD/2026"), "{body}");
     // The opening paragraph with the day and date in words.
     assert!(
         body.contains(
-            "Pada hari ini Kamis tanggal tiga bulan Desember tahun dua ribu dua puluh enam, bertempat di Contoh"
+            "Pada hari ini Kamis tanggal tiga bulan Desember tahun dua ribu dua puluh enam, pukul 09.00 WITA, bertempat di Aula BKD"
         ),
         "{body}"
     );
@@ -241,7 +252,10 @@ fn the_word_minutes_have_every_element_of_an_official_berita_acara() {
     assert!(rows.len() >= 2, "member rows and the PPK's row");
     for r in &rows {
         assert!(r.contains("<w:cantSplit />"), "a row that may split: {r}");
-        assert!(r.contains("<w:keepNext />"), "a block not kept together: {r}");
+        assert!(
+            r.contains("<w:keepNext />"),
+            "a block not kept together: {r}"
+        );
     }
     assert!(signatures.contains("Dr. Hadi Santoso") && signatures.contains("NIP"));
     // The place-and-date line right before the signatures is kept with them.
@@ -254,8 +268,14 @@ fn the_word_minutes_have_every_element_of_an_official_berita_acara() {
 
     // The footer: "Halaman X dari Y" with PAGE and NUMPAGES fields.
     let footer = doc.part("word/footer1.xml");
-    assert!(footer.contains("<w:instrText>PAGE</w:instrText>"), "{footer}");
-    assert!(footer.contains("<w:instrText>NUMPAGES</w:instrText>"), "{footer}");
+    assert!(
+        footer.contains("<w:instrText>PAGE</w:instrText>"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("<w:instrText>NUMPAGES</w:instrText>"),
+        "{footer}"
+    );
     assert!(doc.text("word/footer1.xml").contains("Halaman"));
     // Signed minutes carry no draft mark.
     for h in doc.section_headers() {
@@ -272,10 +292,8 @@ fn the_word_minutes_have_every_element_of_an_official_berita_acara() {
         core.contains("<dc:creator>Badan Kepegawaian Daerah Kabupaten Contoh</dc:creator>"),
         "{core}"
     );
-    let json: serde_json::Value = serde_json::from_str(&f.ok(&[
-        "session", "minutes", "1", "--format", "json",
-    ]))
-    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&f.ok(&["session", "minutes", "1", "--format", "json"])).unwrap();
     let closed = json["events"]
         .as_array()
         .unwrap()

@@ -51,6 +51,12 @@ pub enum SessionCommand {
         /// agenda
         #[arg(long = "agenda", value_name = "KODE")]
         agenda: Vec<String>,
+        /// tempat
+        #[arg(long, value_name = "TEMPAT")]
+        tempat: Option<String>,
+        /// mulai
+        #[arg(long, value_name = "HH:MM", value_parser = parse_start)]
+        mulai: Option<chrono::NaiveTime>,
     },
     /// list
     List {
@@ -213,6 +219,8 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             members,
             quorum,
             agenda,
+            tempat,
+            mulai,
         } => {
             let mut parsed = Vec::new();
             for m in &members {
@@ -227,6 +235,8 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
                 members: parsed,
                 quorum,
                 agenda,
+                place: tempat,
+                start: mulai,
             };
             let id = ss::create(&mut store, actor, &s).map_err(|e| refused(ctx, e))?;
             emit(&format!("{id}\n"))
@@ -407,4 +417,9 @@ fn write_minutes(
             }
         }
     }
+}
+
+/// `--mulai HH:MM`: a start time on the clock.
+fn parse_start(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| format!("'{s}': HH:MM"))
 }

@@ -92,6 +92,8 @@ pub fn recorded_session(f: &Fixture) -> i64 {
             ],
             quorum: None,
             agenda: vec!["ADM-01".into()],
+            place: None,
+            start: None,
         },
     )
     .unwrap();

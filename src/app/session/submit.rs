@@ -153,6 +153,8 @@ impl App {
                     members,
                     quorum,
                     agenda,
+                    place: None,
+                    start: None,
                 }))
             }
             FormKind::Decide { session, nip, .. } | FormKind::Amend { session, nip, .. } => {

@@ -34,7 +34,7 @@ pub const SNAPSHOT: [&str; 5] = [
 pub fn opening(date: NaiveDate, time: Option<&str>, place: Option<&str>, title: &str) -> String {
     let mut s = format!("Pada hari ini {}", terbilang::date_words(date));
     if let Some(t) = time {
-        s.push_str(&format!(", pukul {t}"));
+        s.push_str(&format!(", pukul {}", t.replace(':', ".")));
     }
     if let Some(p) = place {
         s.push_str(&format!(", bertempat di {p}"));
