@@ -79,6 +79,7 @@ pub fn run(ctx: &Ctx) -> CliResult {
     let mut backend = StoreSessions::new(sessions, ctx.actor.clone(), ctx.rules().clone());
     backend.agency = ctx.config.agency.clone();
     app.attach_sessions(Box::new(backend));
+    app.zone = ctx.config.agency.zone();
     spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
     let reload = Reloader {
         ctx,
