@@ -7,7 +7,7 @@
 
 mod common_cli;
 
-use common_cli::{ok_with, talenta_in, FAUZI, FIXTURES};
+use common_cli::{forge, ok_with, talenta_in, FAUZI, FIXTURES};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -335,4 +335,27 @@ fn the_markdown_minutes_carry_the_same_paper() {
     ] {
         assert!(md.contains(want), "the Markdown lacks {want:?}:\n{md}");
     }
+    let en = f.ok(&["--lang", "en", "session", "minutes", "1"]);
+    assert!(
+        en.contains("On Thursday, 3 December 2026, at 09:00 WITA, at Aula BKD"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_place_of_a_session_is_proven_by_the_audit_trail() {
+    let f = Fixture::new();
+    f.session();
+    let json: serde_json::Value =
+        serde_json::from_str(&f.ok(&["session", "list", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["tempat"], "Aula BKD");
+    assert_eq!(json[0]["mulai"], "09:00");
+    f.ok(&["audit", "verify"]);
+    let forged = forge(&f.db, "tempat_forged", |c| {
+        c.execute_batch("UPDATE committee_session SET tempat = 'Hotel Mewah' WHERE id = 1")
+            .unwrap();
+    });
+    let mut c = talenta_in(&forged, "id_ID.UTF-8");
+    c.env("TALENTA_CONFIG", &f.config);
+    c.args(["audit", "verify"]).assert().code(1);
 }
