@@ -7,11 +7,24 @@ T=$(realpath "${T:-target/debug/talenta}")
 OUT=$(realpath -m "${1:-/tmp/talenta-minutes}")
 LANGSEL=${2:-id}
 rm -rf "$OUT"; mkdir -p "$OUT"; cd "$OUT"
+# The agency as docs/configuration.md's example sets it (letterhead, number, PPK, zone).
+cat > config.toml <<'TOML'
+[agency]
+name = "Badan Kepegawaian Daerah Kabupaten Contoh"
+letterhead = ["PEMERINTAH KABUPATEN CONTOH", "BADAN KEPEGAWAIAN DAERAH", "Jl. Merdeka No. 1, Contoh 12345, Telepon (0274) 123456"]
+city = "Contoh"
+number = "800/{nomor}/BKD/{tahun}"
+zone = "WIB"
+ppk_name = "Drs. H. Ahmad Fauzan, M.Si."
+ppk_nip = "196805121994031004"
+ppk_title = "Bupati Contoh"
+TOML
+export TALENTA_CONFIG="$OUT/config.toml"
 $T --db d.db demo --size 300 --seed 1 --force >/dev/null
 NIPS=$($T --db d.db query 'kotak>=7' --format csv --limit 3 | tail -n +2 | cut -d, -f1)
 set -- $NIPS
 A=$1; B=$2; C=$3
-ID=$($T --db d.db --as Sekretaris session new --title "Sidang Komite Talenta Desember" --date 2026-12-03 \
+ID=$($T --db d.db --as Sekretaris session new --title "Sidang Komite Talenta Desember" --date 2026-12-03 --tempat "Aula Badan Kepegawaian Daerah" --mulai 09:00 \
    --member "Dr. Hadi Santoso:ketua" --member "Rina Wulandari:sekretaris" --member "Budi Prasetyo" --member "Sari Lestari")
 $T --db d.db session attend $ID "Dr. Hadi Santoso" "Rina Wulandari" "Budi Prasetyo" "Sari Lestari"
 $T --db d.db session recuse $ID "Budi Prasetyo" $B --reason "Atasan langsung kandidat"

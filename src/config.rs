@@ -17,8 +17,12 @@
 //! named_votes = true
 //! [keys]               # see docs/keys.md
 //! quit = ["q", "ctrl-c"]
+//! [agency]             # the berita acara's letterhead, number, PPK, time zone
+//! name = "Badan Kepegawaian Daerah Kabupaten Contoh"
+//! zone = "WIB"
 //! ```
 
+use crate::domain::zone::Zone;
 use crate::domain::Rules;
 use crate::lang::Lang;
 use serde::Deserialize;
@@ -36,6 +40,64 @@ pub struct Config {
     pub committee: Committee,
     /// Key overrides: action name -> key chords.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Who issues the minutes: see docs/configuration.md.
+    pub agency: Agency,
+}
+
+/// The agency's identity on its official papers (Tata Naskah Dinas): the
+/// letterhead (kop surat), the document number, the place of signing, the
+/// PPK who acknowledges the minutes, and the time zone people read.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Agency {
+    /// The instansi's name (the document's author).
+    pub name: Option<String>,
+    /// The lines of the letterhead, first line largest.
+    pub letterhead: Vec<String>,
+    /// A PNG logo printed left of the letterhead.
+    pub logo: Option<PathBuf>,
+    /// The place (kota) of the signature date line.
+    pub city: Option<String>,
+    /// The document number: `{nomor}` the session's number, `{tahun}` its
+    /// year, `{bulan}` its month in Roman numerals.
+    pub number: Option<String>,
+    /// WIB, WITA or WIT; default the system's zone, else WIB.
+    pub zone: Option<Zone>,
+    pub ppk_name: Option<String>,
+    pub ppk_nip: Option<String>,
+    /// The PPK's office, e.g. "Bupati Contoh".
+    pub ppk_title: Option<String>,
+}
+
+impl Agency {
+    /// The zone people read times in.
+    pub fn zone(&self) -> Zone {
+        self.zone.unwrap_or_else(Zone::system)
+    }
+
+    /// The number of the minutes of session `id` held on `date`, when the
+    /// pattern is set.
+    pub fn document_number(&self, id: i64, date: chrono::NaiveDate) -> Option<String> {
+        use chrono::Datelike;
+        let p = self.number.as_deref()?;
+        Some(
+            p.replace("{nomor}", &id.to_string())
+                .replace("{tahun}", &date.year().to_string())
+                .replace(
+                    "{bulan}",
+                    crate::domain::terbilang::roman_month(date.month()),
+                ),
+        )
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if let Some(nip) = &self.ppk_nip {
+            if nip.len() != 18 || !nip.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("agency.ppk_nip: {nip:?} is not an 18-digit NIP"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `[committee]`: how the committee records its work.
@@ -94,6 +156,7 @@ impl Config {
         c.rules.validate()?;
         // The rules go wherever the minutes are written; the setting with them.
         c.rules.named_votes = c.committee.named_votes;
+        c.agency.validate()?;
         Ok(c)
     }
 }
@@ -188,6 +251,22 @@ mod tests {
         let e = Config::parse("[rules.eligibility.pengawas]\nyears_below = 99\n").unwrap_err();
         assert!(e.contains("rules.eligibility.pengawas.years_below"), "{e}");
         assert!(Config::parse("[rules.eligibility]\npenalty_min_level = \"keras\"\n").is_err());
+    }
+
+    #[test]
+    fn the_agency_gives_the_number_and_the_zone() {
+        let c = Config::parse(
+            "[agency]\nname = \"BKD Contoh\"\nnumber = \"800/{nomor}/BKD/{bulan}/{tahun}\"\nzone = \"WITA\"\nppk_nip = \"196501011990031001\"\n",
+        )
+        .unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(
+            c.agency.document_number(7, date).as_deref(),
+            Some("800/7/BKD/XII/2026")
+        );
+        assert_eq!(c.agency.zone(), Zone::Wita);
+        assert!(Config::parse("[agency]\nzone = \"CET\"\n").is_err());
+        assert!(Config::parse("[agency]\nppk_nip = \"123\"\n").is_err());
     }
 
     #[test]

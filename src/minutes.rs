@@ -7,17 +7,42 @@ use crate::domain::session::DecisionKind;
 use crate::domain::vote::Subject;
 
 mod calibration;
+mod docx;
 mod succession;
+use crate::config::Agency;
 use crate::domain::text::{self, markdown_block, markdown_line};
+use crate::domain::zone::Zone;
+use crate::domain::{Competency, Potensi, Predikat};
 use crate::lang::Lang;
 use crate::present::{safe_cell, write_csv};
 use crate::store::session::outcome::Outcome;
 use crate::store::session::{Decision, SessionDetail};
+use crate::strings::format;
 use crate::strings::MinutesLabels;
 use crate::tr;
-use docx_rs::{AlignmentType, Docx, Paragraph, Run, Table, TableCell, TableRow};
+use chrono::NaiveDate;
+use docx::{bold, heading, para};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+
+/// What the minutes are written for: the reader's language, the agency that
+/// issues them and the time zone its people read.
+#[derive(Debug, Clone, Copy)]
+pub struct Paper<'a> {
+    pub lang: Lang,
+    pub agency: &'a Agency,
+    pub zone: Zone,
+}
+
+impl<'a> Paper<'a> {
+    pub fn new(lang: Lang, agency: &'a Agency) -> Paper<'a> {
+        Paper {
+            lang,
+            agency,
+            zone: agency.zone(),
+        }
+    }
+}
 
 /// The formats of the minutes: the command line's `--format` and the session
 /// screen's choice alike.
@@ -56,12 +81,12 @@ impl MinutesFormat {
 /// The minutes of a session in a format; a renderer's failure as its text.
 /// Text already in the database is escaped for each format (domain::text):
 /// nothing a record holds can reach a terminal or a document raw.
-pub fn render(d: &SessionDetail, format: MinutesFormat, lang: Lang) -> Result<Vec<u8>, String> {
+pub fn render(d: &SessionDetail, format: MinutesFormat, p: &Paper) -> Result<Vec<u8>, String> {
     Ok(match format {
-        MinutesFormat::Md => markdown(d, lang).into_bytes(),
+        MinutesFormat::Md => markdown(d, p).into_bytes(),
         MinutesFormat::Csv => csv(d).map_err(|e| e.to_string())?,
-        MinutesFormat::Json => json(d).into_bytes(),
-        MinutesFormat::Docx => docx(d, lang)?,
+        MinutesFormat::Json => json(d, p).into_bytes(),
+        MinutesFormat::Docx => docx(d, p)?,
     })
 }
 
@@ -75,6 +100,8 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
     let m = |s: &String| many(s).into_owned();
     let mut d = d.clone();
     d.session.title = l(&d.session.title);
+    d.session.tempat = d.session.tempat.as_ref().map(l);
+    d.session.mulai = d.session.mulai.as_ref().map(l);
     d.session.date = l(&d.session.date);
     for x in &mut d.members {
         (x.name, x.role) = (l(&x.name), l(&x.role));
@@ -225,25 +252,39 @@ fn kind_name(lang: Lang, code: &str) -> String {
     }
 }
 
-/// The candidate's values stored with the decision, as one line.
-fn snapshot_line(s: &Value) -> String {
+/// The candidate's values stored with the decision, as one line in the
+/// users' words: `kotak 9; predikat SKP terakhir Sangat Baik; potensi
+/// tinggi; golongan III/c; kompetensi: Integritas 4, Kerja Sama 4`.
+fn snapshot_line(s: &Value, lang: Lang) -> String {
+    let [kotak, skp, potensi, golongan, kompetensi] = *tr!(lang, &minutes::SNAPSHOT);
     let mut parts = Vec::new();
     if let Some(k) = s.get("kotak").and_then(Value::as_u64) {
-        parts.push(format!("kotak {k}"));
+        parts.push(format!("{kotak} {k}"));
     }
     if let Some(p) = s.get("kinerja").and_then(Value::as_str) {
-        parts.push(format!("kinerja {p}"));
+        let name = Predikat::parse(p).map_or(p, |x| x.name());
+        parts.push(format!("{skp} {name}"));
     }
     if let Some(p) = s.get("potensi").and_then(Value::as_str) {
-        parts.push(format!("potensi {p}"));
+        let name = Potensi::parse(p).map_or(p, |x| tr!(lang, cli::potensi_name(x)));
+        parts.push(format!("{potensi} {name}"));
     }
     if let Some(g) = s.get("golongan").and_then(Value::as_str) {
-        parts.push(format!("golongan {g}"));
+        parts.push(format!("{golongan} {g}"));
     }
     if let Some(levels) = s.get("kompetensi").and_then(Value::as_object) {
         if !levels.is_empty() {
-            let l: Vec<String> = levels.iter().map(|(k, v)| format!("{k} {v}")).collect();
-            parts.push(l.join(", "));
+            let l: Vec<String> = levels
+                .iter()
+                .map(|(k, v)| {
+                    let name = Competency::parse(k).map_or(k.as_str(), |c| match lang {
+                        Lang::Id => c.name(),
+                        Lang::En => c.english(),
+                    });
+                    format!("{name} {v}")
+                })
+                .collect();
+            parts.push(format!("{kompetensi}: {}", l.join(", ")));
         }
     }
     parts.join("; ")
@@ -262,8 +303,41 @@ fn head_lines(d: &SessionDetail, l: &MinutesLabels) -> (String, String) {
     }
 }
 
+/// The session's date, when it is one.
+fn session_date(d: &SessionDetail) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&d.session.date, "%Y-%m-%d").ok()
+}
+
+/// The document number from the agency's pattern.
+fn number(d: &SessionDetail, p: &Paper) -> Option<String> {
+    p.agency.document_number(d.session.id, session_date(d)?)
+}
+
+/// The opening paragraph: the day and date in words, the start time in the
+/// zone, the place (the session's, else the agency's city).
+fn opening(d: &SessionDetail, p: &Paper) -> Option<String> {
+    let s = &d.session;
+    let place = s.tempat.as_deref().or(p.agency.city.as_deref());
+    let start = s.mulai.as_ref().map(|t| format!("{t} {}", p.zone.name()));
+    Some(tr!(
+        p.lang,
+        minutes::opening(session_date(d)?, start.as_deref(), place, &s.title)
+    ))
+}
+
+/// `Kota, 3 Desember 2026`: the day of closing, else the session's date.
+fn place_date(d: &SessionDetail, p: &Paper) -> String {
+    let closed = closed_at(d)
+        .and_then(|t| p.zone.local(t))
+        .map(|t| t.date_naive());
+    match closed.or_else(|| session_date(d)) {
+        Some(day) => tr!(p.lang, minutes::place_date(p.agency.city.as_deref(), day)),
+        None => d.session.date.clone(),
+    }
+}
+
 /// `label: value` of the session, its date, status and quorum, in that order.
-fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
+fn facts(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> [String; 4] {
     let s = &d.session;
     let q = s.quorum.map(|q| q.to_string()).unwrap_or_else(|| {
         format!(
@@ -274,8 +348,8 @@ fn facts(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> [String; 4] {
     });
     [
         format!("{}: {} — {}", l.session, s.id, s.title),
-        format!("{}: {}", l.date, crate::strings::format::date_text(&s.date)),
-        format!("{}: {}", l.status, tr!(lang, session::status(s.status))),
+        format!("{}: {}", l.date, format::date_text(&s.date)),
+        format!("{}: {}", l.status, tr!(p.lang, session::status(s.status))),
         format!("{}: {q}", l.quorum),
     ]
 }
@@ -291,115 +365,91 @@ fn decision_title(dec: &Decision, l: &MinutesLabels) -> String {
     t
 }
 
-/// The minutes as Markdown: every value one line, grounds of several lines
-/// as the item's indented continuation, so no value forges a heading, an
-/// item or the closing hash.
-pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
-    let d = &scrubbed(d, text::one_line, text::visible);
-    let l = labels(lang);
-    let mut o = String::new();
-    o.push_str(&format!("# {}\n\n", l.title));
-    if !d.is_closed() {
-        o.push_str(&format!("**{}**\n\n", l.draft));
-    }
-    for fact in facts(d, lang, l) {
-        o.push_str(&format!("- {fact}\n"));
-    }
-    o.push('\n');
-
-    o.push_str(&format!("## {}\n\n", l.members));
-    if d.members.is_empty() {
-        o.push_str(&format!("{}\n", l.none));
-    }
-    for (i, m) in d.members.iter().enumerate() {
-        let att = if m.present { l.present } else { l.absent };
-        o.push_str(&format!(
-            "{}. {} — {} — {}\n",
-            i + 1,
-            m.name,
-            tr!(lang, session::role_name(&m.role)),
-            att
-        ));
-    }
-    o.push('\n');
-
-    o.push_str(&format!("## {}\n\n", l.agenda));
-    if d.agenda.is_empty() {
-        o.push_str(&format!("{}\n", l.none));
-    }
-    for (kode, nama) in &d.agenda {
-        o.push_str(&format!("- {kode}: {}\n", nama.as_deref().unwrap_or("-")));
-    }
-    o.push('\n');
-
-    o.push_str(&format!("## {}\n\n", l.recusals));
-    if d.recusals.is_empty() {
-        o.push_str(&format!("{}\n", l.none));
-    }
-    for r in &d.recusals {
-        o.push_str(&format!(
-            "- {} — {} {} — {}\n",
-            r.member,
-            r.nip,
-            r.nama.as_deref().unwrap_or(""),
-            markdown_block(&r.reason)
-        ));
-    }
-    o.push('\n');
-
-    o.push_str(&format!("## {}\n\n", l.decisions));
-    if d.decisions.is_empty() {
-        o.push_str(&format!("{}\n\n", l.none));
-    }
-    for dec in &d.decisions {
-        o.push_str(&format!("### {}\n\n", decision_title(dec, l)));
-        o.push_str(&format!(
-            "- {}: {} — {}\n",
+/// The lines of one recommendation version, `label: value`, as the
+/// Markdown and the Word document print them; `summary` writes the outcome
+/// (Markdown indents a reason of several lines). A line per further fact
+/// (a named vote) is one more push here.
+fn decision_lines(
+    d: &SessionDetail,
+    dec: &Decision,
+    p: &Paper,
+    l: &MinutesLabels,
+    summary: impl Fn(&Outcome) -> String,
+) -> Vec<String> {
+    let lang = p.lang;
+    let mut out = vec![
+        format!(
+            "{}: {} — {}",
             l.candidate,
             dec.nip,
             dec.nama.as_deref().unwrap_or("")
+        ),
+        format!("{}: {}", l.kind, kind_name(lang, &dec.kind)),
+    ];
+    if let Some(k) = &dec.kode_jabatan {
+        out.push(format!(
+            "{}: {k} {}",
+            l.position,
+            dec.nama_jabatan.as_deref().unwrap_or("")
         ));
-        o.push_str(&format!("- {}: {}\n", l.kind, kind_name(lang, &dec.kind)));
-        if let Some(k) = &dec.kode_jabatan {
-            o.push_str(&format!(
-                "- {}: {k} {}\n",
-                l.position,
-                dec.nama_jabatan.as_deref().unwrap_or("")
-            ));
-        }
-        o.push_str(&format!(
-            "- {}: {}\n",
-            l.grounds,
-            markdown_block(&dec.reason)
-        ));
-        let votes = dec
-            .votes
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| l.votes_none.to_string());
-        o.push_str(&format!("- {}: {votes}\n", l.votes));
-        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Decision, dec.id) {
-            o.push_str(&format!("- {n}\n"));
-        }
-        o.push_str(&format!(
-            "- {}: {}\n",
-            l.at_decision,
-            text::one_line(&snapshot_line(&dec.snapshot))
-        ));
-        o.push_str(&format!(
-            "- {}: {} ({})\n",
-            l.recorded_by, dec.actor, dec.decided_at
-        ));
-        if let Some(out) = dec.outcome.as_ref().filter(|x| !after_close(d, x)) {
-            o.push_str(&format!(
-                "- {}: {}\n",
-                tr!(lang, outcome::OUTCOME),
-                markdown_outcome(lang, out)
-            ));
-        }
-        o.push('\n');
     }
+    out.push(format!("{}: {}", l.grounds, dec.reason));
+    let votes = dec
+        .votes
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| l.votes_none.to_string());
+    out.push(format!("{}: {votes}", l.votes));
+    if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Decision, dec.id) {
+        out.push(n);
+    }
+    out.push(format!(
+        "{}: {}",
+        l.at_decision,
+        text::one_line(&snapshot_line(&dec.snapshot, lang))
+    ));
+    out.push(format!(
+        "{}: {} ({})",
+        l.recorded_by,
+        dec.actor,
+        format::time(p.zone, &dec.decided_at)
+    ));
+    if let Some(o) = dec.outcome.as_ref().filter(|x| !after_close(d, x)) {
+        out.push(format!("{}: {}", tr!(lang, outcome::OUTCOME), summary(o)));
+    }
+    out
+}
 
-    o.push_str(&calibration::markdown(d, lang));
+/// The minutes as Markdown: every value one line, grounds of several lines
+/// as the item's indented continuation, so no value forges a heading, an
+/// item or the closing hash.
+pub fn markdown(d: &SessionDetail, p: &Paper) -> String {
+    let d = &scrubbed(d, text::one_line, text::visible);
+    let lang = p.lang;
+    let l = labels(lang);
+    let mut o = String::new();
+    for line in letterhead_lines(p) {
+        o.push_str(&format!("**{}**  \n", markdown_line(line)));
+    }
+    o.push_str(&format!("# {}\n\n", l.title));
+    if let Some(n) = number(d, p) {
+        o.push_str(&format!(
+            "{}: {}\n\n",
+            tr!(lang, minutes::NUMBER),
+            markdown_line(&n)
+        ));
+    }
+    if !d.is_closed() {
+        o.push_str(&format!("**{}**\n\n", l.draft));
+    }
+    if let Some(open) = opening(d, p) {
+        o.push_str(&format!("{}\n\n", markdown_line(&open)));
+    }
+    for fact in facts(d, p, l) {
+        o.push_str(&format!("- {fact}\n"));
+    }
+    o.push('\n');
+    o.push_str(&markdown_record(d, p, l));
+    o.push_str(&calibration::markdown(d, p));
     o.push_str(&succession::markdown(d, lang));
 
     if !d.discussed.is_empty() {
@@ -419,42 +469,134 @@ pub fn markdown(d: &SessionDetail, lang: Lang) -> String {
             .unwrap_or_default();
         o.push_str(&format!(
             "- {} {} ({}){reason}\n",
-            e.at,
+            format::time(p.zone, &e.at),
             tr!(lang, session::event(&e.kind)),
             e.actor
         ));
     }
     o.push('\n');
-
-    o.push_str(&format!("## {}\n\n", l.signatures));
-    for m in d.members.iter().filter(|m| m.present) {
-        o.push_str(&format!(
-            "{}\n\n\n{}\n{}\n\n",
-            tr!(lang, session::role_name(&m.role)),
-            l.sign_line,
-            markdown_line(&m.name)
-        ));
-    }
-    o.push_str(&format!("{}\n\n\n{}\n\n", l.ppk, l.sign_line));
+    o.push_str(&markdown_signatures(d, p, l));
     let (head, check) = head_lines(d, l);
     o.push_str(&format!("---\n\n{head}\n"));
     if !check.is_empty() {
         o.push_str(&format!("\n`{check}`\n"));
     }
-    o.push_str(&markdown_annex(d, lang, l));
+    o.push_str(&markdown_annex(d, p, l));
+    o
+}
+
+/// The letterhead's lines: the configured ones, else the agency's name.
+fn letterhead_lines<'a>(p: &Paper<'a>) -> Vec<&'a str> {
+    let a = p.agency;
+    if a.letterhead.is_empty() {
+        a.name.iter().map(String::as_str).collect()
+    } else {
+        a.letterhead.iter().map(String::as_str).collect()
+    }
+}
+
+/// Members, agenda, recusals and recommendations.
+fn markdown_record(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> String {
+    let lang = p.lang;
+    let mut o = format!("## {}\n\n", l.members);
+    if d.members.is_empty() {
+        o.push_str(&format!("{}\n", l.none));
+    }
+    for (i, m) in d.members.iter().enumerate() {
+        let att = if m.present { l.present } else { l.absent };
+        o.push_str(&format!(
+            "{}. {} — {} — {}\n",
+            i + 1,
+            m.name,
+            tr!(lang, session::role_name(&m.role)),
+            att
+        ));
+    }
+    o.push_str(&format!("\n## {}\n\n", l.agenda));
+    if d.agenda.is_empty() {
+        o.push_str(&format!("{}\n", l.none));
+    }
+    for (kode, nama) in &d.agenda {
+        o.push_str(&format!("- {kode}: {}\n", nama.as_deref().unwrap_or("-")));
+    }
+    o.push_str(&format!("\n## {}\n\n", l.recusals));
+    if d.recusals.is_empty() {
+        o.push_str(&format!("{}\n", l.none));
+    }
+    for r in &d.recusals {
+        o.push_str(&format!(
+            "- {} — {} {} — {}\n",
+            r.member,
+            r.nip,
+            r.nama.as_deref().unwrap_or(""),
+            markdown_block(&r.reason)
+        ));
+    }
+    o.push_str(&format!("\n## {}\n\n", l.decisions));
+    if d.decisions.is_empty() {
+        o.push_str(&format!("{}\n\n", l.none));
+    }
+    for (i, dec) in d.decisions.iter().enumerate() {
+        o.push_str(&format!("### {}. {}\n\n", i + 1, decision_title(dec, l)));
+        let lines = decision_lines(d, dec, p, l, |x| tr!(lang, outcome::summary(x)));
+        for line in lines {
+            o.push_str(&format!("- {}\n", markdown_block(&line)));
+        }
+        o.push('\n');
+    }
+    o
+}
+
+/// The closing paragraph, the place and date, a signature for every member
+/// present and the PPK's acknowledgement.
+fn markdown_signatures(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> String {
+    let lang = p.lang;
+    let mut o = format!(
+        "{}\n\n## {}\n\n{}\n\n",
+        tr!(lang, minutes::CLOSING),
+        l.signatures,
+        markdown_line(&place_date(d, p))
+    );
+    let nip_blank = tr!(lang, minutes::NIP_BLANK);
+    for m in d.members.iter().filter(|m| m.present) {
+        o.push_str(&format!(
+            "{}\n\n\n{}\n{}\n{nip_blank}\n\n",
+            tr!(lang, session::role_name(&m.role)),
+            l.sign_line,
+            markdown_line(&m.name)
+        ));
+    }
+    let a = p.agency;
+    let title = a
+        .ppk_title
+        .as_deref()
+        .unwrap_or(tr!(lang, minutes::PPK_TITLE));
+    o.push_str(&format!(
+        "{}\n{}\n\n\n{}\n",
+        tr!(lang, minutes::KNOWN_BY),
+        markdown_line(title),
+        l.sign_line
+    ));
+    if let Some(n) = &a.ppk_name {
+        o.push_str(&format!("{}\n", markdown_line(n)));
+    }
+    match &a.ppk_nip {
+        Some(nip) => o.push_str(&format!("{} {nip}\n\n", tr!(lang, minutes::NIP))),
+        None => o.push_str(&format!("{nip_blank}\n\n")),
+    }
     o
 }
 
 /// The PPK's outcomes recorded after the close, after the signed minutes.
-fn markdown_annex(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> String {
+fn markdown_annex(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> String {
     let annex = annexed(d);
     if annex.is_empty() {
         return String::new();
     }
-    let mut o = format!("\n## {}\n\n", tr!(lang, outcome::ANNEX));
+    let mut o = format!("\n## {}\n\n", tr!(p.lang, outcome::ANNEX));
     for (dec, out) in annex {
-        let summary = markdown_outcome(lang, out);
-        o.push_str(&format!("- {}\n", annex_line(lang, l, dec, &summary, out)));
+        let summary = markdown_outcome(p.lang, out);
+        o.push_str(&format!("- {}\n", annex_line(p, l, dec, &summary, out)));
     }
     o
 }
@@ -494,15 +636,15 @@ fn markdown_outcome(lang: Lang, o: &Outcome) -> String {
 }
 
 /// `Rekomendasi #1 — NIP nama: <outcome> (dicatat <when>, <who>)`.
-fn annex_line(lang: Lang, l: &MinutesLabels, dec: &Decision, summary: &str, o: &Outcome) -> String {
+fn annex_line(p: &Paper, l: &MinutesLabels, dec: &Decision, summary: &str, o: &Outcome) -> String {
     format!(
         "{} #{} — {} {}: {summary} ({} {}, {})",
         l.decision,
         dec.id,
         dec.nip,
         dec.nama.as_deref().unwrap_or(""),
-        tr!(lang, outcome::RECORDED),
-        o.recorded_at,
+        tr!(p.lang, outcome::RECORDED),
+        format::time(p.zone, &o.recorded_at),
         o.actor
     )
 }
@@ -596,230 +738,38 @@ pub fn csv(d: &SessionDetail) -> std::io::Result<Vec<u8>> {
 
 /// The whole session detail as one JSON object; the values exact, any
 /// control or bidi character as a JSON escape.
-pub fn json(d: &SessionDetail) -> String {
-    let s = serde_json::to_string_pretty(d).unwrap_or_else(|_| "{}".into());
+pub fn json(d: &SessionDetail, p: &Paper) -> String {
+    let mut v = serde_json::to_value(d).unwrap_or_default();
+    if let Value::Object(o) = &mut v {
+        o.insert("document".into(), document_json(d, p));
+    }
+    let s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
     let mut s = text::guard(&s).into_owned();
     s.push('\n');
     s
 }
 
-/// Every text of the Word document passes here: XML 1.0 cannot hold a
-/// control character, so the document always opens.
-fn run(t: &str) -> Run {
-    Run::new().add_text(text::xml_safe(t))
+/// What the paper adds to the record, for other systems: the number, the
+/// agency, the opening and closing text, the place and date, the PPK, the
+/// zone, and the closing time in ISO form with the zone's offset.
+fn document_json(d: &SessionDetail, p: &Paper) -> Value {
+    let a = p.agency;
+    serde_json::json!({
+        "number": number(d, p),
+        "agency": a.name,
+        "letterhead": letterhead_lines(p),
+        "city": a.city,
+        "zone": p.zone.name(),
+        "opening": opening(d, p),
+        "closing": tr!(p.lang, minutes::CLOSING),
+        "place_date": place_date(d, p),
+        "closed_at": closed_at(d).map(|t| format::time_iso(p.zone, t)),
+        "ppk": {"name": a.ppk_name, "nip": a.ppk_nip, "title": a.ppk_title},
+        "draft": !d.is_closed(),
+    })
 }
 
-fn para(t: &str) -> Paragraph {
-    Paragraph::new().add_run(run(t))
-}
-
-fn bold(t: &str) -> Paragraph {
-    Paragraph::new().add_run(run(t).bold())
-}
-
-fn heading(t: &str) -> Paragraph {
-    Paragraph::new().add_run(run(t).bold().size(26))
-}
-
-/// A printable Word document to sign and file.
-pub fn docx(d: &SessionDetail, lang: Lang) -> Result<Vec<u8>, String> {
-    let l = labels(lang);
-    let mut doc = docx_head(d, lang, l);
-    doc = docx_members(doc, d, lang, l);
-    doc = docx_agenda(doc, d, l);
-    doc = docx_decisions(doc, d, lang, l);
-    doc = calibration::docx(doc, d, lang);
-    doc = succession::docx(doc, d, lang);
-    doc = docx_history(doc, d, lang, l);
-    doc = docx_signatures(doc, d, lang, l);
-    doc = docx_annex(doc, d, lang, l);
-    let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
-}
-
-/// The title, session, date, status and quorum.
-fn docx_head(d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    let mut doc = Docx::new().add_paragraph(
-        Paragraph::new()
-            .add_run(run(l.title).bold().size(32))
-            .align(AlignmentType::Center),
-    );
-    if !d.is_closed() {
-        doc = doc.add_paragraph(bold(l.draft));
-    }
-    for fact in facts(d, lang, l) {
-        doc = doc.add_paragraph(para(&fact));
-    }
-    doc
-}
-
-/// The members and whether each was present, as a table.
-fn docx_members(doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    let doc = doc.add_paragraph(heading(l.members));
-    let rows: Vec<TableRow> = d
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            TableRow::new(vec![
-                TableCell::new().add_paragraph(para(&(i + 1).to_string())),
-                TableCell::new().add_paragraph(para(&m.name)),
-                TableCell::new().add_paragraph(para(tr!(lang, session::role_name(&m.role)))),
-                TableCell::new().add_paragraph(para(if m.present { l.present } else { l.absent })),
-            ])
-        })
-        .collect();
-    if rows.is_empty() {
-        doc.add_paragraph(para(l.none))
-    } else {
-        doc.add_table(Table::new(rows))
-    }
-}
-
-/// The positions on the agenda and the recusals.
-fn docx_agenda(mut doc: Docx, d: &SessionDetail, l: &MinutesLabels) -> Docx {
-    doc = doc.add_paragraph(heading(l.agenda));
-    if d.agenda.is_empty() {
-        doc = doc.add_paragraph(para(l.none));
-    }
-    for (kode, nama) in &d.agenda {
-        doc = doc.add_paragraph(para(&format!("{kode}: {}", nama.as_deref().unwrap_or("-"))));
-    }
-    doc = doc.add_paragraph(heading(l.recusals));
-    if d.recusals.is_empty() {
-        doc = doc.add_paragraph(para(l.none));
-    }
-    for r in &d.recusals {
-        doc = doc.add_paragraph(para(&format!(
-            "{} — {} {} — {}",
-            r.member,
-            r.nip,
-            r.nama.as_deref().unwrap_or(""),
-            r.reason
-        )));
-    }
-    doc
-}
-
-/// Every decision version with its grounds, votes and the values it saw.
-fn docx_decisions(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    doc = doc.add_paragraph(heading(l.decisions));
-    if d.decisions.is_empty() {
-        doc = doc.add_paragraph(para(l.none));
-    }
-    for dec in &d.decisions {
-        doc = doc.add_paragraph(bold(&decision_title(dec, l)));
-        doc = doc.add_paragraph(para(&format!(
-            "{}: {} — {}",
-            l.candidate,
-            dec.nip,
-            dec.nama.as_deref().unwrap_or("")
-        )));
-        doc = doc.add_paragraph(para(&format!("{}: {}", l.kind, kind_name(lang, &dec.kind))));
-        if let Some(k) = &dec.kode_jabatan {
-            doc = doc.add_paragraph(para(&format!(
-                "{}: {k} {}",
-                l.position,
-                dec.nama_jabatan.as_deref().unwrap_or("")
-            )));
-        }
-        doc = doc.add_paragraph(para(&format!("{}: {}", l.grounds, dec.reason)));
-        let votes = dec
-            .votes
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| l.votes_none.to_string());
-        doc = doc.add_paragraph(para(&format!("{}: {votes}", l.votes)));
-        if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Decision, dec.id) {
-            doc = doc.add_paragraph(para(&n));
-        }
-        doc = doc.add_paragraph(para(&format!(
-            "{}: {}",
-            l.at_decision,
-            snapshot_line(&dec.snapshot)
-        )));
-        doc = doc.add_paragraph(para(&format!(
-            "{}: {} ({})",
-            l.recorded_by, dec.actor, dec.decided_at
-        )));
-        if let Some(o) = dec.outcome.as_ref().filter(|x| !after_close(d, x)) {
-            doc = doc.add_paragraph(para(&format!(
-                "{}: {}",
-                tr!(lang, outcome::OUTCOME),
-                tr!(lang, outcome::summary(o))
-            )));
-        }
-    }
-    doc
-}
-
-/// The PPK's outcomes recorded after the session was closed.
-fn docx_annex(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    let annex = annexed(d);
-    if annex.is_empty() {
-        return doc;
-    }
-    doc = doc
-        .add_paragraph(para(""))
-        .add_paragraph(heading(tr!(lang, outcome::ANNEX)));
-    for (dec, o) in annex {
-        let summary = tr!(lang, outcome::summary(o));
-        doc = doc.add_paragraph(para(&annex_line(lang, l, dec, &summary, o)));
-    }
-    doc
-}
-
-/// What happened to the session, in order.
-fn docx_history(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    doc = doc.add_paragraph(heading(l.history));
-    for e in &d.events {
-        let reason = e
-            .reason
-            .as_ref()
-            .map(|r| format!(": {r}"))
-            .unwrap_or_default();
-        doc = doc.add_paragraph(para(&format!(
-            "{} {} ({}){reason}",
-            e.at,
-            tr!(lang, session::event(&e.kind)),
-            e.actor
-        )));
-    }
-    doc
-}
-
-/// A signature box for each present member, the PPK's, and the audit head.
-fn docx_signatures(mut doc: Docx, d: &SessionDetail, lang: Lang, l: &MinutesLabels) -> Docx {
-    doc = doc.add_paragraph(heading(l.signatures));
-    let mut sign_rows = Vec::new();
-    let present: Vec<_> = d.members.iter().filter(|m| m.present).collect();
-    for pair in present.chunks(2) {
-        let cells = pair
-            .iter()
-            .map(|m| {
-                TableCell::new()
-                    .add_paragraph(para(tr!(lang, session::role_name(&m.role))))
-                    .add_paragraph(para(""))
-                    .add_paragraph(para(""))
-                    .add_paragraph(para(l.sign_line))
-                    .add_paragraph(para(&m.name))
-            })
-            .collect();
-        sign_rows.push(TableRow::new(cells));
-    }
-    if !sign_rows.is_empty() {
-        doc = doc.add_table(Table::new(sign_rows));
-    }
-    doc = doc
-        .add_paragraph(para(""))
-        .add_paragraph(para(l.ppk))
-        .add_paragraph(para(""))
-        .add_paragraph(para(""))
-        .add_paragraph(para(l.sign_line));
-    let (head, check) = head_lines(d, l);
-    doc = doc.add_paragraph(para("")).add_paragraph(bold(&head));
-    if !check.is_empty() {
-        doc = doc.add_paragraph(para(&check));
-    }
-    doc
+/// A printable Word document to sign and file (see `docx`).
+pub fn docx(d: &SessionDetail, p: &Paper) -> Result<Vec<u8>, String> {
+    docx::build(d, p)
 }

@@ -8,10 +8,11 @@ mod common;
 mod common_sessions;
 use common::*;
 use common_sessions::{actor, recorded_session, session_fixture, store, KEMAS, YUSUF};
+use talenta::config::Agency;
 use talenta::domain::session::{DecisionKind, Role, Votes};
 use talenta::domain::succession::Readiness;
 use talenta::domain::Rules;
-use talenta::minutes::{render, MinutesFormat};
+use talenta::minutes::{render, MinutesFormat, Paper};
 use talenta::store::krs::{establish, Establish};
 use talenta::store::session::{self as ss, DecisionInput, NewSession};
 use talenta::store::Store;
@@ -26,7 +27,8 @@ fn add(s: &mut Store, kode: &str, nip: &str, r: Readiness) {
 
 fn minutes(s: &Store, id: i64, format: MinutesFormat, lang: Lang) -> String {
     let d = ss::detail(&s.conn, id).unwrap();
-    String::from_utf8_lossy(&render(&d, format, lang).unwrap()).into_owned()
+    String::from_utf8_lossy(&render(&d, format, &Paper::new(lang, &Agency::default())).unwrap())
+        .into_owned()
 }
 
 fn establish_2026(s: &mut Store, sk: &str) {
@@ -133,6 +135,8 @@ fn without_an_agenda_the_positions_recommended_for_promotion_are_listed() {
             ],
             quorum: None,
             agenda: Vec::new(),
+            place: None,
+            start: None,
         },
     )
     .unwrap();
@@ -167,7 +171,7 @@ fn without_an_agenda_the_positions_recommended_for_promotion_are_listed() {
     let docx = render(
         &ss::detail(&s.conn, id).unwrap(),
         MinutesFormat::Docx,
-        Lang::Id,
+        &Paper::new(Lang::Id, &Agency::default()),
     )
     .unwrap();
     assert!(docx.starts_with(b"PK"));

@@ -143,6 +143,8 @@ fn the_migration_backfills_an_older_database() {
                  DROP TABLE access_revocation; DROP TABLE access_grant;
                  DROP TABLE vote_close; DROP TABLE vote_ballot; DROP TABLE vote;
                  ALTER TABLE audit_log DROP COLUMN kunci;
+                 ALTER TABLE committee_session DROP COLUMN tempat;
+                 ALTER TABLE committee_session DROP COLUMN mulai;
                  ALTER TABLE position DROP COLUMN kategori; PRAGMA user_version = 3;",
             )
             .unwrap();

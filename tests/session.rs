@@ -196,9 +196,9 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
         "Koreksi: rotasi dulu",
         "3/0/0",
         "musyawarah",
-        "kotak 9; kinerja SB; potensi tinggi",
+        "kotak 9; predikat SKP terakhir Sangat Baik; potensi tinggi",
         "bkd-operator",
-        "Mengetahui, Pejabat Pembina Kepegawaian",
+        "Mengetahui,\nPejabat Pembina Kepegawaian",
     ] {
         assert!(md.contains(needle), "minutes lack {needle:?}:\n{md}");
     }

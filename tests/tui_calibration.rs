@@ -44,6 +44,8 @@ fn calibrated(f: &Fixture) -> String {
         ],
         quorum: None,
         agenda: vec![],
+        place: None,
+        start: None,
     };
     let id = ss::create(&mut store, &actor, &s).unwrap();
     let names = ["Ketua".to_string(), "Sekretaris".into(), "Anggota".into()];

@@ -126,6 +126,8 @@ pub struct Options {
 
 pub struct App {
     pub lang: Lang,
+    /// The zone people read times in (the config's `agency.zone`).
+    pub zone: crate::domain::zone::Zone,
     pub keymap: KeyMap,
     pub load: Load,
     pub view: View,
@@ -173,6 +175,7 @@ impl App {
     pub fn new(opts: Options, filtering: Filtering, profiles: Box<dyn ProfileSource>) -> App {
         App {
             lang: opts.lang,
+            zone: crate::domain::zone::Zone::default(),
             keymap: opts.keymap,
             load: Load::Loading,
             view: View::Table,

@@ -67,6 +67,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> CliResult {
                 }
                 LogFormat::Table => {
                     let header: &[&str] = tr!(ctx.lang, cli::AUDIT_HEADER);
+                    let zone = ctx.config.agency.zone();
                     let rows: Vec<Vec<String>> = entries
                         .iter()
                         .map(|e| {
@@ -80,7 +81,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> CliResult {
                             }
                             vec![
                                 e.seq.to_string(),
-                                e.at.clone(),
+                                crate::strings::format::time(zone, &e.at),
                                 actor,
                                 e.action.clone(),
                                 format!("{} {}", e.entity, e.entity_id),

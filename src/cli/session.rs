@@ -53,6 +53,12 @@ pub enum SessionCommand {
         /// agenda
         #[arg(long = "agenda", value_name = "KODE")]
         agenda: Vec<String>,
+        /// tempat
+        #[arg(long, value_name = "TEMPAT")]
+        tempat: Option<String>,
+        /// mulai
+        #[arg(long, value_name = "HH:MM", value_parser = parse_start)]
+        mulai: Option<chrono::NaiveTime>,
     },
     /// list
     List {
@@ -220,6 +226,8 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             members,
             quorum,
             agenda,
+            tempat,
+            mulai,
         } => {
             let mut parsed = Vec::new();
             for m in &members {
@@ -234,6 +242,8 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
                 members: parsed,
                 quorum,
                 agenda,
+                place: tempat,
+                start: mulai,
             };
             let id = ss::create(&mut store, actor, &s).map_err(|e| refused(ctx, e))?;
             emit(&format!("{id}\n"))
@@ -388,7 +398,8 @@ fn write_minutes(
 ) -> CliResult {
     let mut detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
     ss::vote::name_votes(&store.conn, &mut detail, ctx.rules()).map_err(|e| refused(ctx, e))?;
-    let bytes = minutes::render(&detail, format, ctx.lang).map_err(CliError::runtime)?;
+    let paper = minutes::Paper::new(ctx.lang, &ctx.config.agency);
+    let bytes = minutes::render(&detail, format, &paper).map_err(CliError::runtime)?;
     match output {
         Some(path) => {
             minutes::save(path, &bytes, force, &store.path).map_err(|e| {
@@ -415,4 +426,9 @@ fn write_minutes(
             }
         }
     }
+}
+
+/// `--mulai HH:MM`: a start time on the clock.
+fn parse_start(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| format!("'{s}': HH:MM"))
 }

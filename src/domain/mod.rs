@@ -26,9 +26,11 @@ pub mod rules;
 pub mod search;
 pub mod session;
 pub mod succession;
+pub mod terbilang;
 pub mod text;
 pub mod tier;
 pub mod vote;
+pub mod zone;
 
 pub use candidate::{Candidate, Pool, Sex, Status};
 pub use competency::Competency;

@@ -2,12 +2,13 @@
 //! candidate, the computed box, the agreed box, the grounds and the votes.
 //! Nothing is added when the session recorded none.
 
-use super::{bold, heading, markdown_block, para, safe_cell, write_csv};
+use super::{bold, heading, markdown_block, para, safe_cell, write_csv, Paper};
 use crate::domain::text::{self, one_line};
 use crate::domain::vote::Subject;
 use crate::lang::Lang;
 use crate::store::session::calibration::CalibrationRow;
 use crate::store::session::SessionDetail;
+use crate::strings::format;
 use crate::tr;
 use docx_rs::Docx;
 
@@ -36,7 +37,8 @@ fn votes(c: &CalibrationRow, lang: Lang) -> String {
 }
 
 /// The lines of one calibration: (label, value).
-fn lines(c: &CalibrationRow, lang: Lang) -> Vec<(&'static str, String)> {
+fn lines(c: &CalibrationRow, p: &Paper) -> Vec<(&'static str, String)> {
+    let lang = p.lang;
     let l = tr!(lang, calibration::LABELS);
     let mut out = vec![
         (
@@ -50,12 +52,16 @@ fn lines(c: &CalibrationRow, lang: Lang) -> Vec<(&'static str, String)> {
     if let Some(p) = c.supersedes {
         out.push((l.supersedes, p.to_string()));
     }
-    out.push((l.recorded_by, format!("{} ({})", c.actor, c.calibrated_at)));
+    out.push((
+        l.recorded_by,
+        format!("{} ({})", c.actor, format::time(p.zone, &c.calibrated_at)),
+    ));
     out
 }
 
 /// The Markdown section (after the recommendations).
-pub(super) fn markdown(d: &SessionDetail, lang: Lang) -> String {
+pub(super) fn markdown(d: &SessionDetail, p: &Paper) -> String {
+    let lang = p.lang;
     if d.calibrations.is_empty() {
         return String::new();
     }
@@ -63,7 +69,7 @@ pub(super) fn markdown(d: &SessionDetail, lang: Lang) -> String {
     let mut o = format!("## {}\n\n", l.heading);
     for c in &d.calibrations {
         o.push_str(&format!("### {} {}\n\n", l.one, c.id));
-        for (label, value) in lines(c, lang) {
+        for (label, value) in lines(c, p) {
             let value = if label == l.grounds {
                 markdown_block(&value)
             } else {
@@ -135,7 +141,8 @@ pub(super) fn csv(d: &SessionDetail, buf: &mut Vec<u8>) -> std::io::Result<()> {
 }
 
 /// The Word document's section (after the recommendations).
-pub(super) fn docx(mut doc: Docx, d: &SessionDetail, lang: Lang) -> Docx {
+pub(super) fn docx(mut doc: Docx, d: &SessionDetail, p: &Paper) -> Docx {
+    let lang = p.lang;
     if d.calibrations.is_empty() {
         return doc;
     }
@@ -143,7 +150,7 @@ pub(super) fn docx(mut doc: Docx, d: &SessionDetail, lang: Lang) -> Docx {
     doc = doc.add_paragraph(heading(l.heading));
     for c in &d.calibrations {
         doc = doc.add_paragraph(bold(&format!("{} {}", l.one, c.id)));
-        for (label, value) in lines(c, lang) {
+        for (label, value) in lines(c, p) {
             doc = doc.add_paragraph(para(&format!("{label}: {value}")));
         }
         if let Some(n) = crate::present::vote::named_line(lang, d, Subject::Calibration, c.id) {

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -469,4 +469,12 @@ CREATE TRIGGER vote_close_no_update BEFORE UPDATE ON vote_close
 BEGIN SELECT RAISE(ABORT, 'a closed vote is never changed'); END;
 CREATE TRIGGER vote_close_no_delete BEFORE DELETE ON vote_close
 BEGIN SELECT RAISE(ABORT, 'a closed vote is never deleted'); END;
+"#;
+
+/// V8: where and when a session met, for the minutes' opening paragraph
+/// ("bertempat di ..., pukul 09.00 WIB"): `tempat` as written, `mulai` the
+/// local start time `HH:MM`; both optional.
+const V8: &str = r#"
+ALTER TABLE committee_session ADD COLUMN tempat TEXT;
+ALTER TABLE committee_session ADD COLUMN mulai TEXT;
 "#;

@@ -55,6 +55,10 @@ pub struct NewSession {
     pub members: Vec<(String, Role)>,
     pub quorum: Option<usize>,
     pub agenda: Vec<String>,
+    /// Where the session meets (tempat), as written.
+    pub place: Option<String>,
+    /// When it starts, local time.
+    pub start: Option<chrono::NaiveTime>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +72,10 @@ pub struct SessionRow {
     pub members: usize,
     pub present: usize,
     pub decisions: usize,
+    /// Where the session met (tempat), when recorded.
+    pub tempat: Option<String>,
+    /// Its local start time `HH:MM`, when recorded.
+    pub mulai: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,14 +244,19 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
     check_text(TextField::Actor, &actor.name)?;
     check_new_session(&s.title, &s.members, s.quorum)?;
     let title = s.title.trim();
+    let place = s.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    if let Some(p) = place {
+        check_text(TextField::Title, p)?;
+    }
+    let start = s.start.map(|t| t.format("%H:%M").to_string());
     let tx = store.write_tx()?;
     for kode in &s.agenda {
         require_position(&tx, kode)?;
     }
     let at = now();
     let id: i64 = tx.query_row(
-        "INSERT INTO committee_session (title, date, quorum, status, created_at) VALUES (?1, ?2, ?3, 'open', ?4) RETURNING id",
-        params![title, s.date.to_string(), s.quorum.map(|q| q as i64), at],
+        "INSERT INTO committee_session (title, date, quorum, status, created_at, tempat, mulai) VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?6) RETURNING id",
+        params![title, s.date.to_string(), s.quorum.map(|q| q as i64), at, place, start],
         |r| r.get(0),
     )?;
     for (i, (name, role)) in s.members.iter().enumerate() {
@@ -276,7 +289,7 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
             entity_id: &id.to_string(),
             before: None,
             after: Some(
-                json!({"title": title, "date": s.date.to_string(), "quorum": s.quorum, "members": members, "agenda": s.agenda, "created_at": at}),
+                json!({"title": title, "date": s.date.to_string(), "quorum": s.quorum, "members": members, "agenda": s.agenda, "created_at": at, "tempat": place, "mulai": start}),
             ),
         },
     )?;
@@ -752,7 +765,8 @@ pub fn reopen(store: &mut Store, actor: &Actor, id: i64, reason: &str) -> Result
 const SESSION_ROW: &str = "SELECT s.id, s.title, s.date, s.quorum, s.status, s.created_at,
     (SELECT count(*) FROM session_member m WHERE m.session_id = s.id),
     (SELECT count(*) FROM session_member m WHERE m.session_id = s.id AND m.present = 1),
-    (SELECT count(*) FROM decision d WHERE d.session_id = s.id)
+    (SELECT count(*) FROM decision d WHERE d.session_id = s.id),
+    s.tempat, s.mulai
   FROM committee_session s";
 
 fn session_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
@@ -766,6 +780,8 @@ fn session_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
         members: r.get::<_, i64>(6)? as usize,
         present: r.get::<_, i64>(7)? as usize,
         decisions: r.get::<_, i64>(8)? as usize,
+        tempat: r.get(9)?,
+        mulai: r.get(10)?,
     })
 }
 

@@ -77,9 +77,11 @@ pub fn run(ctx: &Ctx) -> CliResult {
     // `data_version` tells when anyone else committed.
     let sessions = Store::open(&ctx.db, OpenMode::Existing).map_err(|e| ctx.store_error(e))?;
     // The backend checks every write against the app's access (Local here).
-    let backend = StoreSessions::new(sessions, ctx.actor.clone(), ctx.rules().clone())
+    let mut backend = StoreSessions::new(sessions, ctx.actor.clone(), ctx.rules().clone())
         .with_access(app.access.clone());
+    backend.agency = ctx.config.agency.clone();
     app.attach_sessions(Box::new(backend));
+    app.zone = ctx.config.agency.zone();
     spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
     let reload = Reloader {
         ctx,

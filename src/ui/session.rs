@@ -432,7 +432,7 @@ impl Detail<'_> {
         for e in &self.d.events {
             let mut line = format!(
                 "  {} {} ({})",
-                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+                crate::strings::format::time(self.app.zone, &e.at),
                 tr!(self.lang, session::event(&e.kind)),
                 e.actor
             );

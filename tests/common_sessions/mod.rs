@@ -92,6 +92,8 @@ pub fn recorded_session(f: &Fixture) -> i64 {
             ],
             quorum: None,
             agenda: vec!["ADM-01".into()],
+            place: None,
+            start: None,
         },
     )
     .unwrap();
@@ -152,8 +154,8 @@ pub fn scrub(screen: &str) -> String {
     let chars: Vec<char> = screen.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let is_time = |k: usize| -> bool {
-        let pat = "dddd-dd-dd dd:dd";
+    // A local time (`03-12-2026 15:12 WIB`), or an ISO one.
+    let is_time = |k: usize, pat: &str| -> bool {
         k + pat.len() <= chars.len()
             && pat.chars().enumerate().all(|(j, p)| {
                 let c = chars[k + j];
@@ -165,7 +167,12 @@ pub fn scrub(screen: &str) -> String {
             })
     };
     while i < chars.len() {
-        if is_time(i) {
+        if is_time(i, "dd-dd-dddd dd:dd") {
+            out.push_str("DD-MM-YYYY hh:mm");
+            i += 16;
+            continue;
+        }
+        if is_time(i, "dddd-dd-dd dd:dd") {
             out.push_str("YYYY-MM-DD hh:mm");
             i += 16;
             continue;

@@ -105,6 +105,8 @@ pub struct StoreSessions {
     pub rules: Rules,
     /// Who is at the keyboard: every write is checked against it.
     pub access: Access,
+    /// Who issues the minutes (the config's `[agency]`).
+    pub agency: crate::config::Agency,
 }
 
 impl StoreSessions {
@@ -115,6 +117,7 @@ impl StoreSessions {
             actor,
             rules,
             access: Access::Local,
+            agency: Default::default(),
         }
     }
 
@@ -256,7 +259,8 @@ impl SessionBackend for StoreSessions {
         self.permit(Act::WriteMinutes)?;
         let mut d = self.detail(id)?;
         ss::vote::name_votes(&self.store.conn, &mut d, &self.rules)?;
-        let bytes = minutes::render(&d, format, lang).map_err(Problem::Failed)?;
+        let paper = minutes::Paper::new(lang, &self.agency);
+        let bytes = minutes::render(&d, format, &paper).map_err(Problem::Failed)?;
         minutes::save(path, &bytes, overwrite, &self.store.path)
             .map_err(|e| Problem::NotSaved(path.to_path_buf(), e))?;
         Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))

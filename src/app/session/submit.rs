@@ -174,6 +174,8 @@ impl App {
                     members,
                     quorum,
                     agenda,
+                    place: None,
+                    start: None,
                 }))
             }
             FormKind::Decide { session, nip, .. } | FormKind::Amend { session, nip, .. } => {

@@ -52,7 +52,7 @@ pub struct Table {
 pub const TABLES: &[Table] = &[
     Table {
         entity: "session",
-        sql: "SELECT id, title, date, quorum, status, created_at FROM committee_session",
+        sql: "SELECT id, title, date, quorum, status, created_at, tempat, mulai FROM committee_session",
         json: &[],
     },
     Table {
@@ -250,6 +250,10 @@ impl Replay {
         }
         self.closed.insert(id, None);
         let mut fields = pick(after, &["title", "date", "quorum", "created_at"]);
+        // Place and start time (V8): absent from older entries, so null.
+        for k in ["tempat", "mulai"] {
+            fields.insert(k.into(), after.get(k).cloned().unwrap_or(Value::Null));
+        }
         fields.insert("status".into(), json!("open"));
         self.put("session", id.to_string(), e.seq, fields);
         let members = after.get("members").and_then(Value::as_array);

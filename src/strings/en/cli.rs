@@ -43,6 +43,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.new.members", "A member: NAME or NAME:ROLE (ketua, sekretaris, anggota); repeatable"),
     ("session.new.quorum", "Quorum (default: a majority of the members)"),
     ("session.new.agenda", "Position code on the agenda; repeatable"),
+    ("session.new.tempat", "Where the session meets (for the minutes' opening)"),
+    ("session.new.mulai", "The session's start time, local time"),
     ("session.list", "List sessions"),
     ("session.list.format", "Output format: table or json"),
     ("session.attend", "Mark members present"),

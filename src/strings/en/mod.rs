@@ -7,6 +7,7 @@ pub mod eligibility;
 pub mod filter;
 pub mod import;
 pub mod krs;
+pub mod minutes;
 pub mod outcome;
 pub mod positions;
 pub mod roles;

@@ -43,6 +43,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.new.members", "Anggota: NAMA atau NAMA:PERAN (ketua, sekretaris, anggota); boleh berulang"),
     ("session.new.quorum", "Kuorum (bawaan: mayoritas anggota)"),
     ("session.new.agenda", "Kode jabatan yang dibahas; boleh berulang"),
+    ("session.new.tempat", "Tempat sidang (untuk pembukaan berita acara)"),
+    ("session.new.mulai", "Jam mulai sidang, waktu setempat"),
     ("session.list", "Daftar sidang"),
     ("session.list.format", "Format keluaran: table atau json"),
     ("session.attend", "Menandai anggota hadir"),
