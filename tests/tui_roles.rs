@@ -110,6 +110,8 @@ fn session_without_attendance(f: &Fixture) -> i64 {
                 (ANDI.into(), talenta::domain::session::Role::Anggota),
             ],
             quorum: None,
+            place: None,
+            start: None,
             agenda: Vec::new(),
         },
     )
