@@ -9,5 +9,6 @@ pub mod krs;
 pub mod outcome;
 pub mod positions;
 pub mod session;
+pub mod serve;
 pub mod session_ui;
 pub mod ui;
