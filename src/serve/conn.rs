@@ -74,13 +74,16 @@ impl Conn {
     }
 
     /// Say why on the channel's stderr, refuse the request, close the channel.
-    fn refuse_on_channel(&self, channel: ChannelId, text: &str, session: &mut Session) {
+    fn refuse_on_channel(&mut self, channel: ChannelId, text: &str, session: &mut Session) {
         let line = format!("talenta: {text}\r\n");
         let _ = session.extended_data(channel, 1, line.into_bytes());
         let _ = session.channel_failure(channel);
         let _ = session.exit_status_request(channel, 1);
         let _ = session.eof(channel);
         let _ = session.close(channel);
+        // The connection may open another session.
+        self.channel = None;
+        self.pty = None;
     }
 
     fn start_screen(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), String> {
@@ -102,9 +105,10 @@ impl Conn {
             out: ChannelOut::new(session.handle(), channel, sh.rt.clone()),
         };
         let log = self.log.clone();
-        let tx = screen::spawn(setup, move |end| {
+        let done: screen::Done = Arc::new(move |end| {
             log.lock().unwrap_or_else(|p| p.into_inner()).end = Some(end);
-        })
+        });
+        let tx = screen::spawn(setup, done)
         .map_err(|e| e.to_string())?;
         self.screen = Some(tx);
         Ok(())

@@ -106,7 +106,9 @@ pub fn ssh_config(host_key: russh::keys::PrivateKey, limits: &Limits) -> Config 
         auth_rejection_time_initial: Some(Duration::ZERO),
         max_auth_attempts: 6,
         keys: vec![host_key],
-        inactivity_timeout: Some(limits.idle),
+        // The screen closes itself when idle (and says so); this is the
+        // backstop for a connection without a screen, or one that hangs.
+        inactivity_timeout: Some(limits.idle + Duration::from_secs(60)),
         keepalive_interval: Some(Duration::from_secs(30)),
         keepalive_max: 4,
         nodelay: true,

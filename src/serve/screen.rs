@@ -83,6 +83,8 @@ pub struct ChannelOut {
     pub channel: ChannelId,
     pub rt: tokio::runtime::Handle,
     buf: Vec<u8>,
+    /// A send failed: the client is gone, later frames are dropped.
+    dead: bool,
 }
 
 impl ChannelOut {
@@ -92,6 +94,7 @@ impl ChannelOut {
             channel,
             rt,
             buf: Vec::with_capacity(16 * 1024),
+            dead: false,
         }
     }
 
@@ -125,12 +128,15 @@ impl Write for ChannelOut {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.buf.is_empty() {
+        if self.buf.is_empty() || self.dead {
+            self.buf.clear();
             return Ok(());
         }
         let bytes = std::mem::take(&mut self.buf);
         let (ssh, id) = (&self.ssh, self.channel);
-        match self.block(ssh.data(id, bytes)) {
+        let sent = self.block(ssh.data(id, bytes));
+        self.dead = !matches!(sent, Some(Ok(())));
+        match sent {
             Some(Ok(())) => Ok(()),
             Some(Err(_)) => Err(io::Error::new(
                 io::ErrorKind::BrokenPipe,
@@ -158,28 +164,30 @@ pub struct Setup {
     pub out: ChannelOut,
 }
 
-/// Start a screen on its own thread; `done` is called with how it ended.
-pub fn spawn(
-    setup: Setup,
-    done: impl FnOnce(End) + Send + 'static,
-) -> io::Result<Sender<ScreenMsg>> {
+/// Told how the screen ended, before its channel is closed.
+pub type Done = Arc<dyn Fn(End) + Send + Sync>;
+
+/// Start a screen on its own thread.
+pub fn spawn(setup: Setup, done: Done) -> io::Result<Sender<ScreenMsg>> {
     let (tx, rx) = mpsc::channel();
     let to_screen = tx.clone();
     std::thread::Builder::new()
         .name("talenta-serve-screen".into())
         .spawn(move || {
-            let hub = setup.hub.clone();
+            let closer = setup.out.closer();
+            let told = done.clone();
             let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run(setup, &to_screen, &rx)
+                run(setup, &to_screen, &rx, &told)
             }));
-            let end = run.unwrap_or_else(|_| End::Failed("panic".into()));
-            drop(hub);
-            done(end);
+            if run.is_err() {
+                done(End::Failed("panic".into()));
+                closer.close(1);
+            }
         })?;
     Ok(tx)
 }
 
-fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>) -> End {
+fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>, done: &Done) {
     let Setup {
         identity,
         lang,
@@ -197,14 +205,14 @@ fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>) -> End {
         let _ = results.send(ScreenMsg::Action(Action::Filtered(o)));
     }) {
         Ok(w) => w,
-        Err(e) => return End::Failed(e.to_string()),
+        Err(e) => return fail(done, &out, e.to_string()),
     };
     let (profiles, sessions) = match (
         Store::open(&db, OpenMode::Existing),
         Store::open(&db, OpenMode::Existing),
     ) {
         (Ok(p), Ok(s)) => (p, s),
-        (Err(e), _) | (_, Err(e)) => return End::Failed(e.to_string()),
+        (Err(e), _) | (_, Err(e)) => return fail(done, &out, e.to_string()),
     };
     let mut app = App::new(
         Options { lang, keymap },
@@ -222,7 +230,7 @@ fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>) -> End {
     let backend = ShadowBackend::with_size(out, size);
     let mut terminal = match Terminal::new(backend) {
         Ok(t) => t,
-        Err(e) => return End::Failed(e.to_string()),
+        Err(e) => return fail(done, &closer, e.to_string()),
     };
     let id = hub.join(tx.clone());
     let end = match enter(terminal.backend_mut()) {
@@ -231,8 +239,15 @@ fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>) -> End {
     };
     hub.leave(id);
     leave(&mut terminal, &end, lang);
-    closer.close(if end == End::Quit { 0 } else { 1 });
-    end
+    let status = if end == End::Quit { 0 } else { 1 };
+    done(end);
+    closer.close(status);
+}
+
+/// The screen could not start: say so in the log, close the channel.
+fn fail(done: &Done, out: &ChannelOut, e: String) {
+    done(End::Failed(e));
+    out.close(1);
 }
 
 fn enter(w: &mut ShadowBackend<ChannelOut>) -> io::Result<()> {
