@@ -45,7 +45,10 @@ impl Server {
         assert!(ok.status.success(), "{ok:?}");
         let mut store = Store::open(&db, OpenMode::Existing).unwrap();
         let admin = Actor::new(Some("admin"));
-        for (name, role, seed) in [("Sari", Role::Sekretaris, SARI), ("Dewi", Role::Anggota, DEWI)] {
+        for (name, role, seed) in [
+            ("Sari", Role::Sekretaris, SARI),
+            ("Dewi", Role::Anggota, DEWI),
+        ] {
             let line = talenta::serve::keys::line_of(key(seed).public_key());
             talenta::store::access::grant(&mut store, &admin, name, role, &line).unwrap();
         }
@@ -101,7 +104,9 @@ impl Server {
     /// Wait until the log has a line with every one of `parts`.
     fn log_has(&self, parts: &[&str]) -> bool {
         wait_for(Duration::from_secs(5), || {
-            self.log().lines().any(|l| parts.iter().all(|p| l.contains(p)))
+            self.log()
+                .lines()
+                .any(|l| parts.iter().all(|p| l.contains(p)))
         })
     }
 
@@ -138,7 +143,10 @@ struct Client {
 impl client::Handler for Client {
     type Error = russh::Error;
 
-    async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
+    async fn check_server_key(
+        &mut self,
+        key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
         if let PublicKeyOrCertificate::PublicKey { key, .. } = key {
             *self.host_key.lock().unwrap() = Some(talenta::serve::keys::fingerprint(key));
         }
@@ -261,7 +269,10 @@ fn unknown_keys_and_passwords_are_refused_and_logged() {
             c.host_key.lock().unwrap().as_deref(),
             Some(server.fingerprint.as_str())
         );
-        assert!(!sign_in(&mut h, STRANGER).await, "an unknown key is refused");
+        assert!(
+            !sign_in(&mut h, STRANGER).await,
+            "an unknown key is refused"
+        );
         let pw = h.authenticate_password("Sari", "rahasia").await;
         assert!(!matches!(pw, Ok(AuthResult::Success)), "no passwords");
         // No screen without signing in.
@@ -306,7 +317,10 @@ fn commands_subsystems_and_forwarding_are_refused() {
         }
         assert!(failed, "sftp refused");
 
-        assert!(h.tcpip_forward("127.0.0.1", 0).await.is_err(), "remote forwarding");
+        assert!(
+            h.tcpip_forward("127.0.0.1", 0).await.is_err(),
+            "remote forwarding"
+        );
         assert!(
             h.channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 5555)
                 .await
@@ -345,7 +359,11 @@ fn a_member_gets_their_own_screen_which_follows_resizes_and_quits() {
         assert_eq!(s.exit, Some(0));
     });
     assert!(server.log_has(&["Dewi (anggota, SHA256:", "signed in"]));
-    assert!(server.log_has(&["Dewi (anggota", "ended: quit"]), "{}", server.log());
+    assert!(
+        server.log_has(&["Dewi (anggota", "ended: quit"]),
+        "{}",
+        server.log()
+    );
 }
 
 #[test]
@@ -373,7 +391,11 @@ fn a_1x1_pty_a_vanished_client_and_fifty_connections_leave_the_others_served() {
         std::mem::forget(s);
     });
     drop(gone);
-    assert!(server.log_has(&["Sari (sekretaris", "ended"]), "{}", server.log());
+    assert!(
+        server.log_has(&["Sari (sekretaris", "ended"]),
+        "{}",
+        server.log()
+    );
     // Fifty at once, with a limit of eight.
     let refused = rt().block_on(async {
         let addr = server.addr.clone();
@@ -439,7 +461,14 @@ fn what_one_member_does_shows_on_the_others_screen_within_a_second() {
         let out = Command::cargo_bin("talenta")
             .unwrap()
             .args(["--db", db.to_str().unwrap(), "session", "new"])
-            .args(["--title", "Rapat CLI", "--member", "Dewi", "--member", "Sari"])
+            .args([
+                "--title",
+                "Rapat CLI",
+                "--member",
+                "Dewi",
+                "--member",
+                "Sari",
+            ])
             .output()
             .unwrap();
         assert!(out.status.success(), "{out:?}");
@@ -461,6 +490,21 @@ fn what_one_member_does_shows_on_the_others_screen_within_a_second() {
             b.text()
         );
     });
+    // Recorded under her name and the key she signed in with.
+    let store = Store::open(&db, OpenMode::Existing).unwrap();
+    let (actor, kunci): (String, Option<String>) = store
+        .conn
+        .query_row(
+            "SELECT actor, kunci FROM audit_log WHERE after LIKE '%Rapat Layar%' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(actor, "Sari");
+    assert_eq!(
+        kunci,
+        Some(talenta::serve::keys::fingerprint(key(SARI).public_key()))
+    );
 }
 
 #[test]
@@ -474,5 +518,9 @@ fn an_idle_screen_is_closed_with_a_word_why() {
         assert_eq!(s.exit, Some(1));
         assert!(s.text().contains("without a key press"), "{}", s.text());
     });
-    assert!(server.log_has(&["Dewi (anggota", "idle timeout"]), "{}", server.log());
+    assert!(
+        server.log_has(&["Dewi (anggota", "idle timeout"]),
+        "{}",
+        server.log()
+    );
 }

@@ -11,8 +11,8 @@ use crate::store::access::find_key;
 use crate::tr;
 use crate::ui::{Theme, ThemeName};
 use russh::keys::ssh_key::PublicKey;
-use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Session};
 use russh::server::VerifiedPublicKey;
+use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Session};
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
@@ -108,8 +108,7 @@ impl Conn {
         let done: screen::Done = Arc::new(move |end| {
             log.lock().unwrap_or_else(|p| p.into_inner()).end = Some(end);
         });
-        let tx = screen::spawn(setup, done)
-        .map_err(|e| e.to_string())?;
+        let tx = screen::spawn(setup, done).map_err(|e| e.to_string())?;
         self.screen = Some(tx);
         Ok(())
     }

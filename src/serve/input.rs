@@ -155,7 +155,10 @@ fn utf8(b: &[u8]) -> Step {
             Step::Found(None, 1)
         };
     }
-    match std::str::from_utf8(&b[..len]).ok().and_then(|s| s.chars().next()) {
+    match std::str::from_utf8(&b[..len])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
         Some(c) => {
             let m = if c.is_uppercase() {
                 KeyModifiers::SHIFT
@@ -214,7 +217,9 @@ fn csi(b: &[u8]) -> Step {
     if b.get(2) == Some(&b'[') {
         return match b.get(3) {
             None => Step::Incomplete,
-            Some(&c @ b'A'..=b'E') => Step::Found(key(KeyCode::F(c - b'A' + 1), KeyModifiers::NONE), 4),
+            Some(&c @ b'A'..=b'E') => {
+                Step::Found(key(KeyCode::F(c - b'A' + 1), KeyModifiers::NONE), 4)
+            }
             Some(_) => Step::Found(None, 4),
         };
     }
@@ -347,7 +352,10 @@ mod tests {
     #[test]
     fn a_lone_esc_is_esc_and_esc_glued_to_a_key_is_alt() {
         assert_eq!(keys(b"\x1b"), vec![(KeyCode::Esc, N)]);
-        assert_eq!(keys(b"\x1bx"), vec![(KeyCode::Char('x'), KeyModifiers::ALT)]);
+        assert_eq!(
+            keys(b"\x1bx"),
+            vec![(KeyCode::Char('x'), KeyModifiers::ALT)]
+        );
         assert_eq!(
             keys(b"\x1b\x1b[A"),
             vec![(KeyCode::Esc, N), (KeyCode::Up, N)]

@@ -153,7 +153,13 @@ pub async fn accept_loop(
             drop(active);
             continue;
         }
-        tokio::spawn(connection(socket, peer, config.clone(), active, before >= max));
+        tokio::spawn(connection(
+            socket,
+            peer,
+            config.clone(),
+            active,
+            before >= max,
+        ));
     }
 }
 

@@ -303,7 +303,9 @@ fn event_loop(
         if now >= last_key + idle {
             return End::Idle;
         }
-        let wait = next_tick.min(last_key + idle).saturating_duration_since(now);
+        let wait = next_tick
+            .min(last_key + idle)
+            .saturating_duration_since(now);
         let mut msg = match rx.recv_timeout(wait) {
             Ok(m) => m,
             Err(RecvTimeoutError::Timeout) => {
@@ -354,4 +356,3 @@ fn event_loop(
         }
     }
 }
-

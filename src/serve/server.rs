@@ -38,7 +38,12 @@ pub fn run(ctx: &Ctx, opts: &Options) -> CliResult {
         .map_err(|e| CliError::runtime(e.to_string()))?;
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(opts.listen.as_str()))
-        .map_err(|e| CliError::runtime(tr!(lang, serve::listen_failed(&opts.listen, &e.to_string()))))?;
+        .map_err(|e| {
+            CliError::runtime(tr!(
+                lang,
+                serve::listen_failed(&opts.listen, &e.to_string())
+            ))
+        })?;
     let address = listener
         .local_addr()
         .map_err(|e| CliError::runtime(e.to_string()))?;

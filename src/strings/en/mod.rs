@@ -8,7 +8,7 @@ pub mod import;
 pub mod krs;
 pub mod outcome;
 pub mod positions;
-pub mod session;
 pub mod serve;
+pub mod session;
 pub mod session_ui;
 pub mod ui;

@@ -69,8 +69,7 @@ pub fn too_many(max: usize) -> String {
 }
 
 pub const SIGN_IN_TOO_SLOW: &str = "talenta: sign-in took too long";
-pub const NEEDS_TERMINAL: &str =
-    "the committee screen needs a terminal: connect with ssh -t";
+pub const NEEDS_TERMINAL: &str = "the committee screen needs a terminal: connect with ssh -t";
 pub const NO_COMMANDS: &str =
     "this server runs the committee screen only, no commands: connect without one";
 pub const SCREEN_IDLE: &str = "closed after too long without a key press";

@@ -69,8 +69,7 @@ pub fn too_many(max: usize) -> String {
 }
 
 pub const SIGN_IN_TOO_SLOW: &str = "talenta: terlalu lama masuk";
-pub const NEEDS_TERMINAL: &str =
-    "layar komite memerlukan terminal: sambungkan dengan ssh -t";
+pub const NEEDS_TERMINAL: &str = "layar komite memerlukan terminal: sambungkan dengan ssh -t";
 pub const NO_COMMANDS: &str =
     "server ini hanya menjalankan layar komite, tanpa perintah: sambungkan tanpa perintah";
 pub const SCREEN_IDLE: &str = "ditutup karena terlalu lama tanpa tombol ditekan";
