@@ -86,6 +86,15 @@ impl Conn {
         self.pty = None;
     }
 
+    /// A forwarding channel: refused.
+    async fn refuse_open(&self, reply: ChannelOpenHandle) -> Result<(), russh::Error> {
+        self.refused(Refusal::Forwarding);
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
     fn start_screen(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), String> {
         let identity = self.log().identity.clone().ok_or("not signed in")?;
         let (cols, rows) = self.pty.unwrap_or((80, 24));
@@ -197,11 +206,7 @@ impl Handler for Conn {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refusal::Forwarding);
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_open(reply).await
     }
 
     async fn channel_open_direct_tcpip(
@@ -214,11 +219,7 @@ impl Handler for Conn {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refusal::Forwarding);
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_open(reply).await
     }
 
     async fn channel_open_direct_streamlocal(
@@ -228,11 +229,7 @@ impl Handler for Conn {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused(Refusal::Forwarding);
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_open(reply).await
     }
 
     async fn tcpip_forward(
