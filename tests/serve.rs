@@ -317,6 +317,21 @@ fn commands_subsystems_and_forwarding_are_refused() {
         }
         assert!(failed, "sftp refused");
 
+        // A shell without a terminal is told how to connect, and ends.
+        let mut ch = h.channel_open_session().await.unwrap();
+        ch.request_shell(true).await.unwrap();
+        let (mut said, mut status) = (String::new(), None);
+        while let Some(m) = ch.wait().await {
+            match m {
+                ChannelMsg::ExtendedData { data, .. } => {
+                    said.push_str(&String::from_utf8_lossy(&data))
+                }
+                ChannelMsg::ExitStatus { exit_status } => status = Some(exit_status),
+                _ => {}
+            }
+        }
+        assert!(said.contains("ssh -t") && status == Some(1), "{said}");
+
         assert!(
             h.tcpip_forward("127.0.0.1", 0).await.is_err(),
             "remote forwarding"

@@ -319,7 +319,9 @@ impl Handler for Conn {
             return session.channel_failure(channel);
         }
         if self.pty.is_none() {
+            // Politely: the shell "starts", says what to do, and ends.
             self.refused(Refusal::NoPty);
+            session.channel_success(channel)?;
             self.refuse_on_channel(channel, tr!(lang, serve::NEEDS_TERMINAL), session);
             return Ok(());
         }

@@ -94,6 +94,8 @@ impl ConnLog {
             (Some(end), _) if *end != End::ClosedByClient => how(lang, end),
             (_, Some(russh::Error::InactivityTimeout)) => how(lang, &End::Idle),
             (_, Some(russh::Error::KeepaliveTimeout)) => tr!(lang, serve::HOW_NOT_ANSWERING).into(),
+            // The client went away without saying goodbye (OpenSSH after a refusal).
+            (_, Some(e)) if hung_up(e) => how(lang, &End::ClosedByClient),
             (_, Some(e)) => tr!(lang, serve::how_error(&e.to_string())),
             (_, None) => how(lang, &End::ClosedByClient),
         };
@@ -122,6 +124,16 @@ impl ConnLog {
             ));
         }
         line(&text);
+    }
+}
+
+/// The connection was closed under us: end of file, reset, or a disconnect message.
+fn hung_up(e: &russh::Error) -> bool {
+    use std::io::ErrorKind::{BrokenPipe, ConnectionReset, UnexpectedEof};
+    match e {
+        russh::Error::IO(io) => matches!(io.kind(), UnexpectedEof | ConnectionReset | BrokenPipe),
+        russh::Error::Disconnect => true,
+        _ => false,
     }
 }
 
