@@ -68,8 +68,11 @@ pub enum End {
     Failed(String),
 }
 
-/// A window size clamped to what can be drawn (at least 1x1).
+/// A window size clamped to what can be drawn (at least 1x1). Zero means
+/// unknown (RFC 4254: the client may give the size in pixels only): 80x24.
 pub fn clamp(cols: u32, rows: u32) -> Size {
+    let cols = if cols == 0 { 80 } else { cols };
+    let rows = if rows == 0 { 24 } else { rows };
     Size {
         width: cols.clamp(1, u32::from(MAX_SIZE.width)) as u16,
         height: rows.clamp(1, u32::from(MAX_SIZE.height)) as u16,
@@ -354,5 +357,18 @@ fn event_loop(
                 Err(_) => break,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_sizes_are_clamped_and_zero_is_unknown() {
+        assert_eq!(clamp(1, 1), Size::new(1, 1));
+        assert_eq!(clamp(0, 0), Size::new(80, 24));
+        assert_eq!(clamp(100_000, 70_000), MAX_SIZE);
+        assert_eq!(clamp(120, 40), Size::new(120, 40));
     }
 }
