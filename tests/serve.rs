@@ -539,3 +539,29 @@ fn an_idle_screen_is_closed_with_a_word_why() {
         server.log()
     );
 }
+
+#[test]
+fn stopping_the_server_tells_every_screen() {
+    let mut server = Server::start(&[]);
+    rt().block_on(async {
+        let (mut h, _) = connect(&server.addr).await;
+        assert!(sign_in(&mut h, DEWI).await);
+        let mut s = Screen::open(&h, 80, 24, None).await;
+        assert!(s.shows("NIP").await);
+        let pid = server.child.id().to_string();
+        assert!(Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+        assert!(s.until(Duration::from_secs(5), |s| s.closed).await);
+        assert!(s.text().contains("the server is stopping"), "{}", s.text());
+    });
+    assert!(wait_for(Duration::from_secs(5), || !server.alive()));
+    assert!(server.child.wait().unwrap().success());
+    assert!(
+        server.log_has(&["Dewi (anggota", "server stopped"]),
+        "{}",
+        server.log()
+    );
+}

@@ -14,6 +14,7 @@ use russh::keys::ssh_key::PublicKey;
 use russh::server::VerifiedPublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Session};
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
@@ -31,6 +32,7 @@ pub struct Conn {
     lang: Option<Lang>,
     no_color: Option<String>,
     screen: Option<Sender<ScreenMsg>>,
+    backlog: Arc<AtomicUsize>,
 }
 
 impl Conn {
@@ -44,6 +46,7 @@ impl Conn {
             lang: None,
             no_color: None,
             screen: None,
+            backlog: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -112,6 +115,7 @@ impl Conn {
             hub: sh.hub.clone(),
             idle: sh.limits.idle,
             out: ChannelOut::new(session.handle(), channel, sh.rt.clone()),
+            backlog: self.backlog.clone(),
         };
         let log = self.log.clone();
         let done: screen::Done = Arc::new(move |end| {
@@ -365,7 +369,12 @@ impl Handler for Conn {
         data: &[u8],
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.send(ScreenMsg::Bytes(data.to_vec()));
+        if self.screen.is_some()
+            && self.backlog.load(Ordering::Acquire) + data.len() <= screen::BACKLOG_MAX
+        {
+            self.backlog.fetch_add(data.len(), Ordering::AcqRel);
+            self.send(ScreenMsg::Bytes(data.to_vec()));
+        }
         Ok(())
     }
 

@@ -27,10 +27,14 @@ use russh::server::Handle;
 use russh::ChannelId;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The most key bytes waiting for a screen; a client sending faster than
+/// its screen can take them loses the excess (no person types that fast).
+pub const BACKLOG_MAX: usize = 256 * 1024;
 /// The poll for changes by other connections (the app's tick).
 const TICK: Duration = Duration::from_millis(500);
 /// How long one frame may take to leave before the client counts as gone.
@@ -165,6 +169,8 @@ pub struct Setup {
     pub hub: Arc<Hub>,
     pub idle: Duration,
     pub out: ChannelOut,
+    /// Key bytes sent to the screen and not yet taken (see [`BACKLOG_MAX`]).
+    pub backlog: Arc<AtomicUsize>,
 }
 
 /// Told how the screen ended, before its channel is closed.
@@ -202,6 +208,7 @@ fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>, done: &Do
         hub,
         idle,
         out,
+        backlog,
     } = setup;
     let results = tx.clone();
     let worker = match Worker::spawn(move |o| {
@@ -237,7 +244,7 @@ fn run(setup: Setup, tx: &Sender<ScreenMsg>, rx: &Receiver<ScreenMsg>, done: &Do
     };
     let id = hub.join(tx.clone());
     let end = match enter(terminal.backend_mut()) {
-        Ok(()) => event_loop(&mut terminal, &mut app, rx, &theme, idle),
+        Ok(()) => event_loop(&mut terminal, &mut app, rx, &theme, (idle, &backlog)),
         Err(e) => End::Lost(e.to_string()),
     };
     hub.leave(id);
@@ -284,7 +291,7 @@ fn event_loop(
     app: &mut App,
     rx: &Receiver<ScreenMsg>,
     theme: &Theme,
-    idle: Duration,
+    (idle, backlog): (Duration, &AtomicUsize),
 ) -> End {
     let mut decoder = Decoder::new();
     let mut last_key = Instant::now();
@@ -326,6 +333,7 @@ fn event_loop(
         loop {
             match msg {
                 ScreenMsg::Bytes(b) => {
+                    backlog.fetch_sub(b.len(), Ordering::AcqRel);
                     last_key = Instant::now();
                     for input in decoder.feed(&b) {
                         let action = match input {
