@@ -92,11 +92,6 @@ impl Hub {
         }
     }
 
-    /// How many screens are open.
-    pub fn screens(&self) -> usize {
-        self.state().screens.len()
-    }
-
     fn watch(&self, source: &Source) {
         // The version last loaded; `None` until the first load.
         let mut seen: Option<Option<i64>> = None;
