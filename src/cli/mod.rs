@@ -11,6 +11,7 @@ pub mod krs;
 pub mod output;
 mod positions;
 pub mod query;
+pub mod serve;
 pub mod session;
 pub mod show;
 
@@ -180,6 +181,21 @@ pub enum Command {
     Succession {
         #[command(subcommand)]
         command: SuccessionCommand,
+    },
+    /// serve
+    Serve {
+        /// listen
+        #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDR:PORT")]
+        listen: String,
+        /// max_connections
+        #[arg(long, default_value_t = 32, value_name = "N")]
+        max_connections: usize,
+        /// idle_timeout
+        #[arg(long, default_value = "30m", value_name = "DURATION")]
+        idle_timeout: String,
+        /// auth_delay
+        #[arg(long, default_value = "1s", value_name = "DURATION")]
+        auth_delay: String,
     },
 }
 
@@ -499,6 +515,23 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         Some(Command::Succession { command }) => {
             demo::ensure_default_pool(&ctx)?;
             positions::succession(&ctx, command)
+        }
+        Some(Command::Serve {
+            listen,
+            max_connections,
+            idle_timeout,
+            auth_delay,
+        }) => {
+            demo::ensure_default_pool(&ctx)?;
+            serve::run(
+                &ctx,
+                &serve::Args {
+                    listen,
+                    max_connections,
+                    idle_timeout,
+                    auth_delay,
+                },
+            )
         }
         None => {
             demo::ensure_default_pool(&ctx)?;

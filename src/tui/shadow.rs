@@ -60,6 +60,11 @@ impl<W: Write> ShadowBackend<W> {
         }
     }
 
+    /// Report `size` from now on (a remote terminal's window change).
+    pub fn set_size(&mut self, size: Size) {
+        self.fixed = Some(size);
+    }
+
     /// Allow or forbid scroll regions (tests compare both).
     pub fn set_scrolling(&mut self, on: bool) {
         self.scrolling = on;

@@ -11,6 +11,7 @@ pub mod minutes;
 pub mod outcome;
 pub mod positions;
 pub mod roles;
+pub mod serve;
 pub mod session;
 pub mod session_ui;
 pub mod ui;
