@@ -565,3 +565,209 @@ fn stopping_the_server_tells_every_screen() {
         server.log()
     );
 }
+
+/// `talenta ARGS` on the server's database; its standard output.
+fn cli(server: &Server, args: &[&str]) -> String {
+    let db = server.dir.path().join("pool.db");
+    let out = Command::cargo_bin("talenta")
+        .unwrap()
+        .args(["--db", db.to_str().unwrap(), "--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn count(server: &Server, sql: &str) -> i64 {
+    let store = Store::open(&server.dir.path().join("pool.db"), OpenMode::Existing).unwrap();
+    store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// A session of Sari (secretary), Dewi, Budi and Eka, all present, and the
+/// NIP of one candidate of the demo pool.
+fn session_of_four(server: &Server) -> String {
+    let db = server.dir.path().join("pool.db");
+    let mut store = Store::open(&db, OpenMode::Existing).unwrap();
+    let admin = Actor::new(Some("admin"));
+    for (name, seed) in [("Budi", BUDI), ("Eka", EKA)] {
+        let line = talenta::serve::keys::line_of(key(seed).public_key());
+        talenta::store::access::grant(&mut store, &admin, name, Role::Anggota, &line).unwrap();
+    }
+    drop(store);
+    cli(
+        server,
+        &[
+            "session",
+            "new",
+            "--title",
+            "Sidang",
+            "--member",
+            "Sari:sekretaris",
+            "--member",
+            "Dewi",
+            "--member",
+            "Budi",
+            "--member",
+            "Eka",
+        ],
+    );
+    cli(
+        server,
+        &["session", "attend", "1", "Sari", "Dewi", "Budi", "Eka"],
+    );
+    let csv = cli(
+        server,
+        &["query", "kotak>=1", "--format", "csv", "--limit", "1"],
+    );
+    let row = csv.lines().nth(1).unwrap();
+    row.split(',').next().unwrap().trim_matches('"').to_string()
+}
+
+const BUDI: u8 = 3; // anggota
+const EKA: u8 = 4; // anggota
+
+#[test]
+fn a_member_pressing_the_secretarys_keys_is_refused_and_nothing_is_written() {
+    let server = Server::start(&[]);
+    let _nip = session_of_four(&server);
+    let entries = count(&server, "SELECT count(*) FROM audit_log");
+    rt().block_on(async {
+        let (mut h, _) = connect(&server.addr).await;
+        assert!(sign_in(&mut h, DEWI).await);
+        let mut s = Screen::open(&h, 120, 30, None).await;
+        assert!(s.shows("Dewi · member").await, "{}", s.text());
+        // A recommendation (d) and a calibration (K): each refused with the
+        // role and who may.
+        s.keys(b"d").await;
+        assert!(
+            s.shows("The member role may not record a recommendation; only secretary may.")
+                .await,
+            "{}",
+            s.text()
+        );
+        s.keys(b"K").await;
+        assert!(
+            s.shows("may not record a calibration").await,
+            "{}",
+            s.text()
+        );
+        s.keys(b"q").await;
+    });
+    assert_eq!(count(&server, "SELECT count(*) FROM decision"), 0);
+    assert_eq!(count(&server, "SELECT count(*) FROM calibration"), 0);
+    assert_eq!(
+        count(&server, "SELECT count(*) FROM audit_log"),
+        entries,
+        "nothing written"
+    );
+}
+
+#[test]
+fn three_members_vote_from_their_own_screens_and_the_tally_is_recorded_with_their_names() {
+    let server = Server::start(&[]);
+    let nip = session_of_four(&server);
+    cli(
+        &server,
+        &[
+            "session",
+            "vote",
+            "open",
+            "1",
+            &nip,
+            "--kind",
+            "pengembangan",
+            "--reason",
+            "Diklat kepemimpinan",
+        ],
+    );
+    rt().block_on(async {
+        let mut screens = Vec::new();
+        let mut handles = Vec::new();
+        for (seed, name) in [(SARI, "Sari"), (DEWI, "Dewi"), (BUDI, "Budi"), (EKA, "Eka")] {
+            let (mut h, _) = connect(&server.addr).await;
+            assert!(sign_in(&mut h, seed).await, "{name}");
+            let mut s = Screen::open(&h, 120, 32, None).await;
+            assert!(s.shows(name).await, "{}", s.text());
+            s.keys(b"V").await;
+            assert!(s.shows("Committee vote").await, "{name}: {}", s.text());
+            screens.push(s);
+            handles.push(h);
+        }
+        // Dewi and Budi for, Eka against, each from their own screen.
+        for (i, k) in [(1, b"y"), (2, b"y"), (3, b"n")] {
+            screens[i].keys(k).await;
+        }
+        assert!(
+            wait_for(Duration::from_secs(5), || count(
+                &server,
+                "SELECT count(*) FROM vote_ballot"
+            ) == 3),
+            "three ballots"
+        );
+        // The tally shows live on the secretary's screen; she closes the vote.
+        let sari = &mut screens[0];
+        assert!(
+            sari.until(Duration::from_secs(2), |s| s
+                .text()
+                .contains("for 2, against 1"))
+                .await,
+            "{}",
+            sari.text()
+        );
+        sari.keys(b"C").await;
+        assert!(
+            wait_for(Duration::from_secs(5), || count(
+                &server,
+                "SELECT count(*) FROM vote_close"
+            ) == 1),
+            "closed: {}",
+            sari.text()
+        );
+    });
+    let store = Store::open(&server.dir.path().join("pool.db"), OpenMode::Existing).unwrap();
+    let votes: (i64, i64, i64, String) = store
+        .conn
+        .query_row(
+            "SELECT votes_for, votes_against, votes_abstain, actor FROM decision",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(votes, (2, 1, 0, "Sari".to_string()));
+    // Each ballot's audit entry names the member and the key they signed in with.
+    let mut stmt = store
+        .conn
+        .prepare("SELECT actor, kunci FROM audit_log WHERE action = 'vote.cast' ORDER BY seq")
+        .unwrap();
+    let cast: Vec<(String, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let want: Vec<(String, Option<String>)> = [("Dewi", DEWI), ("Budi", BUDI), ("Eka", EKA)]
+        .into_iter()
+        .map(|(n, s)| {
+            (
+                n.to_string(),
+                Some(talenta::serve::keys::fingerprint(key(s).public_key())),
+            )
+        })
+        .collect();
+    let mut sorted = cast.clone();
+    sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert_eq!(sorted, want_sorted);
+    let close: String = store
+        .conn
+        .query_row(
+            "SELECT after FROM audit_log WHERE action = 'vote.close'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(close.contains("\"votes\":\"2/1/0\""), "{close}");
+    let verify = cli(&server, &["audit", "verify"]);
+    assert!(!verify.is_empty());
+}
