@@ -6,7 +6,8 @@
 # For each SIZE: builds a demo pool with `talenta demo` (and its import CSV set
 # with --csv), runs the in-process suite (`cargo bench --bench suite`: first
 # frame, load to filterable, filter keystroke p95, cursor move, bytes per
-# cursor move, peak memory), then times whole processes: `talenta show NIP`,
+# cursor move, peak memory), `talenta serve` with 30 member screens over SSH
+# (`cargo bench --bench serve`: memory, key press to frame), then times whole processes: `talenta show NIP`,
 # `talenta query FILTER --count` and `talenta import CSVDIR` against the sqlite3
 # shell doing the same (equivalent SQL on talenta's own database; `.import` of
 # the same CSV files into bare tables), with medians, ratios and peak memory
@@ -20,11 +21,12 @@ cd "$(dirname "$0")/.."
 
 REPS=5
 PROFILE=release
+SCREENS=30
 SIZES=()
 WORK=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --smoke) SIZES=(1000); REPS=1; PROFILE=dev ;;
+        --smoke) SIZES=(1000); REPS=1; PROFILE=dev; SCREENS=3 ;;
         --keep) WORK="$2"; shift ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) SIZES+=("$1") ;;
@@ -95,6 +97,9 @@ for N in "${SIZES[@]}"; do
 
     echo "### in process (cargo bench --bench suite)"
     TALENTA_BENCH_DB=$DB cargo bench --quiet --profile "$PROFILE" --bench suite 2>/dev/null
+    echo "### talenta serve: member screens over SSH (cargo bench --bench serve)"
+    TALENTA_BENCH_DB=$DB TALENTA_BIN=$BIN TALENTA_BENCH_SCREENS=$SCREENS \
+        cargo bench --quiet --profile "$PROFILE" --bench serve 2>/dev/null
 
     echo "### whole processes (median of $REPS, ms) | sqlite3 peer | ratio"
     NIP=$("$BIN" query 'kotak>=1' --db "$DB" --as-of $AS_OF --format csv --limit 1 | awk -F, 'NR==2 {gsub(/"/, "", $1); print $1}')

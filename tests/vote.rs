@@ -367,7 +367,7 @@ fn a_member_votes_with_a_key_as_themself_and_the_secretary_closes_on_the_screen(
     // The member may not close the vote: refused, nothing written.
     keys(&mut andi, "C");
     let screen = status(&andi);
-    assert!(screen.contains("only the secretary"), "{screen}");
+    assert!(screen.contains("only secretary may"), "{screen}");
 
     let mut nur = session_app(&f, Lang::En);
     nur.access = member("Hj. Nurhayati", Role::Anggota);
