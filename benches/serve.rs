@@ -14,7 +14,7 @@ use russh::keys::ssh_key::private::{Ed25519Keypair, KeypairData};
 use russh::keys::{PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
 use russh::ChannelMsg;
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -42,7 +42,7 @@ impl client::Handler for Client {
     }
 }
 
-fn grant(db: &PathBuf, n: usize) {
+fn grant(db: &Path, n: usize) {
     let mut store = Store::open(db, OpenMode::Existing).expect("TALENTA_BENCH_DB opens");
     let admin = Actor::new(Some("bench"));
     for i in 0..n {
@@ -63,9 +63,15 @@ fn grant(db: &PathBuf, n: usize) {
     }
 }
 
-fn start(bin: &str, db: &PathBuf, n: usize) -> (Child, String) {
+fn start(bin: &str, db: &Path, n: usize) -> (Child, String) {
     let mut child = Command::new(bin)
-        .args(["--db", db.to_str().unwrap(), "serve", "--listen", "127.0.0.1:0"])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+        ])
         .args(["--max-connections", &(n + 2).to_string()])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
