@@ -68,6 +68,8 @@ fn start(bin: &str, db: &Path, n: usize) -> (Child, String) {
         .args([
             "--db",
             db.to_str().unwrap(),
+            "--lang",
+            "en",
             "serve",
             "--listen",
             "127.0.0.1:0",
@@ -81,7 +83,9 @@ fn start(bin: &str, db: &Path, n: usize) -> (Child, String) {
     let mut addr = String::new();
     for _ in 0..6 {
         let mut l = String::new();
-        out.read_line(&mut l).unwrap();
+        if out.read_line(&mut l).unwrap_or(0) == 0 {
+            break;
+        }
         if let Some(a) = l.trim().strip_prefix("talenta serve: listening on ") {
             addr = a.to_string();
             break;
