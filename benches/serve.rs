@@ -180,9 +180,20 @@ fn main() {
     rt.block_on(async {
         let t = Instant::now();
         let mut first = Screen::open(&addr, 0).await;
-        // The pool is loaded when the first screen has drawn its rows and
-        // nothing more arrives.
+        // The pool is loaded when the first screen has drawn and the
+        // server's memory has stopped growing for a second.
         while !first.drain(Duration::from_millis(500)).await {}
+        let (mut last, mut still) = (0.0, 0);
+        while still < 5 {
+            first.drain(Duration::from_millis(200)).await;
+            let now = status_mb(pid, "VmRSS:");
+            still = if (now - last).abs() < 1.0 {
+                still + 1
+            } else {
+                0
+            };
+            last = now;
+        }
         println!(
             "serve_first_screen_ready_ms {:.0}",
             t.elapsed().as_secs_f64() * 1000.0
