@@ -82,7 +82,7 @@ impl Engine {
                 return order.clone();
             }
         }
-        let order = Arc::new(sort::order(pool, s));
+        let order = sort::shared_order(pool, s);
         self.order = Some((pool.clone(), s, order.clone()));
         order
     }
@@ -159,17 +159,23 @@ impl Engine {
                 *a += b;
             }
         }
-        let shown = listed.as_ref().unwrap_or(&matched);
-        let mut rows = Vec::with_capacity(m.filtered);
-        for (k, &i) in order.iter().enumerate() {
-            if k % (CHECK_EVERY * 16) == 0 && k > 0 && cancelled() {
-                return None;
+        m.rows = if listed.is_none() && m.filtered == n {
+            // Every row matches: the list is the sorted order itself, shared
+            // (with every screen of `talenta serve` on this sort) rather than copied.
+            order
+        } else {
+            let shown = listed.as_ref().unwrap_or(&matched);
+            let mut rows = Vec::with_capacity(m.filtered);
+            for (k, &i) in order.iter().enumerate() {
+                if k % (CHECK_EVERY * 16) == 0 && k > 0 && cancelled() {
+                    return None;
+                }
+                if shown[i as usize / 64] & (1 << (i % 64)) != 0 {
+                    rows.push(i);
+                }
             }
-            if shown[i as usize / 64] & (1 << (i % 64)) != 0 {
-                rows.push(i);
-            }
-        }
-        m.rows = Arc::new(rows);
+            Arc::new(rows)
+        };
         drop(prepared);
         if let Some(pos) = &q.shortlist {
             m.shortlist = Some(Arc::new(rank_matches(pool, pos, &matched, cancelled)?));

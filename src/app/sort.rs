@@ -5,6 +5,7 @@ use crate::domain::filter::{self, Field, SortKey};
 use crate::domain::fold;
 use crate::domain::Pool;
 use std::cmp::Ordering;
+use std::sync::{Arc, Mutex, Weak};
 
 /// The table's columns, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -105,6 +106,31 @@ fn directed(v: u64, descending: bool) -> u64 {
     }
 }
 
+/// The sorted orders in use in this process: every screen of `talenta serve`
+/// on the same pool and sort shares one (4 MB at 1M rows) instead of computing
+/// and keeping its own. Held weakly: an order lives only while a screen holds it.
+#[allow(clippy::type_complexity)]
+static ORDERS: Mutex<Vec<(Weak<Pool>, Sort, Weak<Vec<u32>>)>> = Mutex::new(Vec::new());
+
+/// [`order`], shared: computed once per pool and sort while any screen holds
+/// it. The lock is held while sorting, so screens asking for the same order at
+/// once (30 members attaching) sort once, not side by side.
+pub fn shared_order(pool: &Arc<Pool>, sort: Sort) -> Arc<Vec<u32>> {
+    let mut kept = ORDERS.lock().unwrap_or_else(|e| e.into_inner());
+    kept.retain(|(p, _, o)| p.strong_count() > 0 && o.strong_count() > 0);
+    let target = Arc::downgrade(pool);
+    let found = kept
+        .iter()
+        .filter(|(p, s, _)| *s == sort && Weak::ptr_eq(p, &target))
+        .find_map(|(_, _, o)| o.upgrade());
+    if let Some(order) = found {
+        return order;
+    }
+    let order = Arc::new(self::order(pool, sort));
+    kept.push((target, sort, Arc::downgrade(&order)));
+    order
+}
+
 /// The whole pool's row indices in the order of `sort`. Candidates without a
 /// value in the column come last in both directions (so sorting the box
 /// descending lists box 9 first, not the candidates without a box); ties by NIP.
@@ -192,6 +218,36 @@ mod tests {
             .collect();
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         Pool::new(rows, as_of, Rules::default())
+    }
+
+    #[test]
+    fn screens_on_one_pool_share_one_order_per_sort() {
+        let spec: Vec<(String, u8, u8)> = (0..50)
+            .map(|i| (format!("Nama {i}"), i as u8, i as u8))
+            .collect();
+        let p = Arc::new(pool(&spec));
+        let by_name = Sort {
+            column: Column::Nama,
+            descending: false,
+        };
+        let a = shared_order(&p, by_name);
+        let b = shared_order(&p, by_name);
+        assert!(Arc::ptr_eq(&a, &b), "the second screen reuses the first's order");
+        assert_eq!(*a, order(&p, by_name));
+        let other = shared_order(&p, Sort::default());
+        assert!(!Arc::ptr_eq(&a, &other));
+        // Held by no screen any more: not kept (memory), computed again when asked.
+        drop((a, b));
+        assert!(ORDERS
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(q, s, _)| *s == by_name && Weak::ptr_eq(q, &Arc::downgrade(&p)))
+            .all(|(_, _, o)| o.strong_count() == 0));
+        assert_eq!(*shared_order(&p, by_name), order(&p, by_name));
+        // Another pool (a reload) never gets the old pool's order.
+        let q = Arc::new(pool(&spec[..10]));
+        assert_eq!(shared_order(&q, by_name).len(), 10);
     }
 
     proptest! {
