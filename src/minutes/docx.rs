@@ -7,6 +7,7 @@
 
 use super::{annex_line, annexed, decision_lines, head_lines, labels, Paper};
 use crate::domain::text;
+use crate::lang::Lang;
 use crate::store::session::SessionDetail;
 use crate::strings::format;
 use crate::strings::MinutesLabels;
@@ -213,12 +214,21 @@ fn members(doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx {
     for (i, m) in d.members.iter().enumerate() {
         rows.push(TableRow::new(vec![
             TableCell::new().add_paragraph(para(&(i + 1).to_string())),
-            TableCell::new().add_paragraph(para(&m.name)),
+            member_cell(lang, &m.name, m.nip.as_deref()),
             TableCell::new().add_paragraph(para(tr!(lang, session::role_name(&m.role)))),
             TableCell::new().add_paragraph(para(if m.present { l.present } else { l.absent })),
         ]));
     }
     doc.add_table(Table::new(rows).set_grid(vec![700, 4300, 2200, 2000]))
+}
+
+/// A member's name, with their NIP below it when known.
+fn member_cell(lang: Lang, name: &str, nip: Option<&str>) -> TableCell {
+    let cell = TableCell::new().add_paragraph(para(name));
+    match nip {
+        Some(n) => cell.add_paragraph(para(&format!("{} {n}", tr!(lang, minutes::NIP)))),
+        None => cell,
+    }
 }
 
 /// The positions on the agenda and the recusals.
@@ -315,7 +325,6 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
                 .align(AlignmentType::Right)
                 .keep_next(true),
         );
-    let nip_blank = tr!(lang, minutes::NIP_BLANK);
     let present: Vec<_> = d.members.iter().filter(|m| m.present).collect();
     let mut rows: Vec<TableRow> = present
         .chunks(2)
@@ -326,7 +335,7 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
                     signature_cell(
                         &[tr!(lang, session::role_name(&m.role))],
                         &m.name,
-                        nip_blank,
+                        &super::signature_nip(lang, m.nip.as_deref()),
                     )
                 })
                 .collect();
@@ -345,10 +354,7 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
         .ppk_title
         .as_deref()
         .unwrap_or(tr!(lang, minutes::PPK_TITLE));
-    let ppk_nip = a.ppk_nip.as_deref().map_or_else(
-        || nip_blank.to_string(),
-        |n| format!("{} {n}", tr!(lang, minutes::NIP)),
-    );
+    let ppk_nip = super::signature_nip(lang, a.ppk_nip.as_deref());
     let ppk_name = a.ppk_name.as_deref().unwrap_or(l.sign_line);
     let ppk = signature_cell(
         &[tr!(lang, minutes::KNOWN_BY), ppk_title],
