@@ -623,7 +623,7 @@ fn a_candidate_from_a_post_above_is_left_off_a_promotion_shortlist() {
     assert_eq!(reason["terpenuhi"], false);
     assert_eq!(
         reason["dasar"],
-        "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b dan c"
+        "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107"
     );
     assert_eq!(reason["syarat_nilai"], "paling tinggi setara Pengawas");
     let nips = |v: &serde_json::Value| -> Vec<String> {

@@ -154,7 +154,7 @@ impl Dasar {
             Dasar::Pasal107(_) => "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf c",
             Dasar::Pp94 => "PP 94/2021",
             Dasar::Penyetaraan => {
-                "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b dan c"
+                "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107"
             }
             Dasar::Practice | Dasar::Ours => return None,
         })

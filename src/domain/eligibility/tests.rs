@@ -775,7 +775,7 @@ fn a_move_from_a_post_above_is_not_a_promotion() {
     assert_eq!(e.required, Value::AtMost(Tingkat::Pengawas));
     assert_eq!(
         e.dasar.citation(),
-        Some("PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b dan c")
+        Some("PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107")
     );
     // Ahli madya (= Administrator, PermenPANRB 17/2021) too.
     let madya = functional("Analis Kebijakan Ahli Madya");
