@@ -428,7 +428,13 @@ fn members_nips_are_printed_under_their_signatures() {
     );
     assert!(sig.contains("Budi Prasetyo|NIP 198001012005011004"), "{sig}");
     assert!(sig.contains("Rina Wulandari|NIP ......"), "{sig}");
-    let attendance = text(tables.iter().find(|t| t.contains("Kehadiran")).unwrap());
+    let attendance = tables.iter().find(|t| t.contains("Kehadiran")).unwrap();
+    // Its header row repeats on every page the table runs onto; the others do not.
+    let rows: Vec<&str> = attendance.split("<w:tr>").skip(1).collect();
+    assert!(rows[0].starts_with("<w:trPr><w:tblHeader />"), "{}", rows[0]);
+    assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+    assert!(!signatures.contains("tblHeader"));
+    let attendance = text(attendance);
     assert!(
         attendance.contains("Dr. Hadi Santoso|NIP 197503122000031002"),
         "{attendance}"

@@ -64,6 +64,7 @@ pub(super) fn build(d: &SessionDetail, p: &Paper) -> Result<Vec<u8>, String> {
     doc = annex(doc, d, p, l);
     let mut xml = doc.build();
     xml.doc_props.core = core_properties(d, p).into_bytes();
+    xml.document = repeat_header_rows(&xml.document);
     let mut buf = std::io::Cursor::new(Vec::new());
     xml.pack(&mut buf).map_err(|e| e.to_string())?;
     Ok(buf.into_inner())
@@ -196,9 +197,13 @@ fn title(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx
     doc
 }
 
+/// The shading of a table's header cells; [`repeat_header_rows`] finds the
+/// header rows by it.
+const HEADER_FILL: &str = "D9D9D9";
+
 fn header_cell(t: &str) -> TableCell {
     TableCell::new()
-        .shading(Shading::new().fill("D9D9D9"))
+        .shading(Shading::new().fill(HEADER_FILL))
         .add_paragraph(Paragraph::new().add_run(run(t).bold()))
 }
 
@@ -220,6 +225,32 @@ fn members(doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx {
         ]));
     }
     doc.add_table(Table::new(rows).set_grid(vec![700, 4300, 2200, 2000]))
+}
+
+/// Marks every header row (its cells shaded [`HEADER_FILL`]) as a row that
+/// Word and LibreOffice repeat at the top of each page the table runs onto
+/// (`w:tblHeader`, which docx-rs does not write).
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    let fill = format!("w:fill=\"{HEADER_FILL}\"");
+    let mut rows = xml.split("<w:tr>");
+    let mut out = rows.next().unwrap_or_default().to_string();
+    for row in rows {
+        out.push_str("<w:tr>");
+        let cells = &row[..row.find("</w:tr>").unwrap_or(row.len())];
+        match row.strip_prefix("<w:trPr>") {
+            Some(rest) if cells.contains(&fill) => {
+                out.push_str("<w:trPr><w:tblHeader />");
+                out.push_str(rest);
+            }
+            None if cells.contains(&fill) => {
+                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
+                out.push_str(row);
+            }
+            _ => out.push_str(row),
+        }
+    }
+    out.into_bytes()
 }
 
 /// A member's name, with their NIP below it when known.
