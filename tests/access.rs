@@ -557,8 +557,7 @@ fn the_access_list_shows_local_times() {
     let at = |k: &str| {
         let s = list[0][k].as_str().unwrap();
         assert!(s.ends_with('Z'), "JSON keeps ISO UTC: {s}");
-        chrono::DateTime::parse_from_rfc3339(s).unwrap()
-            + chrono::Duration::hours(8)
+        chrono::DateTime::parse_from_rfc3339(s).unwrap() + chrono::Duration::hours(8)
     };
     let table = run(&["access", "list"]);
     let row = table.lines().nth(2).unwrap();

@@ -374,7 +374,12 @@ fn members_nips_are_printed_under_their_signatures() {
     };
     // A NIP that is not 18 digits: exit 2, a clear sentence, no session.
     let out = run(&[
-        "session", "new", "--title", "Sidang", "--member", "Dr. Hadi Santoso:ketua:19750312",
+        "session",
+        "new",
+        "--title",
+        "Sidang",
+        "--member",
+        "Dr. Hadi Santoso:ketua:19750312",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -426,12 +431,19 @@ fn members_nips_are_printed_under_their_signatures() {
         sig.contains("Dr. Hadi Santoso|NIP 197503122000031002"),
         "{sig}"
     );
-    assert!(sig.contains("Budi Prasetyo|NIP 198001012005011004"), "{sig}");
+    assert!(
+        sig.contains("Budi Prasetyo|NIP 198001012005011004"),
+        "{sig}"
+    );
     assert!(sig.contains("Rina Wulandari|NIP ......"), "{sig}");
     let attendance = tables.iter().find(|t| t.contains("Kehadiran")).unwrap();
     // Its header row repeats on every page the table runs onto; the others do not.
     let rows: Vec<&str> = attendance.split("<w:tr>").skip(1).collect();
-    assert!(rows[0].starts_with("<w:trPr><w:tblHeader />"), "{}", rows[0]);
+    assert!(
+        rows[0].starts_with("<w:trPr><w:tblHeader />"),
+        "{}",
+        rows[0]
+    );
     assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
     assert!(!signatures.contains("tblHeader"));
     let attendance = text(attendance);
@@ -444,7 +456,10 @@ fn members_nips_are_printed_under_their_signatures() {
         md.contains("1. Dr. Hadi Santoso (NIP 197503122000031002) — Ketua"),
         "{md}"
     );
-    assert!(md.contains("Budi Prasetyo\nNIP 198001012005011004\n"), "{md}");
+    assert!(
+        md.contains("Budi Prasetyo\nNIP 198001012005011004\n"),
+        "{md}"
+    );
     assert!(md.contains("Rina Wulandari\nNIP ......"), "{md}");
     let json: serde_json::Value =
         serde_json::from_str(&f.ok(&["session", "minutes", "1", "--format", "json"])).unwrap();

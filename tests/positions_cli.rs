@@ -593,14 +593,18 @@ fn a_candidate_from_a_post_above_is_left_off_a_promotion_shortlist() {
         .collect();
     assert!(!pengawas.is_empty());
     // A Pengawas post where a functional candidate fails only `jenjang_setara`.
-    let only_above = |c: &serde_json::Value| {
-        c["tidak_terpenuhi"] == serde_json::json!(["jenjang_setara"])
-    };
+    let only_above =
+        |c: &serde_json::Value| c["tidak_terpenuhi"] == serde_json::json!(["jenjang_setara"]);
     let (kode, nip, jabatan, reason) = pengawas
         .iter()
         .find_map(|kode| {
             let all = json(talenta(&db).args(["shortlist", kode, "--all", "--format", "json"]));
-            let c = all.as_array().unwrap().iter().find(|c| only_above(c))?.clone();
+            let c = all
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| only_above(c))?
+                .clone();
             let cond = c["syarat"]
                 .as_array()
                 .unwrap()
@@ -642,10 +646,14 @@ fn a_candidate_from_a_post_above_is_left_off_a_promotion_shortlist() {
     // Off in the configuration: back on the shortlist.
     let config = d.path().join("talenta.toml");
     std::fs::write(&config, "[rules.eligibility]\nexclude_from_above = false\n").unwrap();
-    let short = json(
-        talenta(&db)
-            .env("TALENTA_CONFIG", &config)
-            .args(["shortlist", &kode, "--format", "json"]),
+    let short = json(talenta(&db).env("TALENTA_CONFIG", &config).args([
+        "shortlist",
+        &kode,
+        "--format",
+        "json",
+    ]));
+    assert!(
+        nips(&short).contains(&nip),
+        "{kode}: {nip} is kept when off"
     );
-    assert!(nips(&short).contains(&nip), "{kode}: {nip} is kept when off");
 }

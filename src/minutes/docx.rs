@@ -330,7 +330,10 @@ fn signature_cell(heads: &[&str], name: &str, nip: &str) -> TableCell {
             .keep_lines(true)
             .align(AlignmentType::Center)
     };
-    let mut cell = TableCell::new().width(4500, WidthType::Dxa);
+    // A blank line first: room between a row of blocks and the next.
+    let mut cell = TableCell::new()
+        .width(4500, WidthType::Dxa)
+        .add_paragraph(keep(para("")));
     for h in heads {
         cell = cell.add_paragraph(keep(para(h)));
     }

@@ -153,9 +153,7 @@ impl Dasar {
             Dasar::Pasal107(Tingkat::JptMadya) => "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b",
             Dasar::Pasal107(_) => "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf c",
             Dasar::Pp94 => "PP 94/2021",
-            Dasar::Penyetaraan => {
-                "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107"
-            }
+            Dasar::Penyetaraan => "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107",
             Dasar::Practice | Dasar::Ours => return None,
         })
     }

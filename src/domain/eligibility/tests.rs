@@ -805,7 +805,12 @@ fn a_move_from_a_post_above_is_not_a_promotion() {
     // A functional target: its jenjang from its title.
     let guru = post(Tingkat::Fungsional, "Guru Ahli Muda");
     assert_eq!(
-        outcome(&functional("Guru Ahli Madya"), &guru, Syarat::JenjangSetara, on()),
+        outcome(
+            &functional("Guru Ahli Madya"),
+            &guru,
+            Syarat::JenjangSetara,
+            on()
+        ),
         Outcome::NotMet
     );
     // Structural candidates: their tier of origin decides, not this condition.

@@ -44,7 +44,11 @@ pub fn value(v: Value) -> String {
         Value::Tingkat(t) => t.label().into(),
         Value::Tiers(s) => s.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "),
         Value::Jenjang(j) => j.code().replace('_', " "),
-        Value::Setara(j, t) => format!("{} (equivalent to {})", j.code().replace('_', " "), t.label()),
+        Value::Setara(j, t) => format!(
+            "{} (equivalent to {})",
+            j.code().replace('_', " "),
+            t.label()
+        ),
         Value::AtMost(t) => format!("at most the level of {}", t.label()),
         Value::Status(s) => s.code().into(),
         Value::Golongan(g) => g.to_string(),
