@@ -51,36 +51,38 @@ impl Fixture {
     /// A session on Thursday 3 December 2026 with three members present and
     /// one recommendation.
     fn session(&self) {
-        let args = [
+        self.open(
+            &[
+                "Dr. Hadi Santoso:ketua",
+                "Rina Wulandari:sekretaris",
+                "Budi Prasetyo",
+            ],
+            &["--tempat", "Aula BKD", "--mulai", "09:00"],
+        );
+        self.ok(&[
+            "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
+        ]);
+    }
+
+    /// Session 1 on Thursday 3 December 2026 with these members
+    /// (`NAME[:ROLE][:NIP]`), all present; `extra` options for `session new`.
+    fn open(&self, members: &[&str], extra: &[&str]) {
+        let mut args = vec![
             "session",
             "new",
             "--title",
             "Sidang Komite Talenta Desember",
             "--date",
             "2026-12-03",
-            "--member",
-            "Dr. Hadi Santoso:ketua",
-            "--member",
-            "Rina Wulandari:sekretaris",
-            "--member",
-            "Budi Prasetyo",
-            "--tempat",
-            "Aula BKD",
-            "--mulai",
-            "09:00",
         ];
+        for m in members {
+            args.extend(["--member", m]);
+        }
+        args.extend(extra);
         assert_eq!(self.ok(&args).trim(), "1");
-        self.ok(&[
-            "session",
-            "attend",
-            "1",
-            "Dr. Hadi Santoso",
-            "Rina Wulandari",
-            "Budi Prasetyo",
-        ]);
-        self.ok(&[
-            "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
-        ]);
+        let mut attend = vec!["session", "attend", "1"];
+        attend.extend(members.iter().map(|m| m.split(':').next().unwrap()));
+        self.ok(&attend);
     }
 
     fn docx(&self, name: &str) -> Docx {
@@ -389,29 +391,14 @@ fn members_nips_are_printed_under_their_signatures() {
         "{err}"
     );
     assert_eq!(f.ok(&["session", "list", "--format", "json"]).trim(), "[]");
-    let args = [
-        "session",
-        "new",
-        "--title",
-        "Sidang Komite Talenta Desember",
-        "--date",
-        "2026-12-03",
-        "--member",
-        "Dr. Hadi Santoso:ketua:197503122000031002",
-        "--member",
-        "Rina Wulandari:sekretaris",
-        "--member",
-        "Budi Prasetyo::19800101 200501 1 004",
-    ];
-    assert_eq!(f.ok(&args).trim(), "1");
-    f.ok(&[
-        "session",
-        "attend",
-        "1",
-        "Dr. Hadi Santoso",
-        "Rina Wulandari",
-        "Budi Prasetyo",
-    ]);
+    f.open(
+        &[
+            "Dr. Hadi Santoso:ketua:197503122000031002",
+            "Rina Wulandari:sekretaris",
+            "Budi Prasetyo::19800101 200501 1 004",
+        ],
+        &[],
+    );
     f.ok(&["session", "close", "1"]);
     let docx = f.docx("nip.docx");
     let tables = docx.tables();
