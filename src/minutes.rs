@@ -456,7 +456,7 @@ pub fn markdown(d: &SessionDetail, p: &Paper) -> String {
         o.push_str(&format!(
             "## {}\n\n{}\n\n",
             l.discussed,
-            d.discussed.join(", ")
+            markdown_line(&discussed_line(d))
         ));
     }
 
@@ -590,6 +590,29 @@ fn markdown_signatures(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Strin
         signature_nip(lang, a.ppk_nip.as_deref())
     ));
     o
+}
+
+/// The candidates marked discussed, each `NIP name` where the session knows
+/// the name (from a recommendation, a recusal or a calibration).
+fn discussed_line(d: &SessionDetail) -> String {
+    let name_of = |nip: &str| {
+        let decided = d.decisions.iter().filter(|x| x.nip == nip);
+        let recused = d.recusals.iter().filter(|x| x.nip == nip);
+        let calibrated = d.calibrations.iter().filter(|x| x.nip == nip);
+        decided
+            .map(|x| &x.nama)
+            .chain(recused.map(|x| &x.nama))
+            .chain(calibrated.map(|x| &x.nama))
+            .find_map(|n| n.as_deref())
+    };
+    d.discussed
+        .iter()
+        .map(|nip| match name_of(nip) {
+            Some(n) => format!("{nip} {n}"),
+            None => nip.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The NIP line under a signature: `NIP 1986…`, or a dotted line to fill in

@@ -399,8 +399,18 @@ fn members_nips_are_printed_under_their_signatures() {
         ],
         &[],
     );
+    f.ok(&["session", "discussed", "1", FAUZI]);
+    f.ok(&[
+        "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
+    ]);
     f.ok(&["session", "close", "1"]);
     let docx = f.docx("nip.docx");
+    // The candidates discussed, by NIP and name.
+    let body = docx.text("word/document.xml");
+    assert!(
+        body.contains(&format!("{FAUZI} Ahmad Fauzi, S.Kom.")),
+        "the discussed candidate's name: {body}"
+    );
     let tables = docx.tables();
     let signatures = tables.iter().find(|t| t.contains("Mengetahui")).unwrap();
     let text = |xml: &str| -> String {

@@ -57,7 +57,7 @@ pub(super) fn build(d: &SessionDetail, p: &Paper) -> Result<Vec<u8>, String> {
     if !d.discussed.is_empty() {
         doc = doc
             .add_paragraph(heading(l.discussed))
-            .add_paragraph(para(&d.discussed.join(", ")));
+            .add_paragraph(para(&super::discussed_line(d)));
     }
     doc = history(doc, d, p, l);
     doc = signatures(doc, d, p, l);
