@@ -25,7 +25,7 @@ NIPS=$($T --db d.db query 'kotak>=7' --format csv --limit 3 | tail -n +2 | cut -
 set -- $NIPS
 A=$1; B=$2; C=$3
 ID=$($T --db d.db --as Sekretaris session new --title "Sidang Komite Talenta Desember" --date 2026-12-03 --tempat "Aula Badan Kepegawaian Daerah" --mulai 09:00 \
-   --member "Dr. Hadi Santoso:ketua" --member "Rina Wulandari:sekretaris" --member "Budi Prasetyo" --member "Sari Lestari")
+   --member "Dr. Hadi Santoso:ketua:197503122000031002" --member "Rina Wulandari:sekretaris" --member "Budi Prasetyo::198001012005011004" --member "Sari Lestari")
 $T --db d.db session attend $ID "Dr. Hadi Santoso" "Rina Wulandari" "Budi Prasetyo" "Sari Lestari"
 $T --db d.db session recuse $ID "Budi Prasetyo" $B --reason "Atasan langsung kandidat"
 D1=$($T --db d.db --lang $LANGSEL session decide $ID $A --kind promosi --reason "Kinerja dan potensi tinggi tiga tahun berturut-turut" --votes 4/0/0)

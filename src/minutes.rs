@@ -104,7 +104,7 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
     d.session.mulai = d.session.mulai.as_ref().map(l);
     d.session.date = l(&d.session.date);
     for x in &mut d.members {
-        (x.name, x.role) = (l(&x.name), l(&x.role));
+        (x.name, x.role, x.nip) = (l(&x.name), l(&x.role), x.nip.as_ref().map(l));
     }
     for (kode, nama) in &mut d.agenda {
         (*kode, *nama) = (l(kode), nama.as_ref().map(l));
@@ -456,7 +456,7 @@ pub fn markdown(d: &SessionDetail, p: &Paper) -> String {
         o.push_str(&format!(
             "## {}\n\n{}\n\n",
             l.discussed,
-            d.discussed.join(", ")
+            markdown_line(&discussed_line(d))
         ));
     }
 
@@ -504,8 +504,13 @@ fn markdown_record(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> String {
     }
     for (i, m) in d.members.iter().enumerate() {
         let att = if m.present { l.present } else { l.absent };
+        let nip = m
+            .nip
+            .as_ref()
+            .map(|n| format!(" ({} {n})", tr!(lang, minutes::NIP)))
+            .unwrap_or_default();
         o.push_str(&format!(
-            "{}. {} — {} — {}\n",
+            "{}. {}{nip} — {} — {}\n",
             i + 1,
             m.name,
             tr!(lang, session::role_name(&m.role)),
@@ -557,13 +562,13 @@ fn markdown_signatures(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Strin
         l.signatures,
         markdown_line(&place_date(d, p))
     );
-    let nip_blank = tr!(lang, minutes::NIP_BLANK);
     for m in d.members.iter().filter(|m| m.present) {
         o.push_str(&format!(
-            "{}\n\n\n{}\n{}\n{nip_blank}\n\n",
+            "{}\n\n\n{}\n{}\n{}\n\n",
             tr!(lang, session::role_name(&m.role)),
             l.sign_line,
-            markdown_line(&m.name)
+            markdown_line(&m.name),
+            signature_nip(lang, m.nip.as_deref())
         ));
     }
     let a = p.agency;
@@ -580,11 +585,43 @@ fn markdown_signatures(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Strin
     if let Some(n) = &a.ppk_name {
         o.push_str(&format!("{}\n", markdown_line(n)));
     }
-    match &a.ppk_nip {
-        Some(nip) => o.push_str(&format!("{} {nip}\n\n", tr!(lang, minutes::NIP))),
-        None => o.push_str(&format!("{nip_blank}\n\n")),
-    }
+    o.push_str(&format!(
+        "{}\n\n",
+        signature_nip(lang, a.ppk_nip.as_deref())
+    ));
     o
+}
+
+/// The candidates marked discussed, each `NIP name` where the session knows
+/// the name (from a recommendation, a recusal or a calibration).
+fn discussed_line(d: &SessionDetail) -> String {
+    let name_of = |nip: &str| {
+        let decided = d.decisions.iter().filter(|x| x.nip == nip);
+        let recused = d.recusals.iter().filter(|x| x.nip == nip);
+        let calibrated = d.calibrations.iter().filter(|x| x.nip == nip);
+        decided
+            .map(|x| &x.nama)
+            .chain(recused.map(|x| &x.nama))
+            .chain(calibrated.map(|x| &x.nama))
+            .find_map(|n| n.as_deref())
+    };
+    d.discussed
+        .iter()
+        .map(|nip| match name_of(nip) {
+            Some(n) => format!("{nip} {n}"),
+            None => nip.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The NIP line under a signature: `NIP 1986…`, or a dotted line to fill in
+/// by hand when it is not known.
+fn signature_nip(lang: Lang, nip: Option<&str>) -> String {
+    match nip {
+        Some(n) => format!("{} {n}", tr!(lang, minutes::NIP)),
+        None => tr!(lang, minutes::NIP_BLANK).to_string(),
+    }
 }
 
 /// The PPK's outcomes recorded after the close, after the signed minutes.

@@ -538,3 +538,33 @@ fn the_key_an_entry_was_written_with_is_shown_and_covered_by_its_hash() {
         assert!(text.contains(&says), "{name}: {text}");
     }
 }
+
+/// `access list` shows when a key was granted and removed in local time with
+/// the zone, as `audit log` does; the JSON keeps ISO UTC.
+#[test]
+fn the_access_list_shows_local_times() {
+    let (d, db) = pool();
+    let config = d.path().join("talenta.toml");
+    std::fs::write(&config, "[agency]\nzone = \"WITA\"\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut c = talenta(&db);
+        c.env("TALENTA_CONFIG", &config);
+        common_cli::ok_with(c, args)
+    };
+    run(&["access", "add", "Dewi", "--role", "anggota", "--key", DEWI]);
+    run(&["access", "remove", "Dewi", "--reason", "left"]);
+    let list = json(&db, &["access", "list", "--format", "json"]);
+    let at = |k: &str| {
+        let s = list[0][k].as_str().unwrap();
+        assert!(s.ends_with('Z'), "JSON keeps ISO UTC: {s}");
+        chrono::DateTime::parse_from_rfc3339(s).unwrap() + chrono::Duration::hours(8)
+    };
+    let table = run(&["access", "list"]);
+    let row = table.lines().nth(2).unwrap();
+    for k in ["diberikan", "dicabut"] {
+        let local = at(k).format("%d-%m-%Y %H:%M WITA").to_string();
+        assert!(row.contains(&local), "{k} {local}: {table}");
+    }
+    let iso = list[0]["diberikan"].as_str().unwrap();
+    assert!(!row.contains(iso), "{row}");
+}

@@ -51,36 +51,38 @@ impl Fixture {
     /// A session on Thursday 3 December 2026 with three members present and
     /// one recommendation.
     fn session(&self) {
-        let args = [
+        self.open(
+            &[
+                "Dr. Hadi Santoso:ketua",
+                "Rina Wulandari:sekretaris",
+                "Budi Prasetyo",
+            ],
+            &["--tempat", "Aula BKD", "--mulai", "09:00"],
+        );
+        self.ok(&[
+            "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
+        ]);
+    }
+
+    /// Session 1 on Thursday 3 December 2026 with these members
+    /// (`NAME[:ROLE][:NIP]`), all present; `extra` options for `session new`.
+    fn open(&self, members: &[&str], extra: &[&str]) {
+        let mut args = vec![
             "session",
             "new",
             "--title",
             "Sidang Komite Talenta Desember",
             "--date",
             "2026-12-03",
-            "--member",
-            "Dr. Hadi Santoso:ketua",
-            "--member",
-            "Rina Wulandari:sekretaris",
-            "--member",
-            "Budi Prasetyo",
-            "--tempat",
-            "Aula BKD",
-            "--mulai",
-            "09:00",
         ];
+        for m in members {
+            args.extend(["--member", m]);
+        }
+        args.extend(extra);
         assert_eq!(self.ok(&args).trim(), "1");
-        self.ok(&[
-            "session",
-            "attend",
-            "1",
-            "Dr. Hadi Santoso",
-            "Rina Wulandari",
-            "Budi Prasetyo",
-        ]);
-        self.ok(&[
-            "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
-        ]);
+        let mut attend = vec!["session", "attend", "1"];
+        attend.extend(members.iter().map(|m| m.split(':').next().unwrap()));
+        self.ok(&attend);
     }
 
     fn docx(&self, name: &str) -> Docx {
@@ -354,6 +356,121 @@ fn the_place_of_a_session_is_proven_by_the_audit_trail() {
     let forged = forge(&f.db, "tempat_forged", |c| {
         c.execute_batch("UPDATE committee_session SET tempat = 'Hotel Mewah' WHERE id = 1")
             .unwrap();
+    });
+    let mut c = talenta_in(&forged, "id_ID.UTF-8");
+    c.env("TALENTA_CONFIG", &f.config);
+    c.args(["audit", "verify"]).assert().code(1);
+}
+
+/// A member's NIP given with `--member NAME:ROLE:NIP` is printed under their
+/// signature and in the attendance (docx, Markdown, JSON `members[].nip`);
+/// a member without one keeps the dotted line; a bad NIP writes nothing; the
+/// stored NIP is proven by the audit trail.
+#[test]
+fn members_nips_are_printed_under_their_signatures() {
+    let f = Fixture::new();
+    let run = |args: &[&str]| {
+        let mut c = talenta_in(&f.db, "id_ID.UTF-8");
+        c.env("TALENTA_CONFIG", &f.config);
+        c.args(args).output().unwrap()
+    };
+    // A NIP that is not 18 digits: exit 2, a clear sentence, no session.
+    let out = run(&[
+        "session",
+        "new",
+        "--title",
+        "Sidang",
+        "--member",
+        "Dr. Hadi Santoso:ketua:19750312",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("NIP anggota Dr. Hadi Santoso (19750312) tidak sah")
+            && err.contains("18 digit"),
+        "{err}"
+    );
+    assert_eq!(f.ok(&["session", "list", "--format", "json"]).trim(), "[]");
+    f.open(
+        &[
+            "Dr. Hadi Santoso:ketua:197503122000031002",
+            "Rina Wulandari:sekretaris",
+            "Budi Prasetyo::19800101 200501 1 004",
+        ],
+        &[],
+    );
+    f.ok(&["session", "discussed", "1", FAUZI]);
+    f.ok(&[
+        "session", "decide", "1", FAUZI, "--kind", "promosi", "--reason", "kotak 9",
+    ]);
+    f.ok(&["session", "close", "1"]);
+    let docx = f.docx("nip.docx");
+    // The candidates discussed, by NIP and name.
+    let body = docx.text("word/document.xml");
+    assert!(
+        body.contains(&format!("{FAUZI} Ahmad Fauzi, S.Kom.")),
+        "the discussed candidate's name: {body}"
+    );
+    let tables = docx.tables();
+    let signatures = tables.iter().find(|t| t.contains("Mengetahui")).unwrap();
+    let text = |xml: &str| -> String {
+        xml.split("<w:t")
+            .skip(1)
+            .map(|p| {
+                let b = &p[p.find('>').unwrap() + 1..];
+                b[..b.find("</w:t>").unwrap_or(0)].to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let sig = text(signatures);
+    assert!(
+        sig.contains("Dr. Hadi Santoso|NIP 197503122000031002"),
+        "{sig}"
+    );
+    assert!(
+        sig.contains("Budi Prasetyo|NIP 198001012005011004"),
+        "{sig}"
+    );
+    assert!(sig.contains("Rina Wulandari|NIP ......"), "{sig}");
+    let attendance = tables.iter().find(|t| t.contains("Kehadiran")).unwrap();
+    // Its header row repeats on every page the table runs onto; the others do not.
+    let rows: Vec<&str> = attendance.split("<w:tr>").skip(1).collect();
+    assert!(
+        rows[0].starts_with("<w:trPr><w:tblHeader />"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+    assert!(!signatures.contains("tblHeader"));
+    let attendance = text(attendance);
+    assert!(
+        attendance.contains("Dr. Hadi Santoso|NIP 197503122000031002"),
+        "{attendance}"
+    );
+    let md = f.ok(&["session", "minutes", "1"]);
+    assert!(
+        md.contains("1. Dr. Hadi Santoso (NIP 197503122000031002) — Ketua"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Budi Prasetyo\nNIP 198001012005011004\n"),
+        "{md}"
+    );
+    assert!(md.contains("Rina Wulandari\nNIP ......"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&f.ok(&["session", "minutes", "1", "--format", "json"])).unwrap();
+    let members = json["members"].as_array().unwrap();
+    assert_eq!(members[0]["nip"], "197503122000031002");
+    assert_eq!(members[1]["nip"], serde_json::Value::Null);
+    assert_eq!(members[2]["name"], "Budi Prasetyo");
+    // The NIP is in the audit trail: changing it in the table is caught.
+    f.ok(&["audit", "verify"]);
+    let forged = forge(&f.db, "nip_forged", |c| {
+        c.execute_batch(
+            "UPDATE session_member SET nip = '199001012015011001' WHERE name = 'Budi Prasetyo'",
+        )
+        .unwrap();
     });
     let mut c = talenta_in(&forged, "id_ID.UTF-8");
     c.env("TALENTA_CONFIG", &f.config);

@@ -137,6 +137,7 @@ fn without_an_agenda_the_positions_recommended_for_promotion_are_listed() {
             agenda: Vec::new(),
             place: None,
             start: None,
+            member_nips: Default::default(),
         },
     )
     .unwrap();

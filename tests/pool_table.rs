@@ -145,6 +145,7 @@ fn the_migration_backfills_an_older_database() {
                  ALTER TABLE audit_log DROP COLUMN kunci;
                  ALTER TABLE committee_session DROP COLUMN tempat;
                  ALTER TABLE committee_session DROP COLUMN mulai;
+                 ALTER TABLE session_member DROP COLUMN nip;
                  ALTER TABLE position DROP COLUMN kategori; PRAGMA user_version = 3;",
             )
             .unwrap();

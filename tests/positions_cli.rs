@@ -572,3 +572,88 @@ fn compare_against_a_position_lists_the_conditions() {
     ]));
     assert!(v[0].get("syarat").is_none());
 }
+
+/// Issue 19: a promotion shortlist is for promotions. On the demo pool, a
+/// functional candidate whose jenjang is equivalent to a tier above a
+/// Pengawas post (ahli madya = Administrator, ahli utama = JPT Pratama) is
+/// left off its shortlist, listed by `--all` with the reason, and back on it
+/// when `exclude_from_above = false`.
+#[test]
+fn a_candidate_from_a_post_above_is_left_off_a_promotion_shortlist() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("demo.db");
+    stdout(talenta(&db).args(["demo", "--size", "3000", "--seed", "7", "--force"]));
+    let positions = json(talenta(&db).args(["positions", "--format", "json"]));
+    let pengawas: Vec<&str> = positions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["tingkat_jabatan"] == "pengawas")
+        .map(|p| p["kode"].as_str().unwrap())
+        .collect();
+    assert!(!pengawas.is_empty());
+    // A Pengawas post where a functional candidate fails only `jenjang_setara`.
+    let only_above =
+        |c: &serde_json::Value| c["tidak_terpenuhi"] == serde_json::json!(["jenjang_setara"]);
+    let (kode, nip, jabatan, reason) = pengawas
+        .iter()
+        .find_map(|kode| {
+            let all = json(talenta(&db).args(["shortlist", kode, "--all", "--format", "json"]));
+            let c = all
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| only_above(c))?
+                .clone();
+            let cond = c["syarat"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["syarat"] == "jenjang_setara")
+                .unwrap()
+                .clone();
+            Some((
+                kode.to_string(),
+                c["nip"].as_str().unwrap().to_string(),
+                c["jabatan"].as_str().unwrap().to_string(),
+                cond,
+            ))
+        })
+        .expect("a Pengawas post with a candidate from above in the demo pool");
+    assert!(
+        jabatan.contains("Ahli Madya") || jabatan.contains("Ahli Utama"),
+        "{jabatan}"
+    );
+    assert_eq!(reason["terpenuhi"], false);
+    assert_eq!(
+        reason["dasar"],
+        "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107"
+    );
+    assert_eq!(reason["syarat_nilai"], "paling tinggi setara Pengawas");
+    let nips = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["nip"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let short = json(talenta(&db).args(["shortlist", &kode, "--format", "json"]));
+    assert!(!nips(&short).contains(&nip), "{kode}: {nip} is left off");
+    // The table of `--all` names the condition not met.
+    let table = stdout(talenta(&db).args(["shortlist", &kode, "--all"]));
+    let row = table.lines().find(|l| l.contains(&nip)).unwrap();
+    assert!(row.trim_end().ends_with("jenjang_setara"), "{row}");
+    // Off in the configuration: back on the shortlist.
+    let config = d.path().join("talenta.toml");
+    std::fs::write(&config, "[rules.eligibility]\nexclude_from_above = false\n").unwrap();
+    let short = json(talenta(&db).env("TALENTA_CONFIG", &config).args([
+        "shortlist",
+        &kode,
+        "--format",
+        "json",
+    ]));
+    assert!(
+        nips(&short).contains(&nip),
+        "{kode}: {nip} is kept when off"
+    );
+}

@@ -46,6 +46,7 @@ fn calibrated(f: &Fixture) -> String {
         agenda: vec![],
         place: None,
         start: None,
+        member_nips: Default::default(),
     };
     let id = ss::create(&mut store, &actor, &s).unwrap();
     let names = ["Ketua".to_string(), "Sekretaris".into(), "Anggota".into()];

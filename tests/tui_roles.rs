@@ -112,6 +112,7 @@ fn session_without_attendance(f: &Fixture) -> i64 {
             quorum: None,
             place: None,
             start: None,
+            member_nips: Default::default(),
             agenda: Vec::new(),
         },
     )

@@ -217,6 +217,9 @@ fn list(ctx: &Ctx, format: LogFormat) -> CliResult {
             emit(&format!("{text}\n"))
         }
         LogFormat::Table => {
+            // Local time with the zone, as `audit log` shows it (JSON keeps ISO UTC).
+            let zone = ctx.config.agency.zone();
+            let time = |at: &str| crate::strings::format::time(zone, at);
             let rows: Vec<Vec<String>> = grants
                 .iter()
                 .map(|g| {
@@ -226,10 +229,10 @@ fn list(ctx: &Ctx, format: LogFormat) -> CliResult {
                         g.key.algorithm.clone(),
                         g.key.fingerprint.clone(),
                         g.key.comment.clone().unwrap_or_else(|| "-".into()),
-                        g.granted_at.clone(),
+                        time(&g.granted_at),
                         g.granted_by.clone(),
                         match &g.removed {
-                            Some((reason, at, by)) => format!("{at} {by}: {reason}"),
+                            Some((reason, at, by)) => format!("{} {by}: {reason}", time(at)),
                             None => "-".into(),
                         },
                     ]

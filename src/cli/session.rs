@@ -2,7 +2,8 @@
 
 use super::{emit, CliError, CliResult, Ctx};
 use crate::domain::outcome::OutcomeStatus;
-use crate::domain::session::{parse_member, DecisionKind, Votes};
+use crate::domain::session::{parse_member, DecisionKind, Role, Votes};
+use crate::import::ProblemKind;
 use crate::minutes::{self, MinutesFormat};
 use crate::store::session::calibration::{calibrate, CalibrationInput};
 use crate::store::session::outcome::OutcomeInput;
@@ -45,7 +46,7 @@ pub enum SessionCommand {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date_arg)]
         date: Option<NaiveDate>,
         /// member
-        #[arg(long = "member", value_name = "NAME[:ROLE]")]
+        #[arg(long = "member", value_name = "NAME[:ROLE][:NIP]")]
         members: Vec<String>,
         /// quorum
         #[arg(long, value_name = "N")]
@@ -216,6 +217,31 @@ fn votes(ctx: &Ctx, s: &Option<String>) -> CliResult<Option<Votes>> {
     }
 }
 
+/// `--member NAME[:ROLE][:NIP]`: a last part of digits (spaces allowed, as
+/// NIPs are often written `19860926 201505 1 001`) is the member's NIP, which
+/// must be a valid 18-digit NIP; the rest is read by [`parse_member`].
+fn member_arg(ctx: &Ctx, m: &str) -> CliResult<((String, Role), Option<String>)> {
+    let bad = || CliError::input(tr!(ctx.lang, session::bad_member(m)));
+    let nip_part = m.rsplit_once(':').filter(|(_, tail)| {
+        tail.bytes().any(|b| b.is_ascii_digit())
+            && tail.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+    });
+    let Some((rest, tail)) = nip_part else {
+        return Ok((parse_member(m).ok_or_else(bad)?, None));
+    };
+    let rest = rest.strip_suffix(':').unwrap_or(rest);
+    let member = parse_member(rest).ok_or_else(bad)?;
+    let nip: String = tail.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Err(e) = crate::domain::nip::parse(&nip) {
+        let why = tr!(ctx.lang, import::what(&ProblemKind::Nip(e), ""));
+        return Err(CliError::input(tr!(
+            ctx.lang,
+            session::bad_member_nip(&member.0, &nip, &why)
+        )));
+    }
+    Ok((member, Some(nip)))
+}
+
 pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
     let mut store = ctx.open()?;
     let actor = &ctx.actor;
@@ -230,11 +256,13 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             mulai,
         } => {
             let mut parsed = Vec::new();
+            let mut member_nips = std::collections::BTreeMap::new();
             for m in &members {
-                parsed.push(
-                    parse_member(m)
-                        .ok_or_else(|| CliError::input(tr!(ctx.lang, session::bad_member(m))))?,
-                );
+                let (member, nip) = member_arg(ctx, m)?;
+                if let Some(nip) = nip {
+                    member_nips.insert(member.0.clone(), nip);
+                }
+                parsed.push(member);
             }
             let s = NewSession {
                 title,
@@ -244,6 +272,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
                 agenda,
                 place: tempat,
                 start: mulai,
+                member_nips,
             };
             let id = ss::create(&mut store, actor, &s).map_err(|e| refused(ctx, e))?;
             emit(&format!("{id}\n"))

@@ -7,6 +7,7 @@
 
 use super::{annex_line, annexed, decision_lines, head_lines, labels, Paper};
 use crate::domain::text;
+use crate::lang::Lang;
 use crate::store::session::SessionDetail;
 use crate::strings::format;
 use crate::strings::MinutesLabels;
@@ -56,13 +57,14 @@ pub(super) fn build(d: &SessionDetail, p: &Paper) -> Result<Vec<u8>, String> {
     if !d.discussed.is_empty() {
         doc = doc
             .add_paragraph(heading(l.discussed))
-            .add_paragraph(para(&d.discussed.join(", ")));
+            .add_paragraph(para(&super::discussed_line(d)));
     }
     doc = history(doc, d, p, l);
     doc = signatures(doc, d, p, l);
     doc = annex(doc, d, p, l);
     let mut xml = doc.build();
     xml.doc_props.core = core_properties(d, p).into_bytes();
+    xml.document = repeat_header_rows(&xml.document);
     let mut buf = std::io::Cursor::new(Vec::new());
     xml.pack(&mut buf).map_err(|e| e.to_string())?;
     Ok(buf.into_inner())
@@ -195,9 +197,13 @@ fn title(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx
     doc
 }
 
+/// The shading of a table's header cells; [`repeat_header_rows`] finds the
+/// header rows by it.
+const HEADER_FILL: &str = "D9D9D9";
+
 fn header_cell(t: &str) -> TableCell {
     TableCell::new()
-        .shading(Shading::new().fill("D9D9D9"))
+        .shading(Shading::new().fill(HEADER_FILL))
         .add_paragraph(Paragraph::new().add_run(run(t).bold()))
 }
 
@@ -213,12 +219,47 @@ fn members(doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Docx {
     for (i, m) in d.members.iter().enumerate() {
         rows.push(TableRow::new(vec![
             TableCell::new().add_paragraph(para(&(i + 1).to_string())),
-            TableCell::new().add_paragraph(para(&m.name)),
+            member_cell(lang, &m.name, m.nip.as_deref()),
             TableCell::new().add_paragraph(para(tr!(lang, session::role_name(&m.role)))),
             TableCell::new().add_paragraph(para(if m.present { l.present } else { l.absent })),
         ]));
     }
     doc.add_table(Table::new(rows).set_grid(vec![700, 4300, 2200, 2000]))
+}
+
+/// Marks every header row (its cells shaded [`HEADER_FILL`]) as a row that
+/// Word and LibreOffice repeat at the top of each page the table runs onto
+/// (`w:tblHeader`, which docx-rs does not write).
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    let fill = format!("w:fill=\"{HEADER_FILL}\"");
+    let mut rows = xml.split("<w:tr>");
+    let mut out = rows.next().unwrap_or_default().to_string();
+    for row in rows {
+        out.push_str("<w:tr>");
+        let cells = &row[..row.find("</w:tr>").unwrap_or(row.len())];
+        match row.strip_prefix("<w:trPr>") {
+            Some(rest) if cells.contains(&fill) => {
+                out.push_str("<w:trPr><w:tblHeader />");
+                out.push_str(rest);
+            }
+            None if cells.contains(&fill) => {
+                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
+                out.push_str(row);
+            }
+            _ => out.push_str(row),
+        }
+    }
+    out.into_bytes()
+}
+
+/// A member's name, with their NIP below it when known.
+fn member_cell(lang: Lang, name: &str, nip: Option<&str>) -> TableCell {
+    let cell = TableCell::new().add_paragraph(para(name));
+    match nip {
+        Some(n) => cell.add_paragraph(para(&format!("{} {n}", tr!(lang, minutes::NIP)))),
+        None => cell,
+    }
 }
 
 /// The positions on the agenda and the recusals.
@@ -289,7 +330,10 @@ fn signature_cell(heads: &[&str], name: &str, nip: &str) -> TableCell {
             .keep_lines(true)
             .align(AlignmentType::Center)
     };
-    let mut cell = TableCell::new().width(4500, WidthType::Dxa);
+    // A blank line first: room between a row of blocks and the next.
+    let mut cell = TableCell::new()
+        .width(4500, WidthType::Dxa)
+        .add_paragraph(keep(para("")));
     for h in heads {
         cell = cell.add_paragraph(keep(para(h)));
     }
@@ -315,7 +359,6 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
                 .align(AlignmentType::Right)
                 .keep_next(true),
         );
-    let nip_blank = tr!(lang, minutes::NIP_BLANK);
     let present: Vec<_> = d.members.iter().filter(|m| m.present).collect();
     let mut rows: Vec<TableRow> = present
         .chunks(2)
@@ -326,7 +369,7 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
                     signature_cell(
                         &[tr!(lang, session::role_name(&m.role))],
                         &m.name,
-                        nip_blank,
+                        &super::signature_nip(lang, m.nip.as_deref()),
                     )
                 })
                 .collect();
@@ -345,10 +388,7 @@ fn signatures(mut doc: Docx, d: &SessionDetail, p: &Paper, l: &MinutesLabels) ->
         .ppk_title
         .as_deref()
         .unwrap_or(tr!(lang, minutes::PPK_TITLE));
-    let ppk_nip = a.ppk_nip.as_deref().map_or_else(
-        || nip_blank.to_string(),
-        |n| format!("{} {n}", tr!(lang, minutes::NIP)),
-    );
+    let ppk_nip = super::signature_nip(lang, a.ppk_nip.as_deref());
     let ppk_name = a.ppk_name.as_deref().unwrap_or(l.sign_line);
     let ppk = signature_cell(
         &[tr!(lang, minutes::KNOWN_BY), ppk_title],

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -477,4 +477,10 @@ BEGIN SELECT RAISE(ABORT, 'a closed vote is never deleted'); END;
 const V8: &str = r#"
 ALTER TABLE committee_session ADD COLUMN tempat TEXT;
 ALTER TABLE committee_session ADD COLUMN mulai TEXT;
+"#;
+
+/// V9: a member's NIP (optional), printed under their signature and in the
+/// attendance of the minutes: 18 digits when given.
+const V9: &str = r#"
+ALTER TABLE session_member ADD COLUMN nip TEXT CHECK (nip IS NULL OR (length(nip) = 18 AND nip NOT GLOB '*[^0-9]*'));
 "#;

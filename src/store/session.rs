@@ -59,6 +59,8 @@ pub struct NewSession {
     pub place: Option<String>,
     /// When it starts, local time.
     pub start: Option<chrono::NaiveTime>,
+    /// The NIPs of the members who gave one (name -> 18 digits).
+    pub member_nips: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +85,8 @@ pub struct Member {
     pub name: String,
     pub role: String,
     pub present: bool,
+    /// Their NIP, when given (shown under their signature).
+    pub nip: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -243,6 +247,11 @@ fn require_position(tx: &Transaction<'_>, kode: &str) -> Result<()> {
 pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
     check_text(TextField::Actor, &actor.name)?;
     check_new_session(&s.title, &s.members, s.quorum)?;
+    for name in s.member_nips.keys() {
+        if !s.members.iter().any(|(n, _)| n == name) {
+            return Err(Refusal::UnknownMember(name.clone()).into());
+        }
+    }
     let title = s.title.trim();
     let place = s.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if let Some(p) = place {
@@ -261,8 +270,8 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
     )?;
     for (i, (name, role)) in s.members.iter().enumerate() {
         tx.execute(
-            "INSERT INTO session_member (session_id, name, role, present, position) VALUES (?1, ?2, ?3, 0, ?4)",
-            params![id, name, role.code(), i as i64],
+            "INSERT INTO session_member (session_id, name, role, present, position, nip) VALUES (?1, ?2, ?3, 0, ?4, ?5)",
+            params![id, name, role.code(), i as i64, s.member_nips.get(name)],
         )?;
     }
     for kode in &s.agenda {
@@ -278,7 +287,10 @@ pub fn create(store: &mut Store, actor: &Actor, s: &NewSession) -> Result<i64> {
     let members: Vec<Value> = s
         .members
         .iter()
-        .map(|(n, r)| json!({"name": n, "role": r.code()}))
+        .map(|(n, r)| match s.member_nips.get(n) {
+            Some(nip) => json!({"name": n, "role": r.code(), "nip": nip}),
+            None => json!({"name": n, "role": r.code()}),
+        })
         .collect();
     audit::append(
         &tx,
@@ -851,8 +863,8 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         .optional()?
         .ok_or(Refusal::UnknownSession(id))?;
     let members = conn
-        .prepare("SELECT name, role, present FROM session_member WHERE session_id = ?1 ORDER BY position")?
-        .query_map([id], |r| Ok(Member { name: r.get(0)?, role: r.get(1)?, present: r.get::<_, i64>(2)? == 1 }))?
+        .prepare("SELECT name, role, present, nip FROM session_member WHERE session_id = ?1 ORDER BY position")?
+        .query_map([id], |r| Ok(Member { name: r.get(0)?, role: r.get(1)?, present: r.get::<_, i64>(2)? == 1, nip: r.get(3)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let agenda = conn
         .prepare(

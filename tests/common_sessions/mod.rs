@@ -94,6 +94,7 @@ pub fn recorded_session(f: &Fixture) -> i64 {
             agenda: vec!["ADM-01".into()],
             place: None,
             start: None,
+            member_nips: Default::default(),
         },
     )
     .unwrap();

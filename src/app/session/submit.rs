@@ -176,6 +176,7 @@ impl App {
                     agenda,
                     place: None,
                     start: None,
+                    member_nips: Default::default(),
                 }))
             }
             FormKind::Decide { session, nip, .. } | FormKind::Amend { session, nip, .. } => {

@@ -46,10 +46,11 @@ impl<'a> Ctx<'a> {
 type Rule = fn(&Ctx<'_>) -> Option<Condition>;
 
 /// Every condition, in the order of `Syarat::ALL`.
-pub(super) const RULES: [Rule; 13] = [
+pub(super) const RULES: [Rule; 14] = [
     not_the_holder,
     tier_of_origin,
     functional_jenjang,
+    not_from_above,
     pns_status,
     golongan_floor,
     education,
@@ -123,6 +124,30 @@ fn functional_jenjang(x: &Ctx<'_>) -> Option<Condition> {
         dasar,
         Value::Jenjang(has),
         Value::Jenjang(x.req.min_jenjang),
+    )
+}
+
+/// A promotion is a move up (or, for a rotation, across): a functional
+/// candidate whose jenjang is equivalent to a tier above the target's
+/// (`super::setara`: PermenPANRB 17/2021 for Administrator = ahli madya and
+/// Pengawas = ahli muda, PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b for ahli
+/// utama = JPT Pratama) would move down, so is left off (ours; off with
+/// `exclude_from_above = false`). Same level stays (a rotation).
+fn not_from_above(x: &Ctx<'_>) -> Option<Condition> {
+    if x.c.tingkat != Tingkat::Fungsional || !x.rules.eligibility.exclude_from_above {
+        return None;
+    }
+    let has = x.c.jabatan.jenjang;
+    let seen = super::setara(has);
+    let target = super::level_of(x.target.tingkat, || {
+        super::Jenjang::of_title(&x.target.nama)
+    });
+    condition(
+        Syarat::JenjangSetara,
+        seen.rank() >= target.rank(),
+        Dasar::Penyetaraan,
+        Value::Setara(has, seen),
+        Value::AtMost(target),
     )
 }
 

@@ -185,6 +185,9 @@ pub struct EligibilityRules {
     pub skp_min: Predikat,
     /// A penalty of this level or above in force bars (default sedang, PP 94/2021).
     pub penalty_min_level: PenaltyLevel,
+    /// Leave off a functional candidate whose jenjang is equivalent to a tier
+    /// above the target (a move down is not a promotion; default true).
+    pub exclude_from_above: bool,
     pub jpt_utama: TierRule,
     pub jpt_madya: TierRule,
     pub jpt_pratama: TierRule,
@@ -201,6 +204,7 @@ impl Default for EligibilityRules {
             min_months_to_bup: 12,
             skp_min: Predikat::Baik,
             penalty_min_level: PenaltyLevel::Sedang,
+            exclude_from_above: true,
             jpt_utama: TierRule::default(),
             jpt_madya: TierRule::default(),
             jpt_pratama: TierRule::default(),

@@ -42,6 +42,9 @@ pub enum Syarat {
     TingkatJabatan,
     /// A functional candidate's jenjang.
     Jenjang,
+    /// A functional candidate's post not above the target by the equivalence
+    /// of jenjang to tiers ([`setara`]): a move down is not a promotion.
+    JenjangSetara,
     /// PNS for a structural post.
     Status,
     /// Pangkat/golongan floor.
@@ -65,10 +68,11 @@ pub enum Syarat {
 }
 
 impl Syarat {
-    pub const ALL: [Syarat; 13] = [
+    pub const ALL: [Syarat; 14] = [
         Syarat::Pemangku,
         Syarat::TingkatJabatan,
         Syarat::Jenjang,
+        Syarat::JenjangSetara,
         Syarat::Status,
         Syarat::Golongan,
         Syarat::Pendidikan,
@@ -86,6 +90,7 @@ impl Syarat {
             Syarat::Pemangku => "pemangku",
             Syarat::TingkatJabatan => "tingkat_jabatan",
             Syarat::Jenjang => "jenjang",
+            Syarat::JenjangSetara => "jenjang_setara",
             Syarat::Status => "status",
             Syarat::Golongan => "golongan",
             Syarat::Pendidikan => "pendidikan",
@@ -129,6 +134,9 @@ pub enum Dasar {
     Pasal107(Tingkat),
     /// PP 94/2021 on civil-service discipline.
     Pp94,
+    /// The equivalence of functional jenjang to structural tiers ([`setara`]):
+    /// PermenPANRB 17/2021 and PP 11/2017 jo. PP 17/2020 Pasal 107.
+    Penyetaraan,
     /// Practice of agencies' calls (e.g. JPT selection announcements), our default.
     Practice,
     /// A reading of ours where the regulation gives no rule.
@@ -145,6 +153,7 @@ impl Dasar {
             Dasar::Pasal107(Tingkat::JptMadya) => "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b",
             Dasar::Pasal107(_) => "PP 11/2017 jo. PP 17/2020 Pasal 107 huruf c",
             Dasar::Pp94 => "PP 94/2021",
+            Dasar::Penyetaraan => "PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107",
             Dasar::Practice | Dasar::Ours => return None,
         })
     }
@@ -168,6 +177,10 @@ pub enum Value {
     Tingkat(Tingkat),
     Tiers(TierSet),
     Jenjang(Jenjang),
+    /// A functional jenjang with the tier it is equivalent to.
+    Setara(Jenjang, Tingkat),
+    /// At most the level of this tier (the target's, by [`setara`]).
+    AtMost(Tingkat),
     Status(Status),
     Golongan(Golongan),
     Pendidikan(Pendidikan),
@@ -250,6 +263,36 @@ pub type Ineligible = Condition;
 /// Is this tier structural (a managerial post only PNS hold by default)?
 pub fn is_structural(t: Tingkat) -> bool {
     t.is_jpt() || matches!(t, Tingkat::Administrator | Tingkat::Pengawas)
+}
+
+/// The structural tier a functional jenjang is equivalent to:
+///
+/// | jenjang | setara | source |
+/// |---|---|---|
+/// | ahli utama | JPT Pratama | PP 11/2017 jo. PP 17/2020 Pasal 107 huruf b (JPT Madya from JPT Pratama or JF ahli utama) |
+/// | ahli madya | Administrator | PermenPANRB 17/2021 (Administrator disetarakan dengan ahli madya); Pasal 107 huruf c |
+/// | ahli muda | Pengawas | PermenPANRB 17/2021 (Pengawas disetarakan dengan ahli muda) |
+/// | ahli pertama | Pelaksana | PermenPANRB 17/2021 (pelaksana eselon V disetarakan dengan ahli pertama) |
+/// | keterampilan | Pelaksana | ours |
+///
+/// The same ladder as the experience conditions (`career::rung`).
+pub fn setara(j: Jenjang) -> Tingkat {
+    match j {
+        Jenjang::AhliUtama => Tingkat::JptPratama,
+        Jenjang::AhliMadya => Tingkat::Administrator,
+        Jenjang::AhliMuda => Tingkat::Pengawas,
+        Jenjang::AhliPertama | Jenjang::Keterampilan => Tingkat::Pelaksana,
+    }
+}
+
+/// The level a post stands at: a structural tier itself, a functional post
+/// the tier its jenjang is equivalent to ([`setara`]; for a position, the
+/// jenjang read from its title).
+pub fn level_of(tingkat: Tingkat, jenjang: impl FnOnce() -> Jenjang) -> Tingkat {
+    match tingkat {
+        Tingkat::Fungsional => setara(jenjang()),
+        t => t,
+    }
 }
 
 /// The candidate's retirement date if placed in the target position.

@@ -750,3 +750,92 @@ fn the_built_in_floors_are_the_documented_grades() {
         ["IV/d", "IV/d", "IV/b", "III/c", "III/a", "I/a", "I/a"]
     );
 }
+
+/// A functional candidate (PNS, IV/e, S2, every other condition met).
+fn functional(title: &str) -> Candidate {
+    let mut c = admin();
+    c.tingkat = Tingkat::Fungsional;
+    c.jabatan = Text::new(title);
+    c.golongan = Golongan::parse("IV/e").unwrap();
+    c
+}
+
+#[test]
+fn a_move_from_a_post_above_is_not_a_promotion() {
+    let r = Rules::default();
+    let pengawas = post(Tingkat::Pengawas, "Kepala Seksi Perencanaan");
+    // Ahli utama (= JPT Pratama, Pasal 107 huruf b) for a Pengawas post: left off.
+    let e = check(&functional("Perencana Ahli Utama"), &pengawas, &r, on()).unwrap_err();
+    assert_eq!(e.syarat, Syarat::JenjangSetara);
+    assert_eq!(e.code(), "jenjang_setara");
+    assert_eq!(
+        e.seen,
+        Value::Setara(Jenjang::AhliUtama, Tingkat::JptPratama)
+    );
+    assert_eq!(e.required, Value::AtMost(Tingkat::Pengawas));
+    assert_eq!(
+        e.dasar.citation(),
+        Some("PermenPANRB 17/2021; PP 11/2017 jo. PP 17/2020 Pasal 107")
+    );
+    // Ahli madya (= Administrator, PermenPANRB 17/2021) too.
+    let madya = functional("Analis Kebijakan Ahli Madya");
+    assert_eq!(
+        check(&madya, &pengawas, &r, on()).unwrap_err().syarat,
+        Syarat::JenjangSetara
+    );
+    // Ahli muda (= Pengawas) is the same level: a rotation, kept.
+    let muda = functional("Analis Kebijakan Ahli Muda");
+    assert_eq!(
+        outcome(&muda, &pengawas, Syarat::JenjangSetara, on()),
+        Outcome::Met
+    );
+    // Ahli madya for an Administrator post is a rotation; ahli utama is above it.
+    let adm = post(Tingkat::Administrator, "Sekretaris Dinas");
+    assert_eq!(
+        outcome(&madya, &adm, Syarat::JenjangSetara, on()),
+        Outcome::Met
+    );
+    let utama = functional("Perencana Ahli Utama");
+    assert_eq!(
+        outcome(&utama, &adm, Syarat::JenjangSetara, on()),
+        Outcome::NotMet
+    );
+    // Ahli utama for JPT Pratama is the same level; for JPT Madya a promotion.
+    assert_eq!(check(&utama, &jpt_pratama(), &r, on()), Ok(()));
+    // A functional target: its jenjang from its title.
+    let guru = post(Tingkat::Fungsional, "Guru Ahli Muda");
+    assert_eq!(
+        outcome(
+            &functional("Guru Ahli Madya"),
+            &guru,
+            Syarat::JenjangSetara,
+            on()
+        ),
+        Outcome::NotMet
+    );
+    // Structural candidates: their tier of origin decides, not this condition.
+    assert!(cond(&admin(), &pengawas, Syarat::JenjangSetara, on()).is_none());
+    // Off by configuration: the ahli utama is back on the Pengawas shortlist.
+    let off: Rules = toml::from_str("[eligibility]\nexclude_from_above = false\n").unwrap();
+    assert!(!off.eligibility.exclude_from_above);
+    assert_eq!(check(&utama, &pengawas, &off, on()), Ok(()));
+    assert!(cond(&utama, &pengawas, Syarat::JenjangSetara, on()).is_some());
+}
+
+#[test]
+fn the_equivalence_is_the_ladder_of_the_experience_conditions() {
+    use crate::domain::career::rung;
+    for j in [
+        Jenjang::Keterampilan,
+        Jenjang::AhliPertama,
+        Jenjang::AhliMuda,
+        Jenjang::AhliMadya,
+        Jenjang::AhliUtama,
+    ] {
+        assert_eq!(
+            rung(Tingkat::Fungsional, Some(j)),
+            rung(setara(j), None),
+            "{j:?}"
+        );
+    }
+}

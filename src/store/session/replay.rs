@@ -57,7 +57,7 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         entity: "member",
-        sql: "SELECT session_id || '/' || name, role, present, position FROM session_member",
+        sql: "SELECT session_id || '/' || name, role, present, position, nip FROM session_member",
         json: &[],
     },
     Table {
@@ -258,7 +258,9 @@ impl Replay {
         self.put("session", id.to_string(), e.seq, fields);
         let members = after.get("members").and_then(Value::as_array);
         for (i, m) in members.into_iter().flatten().enumerate() {
-            let fields = json!({"role": m.get("role"), "present": 0, "position": i});
+            // A member's NIP (V9): absent from older entries, so null.
+            let nip = m.get("nip").cloned().unwrap_or(Value::Null);
+            let fields = json!({"role": m.get("role"), "present": 0, "position": i, "nip": nip});
             self.put(
                 "member",
                 format!("{id}/{}", s(m, "name")),
@@ -562,6 +564,7 @@ impl Replay {
                     name: key_of(k),
                     role: text(&m.fields, "role").unwrap_or_default(),
                     present: m.fields.get("present") == Some(&json!(1)),
+                    nip: text(&m.fields, "nip"),
                 };
                 (pos.unwrap_or_default(), member)
             })

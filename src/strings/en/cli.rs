@@ -40,7 +40,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.new", "Create a session (open at once); prints its id"),
     ("session.new.title", "Session title"),
     ("session.new.date", "Session date (default: the as-of date)"),
-    ("session.new.members", "A member: NAME or NAME:ROLE (ketua, sekretaris, anggota); repeatable"),
+    ("session.new.members", "A member: NAME, NAME:ROLE (ketua, sekretaris, anggota) or NAME:ROLE:NIP (18 digits, printed under their signature); repeatable"),
     ("session.new.quorum", "Quorum (default: a majority of the members)"),
     ("session.new.agenda", "Position code on the agenda; repeatable"),
     ("session.new.tempat", "Where the session meets (for the minutes' opening)"),

@@ -8,6 +8,7 @@ pub fn syarat(s: Syarat) -> &'static str {
         Syarat::Pemangku => "not this position's holder",
         Syarat::TingkatJabatan => "tier of origin",
         Syarat::Jenjang => "functional jenjang",
+        Syarat::JenjangSetara => "equivalent level not above this position",
         Syarat::Status => "PNS status",
         Syarat::Golongan => "grade (golongan)",
         Syarat::Pendidikan => "education",
@@ -43,6 +44,12 @@ pub fn value(v: Value) -> String {
         Value::Tingkat(t) => t.label().into(),
         Value::Tiers(s) => s.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "),
         Value::Jenjang(j) => j.code().replace('_', " "),
+        Value::Setara(j, t) => format!(
+            "{} (equivalent to {})",
+            j.code().replace('_', " "),
+            t.label()
+        ),
+        Value::AtMost(t) => format!("at most the level of {}", t.label()),
         Value::Status(s) => s.code().into(),
         Value::Golongan(g) => g.to_string(),
         Value::Pendidikan(p) => p.code().into(),
@@ -92,6 +99,12 @@ pub fn not_met(c: &Condition) -> String {
         (Syarat::Jenjang, _, Value::Jenjang(min)) => {
             format!("functional post below {}", min.code())
         }
+        (Syarat::JenjangSetara, Value::Setara(j, t), Value::AtMost(max)) => format!(
+            "{} is equivalent to {}, above {}: not a promotion",
+            j.code().replace('_', " "),
+            t.label(),
+            max.label()
+        ),
         (Syarat::Status, ..) => "PPPK: structural posts are for PNS".into(),
         (Syarat::Golongan, Value::Golongan(has), Value::Golongan(min)) => {
             format!("grade {has} below {min}")

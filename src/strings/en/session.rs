@@ -58,6 +58,10 @@ pub fn bad_member(s: &str) -> String {
     format!("cannot read member '{s}'; write NAME or NAME:ROLE (ketua, sekretaris, anggota)")
 }
 
+pub fn bad_member_nip(name: &str, nip: &str, why: &str) -> String {
+    format!("the NIP of member {name} ({nip}) is not valid: {why}")
+}
+
 pub const LIST_HEADER: &[&str] = &[
     "No",
     "Date",

@@ -40,7 +40,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.new", "Membuat sidang baru (langsung dibuka); mencetak nomornya"),
     ("session.new.title", "Judul sidang"),
     ("session.new.date", "Tanggal sidang (bawaan: tanggal acuan)"),
-    ("session.new.members", "Anggota: NAMA atau NAMA:PERAN (ketua, sekretaris, anggota); boleh berulang"),
+    ("session.new.members", "Anggota: NAMA, NAMA:PERAN (ketua, sekretaris, anggota) atau NAMA:PERAN:NIP (18 digit, dicetak di bawah tanda tangannya); boleh berulang"),
     ("session.new.quorum", "Kuorum (bawaan: mayoritas anggota)"),
     ("session.new.agenda", "Kode jabatan yang dibahas; boleh berulang"),
     ("session.new.tempat", "Tempat sidang (untuk pembukaan berita acara)"),

@@ -8,6 +8,7 @@ pub fn syarat(s: Syarat) -> &'static str {
         Syarat::Pemangku => "bukan pemangku jabatan ini",
         Syarat::TingkatJabatan => "tingkat jabatan asal",
         Syarat::Jenjang => "jenjang jabatan fungsional",
+        Syarat::JenjangSetara => "jenjang setara tidak di atas jabatan ini",
         Syarat::Status => "berstatus PNS",
         Syarat::Golongan => "pangkat/golongan",
         Syarat::Pendidikan => "pendidikan",
@@ -44,6 +45,8 @@ pub fn value(v: Value) -> String {
         Value::Tingkat(t) => t.label().into(),
         Value::Tiers(s) => s.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "),
         Value::Jenjang(j) => j.code().replace('_', " "),
+        Value::Setara(j, t) => format!("{} (setara {})", j.code().replace('_', " "), t.label()),
+        Value::AtMost(t) => format!("paling tinggi setara {}", t.label()),
         Value::Status(s) => s.code().into(),
         Value::Golongan(g) => g.to_string(),
         Value::Pendidikan(p) => p.code().into(),
@@ -95,6 +98,12 @@ pub fn not_met(c: &Condition) -> String {
         (Syarat::Jenjang, _, Value::Jenjang(min)) => {
             format!("jabatan fungsional di bawah {}", min.code())
         }
+        (Syarat::JenjangSetara, Value::Setara(j, t), Value::AtMost(max)) => format!(
+            "{} setara {}, di atas {}: bukan promosi",
+            j.code().replace('_', " "),
+            t.label(),
+            max.label()
+        ),
         (Syarat::Status, ..) => "PPPK: jabatan struktural untuk PNS".into(),
         (Syarat::Golongan, Value::Golongan(has), Value::Golongan(min)) => {
             format!("golongan {has} di bawah {min}")

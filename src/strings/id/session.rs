@@ -58,6 +58,10 @@ pub fn bad_member(s: &str) -> String {
     format!("anggota '{s}' tidak terbaca; tulis NAMA atau NAMA:PERAN (ketua, sekretaris, anggota)")
 }
 
+pub fn bad_member_nip(name: &str, nip: &str, why: &str) -> String {
+    format!("NIP anggota {name} ({nip}) tidak sah: {why}")
+}
+
 pub const LIST_HEADER: &[&str] = &["No", "Tanggal", "Judul", "Status", "Hadir", "Rekomendasi"];
 
 pub fn status(s: SessionStatus) -> &'static str {
