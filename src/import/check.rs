@@ -37,6 +37,8 @@ pub struct Checks {
     files: Vec<String>,
     /// Each key's first row: `(file, line)`.
     seen: HashMap<Key, (usize, u64)>,
+    /// How many rows gave each training key so far (runs of one course).
+    runs: HashMap<Key, u16>,
     origins: HashMap<Target, Origin>,
     in_db: HashMap<Target, bool>,
     /// The valid position history spans so far, by employee: start, last
@@ -66,7 +68,16 @@ impl Checks {
         src: &SourceRow,
         row: &mut ParsedRow,
     ) -> Option<Target> {
-        if let Some(key) = row.key {
+        if let Some(key @ Key::Training(..)) = row.key {
+            // Another run of the same course in the same year is a record of
+            // its own, numbered in file order (so the same file numbers the
+            // same way again); rows with problems keep their number too.
+            let n = self.runs.entry(key).or_insert(0);
+            *n = n.saturating_add(1);
+            if let Some(Record::Training(t)) = &mut row.record {
+                t.urutan = *n;
+            }
+        } else if let Some(key) = row.key {
             match self.seen.entry(key) {
                 Entry::Vacant(v) => {
                     v.insert((file, row.line));

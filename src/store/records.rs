@@ -55,6 +55,10 @@ pub struct TrainingRec {
     pub nip: String,
     pub tahun: u16,
     pub nama: String,
+    /// Which run of the same training in the same year this is, from 1 (two
+    /// runs of one "Bimbingan Teknis" are two records; the importer numbers
+    /// them in file order, so the same file gives the same numbers again).
+    pub urutan: u16,
     pub jp: u32,
 }
 
@@ -366,11 +370,11 @@ pub(crate) fn read_competency(row: &Row<'_>, i: usize) -> rusqlite::Result<Optio
         .and_then(|code| Competency::ALL.into_iter().find(|c| c.code() == code)))
 }
 
-/// A training's name as a number for an employee's own list (equal names,
-/// equal numbers; rarely also different ones, see [`Trainings`]).
-fn name_hash(nama: &str) -> u64 {
+/// A training's name and run as a number for an employee's own list (equal
+/// names and runs, equal numbers; rarely also different ones, see [`Trainings`]).
+fn name_hash(nama: &str, urutan: u16) -> u64 {
     use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
+    foldhash::fast::FixedState::with_seed(0).hash_one((nama, urutan))
 }
 
 fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
@@ -563,18 +567,18 @@ impl RecordKind for Potentials {
     }
 }
 
-/// Training: the JP of a course per year.
+/// Training: the JP of a run of a course in a year.
 pub(crate) struct Trainings;
 
 impl RecordKind for Trainings {
     type Rec = TrainingRec;
-    /// Employee, tahun, nama.
-    type Key = (i64, i64, String);
+    /// Employee, tahun, nama, urutan.
+    type Key = (i64, i64, String, i64);
     type Value = i64;
-    /// Tahun and a hash of the nama: two names can share one.
+    /// Tahun and a hash of the nama and urutan: two names can share one.
     type OwnKey = (u16, u64);
     const TABLE: &'static str = "training";
-    const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan"];
+    const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan", "urutan"];
     const VALUE_COLUMNS: &'static [&'static str] = &["jp"];
     const OWN: bool = true;
 
@@ -590,13 +594,19 @@ impl RecordKind for Trainings {
     fn columns(r: &TrainingRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
         put(&r.tahun)?;
         put(&r.nama)?;
+        put(&r.urutan)?;
         put(&r.jp)
     }
     fn key(id: i64, r: &TrainingRec) -> Option<Self::Key> {
-        Some((id, i64::from(r.tahun), r.nama.clone()))
+        Some((
+            id,
+            i64::from(r.tahun),
+            r.nama.clone(),
+            i64::from(r.urutan),
+        ))
     }
     fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
-        Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?)))
+        Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
     }
     fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<i64> {
         row.get(at)
@@ -608,7 +618,7 @@ impl RecordKind for Trainings {
         i64::from(r.jp)
     }
     fn own_key(r: &TrainingRec) -> Option<(u16, u64)> {
-        Some((r.tahun, name_hash(&r.nama)))
+        Some((r.tahun, name_hash(&r.nama, r.urutan)))
     }
     /// Only "not there" is certain: a listed hash may be another name's.
     fn own_get(own: &Own, key: (u16, u64)) -> Option<Option<i64>> {

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -477,4 +477,22 @@ BEGIN SELECT RAISE(ABORT, 'a closed vote is never deleted'); END;
 const V8: &str = r#"
 ALTER TABLE committee_session ADD COLUMN tempat TEXT;
 ALTER TABLE committee_session ADD COLUMN mulai TEXT;
+"#;
+
+/// V9: an employee may attend two runs of the same training in one year
+/// (two "Bimbingan Teknis" of one name): `urutan` numbers the runs from 1
+/// and joins the key, so that both are records and both hours count.
+const V9: &str = r#"
+CREATE TABLE training_v9 (
+    employee_id     INTEGER NOT NULL REFERENCES employee(id),
+    tahun           INTEGER NOT NULL,
+    nama_pelatihan  TEXT NOT NULL,
+    urutan          INTEGER NOT NULL DEFAULT 1 CHECK (urutan >= 1),
+    jp              INTEGER NOT NULL CHECK (jp >= 0),
+    PRIMARY KEY (employee_id, tahun, nama_pelatihan, urutan)
+) WITHOUT ROWID;
+INSERT INTO training_v9 (employee_id, tahun, nama_pelatihan, urutan, jp)
+    SELECT employee_id, tahun, nama_pelatihan, 1, jp FROM training;
+DROP TABLE training;
+ALTER TABLE training_v9 RENAME TO training;
 "#;

@@ -327,6 +327,7 @@ pub fn batch() -> Batch {
                 nip: nip.clone(),
                 tahun: *tahun,
                 nama: (*nama).into(),
+                urutan: 1,
                 jp: *jp,
             });
         }
