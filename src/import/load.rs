@@ -365,6 +365,11 @@ pub fn load(
                         opts.current_year,
                         &mut checks.names,
                     );
+                    if *kind == FileKind::Pegawai {
+                        for p in row.problems.iter().filter(|p| p.kind == ProblemKind::NipAsNumber) {
+                            checks.damaged_nip(check_file, row.line, &p.value);
+                        }
+                    }
                     let unresolved = checks.row(check_file, map, src, &mut row);
                     let valid = match row.record.take() {
                         Some(r) if row.problems.is_empty() => {

@@ -155,7 +155,7 @@ pub fn consequential(count: usize, first: u64, last: u64) -> String {
 pub fn hint(k: &ProblemKind) -> Option<&'static str> {
     match k {
         ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("To fix: the spreadsheet stored the NIPs as numbers. Export the file from SIASN/SIMPEG again and hand it over without opening it in a spreadsheet; or, in the spreadsheet, format the NIP column as Text (LibreOffice: Format > Cells > Text; Excel: Format Cells > Text) before pasting the NIPs in, and save again."),
-        ProblemKind::Date => Some("To fix: the dates of this column are in a form not read (e.g. month first, 09/26/1986). Format the column's cells as dates written YYYY-MM-DD or DD-MM-YYYY and save again."),
+        ProblemKind::Date => Some("To fix: the dates of this column are in a form not read (a two-digit year as in 26/09/86, or month first). Format the column's cells as dates written DD-MM-YYYY (or YYYY-MM-DD), four-digit year, and save again."),
         _ => None,
     }
 }
@@ -170,5 +170,5 @@ pub fn file_counts(c: &Counts, skipped: u64) -> String {
 
 /// The header's columns that were not read.
 pub fn unused_columns(names: &[String]) -> String {
-    format!("{} columns not used: {}", names.len(), names.join(", "))
+    format!("columns not used ({}): {}", names.len(), names.join(", "))
 }

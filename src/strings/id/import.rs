@@ -158,7 +158,7 @@ pub fn consequential(count: usize, first: u64, last: u64) -> String {
 pub fn hint(k: &ProblemKind) -> Option<&'static str> {
     match k {
         ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("Perbaikan: lembar kerja menyimpan NIP sebagai angka. Ekspor ulang berkas dari SIASN/SIMPEG dan serahkan tanpa membukanya di lembar kerja; atau, di lembar kerja, format kolom NIP sebagai Teks (LibreOffice: Format > Sel > Teks; Excel: Format Sel > Teks) sebelum NIP ditempel, lalu simpan ulang."),
-        ProblemKind::Date => Some("Perbaikan: tanggal di kolom ini dalam bentuk yang tidak terbaca (mis. bulan lebih dulu, 09/26/1986). Format sel kolom itu sebagai tanggal YYYY-MM-DD atau DD-MM-YYYY lalu simpan ulang."),
+        ProblemKind::Date => Some("Perbaikan: tanggal di kolom ini dalam bentuk yang tidak terbaca (tahun dua digit seperti 26/09/86, atau bulan lebih dulu). Format sel kolom itu sebagai tanggal DD-MM-YYYY (atau YYYY-MM-DD) dengan tahun empat digit lalu simpan ulang."),
         _ => None,
     }
 }
@@ -173,5 +173,5 @@ pub fn file_counts(c: &Counts, skipped: u64) -> String {
 
 /// Kolom judul yang tidak dibaca.
 pub fn unused_columns(names: &[String]) -> String {
-    format!("{} kolom tidak dipakai: {}", names.len(), names.join(", "))
+    format!("kolom tidak dipakai ({}): {}", names.len(), names.join(", "))
 }
