@@ -129,11 +129,7 @@ fn a_fresh_libreoffice_conversion_says_the_same() {
         );
         return;
     }
-    std::fs::copy(
-        fixture("libreoffice/kinerja.csv"),
-        out.join("kinerja.csv"),
-    )
-    .unwrap();
+    std::fs::copy(fixture("libreoffice/kinerja.csv"), out.join("kinerja.csv")).unwrap();
     assert_numeric_nips_said_once(&out, "pegawai.xlsx");
 }
 
@@ -181,7 +177,7 @@ fn two_digit_years_from_an_indonesian_spreadsheet_are_one_cause() {
 fn repeated_trainings_are_records_and_a_reimport_changes_nothing() {
     let (_t, mut s) = store();
     let dir = fixture("id_locale");
-    let r = import(&mut s, &[dir.clone()], false);
+    let r = import(&mut s, std::slice::from_ref(&dir), false);
     assert_eq!(r.outcome, Outcome::Written, "{:#?}", r.problems);
     assert_eq!(r.summary.trainings.inserted, 6);
     // Two runs of one Bimtek in 2024 (24 + 16 JP) and three of another in 2023.
@@ -207,21 +203,32 @@ fn repeated_trainings_are_records_and_a_reimport_changes_nothing() {
         "{en}"
     );
     assert!(
-        en.contains("    6 new, 0 changed, 0 unchanged, 0 skipped\n    columns not used (1): Tanggal Mulai"),
+        en.contains(
+            "    6 new, 0 changed, 0 unchanged, 0 skipped\n    columns not used (1): Tanggal Mulai"
+        ),
         "{en}"
     );
-    assert!(en.contains("    4 new, 0 changed, 0 unchanged, 0 skipped"), "{en}");
+    assert!(
+        en.contains("    4 new, 0 changed, 0 unchanged, 0 skipped"),
+        "{en}"
+    );
 
-    let again = import(&mut s, &[dir.clone()], false);
+    let again = import(&mut s, std::slice::from_ref(&dir), false);
     assert_eq!(again.outcome, Outcome::Written);
     assert_eq!(again.summary.trainings.inserted, 0);
     assert_eq!(again.summary.trainings.updated, 0);
     assert_eq!(again.summary.trainings.unchanged, 6);
     assert_eq!(count(&s, "SELECT count(*) FROM training"), 6);
     let en = summary(Lang::En, &again);
-    assert!(en.contains("    0 new, 0 changed, 6 unchanged, 0 skipped"), "{en}");
+    assert!(
+        en.contains("    0 new, 0 changed, 6 unchanged, 0 skipped"),
+        "{en}"
+    );
     let id = summary(Lang::Id, &again);
-    assert!(id.contains("    0 baru, 0 berubah, 6 tetap, 0 dilewati"), "{id}");
+    assert!(
+        id.contains("    0 baru, 0 berubah, 6 tetap, 0 dilewati"),
+        "{id}"
+    );
     assert!(matches!(
         audit::verify(&s.conn, None).unwrap(),
         Verdict::Intact { entries: 2, .. }
@@ -251,7 +258,7 @@ fn the_jp_of_both_runs_count_in_the_profile() {
 fn siasn_export_as_it_comes() {
     let (_t, mut s) = store();
     let dir = fixture("siasn_export");
-    let r = import(&mut s, &[dir.clone()], false);
+    let r = import(&mut s, std::slice::from_ref(&dir), false);
     assert_eq!(r.outcome, Outcome::Written, "{:#?}", r.problems);
     assert_eq!(r.files[0].kind, Some(FileKind::Pegawai), "by its header");
     assert_eq!(r.summary.employees.inserted, 6);
@@ -278,12 +285,60 @@ fn siasn_export_as_it_comes() {
         .map(Result::unwrap)
         .collect();
     let want = [
-        ["197008171995031001", "H. Ahmad Yani, S.E., M.Si.", "Administrator", "PNS", "1970-08-17", "IV/a", "S2"],
-        ["197803142005012003", "Dr. Siti Rahma, S.Kom., M.T.", "JPT Pratama", "PNS", "1978-03-14", "IV/c", "S3"],
-        ["198204112009041002", "Joko Prasetyo, S.T.", "Pengawas", "PNS", "1982-04-11", "III/d", "S1"],
-        ["199001052015031002", "Budi Santoso, A.Md.", "Fungsional", "PNS", "1990-01-05", "II/d", "D3"],
-        ["199207212023212001", "Dewi Lestari, S.Pd.", "Fungsional", "PPPK", "1992-07-21", "IX", "S1"],
-        ["199512302019022001", "Rina Wati", "Pelaksana", "PNS", "1995-12-30", "II/a", "SMA"],
+        [
+            "197008171995031001",
+            "H. Ahmad Yani, S.E., M.Si.",
+            "Administrator",
+            "PNS",
+            "1970-08-17",
+            "IV/a",
+            "S2",
+        ],
+        [
+            "197803142005012003",
+            "Dr. Siti Rahma, S.Kom., M.T.",
+            "JPT Pratama",
+            "PNS",
+            "1978-03-14",
+            "IV/c",
+            "S3",
+        ],
+        [
+            "198204112009041002",
+            "Joko Prasetyo, S.T.",
+            "Pengawas",
+            "PNS",
+            "1982-04-11",
+            "III/d",
+            "S1",
+        ],
+        [
+            "199001052015031002",
+            "Budi Santoso, A.Md.",
+            "Fungsional",
+            "PNS",
+            "1990-01-05",
+            "II/d",
+            "D3",
+        ],
+        [
+            "199207212023212001",
+            "Dewi Lestari, S.Pd.",
+            "Fungsional",
+            "PPPK",
+            "1992-07-21",
+            "IX",
+            "S1",
+        ],
+        [
+            "199512302019022001",
+            "Rina Wati",
+            "Pelaksana",
+            "PNS",
+            "1995-12-30",
+            "II/a",
+            "SMA",
+        ],
     ];
     let got: Vec<Vec<&str>> = rows
         .iter()
@@ -294,7 +349,13 @@ fn siasn_export_as_it_comes() {
 
     let f = &r.files[0];
     assert_eq!(f.unused_columns.len(), 85, "{:?}", f.unused_columns);
-    for unused in ["Pns Id", "Nip Lama", "Golongan", "Pendidikan", "Bup Usia Month"] {
+    for unused in [
+        "Pns Id",
+        "Nip Lama",
+        "Golongan",
+        "Pendidikan",
+        "Bup Usia Month",
+    ] {
         assert!(f.unused_columns.iter().any(|c| c == unused), "{unused}");
     }
     let en = summary(Lang::En, &r);

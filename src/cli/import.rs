@@ -109,7 +109,10 @@ pub fn shown_lines(lang: Lang, problems: &[Problem]) -> Vec<String> {
                 let mut p = first.clone();
                 p.line = 0;
                 p.value.clear();
-                let many = tr!(lang, import::many(count, first.line, last_line, &first.value));
+                let many = tr!(
+                    lang,
+                    import::many(count, first.line, last_line, &first.value)
+                );
                 let line = format!("{} ({many})", problem_line(lang, &p));
                 lines.push(line);
                 if let Some(hint) = tr!(lang, import::hint(&first.kind)) {

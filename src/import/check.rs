@@ -268,8 +268,14 @@ mod tests {
     fn digits_that_survive_a_spreadsheet() {
         use super::surviving_digits as s;
         assert_eq!(s("198609262015051008").as_deref(), Some("198609262015051"));
-        assert_eq!(s("1.98609262015051E+17").as_deref(), Some("198609262015051"));
-        assert_eq!(s("1,98609262015051E+17").as_deref(), Some("198609262015051"));
+        assert_eq!(
+            s("1.98609262015051E+17").as_deref(),
+            Some("198609262015051")
+        );
+        assert_eq!(
+            s("1,98609262015051E+17").as_deref(),
+            Some("198609262015051")
+        );
         // An f64 near 1.97803142003122E+17, as a number cell quotes it.
         assert_eq!(s("197803142003121984").as_deref(), Some("197803142003122"));
         let forms = super::spreadsheet_forms("197803142003122602");

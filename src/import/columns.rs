@@ -223,13 +223,7 @@ const fn alias(
     aliases: &'static [&'static str],
     need: Need,
 ) -> Column {
-    Column {
-        field,
-        name,
-        aliases,
-        need,
-        export: &[],
-    }
+    exported(field, name, aliases, &[], need)
 }
 
 /// A pegawai column with the names SIASN/SIMPEG exports give it.

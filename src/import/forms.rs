@@ -133,17 +133,16 @@ pub fn date(s: &str) -> Option<NaiveDate> {
         let time = time.trim();
         let is_time = !time.is_empty()
             && time.contains(':')
-            && time.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
+            && time
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
         if is_time {
             if let Some(d) = crate::domain::dates::parse(day) {
                 return Some(d);
             }
         }
     }
-    let parts: Vec<&str> = s
-        .split([' ', '-', '/'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = s.split([' ', '-', '/']).filter(|p| !p.is_empty()).collect();
     let [d, m, y] = parts.as_slice() else {
         return None;
     };
@@ -266,7 +265,12 @@ mod tests {
             NaiveDate::from_ymd_opt(1945, 8, 17)
         );
         assert_eq!(date("1 Mei 2020"), NaiveDate::from_ymd_opt(2020, 5, 1));
-        for bad in ["31 Februari 2020", "26 Sep 86", "26 Foo 1986", "1986-09-26 x"] {
+        for bad in [
+            "31 Februari 2020",
+            "26 Sep 86",
+            "26 Foo 1986",
+            "1986-09-26 x",
+        ] {
             assert_eq!(date(bad), None, "{bad}");
         }
     }

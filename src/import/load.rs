@@ -366,7 +366,11 @@ pub fn load(
                         &mut checks.names,
                     );
                     if *kind == FileKind::Pegawai {
-                        for p in row.problems.iter().filter(|p| p.kind == ProblemKind::NipAsNumber) {
+                        for p in row
+                            .problems
+                            .iter()
+                            .filter(|p| p.kind == ProblemKind::NipAsNumber)
+                        {
                             checks.damaged_nip(check_file, row.line, &p.value);
                         }
                     }

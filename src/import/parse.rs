@@ -745,7 +745,11 @@ impl<'a> Row<'a> {
         }
         let Some(e) = self.str_value(Field::Eselon, false) else {
             if !matches!(self.got(Field::Eselon), Got::Reported | Got::Cell(_)) {
-                self.report(Field::TingkatJabatan, ProblemKind::StructuralWithoutEselon, &s);
+                self.report(
+                    Field::TingkatJabatan,
+                    ProblemKind::StructuralWithoutEselon,
+                    &s,
+                );
             }
             return None;
         };

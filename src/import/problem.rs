@@ -310,8 +310,17 @@ mod tests {
             )
         };
         let mut all: Vec<Problem> = (2..=9).map(nip).collect();
-        all.insert(3, Problem::new("p.xlsx", 4, "nama", ProblemKind::Required, ""));
-        all.push(Problem::new("p.xlsx", 0, "x", ProblemKind::MissingColumn, ""));
+        all.insert(
+            3,
+            Problem::new("p.xlsx", 4, "nama", ProblemKind::Required, ""),
+        );
+        all.push(Problem::new(
+            "p.xlsx",
+            0,
+            "x",
+            ProblemKind::MissingColumn,
+            "",
+        ));
         all.extend((2..=4).map(refers));
         let g = group(&all);
         assert_eq!(g.len(), 4, "{g:#?}");

@@ -598,12 +598,7 @@ impl RecordKind for Trainings {
         put(&r.jp)
     }
     fn key(id: i64, r: &TrainingRec) -> Option<Self::Key> {
-        Some((
-            id,
-            i64::from(r.tahun),
-            r.nama.clone(),
-            i64::from(r.urutan),
-        ))
+        Some((id, i64::from(r.tahun), r.nama.clone(), i64::from(r.urutan)))
     }
     fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
         Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))

@@ -173,5 +173,9 @@ pub fn file_counts(c: &Counts, skipped: u64) -> String {
 
 /// Kolom judul yang tidak dibaca.
 pub fn unused_columns(names: &[String]) -> String {
-    format!("kolom tidak dipakai ({}): {}", names.len(), names.join(", "))
+    format!(
+        "kolom tidak dipakai ({}): {}",
+        names.len(),
+        names.join(", ")
+    )
 }
