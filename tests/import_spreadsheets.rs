@@ -149,6 +149,7 @@ fn skip_invalid_that_keeps_no_employee_exits_2_and_writes_nothing() {
         "{err}"
     );
     assert!(err.contains("6 rows, lines 2 to 7"), "{err}");
+    assert!(err.starts_with("18 problems; nothing is written:"), "{err}");
     assert!(!db.exists(), "no database is left behind");
 
     let (_t, mut s) = store();

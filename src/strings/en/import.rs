@@ -121,6 +121,8 @@ pub fn problems_heading(r: &ImportReport) -> String {
     let n = r.problems.len();
     if r.outcome == Outcome::Refused {
         format!("{n} problems; the import is all or nothing:")
+    } else if r.outcome == Outcome::NoEmployees {
+        format!("{n} problems; nothing is written:")
     } else {
         format!("{n} problems; these rows are skipped:")
     }

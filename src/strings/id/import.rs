@@ -121,6 +121,8 @@ pub fn problems_heading(r: &ImportReport) -> String {
     let n = r.problems.len();
     if r.outcome == Outcome::Refused {
         format!("{n} masalah; impor berlaku semua atau tidak sama sekali:")
+    } else if r.outcome == Outcome::NoEmployees {
+        format!("{n} masalah; tidak ada yang ditulis:")
     } else {
         format!("{n} masalah; baris berikut dilewati:")
     }
