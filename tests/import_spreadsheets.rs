@@ -134,6 +134,27 @@ fn a_fresh_libreoffice_conversion_says_the_same() {
 }
 
 #[test]
+fn nips_saved_as_numbers_by_an_indonesian_locale_csv_are_one_cause_per_file() {
+    let dir = fixture("id_locale_numeric_nip");
+    let (r, lines) = shown(&dir);
+    assert_eq!(r.problems.len(), 12);
+    let p = dir.join("pegawai.csv").display().to_string();
+    let k = dir.join("kinerja.csv").display().to_string();
+    assert_eq!(lines.len(), 3, "the way to fix it is said once: {lines:#?}");
+    assert_eq!(
+        lines[0],
+        format!("{p}: NIP: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (6 rows, lines 2 to 7; the first: 1,98609262015051E+17)")
+    );
+    assert!(lines[1].starts_with("  To fix: "));
+    assert!(
+        lines[2].starts_with(&format!("{k}: NIP: the NIP is stored as a number")),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].ends_with("(6 rows, lines 2 to 7; the first: 1,98609262015051E+17)"));
+}
+
+#[test]
 fn skip_invalid_that_keeps_no_employee_exits_2_and_writes_nothing() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("pool.db");

@@ -98,6 +98,7 @@ pub fn problem_line(lang: Lang, p: &Problem) -> String {
 /// (see [`group`]).
 pub fn shown_lines(lang: Lang, problems: &[Problem]) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut hints = Vec::new();
     for s in group(problems) {
         match s {
             Shown::One(p) => lines.push(problem_line(lang, p)),
@@ -115,8 +116,12 @@ pub fn shown_lines(lang: Lang, problems: &[Problem]) -> Vec<String> {
                 );
                 let line = format!("{} ({many})", problem_line(lang, &p));
                 lines.push(line);
+                // How to mend it, once for all the files it damaged.
                 if let Some(hint) = tr!(lang, import::hint(&first.kind)) {
-                    lines.push(format!("  {hint}"));
+                    if !hints.contains(&hint) {
+                        hints.push(hint);
+                        lines.push(format!("  {hint}"));
+                    }
                 }
             }
             Shown::Consequential {

@@ -639,6 +639,12 @@ impl<'a> Row<'a> {
         let s = self.str_value(f, required)?;
         let typed = forms::nip_text(&s);
         match nip::parse(&typed) {
+            // A NIP's sequence number starts at 001: `...000` is what a
+            // spreadsheet leaves of a NIP it kept as a 15-digit number.
+            Ok(p) if p.sequence == 0 => {
+                self.report(f, ProblemKind::NipAsNumber, &s);
+                None
+            }
             Ok(_) => Some(typed.into_owned()),
             // A spreadsheet showed the NIP as a number and saved it so (`1.98609E+17`).
             Err(_) if scientific(&s) => {
@@ -857,6 +863,14 @@ mod tests {
             texts(&["1.98609E+17", "2023", "B"]),
         );
         assert_eq!(p.problems[0].kind, ProblemKind::NipAsNumber);
+        // The same number written out in full: its last digits are zeros.
+        let p = row(
+            FileKind::Kinerja,
+            &["nip", "tahun", "predikat"],
+            texts(&["198609262015051000", "2023", "B"]),
+        );
+        assert_eq!(p.problems[0].kind, ProblemKind::NipAsNumber);
+        assert_eq!(p.problems[0].value, "198609262015051000");
     }
 
     #[test]
