@@ -75,7 +75,7 @@ fn assert_numeric_nips_said_once(dir: &Path, pegawai: &str) {
     assert_eq!(
         lines[0],
         format!(
-            "{p}: nip: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (6 rows, lines 2 to 7; the first: 198609262015051008)"
+            "{p}: nip: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (6 rows, lines 2 to 7; the first: 1.98609262015051E+17)"
         )
     );
     assert!(lines[1].starts_with("  To fix: the spreadsheet stored the NIPs as numbers."));

@@ -126,8 +126,8 @@ impl Checks {
     }
 
     /// An employee row at `line` of `file` whose NIP a spreadsheet turned
-    /// into a number, quoted as `value` (`198609262015051008` from a number
-    /// cell, `1.98609262015051E+17` from text): when 15 digits survived,
+    /// into a number, quoted as `value` (`1.98609262015051E+17`, or written
+    /// out, `198609262015051000`): when 15 digits survived,
     /// references to a NIP starting with them are said to refer to that row,
     /// not to nobody.
     pub fn damaged_nip(&mut self, file: usize, line: u64, value: &str) {
@@ -237,8 +237,8 @@ fn fifteen(v: f64) -> String {
 }
 
 /// What is left of a NIP a spreadsheet turned into a number, when all its
-/// [`SURVIVING`] digits are: from `198609262015051008` (a number cell, as
-/// quoted) or `1.98609262015051E+17` (its text); `None` for `1.98609E+17`.
+/// [`SURVIVING`] digits are: from `198609262015051000` (written out) or
+/// `1.98609262015051E+17`; `None` for `1.98609E+17`.
 fn surviving_digits(value: &str) -> Option<String> {
     let v = value.trim();
     if v.len() == 18 && v.bytes().all(|b| b.is_ascii_digit()) {

@@ -632,7 +632,7 @@ impl<'a> Row<'a> {
 
     fn nip(&mut self, f: Field, required: bool) -> Option<String> {
         if let Got::Cell(Cell::Number(n)) = self.got(f) {
-            let shown = format!("{n:.0}");
+            let shown = as_spreadsheet_shows(*n);
             self.report(f, ProblemKind::NipAsNumber, shown);
             return None;
         }
@@ -768,6 +768,22 @@ impl<'a> Row<'a> {
 
     fn employee_ref(&mut self, nip: &Option<String>) -> Option<Target> {
         self.name(nip).map(Target::Employee)
+    }
+}
+
+/// A number as a spreadsheet shows it in a narrow column, with the 15
+/// significant digits it keeps (`1.98609262015051E+17`): a NIP quoted so is
+/// plainly a number, not a NIP with other digits.
+fn as_spreadsheet_shows(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let e = format!("{n:.14E}");
+    let (mantissa, exp) = e.split_once('E').unwrap_or((&e, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    match exp.strip_prefix('-') {
+        Some(neg) => format!("{mantissa}E-{neg}"),
+        None => format!("{mantissa}E+{exp}"),
     }
 }
 
@@ -1039,7 +1055,7 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(p.problems[0].value, "198609262015051008");
+        assert_eq!(p.problems[0].value, "1.98609262015051E+17");
         assert_eq!(p.problems[1].value, "2023.5");
     }
 
