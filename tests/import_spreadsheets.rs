@@ -218,16 +218,29 @@ fn repeated_trainings_are_records_and_a_reimport_changes_nothing() {
         ),
         3
     );
+    // Each run keeps the day it started.
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM training WHERE nama_pelatihan = 'Bimbingan Teknis SIASN'
+             AND tanggal_mulai IN ('2023-05-15', '2023-11-20', '2023-12-04')"
+        ),
+        3
+    );
     let en = summary(Lang::En, &r);
     let file = dir.join("pelatihan.csv").display().to_string();
     assert!(
         en.contains(&format!("  {file} (pelatihan): 6 rows, 6 valid, SHA-256 ")),
         "{en}"
     );
+    let pelatihan = &r.files[3];
+    assert_eq!(pelatihan.kind, Some(FileKind::Pelatihan));
+    assert!(pelatihan.unused_columns.is_empty(), "Tanggal Mulai is read");
     assert!(
-        en.contains(
-            "    6 new, 0 changed, 0 unchanged, 0 skipped\n    columns not used (1): Tanggal Mulai"
-        ),
+        en.contains(&format!(
+            "(pelatihan): 6 rows, 6 valid, SHA-256 {}\n    6 new, 0 changed, 0 unchanged, 0 skipped\n",
+            &pelatihan.sha256[..12]
+        )),
         "{en}"
     );
     assert!(

@@ -106,6 +106,7 @@ fn import_reimport_and_changed_rows_keep_the_pool_table_current() {
             nama: "Pelatihan Tambahan".into(),
             urutan: 1,
             jp: 7,
+            start: None,
         }],
         ..Batch::default()
     };
@@ -330,6 +331,7 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
                 nama: format!("Pelatihan {i}"),
                 urutan: 1,
                 jp: u32::from(i) + u32::from(round) * u32::from(i % 2),
+                start: None,
             });
             more.potentials.push(PotentialRec {
                 nip: many.clone(),

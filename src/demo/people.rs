@@ -578,6 +578,7 @@ impl Ctx {
                     nama: c.nama.to_string(),
                     urutan: 1,
                     jp: c.jp,
+                    start: None,
                 });
             }
         }

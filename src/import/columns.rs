@@ -157,6 +157,8 @@ pub enum Field {
     GelarBelakang,
     /// pegawai: the older eselon (`II.a`...) that gives a structural post's tier.
     Eselon,
+    /// pelatihan: the day a run started.
+    TanggalMulai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,6 +364,12 @@ const PELATIHAN: &[Column] = &[
     col(Field::Tahun, "tahun", Required),
     col(Field::NamaPelatihan, "nama_pelatihan", Required),
     col(Field::Jp, "jp", Required),
+    alias(
+        Field::TanggalMulai,
+        "tanggal_mulai",
+        &["tglMulai", "tanggal_pelaksanaan"],
+        Optional,
+    ),
 ];
 
 const JABATAN: &[Column] = &[
@@ -459,7 +467,7 @@ impl Default for ColumnMap {
 }
 
 /// How many [`Field`]s there are.
-const FIELDS: usize = Field::Eselon as usize + 1;
+const FIELDS: usize = Field::TanggalMulai as usize + 1;
 
 impl ColumnMap {
     /// The cell index of a field, if the file has that column.

@@ -306,6 +306,7 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
     let tahun = r.year(Field::Tahun, years);
     let nama = r.text(Field::NamaPelatihan, true);
     let jp = r.whole(Field::Jp, 0..=u32::MAX, ProblemKind::Jp);
+    let start = r.date(Field::TanggalMulai, false);
     let reference = r.employee_ref(&nip);
     let key = match (r.name(&nip), tahun, r.name(&nama)) {
         (Some(n), Some(t), Some(p)) => Some(Key::Training(n, t, p)),
@@ -319,6 +320,7 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
             // Numbered by `Checks::row`.
             urutan: 1,
             jp: jp?,
+            start,
         }))
     })();
     (

@@ -481,7 +481,8 @@ ALTER TABLE committee_session ADD COLUMN mulai TEXT;
 
 /// V9: an employee may attend two runs of the same training in one year
 /// (two "Bimbingan Teknis" of one name): `urutan` numbers the runs from 1
-/// and joins the key, so that both are records and both hours count.
+/// and joins the key, so that both are records and both hours count;
+/// `tanggal_mulai` is the day a run started, where the file gives it.
 const V9: &str = r#"
 CREATE TABLE training_v9 (
     employee_id     INTEGER NOT NULL REFERENCES employee(id),
@@ -489,6 +490,7 @@ CREATE TABLE training_v9 (
     nama_pelatihan  TEXT NOT NULL,
     urutan          INTEGER NOT NULL DEFAULT 1 CHECK (urutan >= 1),
     jp              INTEGER NOT NULL CHECK (jp >= 0),
+    tanggal_mulai   TEXT,
     PRIMARY KEY (employee_id, tahun, nama_pelatihan, urutan)
 ) WITHOUT ROWID;
 INSERT INTO training_v9 (employee_id, tahun, nama_pelatihan, urutan, jp)

@@ -329,6 +329,7 @@ pub fn batch() -> Batch {
                 nama: (*nama).into(),
                 urutan: 1,
                 jp: *jp,
+                start: None,
             });
         }
     }
