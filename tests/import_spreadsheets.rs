@@ -399,3 +399,46 @@ fn siasn_export_as_it_comes() {
         "{en}"
     );
 }
+
+#[test]
+fn a_database_from_before_runs_keeps_its_trainings_and_takes_a_second_run() {
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join("talenta.db");
+    {
+        // A database of schema version 8: one row per training name and year.
+        let s = Store::open(&path, OpenMode::Create).unwrap();
+        s.conn
+            .execute_batch(
+                "DROP TABLE training;
+                 CREATE TABLE training (
+                     employee_id INTEGER NOT NULL REFERENCES employee(id),
+                     tahun INTEGER NOT NULL,
+                     nama_pelatihan TEXT NOT NULL,
+                     jp INTEGER NOT NULL CHECK (jp >= 0),
+                     PRIMARY KEY (employee_id, tahun, nama_pelatihan)
+                 ) WITHOUT ROWID;
+                 INSERT INTO unit (id, nama) VALUES (1, 'Badan Kepegawaian Daerah');
+                 INSERT INTO employee (id, nip, nama, jenis_kelamin, tanggal_lahir, status, golongan,
+                     jabatan, tingkat_jabatan, unit_id, pendidikan)
+                 VALUES (1, '198609262015051001', 'Ahmad Fauzi, S.Kom.', 'L', '1986-09-26', 'PNS',
+                     'III/c', 'Analis Kebijakan Ahli Muda', 'Fungsional', 1, 'S1');
+                 INSERT INTO training VALUES (1, 2024, 'Bimbingan Teknis Manajemen ASN', 24);
+                 PRAGMA user_version = 8;",
+            )
+            .unwrap();
+    }
+    let mut s = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM training WHERE urutan = 1 AND jp = 24 AND tanggal_mulai IS NULL"
+        ),
+        1
+    );
+    let r = import(&mut s, &[fixture("id_locale")], false);
+    assert_eq!(r.outcome, Outcome::Written, "{:#?}", r.problems);
+    // The first run is the row that was there (its start date added), the second is new.
+    assert_eq!(r.summary.trainings.updated, 1);
+    assert_eq!(r.summary.trainings.inserted, 5);
+    assert_eq!(count(&s, "SELECT count(*) FROM training"), 6);
+}
