@@ -395,7 +395,7 @@ fn siasn_export_as_it_comes() {
     }
     let en = summary(Lang::En, &r);
     assert!(
-        en.contains("    6 new, 0 changed, 0 unchanged, 0 skipped\n    columns not used (85): Pns Id, Nip Lama, Tempat Lahir Id, "),
+        en.contains("    6 new, 0 changed, 0 unchanged, 0 skipped\n    columns read (15): Nip Baru as nip, Namapns as nama, Gelar Depan as gelar_depan, Gelar Blk as gelar_belakang, Tgl Lhr as tanggal_lahir, Jenis Kelamin as jenis_kelamin, Jenispegawai as status, Golru as golongan, Jenisjabatan as tingkat_jabatan, Nama Jabatan as jabatan, Eselon as eselon, Tmt Jabatan as tmt_jabatan, Tk Pendidikan as pendidikan, Nama Unor as unit_kerja, Instansiinduk as instansi\n    columns not used (85): Pns Id, Nip Lama, Tempat Lahir Id, "),
         "{en}"
     );
 }

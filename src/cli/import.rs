@@ -159,7 +159,12 @@ pub fn summary(lang: Lang, r: &ImportReport) -> String {
                 tr!(lang, import::file_counts(&f.counts, skipped))
             ));
         }
+        // An export with columns of its own: which were read as what.
         if !f.unused_columns.is_empty() {
+            lines.push(format!(
+                "    {}",
+                tr!(lang, import::used_columns(&f.used_columns))
+            ));
             lines.push(format!(
                 "    {}",
                 tr!(lang, import::unused_columns(&f.unused_columns))

@@ -493,6 +493,20 @@ impl ColumnMap {
         self.header.len()
     }
 
+    /// The columns read, in header order: the header's name and ours.
+    pub fn used(&self) -> Vec<(String, &'static str)> {
+        let mut used: Vec<(usize, &'static str)> = self
+            .index
+            .iter()
+            .zip(self.canonical)
+            .filter_map(|(i, c)| Some(((*i)?, c?)))
+            .collect();
+        used.sort_unstable();
+        used.into_iter()
+            .map(|(i, c)| (self.header[i].trim().to_string(), c))
+            .collect()
+    }
+
     /// The header's names that no column was read from, in header order.
     pub fn unused(&self) -> Vec<String> {
         self.header

@@ -303,6 +303,7 @@ pub fn load(
             rows_valid: 0,
             counts: Default::default(),
             unused_columns: Vec::new(),
+            used_columns: Vec::new(),
         },
         file_problems: Vec::new(),
         row_problems: Vec::new(),
@@ -343,6 +344,7 @@ pub fn load(
                     };
                     let (map, issues) = columns::match_header(kind, names);
                     loaded.report.unused_columns = map.unused();
+                    loaded.report.used_columns = map.used();
                     if issues.is_empty() {
                         cols = Some((kind, map));
                     }

@@ -85,6 +85,8 @@ pub struct FileReport {
     /// Header names that are none of the file's columns (an export's extra
     /// columns), in header order.
     pub unused_columns: Vec<String>,
+    /// The columns read: the header's name and the contract's, in header order.
+    pub used_columns: Vec<(String, &'static str)>,
 }
 
 /// How an import ended.

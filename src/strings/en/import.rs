@@ -174,3 +174,12 @@ pub fn file_counts(c: &Counts, skipped: u64) -> String {
 pub fn unused_columns(names: &[String]) -> String {
     format!("columns not used ({}): {}", names.len(), names.join(", "))
 }
+
+/// The header's columns that were read, as which of ours.
+pub fn used_columns(pairs: &[(String, &'static str)]) -> String {
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(theirs, ours)| format!("{theirs} as {ours}"))
+        .collect();
+    format!("columns read ({}): {}", pairs.len(), list.join(", "))
+}

@@ -181,3 +181,12 @@ pub fn unused_columns(names: &[String]) -> String {
         names.join(", ")
     )
 }
+
+/// Kolom judul yang dibaca, sebagai kolom kita yang mana.
+pub fn used_columns(pairs: &[(String, &'static str)]) -> String {
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(theirs, ours)| format!("{theirs} sebagai {ours}"))
+        .collect();
+    format!("kolom yang dibaca ({}): {}", pairs.len(), list.join(", "))
+}
