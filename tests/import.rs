@@ -331,7 +331,7 @@ fn xlsx_nip_stored_as_a_number_is_a_problem() {
     assert_eq!(
         problem_line(Lang::En, p),
         format!(
-            "{}:2: nip: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (198609262015051008)",
+            "{}:2: nip: the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again (1.98609262015051E+17)",
             path.display()
         )
     );

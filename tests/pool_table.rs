@@ -104,7 +104,9 @@ fn import_reimport_and_changed_rows_keep_the_pool_table_current() {
             nip: nip.clone(),
             tahun: 2019,
             nama: "Pelatihan Tambahan".into(),
+            urutan: 1,
             jp: 7,
+            start: None,
         }],
         ..Batch::default()
     };
@@ -328,7 +330,9 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
                 nip: many.clone(),
                 tahun: 2000 + i % 7,
                 nama: format!("Pelatihan {i}"),
+                urutan: 1,
                 jp: u32::from(i) + u32::from(round) * u32::from(i % 2),
+                start: None,
             });
             more.potentials.push(PotentialRec {
                 nip: many.clone(),

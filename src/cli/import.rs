@@ -1,7 +1,9 @@
 //! `talenta import [--dry-run] [--skip-invalid] PATH...`
 
 use super::{emit, CliError, CliResult, Ctx};
-use crate::import::{import_paths, ImportError, ImportOptions, ImportReport, Outcome, Problem};
+use crate::import::{
+    group, import_paths, ImportError, ImportOptions, ImportReport, Outcome, Problem, Shown,
+};
 use crate::lang::Lang;
 use crate::store::write::Counts;
 use crate::store::{OpenMode, Store};
@@ -53,14 +55,14 @@ pub fn run(ctx: &Ctx, paths: &[PathBuf], dry_run: bool, skip_invalid: bool) -> C
         let mut err = String::new();
         err.push_str(&tr!(ctx.lang, import::problems_heading(&report)));
         err.push('\n');
-        for p in &report.problems {
-            err.push_str(&problem_line(ctx.lang, p));
+        for line in shown_lines(ctx.lang, &report.problems) {
+            err.push_str(&line);
             err.push('\n');
         }
         eprint!("{err}");
     }
     match report.outcome {
-        Outcome::Refused | Outcome::NothingToWrite => {
+        Outcome::Refused | Outcome::NothingToWrite | Outcome::NoEmployees => {
             Err(CliError::input(tr!(ctx.lang, import::outcome(&report))))
         }
         Outcome::DryRun if !report.problems.is_empty() && !skip_invalid => {
@@ -90,11 +92,58 @@ pub fn problem_line(lang: Lang, p: &Problem) -> String {
     s
 }
 
+/// The problems as a person reads them: one line each, but a cause that
+/// damaged many rows of a file's column once, with the count, the lines and
+/// how to mend the export, and the rows that only refer to bad rows counted
+/// (see [`group`]).
+pub fn shown_lines(lang: Lang, problems: &[Problem]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut hints = Vec::new();
+    for s in group(problems) {
+        match s {
+            Shown::One(p) => lines.push(problem_line(lang, p)),
+            Shown::Many {
+                first,
+                count,
+                last_line,
+            } => {
+                let mut p = first.clone();
+                p.line = 0;
+                p.value.clear();
+                let many = tr!(
+                    lang,
+                    import::many(count, first.line, last_line, &first.value)
+                );
+                let line = format!("{} ({many})", problem_line(lang, &p));
+                lines.push(line);
+                // How to mend it, once for all the files it damaged.
+                if let Some(hint) = tr!(lang, import::hint(&first.kind)) {
+                    if !hints.contains(&hint) {
+                        hints.push(hint);
+                        lines.push(format!("  {hint}"));
+                    }
+                }
+            }
+            Shown::Consequential {
+                file,
+                count,
+                first_line,
+                last_line,
+            } => lines.push(format!(
+                "{file}: {}",
+                tr!(lang, import::consequential(count, first_line, last_line))
+            )),
+        }
+    }
+    lines
+}
+
 /// The report after the problems: the files read, what was (or would be)
 /// written, and how the import ended.
 pub fn summary(lang: Lang, r: &ImportReport) -> String {
     let l: &ImportLabels = tr!(lang, &import::REPORT);
     let mut lines = vec![format!("{}:", l.files)];
+    let done = matches!(r.outcome, Outcome::Written | Outcome::DryRun);
     for f in &r.files {
         let kind = f.kind.map(|k| k.code()).unwrap_or("?");
         lines.push(format!(
@@ -103,6 +152,24 @@ pub fn summary(lang: Lang, r: &ImportReport) -> String {
             tr!(lang, import::file_rows(f.rows_read, f.rows_valid)),
             &f.sha256[..12.min(f.sha256.len())]
         ));
+        if done {
+            let skipped = f.rows_read - f.rows_valid;
+            lines.push(format!(
+                "    {}",
+                tr!(lang, import::file_counts(&f.counts, skipped))
+            ));
+        }
+        // An export with columns of its own: which were read as what.
+        if !f.unused_columns.is_empty() {
+            lines.push(format!(
+                "    {}",
+                tr!(lang, import::used_columns(&f.used_columns))
+            ));
+            lines.push(format!(
+                "    {}",
+                tr!(lang, import::unused_columns(&f.unused_columns))
+            ));
+        }
     }
     let s = &r.summary;
     let counts = |label: &str, c: &Counts| {

@@ -576,7 +576,9 @@ impl Ctx {
                     nip: of.nip.to_string(),
                     tahun: y as u16,
                     nama: c.nama.to_string(),
+                    urutan: 1,
                     jp: c.jp,
+                    start: None,
                 });
             }
         }

@@ -37,6 +37,11 @@ pub struct Checks {
     files: Vec<String>,
     /// Each key's first row: `(file, line)`.
     seen: HashMap<Key, (usize, u64)>,
+    /// How many rows gave each training key so far (runs of one course).
+    runs: HashMap<Key, u16>,
+    /// Employee rows whose NIP a spreadsheet stored as a number, by the
+    /// digits that survived (the first 15): `(file, line)` of the first.
+    damaged: HashMap<String, (usize, u64)>,
     origins: HashMap<Target, Origin>,
     in_db: HashMap<Target, bool>,
     /// The valid position history spans so far, by employee: start, last
@@ -66,7 +71,16 @@ impl Checks {
         src: &SourceRow,
         row: &mut ParsedRow,
     ) -> Option<Target> {
-        if let Some(key) = row.key {
+        if let Some(key @ Key::Training(..)) = row.key {
+            // Another run of the same course in the same year is a record of
+            // its own, numbered in file order (so the same file numbers the
+            // same way again); rows with problems keep their number too.
+            let n = self.runs.entry(key).or_insert(0);
+            *n = n.saturating_add(1);
+            if let Some(Record::Training(t)) = &mut row.record {
+                t.urutan = *n;
+            }
+        } else if let Some(key) = row.key {
             match self.seen.entry(key) {
                 Entry::Vacant(v) => {
                     v.insert((file, row.line));
@@ -109,6 +123,17 @@ impl Checks {
         self.overlap(file, cols, src, row);
         let target = row.reference?;
         (self.origins.get(&target) != Some(&Origin::Valid)).then_some(target)
+    }
+
+    /// An employee row at `line` of `file` whose NIP a spreadsheet turned
+    /// into a number, quoted as `value` (`1.98609262015051E+17`, or written
+    /// out, `198609262015051000`): when 15 digits survived,
+    /// references to a NIP starting with them are said to refer to that row,
+    /// not to nobody.
+    pub fn damaged_nip(&mut self, file: usize, line: u64, value: &str) {
+        if let Some(digits) = surviving_digits(value) {
+            self.damaged.entry(digits).or_insert((file, line));
+        }
     }
 
     /// A valid position history row whose span overlaps an earlier one of
@@ -164,11 +189,27 @@ impl Checks {
         if known {
             return Ok(None);
         }
+        let damaged = match target {
+            Target::Employee(nip) if !self.damaged.is_empty() => {
+                spreadsheet_forms(self.names.text(nip))
+                    .into_iter()
+                    .flatten()
+                    .find_map(|d| self.damaged.get(&d))
+            }
+            _ => None,
+        };
         Ok(Some(match (self.origins.get(&target), target) {
             (Some(Origin::Invalid(file, line)), _) => ProblemKind::RefersToInvalidRow {
                 file: self.files[*file].clone(),
                 line: *line,
             },
+            (_, Target::Employee(_)) if damaged.is_some() => {
+                let (file, line) = damaged.copied().unwrap_or_default();
+                ProblemKind::RefersToInvalidRow {
+                    file: self.files[file].clone(),
+                    line,
+                }
+            }
             (_, Target::Employee(_)) => ProblemKind::UnknownEmployee,
             (_, Target::Position(_)) => ProblemKind::UnknownPosition,
         }))
@@ -182,8 +223,69 @@ impl Checks {
     }
 }
 
+/// The significant digits a spreadsheet keeps of a number.
+const SURVIVING: usize = 15;
+
+/// A number as the spreadsheet keeps it: its first [`SURVIVING`] significant
+/// digits, rounded.
+fn fifteen(v: f64) -> String {
+    let e = format!("{:.*e}", SURVIVING - 1, v);
+    e.chars()
+        .take_while(|c| *c != 'e')
+        .filter(|c| c.is_ascii_digit())
+        .collect()
+}
+
+/// What is left of a NIP a spreadsheet turned into a number, when all its
+/// [`SURVIVING`] digits are: from `198609262015051000` (written out) or
+/// `1.98609262015051E+17`; `None` for `1.98609E+17`.
+fn surviving_digits(value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.len() == 18 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return v.parse::<f64>().ok().map(fifteen);
+    }
+    let (mantissa, exp) = v.split_once(['E', 'e'])?;
+    let digits = mantissa.chars().filter(|c| c.is_ascii_digit()).count();
+    if exp.trim_start_matches('+') != "17" || digits < SURVIVING {
+        return None;
+    }
+    let n: f64 = format!("{}e17", mantissa.replace(',', ".")).parse().ok()?;
+    Some(fifteen(n))
+}
+
+/// The forms a NIP can take once a spreadsheet keeps [`SURVIVING`] digits
+/// of it: rounded (LibreOffice) or cut (Excel).
+fn spreadsheet_forms(nip: &str) -> [Option<String>; 2] {
+    [
+        nip.parse::<f64>().ok().map(fifteen),
+        nip.get(..SURVIVING).map(str::to_string),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn digits_that_survive_a_spreadsheet() {
+        use super::surviving_digits as s;
+        assert_eq!(s("198609262015051008").as_deref(), Some("198609262015051"));
+        assert_eq!(
+            s("1.98609262015051E+17").as_deref(),
+            Some("198609262015051")
+        );
+        assert_eq!(
+            s("1,98609262015051E+17").as_deref(),
+            Some("198609262015051")
+        );
+        // An f64 near 1.97803142003122E+17, as a number cell quotes it.
+        assert_eq!(s("197803142003121984").as_deref(), Some("197803142003122"));
+        let forms = super::spreadsheet_forms("197803142003122602");
+        assert_eq!(forms[0].as_deref(), Some("197803142003123"), "rounded");
+        assert_eq!(forms[1].as_deref(), Some("197803142003122"), "cut");
+        assert_eq!(s("1.98609E+17"), None);
+        assert_eq!(s("1.98609262015051E+16"), None);
+        assert_eq!(s("19860926"), None);
+    }
+
     use super::super::columns::{match_header, FileKind};
     use super::super::parse::Record;
     use super::*;

@@ -151,6 +151,14 @@ pub enum Field {
     TingkatHukuman,
     JenisHukuman,
     Tmt,
+    /// pegawai: titles before the name (SIASN/SIMPEG exports keep them apart).
+    GelarDepan,
+    /// pegawai: titles after the name.
+    GelarBelakang,
+    /// pegawai: the older eselon (`II.a`...) that gives a structural post's tier.
+    Eselon,
+    /// pelatihan: the day a run started.
+    TanggalMulai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,11 +177,35 @@ pub struct Column {
     /// Other accepted names (SIASN).
     pub aliases: &'static [&'static str],
     pub need: Need,
+    /// Names SIASN's and SIMPEG's own exports give the column, best first.
+    /// Such an export can have two of them (`Golru` and `Golongan`, `Tk
+    /// Pendidikan` and `Pendidikan`): the first listed is read, before the
+    /// name and aliases, and the other is an unused column, not a problem.
+    pub export: &'static [&'static str],
+}
+
+/// How a header name matched a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// One of [`Column::export`], by its place there (earlier is better).
+    Export(usize),
+    /// The name or an alias.
+    Own,
 }
 
 impl Column {
     fn matches(&self, key: &str) -> bool {
-        header_key(self.name) == key || self.aliases.iter().any(|a| header_key(a) == key)
+        self.how(key).is_some()
+    }
+
+    fn how(&self, key: &str) -> Option<Match> {
+        if header_key(self.name) == key || self.aliases.iter().any(|a| header_key(a) == key) {
+            return Some(Match::Own);
+        }
+        self.export
+            .iter()
+            .position(|a| header_key(a) == key)
+            .map(Match::Export)
     }
 }
 
@@ -183,6 +215,7 @@ const fn col(field: Field, name: &'static str, need: Need) -> Column {
         name,
         aliases: &[],
         need,
+        export: &[],
     }
 }
 
@@ -192,11 +225,23 @@ const fn alias(
     aliases: &'static [&'static str],
     need: Need,
 ) -> Column {
+    exported(field, name, aliases, &[], need)
+}
+
+/// A pegawai column with the names SIASN/SIMPEG exports give it.
+const fn exported(
+    field: Field,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    export: &'static [&'static str],
+    need: Need,
+) -> Column {
     Column {
         field,
         name,
         aliases,
         need,
+        export,
     }
 }
 
@@ -204,9 +249,19 @@ use Need::{OneOf, Optional, Required};
 
 const NIP: Column = alias(Field::Nip, "nip", &["nipBaru"], Required);
 
+/// Besides the contract's names and SIASN's API names, the Title Case names
+/// of SIASN's and SIMPEG's employee exports (`Nip Baru`, `Namapns`, `Tgl Lhr`,
+/// `Golru`, `Nama Jabatan`, `Jenisjabatan`, `Nama Unor`, `Instansiinduk`, `Tk
+/// Pendidikan`, `Jenispegawai`: compared squashed, so `Nip Baru` is `nipBaru`).
 const PEGAWAI: &[Column] = &[
     NIP,
-    alias(Field::Nama, "nama", &["nama"], Required),
+    exported(
+        Field::Nama,
+        "nama",
+        &["nama"],
+        &["Namapns", "Nama Pns", "Nama Lengkap"],
+        Required,
+    ),
     alias(
         Field::JenisKelamin,
         "jenis_kelamin",
@@ -216,32 +271,71 @@ const PEGAWAI: &[Column] = &[
     alias(
         Field::TanggalLahir,
         "tanggal_lahir",
-        &["tglLahir"],
+        &["tglLahir", "Tgl Lhr"],
         Required,
     ),
-    alias(Field::Status, "status", &["jenisPegawaiNama"], Optional),
-    alias(Field::Golongan, "golongan", &["golRuangAkhir"], Required),
-    alias(Field::Jabatan, "jabatan", &["jabatanNama"], Required),
-    alias(
+    exported(
+        Field::Status,
+        "status",
+        &["jenisPegawaiNama"],
+        &["Jenispegawai", "Status Pegawai"],
+        Optional,
+    ),
+    exported(
+        Field::Golongan,
+        "golongan",
+        &["golRuangAkhir"],
+        &["Golru", "Gol Ruang", "Golongan Ruang", "Gol Akhir Nama"],
+        Required,
+    ),
+    exported(
+        Field::Jabatan,
+        "jabatan",
+        &["jabatanNama"],
+        &["Nama Jabatan"],
+        Required,
+    ),
+    exported(
         Field::TingkatJabatan,
         "tingkat_jabatan",
         &["jenisJabatan"],
+        &["Jenis Jabatan Nama"],
         Required,
     ),
-    alias(Field::UnitKerja, "unit_kerja", &["unorNama"], Required),
-    alias(
+    exported(
+        Field::UnitKerja,
+        "unit_kerja",
+        &["unorNama"],
+        &["Nama Unor", "Unor"],
+        Required,
+    ),
+    exported(
         Field::Instansi,
         "instansi",
         &["instansiIndukNama"],
+        &["Instansiinduk", "Nama Instansi"],
         Optional,
     ),
-    alias(
+    exported(
         Field::Pendidikan,
         "pendidikan",
         &["tkPendidikanTerakhir"],
+        &[
+            "Tk Pendidikan",
+            "Tingkat Pendidikan",
+            "Tingkat Pendidikan Nama",
+        ],
         Required,
     ),
     alias(Field::TmtJabatan, "tmt_jabatan", &["tmtJabatan"], Optional),
+    alias(Field::GelarDepan, "gelar_depan", &["gelarDepan"], Optional),
+    alias(
+        Field::GelarBelakang,
+        "gelar_belakang",
+        &["gelarBelakang", "Gelar Blk"],
+        Optional,
+    ),
+    alias(Field::Eselon, "eselon", &["eselonNama"], Optional),
 ];
 
 const KINERJA: &[Column] = &[
@@ -270,6 +364,12 @@ const PELATIHAN: &[Column] = &[
     col(Field::Tahun, "tahun", Required),
     col(Field::NamaPelatihan, "nama_pelatihan", Required),
     col(Field::Jp, "jp", Required),
+    alias(
+        Field::TanggalMulai,
+        "tanggal_mulai",
+        &["tglMulai", "tanggal_pelaksanaan"],
+        Optional,
+    ),
 ];
 
 const JABATAN: &[Column] = &[
@@ -348,7 +448,7 @@ pub fn header_key(h: &str) -> String {
 }
 
 /// Which header cell holds which field, and the names the file gives them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ColumnMap {
     /// By `Field as usize` (a lookup per cell, so no hashing).
     index: [Option<usize>; FIELDS],
@@ -356,8 +456,18 @@ pub struct ColumnMap {
     canonical: [Option<&'static str>; FIELDS],
 }
 
+impl Default for ColumnMap {
+    fn default() -> Self {
+        ColumnMap {
+            index: [None; FIELDS],
+            header: Vec::new(),
+            canonical: [None; FIELDS],
+        }
+    }
+}
+
 /// How many [`Field`]s there are.
-const FIELDS: usize = Field::Tmt as usize + 1;
+const FIELDS: usize = Field::TanggalMulai as usize + 1;
 
 impl ColumnMap {
     /// The cell index of a field, if the file has that column.
@@ -382,6 +492,30 @@ impl ColumnMap {
     pub fn width(&self) -> usize {
         self.header.len()
     }
+
+    /// The columns read, in header order: the header's name and ours.
+    pub fn used(&self) -> Vec<(String, &'static str)> {
+        let mut used: Vec<(usize, &'static str)> = self
+            .index
+            .iter()
+            .zip(self.canonical)
+            .filter_map(|(i, c)| Some(((*i)?, c?)))
+            .collect();
+        used.sort_unstable();
+        used.into_iter()
+            .map(|(i, c)| (self.header[i].trim().to_string(), c))
+            .collect()
+    }
+
+    /// The header's names that no column was read from, in header order.
+    pub fn unused(&self) -> Vec<String> {
+        self.header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !h.trim().is_empty() && !self.index.contains(&Some(*i)))
+            .map(|(_, h)| h.trim().to_string())
+            .collect()
+    }
 }
 
 /// A problem with the header: the column as named in the file (or the
@@ -405,24 +539,37 @@ pub fn match_header(kind: FileKind, header: &[String]) -> (ColumnMap, Vec<Header
         map.canonical[c.field as usize] = Some(c.name);
     }
     let mut issues = Vec::new();
+    let mut how = [Match::Own; FIELDS];
     for (i, h) in header.iter().enumerate() {
         let key = header_key(h);
         if key.is_empty() {
             continue;
         }
-        let Some(c) = cols.iter().find(|c| c.matches(&key)) else {
+        let Some((c, m)) = cols.iter().find_map(|c| c.how(&key).map(|m| (c, m))) else {
             continue;
         };
-        if let Some(first) = map.index[c.field as usize] {
-            issues.push(HeaderIssue {
-                column: h.clone(),
-                kind: ProblemKind::DuplicateColumn {
-                    first: header[first].clone(),
-                },
-                value: String::new(),
-            });
-        } else {
-            map.index[c.field as usize] = Some(i);
+        let f = c.field as usize;
+        match map.index[f] {
+            None => {
+                map.index[f] = Some(i);
+                how[f] = m;
+            }
+            // The same column twice under the contract's or SIASN's names.
+            Some(first) if m == Match::Own && how[f] == Match::Own => {
+                issues.push(HeaderIssue {
+                    column: h.clone(),
+                    kind: ProblemKind::DuplicateColumn {
+                        first: header[first].clone(),
+                    },
+                    value: String::new(),
+                });
+            }
+            // An export's two names for one thing: the better one is read.
+            Some(_) if m < how[f] => {
+                map.index[f] = Some(i);
+                how[f] = m;
+            }
+            Some(_) => {}
         }
     }
     for c in cols.iter().filter(|c| c.need == Need::Required) {

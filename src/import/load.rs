@@ -117,8 +117,9 @@ fn file_name(path: &Path) -> String {
 
 /// What the reading thread hands to the writing one.
 pub enum Msg {
-    /// Records of valid rows, in processing order.
-    Records(Box<Batch>),
+    /// Records of valid rows of one file (by its place in processing
+    /// order), in processing order.
+    Records(usize, Box<Batch>),
     /// A problem was found and invalid rows are not skipped: the import will
     /// be refused, so nothing is written (and no more records are sent).
     Refused,
@@ -132,6 +133,9 @@ const SEND_CHUNK: usize = 4096;
 #[derive(Default)]
 pub struct Records {
     pub batch: Batch,
+    /// The file whose records are kept (a batch never holds two files'
+    /// records: [`Records::end_file`] sends the last of each).
+    file: usize,
     out: Option<std::sync::mpsc::SyncSender<Msg>>,
     /// The import will be refused: records are dropped.
     refused: bool,
@@ -145,6 +149,7 @@ impl Records {
     pub fn sending(out: std::sync::mpsc::SyncSender<Msg>) -> Records {
         Records {
             batch: Batch::default(),
+            file: 0,
             out: Some(out),
             refused: false,
             gone: false,
@@ -179,7 +184,7 @@ impl Records {
         };
         if !self.batch.is_empty() {
             let b = std::mem::take(&mut self.batch);
-            if out.send(Msg::Records(Box::new(b))).is_err() {
+            if out.send(Msg::Records(self.file, Box::new(b))).is_err() {
                 self.gone = true;
             }
         }
@@ -296,11 +301,15 @@ pub fn load(
             sha256: hex::encode(Sha256::digest(&bytes)),
             rows_read: 0,
             rows_valid: 0,
+            counts: Default::default(),
+            unused_columns: Vec::new(),
+            used_columns: Vec::new(),
         },
         file_problems: Vec::new(),
         row_problems: Vec::new(),
     };
     let check_file = checks.file(&name);
+    records.file = file;
     let Some(ext) = extension(&path) else {
         let ext = path
             .extension()
@@ -334,6 +343,8 @@ pub fn load(
                         return true;
                     };
                     let (map, issues) = columns::match_header(kind, names);
+                    loaded.report.unused_columns = map.unused();
+                    loaded.report.used_columns = map.used();
                     if issues.is_empty() {
                         cols = Some((kind, map));
                     }
@@ -356,6 +367,15 @@ pub fn load(
                         opts.current_year,
                         &mut checks.names,
                     );
+                    if *kind == FileKind::Pegawai {
+                        for p in row
+                            .problems
+                            .iter()
+                            .filter(|p| p.kind == ProblemKind::NipAsNumber)
+                        {
+                            checks.damaged_nip(check_file, row.line, &p.value);
+                        }
+                    }
                     let unresolved = checks.row(check_file, map, src, &mut row);
                     let valid = match row.record.take() {
                         Some(r) if row.problems.is_empty() => {
@@ -435,7 +455,7 @@ mod tests {
     fn received(rx: &std::sync::mpsc::Receiver<Msg>) -> Vec<Result<Vec<u16>, ()>> {
         rx.try_iter()
             .map(|m| match m {
-                Msg::Records(b) => Ok(b.skp.iter().map(|s| s.tahun).collect()),
+                Msg::Records(_, b) => Ok(b.skp.iter().map(|s| s.tahun).collect()),
                 Msg::Refused => Err(()),
             })
             .collect()

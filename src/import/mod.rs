@@ -4,7 +4,9 @@
 //!
 //! - [`source`]: bytes to a header and rows of cells with their line numbers,
 //!   handed over one row at a time;
-//! - [`columns`]: the seven file kinds, their columns and SIASN aliases;
+//! - [`columns`]: the file kinds, their columns and SIASN aliases, and the
+//!   names SIASN's and SIMPEG's own exports give them;
+//! - [`forms`]: the value forms those exports write (eselon, month names...);
 //! - [`parse`]: one row to one validated record, with the domain's parsers;
 //! - [`check`]: duplicates and references across files and the database;
 //! - [`names`]: NIPs and codes as small numbers for the checks;
@@ -18,6 +20,7 @@
 
 pub mod check;
 pub mod columns;
+pub mod forms;
 mod load;
 pub mod names;
 pub mod parse;
@@ -25,7 +28,7 @@ pub mod problem;
 pub mod source;
 
 pub use columns::FileKind;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{group, Problem, ProblemKind, Shown};
 
 use crate::store::audit::{self, Change};
 use crate::store::write::{Counts, WriteSummary, Writer};
@@ -76,6 +79,14 @@ pub struct FileReport {
     pub rows_read: u64,
     /// Rows without problems.
     pub rows_valid: u64,
+    /// What its valid rows' records did (in a dry run: would do) to the
+    /// database: new, changed, unchanged.
+    pub counts: Counts,
+    /// Header names that are none of the file's columns (an export's extra
+    /// columns), in header order.
+    pub unused_columns: Vec<String>,
+    /// The columns read: the header's name and the contract's, in header order.
+    pub used_columns: Vec<(String, &'static str)>,
 }
 
 /// How an import ended.
@@ -90,6 +101,10 @@ pub enum Outcome {
     Refused,
     /// No valid row to write.
     NothingToWrite,
+    /// Invalid rows were to be skipped, but every employee row was invalid
+    /// (a pegawai file whose NIPs a spreadsheet turned into numbers): nothing
+    /// was written, as the pool would be empty or stale.
+    NoEmployees,
 }
 
 /// What an import did.
@@ -188,6 +203,7 @@ pub fn import_paths(
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     tx.pragma_update(None, "cache_size", -262_144)?;
     let mut summary = WriteSummary::default();
+    let mut per_file = Vec::new();
     let (tx, read) = std::thread::scope(|s| -> Result<_, ImportError> {
         let (send, receive) = std::sync::mpsc::sync_channel(4);
         let progress = &progress;
@@ -214,7 +230,7 @@ pub fn import_paths(
             }
             Ok((checks, loaded, pending))
         });
-        let refused = write_records(&tx, &receive, &mut summary, progress, &db)?;
+        let refused = write_records(&tx, &receive, &mut summary, &mut per_file, progress, &db)?;
         let tx = if refused {
             restore_cache(&tx, cache)?;
             tx.rollback()?;
@@ -236,6 +252,9 @@ pub fn import_paths(
             return Err(e);
         }
     };
+    for (f, counts) in loaded.iter_mut().zip(per_file) {
+        f.report.counts = counts;
+    }
 
     // References to employees and positions this import does not provide
     // must be in the database (the writer has skipped the records whose are
@@ -290,6 +309,19 @@ fn conclude(
         // Refused early, which a problem always is.
         return Ok(report);
     };
+    // Skipping every employee given is never what was meant: the file is
+    // damaged as a whole (see Outcome::NoEmployees).
+    let employees_given = report
+        .files
+        .iter()
+        .filter(|f| f.kind == Some(FileKind::Pegawai))
+        .map(|f| (f.rows_read, f.rows_valid))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    if employees_given.0 > 0 && employees_given.1 == 0 {
+        rollback(Some(tx), cache)?;
+        report.outcome = Outcome::NoEmployees;
+        return Ok(report);
+    }
     // Each valid row gave one record, and each was written (or found as it is).
     if report.rows_valid() == 0 && !penalties_read {
         rollback(Some(tx), cache)?;
@@ -353,11 +385,13 @@ impl Drop for ForeignKeysOff<'_> {
 
 /// Write the records the reading thread sends, until it is done (`false`)
 /// or tells that the import is refused (`true`, nothing more to write), and
-/// bring the pool rows of the employees written up to date.
+/// bring the pool rows of the employees written up to date. `per_file`
+/// gets each file's counts, by its place in processing order.
 fn write_records(
     tx: &rusqlite::Transaction<'_>,
     receive: &std::sync::mpsc::Receiver<load::Msg>,
     summary: &mut WriteSummary,
+    per_file: &mut Vec<Counts>,
     progress: &Progress,
     db: &str,
 ) -> Result<bool, ImportError> {
@@ -365,12 +399,16 @@ fn write_records(
     // One read of the existing keys instead of one SELECT per record.
     let mut writer = Writer::preloaded(tx)?;
     for msg in receive.iter() {
-        let batch = match msg {
-            load::Msg::Records(b) => b,
+        let (file, batch) = match msg {
+            load::Msg::Records(file, b) => (file, b),
             load::Msg::Refused => return Ok(true),
         };
         let s = writer.write(&batch, &mut touched)?;
         add_summary(summary, &s);
+        if per_file.len() <= file {
+            per_file.resize(file + 1, Counts::default());
+        }
+        add_counts(&mut per_file[file], &total(&s));
     }
     progress.phase(0, db);
     writer.finish(&mut touched)?;
@@ -502,6 +540,25 @@ pub fn check_bytes(file_name: &str, bytes: &[u8], current_year: i32) -> FileChec
         rows_valid,
         problems,
     }
+}
+
+/// The counts of every kind of record together.
+fn total(s: &WriteSummary) -> Counts {
+    let mut t = Counts::default();
+    for c in [
+        &s.employees,
+        &s.skp,
+        &s.competencies,
+        &s.potentials,
+        &s.trainings,
+        &s.histories,
+        &s.penalties,
+        &s.positions,
+        &s.requirements,
+    ] {
+        add_counts(&mut t, c);
+    }
+    t
 }
 
 fn add_counts(a: &mut Counts, b: &Counts) {

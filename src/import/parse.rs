@@ -4,6 +4,7 @@
 //! whenever their own columns are valid, so that every problem is found in one go.
 
 use super::columns::{ColumnMap, Field, FileKind};
+use super::forms;
 use super::names::{NameId, Names};
 use super::problem::{Problem, ProblemKind};
 use super::source::{excel_serial_date, Cell, SourceRow};
@@ -38,6 +39,8 @@ pub enum Record {
 
 /// What makes a row unique within an import (the store's natural keys),
 /// with NIPs, codes and training names as numbers of the import's [`Names`].
+/// A training's key may repeat (two runs of one course in a year): the
+/// repeats are numbered, not refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     Employee(NameId),
@@ -156,7 +159,11 @@ type Parsed = (
 
 fn employee(r: &mut Row<'_>) -> Parsed {
     let nip = r.nip(Field::Nip, true);
-    let nama = r.text(Field::Nama, true);
+    let nama = r.text(Field::Nama, true).map(|n| {
+        let before = r.text(Field::GelarDepan, false);
+        let after = r.text(Field::GelarBelakang, false);
+        forms::compose_name(before.as_deref(), &n, after.as_deref())
+    });
     let sex = r.value(Field::JenisKelamin, true, Sex::parse, ProblemKind::Sex);
     let birth = r.date(Field::TanggalLahir, true);
     let before = r.problems.len();
@@ -176,7 +183,7 @@ fn employee(r: &mut Row<'_>) -> Parsed {
         }
     }
     let jabatan = r.text(Field::Jabatan, true);
-    let tingkat = r.value(Field::TingkatJabatan, true, tingkat, ProblemKind::Tingkat);
+    let tingkat = r.tier();
     let unit = r.text(Field::UnitKerja, true);
     let instansi = r.text(Field::Instansi, false);
     let pendidikan = r.value(Field::Pendidikan, true, pendidikan, ProblemKind::Pendidikan);
@@ -299,6 +306,7 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
     let tahun = r.year(Field::Tahun, years);
     let nama = r.text(Field::NamaPelatihan, true);
     let jp = r.whole(Field::Jp, 0..=u32::MAX, ProblemKind::Jp);
+    let start = r.date(Field::TanggalMulai, false);
     let reference = r.employee_ref(&nip);
     let key = match (r.name(&nip), tahun, r.name(&nama)) {
         (Some(n), Some(t), Some(p)) => Some(Key::Training(n, t, p)),
@@ -309,7 +317,10 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
             nip: nip?,
             tahun: tahun?,
             nama: nama?,
+            // Numbered by `Checks::row`.
+            urutan: 1,
             jp: jp?,
+            start,
         }))
     })();
     (
@@ -455,9 +466,10 @@ fn tingkat(s: &str) -> Option<Tingkat> {
     })
 }
 
-/// An education level; also SIASN's `S-1/Sarjana`, `D-III/Diploma III` by the part before `/`.
+/// An education level; also SIASN's `S-1/Sarjana`, `D-III/Diploma III` by
+/// the part before `/`, and the words exports use (`Diploma III`, `Sarjana`).
 fn pendidikan(s: &str) -> Option<Pendidikan> {
-    Pendidikan::parse(s).or_else(|| s.split('/').next().and_then(Pendidikan::parse))
+    forms::pendidikan(s)
 }
 
 /// jabatan.csv status: `lowong` (vacant) is true, `terisi` (filled) false.
@@ -622,13 +634,20 @@ impl<'a> Row<'a> {
 
     fn nip(&mut self, f: Field, required: bool) -> Option<String> {
         if let Got::Cell(Cell::Number(n)) = self.got(f) {
-            let shown = format!("{n:.0}");
+            let shown = as_spreadsheet_shows(*n);
             self.report(f, ProblemKind::NipAsNumber, shown);
             return None;
         }
         let s = self.str_value(f, required)?;
-        match nip::parse(&s) {
-            Ok(_) => Some(s.into_owned()),
+        let typed = forms::nip_text(&s);
+        match nip::parse(&typed) {
+            // A NIP's sequence number starts at 001: `...000` is what a
+            // spreadsheet leaves of a NIP it kept as a 15-digit number.
+            Ok(p) if p.sequence == 0 => {
+                self.report(f, ProblemKind::NipAsNumber, &s);
+                None
+            }
+            Ok(_) => Some(typed.into_owned()),
             // A spreadsheet showed the NIP as a number and saved it so (`1.98609E+17`).
             Err(_) if scientific(&s) => {
                 self.report(f, ProblemKind::NipAsNumber, &s);
@@ -648,7 +667,9 @@ impl<'a> Row<'a> {
             _ => None,
         };
         let s = self.str_value(f, required)?;
-        let d = parsed.or_else(|| dates::parse(&s));
+        let d = parsed
+            .or_else(|| dates::parse(&s))
+            .or_else(|| forms::date(&s));
         if d.is_none() {
             self.report(f, ProblemKind::Date, &s);
         }
@@ -719,8 +740,52 @@ impl<'a> Row<'a> {
         v
     }
 
+    /// The tier: `tingkat_jabatan` as the contract words it, or the older
+    /// `Jabatan Struktural` with the tier its `Eselon` gives.
+    fn tier(&mut self) -> Option<Tingkat> {
+        let s = self.str_value(Field::TingkatJabatan, true)?;
+        if let Some(t) = tingkat(&s) {
+            return Some(t);
+        }
+        if !forms::is_structural(&s) {
+            self.report(Field::TingkatJabatan, ProblemKind::Tingkat, &s);
+            return None;
+        }
+        let Some(e) = self.str_value(Field::Eselon, false) else {
+            if !matches!(self.got(Field::Eselon), Got::Reported | Got::Cell(_)) {
+                self.report(
+                    Field::TingkatJabatan,
+                    ProblemKind::StructuralWithoutEselon,
+                    &s,
+                );
+            }
+            return None;
+        };
+        let t = forms::eselon_tier(&e);
+        if t.is_none() {
+            self.report(Field::Eselon, ProblemKind::Eselon, &e);
+        }
+        t
+    }
+
     fn employee_ref(&mut self, nip: &Option<String>) -> Option<Target> {
         self.name(nip).map(Target::Employee)
+    }
+}
+
+/// A number as a spreadsheet shows it in a narrow column, with the 15
+/// significant digits it keeps (`1.98609262015051E+17`): a NIP quoted so is
+/// plainly a number, not a NIP with other digits.
+fn as_spreadsheet_shows(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let e = format!("{n:.14E}");
+    let (mantissa, exp) = e.split_once('E').unwrap_or((&e, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    match exp.strip_prefix('-') {
+        Some(neg) => format!("{mantissa}E-{neg}"),
+        None => format!("{mantissa}E+{exp}"),
     }
 }
 
@@ -816,6 +881,14 @@ mod tests {
             texts(&["1.98609E+17", "2023", "B"]),
         );
         assert_eq!(p.problems[0].kind, ProblemKind::NipAsNumber);
+        // The same number written out in full: its last digits are zeros.
+        let p = row(
+            FileKind::Kinerja,
+            &["nip", "tahun", "predikat"],
+            texts(&["198609262015051000", "2023", "B"]),
+        );
+        assert_eq!(p.problems[0].kind, ProblemKind::NipAsNumber);
+        assert_eq!(p.problems[0].value, "198609262015051000");
     }
 
     #[test]
@@ -984,7 +1057,7 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(p.problems[0].value, "198609262015051008");
+        assert_eq!(p.problems[0].value, "1.98609262015051E+17");
         assert_eq!(p.problems[1].value, "2023.5");
     }
 

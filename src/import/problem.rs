@@ -113,6 +113,10 @@ pub enum ProblemKind {
         status: Status,
     },
     Tingkat,
+    /// `Jabatan Struktural` without an eselon to tell its tier.
+    StructuralWithoutEselon,
+    /// Not an eselon (I.a .. V.b).
+    Eselon,
     Pendidikan,
     /// Not a year in `min..=max`.
     Year {
@@ -181,6 +185,87 @@ impl ProblemKind {
     }
 }
 
+/// From how many rows one cause (the same trouble in the same column of the
+/// same file) is said once, with the count and the lines, instead of per row.
+pub const GROUP_AT: usize = 5;
+
+/// A line of the list of problems as shown to a person: one problem, or one
+/// cause that damaged many rows, or the rows that only refer to bad rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown<'a> {
+    One(&'a Problem),
+    /// `count` rows of one file with the same trouble in one column, from
+    /// `first`'s line to `last_line`; `first` gives the value quoted.
+    Many {
+        first: &'a Problem,
+        count: usize,
+        last_line: u64,
+    },
+    /// `count` rows of `file`, lines `first_line` to `last_line`, that refer
+    /// to employees or positions whose own rows have problems.
+    Consequential {
+        file: &'a str,
+        count: usize,
+        first_line: u64,
+        last_line: u64,
+    },
+}
+
+/// The problems as they are best shown: in their order, but each cause that
+/// damaged [`GROUP_AT`] rows or more of a file's column once (at its first
+/// row), and a file's rows that refer to bad rows counted once when there
+/// are two or more. File-level problems are always shown one by one.
+pub fn group(problems: &[Problem]) -> Vec<Shown<'_>> {
+    use std::collections::HashMap;
+    let key = |p: &Problem| match p.kind {
+        ProblemKind::RefersToInvalidRow { .. } => format!("{}\0refers", p.file),
+        _ => format!("{}\0{}\0{:?}", p.file, p.column, p.kind),
+    };
+    // Per cause: rows, first line, last line.
+    let mut causes: HashMap<String, (usize, u64, u64)> = HashMap::new();
+    for p in problems.iter().filter(|p| !p.is_file_level()) {
+        let e = causes.entry(key(p)).or_insert((0, p.line, p.line));
+        e.0 += 1;
+        e.1 = e.1.min(p.line);
+        e.2 = e.2.max(p.line);
+    }
+    let mut shown = Vec::new();
+    let mut done = std::collections::HashSet::new();
+    for p in problems {
+        if p.is_file_level() {
+            shown.push(Shown::One(p));
+            continue;
+        }
+        let k = key(p);
+        let (count, first_line, last_line) = causes[&k];
+        let refers = matches!(p.kind, ProblemKind::RefersToInvalidRow { .. });
+        let grouped = if refers {
+            count >= 2
+        } else {
+            count >= GROUP_AT
+        };
+        if !grouped {
+            shown.push(Shown::One(p));
+        } else if done.insert(k) {
+            shown.push(if refers {
+                Shown::Consequential {
+                    file: &p.file,
+                    count,
+                    first_line,
+                    last_line,
+                }
+            } else {
+                Shown::Many {
+                    first: p,
+                    count,
+                    last_line,
+                }
+            });
+        }
+    }
+    shown
+}
+
 /// A value safe to print on a terminal: control characters (line breaks,
 /// escape sequences) become spaces and the text is cut to `max` characters.
 pub fn printable(s: &str, max: usize) -> String {
@@ -207,6 +292,60 @@ mod tests {
         assert_eq!(p.value.chars().count(), MAX_QUOTED_CHARS + 1);
         assert!(p.value.ends_with('…'));
         assert_eq!(printable("", 5), "");
+    }
+
+    #[test]
+    fn one_cause_on_many_rows_is_shown_once() {
+        let nip = |line| Problem::new("p.xlsx", line, "nip", ProblemKind::NipAsNumber, "1.9E+17");
+        let refers = |line| {
+            Problem::new(
+                "k.csv",
+                line,
+                "nip",
+                ProblemKind::RefersToInvalidRow {
+                    file: "p.xlsx".into(),
+                    line: line + 1,
+                },
+                "1",
+            )
+        };
+        let mut all: Vec<Problem> = (2..=9).map(nip).collect();
+        all.insert(
+            3,
+            Problem::new("p.xlsx", 4, "nama", ProblemKind::Required, ""),
+        );
+        all.push(Problem::new(
+            "p.xlsx",
+            0,
+            "x",
+            ProblemKind::MissingColumn,
+            "",
+        ));
+        all.extend((2..=4).map(refers));
+        let g = group(&all);
+        assert_eq!(g.len(), 4, "{g:#?}");
+        assert_eq!(
+            g[0],
+            Shown::Many {
+                first: &all[0],
+                count: 8,
+                last_line: 9
+            }
+        );
+        assert_eq!(g[1], Shown::One(&all[3]), "a single problem stays as it is");
+        assert_eq!(g[2], Shown::One(&all[9]));
+        assert_eq!(
+            g[3],
+            Shown::Consequential {
+                file: "k.csv",
+                count: 3,
+                first_line: 2,
+                last_line: 4
+            }
+        );
+        // Below the threshold, each row is listed.
+        let few: Vec<Problem> = (2..=5).map(nip).collect();
+        assert!(group(&few).iter().all(|s| matches!(s, Shown::One(_))));
     }
 
     #[test]

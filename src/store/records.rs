@@ -55,7 +55,13 @@ pub struct TrainingRec {
     pub nip: String,
     pub tahun: u16,
     pub nama: String,
+    /// Which run of the same training in the same year this is, from 1 (two
+    /// runs of one "Bimbingan Teknis" are two records; the importer numbers
+    /// them in file order, so the same file gives the same numbers again).
+    pub urutan: u16,
     pub jp: u32,
+    /// The day the run started, where the file gives it.
+    pub start: Option<NaiveDate>,
 }
 
 /// A position held (`riwayat_jabatan.csv`); the key is the NIP and `start`.
@@ -366,11 +372,11 @@ pub(crate) fn read_competency(row: &Row<'_>, i: usize) -> rusqlite::Result<Optio
         .and_then(|code| Competency::ALL.into_iter().find(|c| c.code() == code)))
 }
 
-/// A training's name as a number for an employee's own list (equal names,
-/// equal numbers; rarely also different ones, see [`Trainings`]).
-fn name_hash(nama: &str) -> u64 {
+/// A training's name and run as a number for an employee's own list (equal
+/// names and runs, equal numbers; rarely also different ones, see [`Trainings`]).
+fn name_hash(nama: &str, urutan: u16) -> u64 {
     use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0).hash_one(nama)
+    foldhash::fast::FixedState::with_seed(0).hash_one((nama, urutan))
 }
 
 fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
@@ -563,19 +569,20 @@ impl RecordKind for Potentials {
     }
 }
 
-/// Training: the JP of a course per year.
+/// Training: the JP of a run of a course in a year.
 pub(crate) struct Trainings;
 
 impl RecordKind for Trainings {
     type Rec = TrainingRec;
-    /// Employee, tahun, nama.
-    type Key = (i64, i64, String);
-    type Value = i64;
-    /// Tahun and a hash of the nama: two names can share one.
+    /// Employee, tahun, nama, urutan.
+    type Key = (i64, i64, String, i64);
+    /// JP and the start date as stored.
+    type Value = (i64, Option<String>);
+    /// Tahun and a hash of the nama and urutan: two names can share one.
     type OwnKey = (u16, u64);
     const TABLE: &'static str = "training";
-    const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan"];
-    const VALUE_COLUMNS: &'static [&'static str] = &["jp"];
+    const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan", "urutan"];
+    const VALUE_COLUMNS: &'static [&'static str] = &["jp", "tanggal_mulai"];
     const OWN: bool = true;
 
     fn records(b: &Batch) -> &[TrainingRec] {
@@ -590,28 +597,31 @@ impl RecordKind for Trainings {
     fn columns(r: &TrainingRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
         put(&r.tahun)?;
         put(&r.nama)?;
-        put(&r.jp)
+        put(&r.urutan)?;
+        put(&r.jp)?;
+        let mut buf = [0u8; 10];
+        put(&r.start.map(|d| date_text(d, &mut buf)))
     }
     fn key(id: i64, r: &TrainingRec) -> Option<Self::Key> {
-        Some((id, i64::from(r.tahun), r.nama.clone()))
+        Some((id, i64::from(r.tahun), r.nama.clone(), i64::from(r.urutan)))
     }
     fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
-        Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?)))
+        Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
     }
-    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<i64> {
-        row.get(at)
+    fn read_value(row: &Row<'_>, at: usize) -> rusqlite::Result<Self::Value> {
+        Ok((row.get(at)?, row.get(at + 1)?))
     }
-    fn same(old: &i64, r: &TrainingRec) -> bool {
-        *old == i64::from(r.jp)
+    fn same(old: &Self::Value, r: &TrainingRec) -> bool {
+        *old == Self::value(r)
     }
-    fn value(r: &TrainingRec) -> i64 {
-        i64::from(r.jp)
+    fn value(r: &TrainingRec) -> Self::Value {
+        (i64::from(r.jp), date_opt(r.start))
     }
     fn own_key(r: &TrainingRec) -> Option<(u16, u64)> {
-        Some((r.tahun, name_hash(&r.nama)))
+        Some((r.tahun, name_hash(&r.nama, r.urutan)))
     }
     /// Only "not there" is certain: a listed hash may be another name's.
-    fn own_get(own: &Own, key: (u16, u64)) -> Option<Option<i64>> {
+    fn own_get(own: &Own, key: (u16, u64)) -> Option<Option<Self::Value>> {
         scan(&own.trainings, &key).and_then(|v| v.is_none().then_some(None))
     }
     fn own_set(own: &mut Own, key: (u16, u64), r: &TrainingRec, existed: bool) {

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -483,4 +483,24 @@ ALTER TABLE committee_session ADD COLUMN mulai TEXT;
 /// attendance of the minutes: 18 digits when given.
 const V9: &str = r#"
 ALTER TABLE session_member ADD COLUMN nip TEXT CHECK (nip IS NULL OR (length(nip) = 18 AND nip NOT GLOB '*[^0-9]*'));
+"#;
+
+/// V10: an employee may attend two runs of the same training in one year
+/// (two "Bimbingan Teknis" of one name): `urutan` numbers the runs from 1
+/// and joins the key, so that both are records and both hours count;
+/// `tanggal_mulai` is the day a run started, where the file gives it.
+const V10: &str = r#"
+CREATE TABLE training_v10 (
+    employee_id     INTEGER NOT NULL REFERENCES employee(id),
+    tahun           INTEGER NOT NULL,
+    nama_pelatihan  TEXT NOT NULL,
+    urutan          INTEGER NOT NULL DEFAULT 1 CHECK (urutan >= 1),
+    jp              INTEGER NOT NULL CHECK (jp >= 0),
+    tanggal_mulai   TEXT,
+    PRIMARY KEY (employee_id, tahun, nama_pelatihan, urutan)
+) WITHOUT ROWID;
+INSERT INTO training_v10 (employee_id, tahun, nama_pelatihan, urutan, jp)
+    SELECT employee_id, tahun, nama_pelatihan, 1, jp FROM training;
+DROP TABLE training;
+ALTER TABLE training_v10 RENAME TO training;
 "#;

@@ -327,7 +327,9 @@ pub fn batch() -> Batch {
                 nip: nip.clone(),
                 tahun: *tahun,
                 nama: (*nama).into(),
+                urutan: 1,
                 jp: *jp,
+                start: None,
             });
         }
     }

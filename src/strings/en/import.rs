@@ -37,6 +37,8 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Golongan => "not a golongan (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
         GolonganStatus { status: EmploymentStatus::Pns } => "not a PNS golongan (I/a .. IV/e)".into(),
         GolonganStatus { status: EmploymentStatus::Pppk } => "not a PPPK golongan (I .. XVII)".into(),
+        StructuralWithoutEselon => "a structural post (Jabatan Struktural) needs its eselon (I.a .. IV.b) in the Eselon column to tell its tier".into(),
+        Eselon => "not an eselon (I.a, I.b, II.a .. IV.b, V)".into(),
         Tingkat => "not a position tier (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)".into(),
         Pendidikan => "not an education level (SD, SMP, SMA, D1 .. D4, S1 .. S3)".into(),
         Year { min, max } => format!("not a year from {min} to {max}"),
@@ -110,6 +112,7 @@ pub fn outcome(r: &ImportReport) -> String {
             "Nothing was written: {n} problems (listed above). Fix them, or run again with --skip-invalid to import the valid rows."
         ),
         Outcome::NothingToWrite => "Nothing to write: no valid row.".into(),
+        Outcome::NoEmployees => "Nothing was written: not one employee row could be read, so the other rows have nobody to belong to. Fix the pegawai file (see above) and import again.".into(),
     }
 }
 
@@ -118,6 +121,8 @@ pub fn problems_heading(r: &ImportReport) -> String {
     let n = r.problems.len();
     if r.outcome == Outcome::Refused {
         format!("{n} problems; the import is all or nothing:")
+    } else if r.outcome == Outcome::NoEmployees {
+        format!("{n} problems; nothing is written:")
     } else {
         format!("{n} problems; these rows are skipped:")
     }
@@ -132,4 +137,49 @@ pub fn error(e: &ImportError) -> String {
             "Nothing to import: no .csv or .xlsx file in the paths given.".into()
         }
     }
+}
+
+/// A cause said once for many rows: how many, and where.
+pub fn many(count: usize, first: u64, last: u64, example: &str) -> String {
+    if example.is_empty() {
+        format!("{count} rows, lines {first} to {last}")
+    } else {
+        format!("{count} rows, lines {first} to {last}; the first: {example}")
+    }
+}
+
+/// A file's rows that only refer to bad rows, counted.
+pub fn consequential(count: usize, first: u64, last: u64) -> String {
+    format!("{count} rows (lines {first} to {last}) refer to employees or positions whose own rows have problems (above); they are imported once those rows are fixed")
+}
+
+/// How to mend an export that one cause damaged throughout a column.
+pub fn hint(k: &ProblemKind) -> Option<&'static str> {
+    match k {
+        ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("To fix: the spreadsheet stored the NIPs as numbers. Export the file from SIASN/SIMPEG again and hand it over without opening it in a spreadsheet; or, in the spreadsheet, format the NIP column as Text (LibreOffice: Format > Cells > Text; Excel: Format Cells > Text) before pasting the NIPs in, and save again."),
+        ProblemKind::Date => Some("To fix: the dates of this column are in a form not read (a two-digit year as in 26/09/86, or month first). Format the column's cells as dates written DD-MM-YYYY (or YYYY-MM-DD), four-digit year, and save again."),
+        _ => None,
+    }
+}
+
+/// What a file's valid rows did (or would do) and how many rows were skipped.
+pub fn file_counts(c: &Counts, skipped: u64) -> String {
+    format!(
+        "{} new, {} changed, {} unchanged, {skipped} skipped",
+        c.inserted, c.updated, c.unchanged
+    )
+}
+
+/// The header's columns that were not read.
+pub fn unused_columns(names: &[String]) -> String {
+    format!("columns not used ({}): {}", names.len(), names.join(", "))
+}
+
+/// The header's columns that were read, as which of ours.
+pub fn used_columns(pairs: &[(String, &'static str)]) -> String {
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(theirs, ours)| format!("{theirs} as {ours}"))
+        .collect();
+    format!("columns read ({}): {}", pairs.len(), list.join(", "))
 }

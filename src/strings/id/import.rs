@@ -37,6 +37,8 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Golongan => "golongan tidak dikenal (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
         GolonganStatus { status: EmploymentStatus::Pns } => "bukan golongan PNS (I/a .. IV/e)".into(),
         GolonganStatus { status: EmploymentStatus::Pppk } => "bukan golongan PPPK (I .. XVII)".into(),
+        StructuralWithoutEselon => "jabatan struktural memerlukan eselonnya (I.a .. IV.b) di kolom Eselon untuk menentukan tingkatnya".into(),
+        Eselon => "bukan eselon (I.a, I.b, II.a .. IV.b, V)".into(),
         Tingkat => "tingkat jabatan tidak dikenal (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)".into(),
         Pendidikan => "jenjang pendidikan tidak dikenal (SD, SMP, SMA, D1 .. D4, S1 .. S3)".into(),
         Year { min, max } => format!("bukan tahun antara {min} dan {max}"),
@@ -110,6 +112,7 @@ pub fn outcome(r: &ImportReport) -> String {
             "Tidak ada yang ditulis: {n} masalah (lihat di atas). Perbaiki, atau jalankan ulang dengan --skip-invalid untuk mengimpor baris yang valid."
         ),
         Outcome::NothingToWrite => "Tidak ada yang ditulis: tidak ada baris yang valid.".into(),
+        Outcome::NoEmployees => "Tidak ada yang ditulis: tidak satu pun baris pegawai terbaca, sehingga baris lain tidak punya pemilik. Perbaiki berkas pegawai (lihat di atas) lalu impor ulang.".into(),
     }
 }
 
@@ -118,6 +121,8 @@ pub fn problems_heading(r: &ImportReport) -> String {
     let n = r.problems.len();
     if r.outcome == Outcome::Refused {
         format!("{n} masalah; impor berlaku semua atau tidak sama sekali:")
+    } else if r.outcome == Outcome::NoEmployees {
+        format!("{n} masalah; tidak ada yang ditulis:")
     } else {
         format!("{n} masalah; baris berikut dilewati:")
     }
@@ -135,4 +140,53 @@ pub fn error(e: &ImportError) -> String {
                 .into()
         }
     }
+}
+
+/// Satu penyebab untuk banyak baris: berapa dan di mana.
+pub fn many(count: usize, first: u64, last: u64, example: &str) -> String {
+    if example.is_empty() {
+        format!("{count} baris, baris {first} sampai {last}")
+    } else {
+        format!("{count} baris, baris {first} sampai {last}; yang pertama: {example}")
+    }
+}
+
+/// Baris sebuah berkas yang hanya merujuk ke baris bermasalah, dihitung.
+pub fn consequential(count: usize, first: u64, last: u64) -> String {
+    format!("{count} baris (baris {first} sampai {last}) merujuk ke pegawai atau jabatan yang barisnya sendiri bermasalah (di atas); baris ini ikut terimpor setelah baris itu diperbaiki")
+}
+
+/// Cara memperbaiki ekspor yang satu kolomnya rusak seluruhnya oleh satu penyebab.
+pub fn hint(k: &ProblemKind) -> Option<&'static str> {
+    match k {
+        ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("Perbaikan: lembar kerja menyimpan NIP sebagai angka. Ekspor ulang berkas dari SIASN/SIMPEG dan serahkan tanpa membukanya di lembar kerja; atau, di lembar kerja, format kolom NIP sebagai Teks (LibreOffice: Format > Sel > Teks; Excel: Format Sel > Teks) sebelum NIP ditempel, lalu simpan ulang."),
+        ProblemKind::Date => Some("Perbaikan: tanggal di kolom ini dalam bentuk yang tidak terbaca (tahun dua digit seperti 26/09/86, atau bulan lebih dulu). Format sel kolom itu sebagai tanggal DD-MM-YYYY (atau YYYY-MM-DD) dengan tahun empat digit lalu simpan ulang."),
+        _ => None,
+    }
+}
+
+/// Apa yang dilakukan baris valid sebuah berkas dan berapa baris yang dilewati.
+pub fn file_counts(c: &Counts, skipped: u64) -> String {
+    format!(
+        "{} baru, {} berubah, {} tetap, {skipped} dilewati",
+        c.inserted, c.updated, c.unchanged
+    )
+}
+
+/// Kolom judul yang tidak dibaca.
+pub fn unused_columns(names: &[String]) -> String {
+    format!(
+        "kolom tidak dipakai ({}): {}",
+        names.len(),
+        names.join(", ")
+    )
+}
+
+/// Kolom judul yang dibaca, sebagai kolom kita yang mana.
+pub fn used_columns(pairs: &[(String, &'static str)]) -> String {
+    let list: Vec<String> = pairs
+        .iter()
+        .map(|(theirs, ours)| format!("{theirs} sebagai {ours}"))
+        .collect();
+    format!("kolom yang dibaca ({}): {}", pairs.len(), list.join(", "))
 }
