@@ -9,7 +9,7 @@
 
 use super::sort::{self, Sort};
 use crate::domain::calibration::CalibrationTally;
-use crate::domain::filter::{self, FilterError};
+use crate::domain::filter::{self, FilterError, FilterWarning};
 use crate::domain::jpm::Jpm;
 use crate::domain::{position, Pool, Position};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -46,6 +46,9 @@ pub struct Matches {
     /// The shortlist of [`Query::shortlist`] (among all the filter's matches,
     /// whatever the box).
     pub shortlist: Option<Shortlist>,
+    /// The filter's first warning (a field name searched as text), shown in
+    /// the filter bar.
+    pub warning: Option<FilterWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +173,7 @@ impl Engine {
             }
         }
         m.rows = Arc::new(rows);
+        m.warning = f.warnings().first().cloned();
         drop(prepared);
         if let Some(pos) = &q.shortlist {
             m.shortlist = Some(Arc::new(rank_matches(pool, pos, &matched, cancelled)?));

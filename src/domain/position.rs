@@ -263,7 +263,7 @@ pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) ->
         pool,
         pos,
         (0..pool.rows.len() as u32)
-            .filter(|&i| filter.is_none_or(|f| f.matches(&pool.rows[i as usize], as_of))),
+            .filter(|&i| filter.is_none_or(|f| f.matches_with(&pool.rows[i as usize], as_of, &pool.rules))),
     )
 }
 
