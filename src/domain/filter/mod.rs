@@ -76,6 +76,8 @@ mod parse;
 #[cfg(test)]
 mod calibration_tests;
 #[cfg(test)]
+mod hr_tests;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;
