@@ -57,8 +57,16 @@ fn the_silent_wrong_answers_now_answer_or_refuse() {
     ] {
         let r = run(&db, &["query", filter]);
         assert_eq!(r.code, Some(2), "{filter}: {}", r.err);
-        assert!(r.err.contains(&format!("did you mean {meant}?")), "{filter}: {}", r.err);
-        assert!(r.err.contains(&format!("column {column}")), "{filter}: {}", r.err);
+        assert!(
+            r.err.contains(&format!("did you mean {meant}?")),
+            "{filter}: {}",
+            r.err
+        );
+        assert!(
+            r.err.contains(&format!("column {column}")),
+            "{filter}: {}",
+            r.err
+        );
         assert!(r.out.is_empty(), "{filter}: nothing printed");
     }
     // What was meant works.
@@ -67,7 +75,11 @@ fn the_silent_wrong_answers_now_answer_or_refuse() {
     // A bare field name is searched, with a warning on stderr.
     let r = run(&db, &["query", "kotak", "--count"]);
     assert_eq!(r.code, Some(0));
-    assert!(r.err.contains("warning at column 1") && r.err.contains("kotak>=7"), "{}", r.err);
+    assert!(
+        r.err.contains("warning at column 1") && r.err.contains("kotak>=7"),
+        "{}",
+        r.err
+    );
     let r = run(&db, &["query", "\"kotak\"", "--count"]);
     assert!(r.err.is_empty(), "quoted: no warning: {}", r.err);
     // In Indonesian too.
@@ -99,7 +111,10 @@ fn retiring_within_twelve_months_and_the_last_two_years() {
 fn condition(field: &str, label: Option<&str>) -> String {
     match label {
         None => format!("{field}=none"),
-        Some(v) => format!("{field}=\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")),
+        Some(v) => format!(
+            "{field}=\"{}\"",
+            v.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
     }
 }
 
@@ -108,7 +123,15 @@ fn counts_by_field_add_up_to_the_count_per_value() {
     let (_d, db) = demo_pool();
     for filter in ["", "kotak>=5", "usia<50 or golongan>=III/c"] {
         let total = count(&db, filter);
-        for field in ["unit", "kotak", "golongan", "tingkat", "pendidikan", "kinerja", "pensiun"] {
+        for field in [
+            "unit",
+            "kotak",
+            "golongan",
+            "tingkat",
+            "pendidikan",
+            "kinerja",
+            "pensiun",
+        ] {
             let r = run(&db, &["query", filter, "--by", field, "--format", "json"]);
             assert_eq!(r.code, Some(0), "{filter} --by {field}: {}", r.err);
             let rows: Vec<serde_json::Value> = serde_json::from_str(&r.out).unwrap();
@@ -159,28 +182,54 @@ fn a_malformed_nip_is_called_one_by_every_command() {
     let cases: Vec<Vec<&str>> = vec![
         vec!["show", short],
         vec!["compare", FAUZI, short],
-        vec!["session", "decide", "1", short, "--kind", "promosi", "--reason", "x"],
+        vec![
+            "session", "decide", "1", short, "--kind", "promosi", "--reason", "x",
+        ],
         vec!["session", "recuse", "1", "Dewi", short, "--reason", "x"],
-        vec!["session", "calibrate", "1", short, "--kotak", "7", "--reason", "x"],
+        vec![
+            "session",
+            "calibrate",
+            "1",
+            short,
+            "--kotak",
+            "7",
+            "--reason",
+            "x",
+        ],
         vec!["succession", "add", "BKD-01", short, "--readiness", "1-2"],
     ];
     for args in &cases {
         let r = run(&db, args);
         assert_eq!(r.code, Some(2), "{args:?}: {}", r.err);
         assert!(
-            r.err.contains("not a valid NIP: a NIP has 18 digits (17 given"),
+            r.err
+                .contains("not a valid NIP: a NIP has 18 digits (17 given"),
             "{args:?}: {}",
             r.err
         );
         assert!(!r.err.contains("no employee"), "{args:?}: {}", r.err);
     }
     let r = run(&db, &["show", spaced]);
-    assert!(r.err.contains("not a valid NIP") && r.err.contains("without blanks"), "{}", r.err);
-    let o = talenta_in(&db, "id_ID.UTF-8").args(["show", short]).output().unwrap();
+    assert!(
+        r.err.contains("not a valid NIP") && r.err.contains("without blanks"),
+        "{}",
+        r.err
+    );
+    let o = talenta_in(&db, "id_ID.UTF-8")
+        .args(["show", short])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("NIP tidak sah: harus 18 digit (17 diberikan"), "{err}");
+    assert!(
+        err.contains("NIP tidak sah: harus 18 digit (17 diberikan"),
+        "{err}"
+    );
     // A well-formed NIP nobody has is still "no such employee".
     let r = run(&db, &["show", "199999999999999999"]);
-    assert!(r.err.contains("no employee has NIP 199999999999999999"), "{}", r.err);
+    assert!(
+        r.err.contains("no employee has NIP 199999999999999999"),
+        "{}",
+        r.err
+    );
     let _ = FIXTURES;
 }

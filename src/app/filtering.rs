@@ -441,6 +441,19 @@ mod tests {
     }
 
     #[test]
+    fn a_field_name_searched_as_text_comes_with_its_warning() {
+        let p = pool(4);
+        let mut e = Engine::default();
+        let m = e.run(&p, &q("kotak", None), &|| false).unwrap().unwrap();
+        let w = m.warning.expect("a warning for the filter bar");
+        assert_eq!((w.column, w.field), (1, filter::Field::Kotak));
+        let m = e.run(&p, &q("kotak>=1", None), &|| false).unwrap().unwrap();
+        assert_eq!(m.warning, None);
+        // `kotak 9` is an error, as `kotak>=` is: the last result stays.
+        assert!(e.run(&p, &q("kotak 9", None), &|| false).unwrap().is_err());
+    }
+
+    #[test]
     fn a_bad_filter_is_an_error_not_a_result() {
         let p = pool(4);
         let r = Engine::default()

@@ -152,7 +152,10 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
 /// reverses it, the employees without a value staying last), with its count.
 fn by_output(ctx: &Ctx, a: &Args, field: Field, mut groups: Vec<filter::Group>) -> CliResult {
     if a.desc {
-        let split = groups.iter().position(|g| g.label.is_none()).unwrap_or(groups.len());
+        let split = groups
+            .iter()
+            .position(|g| g.label.is_none())
+            .unwrap_or(groups.len());
         groups[..split].reverse();
     }
     if let Some(n) = a.limit {
@@ -179,12 +182,10 @@ fn by_output(ctx: &Ctx, a: &Args, field: Field, mut groups: Vec<filter::Group>) 
         }
         TableFormat::Csv => {
             // A value of none is an empty cell (as in the employee CSV).
-            let rows = groups
-                .iter()
-                .map(|g| {
-                    let label = g.label.as_deref().map(output::csv_cell);
-                    vec![label.unwrap_or_default(), g.count.to_string()]
-                });
+            let rows = groups.iter().map(|g| {
+                let label = g.label.as_deref().map(output::csv_cell);
+                vec![label.unwrap_or_default(), g.count.to_string()]
+            });
             let mut buf = Vec::new();
             crate::present::write_csv(&mut buf, &header, rows)
                 .map_err(|e| CliError::runtime(e.to_string()))?;

@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(malformed("19860926201505100"), Some(NipError::Length(17)));
         assert_eq!(malformed("1986092620150510011"), Some(NipError::Length(19)));
         assert_eq!(malformed(""), Some(NipError::Length(0)));
-        assert_eq!(malformed("19860926 201505 1 001"), Some(NipError::NotDigits));
+        assert_eq!(
+            malformed("19860926 201505 1 001"),
+            Some(NipError::NotDigits)
+        );
         assert_eq!(malformed("1.98609262015051E+17"), Some(NipError::NotDigits));
         assert_eq!(malformed(" 198609262015051001 "), None);
         // 18 digits are a NIP's form even when the date is not a date.

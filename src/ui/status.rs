@@ -335,19 +335,20 @@ pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
     let (column, msg, warn) = match (&p.error, &app.matches.warning) {
         (Some(e), _) => (
             e.column,
-            tr!(lang, ui::filter_error(e.column, &tr!(lang, filter::error(e)))),
+            tr!(
+                lang,
+                ui::filter_error(e.column, &tr!(lang, filter::error(e)))
+            ),
             false,
         ),
-        (None, Some(wa))
-            if p.kind == PromptKind::Filter
-                && app.shown.text == p.input.text() =>
-        {
-            (
-                wa.column,
-                tr!(lang, filter::warning_at(wa.column, &tr!(lang, filter::warning(wa)))),
-                true,
-            )
-        }
+        (None, Some(wa)) if p.kind == PromptKind::Filter && app.shown.text == p.input.text() => (
+            wa.column,
+            tr!(
+                lang,
+                filter::warning_at(wa.column, &tr!(lang, filter::warning(wa)))
+            ),
+            true,
+        ),
         _ => return None,
     };
     let g = geometry(app, w)?;

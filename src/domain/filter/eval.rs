@@ -45,10 +45,16 @@ pub(super) enum Value {
     Potensi(Potensi),
     Flag(bool),
     /// A date, a month or a year as written: the days from `lo` to `hi`.
-    Dates { lo: NaiveDate, hi: NaiveDate },
+    Dates {
+        lo: NaiveDate,
+        hi: NaiveDate,
+    },
     /// A span from the as-of date (`12bln`, `2th`, `30hr`), compared with the
     /// whole units between the as-of date and the field's date.
-    Span { n: u32, unit: Unit },
+    Span {
+        n: u32,
+        unit: Unit,
+    },
     /// Any of these (`kotak=7,8,9`, `kotak in (7,8,9)`), with `=` or `!=` only.
     List(Box<[Value]>),
 }

@@ -294,7 +294,10 @@ impl Field {
 
     /// Whether the field holds a date (compared with dates and spans).
     pub fn is_date(&self) -> bool {
-        matches!(self, Field::TanggalLahir | Field::TmtJabatan | Field::Pensiun)
+        matches!(
+            self,
+            Field::TanggalLahir | Field::TmtJabatan | Field::Pensiun
+        )
     }
 
     /// A condition on the field as a user would write it, for messages that
@@ -401,7 +404,8 @@ pub(super) fn last_years(
     as_of: NaiveDate,
 ) -> impl Iterator<Item = Option<Predikat>> + '_ {
     let year = as_of.year();
-    (1..=i32::from(n)).map(move |back| c.predikat_in((year - back).clamp(0, u16::MAX as i32) as u16))
+    (1..=i32::from(n))
+        .map(move |back| c.predikat_in((year - back).clamp(0, u16::MAX as i32) as u16))
 }
 
 /// The start of the current post: the position history's open span at the

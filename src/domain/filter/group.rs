@@ -34,7 +34,9 @@ fn key(v: Val<'_>) -> Key<'_> {
         Val::Status(s) => Key::Num(s as u32),
         Val::Sex(s) => Key::Num(s as u32),
         Val::Golongan(g) => Key::Num(u32::from(g.sort_key())),
-        Val::Pendidikan(p) => Key::Num(Pendidikan::ALL.iter().position(|q| *q == p).unwrap_or(0) as u32),
+        Val::Pendidikan(p) => {
+            Key::Num(Pendidikan::ALL.iter().position(|q| *q == p).unwrap_or(0) as u32)
+        }
         Val::Predikat(p) => Key::Num(u32::from(p.rank())),
         Val::Potensi(p) => Key::Num(p as u32),
         Val::Flag(b) => Key::Num(u32::from(!b)),

@@ -77,7 +77,10 @@ fn value_lists_with_commas_or_in() {
     assert!(m("golongan=III/c,III/d", &nine));
     assert!(m("kinerja in (SB, B)", &nine));
     assert!(m("tingkat=pengawas,administrator", &nine));
-    assert!(m("unit in (\"dinas kesehatan\", \"dinas pendidikan\")", &with(|c| c.unit = Text::new("Dinas Pendidikan"))));
+    assert!(m(
+        "unit in (\"dinas kesehatan\", \"dinas pendidikan\")",
+        &with(|c| c.unit = Text::new("Dinas Pendidikan"))
+    ));
     assert!(!m("unit in (\"dinas kesehatan\", \"dinas sosial\")", &nine));
     // The tree: one list condition.
     assert_eq!(
@@ -107,22 +110,40 @@ fn text_fields_keep_commas_as_text() {
 fn list_errors_name_the_column() {
     let x = e("kotak>=7,8");
     assert_eq!(x.column, 6);
-    assert!(matches!(x.kind, ErrorKind::ListNeedsEquality { op: Op::Ge, .. }));
+    assert!(matches!(
+        x.kind,
+        ErrorKind::ListNeedsEquality { op: Op::Ge, .. }
+    ));
     let x = e("kotak=7,10,9");
     assert_eq!(x.column, 9, "the bad item");
     assert!(matches!(x.kind, ErrorKind::BadValue { ref value, .. } if value == "10"));
     let x = e("kotak in (7, 10)");
     assert_eq!(x.column, 14);
     let x = e("kotak in 7,8");
-    assert_eq!((x.column, matches!(x.kind, ErrorKind::BadList { .. })), (10, true));
+    assert_eq!(
+        (x.column, matches!(x.kind, ErrorKind::BadList { .. })),
+        (10, true)
+    );
     let x = e("kotak in");
-    assert_eq!((x.column, matches!(x.kind, ErrorKind::BadList { .. })), (9, true));
+    assert_eq!(
+        (x.column, matches!(x.kind, ErrorKind::BadList { .. })),
+        (9, true)
+    );
     let x = e("kotak in (7,8");
-    assert!(matches!(x.kind, ErrorKind::MissingCloseParen { open_column: 10 }));
+    assert!(matches!(
+        x.kind,
+        ErrorKind::MissingCloseParen { open_column: 10 }
+    ));
     let x = e("kotak in ()");
-    assert_eq!((x.column, matches!(x.kind, ErrorKind::BadList { .. })), (11, true));
+    assert_eq!(
+        (x.column, matches!(x.kind, ErrorKind::BadList { .. })),
+        (11, true)
+    );
     let x = e("kotak in (7 and 8)");
-    assert_eq!((x.column, matches!(x.kind, ErrorKind::BadList { .. })), (13, true));
+    assert_eq!(
+        (x.column, matches!(x.kind, ErrorKind::BadList { .. })),
+        (13, true)
+    );
 }
 
 // ---------------------------------------------------------------- dates
@@ -201,7 +222,13 @@ fn spans_count_whole_units_from_the_as_of_date() {
 
 #[test]
 fn date_spans_agree_with_usia_and_masa_jabatan() {
-    let births = [d(1986, 9, 26), d(1986, 11, 22), d(1986, 11, 23), d(1988, 2, 29), d(1966, 1, 31)];
+    let births = [
+        d(1986, 9, 26),
+        d(1986, 11, 22),
+        d(1986, 11, 23),
+        d(1988, 2, 29),
+        d(1966, 1, 31),
+    ];
     for birth in births {
         for n in 35..=42 {
             let c = with(|c| {
@@ -270,7 +297,10 @@ fn date_errors_say_what_a_date_is() {
             other => panic!("{s}: {other:?}"),
         }
     }
-    assert!(matches!(e("pensiun~2027").kind, ErrorKind::OperatorNotAllowed { .. }));
+    assert!(matches!(
+        e("pensiun~2027").kind,
+        ErrorKind::OperatorNotAllowed { .. }
+    ));
 }
 
 #[test]
@@ -279,27 +309,75 @@ fn spans_and_dates_parse_to_values() {
         Some(Node::Cond(c)) => c.value,
         other => panic!("{other:?}"),
     };
-    assert_eq!(v("pensiun<12bln"), Value::Span { n: 12, unit: Unit::Month });
-    assert_eq!(v("pensiun<12BULAN"), Value::Span { n: 12, unit: Unit::Month });
-    assert_eq!(v("pensiun<12mo"), Value::Span { n: 12, unit: Unit::Month });
-    assert_eq!(v("pensiun<2th"), Value::Span { n: 2, unit: Unit::Year });
-    assert_eq!(v("pensiun<2y"), Value::Span { n: 2, unit: Unit::Year });
-    assert_eq!(v("pensiun<30hr"), Value::Span { n: 30, unit: Unit::Day });
+    assert_eq!(
+        v("pensiun<12bln"),
+        Value::Span {
+            n: 12,
+            unit: Unit::Month
+        }
+    );
+    assert_eq!(
+        v("pensiun<12BULAN"),
+        Value::Span {
+            n: 12,
+            unit: Unit::Month
+        }
+    );
+    assert_eq!(
+        v("pensiun<12mo"),
+        Value::Span {
+            n: 12,
+            unit: Unit::Month
+        }
+    );
+    assert_eq!(
+        v("pensiun<2th"),
+        Value::Span {
+            n: 2,
+            unit: Unit::Year
+        }
+    );
+    assert_eq!(
+        v("pensiun<2y"),
+        Value::Span {
+            n: 2,
+            unit: Unit::Year
+        }
+    );
+    assert_eq!(
+        v("pensiun<30hr"),
+        Value::Span {
+            n: 30,
+            unit: Unit::Day
+        }
+    );
     assert_eq!(
         v("pensiun=2027"),
-        Value::Dates { lo: d(2027, 1, 1), hi: d(2027, 12, 31) }
+        Value::Dates {
+            lo: d(2027, 1, 1),
+            hi: d(2027, 12, 31)
+        }
     );
     assert_eq!(
         v("pensiun=02-2028"),
-        Value::Dates { lo: d(2028, 2, 1), hi: d(2028, 2, 29) }
+        Value::Dates {
+            lo: d(2028, 2, 1),
+            hi: d(2028, 2, 29)
+        }
     );
     assert_eq!(
         v("pensiun=2028/12"),
-        Value::Dates { lo: d(2028, 12, 1), hi: d(2028, 12, 31) }
+        Value::Dates {
+            lo: d(2028, 12, 1),
+            hi: d(2028, 12, 31)
+        }
     );
     assert_eq!(
         v("pensiun=31-12-2027"),
-        Value::Dates { lo: d(2027, 12, 31), hi: d(2027, 12, 31) }
+        Value::Dates {
+            lo: d(2027, 12, 31),
+            hi: d(2027, 12, 31)
+        }
     );
 }
 
@@ -330,16 +408,19 @@ fn kinerja_in_each_of_the_last_n_years() {
     // The years before the as-of year, not the latest on record.
     let later = with(|c| c.skp.push((2026, Predikat::Kurang)));
     assert!(m("kinerja.2th=SB", &later));
-    assert_eq!(
-        Field::parse("kinerja.2th"),
-        Some(Field::KinerjaTerakhir(2))
-    );
+    assert_eq!(Field::parse("kinerja.2th"), Some(Field::KinerjaTerakhir(2)));
     assert_eq!(Field::KinerjaTerakhir(2).name(), "kinerja.2th");
-    assert_eq!(Field::parse("kinerja.10th"), Some(Field::KinerjaTerakhir(10)));
+    assert_eq!(
+        Field::parse("kinerja.10th"),
+        Some(Field::KinerjaTerakhir(10))
+    );
     for bad in ["kinerja.0th", "kinerja.11th", "kinerja.2bln", "kinerja.th"] {
         assert_eq!(Field::parse(bad), None, "{bad}");
         let x = e(&format!("{bad}=SB"));
-        assert!(matches!(x.kind, ErrorKind::BadYear { .. }) && x.column == 9, "{bad}");
+        assert!(
+            matches!(x.kind, ErrorKind::BadYear { .. }) && x.column == 9,
+            "{bad}"
+        );
     }
 }
 
@@ -355,7 +436,13 @@ fn a_field_name_then_a_value_is_an_error_saying_what_was_meant() {
         ("kotak 10", 7, Field::Kotak, "10", Op::Eq),
         ("kinerja SB", 9, Field::Kinerja, "SB", Op::Eq),
         ("usia>40 pendidikan S2", 20, Field::Pendidikan, "S2", Op::Eq),
-        ("nama \"siti aminah\"", 6, Field::Nama, "\"siti aminah\"", Op::Contains),
+        (
+            "nama \"siti aminah\"",
+            6,
+            Field::Nama,
+            "\"siti aminah\"",
+            Op::Contains,
+        ),
         ("potensi none", 9, Field::Potensi, "none", Op::Eq),
         ("kotak 7,8,9", 7, Field::Kotak, "7,8,9", Op::Eq),
     ] {
@@ -412,9 +499,15 @@ fn a_bare_field_name_is_searched_with_a_warning() {
     let kotak = ok("kotak");
     let w = &kotak.warnings()[0];
     let msg = crate::strings::en::filter::warning(w);
-    assert!(msg.contains("kotak>=7") && msg.contains("\"kotak\""), "{msg}");
+    assert!(
+        msg.contains("kotak>=7") && msg.contains("\"kotak\""),
+        "{msg}"
+    );
     let msg = crate::strings::id::filter::warning(w);
-    assert!(msg.contains("kotak>=7") && msg.contains("nama kolom"), "{msg}");
+    assert!(
+        msg.contains("kotak>=7") && msg.contains("nama kolom"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -444,7 +537,10 @@ fn count_by_groups_in_the_fields_order_with_missing_last() {
     // Text groups ignore case (as `unit=` does) and show the first spelling.
     let g = count_by(Field::Unit, &rows, on(), &Rules::default());
     assert_eq!(g.len(), 1);
-    assert_eq!((g[0].label.as_deref(), g[0].count), (Some("Dinas Pendidikan"), 5));
+    assert_eq!(
+        (g[0].label.as_deref(), g[0].count),
+        (Some("Dinas Pendidikan"), 5)
+    );
     // Dates per year.
     let g = count_by(Field::Pensiun, &rows, on(), &Rules::default());
     assert_eq!((g[0].label.as_deref(), g[0].count), (Some("2044"), 5));

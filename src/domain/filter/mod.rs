@@ -11,9 +11,10 @@
 //! or      = and { ("or" | "atau" | "||") and }
 //! and     = unary { ["and" | "dan" | "&&"] unary }     -- side by side means AND
 //! unary   = ("not" | "bukan" | "!") unary | "(" or ")" | cond | text
-//! cond    = field op value
+//! cond    = field op value | field "in" "(" value { [","] value } ")"
 //! op      = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~"
 //! value   = number | word | "quoted string" | none | kosong
+//!         | value "," value                              -- a list (not for text fields)
 //! text    = word | "quoted string"
 //! ```
 //! `and` binds tighter than `or`. Keywords, field names and enumerated values are
@@ -35,6 +36,9 @@
 //! A word or quoted string that is not followed by an operator matches employees
 //! whose nama, NIP, jabatan or unit kerja contains it, case-insensitively. A word
 //! followed by an operator is a condition, and the word must be a field name.
+//! An unquoted field name followed by something it takes as a value (`kotak 9`,
+//! `unit kesehatan`) is an [`ErrorKind::MissingOperator`]; followed by `in` it
+//! starts a list; otherwise it is searched, with a [`FilterWarning`].
 //!
 //! # Operators per field
 //! | fields | operators | meaning |
@@ -49,6 +53,11 @@
 //! | `kotak` | `= != < <= > >=` | 1 .. 9; a value outside is an error |
 //! | the nine competencies | `= != < <= > >=` | level 1 .. 5; a value outside is an error |
 //! | `status jk` | `= !=` | `pns`/`pppk`, `L`/`P` |
+//! | `kinerja.Nth` | `= != < <= > >=` | the predikat of each of the N years before the as-of year |
+//! | `tanggal_lahir tmt_jabatan pensiun` | `= != < <= > >=` | a date, month or year (a span of days), or a span from the as-of date (`12bln`, `2th`, `30hr`) compared with the whole units between the as-of date and the date |
+//!
+//! A list (`kotak=7,8,9`, `kotak in (7,8,9)`) takes `=` (any of them) and `!=`
+//! (none of them) only.
 //!
 //! `~` is only for text fields; ordering operators are not for text, `status` or `jk`.
 //! A wrong operator is an [`ErrorKind::OperatorNotAllowed`] listing the ones the field takes.
@@ -86,8 +95,8 @@ use crate::domain::{Candidate, Pool, Rules};
 use chrono::NaiveDate;
 
 pub use field::{
-    compare, compare_directed, compare_in, sort_key_in, sort_key_of, Field, SortKey,
-    FIELD_ALIASES, FIELD_NAMES, MAX_LAST_YEARS,
+    compare, compare_directed, compare_in, sort_key_in, sort_key_of, Field, SortKey, FIELD_ALIASES,
+    FIELD_NAMES, MAX_LAST_YEARS,
 };
 pub use group::{count_by, Group};
 

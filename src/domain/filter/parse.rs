@@ -9,9 +9,9 @@ use super::field::{
 };
 use super::lex::{lex, Tk, Token};
 use super::{ErrorKind, Expected, FilterError, FilterWarning, Op, MAX_DEPTH};
-use chrono::NaiveDate;
 use crate::domain::calibration::CalibrationStatus;
 use crate::domain::{Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
+use chrono::NaiveDate;
 
 pub(super) const TINGKAT_VALUES: &[&str] = &[
     "jpt_utama",
@@ -278,7 +278,10 @@ impl Parser {
         col: usize,
     ) -> Result<Node, FilterError> {
         let next = self.toks.get(self.pos).cloned();
-        let after_is_op = matches!(self.toks.get(self.pos + 1), Some(Token { tk: Tk::Op(_), .. }));
+        let after_is_op = matches!(
+            self.toks.get(self.pos + 1),
+            Some(Token { tk: Tk::Op(_), .. })
+        );
         match next {
             Some(Token {
                 tk: Tk::Word(w),
@@ -564,7 +567,11 @@ fn date_value(s: &str) -> Option<Value> {
     let month = |y: i32, m: &str| {
         let m = in_range(m, 1, 12).filter(|_| (1..=2).contains(&m.len()))?;
         let lo = ymd(y, m, 1)?;
-        let next = if m == 12 { ymd(y + 1, 1, 1) } else { ymd(y, m + 1, 1) }?;
+        let next = if m == 12 {
+            ymd(y + 1, 1, 1)
+        } else {
+            ymd(y, m + 1, 1)
+        }?;
         Some(Value::Dates {
             lo,
             hi: next.pred_opt()?,

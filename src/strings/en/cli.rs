@@ -209,7 +209,9 @@ pub fn filter_invalid(column: usize, message: &str) -> String {
 }
 
 pub fn unknown_by_field(s: &str) -> String {
-    format!("cannot count by '{s}': not a filter field (e.g. unit, kotak, golongan, tingkat, pensiun)")
+    format!(
+        "cannot count by '{s}': not a filter field (e.g. unit, kotak, golongan, tingkat, pensiun)"
+    )
 }
 
 /// The header of `query --by FIELD`: the field, then the count.
