@@ -5,47 +5,13 @@
 
 use super::eval::{Cond, Node, Unit, Value};
 use super::*;
-use crate::domain::candidate::tests::sample;
 use crate::domain::candidate::Text;
 use crate::domain::{Predikat, Rules, Tingkat};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-/// The as-of date of these tests.
-fn on() -> NaiveDate {
-    d(2026, 11, 22)
-}
-
-/// sample(): born 1986-09-26, Pengawas (BUP 58: TMT pensiun 2044-10-01),
-/// TMT jabatan 2021-01-04, SB 2024 and 2025, B 2023, box 9.
-fn kemas() -> Candidate {
-    let mut c = sample();
-    c.compute_kotak(&Rules::default());
-    c
-}
-
-fn with(f: impl FnOnce(&mut Candidate)) -> Candidate {
-    let mut c = kemas();
-    f(&mut c);
-    c
-}
-
-fn ok(s: &str) -> Filter {
-    parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e:?}"))
-}
-
-fn m(s: &str, c: &Candidate) -> bool {
-    ok(s).matches(c, on())
-}
-
-fn e(s: &str) -> FilterError {
-    match parse(s) {
-        Ok(f) => panic!("{s:?} should fail, parsed as {f:?}"),
-        Err(e) => e,
-    }
-}
+// The helpers of the unit tests: as of 2026-11-22; kemas() is sample() (born
+// 1986-09-26, Pengawas: BUP 58, TMT pensiun 2044-10-01; TMT jabatan
+// 2021-01-04; SB 2024 and 2025, B 2023; box 9).
+use super::tests::{d, e, kemas, m, ok, on, with};
 
 // ---------------------------------------------------------------- value lists
 

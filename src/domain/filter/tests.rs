@@ -13,18 +13,18 @@ use crate::domain::{
 };
 use std::cmp::Ordering;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// The as-of date of most tests: sample() is 40, 5 years in post, 12 JP in 2025.
-fn on() -> NaiveDate {
+pub(super) fn on() -> NaiveDate {
     d(2026, 11, 22)
 }
 
 /// sample(): Kemas Ahmad Fauzi, PNS III/c, pengawas, S2, SB SB (2024, 2025), B 2023,
 /// potensi tinggi, kotak 9, competencies [4,3,3,4,3,3,2,4,3].
-fn kemas() -> Candidate {
+pub(super) fn kemas() -> Candidate {
     let mut c = sample();
     c.compute_kotak(&Rules::default());
     c
@@ -58,15 +58,15 @@ fn sparse() -> Candidate {
     }
 }
 
-fn ok(s: &str) -> Filter {
+pub(super) fn ok(s: &str) -> Filter {
     parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e:?}"))
 }
 
-fn m(s: &str, c: &Candidate) -> bool {
+pub(super) fn m(s: &str, c: &Candidate) -> bool {
     ok(s).matches(c, on())
 }
 
-fn e(s: &str) -> FilterError {
+pub(super) fn e(s: &str) -> FilterError {
     match parse(s) {
         Ok(f) => panic!("{s:?} should fail, parsed as {f:?}"),
         Err(e) => e,
@@ -82,7 +82,7 @@ fn check(cases: &[(&str, bool, bool)]) {
     }
 }
 
-fn with(f: impl FnOnce(&mut Candidate)) -> Candidate {
+pub(super) fn with(f: impl FnOnce(&mut Candidate)) -> Candidate {
     let mut c = kemas();
     f(&mut c);
     c
