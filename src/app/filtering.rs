@@ -9,7 +9,7 @@
 
 use super::sort::{self, Sort};
 use crate::domain::calibration::CalibrationTally;
-use crate::domain::filter::{self, FilterError};
+use crate::domain::filter::{self, FilterError, FilterWarning};
 use crate::domain::jpm::Jpm;
 use crate::domain::{position, Pool, Position};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -46,6 +46,9 @@ pub struct Matches {
     /// The shortlist of [`Query::shortlist`] (among all the filter's matches,
     /// whatever the box).
     pub shortlist: Option<Shortlist>,
+    /// The filter's first warning (a field name searched as text), shown in
+    /// the filter bar.
+    pub warning: Option<FilterWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -176,6 +179,7 @@ impl Engine {
             }
             Arc::new(rows)
         };
+        m.warning = f.warnings().first().cloned();
         drop(prepared);
         if let Some(pos) = &q.shortlist {
             m.shortlist = Some(Arc::new(rank_matches(pool, pos, &matched, cancelled)?));
@@ -440,6 +444,19 @@ mod tests {
         // Rows come in NIP order (the NIPs were made descending).
         let nips: Vec<&str> = m.rows.iter().map(|&i| &*p.rows[i as usize].nip).collect();
         assert!(nips.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_field_name_searched_as_text_comes_with_its_warning() {
+        let p = pool(4);
+        let mut e = Engine::default();
+        let m = e.run(&p, &q("kotak", None), &|| false).unwrap().unwrap();
+        let w = m.warning.expect("a warning for the filter bar");
+        assert_eq!((w.column, w.field), (1, filter::Field::Kotak));
+        let m = e.run(&p, &q("kotak>=1", None), &|| false).unwrap().unwrap();
+        assert_eq!(m.warning, None);
+        // `kotak 9` is an error, as `kotak>=` is: the last result stays.
+        assert!(e.run(&p, &q("kotak 9", None), &|| false).unwrap().is_err());
     }
 
     #[test]

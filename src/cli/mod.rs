@@ -84,6 +84,9 @@ pub enum Command {
         /// count
         #[arg(long)]
         count: bool,
+        /// by
+        #[arg(long, value_name = "FIELD", conflicts_with = "count")]
+        by: Option<String>,
     },
     /// demo
     Demo {
@@ -447,6 +450,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             desc,
             limit,
             count,
+            by,
         }) => {
             demo::ensure_default_pool(&ctx)?;
             let args = query::Args {
@@ -456,6 +460,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
                 desc,
                 limit,
                 count,
+                by,
             };
             query::run(&ctx, &args)
         }

@@ -298,7 +298,7 @@ fn ranked_with_conditions<'a>(
     let mut ranked = if all {
         let rows = (0..pool.rows.len() as u32)
             .map(|i| (i, &pool.rows[i as usize]))
-            .filter(|(_, c)| f.is_none_or(|f| f.matches(c, pool.as_of)));
+            .filter(|(_, c)| f.is_none_or(|f| f.matches_with(c, pool.as_of, &pool.rules)));
         position::rank(rows, pos, &pool.rules)
     } else {
         position::shortlist(pool, pos, f)

@@ -1,4 +1,4 @@
-//! `talenta query FILTER [--format table|json|csv] [--sort FIELD] [--desc] [--limit N] [--count]`
+//! `talenta query FILTER [--format table|json|csv] [--sort FIELD] [--desc] [--limit N] [--count | --by FIELD]`
 
 use super::output::{self, EmployeeOut};
 use super::{emit, CliError, CliResult, Ctx, TableFormat};
@@ -14,6 +14,8 @@ pub struct Args {
     pub desc: bool,
     pub limit: Option<usize>,
     pub count: bool,
+    /// Count the matches per value of this field instead of listing them.
+    pub by: Option<String>,
 }
 
 /// A filter error as the user sees it: the sentence, then the filter with a caret under the column.
@@ -40,6 +42,20 @@ pub fn filter_text(ctx: &Ctx, text: &str) -> CliResult<()> {
     })
 }
 
+/// A filter's warnings on stderr, each with the filter and a caret under
+/// its column, as errors are shown (the query still runs).
+pub fn filter_warnings(ctx: &Ctx, text: &str, f: &filter::Filter) {
+    for w in f.warnings() {
+        let message = tr!(ctx.lang, filter::warning(w));
+        eprintln!(
+            "talenta: {}",
+            crate::domain::text::guard(&tr!(ctx.lang, filter::warning_at(w.column, &message)))
+        );
+        eprintln!("  {}", crate::domain::text::one_line(text));
+        eprintln!("  {}^", " ".repeat(w.column.saturating_sub(1)));
+    }
+}
+
 pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     filter_text(ctx, &a.filter)?;
     let f = filter::parse(&a.filter).map_err(|e| filter_error(ctx, &a.filter, &e))?;
@@ -50,9 +66,18 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         ),
         None => None,
     };
+    let by = match &a.by {
+        Some(s) => Some(
+            Field::parse(s)
+                .ok_or_else(|| CliError::input(tr!(ctx.lang, cli::unknown_by_field(s))))?,
+        ),
+        None => None,
+    };
+    filter_warnings(ctx, &a.filter, &f);
     let store = ctx.open()?;
     // A count of a filter that reads no names needs no names loaded.
-    let need = if a.count && !f.reads_names() {
+    let counts_only = a.count || by.is_some_and(|b| !matches!(b, Field::Nama | Field::Nip));
+    let need = if counts_only && !f.reads_names() {
         Need::NoNames
     } else {
         Need::All
@@ -75,10 +100,15 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         std::mem::forget(pool);
         return emit(&format!("{n}\n"));
     }
+    if let Some(field) = by {
+        let groups = filter::count_by(field, hits.iter().copied(), as_of, &pool.rules);
+        return by_output(ctx, a, field, groups);
+    }
     match &sort {
         // Descending reverses the values; employees without one stay last.
         Some(field) => hits.sort_by(|x, y| {
-            filter::compare_directed(field, x, y, as_of, a.desc).then_with(|| x.nip.cmp(&y.nip))
+            filter::compare_in(field, x, y, as_of, &pool.rules, a.desc)
+                .then_with(|| x.nip.cmp(&y.nip))
         }),
         None => hits.sort_by(|x, y| {
             if a.desc {
@@ -112,6 +142,67 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             let rows: Vec<Vec<String>> = hits.iter().map(|c| output::table_row(c, &pool)).collect();
             let mut text = output::table(header, &rows, &[18, 36, 36, 30, 6, 7, 8, 5]);
             text.push_str(&tr!(ctx.lang, cli::matches_line(rows.len(), pool.len())));
+            text.push('\n');
+            emit(&text)
+        }
+    }
+}
+
+/// `query --by FIELD`: one row per value (in the field's order; `--desc`
+/// reverses it, the employees without a value staying last), with its count.
+fn by_output(ctx: &Ctx, a: &Args, field: Field, mut groups: Vec<filter::Group>) -> CliResult {
+    if a.desc {
+        let split = groups
+            .iter()
+            .position(|g| g.label.is_none())
+            .unwrap_or(groups.len());
+        groups[..split].reverse();
+    }
+    if let Some(n) = a.limit {
+        groups.truncate(n);
+    }
+    let none = tr!(ctx.lang, cli::BY_NONE);
+    let header = tr!(ctx.lang, cli::by_header(&field.name()));
+    match a.format {
+        TableFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                nilai: Option<&'a str>,
+                jumlah: usize,
+            }
+            let rows: Vec<Row<'_>> = groups
+                .iter()
+                .map(|g| Row {
+                    nilai: g.label.as_deref(),
+                    jumlah: g.count,
+                })
+                .collect();
+            let text = output::json_text(&rows).map_err(|e| CliError::runtime(e.to_string()))?;
+            emit(&format!("{text}\n"))
+        }
+        TableFormat::Csv => {
+            // A value of none is an empty cell (as in the employee CSV).
+            let rows = groups.iter().map(|g| {
+                let label = g.label.as_deref().map(output::csv_cell);
+                vec![label.unwrap_or_default(), g.count.to_string()]
+            });
+            let mut buf = Vec::new();
+            crate::present::write_csv(&mut buf, &header, rows)
+                .map_err(|e| CliError::runtime(e.to_string()))?;
+            emit(&String::from_utf8_lossy(&buf))
+        }
+        TableFormat::Table => {
+            let rows: Vec<Vec<String>> = groups
+                .iter()
+                .map(|g| {
+                    let label = g.label.as_deref().unwrap_or(none);
+                    vec![label.to_string(), g.count.to_string()]
+                })
+                .collect();
+            let head: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut text = output::table(&head, &rows, &[60, 10]);
+            let total: usize = groups.iter().map(|g| g.count).sum();
+            text.push_str(&tr!(ctx.lang, cli::by_total(groups.len(), total)));
             text.push('\n');
             emit(&text)
         }

@@ -44,6 +44,20 @@ pub fn parse(nip: &str) -> Result<NipParts, NipError> {
     })
 }
 
+/// Why text given where a NIP is expected (a command's argument) cannot be
+/// one: a character that is not a digit (blanks included), or not 18
+/// digits. `None` for 18 digits, even when no employee has them.
+pub fn malformed(nip: &str) -> Option<NipError> {
+    let nip = nip.trim();
+    if !nip.bytes().all(|b| b.is_ascii_digit()) {
+        Some(NipError::NotDigits)
+    } else if nip.len() != 18 {
+        Some(NipError::Length(nip.len()))
+    } else {
+        None
+    }
+}
+
 /// Build a NIP from its parts (used by the demo generator).
 pub fn compose(
     birth: NaiveDate,
@@ -86,6 +100,21 @@ mod tests {
             parse("１９８６０９２６２０１５０５１００１"),
             Err(NipError::NotDigits)
         );
+    }
+
+    #[test]
+    fn malformed_says_why_text_is_no_nip() {
+        assert_eq!(malformed("19860926201505100"), Some(NipError::Length(17)));
+        assert_eq!(malformed("1986092620150510011"), Some(NipError::Length(19)));
+        assert_eq!(malformed(""), Some(NipError::Length(0)));
+        assert_eq!(
+            malformed("19860926 201505 1 001"),
+            Some(NipError::NotDigits)
+        );
+        assert_eq!(malformed("1.98609262015051E+17"), Some(NipError::NotDigits));
+        assert_eq!(malformed(" 198609262015051001 "), None);
+        // 18 digits are a NIP's form even when the date is not a date.
+        assert_eq!(malformed("198613012015051001"), None);
     }
 
     #[test]

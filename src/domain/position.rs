@@ -262,8 +262,9 @@ pub fn shortlist<'a>(pool: &'a Pool, pos: &Position, filter: Option<&Filter>) ->
     rank_eligible(
         pool,
         pos,
-        (0..pool.rows.len() as u32)
-            .filter(|&i| filter.is_none_or(|f| f.matches(&pool.rows[i as usize], as_of))),
+        (0..pool.rows.len() as u32).filter(|&i| {
+            filter.is_none_or(|f| f.matches_with(&pool.rows[i as usize], as_of, &pool.rules))
+        }),
     )
 }
 

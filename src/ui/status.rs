@@ -192,7 +192,13 @@ pub fn filter_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let (text, all) = filter_text(app);
     let style = if all { theme.muted } else { theme.status };
     let room = area.right().saturating_sub(x) as usize;
-    put(buf, area, x, area.y, &fit(&text, room), w, style);
+    let x = put(buf, area, x, area.y, &fit(&text, room), w, style);
+    // A field name searched as text: say so after the filter.
+    if let Some(warn) = &app.matches.warning {
+        let s = format!("  ⚠ {}", tr!(lang, filter::warning(warn)));
+        let room = area.right().saturating_sub(x) as usize;
+        put(buf, area, x, area.y, &fit(&s, room), w, theme.warn);
+    }
 }
 
 /// One line for small terminals: count and filter, or a notice.
@@ -301,6 +307,8 @@ pub fn prompt_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Op
 /// problem was found, and the message (after the caret when it fits there,
 /// else on the lines below).
 pub struct ErrorBlock {
+    /// A warning (the filter runs), not an error.
+    warn: bool,
     /// Caret column from the line's start, when that part of the input is visible.
     caret: Option<u16>,
     /// The message stands on the caret's line.
@@ -322,18 +330,33 @@ impl ErrorBlock {
 /// on one line, cut to fit).
 pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
     let p = app.prompt.as_ref()?;
-    let e = p.error.as_ref()?;
-    let g = geometry(app, w)?;
     let lang = app.lang;
-    let msg = tr!(
-        lang,
-        ui::filter_error(e.column, &tr!(lang, filter::error(e)))
-    );
+    // An error, else the warning of the filter as typed once it has run.
+    let (column, msg, warn) = match (&p.error, &app.matches.warning) {
+        (Some(e), _) => (
+            e.column,
+            tr!(
+                lang,
+                ui::filter_error(e.column, &tr!(lang, filter::error(e)))
+            ),
+            false,
+        ),
+        (None, Some(wa)) if p.kind == PromptKind::Filter && app.shown.text == p.input.text() => (
+            wa.column,
+            tr!(
+                lang,
+                filter::warning_at(wa.column, &tr!(lang, filter::warning(wa)))
+            ),
+            true,
+        ),
+        _ => return None,
+    };
+    let g = geometry(app, w)?;
     let upto: String = p
         .input
         .text()
         .chars()
-        .take(e.column.saturating_sub(1))
+        .take(column.saturating_sub(1))
         .collect();
     let cw = width(&upto);
     let caret = (cw >= g.skip)
@@ -345,6 +368,7 @@ pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
     if after + mw <= w as usize || max_lines <= 1 {
         let room = (w as usize).saturating_sub(after);
         return Some(ErrorBlock {
+            warn,
             caret,
             inline: true,
             lines: vec![fit(&msg, room).into_owned()],
@@ -358,6 +382,7 @@ pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
         }
     }
     Some(ErrorBlock {
+        warn,
         caret,
         inline: false,
         lines,
@@ -366,19 +391,20 @@ pub fn error_block(app: &App, w: u16, max_lines: usize) -> Option<ErrorBlock> {
 
 pub fn error_draw(buf: &mut Buffer, area: Rect, block: &ErrorBlock, theme: &Theme) {
     let w = area.width as usize;
+    let style = if block.warn { theme.warn } else { theme.error };
     let mut y = area.y;
     if let Some(c) = block.caret {
-        put(buf, area, area.x + c, y, "^", 1, theme.error);
+        put(buf, area, area.x + c, y, "^", 1, style);
         if block.inline {
             if let Some(l) = block.lines.first() {
-                put(buf, area, area.x + c + 2, y, l, w, theme.error);
+                put(buf, area, area.x + c + 2, y, l, w, style);
             }
             return;
         }
         y += 1;
     }
     for l in &block.lines {
-        put(buf, area, area.x + 1, y, l, w, theme.error);
+        put(buf, area, area.x + 1, y, l, w, style);
         y += 1;
     }
 }

@@ -1,14 +1,14 @@
 //! The parsed filter tree and its evaluation. Evaluation never allocates: every
 //! needle is lower-cased and every value parsed when the filter is parsed.
 
-use super::field::{text, tingkat_height, value_of, Field, Val};
+use super::field::{last_years, text, tingkat_height, value_of, Field, Val};
 use super::Op;
 use crate::domain::fold;
 use crate::domain::search::Bitset;
 use crate::domain::{
-    Candidate, Golongan, Pendidikan, Pool, Potensi, Predikat, Sex, Status, Tingkat,
+    Candidate, Golongan, Pendidikan, Pool, Potensi, Predikat, Rules, Sex, Status, Tingkat,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +44,45 @@ pub(super) enum Value {
     Predikat(Predikat),
     Potensi(Potensi),
     Flag(bool),
+    /// A date, a month or a year as written: the days from `lo` to `hi`.
+    Dates {
+        lo: NaiveDate,
+        hi: NaiveDate,
+    },
+    /// A span from the as-of date (`12bln`, `2th`, `30hr`), compared with the
+    /// whole units between the as-of date and the field's date.
+    Span {
+        n: u32,
+        unit: Unit,
+    },
+    /// Any of these (`kotak=7,8,9`, `kotak in (7,8,9)`), with `=` or `!=` only.
+    List(Box<[Value]>),
+}
+
+/// The unit of a [`Value::Span`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
+/// Whole `unit`s from `from` to `to`, rounded down (negative when `to` is
+/// before `from`): years and months count as `usia` does, by month and day.
+fn whole_units(from: NaiveDate, to: NaiveDate, unit: Unit) -> i64 {
+    let (fy, ty) = (i64::from(from.year()), i64::from(to.year()));
+    match unit {
+        Unit::Day => (to - from).num_days(),
+        Unit::Month => {
+            let m = (ty - fy) * 12 + i64::from(to.month()) - i64::from(from.month());
+            m - i64::from(to.day() < from.day())
+        }
+        Unit::Year => (ty - fy) - i64::from((to.month(), to.day()) < (from.month(), from.day())),
+    }
 }
 
 impl Node {
-    pub fn eval(&self, c: &Candidate, as_of: NaiveDate) -> bool {
+    pub fn eval(&self, c: &Candidate, as_of: NaiveDate, rules: &Rules) -> bool {
         match self {
             Node::Term(needle) => {
                 let n = needle.as_bytes();
@@ -56,10 +91,10 @@ impl Node {
                     || contains(c.jabatan.lower.as_bytes(), n)
                     || contains(c.unit.lower.as_bytes(), n)
             }
-            Node::Cond(cond) => cond.eval(c, as_of),
-            Node::Not(n) => !n.eval(c, as_of),
-            Node::And(ns) => ns.iter().all(|n| n.eval(c, as_of)),
-            Node::Or(ns) => ns.iter().any(|n| n.eval(c, as_of)),
+            Node::Cond(cond) => cond.eval(c, as_of, rules),
+            Node::Not(n) => !n.eval(c, as_of, rules),
+            Node::And(ns) => ns.iter().all(|n| n.eval(c, as_of, rules)),
+            Node::Or(ns) => ns.iter().any(|n| n.eval(c, as_of, rules)),
         }
     }
 }
@@ -115,18 +150,40 @@ fn exact_or(op: Op, equal: bool, order: Option<Ordering>) -> bool {
 }
 
 impl Cond {
-    fn eval(&self, c: &Candidate, as_of: NaiveDate) -> bool {
-        self.holds(value_of(self.field, c, as_of))
+    fn eval(&self, c: &Candidate, as_of: NaiveDate, rules: &Rules) -> bool {
+        if let Field::KinerjaTerakhir(n) = self.field {
+            // Every one of the years; a year without a predikat makes the value missing.
+            let mut all = true;
+            for p in last_years(c, n, as_of) {
+                match p {
+                    None => return self.holds(None, as_of),
+                    Some(p) => all &= self.holds(Some(Val::Predikat(p)), as_of),
+                }
+            }
+            return all;
+        }
+        self.holds(value_of(self.field, c, as_of, rules), as_of)
     }
 
     /// Whether a value (`None`: missing) satisfies the condition.
-    pub(super) fn holds(&self, have: Option<Val<'_>>) -> bool {
+    pub(super) fn holds(&self, have: Option<Val<'_>>, as_of: NaiveDate) -> bool {
+        match &self.value {
+            // Any of the values; `!=`: none of them.
+            Value::List(items) => match self.op {
+                Op::Ne => items.iter().all(|v| self.holds_one(v, have, as_of)),
+                _ => items.iter().any(|v| self.holds_one(v, have, as_of)),
+            },
+            v => self.holds_one(v, have, as_of),
+        }
+    }
+
+    fn holds_one(&self, value: &Value, have: Option<Val<'_>>, as_of: NaiveDate) -> bool {
         let Some(have) = have else {
             // A condition on a missing value is false, except `=none`.
-            return matches!(self.value, Value::Missing) && self.op == Op::Eq;
+            return matches!(value, Value::Missing) && self.op == Op::Eq;
         };
         let op = self.op;
-        match (have, &self.value) {
+        match (have, value) {
             (_, Value::Missing) => op == Op::Ne,
             (Val::Name(t), Value::Text(n)) => match op {
                 Op::Eq => fold::eq(t, n),
@@ -153,9 +210,33 @@ impl Cond {
             (Val::Predikat(a), Value::Predikat(b)) => holds(op, a.cmp(b)),
             (Val::Potensi(a), Value::Potensi(b)) => holds(op, a.cmp(b)),
             (Val::Flag(a), Value::Flag(b)) => exact_or(op, a == *b, None),
+            (Val::Date(d), Value::Dates { lo, hi }) => within(op, d, *lo, *hi),
+            (Val::Date(d), Value::Span { n, unit }) => {
+                // The retirement date lies ahead of the as-of date; the others behind it.
+                let units = if self.field == Field::Pensiun {
+                    whole_units(as_of, d, *unit)
+                } else {
+                    whole_units(d, as_of, *unit)
+                };
+                holds(op, units.cmp(&i64::from(*n)))
+            }
             // The parser never pairs a field with another kind of value.
             _ => false,
         }
+    }
+}
+
+/// A date against the days `lo ..= hi` (a date, a month or a year as
+/// written): `=` within, `<` before the first day, `<=` up to the last day.
+fn within(op: Op, d: NaiveDate, lo: NaiveDate, hi: NaiveDate) -> bool {
+    match op {
+        Op::Eq => lo <= d && d <= hi,
+        Op::Ne => d < lo || hi < d,
+        Op::Lt => d < lo,
+        Op::Le => d <= hi,
+        Op::Gt => d > hi,
+        Op::Ge => d >= lo,
+        Op::Contains => false,
     }
 }
 
@@ -247,7 +328,7 @@ impl<'a> Prepared<'a> {
                     };
                     Prepared::Ids {
                         ids: &dict.ids,
-                        hit: dict.decide(|v| c.holds(v.and_then(text))),
+                        hit: dict.decide(|v| c.holds(v.and_then(text), pool.as_of)),
                     }
                 }
                 _ => Prepared::Node(node),
@@ -267,16 +348,16 @@ impl<'a> Prepared<'a> {
         v
     }
 
-    pub fn eval(&self, row: usize, c: &Candidate, as_of: NaiveDate) -> bool {
+    pub fn eval(&self, row: usize, c: &Candidate, as_of: NaiveDate, rules: &Rules) -> bool {
         match self {
-            Prepared::Node(n) => n.eval(c, as_of),
+            Prepared::Node(n) => n.eval(c, as_of, rules),
             Prepared::Rows(bits) => bits.get(row),
             Prepared::Ids { ids, hit } => ids
                 .get(row)
                 .is_some_and(|&id| hit.get(id as usize).copied().unwrap_or(false)),
-            Prepared::Not(p) => !p.eval(row, c, as_of),
-            Prepared::And(ps) => ps.iter().all(|p| p.eval(row, c, as_of)),
-            Prepared::Or(ps) => ps.iter().any(|p| p.eval(row, c, as_of)),
+            Prepared::Not(p) => !p.eval(row, c, as_of, rules),
+            Prepared::And(ps) => ps.iter().all(|p| p.eval(row, c, as_of, rules)),
+            Prepared::Or(ps) => ps.iter().any(|p| p.eval(row, c, as_of, rules)),
         }
     }
 }

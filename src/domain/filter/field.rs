@@ -5,9 +5,10 @@ use super::Op;
 use crate::domain::career;
 use crate::domain::fold;
 use crate::domain::{
-    squash, Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat,
+    squash, Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Rules, Sex, Status,
+    Tingkat,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
 /// A field of the filter language.
@@ -43,7 +44,20 @@ pub enum Field {
     Kalibrasi,
     /// A member of the KRS established for the as-of year (`ya` / `tidak`).
     Krs,
+    /// The predikat in each of the last N calendar years before the as-of
+    /// year (`kinerja.2th`); N is 1 ..= [`MAX_LAST_YEARS`].
+    KinerjaTerakhir(u8),
+    /// The birth date.
+    TanggalLahir,
+    /// The start of the current post, as `masa_jabatan` counts from it.
+    TmtJabatan,
+    /// TMT pensiun: the first day of the month after reaching the BUP of the
+    /// current post (PP 11/2017 Pasal 239 and 240; `Rules::bup_age`).
+    Pensiun,
 }
+
+/// The most years `kinerja.Nth` looks back.
+pub const MAX_LAST_YEARS: u8 = 10;
 
 /// The canonical (Indonesian) field names, as listed in
 /// [`ErrorKind::UnknownField`](super::ErrorKind::UnknownField).
@@ -79,6 +93,10 @@ pub const FIELD_NAMES: &[&str] = &[
     "kotak_hitung",
     "kalibrasi",
     "krs",
+    "kinerja.Nth",
+    "tanggal_lahir",
+    "tmt_jabatan",
+    "pensiun",
 ];
 
 /// The English aliases of the fields, in the same order (without `nip` and `status`,
@@ -113,6 +131,10 @@ pub const FIELD_ALIASES: &[&str] = &[
     "computed_box",
     "calibration",
     "succession",
+    "perf.Ny",
+    "birth_date",
+    "post_start",
+    "retirement",
 ];
 
 pub(super) const TEXT_OPS: &[Op] = &[Op::Eq, Op::Ne, Op::Contains];
@@ -126,6 +148,22 @@ pub(super) fn parse_year(s: &str) -> Option<u16> {
     } else {
         None
     }
+}
+
+/// The field of `kinerja.<rest>`: a year (`kinerja.2024`) or the last N years
+/// (`kinerja.2th`, `perf.2y`).
+pub(super) fn kinerja_suffix(rest: &str) -> Option<Field> {
+    if let Some(y) = parse_year(rest) {
+        return Some(Field::KinerjaTahun(y));
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let n: u8 = rest[..digits].parse().ok()?;
+    let unit = rest[digits..].to_ascii_lowercase();
+    let years = matches!(
+        unit.as_str(),
+        "th" | "thn" | "tahun" | "y" | "yr" | "yrs" | "year" | "years"
+    );
+    (years && (1..=MAX_LAST_YEARS).contains(&n)).then_some(Field::KinerjaTerakhir(n))
 }
 
 /// If `name` is `kinerja.<rest>` or `perf.<rest>` (any case), the byte offset of `<rest>`.
@@ -155,7 +193,7 @@ impl Field {
     pub fn parse(name: &str) -> Option<Field> {
         let name = name.trim();
         if let Some(at) = year_suffix(name) {
-            return parse_year(&name[at..]).map(Field::KinerjaTahun);
+            return kinerja_suffix(&name[at..]);
         }
         if let Some(at) = tier_suffix(name) {
             return parse_experience_tier(&name[at..]).map(|t| Field::Pengalaman(Some(t)));
@@ -181,6 +219,9 @@ impl Field {
             "kotakhitung" | "computedbox" => Field::KotakHitung,
             "kalibrasi" | "calibration" => Field::Kalibrasi,
             "krs" | "succession" => Field::Krs,
+            "tanggallahir" | "tgllahir" | "birthdate" => Field::TanggalLahir,
+            "tmtjabatan" | "poststart" => Field::TmtJabatan,
+            "pensiun" | "tmtpensiun" | "retirement" => Field::Pensiun,
             _ => return Competency::parse(name).map(Field::Kompetensi),
         })
     }
@@ -211,6 +252,10 @@ impl Field {
             Field::KotakHitung => "kotak_hitung".into(),
             Field::Kalibrasi => "kalibrasi".into(),
             Field::Krs => "krs".into(),
+            Field::KinerjaTerakhir(n) => format!("kinerja.{n}th"),
+            Field::TanggalLahir => "tanggal_lahir".into(),
+            Field::TmtJabatan => "tmt_jabatan".into(),
+            Field::Pensiun => "pensiun".into(),
         }
     }
 
@@ -231,8 +276,58 @@ impl Field {
             | Field::Jp
             | Field::MasaJabatan
             | Field::Pengalaman(_)
-            | Field::KotakHitung => ORDER_OPS,
+            | Field::KotakHitung
+            | Field::KinerjaTerakhir(_)
+            | Field::TanggalLahir
+            | Field::TmtJabatan
+            | Field::Pensiun => ORDER_OPS,
         }
+    }
+
+    /// Whether the field holds free text (`nama`, `unit`, ...).
+    pub fn is_text(&self) -> bool {
+        matches!(
+            self,
+            Field::Nip | Field::Nama | Field::Unit | Field::Jabatan | Field::Instansi
+        )
+    }
+
+    /// Whether the field holds a date (compared with dates and spans).
+    pub fn is_date(&self) -> bool {
+        matches!(
+            self,
+            Field::TanggalLahir | Field::TmtJabatan | Field::Pensiun
+        )
+    }
+
+    /// A condition on the field as a user would write it, for messages that
+    /// say what was probably meant (`kotak>=7`, `unit~kesehatan`).
+    pub fn example(&self) -> String {
+        let value = match self {
+            Field::Nip => "~1986",
+            Field::Nama => "~ahmad",
+            Field::Unit => "~kesehatan",
+            Field::Jabatan => "~kepala",
+            Field::Instansi => "~provinsi",
+            Field::Tingkat => ">=administrator",
+            Field::Status => "=pns",
+            Field::Jk => "=P",
+            Field::Golongan => ">=III/c",
+            Field::Pendidikan => ">=S1",
+            Field::Usia => "<45",
+            Field::Kotak | Field::KotakHitung => ">=7",
+            Field::Kinerja | Field::KinerjaTahun(_) | Field::KinerjaTerakhir(_) => ">=B",
+            Field::Potensi => "=tinggi",
+            Field::Kompetensi(_) => ">=4",
+            Field::Jp => "<20",
+            Field::MasaJabatan | Field::Pengalaman(_) => ">=2",
+            Field::Kalibrasi => "=usang",
+            Field::Krs => "=ya",
+            Field::TanggalLahir => "<01-01-1970",
+            Field::TmtJabatan => ">=2th",
+            Field::Pensiun => "<12bln",
+        };
+        format!("{}{value}", self.name())
     }
 }
 
@@ -253,6 +348,7 @@ pub(super) enum Val<'a> {
     Potensi(Potensi),
     /// Yes / no.
     Flag(bool),
+    Date(NaiveDate),
 }
 
 pub(super) fn text(s: &str) -> Option<Val<'_>> {
@@ -260,7 +356,12 @@ pub(super) fn text(s: &str) -> Option<Val<'_>> {
 }
 
 /// The candidate's value of `field` on `as_of`; `None` when the value is missing.
-pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<Val<'_>> {
+pub(super) fn value_of<'c>(
+    field: Field,
+    c: &'c Candidate,
+    as_of: NaiveDate,
+    rules: &Rules,
+) -> Option<Val<'c>> {
     match field {
         Field::Nip => text(&c.nip),
         Field::Nama => (!c.nama.trim().is_empty()).then_some(Val::Name(&c.nama)),
@@ -284,16 +385,40 @@ pub(super) fn value_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<
         Field::KotakHitung => c.kotak_hitung().map(|k| Val::Num(k.into())),
         Field::Kalibrasi => Some(Val::Num(c.calibration_status().rank())),
         Field::Krs => Some(Val::Flag(c.krs)),
+        Field::KinerjaTerakhir(n) => last_years(c, n, as_of)
+            .try_fold(Predikat::SangatBaik, |low, p| Some(low.min(p?)))
+            .map(Val::Predikat),
+        Field::TanggalLahir => Some(Val::Date(c.birth)),
+        Field::TmtJabatan => post_start(c).map(Val::Date),
+        Field::Pensiun => Some(Val::Date(c.retirement(rules))),
     }
+}
+
+/// The predikat of each of the `n` calendar years before the as-of year,
+/// latest first (`None`: no SKP on record that year). The years whose
+/// predikat is final, as the eligibility and KRS conditions read "the last
+/// N years" (`eligibility::articles::predikat_years`).
+pub(super) fn last_years(
+    c: &Candidate,
+    n: u8,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = Option<Predikat>> + '_ {
+    let year = as_of.year();
+    (1..=i32::from(n))
+        .map(move |back| c.predikat_in((year - back).clamp(0, u16::MAX as i32) as u16))
+}
+
+/// The start of the current post: the position history's open span at the
+/// current tier when there is one, else the TMT jabatan (what `masa_jabatan`
+/// counts from).
+pub(super) fn post_start(c: &Candidate) -> Option<NaiveDate> {
+    c.career.current_start(c.tingkat).or(c.tmt_jabatan)
 }
 
 /// Whole years in the current post: from the start of the history's open
 /// span at the current tier when there is one, else from the TMT jabatan.
 pub(super) fn tenure(c: &Candidate, as_of: NaiveDate) -> Option<u32> {
-    c.career
-        .current_start(c.tingkat)
-        .or(c.tmt_jabatan)
-        .map(|start| crate::domain::dates::whole_years(start, as_of))
+    post_start(c).map(|start| crate::domain::dates::whole_years(start, as_of))
 }
 
 /// Whole years on `tier`'s rung or higher (any post for `None`) from the
@@ -386,12 +511,30 @@ fn sort_key(v: Val<'_>) -> SortKey<'_> {
         Val::Potensi(p) => SortKey::Num(p as u32),
         // Yes first.
         Val::Flag(b) => SortKey::Num(u32::from(!b)),
+        Val::Date(d) => SortKey::Num(d.num_days_from_ce().max(0) as u32),
     }
 }
 
 /// The key [`compare`] orders by; `None` when the value is missing.
+/// `pensiun` is read with the default BUP ages ([`sort_key_in`] takes the pool's rules).
 pub fn sort_key_of(field: Field, c: &Candidate, as_of: NaiveDate) -> Option<SortKey<'_>> {
-    value_of(field, c, as_of).map(sort_key)
+    sort_key_in(field, c, as_of, default_rules())
+}
+
+/// [`sort_key_of`] with a set of rules (the BUP ages of `pensiun`).
+pub fn sort_key_in<'c>(
+    field: Field,
+    c: &'c Candidate,
+    as_of: NaiveDate,
+    rules: &Rules,
+) -> Option<SortKey<'c>> {
+    value_of(field, c, as_of, rules).map(sort_key)
+}
+
+/// The default rules, for callers that have no pool at hand.
+pub(super) fn default_rules() -> &'static Rules {
+    static DEFAULT: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Rules::default)
 }
 
 /// Order two candidates by a field, ascending in the field's order (the order the
@@ -412,8 +555,20 @@ pub fn compare_directed(
     as_of: NaiveDate,
     descending: bool,
 ) -> Ordering {
-    let ka = value_of(*field, a, as_of).map(sort_key);
-    let kb = value_of(*field, b, as_of).map(sort_key);
+    compare_in(field, a, b, as_of, default_rules(), descending)
+}
+
+/// [`compare_directed`] with a set of rules (the BUP ages of `pensiun`).
+pub fn compare_in(
+    field: &Field,
+    a: &Candidate,
+    b: &Candidate,
+    as_of: NaiveDate,
+    rules: &Rules,
+    descending: bool,
+) -> Ordering {
+    let ka = sort_key_in(*field, a, as_of, rules);
+    let kb = sort_key_in(*field, b, as_of, rules);
     match (ka, kb) {
         (Some(x), Some(y)) if descending => y.cmp(&x),
         (Some(x), Some(y)) => x.cmp(&y),

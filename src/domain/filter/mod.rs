@@ -11,9 +11,10 @@
 //! or      = and { ("or" | "atau" | "||") and }
 //! and     = unary { ["and" | "dan" | "&&"] unary }     -- side by side means AND
 //! unary   = ("not" | "bukan" | "!") unary | "(" or ")" | cond | text
-//! cond    = field op value
+//! cond    = field op value | field "in" "(" value { [","] value } ")"
 //! op      = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~"
 //! value   = number | word | "quoted string" | none | kosong
+//!         | value "," value                              -- a list (not for text fields)
 //! text    = word | "quoted string"
 //! ```
 //! `and` binds tighter than `or`. Keywords, field names and enumerated values are
@@ -35,6 +36,9 @@
 //! A word or quoted string that is not followed by an operator matches employees
 //! whose nama, NIP, jabatan or unit kerja contains it, case-insensitively. A word
 //! followed by an operator is a condition, and the word must be a field name.
+//! An unquoted field name followed by something it takes as a value (`kotak 9`,
+//! `unit kesehatan`) is an [`ErrorKind::MissingOperator`]; followed by `in` it
+//! starts a list; otherwise it is searched, with a [`FilterWarning`].
 //!
 //! # Operators per field
 //! | fields | operators | meaning |
@@ -49,6 +53,11 @@
 //! | `kotak` | `= != < <= > >=` | 1 .. 9; a value outside is an error |
 //! | the nine competencies | `= != < <= > >=` | level 1 .. 5; a value outside is an error |
 //! | `status jk` | `= !=` | `pns`/`pppk`, `L`/`P` |
+//! | `kinerja.Nth` | `= != < <= > >=` | the predikat of each of the N years before the as-of year |
+//! | `tanggal_lahir tmt_jabatan pensiun` | `= != < <= > >=` | a date, month or year (a span of days), or a span from the as-of date (`12bln`, `2th`, `30hr`) compared with the whole units between the as-of date and the date |
+//!
+//! A list (`kotak=7,8,9`, `kotak in (7,8,9)`) takes `=` (any of them) and `!=`
+//! (none of them) only.
 //!
 //! `~` is only for text fields; ordering operators are not for text, `status` or `jk`.
 //! A wrong operator is an [`ErrorKind::OperatorNotAllowed`] listing the ones the field takes.
@@ -69,22 +78,27 @@
 
 mod eval;
 mod field;
+mod group;
 mod lex;
 mod parse;
 
 #[cfg(test)]
 mod calibration_tests;
 #[cfg(test)]
+mod hr_tests;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;
 
-use crate::domain::{Candidate, Pool};
+use crate::domain::{Candidate, Pool, Rules};
 use chrono::NaiveDate;
 
 pub use field::{
-    compare, compare_directed, sort_key_of, Field, SortKey, FIELD_ALIASES, FIELD_NAMES,
+    compare, compare_directed, compare_in, sort_key_in, sort_key_of, Field, SortKey, FIELD_ALIASES,
+    FIELD_NAMES, MAX_LAST_YEARS,
 };
+pub use group::{count_by, Group};
 
 /// How many parentheses and `not`s may nest inside one another.
 pub const MAX_DEPTH: usize = 64;
@@ -93,12 +107,25 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
     root: Option<eval::Node>,
+    warnings: Vec<FilterWarning>,
+}
+
+/// Something in a filter that parses but was probably not meant: a bare
+/// word that is a field name (`kotak`, `pendidikan`) is searched as text,
+/// which a user who meant a condition should be told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterWarning {
+    /// The 1-based character column of the word.
+    pub column: usize,
+    /// The field the word names.
+    pub field: Field,
 }
 
 /// A [`Filter`] prepared against one pool (see [`Filter::prepare`]).
 pub struct Matcher<'a> {
     root: Option<eval::Prepared<'a>>,
     as_of: NaiveDate,
+    rules: &'a Rules,
 }
 
 impl Matcher<'_> {
@@ -106,7 +133,7 @@ impl Matcher<'_> {
     pub fn matches(&self, row: usize, c: &Candidate) -> bool {
         match &self.root {
             None => true,
-            Some(p) => p.eval(row, c, self.as_of),
+            Some(p) => p.eval(row, c, self.as_of, self.rules),
         }
     }
 }
@@ -165,6 +192,8 @@ pub enum Expected {
     WholeNumber,
     /// A whole number from `min` to `max`.
     Range { min: u32, max: u32 },
+    /// A date, a month, a year or a span from the as-of date.
+    Date,
 }
 
 /// The kinds of error, with what was found and what was expected.
@@ -220,21 +249,46 @@ pub enum ErrorKind {
     EmptyParens,
     /// More than `limit` parentheses/`not`s inside one another (column: the first one too deep).
     TooDeep { limit: usize },
+    /// A field name followed by a value without an operator (`kotak 9`,
+    /// `unit kesehatan`; column: the value): `suggest` is the operator
+    /// probably meant, `value` the value as typed.
+    MissingOperator {
+        field: Field,
+        value: String,
+        suggest: Op,
+    },
+    /// A list of values (`kotak=7,8,9`) with an operator other than `=` and
+    /// `!=` (column: the operator).
+    ListNeedsEquality { field: Field, op: Op },
+    /// `field in` not followed by a list in parentheses, or a list with
+    /// something other than values in it (column: what came instead).
+    BadList { field: Field },
 }
 
 /// Parse a filter. Blank input gives the empty filter, which matches everyone.
 pub fn parse(input: &str) -> Result<Filter, FilterError> {
-    let root = parse::parse(input)?;
-    Ok(Filter { root })
+    let (root, warnings) = parse::parse(input)?;
+    Ok(Filter { root, warnings })
 }
 
 impl Filter {
-    /// Whether the candidate passes the filter on the as-of date. Does not allocate.
+    /// Whether the candidate passes the filter on the as-of date, `pensiun`
+    /// read with the default BUP ages. Does not allocate.
     pub fn matches(&self, c: &Candidate, as_of: NaiveDate) -> bool {
+        self.matches_with(c, as_of, field::default_rules())
+    }
+
+    /// [`Filter::matches`] with a set of rules (the BUP ages of `pensiun`).
+    pub fn matches_with(&self, c: &Candidate, as_of: NaiveDate, rules: &Rules) -> bool {
         match &self.root {
             None => true,
-            Some(node) => node.eval(c, as_of),
+            Some(node) => node.eval(c, as_of, rules),
         }
+    }
+
+    /// What in the filter was parsed but probably not meant, in text order.
+    pub fn warnings(&self) -> &[FilterWarning] {
+        &self.warnings
     }
 
     /// The filter prepared for evaluating the rows of one pool: faster than
@@ -244,6 +298,7 @@ impl Filter {
         Matcher {
             root: self.root.as_ref().map(|n| eval::Prepared::new(n, pool)),
             as_of: pool.as_of,
+            rules: &pool.rules,
         }
     }
 

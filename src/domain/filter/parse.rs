@@ -2,14 +2,16 @@
 //! field. Recursion happens only through `(` and `not`, whose nesting is limited to
 //! [`MAX_DEPTH`], so no input can overflow the stack.
 
-use super::eval::{Cond, Node, Value};
+use super::eval::{Cond, Node, Unit, Value};
 use super::field::{
-    parse_experience_tier, parse_year, tier_suffix, year_suffix, Field, FIELD_ALIASES, FIELD_NAMES,
+    kinerja_suffix, parse_experience_tier, tier_suffix, year_suffix, Field, FIELD_ALIASES,
+    FIELD_NAMES,
 };
 use super::lex::{lex, Tk, Token};
-use super::{ErrorKind, Expected, FilterError, Op, MAX_DEPTH};
+use super::{ErrorKind, Expected, FilterError, FilterWarning, Op, MAX_DEPTH};
 use crate::domain::calibration::CalibrationStatus;
 use crate::domain::{Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
+use chrono::NaiveDate;
 
 pub(super) const TINGKAT_VALUES: &[&str] = &[
     "jpt_utama",
@@ -28,11 +30,14 @@ pub(super) const POTENSI_VALUES: &[&str] = &["rendah", "menengah", "tinggi"];
 pub(super) const KALIBRASI_VALUES: &[&str] = &["ya", "usang", "tidak"];
 pub(super) const FLAG_VALUES: &[&str] = &["ya", "tidak"];
 
-/// Parse `input`; `None` for a blank filter.
-pub(super) fn parse(input: &str) -> Result<Option<Node>, FilterError> {
+/// A parsed filter's tree (`None` for a blank filter) and its warnings.
+pub(super) type Parsed = (Option<Node>, Vec<FilterWarning>);
+
+/// Parse `input`.
+pub(super) fn parse(input: &str) -> Result<Parsed, FilterError> {
     let (toks, end) = lex(input);
     if toks.is_empty() {
-        return Ok(None);
+        return Ok((None, Vec::new()));
     }
     let mut p = Parser {
         toks,
@@ -40,10 +45,11 @@ pub(super) fn parse(input: &str) -> Result<Option<Node>, FilterError> {
         end,
         depth: 0,
         parens: 0,
+        warnings: Vec::new(),
     };
     let node = p.or(None)?;
     match p.peek()? {
-        None => Ok(Some(node)),
+        None => Ok((Some(node), p.warnings)),
         Some(t) => Err(p.unexpected(t, None)),
     }
 }
@@ -57,6 +63,7 @@ struct Parser {
     depth: usize,
     /// Parentheses currently open.
     parens: usize,
+    warnings: Vec<FilterWarning>,
 }
 
 fn err(column: usize, kind: ErrorKind) -> FilterError {
@@ -207,7 +214,10 @@ impl Parser {
                     self.cond(&w, t.col, op, op_col)
                 } else {
                     self.pos += 1;
-                    Ok(Node::Term(w.to_lowercase().into()))
+                    match Field::parse(&w) {
+                        Some(field) => self.field_without_operator(&w, field, t.col),
+                        None => Ok(Node::Term(w.to_lowercase().into())),
+                    }
                 }
             }
             _ => Err(self.unexpected(t, after)),
@@ -238,33 +248,187 @@ impl Parser {
             None => return Err(err(self.end, ErrorKind::MissingValue { field, op })),
         };
         self.pos += 1;
-        let value = if !quoted && is_none_word(&text) {
+        let value = if !quoted && !field.is_text() && text.contains(',') {
             if !matches!(op, Op::Eq | Op::Ne) {
-                return Err(err(op_col, ErrorKind::NoneNeedsEquality { field, op }));
+                return Err(err(op_col, ErrorKind::ListNeedsEquality { field, op }));
             }
-            Value::Missing
+            let mut items = Vec::new();
+            let mut at = vcol;
+            for part in text.split(',') {
+                if !part.trim().is_empty() {
+                    items.push(one_value(field, op, op_col, part, false, at)?);
+                }
+                at += part.chars().count() + 1;
+            }
+            list(items)
         } else {
-            parse_value(field, &text).ok_or_else(|| {
-                err(
-                    vcol,
-                    ErrorKind::BadValue {
-                        field,
-                        value: text.clone(),
-                        expected: expected(field),
-                    },
-                )
-            })?
+            one_value(field, op, op_col, &text, quoted, vcol)?
         };
         Ok(Node::Cond(Cond { field, op, value }))
     }
+
+    /// A field name not followed by an operator, just read (`word` at `col`):
+    /// `field in (a, b)` is a list; a value right after it is an error that
+    /// says which operator is missing; else the word is searched as text, with
+    /// a warning that it is a field name.
+    fn field_without_operator(
+        &mut self,
+        word: &str,
+        field: Field,
+        col: usize,
+    ) -> Result<Node, FilterError> {
+        let next = self.toks.get(self.pos).cloned();
+        let after_is_op = matches!(
+            self.toks.get(self.pos + 1),
+            Some(Token { tk: Tk::Op(_), .. })
+        );
+        match next {
+            Some(Token {
+                tk: Tk::Word(w),
+                col: in_col,
+            }) if w.eq_ignore_ascii_case("in") => {
+                self.pos += 1;
+                self.list(field, in_col + 2)
+            }
+            Some(Token {
+                tk: Tk::Word(v),
+                col: vcol,
+            }) if !after_is_op && looks_like_value(field, &v, false) => Err(err(
+                vcol,
+                ErrorKind::MissingOperator {
+                    field,
+                    suggest: suggested_op(field, &v),
+                    value: v,
+                },
+            )),
+            Some(Token {
+                tk: Tk::Quoted(v),
+                col: vcol,
+            }) if looks_like_value(field, &v, true) => Err(err(
+                vcol,
+                ErrorKind::MissingOperator {
+                    field,
+                    value: shown(&Tk::Quoted(v)),
+                    suggest: suggested_op(field, ""),
+                },
+            )),
+            _ => {
+                self.warnings.push(FilterWarning { column: col, field });
+                Ok(Node::Term(word.to_lowercase().into()))
+            }
+        }
+    }
+
+    /// The `( value, value ... )` after `field in` (`end_col`: just after
+    /// `in`, for an error when nothing follows).
+    fn list(&mut self, field: Field, end_col: usize) -> Result<Node, FilterError> {
+        let bad = |col| err(col, ErrorKind::BadList { field });
+        let open = match self.toks.get(self.pos) {
+            Some(Token {
+                tk: Tk::LParen,
+                col,
+            }) => *col,
+            Some(t) => return Err(bad(t.col)),
+            None => return Err(bad(end_col.min(self.end))),
+        };
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            let Some(t) = self.peek()? else {
+                return Err(err(
+                    self.end,
+                    ErrorKind::MissingCloseParen { open_column: open },
+                ));
+            };
+            self.pos += 1;
+            match t.tk {
+                Tk::RParen if !items.is_empty() => break,
+                Tk::Quoted(v) => items.push(one_value(field, Op::Eq, t.col, &v, true, t.col)?),
+                Tk::Word(w) => {
+                    let mut at = t.col;
+                    for part in w.split(',') {
+                        if !part.trim().is_empty() {
+                            items.push(one_value(field, Op::Eq, t.col, part, false, at)?);
+                        }
+                        at += part.chars().count() + 1;
+                    }
+                }
+                _ => return Err(bad(t.col)),
+            }
+        }
+        Ok(Node::Cond(Cond {
+            field,
+            op: Op::Eq,
+            value: list(items),
+        }))
+    }
+}
+
+/// A list of one value is that value.
+fn list(mut items: Vec<Value>) -> Value {
+    if items.len() == 1 {
+        items.swap_remove(0)
+    } else {
+        Value::List(items.into())
+    }
+}
+
+/// Whether `v` right after a field name was meant as its value: any text for
+/// a text field; for the others a value the field takes, `none`, a list, or
+/// something starting with a digit (`kotak 10`, `pensiun 12bln`).
+fn looks_like_value(field: Field, v: &str, quoted: bool) -> bool {
+    field.is_text()
+        || (!quoted && (is_none_word(v) || v.contains(',')))
+        || v.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || parse_value(field, v).is_some()
+}
+
+/// The operator probably meant between a field and the value `v`: contains
+/// for text, less-than for a span (`pensiun<12bln`), else equality.
+fn suggested_op(field: Field, v: &str) -> Op {
+    if field.is_text() {
+        Op::Contains
+    } else if field.is_date() && matches!(parse_value(field, v), Some(Value::Span { .. })) {
+        Op::Lt
+    } else {
+        Op::Eq
+    }
+}
+
+/// One value for `field` (a list's item or the whole value) at column `vcol`.
+fn one_value(
+    field: Field,
+    op: Op,
+    op_col: usize,
+    text: &str,
+    quoted: bool,
+    vcol: usize,
+) -> Result<Value, FilterError> {
+    let text = if quoted { text } else { text.trim() };
+    if !quoted && is_none_word(text) {
+        if !matches!(op, Op::Eq | Op::Ne) {
+            return Err(err(op_col, ErrorKind::NoneNeedsEquality { field, op }));
+        }
+        return Ok(Value::Missing);
+    }
+    parse_value(field, text).ok_or_else(|| {
+        err(
+            vcol,
+            ErrorKind::BadValue {
+                field,
+                value: text.into(),
+                expected: expected(field),
+            },
+        )
+    })
 }
 
 /// The field named `name` (a word starting at column `col`), or the error.
 fn resolve_field(name: &str, col: usize) -> Result<Field, FilterError> {
     if let Some(at) = year_suffix(name) {
         let year = &name[at..];
-        return match parse_year(year) {
-            Some(y) => Ok(Field::KinerjaTahun(y)),
+        return match kinerja_suffix(year) {
+            Some(f) => Ok(f),
             None => Err(err(
                 col + name[..at].chars().count(),
                 ErrorKind::BadYear { text: year.into() },
@@ -311,9 +475,10 @@ fn expected(field: Field) -> Expected {
         Field::Kotak | Field::KotakHitung => Expected::Range { min: 1, max: 9 },
         Field::Kalibrasi => Expected::OneOf(KALIBRASI_VALUES),
         Field::Kompetensi(_) => Expected::Range { min: 1, max: 5 },
-        Field::Kinerja | Field::KinerjaTahun(_) => Expected::Predikat,
+        Field::Kinerja | Field::KinerjaTahun(_) | Field::KinerjaTerakhir(_) => Expected::Predikat,
         Field::Potensi => Expected::OneOf(POTENSI_VALUES),
         Field::Krs => Expected::OneOf(FLAG_VALUES),
+        Field::TanggalLahir | Field::TmtJabatan | Field::Pensiun => Expected::Date,
     }
 }
 
@@ -358,8 +523,70 @@ fn parse_value(field: Field, s: &str) -> Option<Value> {
         // The status's rank, as the candidate's value reads it.
         Field::Kalibrasi => Value::Num(CalibrationStatus::parse(s)?.rank()),
         Field::Kompetensi(_) => Value::Num(in_range(s, 1, 5)?),
-        Field::Kinerja | Field::KinerjaTahun(_) => Value::Predikat(Predikat::parse(s)?),
+        Field::Kinerja | Field::KinerjaTahun(_) | Field::KinerjaTerakhir(_) => {
+            Value::Predikat(Predikat::parse(s)?)
+        }
         Field::Potensi => Value::Potensi(Potensi::parse(s)?),
         Field::Krs => Value::Flag(flag(s)?),
+        Field::TanggalLahir | Field::TmtJabatan | Field::Pensiun => date_value(s)?,
     })
+}
+
+/// A date value: a span from the as-of date (`12bln`, `2th`, `30hr`; also
+/// `12mo`, `2y`, `30d`), a year (`2027`), a month (`12-2027`, `12/2027`,
+/// `2027-12`) or a date (`31-12-2027`, `2027-12-31`, `31/12/2027`).
+fn date_value(s: &str) -> Option<Value> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < s.len() && s.as_bytes()[digits].is_ascii_alphabetic() {
+        let unit = match s[digits..].to_ascii_lowercase().as_str() {
+            "hr" | "hari" | "d" | "day" | "days" => Unit::Day,
+            "bl" | "bln" | "bulan" | "mo" | "month" | "months" => Unit::Month,
+            "th" | "thn" | "tahun" | "y" | "yr" | "yrs" | "year" | "years" => Unit::Year,
+            _ => return None,
+        };
+        let n = whole(&s[..digits]).filter(|n| *n <= 1200)?;
+        return Some(Value::Span { n, unit });
+    }
+    let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    let year = |t: &str| {
+        (t.len() == 4)
+            .then(|| whole(t))
+            .flatten()
+            .filter(|y| (1000..=9999).contains(y))
+            .map(|y| y as i32)
+    };
+    if let Some(y) = year(s) {
+        return Some(Value::Dates {
+            lo: ymd(y, 1, 1)?,
+            hi: ymd(y, 12, 31)?,
+        });
+    }
+    let month = |y: i32, m: &str| {
+        let m = in_range(m, 1, 12).filter(|_| (1..=2).contains(&m.len()))?;
+        let lo = ymd(y, m, 1)?;
+        let next = if m == 12 {
+            ymd(y + 1, 1, 1)
+        } else {
+            ymd(y, m + 1, 1)
+        }?;
+        Some(Value::Dates {
+            lo,
+            hi: next.pred_opt()?,
+        })
+    };
+    for sep in ['-', '/'] {
+        if let Some((a, b)) = s.split_once(sep) {
+            if let (Some(y), false) = (year(b), b.contains(sep)) {
+                return month(y, a);
+            }
+            if let (Some(y), false) = (year(a), b.contains(sep)) {
+                return month(y, b);
+            }
+        }
+    }
+    let d = crate::domain::dates::parse(s)?;
+    Some(Value::Dates { lo: d, hi: d })
 }

@@ -100,6 +100,15 @@ const TOKENS: &[&str] = &[
     "masa_jabatan",
     "tenure",
     "umur",
+    "tanggal_lahir",
+    "tmt_jabatan",
+    "pensiun",
+    "retirement",
+    "kinerja.2th",
+    "perf.3y",
+    "kinerja.11th",
+    "in",
+    "IN",
     // operators
     "=",
     "!=",
@@ -146,6 +155,17 @@ const TOKENS: &[&str] = &[
     "45",
     "-1",
     "99999999999",
+    "7,8,9",
+    ",",
+    "7,",
+    "12bln",
+    "2th",
+    "30hr",
+    "2027",
+    "12-2027",
+    "31-12-2027",
+    "2027-12-31",
+    "31/02/2027",
     // keywords and punctuation
     "and",
     "dan",
@@ -215,6 +235,16 @@ fn valid_filter() -> impl Strategy<Value = String> {
             "kemas",
             "\"nyimas\"",
             "guru",
+            "kotak=7,8,9",
+            "kotak in (7, 8, 9)",
+            "golongan!=III/c,III/d",
+            "pensiun<12bln",
+            "pensiun=2027",
+            "tanggal_lahir<01-01-1990",
+            "tmt_jabatan>=2th",
+            "kinerja.2th>=B",
+            "kinerja.3th=SB",
+            "pendidikan",
         ][..],
     )
     .prop_map(String::from);
@@ -392,5 +422,75 @@ proptest! {
     fn truncated_valid_filters_never_panic(s in valid_filter(), cut in 0usize..200) {
         let cut: String = s.chars().take(cut).collect();
         let _ = exercise(&cut);
+    }
+
+    #[test]
+    fn a_list_is_the_or_of_its_values(
+        values in prop::collection::vec(1u32..=9, 1..5),
+        kotak in prop::option::of(1u8..=9),
+    ) {
+        let mut c = sample();
+        c.kotak = kotak;
+        let items: Vec<String> = values.iter().map(u32::to_string).collect();
+        let ors: Vec<String> = items.iter().map(|v| format!("kotak={v}")).collect();
+        let any = parse(&ors.join(" or ")).unwrap().matches(&c, on());
+        let commas = parse(&format!("kotak={}", items.join(","))).unwrap();
+        let listed = parse(&format!("kotak in ({})", items.join(", "))).unwrap();
+        prop_assert_eq!(commas.matches(&c, on()), any);
+        prop_assert_eq!(listed.matches(&c, on()), any);
+        // `!=` is none of them, and false on a missing box.
+        let none_of = parse(&format!("kotak!={}", items.join(","))).unwrap();
+        prop_assert_eq!(none_of.matches(&c, on()), kotak.is_some() && !any);
+    }
+
+    #[test]
+    fn date_spans_read_as_age_and_tenure(
+        birth in 0i64..30_000,
+        tmt in 0i64..30_000,
+        as_of in 20_000i64..40_000,
+        n in 0u32..90,
+        op in prop::sample::select(&["<", "<=", "=", "!=", ">", ">="][..]),
+    ) {
+        let base = NaiveDate::from_ymd_opt(1940, 1, 1).unwrap();
+        let mut c = sample();
+        c.birth = base + chrono::Days::new(birth as u64);
+        c.tmt_jabatan = Some(base + chrono::Days::new(tmt as u64));
+        let on = base + chrono::Days::new(as_of as u64);
+        let same = |a: &str, b: &str| parse(a).unwrap().matches(&c, on) == parse(b).unwrap().matches(&c, on);
+        let (birth_years, age) = (format!("tanggal_lahir{op}{n}th"), format!("usia{op}{n}"));
+        let (tmt_years, tenure) = (format!("tmt_jabatan{op}{n}th"), format!("masa_jabatan{op}{n}"));
+        if c.birth <= on {
+            prop_assert!(same(&birth_years, &age), "{} / {}", birth_years, age);
+        }
+        if c.tmt_jabatan.is_some_and(|t| t <= on) {
+            prop_assert!(same(&tmt_years, &tenure), "{} / {}", tmt_years, tenure);
+        }
+        // Twelve whole months are a whole year (for `<` and `>=`).
+        if op == "<" || op == ">=" {
+            let months = format!("tanggal_lahir{op}{}bln", 12 * n);
+            prop_assert!(same(&months, &birth_years), "{} / {}", months, birth_years);
+        }
+    }
+
+    #[test]
+    fn a_field_name_then_a_value_is_never_a_text_search(
+        field in prop::sample::select(&[
+            ("kotak", "9"), ("unit", "kesehatan"), ("pensiun", "2027"), ("golongan", "III/c"),
+            ("KINERJA", "sb"), ("tanggal_lahir", "01-01-1990"), ("tmt_jabatan", "2th"),
+            ("box", "7,8"), ("usia", "45"), ("jabatan", "\"kepala seksi\""), ("kinerja.2th", "B"),
+        ][..]),
+        before in prop::sample::select(&["", "kemas ", "usia>1 ", "(guru or x) ", "not "][..]),
+    ) {
+        let (name, value) = field;
+        let text = format!("{before}{name} {value}");
+        let err = parse(&text).unwrap_err();
+        let at = before.chars().count() + name.chars().count() + 2;
+        prop_assert_eq!(err.column, at, "{}", text);
+        let is_missing_op = matches!(err.kind, ErrorKind::MissingOperator { .. });
+        prop_assert!(is_missing_op, "{}: {:?}", text, err.kind);
+        // Alone, the field name is searched, with a warning at its column.
+        let alone = parse(&format!("{before}{name}")).unwrap();
+        prop_assert_eq!(alone.warnings().len(), 1);
+        prop_assert_eq!(alone.warnings()[0].column, before.chars().count() + 1);
     }
 }

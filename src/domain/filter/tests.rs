@@ -13,18 +13,18 @@ use crate::domain::{
 };
 use std::cmp::Ordering;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// The as-of date of most tests: sample() is 40, 5 years in post, 12 JP in 2025.
-fn on() -> NaiveDate {
+pub(super) fn on() -> NaiveDate {
     d(2026, 11, 22)
 }
 
 /// sample(): Kemas Ahmad Fauzi, PNS III/c, pengawas, S2, SB SB (2024, 2025), B 2023,
 /// potensi tinggi, kotak 9, competencies [4,3,3,4,3,3,2,4,3].
-fn kemas() -> Candidate {
+pub(super) fn kemas() -> Candidate {
     let mut c = sample();
     c.compute_kotak(&Rules::default());
     c
@@ -58,15 +58,15 @@ fn sparse() -> Candidate {
     }
 }
 
-fn ok(s: &str) -> Filter {
+pub(super) fn ok(s: &str) -> Filter {
     parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e:?}"))
 }
 
-fn m(s: &str, c: &Candidate) -> bool {
+pub(super) fn m(s: &str, c: &Candidate) -> bool {
     ok(s).matches(c, on())
 }
 
-fn e(s: &str) -> FilterError {
+pub(super) fn e(s: &str) -> FilterError {
     match parse(s) {
         Ok(f) => panic!("{s:?} should fail, parsed as {f:?}"),
         Err(e) => e,
@@ -82,7 +82,7 @@ fn check(cases: &[(&str, bool, bool)]) {
     }
 }
 
-fn with(f: impl FnOnce(&mut Candidate)) -> Candidate {
+pub(super) fn with(f: impl FnOnce(&mut Candidate)) -> Candidate {
     let mut c = kemas();
     f(&mut c);
     c
@@ -342,6 +342,8 @@ fn listed_field_names_all_parse_and_cover_every_field() {
         name.replace("YYYY", "2024")
             .replace("TINGKAT", "pengawas")
             .replace("TIER", "pengawas")
+            .replace("Nth", "2th")
+            .replace("Ny", "2y")
     };
     let field = |name: &str| Field::parse(&example(name));
     for name in FIELD_NAMES.iter().chain(FIELD_ALIASES) {
@@ -363,7 +365,7 @@ fn listed_field_names_all_parse_and_cover_every_field() {
     for c in Competency::ALL {
         assert!(FIELD_NAMES.contains(&c.code()) && FIELD_ALIASES.contains(&c.english()));
     }
-    assert_eq!(FIELD_NAMES.len(), 31);
+    assert_eq!(FIELD_NAMES.len(), 35);
 }
 
 #[test]
@@ -1793,10 +1795,13 @@ fn matches_does_not_allocate() {
         "kinerja.2024=SB kinerja.2025=SB usia<45 jp>=20 masa_jabatan>2",
         "\"Kemas\" nama=x instansi~sumatera potensi=none status=pns jk!=P nip~1986",
         "kemas or guru or \"kepala seksi\" or kepegawaian",
+        "pensiun<12bln tanggal_lahir<1990 tmt_jabatan>=2th kinerja.2th>=B kotak in (7,8,9)",
     ]
     .iter()
     .map(|s| ok(s))
     .collect();
+    // The default rules (for `pensiun`) are made once, on first use.
+    assert!(!ok("pensiun<12bln kinerja.2th>=B kotak=7,8,9").matches(&sparse(), on()));
     let before = counting::count();
     let mut hits = 0;
     for _ in 0..100 {
@@ -1871,6 +1876,9 @@ fn every_error_kind_has_a_message_in_each_language() {
         "(x",
         "x)",
         "()",
+        "kotak 9",
+        "kotak>=7,8",
+        "kotak in 7",
     ];
     let deep = "(".repeat(MAX_DEPTH + 1);
     let mut kinds = std::collections::HashSet::new();
@@ -1881,7 +1889,7 @@ fn every_error_kind_has_a_message_in_each_language() {
         assert!(!i.is_empty() && !n.is_empty() && i != n, "{s}: {i} / {n}");
         assert!(!i.contains("ErrorKind") && !n.contains("ErrorKind"));
     }
-    assert_eq!(kinds.len(), 14, "every ErrorKind variant is exercised");
+    assert_eq!(kinds.len(), 17, "every ErrorKind variant is exercised");
 }
 
 #[test]

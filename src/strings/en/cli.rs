@@ -23,6 +23,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("query.desc", "Descending order"),
     ("query.limit", "At most N rows"),
     ("query.count", "Print the number of matches only"),
+    ("query.by", "Count the matches per value of a filter field (e.g. unit, kotak, golongan; dates per year)"),
     ("demo", "Create (or replace, after asking or with --force) a realistic demo talent pool"),
     ("demo.size", "Number of employees (100 .. 5,000,000)"),
     ("demo.seed", "Random seed: same seed, same pool"),
@@ -207,6 +208,25 @@ pub fn filter_invalid(column: usize, message: &str) -> String {
     format!("invalid filter at column {column}: {message}")
 }
 
+pub fn unknown_by_field(s: &str) -> String {
+    format!(
+        "cannot count by '{s}': not a filter field (e.g. unit, kotak, golongan, tingkat, pensiun)"
+    )
+}
+
+/// The header of `query --by FIELD`: the field, then the count.
+pub fn by_header(field: &str) -> Vec<String> {
+    vec![field.to_string(), "count".to_string()]
+}
+
+/// The label of the employees without a value in `query --by`.
+pub const BY_NONE: &str = "(none)";
+
+/// The last line of `query --by`'s table.
+pub fn by_total(groups: usize, total: usize) -> String {
+    format!("{total} employees in {groups} groups")
+}
+
 pub fn unknown_sort_field(s: &str) -> String {
     format!(
         "cannot sort by '{s}': not a filter field (e.g. nama, usia, kotak, golongan, integritas)"
@@ -217,8 +237,20 @@ pub fn matches_line(shown: usize, total: usize) -> String {
     format!("{shown} employees shown of {total} in the talent pool")
 }
 
+/// No employee has `nip`: or, when it is no NIP at all, why not (one
+/// place for every command that takes a NIP).
 pub fn nip_not_found(nip: &str) -> String {
-    format!("no employee has NIP {nip}")
+    use crate::domain::nip::{malformed, NipError};
+    let shown = crate::domain::text::one_line(nip);
+    match malformed(nip) {
+        Some(NipError::Length(n)) => {
+            format!("not a valid NIP: a NIP has 18 digits ({n} given: {shown})")
+        }
+        Some(_) => format!(
+            "not a valid NIP: a NIP is 18 digits 0-9, without blanks or punctuation (given: {shown})"
+        ),
+        None => format!("no employee has NIP {nip}"),
+    }
 }
 
 pub fn audit_intact(entries: i64, head: &str) -> String {

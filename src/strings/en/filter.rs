@@ -1,6 +1,6 @@
 //! Filter-language error messages (English). The caller adds the column.
 
-use crate::domain::filter::{ErrorKind, Expected, FilterError, Op};
+use crate::domain::filter::{ErrorKind, Expected, FilterError, FilterWarning, Op};
 use crate::strings::{ops, predikat_codes, predikat_names_quoted};
 
 fn expected(e: &Expected) -> String {
@@ -16,6 +16,7 @@ fn expected(e: &Expected) -> String {
         }
         Expected::WholeNumber => "expected a whole number, e.g. 45".into(),
         Expected::Range { min, max } => format!("expected a number from {min} to {max}"),
+        Expected::Date => "expected a date (31-12-2027 or 2027-12-31), a month (12-2027), a year (2027) or a span from the as-of date (12bln, 2th, 30hr)".into(),
     }
 }
 
@@ -27,6 +28,7 @@ fn not_a(value: &str, field: &str, e: &Expected) -> String {
         Expected::Golongan => format!("`{value}` is not a golongan"),
         Expected::WholeNumber => format!("`{value}` is not a whole number"),
         Expected::Range { .. } => format!("`{value}` is not a valid {field} value"),
+        Expected::Date => format!("`{value}` is not a date"),
     }
 }
 
@@ -51,7 +53,7 @@ pub fn error(e: &FilterError) -> String {
             aliases.join(", ")
         ),
         ErrorKind::BadYear { text } => format!(
-            "`{text}` is not a year; write kinerja.YYYY with a four-digit year, e.g. kinerja.2024"
+            "`{text}` is not a year; write kinerja.YYYY with a four-digit year (e.g. kinerja.2024), or kinerja.Nth for each of the last N years (e.g. kinerja.2th, 1 to 10)"
         ),
         ErrorKind::BadTier { text } => format!(
             "`{text}` is not a tier; write pengalaman.TIER with jpt_utama, jpt_madya, jpt_pratama, administrator, pengawas or pelaksana, e.g. pengalaman.pengawas"
@@ -94,8 +96,40 @@ pub fn error(e: &FilterError) -> String {
         }
         ErrorKind::StrayCloseParen => "`)` without a matching `(`".into(),
         ErrorKind::EmptyParens => "empty parentheses: put a condition inside `( )`".into(),
+        ErrorKind::MissingOperator {
+            field,
+            value,
+            suggest,
+        } => format!(
+            "an operator is missing between {f} and `{value}`: did you mean {f}{}{value}? (to search the words as text, quote the field name: \"{f}\" {value})",
+            suggest.symbol(),
+            f = field.name()
+        ),
+        ErrorKind::ListNeedsEquality { field, op } => format!(
+            "a list of values takes only = or != (e.g. {f}=7,8,9 or {f} in (7,8,9)), not `{}`",
+            op.symbol(),
+            f = field.name()
+        ),
+        ErrorKind::BadList { field } => format!(
+            "write the values in parentheses after `in`, separated by commas: {f} in (a, b, c)",
+            f = field.name()
+        ),
         ErrorKind::TooDeep { limit } => format!(
             "parentheses or not/bukan nested too deeply (at most {limit} levels)"
         ),
     }
+}
+
+/// A filter's warning: a field name searched as text.
+pub fn warning(w: &FilterWarning) -> String {
+    format!(
+        "`{f}` is a field name, searched here as text in name, NIP, position and unit; for a condition write e.g. {}; to search the word without this warning, quote it: \"{f}\"",
+        w.field.example(),
+        f = w.field.name()
+    )
+}
+
+/// How a warning reads on a line of its own (the CLI's stderr, the filter bar).
+pub fn warning_at(column: usize, message: &str) -> String {
+    format!("warning at column {column}: {message}")
 }

@@ -58,7 +58,7 @@ pub fn readiness_invalid(s: &str) -> String {
 pub fn plan_error(e: &PlanError) -> String {
     match e {
         PlanError::UnknownPosition(k) => unknown_position(k),
-        PlanError::UnknownNip(n) => format!("no employee has NIP {n}"),
+        PlanError::UnknownNip(n) => super::cli::nip_not_found(n),
         PlanError::Holder { kode, nip } => {
             format!("{nip} holds {kode} now and cannot be its successor")
         }

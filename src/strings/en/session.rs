@@ -11,7 +11,7 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::UnknownDecision(id) => format!("there is no recommendation {id}"),
         Refusal::UnknownMember(n) => format!("{n} is not a member of this session", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("member {n} is named twice", n = one_line(n)),
-        Refusal::UnknownEmployee(nip) => format!("no employee has NIP {nip}", nip = one_line(nip)),
+        Refusal::UnknownEmployee(nip) => super::cli::nip_not_found(&one_line(nip)),
         Refusal::UnknownPosition(k) => format!("no position has code {k}", k = one_line(k)),
         Refusal::EmptyTitle => "a session needs a title".into(),
         Refusal::NoReason => "the reason (grounds) is required; nothing was recorded".into(),

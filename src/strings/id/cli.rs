@@ -22,6 +22,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("query.sort", "Urutkan menurut kolom filter (mis. usia, kotak, nama, integritas)"),
     ("query.desc", "Urutan menurun"),
     ("query.limit", "Paling banyak N baris"),
+    ("query.by", "Hitung yang cocok per nilai kolom filter (mis. unit, kotak, golongan; tanggal per tahun)"),
     ("query.count", "Hanya cetak jumlah yang cocok"),
     ("demo", "Membuat (atau mengganti, setelah bertanya atau dengan --force) kumpulan talenta demo yang realistis"),
     ("demo.size", "Jumlah pegawai (100 .. 5.000.000)"),
@@ -207,6 +208,23 @@ pub fn filter_invalid(column: usize, message: &str) -> String {
     format!("filter tidak valid pada karakter ke-{column}: {message}")
 }
 
+pub fn unknown_by_field(s: &str) -> String {
+    format!("tidak bisa menghitung per '{s}': bukan kolom filter (mis. unit, kotak, golongan, tingkat, pensiun)")
+}
+
+/// The header of `query --by FIELD`: the field, then the count.
+pub fn by_header(field: &str) -> Vec<String> {
+    vec![field.to_string(), "jumlah".to_string()]
+}
+
+/// The label of the employees without a value in `query --by`.
+pub const BY_NONE: &str = "(kosong)";
+
+/// The last line of `query --by`'s table.
+pub fn by_total(groups: usize, total: usize) -> String {
+    format!("{total} pegawai dalam {groups} kelompok")
+}
+
 pub fn unknown_sort_field(s: &str) -> String {
     format!("tidak bisa mengurutkan menurut '{s}': bukan kolom filter (mis. nama, usia, kotak, golongan, integritas)")
 }
@@ -215,8 +233,20 @@ pub fn matches_line(shown: usize, total: usize) -> String {
     format!("{shown} pegawai ditampilkan dari {total} dalam kumpulan talenta")
 }
 
+/// No employee has `nip`: or, when it is no NIP at all, why not (one
+/// place for every command that takes a NIP).
 pub fn nip_not_found(nip: &str) -> String {
-    format!("tidak ada pegawai dengan NIP {nip}")
+    use crate::domain::nip::{malformed, NipError};
+    let shown = crate::domain::text::one_line(nip);
+    match malformed(nip) {
+        Some(NipError::Length(n)) => {
+            format!("NIP tidak sah: harus 18 digit ({n} diberikan: {shown})")
+        }
+        Some(_) => format!(
+            "NIP tidak sah: NIP terdiri atas 18 angka 0-9, tanpa spasi atau tanda baca (diberikan: {shown})"
+        ),
+        None => format!("tidak ada pegawai dengan NIP {nip}"),
+    }
 }
 
 pub fn audit_intact(entries: i64, head: &str) -> String {

@@ -1,6 +1,6 @@
 //! Filter-language error messages (Bahasa Indonesia). The caller adds the column.
 
-use crate::domain::filter::{ErrorKind, Expected, FilterError, Op};
+use crate::domain::filter::{ErrorKind, Expected, FilterError, FilterWarning, Op};
 use crate::strings::{ops, predikat_codes, predikat_names_quoted};
 
 fn expected(e: &Expected) -> String {
@@ -16,6 +16,7 @@ fn expected(e: &Expected) -> String {
         }
         Expected::WholeNumber => "tulis bilangan bulat, mis. 45".into(),
         Expected::Range { min, max } => format!("tulis angka {min} sampai {max}"),
+        Expected::Date => "tulis tanggal (31-12-2027 atau 2027-12-31), bulan (12-2027), tahun (2027) atau rentang dari tanggal acuan (12bln, 2th, 30hr)".into(),
     }
 }
 
@@ -27,6 +28,7 @@ fn not_a(value: &str, field: &str, e: &Expected) -> String {
         Expected::Golongan => format!("`{value}` bukan golongan yang ada"),
         Expected::WholeNumber => format!("`{value}` bukan bilangan bulat"),
         Expected::Range { .. } => format!("`{value}` bukan nilai {field} yang sah"),
+        Expected::Date => format!("`{value}` bukan tanggal"),
     }
 }
 
@@ -51,7 +53,7 @@ pub fn error(e: &FilterError) -> String {
             aliases.join(", ")
         ),
         ErrorKind::BadYear { text } => format!(
-            "`{text}` bukan tahun; tulis kinerja.TTTT dengan tahun empat angka, mis. kinerja.2024"
+            "`{text}` bukan tahun; tulis kinerja.TTTT dengan tahun empat angka (mis. kinerja.2024), atau kinerja.Nth untuk tiap N tahun terakhir (mis. kinerja.2th, 1 sampai 10)"
         ),
         ErrorKind::BadTier { text } => format!(
             "`{text}` bukan tingkat jabatan; tulis pengalaman.TINGKAT dengan jpt_utama, jpt_madya, jpt_pratama, administrator, pengawas atau pelaksana, mis. pengalaman.pengawas"
@@ -94,8 +96,40 @@ pub fn error(e: &FilterError) -> String {
         }
         ErrorKind::StrayCloseParen => "`)` tanpa `(` pasangannya".into(),
         ErrorKind::EmptyParens => "kurung kosong: tulis syarat di dalam `( )`".into(),
+        ErrorKind::MissingOperator {
+            field,
+            value,
+            suggest,
+        } => format!(
+            "operator tidak ada di antara {f} dan `{value}`: maksudnya {f}{}{value}? (untuk mencari kata-kata itu sebagai teks, beri tanda kutip pada nama kolom: \"{f}\" {value})",
+            suggest.symbol(),
+            f = field.name()
+        ),
+        ErrorKind::ListNeedsEquality { field, op } => format!(
+            "daftar nilai hanya dapat dipakai dengan = atau != (mis. {f}=7,8,9 atau {f} in (7,8,9)), bukan dengan `{}`",
+            op.symbol(),
+            f = field.name()
+        ),
+        ErrorKind::BadList { field } => format!(
+            "tulis nilai-nilainya dalam kurung setelah `in`, dipisah koma: {f} in (a, b, c)",
+            f = field.name()
+        ),
         ErrorKind::TooDeep { limit } => format!(
             "terlalu banyak kurung atau bukan/not bertingkat (paling banyak {limit} tingkat)"
         ),
     }
+}
+
+/// A filter's warning: a field name searched as text.
+pub fn warning(w: &FilterWarning) -> String {
+    format!(
+        "`{f}` adalah nama kolom, di sini dicari sebagai teks di nama, NIP, jabatan dan unit; untuk syarat tulis mis. {}; untuk mencari kata itu tanpa peringatan ini, beri tanda kutip: \"{f}\"",
+        w.field.example(),
+        f = w.field.name()
+    )
+}
+
+/// How a warning reads on a line of its own (stderr of the CLI, the filter bar).
+pub fn warning_at(column: usize, message: &str) -> String {
+    format!("peringatan pada karakter ke-{column}: {message}")
 }

@@ -74,7 +74,7 @@ pub fn readiness_invalid(s: &str) -> String {
 pub fn plan_error(e: &PlanError) -> String {
     match e {
         PlanError::UnknownPosition(k) => unknown_position(k),
-        PlanError::UnknownNip(n) => format!("tidak ada pegawai dengan NIP {n}"),
+        PlanError::UnknownNip(n) => super::cli::nip_not_found(n),
         PlanError::Holder { kode, nip } => {
             format!("{nip} adalah pemangku {kode} sekarang, tidak bisa menjadi suksesornya")
         }

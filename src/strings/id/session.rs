@@ -11,7 +11,7 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::UnknownDecision(id) => format!("tidak ada rekomendasi nomor {id}"),
         Refusal::UnknownMember(n) => format!("{n} bukan anggota sidang ini", n = one_line(n)),
         Refusal::DuplicateMember(n) => format!("anggota {n} disebut dua kali", n = one_line(n)),
-        Refusal::UnknownEmployee(nip) => format!("tidak ada pegawai dengan NIP {nip}", nip = one_line(nip)),
+        Refusal::UnknownEmployee(nip) => super::cli::nip_not_found(&one_line(nip)),
         Refusal::UnknownPosition(k) => format!("tidak ada jabatan dengan kode {k}", k = one_line(k)),
         Refusal::EmptyTitle => "judul sidang wajib diisi".into(),
         Refusal::NoReason => "alasan (dasar pertimbangan) wajib diisi; tidak ada yang dicatat".into(),
