@@ -1,9 +1,10 @@
-//! `talenta query FILTER [--format table|json|csv] [--sort FIELD] [--desc] [--limit N] [--count]`
+//! `talenta query FILTER [--format table|json|csv|xlsx] [-o FILE [--force]] [--sort FIELD] [--desc] [--limit N] [--count]`
 
-use super::output::{self, EmployeeOut};
-use super::{emit, CliError, CliResult, Ctx, TableFormat};
+use super::output::{self, EmployeeOut, OutputFile};
+use super::{CliError, CliResult, Ctx, TableFormat};
 use crate::domain::filter::{self, Field};
 use crate::domain::Candidate;
+use crate::present::Sheet;
 use crate::store::load::{load_pool_for, Need};
 use crate::tr;
 
@@ -14,6 +15,7 @@ pub struct Args {
     pub desc: bool,
     pub limit: Option<usize>,
     pub count: bool,
+    pub out: OutputFile,
 }
 
 /// A filter error as the user sees it: the sentence, then the filter with a caret under the column.
@@ -42,6 +44,7 @@ pub fn filter_text(ctx: &Ctx, text: &str) -> CliResult<()> {
 
 pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     filter_text(ctx, &a.filter)?;
+    output::check(ctx, a.format, &a.out)?;
     let f = filter::parse(&a.filter).map_err(|e| filter_error(ctx, &a.filter, &e))?;
     let sort = match &a.sort {
         Some(s) => Some(
@@ -73,7 +76,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         // The process ends right after: leave the pool's millions of small
         // allocations to the OS instead of freeing them one by one.
         std::mem::forget(pool);
-        return emit(&format!("{n}\n"));
+        return output::deliver(ctx, &a.out, &format!("{n}\n"));
     }
     match &sort {
         // Descending reverses the values; employees without one stay last.
@@ -95,17 +98,12 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         TableFormat::Json => {
             let out: Vec<EmployeeOut> = hits.iter().map(|c| EmployeeOut::new(c, as_of)).collect();
             let text = output::json_text(&out).map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&format!("{text}\n"))
+            output::deliver(ctx, &a.out, &format!("{text}\n"))
         }
-        TableFormat::Csv => {
-            let mut buf = Vec::new();
-            crate::present::write_csv(
-                &mut buf,
-                &output::csv_header(),
-                hits.iter().map(|c| output::csv_row(c, as_of)),
-            )
-            .map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&String::from_utf8_lossy(&buf))
+        TableFormat::Csv | TableFormat::Xlsx => {
+            let rows = hits.iter().map(|c| output::employee_cells(c, as_of));
+            let sheet = Sheet::new("query", output::employee_header(), rows);
+            output::sheet_out(ctx, a.format, &a.out, sheet)
         }
         TableFormat::Table => {
             let header: &[&str] = tr!(ctx.lang, cli::QUERY_HEADER);
@@ -113,7 +111,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             let mut text = output::table(header, &rows, &[18, 36, 36, 30, 6, 7, 8, 5]);
             text.push_str(&tr!(ctx.lang, cli::matches_line(rows.len(), pool.len())));
             text.push('\n');
-            emit(&text)
+            output::deliver(ctx, &a.out, &text)
         }
     }
 }
