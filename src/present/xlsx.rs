@@ -60,6 +60,10 @@ impl Formats {
 
 /// The workbook of one sheet, as bytes, and the number of data rows.
 pub fn write(sheet: Sheet<'_>) -> Result<(Vec<u8>, usize), XlsxOutError> {
+    write_at_most(sheet, MAX_ROWS)
+}
+
+fn write_at_most(sheet: Sheet<'_>, max_rows: usize) -> Result<(Vec<u8>, usize), XlsxOutError> {
     let Sheet { name, header, rows } = sheet;
     let mut rows = rows.peekable();
     let mut first: Vec<Vec<Cell>> = Vec::new();
@@ -83,7 +87,7 @@ pub fn write(sheet: Sheet<'_>) -> Result<(Vec<u8>, usize), XlsxOutError> {
     let mut count = 0usize;
     for row in first.into_iter().chain(rows) {
         count += 1;
-        if count > MAX_ROWS {
+        if count > max_rows {
             return Err(XlsxOutError::TooManyRows);
         }
         for (col, cell) in row.iter().enumerate() {
@@ -245,6 +249,19 @@ mod tests {
             Cell::text("y".repeat(500)),
         ]];
         assert_eq!(column_widths(&header, &rows), [19, 7, 61]);
+    }
+
+    #[test]
+    fn more_rows_than_a_sheet_holds_are_refused() {
+        let sheet = |n: usize| {
+            let rows = (0..n).map(|i| vec![Cell::Int(i as i64)]);
+            Sheet::new("t", vec!["n".into()], rows)
+        };
+        assert_eq!(write_at_most(sheet(2), 2).unwrap().1, 2);
+        assert_eq!(
+            write_at_most(sheet(3), 2).unwrap_err(),
+            XlsxOutError::TooManyRows
+        );
     }
 
     #[test]
