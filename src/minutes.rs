@@ -200,8 +200,8 @@ fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Write an output file (the minutes) safely: never the database or its
 /// companion files, never through a symbolic link or into anything but a
-/// regular file, an existing file only when `overwrite`, and then by
-/// replacing it with a new 0600 file (written aside, renamed over it).
+/// regular file, an existing file only when `overwrite`; always a new 0600
+/// file written aside and put in place whole, so no reader ever sees half a file.
 pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(), SaveError> {
     use std::io::Write;
     let target = resolved(path);
@@ -209,17 +209,14 @@ pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(),
     if db_files.contains(&target) {
         return Err(SaveError::Database);
     }
-    match std::fs::symlink_metadata(path) {
+    let fresh = match std::fs::symlink_metadata(path) {
         Ok(m) if !m.file_type().is_file() => return Err(SaveError::NotRegular),
         Ok(m) if db_files.iter().any(|f| same_file(&m, f)) => return Err(SaveError::Database),
         Ok(_) if !overwrite => return Err(SaveError::Exists),
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let mut f = create_new(path)?;
-            return Ok(f.write_all(bytes).and_then(|_| f.sync_all())?);
-        }
+        Ok(_) => false,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
         Err(e) => return Err(e.into()),
-    }
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -232,12 +229,33 @@ pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(),
         f.write_all(bytes)?;
         f.sync_all()
     });
-    match written.and_then(|_| std::fs::rename(&aside, &target)) {
+    let placed = written.and_then(|_| match fresh {
+        true => place_new(&aside, &target),
+        false => std::fs::rename(&aside, &target),
+    });
+    match placed {
         Ok(()) => Ok(()),
         Err(e) => {
             let _ = std::fs::remove_file(&aside);
-            Err(e.into())
+            match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Err(SaveError::Exists),
+                _ => Err(e.into()),
+            }
         }
+    }
+}
+
+/// A complete file written aside put in place where nothing was: linked
+/// there (which fails if something appeared meanwhile: never overwritten),
+/// or renamed on a file system without links (FAT, exFAT).
+fn place_new(aside: &Path, target: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(aside, target) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(aside);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => std::fs::rename(aside, target),
     }
 }
 

@@ -1,11 +1,12 @@
 //! `talenta succession establish` and `talenta succession list`: the plan with
 //! the KRS the PPK established from it (PP 11/2017 Pasal 199).
 
-use super::output;
-use super::positions::{csv_out, find, json_out};
+use super::output::{self, OutputFile};
+use super::positions::{find, json_out};
 use super::{emit, CliError, CliResult, Ctx, TableFormat};
 use crate::domain::krs;
 use crate::domain::succession::Readiness;
+use crate::present::{Cell, Sheet};
 use crate::store::krs::{self as store_krs, Establish, KrsEntry, KrsError};
 use crate::store::load::load_pool;
 use crate::store::positions::{self as plan, load_positions, Successor};
@@ -184,51 +185,24 @@ fn entry(ctx: &Ctx, s: Option<Successor>, e: Option<KrsEntry>) -> EntryOut {
     }
 }
 
-/// `talenta succession list [KODE] [--period YYYY] [--format table|json|csv]`.
-pub fn list(ctx: &Ctx, kode: Option<&str>, period: Option<i32>, format: TableFormat) -> CliResult {
-    let out = entries(ctx, kode, period)?;
+/// `talenta succession list [KODE] [--period YYYY] [--format table|json|csv|xlsx] [-o FILE]`.
+pub fn list(
+    ctx: &Ctx,
+    kode: Option<&str>,
+    period: Option<i32>,
+    format: TableFormat,
+    out: &OutputFile,
+) -> CliResult {
+    output::check(ctx, format, out)?;
+    let entries = entries(ctx, kode, period)?;
     match format {
-        TableFormat::Json => json_out(&out),
-        TableFormat::Csv => csv_out(
-            [
-                "kode_jabatan",
-                "urutan",
-                "nip",
-                "nama",
-                "kesiapan",
-                "catatan",
-                "diubah",
-                "periode",
-                "sk",
-                "tanggal_sk",
-                "ditetapkan",
-                "kedaluwarsa",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-            out.into_iter()
-                .map(|o| {
-                    vec![
-                        o.kode,
-                        o.urutan.to_string(),
-                        o.nip,
-                        o.nama.unwrap_or_default(),
-                        o.kesiapan.to_string(),
-                        o.catatan.unwrap_or_default(),
-                        o.diubah.unwrap_or_default(),
-                        o.periode.map(|p| p.to_string()).unwrap_or_default(),
-                        o.sk.unwrap_or_default(),
-                        o.tanggal_sk.unwrap_or_default(),
-                        o.ditetapkan.to_string(),
-                        o.kedaluwarsa.to_string(),
-                    ]
-                })
-                .collect(),
-        ),
+        TableFormat::Json => json_out(ctx, out, &entries),
+        TableFormat::Csv | TableFormat::Xlsx => {
+            output::sheet_out(ctx, format, out, list_sheet(ctx, entries))
+        }
         TableFormat::Table => {
             let header: &[&str] = tr!(ctx.lang, krs::LIST_HEADER);
-            let rows: Vec<Vec<String>> = out
+            let rows: Vec<Vec<String>> = entries
                 .into_iter()
                 .map(|o| {
                     let status = o.status();
@@ -249,7 +223,51 @@ pub fn list(ctx: &Ctx, kode: Option<&str>, period: Option<i32>, format: TableFor
                     ]
                 })
                 .collect();
-            emit(&output::table(header, &rows, &[24, 4, 18, 36, 14, 40, 40]))
+            output::deliver(
+                ctx,
+                out,
+                &output::table(header, &rows, &[24, 4, 18, 36, 14, 40, 40]),
+            )
         }
     }
+}
+
+/// `succession list --format csv|xlsx`: one row per entry; the time of the
+/// plan's last change read in the agency's zone.
+fn list_sheet(ctx: &Ctx, entries: Vec<EntryOut>) -> Sheet<'static> {
+    let header = Sheet::columns(
+        &[
+            "kode_jabatan",
+            "urutan",
+            "nip",
+            "nama",
+            "kesiapan",
+            "catatan",
+            "diubah",
+            "periode",
+            "sk",
+            "tanggal_sk",
+            "ditetapkan",
+            "kedaluwarsa",
+        ],
+        [],
+    );
+    let zone = ctx.config.agency.zone();
+    let rows = entries.into_iter().map(move |o| {
+        vec![
+            Cell::Code(o.kode),
+            Cell::Int(o.urutan),
+            Cell::Code(o.nip),
+            Cell::opt_text(o.nama),
+            Cell::text(o.kesiapan),
+            Cell::opt_text(o.catatan),
+            o.diubah.map_or(Cell::Empty, |t| Cell::time(zone, &t)),
+            Cell::opt_int(o.periode),
+            Cell::opt_code(o.sk),
+            o.tanggal_sk.map_or(Cell::Empty, |d| Cell::date_text(&d)),
+            Cell::Bool(o.ditetapkan),
+            Cell::Bool(o.kedaluwarsa),
+        ]
+    });
+    Sheet::new("succession", header, rows)
 }

@@ -22,6 +22,7 @@ use crate::store::Actor;
 use crate::tr;
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+pub use output::OutputFile;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,6 +50,8 @@ pub enum TableFormat {
     Table,
     Json,
     Csv,
+    /// A workbook (needs `-o FILE`): see `present::xlsx`.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +90,8 @@ pub enum Command {
         /// by
         #[arg(long, value_name = "FIELD", conflicts_with = "count")]
         by: Option<String>,
+        #[command(flatten)]
+        out: OutputFile,
     },
     /// demo
     Demo {
@@ -149,6 +154,8 @@ pub enum Command {
         /// retiring_within
         #[arg(long, value_name = "YEARS")]
         retiring_within: Option<u32>,
+        #[command(flatten)]
+        out: OutputFile,
     },
     /// shortlist
     Shortlist {
@@ -167,6 +174,8 @@ pub enum Command {
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+        #[command(flatten)]
+        out: OutputFile,
     },
     /// compare
     Compare {
@@ -179,6 +188,8 @@ pub enum Command {
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+        #[command(flatten)]
+        out: OutputFile,
     },
     /// succession
     Succession {
@@ -215,6 +226,8 @@ pub enum SuccessionCommand {
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+        #[command(flatten)]
+        out: OutputFile,
     },
     /// establish
     Establish {
@@ -274,11 +287,13 @@ pub enum AuditCommand {
     /// log
     Log {
         /// format
-        #[arg(long, value_enum, default_value_t = LogFormat::Table)]
-        format: LogFormat,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
         /// since
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
         since: Option<NaiveDate>,
+        #[command(flatten)]
+        out: OutputFile,
     },
 }
 
@@ -451,6 +466,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             limit,
             count,
             by,
+            out,
         }) => {
             demo::ensure_default_pool(&ctx)?;
             let args = query::Args {
@@ -461,6 +477,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
                 limit,
                 count,
                 by,
+                out,
             };
             query::run(&ctx, &args)
         }
@@ -495,9 +512,10 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         Some(Command::Positions {
             format,
             retiring_within,
+            out,
         }) => {
             demo::ensure_default_pool(&ctx)?;
-            positions::list(&ctx, format, retiring_within)
+            positions::list(&ctx, format, &out, retiring_within)
         }
         Some(Command::Shortlist {
             kode,
@@ -505,17 +523,19 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
             limit,
             all,
             format,
+            out,
         }) => {
             demo::ensure_default_pool(&ctx)?;
-            positions::shortlist(&ctx, &kode, filter.as_deref(), limit, all, format)
+            positions::shortlist(&ctx, &kode, filter.as_deref(), limit, all, format, &out)
         }
         Some(Command::Compare {
             nips,
             position,
             format,
+            out,
         }) => {
             demo::ensure_default_pool(&ctx)?;
-            positions::compare(&ctx, &nips, position.as_deref(), format)
+            positions::compare(&ctx, &nips, position.as_deref(), format, &out)
         }
         Some(Command::Succession { command }) => {
             demo::ensure_default_pool(&ctx)?;

@@ -1,14 +1,86 @@
-//! Output formats shared by `query`, `show` and the audit log: the employee
-//! object of the JSON contract, CSV rows with formula neutralising, and plain
-//! aligned tables.
+//! Output formats shared by the commands: the employee object of the JSON
+//! contract and its columns as typed cells, plain aligned tables, and where
+//! output goes (`-o FILE`, or stdout): a [`Sheet`] as CSV or xlsx.
 
+use super::{emit, CliError, CliResult, Ctx, TableFormat};
 use crate::domain::calibration::{Calibration, CalibrationStatus};
 use crate::domain::{Candidate, Competency, Pool};
-use crate::present::safe_cell;
+use crate::present::xlsx::{self, XlsxOutError};
+use crate::present::{Cell, Sheet};
+use crate::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
+
+/// `-o FILE [--force]`: output to a file instead of stdout.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OutputFile {
+    /// output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// force
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// Refuse early what cannot be written: xlsx without `-o` (a binary file is
+/// never printed to a terminal or a pipe).
+pub fn check(ctx: &Ctx, format: TableFormat, out: &OutputFile) -> CliResult {
+    if format == TableFormat::Xlsx && out.output.is_none() {
+        return Err(CliError::input(tr!(ctx.lang, export::XLSX_NEEDS_OUTPUT)));
+    }
+    Ok(())
+}
+
+/// Write `bytes` to the file of `-o` (a new one, or an existing regular file
+/// with `--force`; never the database; written aside and put in place whole),
+/// then say so on stdout with `what` (the rows, when counted).
+fn save(ctx: &Ctx, out: &OutputFile, bytes: &[u8], rows: Option<usize>) -> CliResult {
+    let Some(path) = &out.output else {
+        return Err(CliError::input(tr!(ctx.lang, export::XLSX_NEEDS_OUTPUT)));
+    };
+    crate::minutes::save(path, bytes, out.force, &ctx.db).map_err(|e| {
+        let message = tr!(ctx.lang, export::not_saved(path, &e));
+        match e {
+            crate::minutes::SaveError::Io(_) => CliError::runtime(message),
+            _ => CliError::input(message),
+        }
+    })?;
+    emit(&tr!(ctx.lang, export::written(path, rows)))
+}
+
+/// Text output (a table, JSON, CSV): to the file of `-o`, or to stdout. The
+/// file gets what stdout would (no control character raw: domain::text).
+pub fn deliver(ctx: &Ctx, out: &OutputFile, text: &str) -> CliResult {
+    match out.output {
+        Some(_) => save(ctx, out, crate::domain::text::guard(text).as_bytes(), None),
+        None => emit(text),
+    }
+}
+
+/// A table as CSV (to stdout or `-o FILE`) or xlsx (to `-o FILE` only).
+pub fn sheet_out(ctx: &Ctx, format: TableFormat, out: &OutputFile, sheet: Sheet<'_>) -> CliResult {
+    check(ctx, format, out)?;
+    if format == TableFormat::Xlsx {
+        let (bytes, rows) = xlsx::write(sheet).map_err(|e| match e {
+            XlsxOutError::TooManyRows => {
+                CliError::input(tr!(ctx.lang, export::too_many_rows(xlsx::MAX_ROWS)))
+            }
+            XlsxOutError::Write(e) => CliError::runtime(e),
+        })?;
+        return save(ctx, out, &bytes, Some(rows));
+    }
+    let mut buf = Vec::new();
+    let rows = sheet
+        .write_csv(&mut buf)
+        .map_err(|e| CliError::runtime(e.to_string()))?;
+    match out.output {
+        Some(_) => save(ctx, out, &buf, Some(rows)),
+        None => emit(&String::from_utf8_lossy(&buf)),
+    }
+}
 
 /// The fields every employee object of the JSON contract has (the nine of
 /// the CSV, then the talent review's two); flattened
@@ -73,18 +145,31 @@ impl EmployeeCore {
         }
     }
 
-    /// The nine values as CSV cells, in the order of the fields.
-    pub fn into_cells(self) -> Vec<String> {
+    /// The names of the nine columns of [`EmployeeCore::into_cells`].
+    pub const COLUMNS: [&'static str; 9] = [
+        "nip",
+        "nama",
+        "unit_kerja",
+        "jabatan",
+        "tingkat_jabatan",
+        "golongan",
+        "kotak",
+        "kinerja",
+        "potensi",
+    ];
+
+    /// The nine values as typed cells, in the order of the fields.
+    pub fn into_cells(self) -> Vec<Cell> {
         vec![
-            self.nip,
-            self.nama,
-            self.unit_kerja,
-            self.jabatan,
-            self.tingkat_jabatan,
-            self.golongan,
-            self.kotak.map(|k| k.to_string()).unwrap_or_default(),
-            self.kinerja.unwrap_or_default(),
-            self.potensi.unwrap_or_default(),
+            Cell::Code(self.nip),
+            Cell::Text(self.nama),
+            Cell::Text(self.unit_kerja),
+            Cell::Text(self.jabatan),
+            Cell::Text(self.tingkat_jabatan),
+            Cell::Text(self.golongan),
+            Cell::opt_int(self.kotak),
+            Cell::opt_text(self.kinerja),
+            Cell::opt_text(self.potensi),
         ]
     }
 }
@@ -130,18 +215,10 @@ impl EmployeeOut {
     }
 }
 
-/// CSV header of `query --format csv`.
-pub fn csv_header() -> Vec<String> {
-    let mut h: Vec<String> = [
-        "nip",
-        "nama",
-        "unit_kerja",
-        "jabatan",
-        "tingkat_jabatan",
-        "golongan",
-        "kotak",
-        "kinerja",
-        "potensi",
+/// The columns of `query --format csv|xlsx`: the nine of the contract, then
+/// the record, then the latest level of each competency.
+pub fn employee_header() -> Vec<String> {
+    let record = [
         "instansi",
         "status",
         "jenis_kelamin",
@@ -151,41 +228,33 @@ pub fn csv_header() -> Vec<String> {
         "tmt_jabatan",
         "masa_jabatan",
         "jp",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    h.extend(Competency::ALL.iter().map(|c| c.code().to_string()));
-    h
+    ];
+    Sheet::columns(
+        &EmployeeCore::COLUMNS,
+        record
+            .iter()
+            .map(|s| s.to_string())
+            .chain(Competency::ALL.iter().map(|c| c.code().to_string())),
+    )
 }
 
-pub fn csv_row(c: &Candidate, as_of: NaiveDate) -> Vec<String> {
+/// One employee's row under [`employee_header`].
+pub fn employee_cells(c: &Candidate, as_of: NaiveDate) -> Vec<Cell> {
     let o = EmployeeOut::new(c, as_of);
-    let opt = |v: Option<String>| v.unwrap_or_default();
     let mut row = o.core.into_cells();
     row.extend([
-        opt(o.instansi),
-        o.status,
-        o.jenis_kelamin,
-        o.tanggal_lahir,
-        o.usia.to_string(),
-        o.pendidikan,
-        opt(o.tmt_jabatan),
-        o.masa_jabatan.map(|m| m.to_string()).unwrap_or_default(),
-        o.jp.to_string(),
+        Cell::opt_text(o.instansi),
+        Cell::Text(o.status),
+        Cell::Text(o.jenis_kelamin),
+        Cell::Date(c.birth),
+        Cell::int(o.usia),
+        Cell::Text(o.pendidikan),
+        Cell::opt_date(c.tmt_jabatan),
+        Cell::opt_int(o.masa_jabatan),
+        Cell::int(o.jp),
     ]);
-    row.extend(
-        Competency::ALL
-            .iter()
-            .map(|k| c.level(*k).map(|l| l.to_string()).unwrap_or_default()),
-    );
-    row.into_iter().map(|s| csv_cell(&s)).collect()
-}
-
-/// A CSV cell from stored text: controls as visible escapes (domain::text),
-/// a leading formula character neutralised.
-pub fn csv_cell(s: &str) -> String {
-    safe_cell(&crate::domain::text::visible(s))
+    row.extend(Competency::ALL.iter().map(|k| Cell::opt_int(c.level(*k))));
+    row
 }
 
 /// Pretty JSON whose strings hold no control or bidi character raw (they

@@ -1,7 +1,7 @@
 //! `talenta positions`, `talenta shortlist KODE`, `talenta compare NIP NIP...`
 //! and `talenta succession list|add|remove`.
 
-use super::output::{self, EmployeeCore};
+use super::output::{self, EmployeeCore, OutputFile};
 use super::query::filter_error;
 use super::{emit, CliError, CliResult, Ctx, SuccessionCommand, TableFormat};
 use crate::domain::eligibility::{self, Condition};
@@ -11,8 +11,8 @@ use crate::domain::position::{self, Group, Listed, Ranked};
 use crate::domain::succession::Readiness;
 use crate::domain::{Competency, Pool, Position};
 use crate::present::{
-    self, columns, compare_rows, failed_codes, gaps_text, jpm_text, requirement_digits, safe_cell,
-    ConditionText,
+    self, columns, compare_rows, failed_codes, gaps_text, jpm_text, requirement_digits, Cell,
+    ConditionText, Sheet,
 };
 use crate::store::load::load_pool;
 use crate::store::positions::{self as plan, load_positions, Added, PlanError};
@@ -49,25 +49,25 @@ fn requirement_map(p: &Position) -> BTreeMap<&'static str, u8> {
         .collect()
 }
 
-pub(super) fn json_out<T: Serialize>(v: &T) -> CliResult {
+pub(super) fn json_out<T: Serialize>(ctx: &Ctx, out: &OutputFile, v: &T) -> CliResult {
     let text = serde_json::to_string_pretty(v).map_err(|e| CliError::runtime(e.to_string()))?;
-    emit(&format!("{text}\n"))
-}
-
-pub(super) fn csv_out(header: Vec<String>, rows: Vec<Vec<String>>) -> CliResult {
-    let mut buf = Vec::new();
-    present::write_csv(
-        &mut buf,
-        &header,
-        rows.into_iter()
-            .map(|r| r.iter().map(|c| safe_cell(c)).collect()),
-    )
-    .map_err(|e| CliError::runtime(e.to_string()))?;
-    emit(&String::from_utf8_lossy(&buf))
+    output::deliver(ctx, out, &format!("{text}\n"))
 }
 
 fn competency_columns() -> impl Iterator<Item = String> {
     Competency::ALL.iter().map(|c| c.code().to_string())
+}
+
+/// A column per competency, `gap_` and its code.
+fn gap_columns() -> impl Iterator<Item = String> {
+    Competency::ALL.iter().map(|c| format!("gap_{}", c.code()))
+}
+
+/// The gap per competency (negative: below the requirement), empty where not assessed.
+fn gap_cells(jpm: Option<&crate::domain::jpm::Jpm>) -> impl Iterator<Item = Cell> + '_ {
+    Competency::ALL
+        .iter()
+        .map(move |k| Cell::opt_int(jpm.and_then(|j| j.gaps[k.index()])))
 }
 
 #[derive(Serialize)]
@@ -109,61 +109,57 @@ impl PositionOut {
 }
 
 /// `talenta positions`.
-pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
+pub fn list(ctx: &Ctx, format: TableFormat, out: &OutputFile, years: Option<u32>) -> CliResult {
+    output::check(ctx, format, out)?;
     let (pool, positions) = load(ctx)?;
     let years = years.unwrap_or(ctx.rules().retiring_within_years);
     let listed = position::list(&positions, &pool, years);
     let krs = current_period(ctx.as_of);
     match format {
         TableFormat::Json => {
-            let out: Vec<PositionOut> = listed.iter().map(|l| PositionOut::new(l, krs)).collect();
-            json_out(&out)
+            let v: Vec<PositionOut> = listed.iter().map(|l| PositionOut::new(l, krs)).collect();
+            json_out(ctx, out, &v)
         }
-        TableFormat::Csv => {
-            let mut header: Vec<String> = [
-                "kode",
-                "nama_jabatan",
-                "tingkat_jabatan",
-                "unit_kerja",
-                "status",
-                "kelompok",
-                "pemangku_nip",
-                "pemangku_nama",
-                "tmt_pensiun_pemangku",
-                "kategori",
-                "krs",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-            header.extend(competency_columns());
-            let rows = listed
-                .iter()
-                .map(|l| {
-                    let o = PositionOut::new(l, krs);
-                    let mut r = vec![
-                        o.kode,
-                        o.nama_jabatan,
-                        o.tingkat_jabatan,
-                        o.unit_kerja,
-                        o.status.to_string(),
-                        o.kelompok.to_string(),
-                        o.pemangku_nip.unwrap_or_default(),
-                        o.pemangku_nama.unwrap_or_default(),
-                        o.tmt_pensiun_pemangku.unwrap_or_default(),
-                        o.kategori.unwrap_or_default().to_string(),
-                        o.krs.to_string(),
-                    ];
-                    r.extend(Competency::ALL.iter().map(|c| {
-                        l.position
-                            .required(*c)
-                            .map(|v| v.to_string())
-                            .unwrap_or_default()
-                    }));
-                    r
-                })
-                .collect();
-            csv_out(header, rows)
+        TableFormat::Csv | TableFormat::Xlsx => {
+            let header = Sheet::columns(
+                &[
+                    "kode",
+                    "nama_jabatan",
+                    "tingkat_jabatan",
+                    "unit_kerja",
+                    "status",
+                    "kelompok",
+                    "pemangku_nip",
+                    "pemangku_nama",
+                    "tmt_pensiun_pemangku",
+                    "kategori",
+                    "krs",
+                ],
+                competency_columns(),
+            );
+            let rows = listed.iter().map(|l| {
+                let o = PositionOut::new(l, krs);
+                let mut r = vec![
+                    Cell::Code(o.kode),
+                    Cell::Text(o.nama_jabatan),
+                    Cell::Text(o.tingkat_jabatan),
+                    Cell::Text(o.unit_kerja),
+                    Cell::text(o.status),
+                    Cell::text(o.kelompok),
+                    Cell::opt_code(o.pemangku_nip),
+                    Cell::opt_text(o.pemangku_nama),
+                    Cell::opt_date(l.retirement),
+                    Cell::opt_text(o.kategori),
+                    Cell::int(o.krs as i64),
+                ];
+                r.extend(
+                    Competency::ALL
+                        .iter()
+                        .map(|c| Cell::opt_int(l.position.required(*c))),
+                );
+                r
+            });
+            output::sheet_out(ctx, format, out, Sheet::new("positions", header, rows))
         }
         TableFormat::Table => {
             let header: &[&str] = tr!(ctx.lang, positions::POSITIONS_HEADER);
@@ -197,7 +193,7 @@ pub fn list(ctx: &Ctx, format: TableFormat, years: Option<u32>) -> CliResult {
                 )
             ));
             text.push('\n');
-            emit(&text)
+            output::deliver(ctx, out, &text)
         }
     }
 }
@@ -332,7 +328,9 @@ pub fn shortlist(
     limit: Option<usize>,
     all: bool,
     format: TableFormat,
+    out: &OutputFile,
 ) -> CliResult {
+    output::check(ctx, format, out)?;
     let f = match filter_text {
         Some(t) => Some(filter::parse(t).map_err(|e| filter_error(ctx, t, &e))?),
         None => None,
@@ -342,14 +340,16 @@ pub fn shortlist(
     let (ranked, eligible) = ranked_with_conditions(&pool, pos, f.as_ref(), all, limit);
     match format {
         TableFormat::Json => {
-            let out: Vec<RankedOut> = ranked
+            let v: Vec<RankedOut> = ranked
                 .iter()
                 .enumerate()
                 .map(|(i, (r, cs))| RankedOut::new(ctx, i, r, cs))
                 .collect();
-            json_out(&out)
+            json_out(ctx, out, &v)
         }
-        TableFormat::Csv => shortlist_csv(ctx, &ranked, all),
+        TableFormat::Csv | TableFormat::Xlsx => {
+            output::sheet_out(ctx, format, out, shortlist_sheet(ctx, &ranked, all))
+        }
         TableFormat::Table => {
             let mut text = format!(
                 "{} · {} [{}] · {}\n\n",
@@ -372,63 +372,53 @@ pub fn shortlist(
             };
             text.push_str(&line);
             text.push('\n');
-            emit(&text)
+            output::deliver(ctx, out, &text)
         }
     }
 }
 
-fn shortlist_csv(ctx: &Ctx, ranked: &[(Ranked<'_>, Vec<Condition>)], all: bool) -> CliResult {
-    let mut header: Vec<String> = [
-        "peringkat",
-        "nip",
-        "nama",
-        "unit_kerja",
-        "jabatan",
-        "tingkat_jabatan",
-        "golongan",
-        "kotak",
-        "kinerja",
-        "potensi",
-        "talent_pool",
-        "jpm",
-        "pengisian",
-        "pemetaan",
-        "dinilai_lengkap",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
+/// The shortlist as an exported table: rank, the nine employee columns, the
+/// match and a gap per competency; with `all`, the conditions not met.
+fn shortlist_sheet<'a>(
+    ctx: &'a Ctx,
+    ranked: &'a [(Ranked<'_>, Vec<Condition>)],
+    all: bool,
+) -> Sheet<'a> {
+    let mut header = vec!["peringkat".to_string()];
+    header.extend(Sheet::columns(
+        &EmployeeCore::COLUMNS,
+        [
+            "talent_pool",
+            "jpm",
+            "pengisian",
+            "pemetaan",
+            "dinilai_lengkap",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(gap_columns()),
+    ));
     if all {
         header.push("tidak_terpenuhi".into());
     }
-    let rows = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, (r, cs))| {
-            let o = RankedOut::new(ctx, i, r, cs);
-            let mut row = vec![o.peringkat.to_string()];
-            row.extend(o.core.into_cells());
-            row.extend([
-                o.talent_pool.to_string(),
-                o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
-                o.pengisian.unwrap_or_default().to_string(),
-                o.pemetaan.unwrap_or_default().to_string(),
-                o.dinilai_lengkap.to_string(),
-            ]);
-            row.extend(Competency::ALL.iter().map(|k| {
-                r.jpm
-                    .and_then(|j| j.gaps[k.index()])
-                    .map(|g| g.to_string())
-                    .unwrap_or_default()
-            }));
-            if all {
-                row.push(o.tidak_terpenuhi.join(" "));
-            }
-            row
-        })
-        .collect();
-    csv_out(header, rows)
+    let rows = ranked.iter().enumerate().map(move |(i, (r, cs))| {
+        let o = RankedOut::new(ctx, i, r, cs);
+        let mut row = vec![Cell::int(o.peringkat as i64)];
+        row.extend(o.core.into_cells());
+        row.extend([
+            Cell::Bool(o.talent_pool),
+            Cell::decimal(o.jpm, 1),
+            Cell::opt_text(o.pengisian),
+            Cell::opt_text(o.pemetaan),
+            Cell::Bool(o.dinilai_lengkap),
+        ]);
+        row.extend(gap_cells(r.jpm.as_ref()));
+        if all {
+            row.push(Cell::text(o.tidak_terpenuhi.join(" ")));
+        }
+        row
+    });
+    Sheet::new("shortlist", header, rows)
 }
 
 /// The shortlist table; with `all`, a last column of the conditions not met.
@@ -518,7 +508,14 @@ struct CompareOut {
 }
 
 /// `talenta compare NIP NIP... [--position KODE]`.
-pub fn compare(ctx: &Ctx, nips: &[String], kode: Option<&str>, format: TableFormat) -> CliResult {
+pub fn compare(
+    ctx: &Ctx,
+    nips: &[String],
+    kode: Option<&str>,
+    format: TableFormat,
+    out: &OutputFile,
+) -> CliResult {
+    output::check(ctx, format, out)?;
     if !(2..=6).contains(&nips.len()) {
         return Err(CliError::input(tr!(
             ctx.lang,
@@ -566,106 +563,116 @@ pub fn compare(ctx: &Ctx, nips: &[String], kode: Option<&str>, format: TableForm
                 .collect();
             let mut max = vec![32];
             max.extend(std::iter::repeat_n(28, cols.len()));
-            emit(&output::table(&header_refs, &table_rows, &max))
+            output::deliver(ctx, out, &output::table(&header_refs, &table_rows, &max))
         }
-        TableFormat::Json | TableFormat::Csv => {
-            let out: Vec<CompareOut> = cols
+        TableFormat::Json => {
+            let v: Vec<CompareOut> = cols
                 .iter()
-                .map(|col| {
-                    let c = col.candidate;
-                    let retire = c.retirement(&pool.rules);
-                    CompareOut {
-                        employee: output::EmployeeOut::new(c, pool.as_of),
-                        kinerja_per_tahun: c
-                            .skp
-                            .iter()
-                            .map(|(y, p)| YearValue {
-                                tahun: *y,
-                                value: Predikat { predikat: p.code() },
-                            })
-                            .collect(),
-                        pelatihan_per_tahun: c
-                            .training
-                            .iter()
-                            .map(|(y, jp)| YearValue {
-                                tahun: *y,
-                                value: Jp { jp: *jp },
-                            })
-                            .collect(),
-                        tmt_pensiun: retire.to_string(),
-                        tahun_ke_pensiun: crate::domain::dates::whole_years(pool.as_of, retire),
-                        jabatan_dibandingkan: pos.map(|p| p.kode.clone()),
-                        persyaratan: pos.map(requirement_map),
-                        kesenjangan: col.jpm.map(|j| {
-                            Competency::ALL
-                                .iter()
-                                .filter_map(|k| j.gaps[k.index()].map(|g| (k.code(), g)))
-                                .collect()
-                        }),
-                        jpm: col.jpm.map(|j| round1(j.percent)),
-                        pengisian: col.jpm.map(|j| pool.rules.jpm.fill(j.percent).code()),
-                        pemetaan: col.jpm.map(|j| pool.rules.jpm.map(j.percent).code()),
-                        memenuhi_syarat: col.eligibility.map(|e| e.is_ok()),
-                        alasan_tidak_memenuhi: col
-                            .eligibility
-                            .and_then(|e| e.err().map(|x| x.code())),
-                        syarat: pos.map(|_| conditions_out(ctx, &col.conditions)),
-                        tidak_terpenuhi: pos.map(|_| failed_codes(&col.conditions)),
-                    }
-                })
+                .map(|col| compare_out(ctx, &pool, pos, col))
                 .collect();
-            if format == TableFormat::Json {
-                return json_out(&out);
-            }
-            let mut header = output::csv_header();
-            header.extend(
-                [
-                    "tmt_pensiun",
-                    "tahun_ke_pensiun",
-                    "kinerja_per_tahun",
-                    "jabatan_dibandingkan",
-                    "jpm",
-                    "pengisian",
-                    "pemetaan",
-                    "memenuhi_syarat",
-                    "alasan_tidak_memenuhi",
-                ]
-                .iter()
-                .map(|s| s.to_string()),
-            );
-            header.extend(Competency::ALL.iter().map(|c| format!("gap_{}", c.code())));
-            let rows = out
-                .iter()
-                .zip(&cols)
-                .map(|(o, col)| {
-                    let mut r = output::csv_row(col.candidate, pool.as_of);
-                    r.extend([
-                        o.tmt_pensiun.clone(),
-                        o.tahun_ke_pensiun.to_string(),
-                        o.kinerja_per_tahun
-                            .iter()
-                            .map(|y| format!("{}:{}", y.tahun, y.value.predikat))
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        o.jabatan_dibandingkan.clone().unwrap_or_default(),
-                        o.jpm.map(|j| format!("{j:.1}")).unwrap_or_default(),
-                        o.pengisian.unwrap_or_default().to_string(),
-                        o.pemetaan.unwrap_or_default().to_string(),
-                        o.memenuhi_syarat.map(|b| b.to_string()).unwrap_or_default(),
-                        o.alasan_tidak_memenuhi.unwrap_or_default().to_string(),
-                    ]);
-                    r.extend(Competency::ALL.iter().map(|k| {
-                        col.jpm
-                            .and_then(|j| j.gaps[k.index()])
-                            .map(|g| g.to_string())
-                            .unwrap_or_default()
-                    }));
-                    r
-                })
-                .collect();
-            csv_out(header, rows)
+            json_out(ctx, out, &v)
+        }
+        TableFormat::Csv | TableFormat::Xlsx => {
+            let sheet = compare_sheet(ctx, &pool, pos, &cols);
+            output::sheet_out(ctx, format, out, sheet)
         }
     }
+}
+
+/// One candidate of `compare --format json`.
+fn compare_out(
+    ctx: &Ctx,
+    pool: &Pool,
+    pos: Option<&Position>,
+    col: &present::Column<'_>,
+) -> CompareOut {
+    let c = col.candidate;
+    let retire = c.retirement(&pool.rules);
+    CompareOut {
+        employee: output::EmployeeOut::new(c, pool.as_of),
+        kinerja_per_tahun: c
+            .skp
+            .iter()
+            .map(|(y, p)| YearValue {
+                tahun: *y,
+                value: Predikat { predikat: p.code() },
+            })
+            .collect(),
+        pelatihan_per_tahun: c
+            .training
+            .iter()
+            .map(|(y, jp)| YearValue {
+                tahun: *y,
+                value: Jp { jp: *jp },
+            })
+            .collect(),
+        tmt_pensiun: retire.to_string(),
+        tahun_ke_pensiun: crate::domain::dates::whole_years(pool.as_of, retire),
+        jabatan_dibandingkan: pos.map(|p| p.kode.clone()),
+        persyaratan: pos.map(requirement_map),
+        kesenjangan: col.jpm.map(|j| {
+            Competency::ALL
+                .iter()
+                .filter_map(|k| j.gaps[k.index()].map(|g| (k.code(), g)))
+                .collect()
+        }),
+        jpm: col.jpm.map(|j| round1(j.percent)),
+        pengisian: col.jpm.map(|j| pool.rules.jpm.fill(j.percent).code()),
+        pemetaan: col.jpm.map(|j| pool.rules.jpm.map(j.percent).code()),
+        memenuhi_syarat: col.eligibility.map(|e| e.is_ok()),
+        alasan_tidak_memenuhi: col.eligibility.and_then(|e| e.err().map(|x| x.code())),
+        syarat: pos.map(|_| conditions_out(ctx, &col.conditions)),
+        tidak_terpenuhi: pos.map(|_| failed_codes(&col.conditions)),
+    }
+}
+
+/// `compare --format csv|xlsx`: the employee columns of `query`, then the
+/// retirement, the SKP by year and the match against the position.
+fn compare_sheet<'a>(
+    ctx: &'a Ctx,
+    pool: &'a Pool,
+    pos: Option<&'a Position>,
+    cols: &'a [present::Column<'a>],
+) -> Sheet<'a> {
+    let mut header = output::employee_header();
+    header.extend(Sheet::columns(
+        &[
+            "tmt_pensiun",
+            "tahun_ke_pensiun",
+            "kinerja_per_tahun",
+            "jabatan_dibandingkan",
+            "jpm",
+            "pengisian",
+            "pemetaan",
+            "memenuhi_syarat",
+            "alasan_tidak_memenuhi",
+        ],
+        gap_columns(),
+    ));
+    let rows = cols.iter().map(move |col| {
+        let o = compare_out(ctx, pool, pos, col);
+        let mut r = output::employee_cells(col.candidate, pool.as_of);
+        r.extend([
+            Cell::Date(col.candidate.retirement(&pool.rules)),
+            Cell::int(o.tahun_ke_pensiun),
+            Cell::text(
+                o.kinerja_per_tahun
+                    .iter()
+                    .map(|y| format!("{}:{}", y.tahun, y.value.predikat))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            Cell::opt_code(o.jabatan_dibandingkan),
+            Cell::decimal(o.jpm, 1),
+            Cell::opt_text(o.pengisian),
+            Cell::opt_text(o.pemetaan),
+            o.memenuhi_syarat.map_or(Cell::Empty, Cell::Bool),
+            Cell::opt_text(o.alasan_tidak_memenuhi),
+        ]);
+        r.extend(gap_cells(col.jpm.as_ref()));
+        r
+    });
+    Sheet::new("compare", header, rows)
 }
 
 fn plan_error(ctx: &Ctx, e: PlanError) -> CliError {
@@ -682,7 +689,8 @@ pub fn succession(ctx: &Ctx, cmd: SuccessionCommand) -> CliResult {
             kode,
             period,
             format,
-        } => super::krs::list(ctx, kode.as_deref(), period, format),
+            out,
+        } => super::krs::list(ctx, kode.as_deref(), period, format, &out),
         SuccessionCommand::Establish {
             period,
             sk,

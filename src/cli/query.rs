@@ -1,9 +1,10 @@
-//! `talenta query FILTER [--format table|json|csv] [--sort FIELD] [--desc] [--limit N] [--count | --by FIELD]`
+//! `talenta query FILTER [--format table|json|csv|xlsx] [-o FILE [--force]] [--sort FIELD] [--desc] [--limit N] [--count | --by FIELD]`
 
-use super::output::{self, EmployeeOut};
-use super::{emit, CliError, CliResult, Ctx, TableFormat};
+use super::output::{self, EmployeeOut, OutputFile};
+use super::{CliError, CliResult, Ctx, TableFormat};
 use crate::domain::filter::{self, Field};
 use crate::domain::Candidate;
+use crate::present::{Cell, Sheet};
 use crate::store::load::{load_pool_for, Need};
 use crate::tr;
 
@@ -16,6 +17,7 @@ pub struct Args {
     pub count: bool,
     /// Count the matches per value of this field instead of listing them.
     pub by: Option<String>,
+    pub out: OutputFile,
 }
 
 /// A filter error as the user sees it: the sentence, then the filter with a caret under the column.
@@ -58,6 +60,7 @@ pub fn filter_warnings(ctx: &Ctx, text: &str, f: &filter::Filter) {
 
 pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     filter_text(ctx, &a.filter)?;
+    output::check(ctx, a.format, &a.out)?;
     let f = filter::parse(&a.filter).map_err(|e| filter_error(ctx, &a.filter, &e))?;
     let sort = match &a.sort {
         Some(s) => Some(
@@ -98,7 +101,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         // The process ends right after: leave the pool's millions of small
         // allocations to the OS instead of freeing them one by one.
         std::mem::forget(pool);
-        return emit(&format!("{n}\n"));
+        return output::deliver(ctx, &a.out, &format!("{n}\n"));
     }
     if let Some(field) = by {
         let groups = filter::count_by(field, hits.iter().copied(), as_of, &pool.rules);
@@ -125,17 +128,12 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
         TableFormat::Json => {
             let out: Vec<EmployeeOut> = hits.iter().map(|c| EmployeeOut::new(c, as_of)).collect();
             let text = output::json_text(&out).map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&format!("{text}\n"))
+            output::deliver(ctx, &a.out, &format!("{text}\n"))
         }
-        TableFormat::Csv => {
-            let mut buf = Vec::new();
-            crate::present::write_csv(
-                &mut buf,
-                &output::csv_header(),
-                hits.iter().map(|c| output::csv_row(c, as_of)),
-            )
-            .map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&String::from_utf8_lossy(&buf))
+        TableFormat::Csv | TableFormat::Xlsx => {
+            let rows = hits.iter().map(|c| output::employee_cells(c, as_of));
+            let sheet = Sheet::new("query", output::employee_header(), rows);
+            output::sheet_out(ctx, a.format, &a.out, sheet)
         }
         TableFormat::Table => {
             let header: &[&str] = tr!(ctx.lang, cli::QUERY_HEADER);
@@ -143,7 +141,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             let mut text = output::table(header, &rows, &[18, 36, 36, 30, 6, 7, 8, 5]);
             text.push_str(&tr!(ctx.lang, cli::matches_line(rows.len(), pool.len())));
             text.push('\n');
-            emit(&text)
+            output::deliver(ctx, &a.out, &text)
         }
     }
 }
@@ -178,18 +176,18 @@ fn by_output(ctx: &Ctx, a: &Args, field: Field, mut groups: Vec<filter::Group>) 
                 })
                 .collect();
             let text = output::json_text(&rows).map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&format!("{text}\n"))
+            output::deliver(ctx, &a.out, &format!("{text}\n"))
         }
-        TableFormat::Csv => {
-            // A value of none is an empty cell (as in the employee CSV).
+        TableFormat::Csv | TableFormat::Xlsx => {
+            // A value of none is an empty cell (as in the employee CSV); the
+            // count is a number cell in a workbook.
             let rows = groups.iter().map(|g| {
-                let label = g.label.as_deref().map(output::csv_cell);
-                vec![label.unwrap_or_default(), g.count.to_string()]
+                vec![
+                    g.label.as_deref().map_or(Cell::Empty, Cell::text),
+                    Cell::int(g.count as i64),
+                ]
             });
-            let mut buf = Vec::new();
-            crate::present::write_csv(&mut buf, &header, rows)
-                .map_err(|e| CliError::runtime(e.to_string()))?;
-            emit(&String::from_utf8_lossy(&buf))
+            output::sheet_out(ctx, a.format, &a.out, Sheet::new("query", header, rows))
         }
         TableFormat::Table => {
             let rows: Vec<Vec<String>> = groups
@@ -204,7 +202,7 @@ fn by_output(ctx: &Ctx, a: &Args, field: Field, mut groups: Vec<filter::Group>) 
             let total: usize = groups.iter().map(|g| g.count).sum();
             text.push_str(&tr!(ctx.lang, cli::by_total(groups.len(), total)));
             text.push('\n');
-            emit(&text)
+            output::deliver(ctx, &a.out, &text)
         }
     }
 }

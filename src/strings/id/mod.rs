@@ -4,6 +4,7 @@ pub mod access;
 pub mod calibration;
 pub mod cli;
 pub mod eligibility;
+pub mod export;
 pub mod filter;
 pub mod import;
 pub mod krs;
