@@ -40,6 +40,9 @@ pub struct Cli {
     /// actor
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_name: Option<String>,
+    /// ascii
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -418,7 +421,10 @@ pub fn main() -> ExitCode {
 }
 
 /// Build the context and dispatch.
-pub fn run(cli: Cli, config: Config) -> CliResult {
+pub fn run(cli: Cli, mut config: Config) -> CliResult {
+    if cli.ascii {
+        config.ascii = Some(true);
+    }
     let lang = config::resolve_lang(cli.lang, &config);
     if let Some(name) = &cli.as_name {
         crate::domain::text::check(name, crate::domain::text::Lines::One).map_err(|e| {
@@ -535,7 +541,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         }
         None => {
             demo::ensure_default_pool(&ctx)?;
-            crate::tui::run(&ctx)
+            crate::tui::run(&ctx, cli.as_name.is_some())
         }
     }
 }

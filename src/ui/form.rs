@@ -125,6 +125,7 @@ pub fn draw(
     Clear.render(popup, buf);
     let block = Block::new()
         .borders(Borders::ALL)
+        .border_set(theme.glyphs.border)
         .border_style(theme.header)
         .title(format!(
             " {} ",
@@ -182,7 +183,7 @@ fn fields(
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let enabled = form.enabled(i);
-        let marker = if focused { "▸" } else { " " };
+        let marker = if focused { theme.glyphs.focus } else { " " };
         let label = format!("{marker}{}", f.id.label(lang));
         put(
             buf,
@@ -212,7 +213,13 @@ fn fields(
                 y += 1;
             }
             Value::Choice { at, .. } => {
-                let text = format!("◂ {} ▸", choice_text(app, form, f.id, *at));
+                let g = theme.glyphs;
+                let text = format!(
+                    "{} {} {}",
+                    g.choice_prev,
+                    choice_text(app, form, f.id, *at),
+                    g.choice_next
+                );
                 put(buf, inner, vx, y, &fit(&text, vw), vw, style);
                 y += 1;
             }
@@ -249,7 +256,7 @@ fn footer(
     let lang = app.lang;
     let iw = inner.width as usize;
     for (i, l) in problem.iter().enumerate() {
-        let mark = if i == 0 { "✗" } else { " " };
+        let mark = if i == 0 { theme.glyphs.cross } else { " " };
         put(
             buf,
             inner,
@@ -317,4 +324,68 @@ fn text_input(
     }
     let cx = x + (width(&before) - skip).min(w.saturating_sub(1)) as u16;
     (cx < area.right() && y < area.bottom() && y >= area.top()).then_some(Position::new(cx, y))
+}
+
+/// The question at the start of the local screen (`tui::secretary`): who is
+/// at the keyboard, one line of input, the keys. Returns the text cursor.
+pub fn name_prompt(
+    buf: &mut Buffer,
+    area: Rect,
+    lang: crate::lang::Lang,
+    keymap: &crate::app::KeyMap,
+    os_user: &str,
+    input: &crate::app::input::LineInput,
+    theme: &Theme,
+) -> Option<Position> {
+    if area.width < 8 || area.height < 5 {
+        return None;
+    }
+    let w = area.width.min(64);
+    let inner_w = w.saturating_sub(4) as usize;
+    let note = wrap(&tr!(lang, ui::ask_name_note(os_user)), inner_w);
+    let h = ((note.len() + 6) as u16).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.glyphs.border)
+        .border_style(theme.header)
+        .title(format!(" {} ", tr!(lang, ui::ASK_NAME_TITLE)))
+        .title_style(theme.header);
+    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
+    block.render(popup, buf);
+    let iw = inner.width as usize;
+    let mut y = inner.y;
+    for l in &note {
+        put(buf, inner, inner.x, y, l, iw, theme.muted);
+        y += 1;
+    }
+    y += 1;
+    let label = format!("{}: ", tr!(lang, ui::ASK_NAME_LABEL));
+    let x = put(buf, inner, inner.x, y, &label, iw, theme.prompt);
+    let room = inner.right().saturating_sub(x) as usize;
+    let cursor = text_input(buf, inner, x, y, room, input, true, theme);
+    let hint_key = |cmd| {
+        keymap
+            .hint(Context::Prompt, cmd)
+            .map(|c| c.to_string())
+            .unwrap_or_default()
+    };
+    let hint = tr!(
+        lang,
+        ui::ask_name_hint(&hint_key(Cmd::Accept), &hint_key(Cmd::Cancel), os_user)
+    );
+    let hy = inner.bottom().saturating_sub(1);
+    if hy > y {
+        put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
+    }
+    if theme.glyphs.ascii {
+        super::glyphs::to_ascii(buf, popup);
+    }
+    cursor
 }

@@ -12,6 +12,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.as_of", "Date used for age, tenure and jp (default: today)"),
     ("global.lang", "Language of the interface and of text output: id | en"),
     ("global.as_name", "Who is acting, for the audit trail (default: the OS user name)"),
+    ("global.ascii", "Draw the screen with ASCII symbols only, for a terminal that is not UTF-8 (default: from LC_ALL, LC_CTYPE or LANG)"),
     ("global.help", "Print this help"),
     ("global.version", "Print talenta's version"),
     ("global.help_command", "Print this help or the help of the given subcommand"),

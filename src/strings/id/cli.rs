@@ -12,6 +12,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.as_of", "Tanggal acuan untuk usia, masa jabatan dan jp (bawaan: hari ini)"),
     ("global.lang", "Bahasa antarmuka dan keluaran: id | en"),
     ("global.as_name", "Siapa yang bertindak, untuk jejak audit (bawaan: nama pengguna OS)"),
+    ("global.ascii", "Gambar layar hanya dengan simbol ASCII, untuk terminal yang bukan UTF-8 (bawaan: dari LC_ALL, LC_CTYPE atau LANG)"),
     ("global.help", "Tampilkan bantuan ini"),
     ("global.version", "Tampilkan versi talenta"),
     ("global.help_command", "Tampilkan bantuan ini atau bantuan subperintah yang disebut"),
