@@ -153,7 +153,7 @@ pub fn draw(
         y += 1;
     }
     let (y, cursor) = fields(buf, inner, y, app, form, theme);
-    let hy = footer(buf, inner, y + 1, app, &problem, theme);
+    let hy = footer(buf, inner, y + 1, (app, form), &problem, theme);
     cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
 }
 
@@ -249,11 +249,10 @@ fn footer(
     buf: &mut Buffer,
     inner: Rect,
     mut y: u16,
-    app: &App,
+    (app, form): (&App, &Form),
     problem: &[String],
     theme: &Theme,
 ) -> u16 {
-    let lang = app.lang;
     let iw = inner.width as usize;
     for (i, l) in problem.iter().enumerate() {
         let mark = if i == 0 { theme.glyphs.cross } else { " " };
@@ -268,20 +267,44 @@ fn footer(
         );
         y += 1;
     }
-    let hint = tr!(
-        lang,
-        session_ui::form_hint(
-            &key(app, Cmd::Accept),
-            &key(app, Cmd::NextField),
-            &key(app, Cmd::Cancel)
-        )
-    );
+    let hint = form_keys(app, form).join(&format!(" {} ", theme.glyphs.sep));
     let hy = inner
         .bottom()
         .saturating_sub(1)
         .max(y.min(inner.bottom().saturating_sub(1)));
     put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
     hy
+}
+
+/// The keys that work in this form where its focus is: Enter saves (asks
+/// yes on a confirmation without fields, starts a new line in a list of
+/// lines), Tab moves on when there is another field, left/right choose in a
+/// choice, the vote where a recommendation may be put to one, Esc cancels.
+fn form_keys(app: &App, form: &Form) -> Vec<String> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    let accept = key(app, Cmd::Accept);
+    out.push(match form.focused().map(|f| &f.value) {
+        _ if form.fields.is_empty() => tr!(lang, session_ui::hint_confirm(&accept)),
+        Some(Value::Lines { .. }) => tr!(lang, session_ui::hint_new_line(&accept)),
+        _ => tr!(lang, session_ui::hint_save(&accept)),
+    });
+    let enabled = (0..form.fields.len()).filter(|i| form.enabled(*i)).count();
+    if enabled > 1 {
+        out.push(tr!(lang, session_ui::hint_next_field(&key(app, Cmd::NextField))));
+    }
+    if let Some(Value::Choice { .. }) = form.focused().map(|f| &f.value) {
+        let (prev, next) = (key(app, Cmd::CursorLeft), key(app, Cmd::CursorRight));
+        out.push(tr!(lang, session_ui::hint_choose(&prev, &next)));
+    }
+    let votable = matches!(form.kind, FormKind::Decide { .. } | FormKind::Calibrate { .. });
+    let vote = key(app, Cmd::PutToVote);
+    let may_vote = app.access.check(crate::domain::access::Act::RunVote).is_ok();
+    if votable && may_vote && !vote.is_empty() {
+        out.push(tr!(lang, session_ui::hint_to_vote(&vote)));
+    }
+    out.push(tr!(lang, session_ui::hint_cancel(&key(app, Cmd::Cancel))));
+    out
 }
 
 fn key(app: &App, cmd: Cmd) -> String {
