@@ -345,7 +345,8 @@ mod tests {
         assert_eq!(ascii_char('漢'), '?');
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
         buf.set_string(0, 0, "漢é·…", ratatui::style::Style::new());
-        to_ascii(&mut buf, buf.area);
+        let area = buf.area;
+        to_ascii(&mut buf, area);
         let line: String = (0..6).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(line, "? e-~ ");
     }
