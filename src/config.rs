@@ -376,9 +376,17 @@ mod tests {
             assert!(!locale_is_utf8(l), "{l}");
         }
         let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
-        let all = env(&[("LC_ALL", "C"), ("LC_CTYPE", "id_ID.UTF-8"), ("LANG", "C.UTF-8")]);
+        let all = env(&[
+            ("LC_ALL", "C"),
+            ("LC_CTYPE", "id_ID.UTF-8"),
+            ("LANG", "C.UTF-8"),
+        ]);
         assert_eq!(ctype_locale(all).as_deref(), Some("C"));
         let ctype = env(&[("LC_ALL", ""), ("LC_CTYPE", "id_ID.UTF-8"), ("LANG", "C")]);
         assert_eq!(ctype_locale(ctype).as_deref(), Some("id_ID.UTF-8"));

@@ -49,7 +49,10 @@ fn problems(cmd: &clap::Command, path: &str, lang: Lang, out: &mut Vec<String>) 
         for m in cmd.get_subcommands() {
             let about = m.get_about().map(|a| a.to_string()).unwrap_or_default();
             if about.trim().is_empty() || about == m.get_name() {
-                out.push(format!("{path} {}: no description ({about:?})", m.get_name()));
+                out.push(format!(
+                    "{path} {}: no description ({about:?})",
+                    m.get_name()
+                ));
             }
         }
         return;
@@ -58,7 +61,9 @@ fn problems(cmd: &clap::Command, path: &str, lang: Lang, out: &mut Vec<String>) 
         let text = cmd.clone().render_help().to_string();
         for english in ENGLISH {
             if text.contains(english) {
-                out.push(format!("{path}: {english:?} in the Indonesian help:\n{text}"));
+                out.push(format!(
+                    "{path}: {english:?} in the Indonesian help:\n{text}"
+                ));
             }
         }
     }
@@ -197,7 +202,13 @@ fn usage_errors_in_english_say_the_same_in_english() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text.starts_with("talenta: unknown command: 'sesion'"), "{text}");
+    assert!(
+        text.starts_with("talenta: unknown command: 'sesion'"),
+        "{text}"
+    );
     assert!(text.contains("did you mean: succession, session"), "{text}");
-    assert!(text.contains("Usage: talenta [OPTIONS] [COMMAND]"), "{text}");
+    assert!(
+        text.contains("Usage: talenta [OPTIONS] [COMMAND]"),
+        "{text}"
+    );
 }

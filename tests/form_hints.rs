@@ -12,15 +12,17 @@ use talenta::strings::Lang;
 fn hint(app: &talenta::app::App) -> String {
     let s = screen(app, 100, 30);
     s.lines()
-        .filter(|l| l.contains(" batal") || l.contains(" cancel"))
-        .last()
+        .rfind(|l| l.contains(" batal") || l.contains(" cancel"))
         .unwrap_or_else(|| panic!("no keys line:\n{s}"))
         .to_string()
 }
 
 #[test]
 fn the_close_confirmation_shows_yes_and_cancel_only() {
-    for (lang, want) in [(Lang::Id, "enter ya · esc batal"), (Lang::En, "enter yes · esc cancel")] {
+    for (lang, want) in [
+        (Lang::Id, "enter ya · esc batal"),
+        (Lang::En, "enter yes · esc cancel"),
+    ] {
         let f = session_fixture();
         recorded_session(&f);
         let mut app = session_app(&f, lang);

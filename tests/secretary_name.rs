@@ -56,10 +56,7 @@ fn the_question_takes_a_name_edits_it_and_can_be_skipped() {
     assert_eq!(answer("text:Siti esc"), Some(Answer::Skip));
     assert_eq!(answer("space enter"), Some(Answer::Skip));
     // Keys that mean something elsewhere are typed here (q is a letter).
-    assert_eq!(
-        answer("text:qj enter"),
-        Some(Answer::Name("qj".into()))
-    );
+    assert_eq!(answer("text:qj enter"), Some(Answer::Name("qj".into())));
     assert_eq!(answer("text:Siti"), None, "still asking");
 }
 
@@ -68,7 +65,9 @@ fn a_recommendation_is_recorded_under_the_name_with_the_os_user() {
     let f = session_fixture();
     let before: i64 = store(&f)
         .conn
-        .query_row("SELECT coalesce(max(seq), 0) FROM audit_log", [], |r| r.get(0))
+        .query_row("SELECT coalesce(max(seq), 0) FROM audit_log", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let a = answer("text:Siti space text:Rahma enter").unwrap();
     let actor = secretary::with_name(&os_user(), a.kept());

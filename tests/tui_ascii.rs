@@ -31,11 +31,23 @@ const SCREENS: &[(&str, bool, &str)] = &[
         "c enter esc : text:kemas enter d tab text:ADM-01 tab text:Kotak9 tab text:2/0/0",
     ),
     ("recused_table", true, "c enter esc : text:kemas enter"),
-    ("recused_profile", true, "c enter esc : text:kemas enter enter"),
+    (
+        "recused_profile",
+        true,
+        "c enter esc : text:kemas enter enter",
+    ),
     ("close_form", true, "c enter C"),
-    ("new_session_form", false, "c n text:Sidang tab tab text:Ani:ketua"),
+    (
+        "new_session_form",
+        false,
+        "c n text:Sidang tab tab text:Ani:ketua",
+    ),
     ("outcomes", true, "c enter O"),
-    ("vote", true, "c enter esc : text:yusuf enter d tab text:ADM-01 tab text:alasan ctrl-o"),
+    (
+        "vote",
+        true,
+        "c enter esc : text:yusuf enter d tab text:ADM-01 tab text:alasan ctrl-o",
+    ),
 ];
 
 /// The screens also kept as snapshots.

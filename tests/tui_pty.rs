@@ -550,7 +550,8 @@ fn a_terminal_that_is_not_utf8_gets_ascii_only() {
     let bin: &std::path::Path = env!("CARGO_BIN_EXE_talenta").as_ref();
     let base = ["--db", &db, "--as-of", "2026-06-01", "--lang", "en"];
     let with_flag = [&base[..], &["--ascii"]].concat();
-    let runs: [(&[&str], &[(&str, &str)]); 4] = [
+    type Run<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let runs: [Run; 4] = [
         (&base, &[("LANG", "C")]),
         (&base, &[("LC_ALL", "POSIX")]),
         (&base, &[("LANG", "en_US.ISO-8859-1")]),

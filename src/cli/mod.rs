@@ -371,7 +371,9 @@ fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             let words: &[(&str, &str)] = tr!(lang, cli::USAGE_WORDS);
             let usage = words
                 .iter()
-                .fold(usage.trim().to_string(), |u, (from, to)| u.replace(from, to));
+                .fold(usage.trim().to_string(), |u, (from, to)| {
+                    u.replace(from, to)
+                });
             cmd = cmd.override_usage(usage);
         }
         if let Some((_, t)) = help.iter().find(|(k, _)| *k == prefix) {

@@ -118,8 +118,8 @@ pub fn run(ctx: &Ctx, named: bool) -> CliResult {
     let result = actor.and_then(|actor| {
         app.at_keyboard = secretary::shown(&actor);
         // The backend checks every write against the app's access (Local here).
-        let mut backend =
-            StoreSessions::new(sessions, actor, ctx.rules().clone()).with_access(app.access.clone());
+        let mut backend = StoreSessions::new(sessions, actor, ctx.rules().clone())
+            .with_access(app.access.clone());
         backend.agency = ctx.config.agency.clone();
         app.attach_sessions(Box::new(backend));
         app.dirty = true;

@@ -122,7 +122,10 @@ mod tests {
         };
         assert_eq!(known(&named, true, &c).unwrap().name, "Budi");
         let a = known(&root(), false, &c).unwrap();
-        assert_eq!((a.name.as_str(), a.os_user.as_str()), ("Siti Rahma", "root"));
+        assert_eq!(
+            (a.name.as_str(), a.os_user.as_str()),
+            ("Siti Rahma", "root")
+        );
         assert_eq!(shown(&a).as_deref(), Some("Siti Rahma"));
         let skipped = Config::parse("secretary = \"\"\n").unwrap();
         let a = known(&root(), false, &skipped).unwrap();

@@ -291,15 +291,24 @@ fn form_keys(app: &App, form: &Form) -> Vec<String> {
     });
     let enabled = (0..form.fields.len()).filter(|i| form.enabled(*i)).count();
     if enabled > 1 {
-        out.push(tr!(lang, session_ui::hint_next_field(&key(app, Cmd::NextField))));
+        out.push(tr!(
+            lang,
+            session_ui::hint_next_field(&key(app, Cmd::NextField))
+        ));
     }
     if let Some(Value::Choice { .. }) = form.focused().map(|f| &f.value) {
         let (prev, next) = (key(app, Cmd::CursorLeft), key(app, Cmd::CursorRight));
         out.push(tr!(lang, session_ui::hint_choose(&prev, &next)));
     }
-    let votable = matches!(form.kind, FormKind::Decide { .. } | FormKind::Calibrate { .. });
+    let votable = matches!(
+        form.kind,
+        FormKind::Decide { .. } | FormKind::Calibrate { .. }
+    );
     let vote = key(app, Cmd::PutToVote);
-    let may_vote = app.access.check(crate::domain::access::Act::RunVote).is_ok();
+    let may_vote = app
+        .access
+        .check(crate::domain::access::Act::RunVote)
+        .is_ok();
     if votable && may_vote && !vote.is_empty() {
         out.push(tr!(lang, session_ui::hint_to_vote(&vote)));
     }

@@ -176,8 +176,16 @@ fn box_cell(buf: &mut Buffer, cell: Rect, app: &App, b: u8, selected: bool, them
     }
     let n = app.matches.counts[b as usize - 1];
     let g = theme.glyphs;
-    let star = if talent { format!(" {}", g.star) } else { String::new() };
-    let marker = if selected { g.row_marker(true, Mark::None) } else { "" };
+    let star = if talent {
+        format!(" {}", g.star)
+    } else {
+        String::new()
+    };
+    let marker = if selected {
+        g.row_marker(true, Mark::None)
+    } else {
+        ""
+    };
     let iw = inner.width as usize;
     let title = format!("{marker}{}{star}", tr!(lang, ui::box_title(b)));
     let count = format!("{n}  ({})", percent(n, app.matches.filtered));
@@ -277,7 +285,11 @@ fn compact(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
         for (c, &b) in boxes.iter().enumerate() {
             let selected = (r, c) == app.grid;
-            let star = if is_talent_pool(b) { theme.glyphs.star } else { "" };
+            let star = if is_talent_pool(b) {
+                theme.glyphs.star
+            } else {
+                ""
+            };
             let mark = if selected { ">" } else { " " };
             let s = format!("{mark}{b}{star}:{}", app.matches.counts[b as usize - 1]);
             let x = area.x + (label_w + c * cell_w) as u16;

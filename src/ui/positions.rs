@@ -2,8 +2,8 @@
 //! the shortlist of one position (JPM, bands, gaps, box; follows the filter)
 //! and the side-by-side comparison of the marked candidates.
 
-use super::glyphs::Mark;
 use super::data_table::{self, Col, DataTable, Row, Shown};
+use super::glyphs::Mark;
 use super::text::{message, put, width};
 use super::Theme;
 use crate::app::App;

@@ -358,7 +358,11 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
             )
         } else {
             Span::styled(
-                format!("{} {}", theme.glyphs.cross, tr!(lang, ui::jp_short(target - jp))),
+                format!(
+                    "{} {}",
+                    theme.glyphs.cross,
+                    tr!(lang, ui::jp_short(target - jp))
+                ),
                 theme.warn,
             )
         });

@@ -82,7 +82,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let lw = (area.width / 3).clamp(20, 34);
         list(buf, Rect::new(body.x, body.y, lw, body.height), app, theme);
         for y in body.top()..body.bottom() {
-            put(buf, body, body.x + lw, y, theme.glyphs.vline, 1, theme.muted);
+            put(
+                buf,
+                body,
+                body.x + lw,
+                y,
+                theme.glyphs.vline,
+                1,
+                theme.muted,
+            );
         }
         detail(
             buf,

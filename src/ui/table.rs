@@ -2,8 +2,8 @@
 //! on narrow terminals the unit column goes first, then the position, then
 //! the smaller columns, and the name shrinks last.
 
-use super::glyphs::Mark;
 use super::data_table::{self, Col, DataTable, Row};
+use super::glyphs::Mark;
 use super::status::arrow;
 use super::text::{message, width};
 use super::Theme;
@@ -190,10 +190,9 @@ fn row(c: &Candidate, selected: bool, recused: bool, lang: Lang, theme: &Theme) 
         })
         .collect();
     Row {
-        marker: theme.glyphs.row_marker(
-            selected,
-            if recused { Mark::Recused } else { Mark::None },
-        ),
+        marker: theme
+            .glyphs
+            .row_marker(selected, if recused { Mark::Recused } else { Mark::None }),
         cells,
         selected,
     }
