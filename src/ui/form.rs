@@ -116,24 +116,8 @@ pub fn draw(
         .sum();
     let want = info.len() + field_rows + problem.len() + 2 + 2 + usize::from(!info.is_empty());
     let h = (want as u16).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(popup, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_set(theme.glyphs.border)
-        .border_style(theme.header)
-        .title(format!(
-            " {} ",
-            fit(&super::text::safe(&form.kind.title(lang)), inner_w)
-        ))
-        .title_style(theme.header);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let title = fit(&super::text::safe(&form.kind.title(lang)), inner_w).into_owned();
+    let (_, inner) = popup(buf, area, (w, h), &title, theme);
     if inner.width < 2 || inner.height == 0 {
         return None;
     }
@@ -376,21 +360,8 @@ pub fn name_prompt(
     let inner_w = w.saturating_sub(4) as usize;
     let note = wrap(&tr!(lang, ui::ask_name_note(os_user)), inner_w);
     let h = ((note.len() + 6) as u16).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(popup, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_set(theme.glyphs.border)
-        .border_style(theme.header)
-        .title(format!(" {} ", tr!(lang, ui::ASK_NAME_TITLE)))
-        .title_style(theme.header);
-    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
-    block.render(popup, buf);
+    let (popup, inner) = popup(buf, area, (w, h), tr!(lang, ui::ASK_NAME_TITLE), theme);
+    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
     let iw = inner.width as usize;
     let mut y = inner.y;
     for l in &note {
@@ -420,4 +391,31 @@ pub fn name_prompt(
         super::glyphs::to_ascii(buf, popup);
     }
     cursor
+}
+
+/// A box of `w`x`h` centred in `area`, cleared, framed and titled; returns
+/// the box and the space inside its frame.
+fn popup(
+    buf: &mut Buffer,
+    area: Rect,
+    (w, h): (u16, u16),
+    title: &str,
+    theme: &Theme,
+) -> (Rect, Rect) {
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.glyphs.border)
+        .border_style(theme.header)
+        .title(format!(" {title} "))
+        .title_style(theme.header);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    (popup, inner)
 }
