@@ -212,3 +212,17 @@ fn usage_errors_in_english_say_the_same_in_english() {
         "{text}"
     );
 }
+
+#[test]
+fn a_refused_value_is_echoed_without_its_control_characters() {
+    let out = assert_cmd::Command::cargo_bin("talenta")
+        .unwrap()
+        .args(["--lang", "id", "query", "x", "--format", "\u{1b}[31mred"])
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("\\u001b[31mred"), "{text}");
+}

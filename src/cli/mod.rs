@@ -513,7 +513,8 @@ pub fn main() -> ExitCode {
             // The help or the version, as asked (or for want of a command).
             let _ = e.print();
         } else {
-            eprint!("{}", usage_error(&e, pre_lang));
+            // The refused text may echo what was typed: never a control character raw.
+            eprint!("{}", crate::domain::text::guard(&usage_error(&e, pre_lang)));
         }
         ExitCode::from(if e.use_stderr() { 2 } else { 0 })
     };
