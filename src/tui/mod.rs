@@ -207,9 +207,7 @@ fn ask_name(
             })
             .map_err(|e| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string()))))?;
         app.dirty = false;
-        let Ok(msg) = rx.recv() else {
-            return Ok(secretary::Answer::Skip);
-        };
+        let msg = rx.recv().unwrap_or(Msg::InputClosed(None));
         match msg {
             Msg::Action(Action::Key(chord)) => {
                 if let Some(answer) = prompt.key(&app.keymap, chord) {
