@@ -4,6 +4,8 @@
 //! ```toml
 //! lang = "id"          # id | en
 //! theme = "default"    # default | mono
+//! ascii = false        # true: draw with ASCII only; unset: from the locale
+//! secretary = "Siti Rahma"   # who the local screen records writes as
 //! db = "/srv/talenta/pool.db"
 //! [rules]              # see docs/domain-rules.md
 //! potensi_tinggi_min = 90
@@ -34,6 +36,12 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// Draw the screen with ASCII symbols only (`true`), or with Unicode
+    /// (`false`); unset: ASCII when the locale's charset is not UTF-8.
+    pub ascii: Option<bool>,
+    /// The name the local screen records its writes under (with the OS
+    /// user); asked for once when unset, `""` when that was skipped.
+    pub secretary: Option<String>,
     pub db: Option<PathBuf>,
     pub rules: Rules,
     /// The committee's settings (`[committee]`).
@@ -174,6 +182,96 @@ pub fn resolve_lang(flag: Option<Lang>, config: &Config) -> Lang {
         .unwrap_or_default()
 }
 
+/// Whether a locale (`id_ID.UTF-8`, `C`, `en_US.ISO-8859-1`) names the
+/// UTF-8 charset. A locale without a charset (`C`, `POSIX`, `en_US`) is not
+/// UTF-8.
+pub fn locale_is_utf8(locale: &str) -> bool {
+    let charset = locale.split_once('.').map_or("", |(_, c)| c);
+    let charset = charset.split('@').next().unwrap_or("");
+    charset.eq_ignore_ascii_case("utf-8") || charset.eq_ignore_ascii_case("utf8")
+}
+
+/// The locale that decides the charset: the first of `LC_ALL`, `LC_CTYPE`,
+/// `LANG` that is set and not empty (`get` reads one variable); `None` when
+/// none is.
+pub fn ctype_locale(get: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| get(v))
+        .find(|v| !v.is_empty())
+}
+
+/// ASCII symbols or Unicode: the config's `ascii` (which `--ascii` sets),
+/// else ASCII when the locale's charset is not UTF-8 (no locale at all is
+/// the POSIX `C` locale: ASCII).
+pub fn resolve_ascii(config: &Config, locale: Option<&str>) -> bool {
+    config
+        .ascii
+        .unwrap_or_else(|| !locale.is_some_and(locale_is_utf8))
+}
+
+/// Write `secretary = "name"` into the config file at `path` (made when
+/// missing), keeping everything else in it as it was; the file is replaced
+/// whole (written beside it, then renamed) and only when the result reads
+/// back as a valid config holding that name.
+pub fn save_secretary(path: &Path, name: &str) -> Result<(), ConfigError> {
+    let io = |source: std::io::Error| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io(e)),
+    };
+    let line = format!("secretary = {}", toml::Value::String(name.to_string()));
+    let text = set_top_level(&text, "secretary", &line);
+    let invalid = |message: String| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    let read = Config::parse(&text).map_err(invalid)?;
+    if read.secretary.as_deref() != Some(name) {
+        return Err(invalid("secretary".into()));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+/// `text` with the top-level `key = …` line replaced by `line`, or `line`
+/// put first when the key is not there (top level: before the first table).
+fn set_top_level(text: &str, key: &str, line: &str) -> String {
+    let mut out = Vec::new();
+    let mut done = false;
+    let mut top = true;
+    for l in text.lines() {
+        let t = l.trim_start();
+        top &= !t.starts_with('[');
+        let is_key = t
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if top && is_key && !done {
+            out.push(line.to_string());
+            done = true;
+        } else {
+            out.push(l.to_string());
+        }
+    }
+    if !done {
+        out.insert(0, line.to_string());
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
 /// The default database: `<data dir>/talenta/talenta.db` (`~/.local/share/talenta/talenta.db`).
 pub fn default_db_path() -> PathBuf {
     dirs::data_dir()
@@ -267,6 +365,60 @@ mod tests {
         assert_eq!(c.agency.zone(), Zone::Wita);
         assert!(Config::parse("[agency]\nzone = \"CET\"\n").is_err());
         assert!(Config::parse("[agency]\nppk_nip = \"123\"\n").is_err());
+    }
+
+    #[test]
+    fn the_charset_comes_from_lc_all_then_lc_ctype_then_lang() {
+        assert!(locale_is_utf8("id_ID.UTF-8"));
+        assert!(locale_is_utf8("C.utf8"));
+        assert!(locale_is_utf8("de_DE.UTF-8@euro"));
+        for l in ["C", "POSIX", "en_US", "en_US.ISO-8859-1", ""] {
+            assert!(!locale_is_utf8(l), "{l}");
+        }
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let all = env(&[
+            ("LC_ALL", "C"),
+            ("LC_CTYPE", "id_ID.UTF-8"),
+            ("LANG", "C.UTF-8"),
+        ]);
+        assert_eq!(ctype_locale(all).as_deref(), Some("C"));
+        let ctype = env(&[("LC_ALL", ""), ("LC_CTYPE", "id_ID.UTF-8"), ("LANG", "C")]);
+        assert_eq!(ctype_locale(ctype).as_deref(), Some("id_ID.UTF-8"));
+        assert_eq!(ctype_locale(env(&[])), None);
+        let c = Config::default();
+        assert!(resolve_ascii(&c, Some("C")));
+        assert!(resolve_ascii(&c, None));
+        assert!(!resolve_ascii(&c, Some("en_US.UTF-8")));
+        let set = Config::parse("ascii = false\n").unwrap();
+        assert!(!resolve_ascii(&set, Some("C")));
+        let set = Config::parse("ascii = true\n").unwrap();
+        assert!(resolve_ascii(&set, Some("C.UTF-8")));
+    }
+
+    #[test]
+    fn the_secretary_is_saved_into_the_file_keeping_the_rest() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("talenta").join("config.toml");
+        save_secretary(&path, "Siti Rahma").unwrap();
+        assert_eq!(
+            Config::load(Some(&path)).unwrap().secretary.as_deref(),
+            Some("Siti Rahma")
+        );
+        let kept = "# mine\nlang = \"en\"\n[agency]\nname = \"BKD\"\n";
+        std::fs::write(&path, kept).unwrap();
+        save_secretary(&path, "Dewi \"D\" Lestari").unwrap();
+        save_secretary(&path, "Dewi").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, format!("secretary = \"Dewi\"\n{kept}"));
+        let c = Config::load(Some(&path)).unwrap();
+        assert_eq!(c.agency.name.as_deref(), Some("BKD"));
+        assert_eq!(c.lang, Some(Lang::En));
     }
 
     #[test]

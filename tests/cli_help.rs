@@ -4,6 +4,22 @@
 use talenta::cli::command;
 use talenta::strings::Lang;
 
+/// clap's own English words, never in the Indonesian help or errors.
+const ENGLISH: &[&str] = &[
+    "Print ",
+    "Usage:",
+    "Commands:",
+    "Options:",
+    "Arguments:",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "[COMMAND]",
+    "error:",
+    "tip:",
+    "For more information",
+    "the following",
+];
+
 /// Problems of one command and everything below it, as "path: what".
 fn problems(cmd: &clap::Command, path: &str, lang: Lang, out: &mut Vec<String>) {
     let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
@@ -27,9 +43,29 @@ fn problems(cmd: &clap::Command, path: &str, lang: Lang, out: &mut Vec<String>) 
         }
     }
     // clap's `help` subcommand mirrors the tree below it only to name the
-    // commands; its own text and argument are checked, not the mirror.
+    // commands: their texts (what `talenta help help` lists) are checked,
+    // not the mirror's own help.
     if cmd.get_name() == "help" {
+        for m in cmd.get_subcommands() {
+            let about = m.get_about().map(|a| a.to_string()).unwrap_or_default();
+            if about.trim().is_empty() || about == m.get_name() {
+                out.push(format!(
+                    "{path} {}: no description ({about:?})",
+                    m.get_name()
+                ));
+            }
+        }
         return;
+    }
+    if lang == Lang::Id {
+        let text = cmd.clone().render_help().to_string();
+        for english in ENGLISH {
+            if text.contains(english) {
+                out.push(format!(
+                    "{path}: {english:?} in the Indonesian help:\n{text}"
+                ));
+            }
+        }
     }
     for sub in cmd.get_subcommands() {
         problems(sub, &format!("{path} {}", sub.get_name()), lang, out);
@@ -102,4 +138,91 @@ fn decide_help_names_its_arguments_in_words() {
     assert!(text.contains("Nomor sidang"), "{text}");
     assert!(text.contains("Tampilkan bantuan"), "{text}");
     assert!(!text.contains("Print help"), "{text}");
+}
+
+/// The Indonesian help and usage errors as the program prints them, at
+/// every level and by every way of asking, hold no English clap text.
+#[test]
+fn no_english_clap_text_in_indonesian() {
+    let runs: &[&[&str]] = &[
+        &["--help"],
+        &["help"],
+        &["help", "help"],
+        &["help", "session"],
+        &["help", "session", "decide"],
+        &["session", "--help"],
+        &["session", "help"],
+        &["session", "help", "decide"],
+        &["session", "decide", "-h"],
+        &["session"],
+        &["access", "--help"],
+        &["bogus"],
+        &["sesion"],
+        &["session", "--bogus"],
+        &["query", "--bogus", "x"],
+        &["session", "decide"],
+        &["query"],
+        &["query", "x", "--format", "xml"],
+        &["query", "x", "--limit", "1", "--limit", "2"],
+        &["--as-of", "2026-13-01", "query", "x"],
+        &["demo", "--semicolon"],
+    ];
+    for args in runs {
+        let out = assert_cmd::Command::cargo_bin("talenta")
+            .unwrap()
+            .args(["--lang", "id"])
+            .args(*args)
+            .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.trim().is_empty(), "{args:?}");
+        for english in ENGLISH {
+            assert!(!text.contains(english), "{args:?}: {english:?} in\n{text}");
+        }
+        let usage_error = !out.status.success();
+        if usage_error && !text.contains("Perintah:") {
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(text.starts_with("talenta: "), "{args:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn usage_errors_in_english_say_the_same_in_english() {
+    let out = assert_cmd::Command::cargo_bin("talenta")
+        .unwrap()
+        .args(["--lang", "en", "sesion"])
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text.starts_with("talenta: unknown command: 'sesion'"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean: succession, session"), "{text}");
+    assert!(
+        text.contains("Usage: talenta [OPTIONS] [COMMAND]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_refused_value_is_echoed_without_its_control_characters() {
+    let out = assert_cmd::Command::cargo_bin("talenta")
+        .unwrap()
+        .args(["--lang", "id", "query", "x", "--format", "\u{1b}[31mred"])
+        .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("\\u001b[31mred"), "{text}");
 }

@@ -225,6 +225,8 @@ fn the_binary_survives_a_resize_storm_pastes_and_garbage_in_a_pty() {
     ]);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
+    // The question "who is at the keyboard" was answered (skipped) before.
+    std::fs::write(f.dir.path().join("none.toml"), "secretary = \"\"\n").unwrap();
     cmd.env("TALENTA_CONFIG", f.dir.path().join("none.toml"));
     cmd.env_remove("TALENTA_DB");
     let mut child = pair.slave.spawn_command(cmd).unwrap();

@@ -771,3 +771,30 @@ fn three_members_vote_from_their_own_screens_and_the_tally_is_recorded_with_thei
     let verify = cli(&server, &["audit", "verify"]);
     assert!(!verify.is_empty());
 }
+
+/// A client whose locale is not UTF-8 (`LANG=C`, as some PuTTY and old
+/// set-ups send) gets a screen of ASCII only; a UTF-8 one keeps the symbols.
+#[test]
+fn a_client_whose_locale_is_not_utf8_gets_ascii() {
+    let server = Server::start(&[]);
+    rt().block_on(async {
+        let (mut h, _) = connect(&server.addr).await;
+        assert!(sign_in(&mut h, DEWI).await);
+        let mut s = Screen::open(&h, 100, 30, Some("C")).await;
+        assert!(s.shows("NIP").await, "{}", s.text());
+        s.keys(b"\t").await;
+        assert!(s.shows("#===").await, "{}", s.text());
+        assert!(s.text().is_ascii(), "{}", s.text());
+        s.keys(b"q").await;
+        assert!(s.until(Duration::from_secs(5), |s| s.closed).await);
+
+        let (mut h, _) = connect(&server.addr).await;
+        assert!(sign_in(&mut h, DEWI).await);
+        let mut s = Screen::open(&h, 100, 30, Some("id_ID.UTF-8")).await;
+        assert!(s.shows("NIP").await, "{}", s.text());
+        s.keys(b"\t").await;
+        assert!(s.shows("╔═").await, "{}", s.text());
+        s.keys(b"q").await;
+        assert!(s.until(Duration::from_secs(5), |s| s.closed).await);
+    });
+}

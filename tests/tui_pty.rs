@@ -53,12 +53,17 @@ impl Pty {
             .unwrap();
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        // The question "who is at the keyboard" was answered (skipped) before.
+        let config = f.dir.path().join("none.toml");
+        if !config.exists() {
+            std::fs::write(&config, "secretary = \"\"\n").unwrap();
+        }
+        cmd.env("TALENTA_CONFIG", config);
         for (k, v) in env {
             cmd.env(k, v);
         }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env("TALENTA_CONFIG", f.dir.path().join("none.toml"));
         cmd.env_remove("TALENTA_DB");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -497,4 +502,79 @@ fn a_paste_of_a_megabyte_is_taken_and_the_keys_work_after() {
     let status = pty.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_restored(&pty.bytes(), &pty.screen());
+}
+
+/// Without `--as` and without `secretary` in the config, the local screen
+/// asks once who is at the keyboard; the answer is kept in the config file
+/// and shown on the status line, and the next start does not ask.
+#[test]
+fn the_local_screen_asks_once_who_is_at_the_keyboard() {
+    let f = fixture();
+    let db = f.db.to_str().unwrap().to_string();
+    let config = f.dir.path().join("asked").join("config.toml");
+    let config_s = config.to_str().unwrap().to_string();
+    let args = ["--db", &db, "--as-of", "2026-06-01", "--lang", "en"];
+    let env = [("TALENTA_CONFIG", config_s.as_str())];
+    let bin: &std::path::Path = env!("CARGO_BIN_EXE_talenta").as_ref();
+    let mut pty = Pty::start_program(bin, &args, &env, &f, 100, 30);
+    pty.wait_for("the question", |s| s.contains("Who is at the keyboard?"));
+    // `q` is a letter here, not quit.
+    for ch in "Siti Rahmq".chars() {
+        pty.send(&ch.to_string());
+    }
+    pty.send("\x7f");
+    pty.send("a");
+    pty.send("\r");
+    let s = pty.wait_for("the name on the status line", |s| {
+        s.contains("Siti Rahma │ 14 of 14")
+    });
+    assert!(!s.contains("Who is at the keyboard?"), "{s}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let kept = std::fs::read_to_string(&config).unwrap();
+    assert_eq!(kept, "secretary = \"Siti Rahma\"\n");
+
+    let mut pty = Pty::start_program(bin, &args, &env, &f, 100, 30);
+    let s = pty.wait_for("the table", |s| s.contains("Siti Rahma │ 14 of 14"));
+    assert!(!s.contains("Who is at the keyboard?"), "{s}");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+/// Under a locale that is not UTF-8 (or with `--ascii`) not one byte
+/// outside ASCII reaches the terminal: boxes, stars, markers, separators.
+#[test]
+fn a_terminal_that_is_not_utf8_gets_ascii_only() {
+    let f = fixture();
+    let db = f.db.to_str().unwrap().to_string();
+    let bin: &std::path::Path = env!("CARGO_BIN_EXE_talenta").as_ref();
+    let base = ["--db", &db, "--as-of", "2026-06-01", "--lang", "en"];
+    let with_flag = [&base[..], &["--ascii"]].concat();
+    type Run<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let runs: [Run; 4] = [
+        (&base, &[("LANG", "C")]),
+        (&base, &[("LC_ALL", "POSIX")]),
+        (&base, &[("LANG", "en_US.ISO-8859-1")]),
+        (&with_flag, &[]),
+    ];
+    for (args, env) in runs {
+        let mut pty = Pty::start_program(bin, args, env, &f, 100, 30);
+        pty.wait_for("the table", |s| s.contains("14 of 14"));
+        pty.send("\t");
+        let s = pty.wait_for("the grid", |s| s.contains("Box 9 *"));
+        assert!(s.contains("#==="), "{s}");
+        pty.send("?");
+        pty.wait_for("the help", |s| s.contains("+---"));
+        pty.send("q");
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+        let out = pty.bytes();
+        let at = out.iter().position(|b| !b.is_ascii());
+        assert_eq!(
+            at,
+            None,
+            "{env:?} {args:?}: {}",
+            String::from_utf8_lossy(&out[at.unwrap_or(0).saturating_sub(80)..])
+        );
+    }
 }

@@ -160,6 +160,9 @@ pub struct App {
     /// Who is at the keyboard: the local administrator, or a member signed
     /// in by key over `talenta serve` (`domain::access`, what they may do).
     pub access: crate::domain::access::Access,
+    /// The name the local screen records its writes under (`--as`, the
+    /// config's `secretary`, or the answer at start), for the status line.
+    pub at_keyboard: Option<String>,
     pub quit: bool,
     /// Something changed since the last draw.
     pub dirty: bool,
@@ -197,6 +200,7 @@ impl App {
             fatal: None,
             sessions: Sessions::default(),
             access: crate::domain::access::Access::Local,
+            at_keyboard: None,
             quit: false,
             dirty: true,
             generation: 0,

@@ -41,6 +41,9 @@ pub struct Cli {
     /// actor
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_name: Option<String>,
+    /// ascii
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -330,18 +333,67 @@ pub fn command(lang: Lang) -> clap::Command {
     localise(Cli::command(), lang)
 }
 
+/// The help's layout with the headings in `lang`: about, usage, then the
+/// sections `cmd` has (commands, arguments, options).
+fn help_template(cmd: &clap::Command, lang: Lang) -> String {
+    let [usage, commands, arguments, options] = tr!(lang, cli::HELP_HEADINGS);
+    let mut t = format!("{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n");
+    if cmd.has_subcommands() {
+        t.push_str(&format!("\n{commands}:\n{{subcommands}}\n"));
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        t.push_str(&format!("\n{arguments}:\n{{positionals}}\n"));
+    }
+    let hidden = |a: &clap::Arg| a.is_positional() || a.is_hide_set();
+    if cmd.get_arguments().any(|a| !hidden(a)) {
+        t.push_str(&format!("\n{options}:\n{{options}}\n"));
+    }
+    t.push_str("{after-help}");
+    t
+}
+
+/// clap's `help` subcommand names the commands beside it: their texts, as
+/// localised on `real` (the command that holds both), all the way down.
+fn mirror(help: clap::Command, real: &clap::Command) -> clap::Command {
+    let names: Vec<String> = help
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut help = help;
+    for n in names {
+        if let Some(r) = real.find_subcommand(&n) {
+            let about = r.get_about().cloned().unwrap_or_default();
+            help = help.mut_subcommand(n.as_str(), |m| mirror(m.about(about), r));
+        }
+    }
+    help
+}
+
 /// Replace the placeholder doc strings with the help texts of a language.
 /// clap's own `--help`/`--version` flags are built first so that their texts
-/// ("global.help", "global.version") are localised too.
+/// ("global.help", "global.version") are localised too; so are the help's
+/// headings and clap's `help` subcommand.
 fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     cmd.build();
     let help: &'static [(&'static str, &'static str)] = tr!(lang, cli::HELP);
     fn apply(
         cmd: clap::Command,
         prefix: &str,
-        help: &'static [(&'static str, &'static str)],
+        (help, lang): (&'static [(&'static str, &'static str)], Lang),
     ) -> clap::Command {
-        let mut cmd = cmd;
+        let template = help_template(&cmd, lang);
+        let mut cmd = cmd.help_template(template);
+        // clap's placeholders in the usage line, in the language's words.
+        let usage = cmd.clone().render_usage().to_string();
+        if let Some(usage) = usage.trim().strip_prefix("Usage:") {
+            let words: &[(&str, &str)] = tr!(lang, cli::USAGE_WORDS);
+            let usage = words
+                .iter()
+                .fold(usage.trim().to_string(), |u, (from, to)| {
+                    u.replace(from, to)
+                });
+            cmd = cmd.override_usage(usage);
+        }
         if let Some((_, t)) = help.iter().find(|(k, _)| *k == prefix) {
             cmd = cmd.about(*t);
         }
@@ -373,12 +425,77 @@ fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             } else {
                 format!("{prefix}.{s}")
             };
-            cmd = cmd.mut_subcommand(s.as_str(), |sc| apply(sc, &key, help));
+            cmd = cmd.mut_subcommand(s.as_str(), |sc| apply(sc, &key, (help, lang)));
+        }
+        if cmd.find_subcommand("help").is_some() && prefix != "global.help_command" {
+            let real = cmd.clone();
+            cmd = cmd.mut_subcommand("help", |h| mirror(h, &real));
         }
         cmd
     }
-    cmd = apply(cmd, "", help);
+    cmd = apply(cmd, "", (help, lang));
     cmd
+}
+
+/// A command line clap refused, in `lang`: one sentence (and what was
+/// probably meant), the usage, where to read more. Exit status 2.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind as E};
+    let get = |k: K| match e.get(k) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Strings(v)) => v.join(", "),
+        Some(V::StyledStr(s)) => s.to_string(),
+        Some(V::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = get(K::InvalidArg);
+    let mut lines = vec![match e.kind() {
+        E::InvalidSubcommand => tr!(lang, cli::usage_unknown_command(&get(K::InvalidSubcommand))),
+        E::UnknownArgument => tr!(lang, cli::usage_unknown_argument(&arg)),
+        E::InvalidValue | E::ValueValidation => {
+            tr!(lang, cli::usage_invalid_value(&arg, &get(K::InvalidValue)))
+        }
+        E::MissingRequiredArgument => tr!(lang, cli::usage_missing(&arg)),
+        E::MissingSubcommand => tr!(lang, cli::USAGE_MISSING_COMMAND).to_string(),
+        E::ArgumentConflict if get(K::PriorArg) == arg => tr!(lang, cli::usage_twice(&arg)),
+        E::ArgumentConflict => tr!(lang, cli::usage_conflict(&arg, &get(K::PriorArg))),
+        E::TooManyValues | E::TooFewValues | E::WrongNumberOfValues | E::NoEquals => {
+            tr!(lang, cli::usage_values(&arg))
+        }
+        _ => tr!(lang, cli::USAGE_OTHER).to_string(),
+    }];
+    if let Some(source) = std::error::Error::source(e) {
+        lines.push(format!("  {source}"));
+    }
+    let valid = get(K::ValidValue);
+    if !valid.is_empty() {
+        lines.push(format!("  {}", tr!(lang, cli::usage_valid_values(&valid))));
+    }
+    for k in [K::SuggestedSubcommand, K::SuggestedArg, K::SuggestedValue] {
+        let s = get(k);
+        if !s.is_empty() {
+            lines.push(format!("  {}", tr!(lang, cli::usage_did_you_mean(&s))));
+        }
+    }
+    let usage = get(K::Usage);
+    let usage = usage.trim();
+    if let Some(rest) = usage.strip_prefix("Usage:") {
+        let [heading, ..] = tr!(lang, cli::HELP_HEADINGS);
+        lines.push(String::new());
+        lines.push(format!("{heading}:{rest}"));
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let path: Vec<&str> = words
+            .iter()
+            .take_while(|w| {
+                !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            .copied()
+            .collect();
+        lines.push(String::new());
+        let help = format!("{} --help", path.join(" "));
+        lines.push(tr!(lang, cli::usage_more(&help)));
+    }
+    format!("talenta: {}\n", lines.join("\n"))
 }
 
 /// Parse the process arguments and run; returns the exit status.
@@ -408,19 +525,24 @@ pub fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let cmd = command(pre_lang);
+    let refused = |e: clap::Error| {
+        use clap::error::ErrorKind as E;
+        if !e.use_stderr() || e.kind() == E::DisplayHelpOnMissingArgumentOrSubcommand {
+            // The help or the version, as asked (or for want of a command).
+            let _ = e.print();
+        } else {
+            // The refused text may echo what was typed: never a control character raw.
+            eprint!("{}", crate::domain::text::guard(&usage_error(&e, pre_lang)));
+        }
+        ExitCode::from(if e.use_stderr() { 2 } else { 0 })
+    };
     let matches = match cmd.try_get_matches_from(&args) {
         Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return refused(e),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(2);
-        }
+        Err(e) => return refused(e),
     };
     match run(cli, config) {
         Ok(()) => ExitCode::SUCCESS,
@@ -436,7 +558,10 @@ pub fn main() -> ExitCode {
 }
 
 /// Build the context and dispatch.
-pub fn run(cli: Cli, config: Config) -> CliResult {
+pub fn run(cli: Cli, mut config: Config) -> CliResult {
+    if cli.ascii {
+        config.ascii = Some(true);
+    }
     let lang = config::resolve_lang(cli.lang, &config);
     if let Some(name) = &cli.as_name {
         crate::domain::text::check(name, crate::domain::text::Lines::One).map_err(|e| {
@@ -560,7 +685,7 @@ pub fn run(cli: Cli, config: Config) -> CliResult {
         }
         None => {
             demo::ensure_default_pool(&ctx)?;
-            crate::tui::run(&ctx)
+            crate::tui::run(&ctx, cli.as_name.is_some())
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct Conn {
     /// The language the client's `LANG`/`LC_*` asked for.
     lang: Option<Lang>,
     no_color: Option<String>,
+    /// The client's `LC_ALL`, `LC_CTYPE` and `LANG`, as sent: the charset.
+    locale: [Option<String>; 3],
     screen: Option<Sender<ScreenMsg>>,
     backlog: Arc<AtomicUsize>,
 }
@@ -45,6 +47,7 @@ impl Conn {
             pty: None,
             lang: None,
             no_color: None,
+            locale: Default::default(),
             screen: None,
             backlog: Arc::new(AtomicUsize::new(0)),
         }
@@ -103,7 +106,15 @@ impl Conn {
         let (cols, rows) = self.pty.unwrap_or((80, 24));
         let sh = &self.shared;
         let lang = self.lang.unwrap_or(sh.lang);
-        let theme = Theme::new(ThemeName::resolve(sh.theme, self.no_color.as_deref()));
+        // ASCII when the client's locale says its charset is not UTF-8; a
+        // client that sent no locale gets Unicode.
+        let ascii = sh.ascii.unwrap_or_else(|| {
+            let sent = |k: &str| CTYPE_VARS.iter().position(|v| *v == k);
+            crate::config::ctype_locale(|k| sent(k).and_then(|i| self.locale[i].clone()))
+                .is_some_and(|l| !crate::config::locale_is_utf8(&l))
+        });
+        let theme =
+            Theme::new(ThemeName::resolve(sh.theme, self.no_color.as_deref())).with_ascii(ascii);
         let setup = Setup {
             identity,
             lang,
@@ -133,6 +144,9 @@ impl Drop for Conn {
         self.send(ScreenMsg::Closed);
     }
 }
+
+/// The variables that decide the charset, in their order.
+const CTYPE_VARS: [&str; 3] = ["LC_ALL", "LC_CTYPE", "LANG"];
 
 fn locale_lang(name: &str, value: &str) -> Option<Lang> {
     matches!(name, "LANG" | "LC_ALL" | "LC_MESSAGES")
@@ -300,11 +314,18 @@ impl Handler for Conn {
         value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        let ctype = CTYPE_VARS.iter().position(|v| *v == name);
+        if let Some(i) = ctype {
+            self.locale[i] = Some(value.to_string());
+        }
         if let Some(lang) = locale_lang(name, value) {
             // LC_ALL and LC_MESSAGES win over LANG, whatever the order.
             if name != "LANG" || self.lang.is_none() {
                 self.lang = Some(lang);
             }
+            return session.channel_success(channel);
+        }
+        if ctype.is_some() {
             return session.channel_success(channel);
         }
         if name == "NO_COLOR" {

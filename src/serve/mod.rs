@@ -63,6 +63,9 @@ pub struct Shared {
     pub limits: Limits,
     /// Who issues the minutes and the zone people read times in (`[agency]`).
     pub agency: crate::config::Agency,
+    /// ASCII symbols for every screen (`Some(true)`), Unicode for every
+    /// screen (`Some(false)`), or as each client's locale says (`None`).
+    pub ascii: Option<bool>,
     active: AtomicUsize,
 }
 
@@ -90,6 +93,7 @@ impl Shared {
             rt,
             limits,
             agency: crate::config::Agency::default(),
+            ascii: None,
             active: AtomicUsize::new(0),
         }
     }

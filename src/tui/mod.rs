@@ -7,6 +7,7 @@
 //! something changed.
 
 pub mod event;
+pub mod secretary;
 pub mod shadow;
 pub mod signals;
 pub mod terminal;
@@ -35,7 +36,9 @@ pub fn keymap(ctx: &Ctx) -> CliResult<KeyMap> {
     })
 }
 
-/// The theme: `NO_COLOR` wins, then the config's `theme`, then `default`.
+/// The theme: `NO_COLOR` wins, then the config's `theme`, then `default`;
+/// its symbols ASCII when `--ascii`, the config's `ascii` or the locale says
+/// so (`config::resolve_ascii`).
 pub fn theme(ctx: &Ctx) -> CliResult<Theme> {
     let configured = match &ctx.config.theme {
         Some(t) => Some(
@@ -45,16 +48,30 @@ pub fn theme(ctx: &Ctx) -> CliResult<Theme> {
         None => None,
     };
     let no_color = std::env::var("NO_COLOR").ok();
-    Ok(Theme::new(ThemeName::resolve(
-        configured,
-        no_color.as_deref(),
-    )))
+    let locale = crate::config::ctype_locale(|v| std::env::var(v).ok());
+    let ascii = crate::config::resolve_ascii(&ctx.config, locale.as_deref());
+    Ok(Theme::new(ThemeName::resolve(configured, no_color.as_deref())).with_ascii(ascii))
 }
 
-pub fn run(ctx: &Ctx) -> CliResult {
+/// The actor when it is known before the screen starts (`--as`, the
+/// config's `secretary`), checked as `--as` is.
+fn known_actor(ctx: &Ctx, named: bool) -> CliResult<Option<crate::store::Actor>> {
+    let actor = secretary::known(&ctx.actor, named, &ctx.config);
+    if let (false, Some(a)) = (named, &actor) {
+        crate::domain::text::check(&a.name, crate::domain::text::Lines::One).map_err(|e| {
+            let what = tr!(ctx.lang, ui::WHAT_SECRETARY);
+            CliError::input(tr!(ctx.lang, cli::control_in(what, &e)))
+        })?;
+    }
+    Ok(actor)
+}
+
+/// The local screen; `named`: `--as` was given (no question asked).
+pub fn run(ctx: &Ctx, named: bool) -> CliResult {
     let lang = ctx.lang;
     let keymap = keymap(ctx)?;
     let theme = theme(ctx)?;
+    let known = known_actor(ctx, named)?;
     let store = ctx.open()?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::input(tr!(lang, ui::NOT_A_TERMINAL)));
@@ -76,11 +93,6 @@ pub fn run(ctx: &Ctx) -> CliResult {
     // The session panel reads and writes on a connection of its own, whose
     // `data_version` tells when anyone else committed.
     let sessions = Store::open(&ctx.db, OpenMode::Existing).map_err(|e| ctx.store_error(e))?;
-    // The backend checks every write against the app's access (Local here).
-    let mut backend = StoreSessions::new(sessions, ctx.actor.clone(), ctx.rules().clone())
-        .with_access(app.access.clone());
-    backend.agency = ctx.config.agency.clone();
-    app.attach_sessions(Box::new(backend));
     app.zone = ctx.config.agency.zone();
     spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
     let reload = Reloader {
@@ -92,7 +104,27 @@ pub fn run(ctx: &Ctx) -> CliResult {
     let ticker = ticker::Ticker::spawn(tx.clone()).map_err(terminal_error)?;
     let watch = signals::Watch::spawn(tx.clone()).map_err(terminal_error)?;
     let input = Input::spawn(tx).map_err(terminal_error)?;
-    let result = event_loop(&mut session, &mut app, &rx, &theme, &reload);
+    let actor = match known {
+        Some(a) => Ok(a),
+        None => ask_name(&mut session, &mut app, &rx, &theme, &reload).map(|answer| {
+            // Kept for the next start; when the file cannot be written the
+            // name still holds for this one.
+            if let Some(path) = crate::config::Config::default_path() {
+                let _ = crate::config::save_secretary(&path, answer.kept());
+            }
+            secretary::with_name(&ctx.actor, answer.kept())
+        }),
+    };
+    let result = actor.and_then(|actor| {
+        app.at_keyboard = secretary::shown(&actor);
+        // The backend checks every write against the app's access (Local here).
+        let mut backend = StoreSessions::new(sessions, actor, ctx.rules().clone())
+            .with_access(app.access.clone());
+        backend.agency = ctx.config.agency.clone();
+        app.attach_sessions(Box::new(backend));
+        app.dirty = true;
+        event_loop(&mut session, &mut app, &rx, &theme, &reload)
+    });
     drop(watch);
     drop(input);
     drop(ticker);
@@ -140,6 +172,79 @@ struct Reloader<'a> {
     tx: mpsc::Sender<Msg>,
 }
 
+/// Ask who is at the keyboard over the first screen (which loads and draws
+/// behind the question); keys go to the question until Enter or Esc.
+fn ask_name(
+    session: &mut Session,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    theme: &Theme,
+    reload: &Reloader,
+) -> CliResult<secretary::Answer> {
+    let lang = app.lang;
+    let os_user = reload.ctx.actor.os_user.clone();
+    let mut prompt = secretary::NamePrompt::default();
+    loop {
+        session
+            .terminal
+            .draw(|f| {
+                crate::ui::draw(f, app, theme);
+                let area = f.area();
+                let keys = &app.keymap;
+                let input = &prompt.input;
+                let at = crate::ui::form::name_prompt(
+                    f.buffer_mut(),
+                    area,
+                    lang,
+                    keys,
+                    &os_user,
+                    input,
+                    theme,
+                );
+                if let Some(p) = at {
+                    f.set_cursor_position(p);
+                }
+            })
+            .map_err(|e| CliError::runtime(tr!(lang, ui::terminal_failed(&e.to_string()))))?;
+        app.dirty = false;
+        let msg = rx.recv().unwrap_or(Msg::InputClosed(None));
+        match msg {
+            Msg::Action(Action::Key(chord)) => {
+                if let Some(answer) = prompt.key(&app.keymap, chord) {
+                    return Ok(answer);
+                }
+            }
+            Msg::Action(Action::Paste(text)) => prompt.paste(&text),
+            Msg::Action(a) => step(app, a, reload),
+            other => return Err(ended(other, lang)),
+        }
+    }
+}
+
+/// One action for the app; a reload of the pool when the database changed.
+fn step(app: &mut App, a: Action, reload: &Reloader) {
+    app.step(a);
+    if app.take_pool_reload() {
+        // A failed spawn only means the pool stays as it was.
+        let _ = spawn_loader(reload.ctx, reload.tx.clone());
+    }
+}
+
+/// The error that ends the screen on a message other than an action.
+fn ended(msg: Msg, lang: crate::lang::Lang) -> CliError {
+    match msg {
+        Msg::InputClosed(Some(e)) => CliError::runtime(tr!(lang, ui::terminal_failed(&e))),
+        Msg::InputClosed(None) => CliError::runtime(tr!(lang, ui::INPUT_CRASHED)),
+        Msg::Signal(signal) => {
+            // The conventional status of a process ended by a signal.
+            let mut e = CliError::runtime(tr!(lang, ui::stopped_by(signals::name(signal))));
+            e.code = 128u8.saturating_add(signal as u8);
+            e
+        }
+        Msg::Action(_) => CliError::runtime(tr!(lang, ui::INPUT_CRASHED)),
+    }
+}
+
 /// Wait for messages, step the app, draw when something changed. Messages
 /// that arrived together are all taken before one draw.
 fn event_loop(
@@ -164,25 +269,8 @@ fn event_loop(
         };
         loop {
             match msg {
-                Msg::Action(a) => {
-                    app.step(a);
-                    if app.take_pool_reload() {
-                        // A failed spawn only means the pool stays as it was.
-                        let _ = spawn_loader(reload.ctx, reload.tx.clone());
-                    }
-                }
-                Msg::InputClosed(Some(e)) => {
-                    return Err(CliError::runtime(tr!(lang, ui::terminal_failed(&e))))
-                }
-                Msg::InputClosed(None) => {
-                    return Err(CliError::runtime(tr!(lang, ui::INPUT_CRASHED)))
-                }
-                Msg::Signal(signal) => {
-                    // The conventional status of a process ended by a signal.
-                    let mut e = CliError::runtime(tr!(lang, ui::stopped_by(signals::name(signal))));
-                    e.code = 128u8.saturating_add(signal as u8);
-                    return Err(e);
-                }
+                Msg::Action(a) => step(app, a, reload),
+                other => return Err(ended(other, lang)),
             }
             if app.quit {
                 break;

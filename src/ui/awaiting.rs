@@ -3,6 +3,7 @@
 //! so far), the selected one's session, grounds and outcome under the list,
 //! and the keys.
 
+use super::glyphs::Mark;
 use super::session::kind_text;
 use super::text::{fill_line, fit, message, put, safe};
 use super::Theme;
@@ -93,7 +94,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AwaitingList, theme:
         } else {
             Style::new()
         };
-        let mark = if selected { "▶ " } else { "  " };
+        let mark = theme.glyphs.row_marker(selected, Mark::None);
         let text = format!("{mark}{}", row_text(&cells(lang, a), cols));
         put(buf, rows, rows.x, y, &fit(&text, w), w, style);
     }

@@ -116,23 +116,8 @@ pub fn draw(
         .sum();
     let want = info.len() + field_rows + problem.len() + 2 + 2 + usize::from(!info.is_empty());
     let h = (want as u16).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(popup, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.header)
-        .title(format!(
-            " {} ",
-            fit(&super::text::safe(&form.kind.title(lang)), inner_w)
-        ))
-        .title_style(theme.header);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let title = fit(&super::text::safe(&form.kind.title(lang)), inner_w).into_owned();
+    let (_, inner) = popup(buf, area, (w, h), &title, theme);
     if inner.width < 2 || inner.height == 0 {
         return None;
     }
@@ -152,7 +137,7 @@ pub fn draw(
         y += 1;
     }
     let (y, cursor) = fields(buf, inner, y, app, form, theme);
-    let hy = footer(buf, inner, y + 1, app, &problem, theme);
+    let hy = footer(buf, inner, y + 1, (app, form), &problem, theme);
     cursor.filter(|p| p.y < inner.bottom() && p.y != hy)
 }
 
@@ -182,7 +167,7 @@ fn fields(
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let enabled = form.enabled(i);
-        let marker = if focused { "▸" } else { " " };
+        let marker = if focused { theme.glyphs.focus } else { " " };
         let label = format!("{marker}{}", f.id.label(lang));
         put(
             buf,
@@ -212,7 +197,13 @@ fn fields(
                 y += 1;
             }
             Value::Choice { at, .. } => {
-                let text = format!("◂ {} ▸", choice_text(app, form, f.id, *at));
+                let g = theme.glyphs;
+                let text = format!(
+                    "{} {} {}",
+                    g.choice_prev,
+                    choice_text(app, form, f.id, *at),
+                    g.choice_next
+                );
                 put(buf, inner, vx, y, &fit(&text, vw), vw, style);
                 y += 1;
             }
@@ -242,14 +233,13 @@ fn footer(
     buf: &mut Buffer,
     inner: Rect,
     mut y: u16,
-    app: &App,
+    (app, form): (&App, &Form),
     problem: &[String],
     theme: &Theme,
 ) -> u16 {
-    let lang = app.lang;
     let iw = inner.width as usize;
     for (i, l) in problem.iter().enumerate() {
-        let mark = if i == 0 { "✗" } else { " " };
+        let mark = if i == 0 { theme.glyphs.cross } else { " " };
         put(
             buf,
             inner,
@@ -261,20 +251,53 @@ fn footer(
         );
         y += 1;
     }
-    let hint = tr!(
-        lang,
-        session_ui::form_hint(
-            &key(app, Cmd::Accept),
-            &key(app, Cmd::NextField),
-            &key(app, Cmd::Cancel)
-        )
-    );
+    let hint = form_keys(app, form).join(&format!(" {} ", theme.glyphs.sep));
     let hy = inner
         .bottom()
         .saturating_sub(1)
         .max(y.min(inner.bottom().saturating_sub(1)));
     put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
     hy
+}
+
+/// The keys that work in this form where its focus is: Enter saves (asks
+/// yes on a confirmation without fields, starts a new line in a list of
+/// lines), Tab moves on when there is another field, left/right choose in a
+/// choice, the vote where a recommendation may be put to one, Esc cancels.
+fn form_keys(app: &App, form: &Form) -> Vec<String> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    let accept = key(app, Cmd::Accept);
+    out.push(match form.focused().map(|f| &f.value) {
+        _ if form.fields.is_empty() => tr!(lang, session_ui::hint_confirm(&accept)),
+        Some(Value::Lines { .. }) => tr!(lang, session_ui::hint_new_line(&accept)),
+        _ => tr!(lang, session_ui::hint_save(&accept)),
+    });
+    let enabled = (0..form.fields.len()).filter(|i| form.enabled(*i)).count();
+    if enabled > 1 {
+        out.push(tr!(
+            lang,
+            session_ui::hint_next_field(&key(app, Cmd::NextField))
+        ));
+    }
+    if let Some(Value::Choice { .. }) = form.focused().map(|f| &f.value) {
+        let (prev, next) = (key(app, Cmd::CursorLeft), key(app, Cmd::CursorRight));
+        out.push(tr!(lang, session_ui::hint_choose(&prev, &next)));
+    }
+    let votable = matches!(
+        form.kind,
+        FormKind::Decide { .. } | FormKind::Calibrate { .. }
+    );
+    let vote = key(app, Cmd::PutToVote);
+    let may_vote = app
+        .access
+        .check(crate::domain::access::Act::RunVote)
+        .is_ok();
+    if votable && may_vote && !vote.is_empty() {
+        out.push(tr!(lang, session_ui::hint_to_vote(&vote)));
+    }
+    out.push(tr!(lang, session_ui::hint_cancel(&key(app, Cmd::Cancel))));
+    out
 }
 
 fn key(app: &App, cmd: Cmd) -> String {
@@ -317,4 +340,82 @@ fn text_input(
     }
     let cx = x + (width(&before) - skip).min(w.saturating_sub(1)) as u16;
     (cx < area.right() && y < area.bottom() && y >= area.top()).then_some(Position::new(cx, y))
+}
+
+/// The question at the start of the local screen (`tui::secretary`): who is
+/// at the keyboard, one line of input, the keys. Returns the text cursor.
+pub fn name_prompt(
+    buf: &mut Buffer,
+    area: Rect,
+    lang: crate::lang::Lang,
+    keymap: &crate::app::KeyMap,
+    os_user: &str,
+    input: &crate::app::input::LineInput,
+    theme: &Theme,
+) -> Option<Position> {
+    if area.width < 8 || area.height < 5 {
+        return None;
+    }
+    let w = area.width.min(64);
+    let inner_w = w.saturating_sub(4) as usize;
+    let note = wrap(&tr!(lang, ui::ask_name_note(os_user)), inner_w);
+    let h = ((note.len() + 6) as u16).min(area.height);
+    let (popup, inner) = popup(buf, area, (w, h), tr!(lang, ui::ASK_NAME_TITLE), theme);
+    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let iw = inner.width as usize;
+    let mut y = inner.y;
+    for l in &note {
+        put(buf, inner, inner.x, y, l, iw, theme.muted);
+        y += 1;
+    }
+    y += 1;
+    let label = format!("{}: ", tr!(lang, ui::ASK_NAME_LABEL));
+    let x = put(buf, inner, inner.x, y, &label, iw, theme.prompt);
+    let room = inner.right().saturating_sub(x) as usize;
+    let cursor = text_input(buf, inner, x, y, room, input, true, theme);
+    let hint_key = |cmd| {
+        keymap
+            .hint(Context::Prompt, cmd)
+            .map(|c| c.to_string())
+            .unwrap_or_default()
+    };
+    let hint = tr!(
+        lang,
+        ui::ask_name_hint(&hint_key(Cmd::Accept), &hint_key(Cmd::Cancel), os_user)
+    );
+    let hy = inner.bottom().saturating_sub(1);
+    if hy > y {
+        put(buf, inner, inner.x, hy, &fit(&hint, iw), iw, theme.muted);
+    }
+    if theme.glyphs.ascii {
+        super::glyphs::to_ascii(buf, popup);
+    }
+    cursor
+}
+
+/// A box of `w`x`h` centred in `area`, cleared, framed and titled; returns
+/// the box and the space inside its frame.
+fn popup(
+    buf: &mut Buffer,
+    area: Rect,
+    (w, h): (u16, u16),
+    title: &str,
+    theme: &Theme,
+) -> (Rect, Rect) {
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.glyphs.border)
+        .border_style(theme.header)
+        .title(format!(" {title} "))
+        .title_style(theme.header);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    (popup, inner)
 }

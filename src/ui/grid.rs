@@ -3,6 +3,7 @@
 //! a star; the selected box is reversed and marked. The counts are those of
 //! the active filter.
 
+use super::glyphs::Mark;
 use super::text::{centred, fit, put, width};
 use super::Theme;
 use crate::app::App;
@@ -12,7 +13,7 @@ use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 /// Smallest area for the boxed grid; below it the grid is drawn as text rows.
 pub const FULL_MIN: (u16, u16) = (44, 13);
@@ -87,7 +88,7 @@ fn full(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         area,
         area.x,
         area.y,
-        &format!("{} ↑", tr!(lang, ui::KINERJA_AXIS)),
+        &format!("{} {}", tr!(lang, ui::KINERJA_AXIS), theme.glyphs.up),
         w,
         theme.header,
     );
@@ -112,7 +113,7 @@ fn full(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let cell = Rect::new(grid_x + c as u16 * cell_w, labels_y, cell_w, 1);
         centred(buf, cell, labels_y, col_label(app, c), theme.header);
     }
-    let axis = format!("{} →", tr!(lang, ui::POTENSI_AXIS));
+    let axis = format!("{} {}", tr!(lang, ui::POTENSI_AXIS), theme.glyphs.right);
     let aw = width(&axis) as u16;
     put(
         buf,
@@ -152,10 +153,10 @@ fn box_cell(buf: &mut Buffer, cell: Rect, app: &App, b: u8, selected: bool, them
     let border_style = if talent { theme.talent } else { theme.muted };
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_type(if talent {
-            BorderType::Double
+        .border_set(if talent {
+            theme.glyphs.border_talent
         } else {
-            BorderType::Plain
+            theme.glyphs.border
         })
         .border_style(if selected {
             theme.selected
@@ -174,8 +175,17 @@ fn box_cell(buf: &mut Buffer, cell: Rect, app: &App, b: u8, selected: bool, them
         return;
     }
     let n = app.matches.counts[b as usize - 1];
-    let star = if talent { " ★" } else { "" };
-    let marker = if selected { "▶ " } else { "" };
+    let g = theme.glyphs;
+    let star = if talent {
+        format!(" {}", g.star)
+    } else {
+        String::new()
+    };
+    let marker = if selected {
+        g.row_marker(true, Mark::None)
+    } else {
+        ""
+    };
     let iw = inner.width as usize;
     let title = format!("{marker}{}{star}", tr!(lang, ui::box_title(b)));
     let count = format!("{n}  ({})", percent(n, app.matches.filtered));
@@ -243,9 +253,11 @@ fn compact(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let with_header = area.height > rows_needed;
     if with_header {
         let head = format!(
-            "{}↑ {}→",
+            "{}{} {}{}",
             tr!(app.lang, ui::KINERJA_AXIS),
-            tr!(app.lang, ui::POTENSI_AXIS)
+            theme.glyphs.up,
+            tr!(app.lang, ui::POTENSI_AXIS),
+            theme.glyphs.right
         );
         put(buf, area, area.x, y, &fit(&head, w), w, theme.header);
         y += 1;
@@ -273,7 +285,11 @@ fn compact(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
         for (c, &b) in boxes.iter().enumerate() {
             let selected = (r, c) == app.grid;
-            let star = if is_talent_pool(b) { "★" } else { "" };
+            let star = if is_talent_pool(b) {
+                theme.glyphs.star
+            } else {
+                ""
+            };
             let mark = if selected { ">" } else { " " };
             let s = format!("{mark}{b}{star}:{}", app.matches.counts[b as usize - 1]);
             let x = area.x + (label_w + c * cell_w) as u16;

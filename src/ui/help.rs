@@ -94,6 +94,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, scroll: &Scroll, theme: &Th
     } else {
         let block = Block::new()
             .borders(Borders::ALL)
+            .border_set(theme.glyphs.border)
             .border_style(theme.header)
             .title(format!(" {} ", tr!(app.lang, ui::HELP_TITLE)))
             .title_style(theme.header);

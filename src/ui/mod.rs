@@ -12,6 +12,7 @@
 pub mod awaiting;
 pub mod data_table;
 pub mod form;
+pub mod glyphs;
 pub mod grid;
 pub mod help;
 pub mod positions;
@@ -65,7 +66,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// Draw into a buffer; returns where the text cursor goes (an open prompt).
+/// With the ASCII symbols, every cell is ASCII (the texts' own `·` and `…`
+/// too: [`glyphs::to_ascii`]).
 pub fn draw_buffer(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let cursor = draw_tier(buf, area, app, theme);
+    if theme.glyphs.ascii {
+        glyphs::to_ascii(buf, area);
+    }
+    cursor
+}
+
+fn draw_tier(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.lang;
     app.table.drawn.set(None);
     match tier(area) {

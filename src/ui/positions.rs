@@ -3,6 +3,7 @@
 //! and the side-by-side comparison of the marked candidates.
 
 use super::data_table::{self, Col, DataTable, Row, Shown};
+use super::glyphs::Mark;
 use super::text::{message, put, width};
 use super::Theme;
 use crate::app::App;
@@ -108,7 +109,7 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             cells.insert(3, super::positions_krs::cell(app, p, theme));
         }
         let selected = i == v.cursor.cursor;
-        let marker = if selected { "▶ " } else { "  " };
+        let marker = theme.glyphs.row_marker(selected, Mark::None);
         Some(Row {
             marker,
             cells,
@@ -169,12 +170,12 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let (ri, j) = s.rows.get(i)?;
         let c = pool.rows.get(*ri as usize)?;
         let selected = i == s.cursor.cursor;
-        let marker = match (selected, app.marked.contains(ri)) {
-            (true, true) => "▶✓",
-            (true, false) => "▶ ",
-            (false, true) => " ✓",
-            (false, false) => "  ",
+        let mark = if app.marked.contains(ri) {
+            Mark::Check
+        } else {
+            Mark::None
         };
+        let marker = theme.glyphs.row_marker(selected, mark);
         Some(Row {
             marker,
             cells: shortlist_cells(app.lang, i, c, j.as_ref(), pool, theme),
@@ -243,7 +244,7 @@ fn shortlist_cells(
         ),
         (
             match c.kotak {
-                Some(b) if talent => format!("{b} ★"),
+                Some(b) if talent => format!("{b} {}", theme.glyphs.star),
                 Some(b) => b.to_string(),
                 None => "-".into(),
             },

@@ -51,11 +51,11 @@ pub fn competency_bar(
     let mut spans = Vec::new();
     for i in 1..=LEVELS {
         let (s, style) = if i <= l {
-            ("█", theme.bar)
+            (theme.glyphs.bar_full, theme.bar)
         } else if required.is_some_and(|r| i <= r) {
-            ("▒", theme.gap)
+            (theme.glyphs.bar_gap, theme.gap)
         } else {
-            ("░", theme.muted)
+            (theme.glyphs.bar_empty, theme.muted)
         };
         spans.push(Span::styled(s, style));
     }
@@ -189,7 +189,7 @@ fn record(app: &App, p: &Profile, theme: &Theme) -> Section {
         Some((k, (kin, pot))) => {
             let v = vec![Span::styled(
                 if is_talent_pool(k) {
-                    format!("{k} ★ {}", l.talent_pool)
+                    format!("{k} {} {}", theme.glyphs.star, l.talent_pool)
                 } else {
                     k.to_string()
                 },
@@ -344,15 +344,25 @@ fn training(app: &App, p: &Profile, theme: &Theme) -> Section {
         let met = *jp >= target;
         let mut spans = vec![
             Span::raw(format!("{year}  ")),
-            Span::styled("█".repeat(filled as usize), theme.bar),
-            Span::styled("░".repeat((TRAINING_BAR - filled) as usize), theme.muted),
+            Span::styled(theme.glyphs.bar_full.repeat(filled as usize), theme.bar),
+            Span::styled(
+                (theme.glyphs.bar_empty).repeat((TRAINING_BAR - filled) as usize),
+                theme.muted,
+            ),
             Span::raw(format!(" {}  ", tr!(lang, ui::jp_of(*jp, target)))),
         ];
         spans.push(if met {
-            Span::styled(format!("✓ {}", tr!(lang, ui::JP_MET)), theme.ok)
+            Span::styled(
+                format!("{} {}", theme.glyphs.check, tr!(lang, ui::JP_MET)),
+                theme.ok,
+            )
         } else {
             Span::styled(
-                format!("✗ {}", tr!(lang, ui::jp_short(target - jp))),
+                format!(
+                    "{} {}",
+                    theme.glyphs.cross,
+                    tr!(lang, ui::jp_short(target - jp))
+                ),
                 theme.warn,
             )
         });
@@ -385,7 +395,7 @@ fn career(app: &App, p: &Profile, theme: &Theme) -> Option<Section> {
     let l = labels(app.lang);
     let span = |from: &str, until: Option<&str>| {
         let until = until.map(stored_date).unwrap_or_else(|| l.now.to_string());
-        format!("{} – {until}", stored_date(from))
+        format!("{} {} {until}", stored_date(from), theme.glyphs.range)
     };
     let mut lines: Vec<Line<'static>> = p
         .history
@@ -417,7 +427,11 @@ fn career(app: &App, p: &Profile, theme: &Theme) -> Option<Section> {
         lines.push(Line::styled(
             format!(
                 "{} {}{jenis}  {}",
-                if in_force { "✗" } else { "·" },
+                if in_force {
+                    theme.glyphs.cross
+                } else {
+                    theme.glyphs.sep
+                },
                 x.tingkat,
                 span(&x.tmt, x.tmt_selesai.as_deref())
             ),

@@ -3,6 +3,7 @@
 //! decision version, history, the audit head at closing), the selected
 //! candidate's quorum check on top and the panel's keys at the bottom.
 
+use super::glyphs::Mark;
 use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
@@ -81,7 +82,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let lw = (area.width / 3).clamp(20, 34);
         list(buf, Rect::new(body.x, body.y, lw, body.height), app, theme);
         for y in body.top()..body.bottom() {
-            put(buf, body, body.x + lw, y, "│", 1, theme.muted);
+            put(
+                buf,
+                body,
+                body.x + lw,
+                y,
+                theme.glyphs.vline,
+                1,
+                theme.muted,
+            );
         }
         detail(
             buf,
@@ -129,7 +138,11 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn title(buf: &mut Buffer, area: Rect, y: u16, text: &str, focused: bool, theme: &Theme) {
-    let marker = if focused { "▸ " } else { "" };
+    let marker = if focused {
+        format!("{} ", theme.glyphs.focus)
+    } else {
+        String::new()
+    };
     put(
         buf,
         area,
@@ -180,14 +193,15 @@ fn list(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         } else {
             Style::new()
         };
+        let g = theme.glyphs;
         let cursor = if selected {
-            "▶"
+            g.pointer
         } else if i == s.list_cursor {
-            "›"
+            g.rest
         } else {
             " "
         };
-        let mark = if active == Some(r.id) { "●" } else { " " };
+        let mark = if active == Some(r.id) { g.active } else { " " };
         let text = format!(
             "{cursor}{mark}{} {} {} ({})",
             r.id,
@@ -249,7 +263,11 @@ struct Detail<'a> {
 
 /// A pane's title, marked when the pane has the focus.
 fn pane_title(s: &Sessions, text: &str, pane: Pane, theme: &Theme) -> Line<'static> {
-    let marker = if s.pane == pane { "▸ " } else { "" };
+    let marker = if s.pane == pane {
+        format!("{} ", theme.glyphs.focus)
+    } else {
+        String::new()
+    };
     Line::styled(format!("{marker}{text}"), theme.header)
 }
 
@@ -311,7 +329,7 @@ impl Detail<'_> {
             let tick = if m.present { "[x]" } else { "[ ]" };
             let line = format!(
                 "{}{tick} {} · {} · {}",
-                if selected { "▶ " } else { "  " },
+                self.theme.glyphs.row_marker(selected, Mark::None),
                 m.name,
                 tr!(self.lang, session::role_name(&m.role)),
                 if m.present {
@@ -355,7 +373,8 @@ impl Detail<'_> {
         }
         for r in &self.d.recusals {
             self.out.push(Line::raw(format!(
-                "  ⊘ {} · {} {}: {}",
+                "  {} {} · {} {}: {}",
+                self.theme.glyphs.recused,
                 r.member,
                 r.nip,
                 r.nama.as_deref().unwrap_or(""),
@@ -387,7 +406,7 @@ impl Detail<'_> {
             let (state, state_style) = decision_state(self.lang, dec, self.theme);
             let head = format!(
                 "{}{}",
-                if selected { "▶ " } else { "  " },
+                self.theme.glyphs.row_marker(selected, Mark::None),
                 decision_summary(self.lang, dec)
             );
             let base = if selected {

@@ -9,11 +9,11 @@ use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-pub fn arrow(descending: bool) -> &'static str {
+pub fn arrow(descending: bool, theme: &Theme) -> &'static str {
     if descending {
-        "▼"
+        theme.glyphs.desc
     } else {
-        "▲"
+        theme.glyphs.asc
     }
 }
 
@@ -56,8 +56,12 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         } else {
             theme.tab
         };
-        let marker = if view == app.view { "▸" } else { " " };
-        x = put(buf, area, x, area.y, "│", w, theme.title);
+        let marker = if view == app.view {
+            theme.glyphs.focus
+        } else {
+            " "
+        };
+        x = put(buf, area, x, area.y, theme.glyphs.vline, w, theme.title);
         x = put(buf, area, x, area.y, &format!("{marker}{label} "), w, style);
     }
     if let Some(pool) = app.pool() {
@@ -125,10 +129,13 @@ fn filter_text(app: &App) -> (String, bool) {
     }
 }
 
-/// Who is signed in, on a member's screen (`talenta serve`): `Dewi · anggota`.
+/// Who is signed in, on a member's screen (`talenta serve`): `Dewi · anggota`;
+/// on the local screen, the name its writes are recorded under.
 fn signed_in(app: &App) -> Option<String> {
-    let i = app.access.identity()?;
-    Some(tr!(app.lang, roles::signed_in(&i.name, i.role)))
+    match app.access.identity() {
+        Some(i) => Some(tr!(app.lang, roles::signed_in(&i.name, i.role))),
+        None => app.at_keyboard.clone(),
+    }
 }
 
 /// The status line: who is signed in (a member's screen), count (and box),
@@ -139,7 +146,8 @@ pub fn status_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let w = area.width as usize;
     let mut x = put(buf, area, area.x, area.y, " ", w, theme.status);
     if let Some(who) = signed_in(app) {
-        x = put(buf, area, x, area.y, &format!("{who} │ "), w, theme.header);
+        let s = format!("{who} {} ", theme.glyphs.vline);
+        x = put(buf, area, x, area.y, &s, w, theme.header);
     }
     x = put(buf, area, x, area.y, &count_text(app), w, theme.header);
     let sort = app.wanted.sort;
@@ -148,7 +156,7 @@ pub fn status_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             " · {}",
             tr!(
                 lang,
-                ui::sort_by(sort.column.label(lang), arrow(sort.descending))
+                ui::sort_by(sort.column.label(lang), arrow(sort.descending, theme))
             )
         );
         if x as usize + width(&s) < area.right() as usize {
@@ -218,7 +226,7 @@ pub fn compact_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let count = match signed_in(app) {
-        Some(who) => format!("{who} │ {}", count_text(app)),
+        Some(who) => format!("{who} {} {}", theme.glyphs.vline, count_text(app)),
         None => count_text(app),
     };
     let x = put(buf, area, area.x, area.y, &count, w, theme.header);

@@ -3,6 +3,7 @@
 //! the smaller columns, and the name shrinks last.
 
 use super::data_table::{self, Col, DataTable, Row};
+use super::glyphs::Mark;
 use super::status::arrow;
 use super::text::{message, width};
 use super::Theme;
@@ -136,7 +137,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let sort = app.wanted.sort;
     let sorted = Column::ALL.iter().position(|c| *c == sort.column);
     let table = DataTable {
-        sorted: sorted.map(|i| (i, arrow(sort.descending))),
+        sorted: sorted.map(|i| (i, arrow(sort.descending, theme))),
         ..table(&cols)
     };
     let shown = table.layout(area.width);
@@ -189,12 +190,9 @@ fn row(c: &Candidate, selected: bool, recused: bool, lang: Lang, theme: &Theme) 
         })
         .collect();
     Row {
-        marker: match (selected, recused) {
-            (true, false) => "▶ ",
-            (true, true) => "▶⊘",
-            (false, true) => " ⊘",
-            (false, false) => "  ",
-        },
+        marker: theme
+            .glyphs
+            .row_marker(selected, if recused { Mark::Recused } else { Mark::None }),
         cells,
         selected,
     }

@@ -60,9 +60,19 @@ pub struct Theme {
     pub ok: Style,
     /// A target missed.
     pub warn: Style,
+    /// The symbols: Unicode, or ASCII for a terminal that is not UTF-8.
+    pub glyphs: &'static super::glyphs::Glyphs,
 }
 
 impl Theme {
+    /// The same theme drawn with the ASCII symbols (`ascii`) or the Unicode ones.
+    pub fn with_ascii(self, ascii: bool) -> Theme {
+        Theme {
+            glyphs: super::glyphs::Glyphs::of(ascii),
+            ..self
+        }
+    }
+
     pub fn new(name: ThemeName) -> Theme {
         match name {
             ThemeName::Default => Theme::default16(),
@@ -93,6 +103,7 @@ impl Theme {
             gap: Style::new().fg(Color::LightRed),
             ok: Style::new().fg(Color::Green),
             warn: bold.fg(Color::Yellow),
+            glyphs: &super::glyphs::UNICODE,
         }
     }
 
@@ -117,6 +128,7 @@ impl Theme {
             gap: bold,
             ok: plain,
             warn: bold,
+            glyphs: &super::glyphs::UNICODE,
         }
     }
 

@@ -90,6 +90,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let title = format!(" {} {} ", tr!(app.lang, vote::PANEL_TITLE), v.id);
     let block = Block::new()
         .borders(Borders::ALL)
+        .border_set(theme.glyphs.border)
         .border_style(theme.header)
         .title(fit(&title, inner_w).into_owned())
         .title_style(theme.header);

@@ -12,6 +12,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.as_of", "Date used for age, tenure and jp (default: today)"),
     ("global.lang", "Language of the interface and of text output: id | en"),
     ("global.as_name", "Who is acting, for the audit trail (default: the OS user name)"),
+    ("global.ascii", "Draw the screen with ASCII symbols only, for a terminal that is not UTF-8 (default: from LC_ALL, LC_CTYPE or LANG)"),
     ("global.help", "Print this help"),
     ("global.version", "Print talenta's version"),
     ("global.help_command", "Print this help or the help of the given subcommand"),
@@ -403,3 +404,42 @@ pub fn control_in(what: &str, e: &crate::domain::text::TextError) -> String {
 pub const WHAT_AS_NAME: &str = "the actor's name (--as)";
 pub const WHAT_FILTER: &str = "the filter";
 pub const WHAT_NOTE: &str = "the note";
+
+/// The headings of `--help`: usage, commands, arguments, options.
+pub const HELP_HEADINGS: [&str; 4] = ["Usage", "Commands", "Arguments", "Options"];
+
+/// A command line clap refused (exit 2): the first sentence.
+pub fn usage_unknown_command(name: &str) -> String {
+    format!("unknown command: '{name}'")
+}
+pub fn usage_unknown_argument(arg: &str) -> String {
+    format!("unknown argument: '{arg}'")
+}
+pub fn usage_invalid_value(arg: &str, value: &str) -> String {
+    format!("'{value}' is not a valid value for {arg}")
+}
+pub fn usage_valid_values(values: &str) -> String {
+    format!("valid values: {values}")
+}
+pub fn usage_missing(args: &str) -> String {
+    format!("required arguments were not given: {args}")
+}
+pub const USAGE_MISSING_COMMAND: &str = "the command is missing";
+pub fn usage_conflict(arg: &str, other: &str) -> String {
+    format!("{arg} cannot be used with {other}")
+}
+pub fn usage_values(arg: &str) -> String {
+    format!("wrong number of values for {arg}")
+}
+pub fn usage_twice(arg: &str) -> String {
+    format!("{arg} may be given only once")
+}
+pub const USAGE_OTHER: &str = "invalid command line";
+pub fn usage_did_you_mean(s: &str) -> String {
+    format!("did you mean: {s}")
+}
+pub fn usage_more(help: &str) -> String {
+    format!("For more information: {help}")
+}
+/// clap's placeholders in a usage line.
+pub const USAGE_WORDS: &[(&str, &str)] = &[];

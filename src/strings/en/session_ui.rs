@@ -85,8 +85,28 @@ pub const NOT_APPLICABLE: &str = "(not for this kind)";
 pub const CLOSE_CONFIRM: &str = "Closing freezes the session: no recommendations, amendments or recusals until it is reopened with a reason. The audit trail's head at closing goes into the minutes; the PPK's outcomes can still be recorded. Enter closes, Esc keeps it open.";
 pub const AMEND_NOTE: &str = "The old version stays and both appear in the minutes.";
 
-pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
-    format!("{save} save · {next} next field · ←/→ choose · {cancel} cancel")
+/// The keys under a form, one part each; only those that work where the
+/// focus is (the screen joins them).
+pub fn hint_save(key: &str) -> String {
+    format!("{key} save")
+}
+pub fn hint_confirm(key: &str) -> String {
+    format!("{key} yes")
+}
+pub fn hint_new_line(key: &str) -> String {
+    format!("{key} new line")
+}
+pub fn hint_next_field(key: &str) -> String {
+    format!("{key} next field")
+}
+pub fn hint_choose(prev: &str, next: &str) -> String {
+    format!("{prev}/{next} choose")
+}
+pub fn hint_to_vote(key: &str) -> String {
+    format!("{key} put to vote")
+}
+pub fn hint_cancel(key: &str) -> String {
+    format!("{key} cancel")
 }
 
 /// A form's problem (the app says which).

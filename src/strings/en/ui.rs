@@ -279,3 +279,15 @@ pub const INPUT_CRASHED: &str =
 pub fn stopped_by(signal: &str) -> String {
     format!("the committee screen was closed by {signal}; the terminal is restored")
 }
+
+/// The question at the start of the local screen: who is at the keyboard.
+pub const ASK_NAME_TITLE: &str = "Who is at the keyboard?";
+pub fn ask_name_note(os_user: &str) -> String {
+    format!("Your name is recorded with every session change made on this screen, together with the OS user ({os_user}). Kept in the config file (secretary); asked once.")
+}
+pub const ASK_NAME_LABEL: &str = "Name";
+pub fn ask_name_hint(save: &str, skip: &str, os_user: &str) -> String {
+    format!("{save} save · {skip} skip (recorded as {os_user})")
+}
+/// The config's `secretary`, in an error.
+pub const WHAT_SECRETARY: &str = "the secretary's name (secretary in the config file)";

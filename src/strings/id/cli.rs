@@ -12,6 +12,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.as_of", "Tanggal acuan untuk usia, masa jabatan dan jp (bawaan: hari ini)"),
     ("global.lang", "Bahasa antarmuka dan keluaran: id | en"),
     ("global.as_name", "Siapa yang bertindak, untuk jejak audit (bawaan: nama pengguna OS)"),
+    ("global.ascii", "Gambar layar hanya dengan simbol ASCII, untuk terminal yang bukan UTF-8 (bawaan: dari LC_ALL, LC_CTYPE atau LANG)"),
     ("global.help", "Tampilkan bantuan ini"),
     ("global.version", "Tampilkan versi talenta"),
     ("global.help_command", "Tampilkan bantuan ini atau bantuan subperintah yang disebut"),
@@ -396,3 +397,46 @@ pub fn control_in(what: &str, e: &crate::domain::text::TextError) -> String {
 pub const WHAT_AS_NAME: &str = "nama pelaku (--as)";
 pub const WHAT_FILTER: &str = "filter";
 pub const WHAT_NOTE: &str = "catatan";
+
+/// The headings of `--help`: usage, commands, arguments, options.
+pub const HELP_HEADINGS: [&str; 4] = ["Pemakaian", "Perintah", "Argumen", "Opsi"];
+
+/// A command line clap refused (exit 2): the first sentence.
+pub fn usage_unknown_command(name: &str) -> String {
+    format!("perintah tidak dikenal: '{name}'")
+}
+pub fn usage_unknown_argument(arg: &str) -> String {
+    format!("argumen tidak dikenal: '{arg}'")
+}
+pub fn usage_invalid_value(arg: &str, value: &str) -> String {
+    format!("nilai '{value}' tidak sah untuk {arg}")
+}
+pub fn usage_valid_values(values: &str) -> String {
+    format!("nilai yang sah: {values}")
+}
+pub fn usage_missing(args: &str) -> String {
+    format!("argumen wajib belum diberikan: {args}")
+}
+pub const USAGE_MISSING_COMMAND: &str = "perintahnya belum diberikan";
+pub fn usage_conflict(arg: &str, other: &str) -> String {
+    format!("{arg} tidak dapat dipakai bersama {other}")
+}
+pub fn usage_values(arg: &str) -> String {
+    format!("jumlah nilai untuk {arg} tidak sesuai")
+}
+pub fn usage_twice(arg: &str) -> String {
+    format!("{arg} hanya boleh diberikan sekali")
+}
+pub const USAGE_OTHER: &str = "baris perintah tidak sah";
+pub fn usage_did_you_mean(s: &str) -> String {
+    format!("mungkin maksudnya: {s}")
+}
+pub fn usage_more(help: &str) -> String {
+    format!("Keterangan lebih lanjut: {help}")
+}
+/// clap's placeholders in a usage line.
+pub const USAGE_WORDS: &[(&str, &str)] = &[
+    ("[OPTIONS]", "[OPSI]"),
+    ("<COMMAND>", "<PERINTAH>"),
+    ("[COMMAND]", "[PERINTAH]"),
+];

@@ -85,8 +85,28 @@ pub const NOT_APPLICABLE: &str = "(tidak untuk jenis ini)";
 pub const CLOSE_CONFIRM: &str = "Menutup sidang membekukannya: tidak ada rekomendasi, perubahan atau pernyataan benturan kepentingan sampai dibuka kembali dengan alasan. Hash jejak audit saat ditutup masuk ke berita acara; hasil PPK tetap dapat dicatat. Enter menutup, Esc membatalkan.";
 pub const AMEND_NOTE: &str = "Versi lama tetap ada dan keduanya tercantum dalam berita acara.";
 
-pub fn form_hint(save: &str, next: &str, cancel: &str) -> String {
-    format!("{save} simpan · {next} isian berikut · ←/→ pilih · {cancel} batal")
+/// The keys under a form, one part each; only those that work where the
+/// focus is (the screen joins them).
+pub fn hint_save(key: &str) -> String {
+    format!("{key} simpan")
+}
+pub fn hint_confirm(key: &str) -> String {
+    format!("{key} ya")
+}
+pub fn hint_new_line(key: &str) -> String {
+    format!("{key} baris baru")
+}
+pub fn hint_next_field(key: &str) -> String {
+    format!("{key} isian berikut")
+}
+pub fn hint_choose(prev: &str, next: &str) -> String {
+    format!("{prev}/{next} pilih")
+}
+pub fn hint_to_vote(key: &str) -> String {
+    format!("{key} pungut suara")
+}
+pub fn hint_cancel(key: &str) -> String {
+    format!("{key} batal")
 }
 
 /// A form's problem (the app says which).

@@ -278,3 +278,15 @@ pub const INPUT_CRASHED: &str = "kesalahan internal saat membaca tombol; layar k
 pub fn stopped_by(signal: &str) -> String {
     format!("layar komite ditutup karena sinyal {signal}; terminal dipulihkan")
 }
+
+/// The question at the start of the local screen: who is at the keyboard.
+pub const ASK_NAME_TITLE: &str = "Siapa di papan ketik?";
+pub fn ask_name_note(os_user: &str) -> String {
+    format!("Nama Anda dicatat pada setiap perubahan sidang dari layar ini, bersama pengguna OS ({os_user}). Disimpan di berkas konfigurasi (secretary); ditanyakan sekali.")
+}
+pub const ASK_NAME_LABEL: &str = "Nama";
+pub fn ask_name_hint(save: &str, skip: &str, os_user: &str) -> String {
+    format!("{save} simpan · {skip} lewati (tercatat sebagai {os_user})")
+}
+/// The config's `secretary`, in an error.
+pub const WHAT_SECRETARY: &str = "nama sekretaris (secretary di berkas konfigurasi)";
