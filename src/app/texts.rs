@@ -170,6 +170,20 @@ impl KeyError {
                     second.name()
                 )
             ),
+            KeyError::Shadows {
+                context,
+                chord,
+                own,
+                global,
+            } => tr!(
+                lang,
+                ui::key_shadows(
+                    &chord.to_string(),
+                    context.name(),
+                    own.name(),
+                    global.name()
+                )
+            ),
         }
     }
 }

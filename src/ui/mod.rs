@@ -14,6 +14,7 @@ pub mod data_table;
 pub mod form;
 pub mod grid;
 pub mod help;
+pub mod marks;
 pub mod positions;
 pub mod positions_krs;
 pub mod profile;
