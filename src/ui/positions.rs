@@ -156,7 +156,8 @@ fn position_cols(lang: Lang, listed: &[&Position], rows: &[PositionRow], krs: bo
 
 /// Each listed position's title as shown in `w` columns, told apart where
 /// the cut would make two rows read the same: a longer title shows its end
-/// too (`Kepala Bidang…Anggaran`), a title that is the same shows its unit.
+/// too (`Kepala Bidang…Anggaran`), a title that is the same shows what
+/// differs in its unit.
 fn distinct_titles(listed: &[&Position], w: usize) -> Vec<String> {
     let cut: Vec<String> = listed
         .iter()
@@ -173,17 +174,34 @@ fn distinct_titles(listed: &[&Position], w: usize) -> Vec<String> {
             if seen.get(c.as_str()).copied().unwrap_or(0) < 2 {
                 return c.clone();
             }
-            let twin = listed
-                .iter()
-                .zip(&cut)
-                .any(|(q, d)| d == c && q.kode != p.kode && q.nama == p.nama);
-            if twin {
-                with_unit(&p.nama, &p.unit, w)
-            } else {
+            let twins: Vec<&str> = (listed.iter().zip(&cut))
+                .filter(|(q, d)| *d == c && q.kode != p.kode && q.nama == p.nama)
+                .map(|(q, _)| q.unit.as_str())
+                .collect();
+            if twins.is_empty() {
                 both_ends(&p.nama, w)
+            } else {
+                with_unit(&p.nama, &distinct_unit(&p.unit, &twins), w)
             }
         })
         .collect()
+}
+
+/// The part of a unit that tells it from the twins' units: after the words
+/// they all begin with (`…Bidang Distribusi`), or the whole unit.
+fn distinct_unit(unit: &str, twins: &[&str]) -> String {
+    let words: Vec<&str> = unit.split_whitespace().collect();
+    let common = |other: &str| {
+        (words.iter().zip(other.split_whitespace()))
+            .take_while(|(a, b)| **a == *b)
+            .count()
+    };
+    let skip = twins.iter().map(|t| common(t)).max().unwrap_or(0);
+    if skip == 0 || skip >= words.len() {
+        unit.to_string()
+    } else {
+        format!("…{}", words[skip..].join(" "))
+    }
 }
 
 /// The start and the end of `s` in `w` columns (`Kepala Bidang…Anggaran`).
@@ -197,16 +215,11 @@ fn both_ends(s: &str, w: usize) -> String {
     format!("{head}{}", skip_cols(s, sw - tail))
 }
 
-/// A title and its unit in `w` columns: `Kepala Bidang… · …Ketahanan Pangan`.
+/// A title and (the telling part of) its unit in `w` columns, the unit
+/// given up to half: `Kepala Seksi Distri… · UPTD Balai Be…`.
 fn with_unit(title: &str, unit: &str, w: usize) -> String {
     const SEP: &str = " · ";
-    let uw = width(unit).min(w / 2);
-    let unit = if width(unit) > uw {
-        let keep = uw.saturating_sub(1);
-        format!("…{}", skip_cols(unit, width(unit) - keep))
-    } else {
-        unit.to_string()
-    };
+    let unit = fit(unit, w / 2);
     let tw = w.saturating_sub(width(&unit) + width(SEP));
     format!("{}{SEP}{unit}", fit(title, tw))
 }
@@ -295,22 +308,19 @@ fn key_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             tr!(lang, positions::KEY_CHOOSE),
         ));
     }
-    parts.push((k(own, Cmd::Open), tr!(lang, positions::KEY_PROFILE)));
+    // The session keys first: they are the same on every screen.
+    for cmd in [Cmd::Decide, Cmd::Discussed, Cmd::Recuse] {
+        parts.push((k(Context::Global, cmd), action_name(lang, cmd)));
+    }
+    let session = tr!(lang, positions::KEY_SESSION);
+    parts.push((k(Context::Global, Cmd::Sessions), session));
     if own == Context::Shortlist {
         parts.push((k(own, Cmd::Mark), tr!(lang, positions::KEY_MARK)));
         parts.push((k(own, Cmd::Compare), tr!(lang, positions::KEY_COMPARE)));
     }
-    parts.push((
-        k(own, Cmd::Conditions),
-        tr!(lang, positions::KEY_CONDITIONS),
-    ));
-    for cmd in [Cmd::Decide, Cmd::Discussed, Cmd::Recuse] {
-        parts.push((k(Context::Global, cmd), action_name(lang, cmd)));
-    }
-    parts.push((
-        k(Context::Global, Cmd::Sessions),
-        tr!(lang, positions::KEY_SESSION),
-    ));
+    parts.push((k(own, Cmd::Open), tr!(lang, positions::KEY_PROFILE)));
+    let conditions = tr!(lang, positions::KEY_CONDITIONS);
+    parts.push((k(own, Cmd::Conditions), conditions));
     let text: Vec<String> = parts
         .into_iter()
         .filter_map(|(key, name)| key.map(|key| format!("{key} {name}")))

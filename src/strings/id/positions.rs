@@ -183,12 +183,7 @@ pub const KEY_SESSION: &str = "sidang";
 pub const KEY_CHOOSE: &str = "pilih";
 /// Arti tiap tanda di depan calon (benturan kepentingan, dibahas,
 /// direkomendasikan, KRS), untuk keterangannya.
-pub const MARK_NAMES: [&str; 4] = [
-    "benturan kepentingan",
-    "dibahas",
-    "direkomendasikan",
-    "anggota KRS",
-];
+pub const MARK_NAMES: [&str; 4] = ["benturan", "dibahas", "direkomendasikan", "anggota KRS"];
 
 /// Langkah jalur di baris judul: daftar satu kotak.
 pub fn view_box(b: u8) -> String {
