@@ -202,3 +202,8 @@ pub fn eligible_count(n: usize) -> String {
 pub fn against(kode: &str) -> String {
     format!("against {kode}")
 }
+
+/// The comparison's own keys, in the help and docs/keys.md.
+pub const KEY_HELP_COMPARE_LEFT: &str = "choose the compared candidate on the left";
+pub const KEY_HELP_COMPARE_RIGHT: &str = "choose the compared candidate on the right";
+pub const KEY_HELP_COMPARE_OPEN: &str = "profile of the chosen candidate";

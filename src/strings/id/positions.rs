@@ -219,3 +219,8 @@ pub fn eligible_count(n: usize) -> String {
 pub fn against(kode: &str) -> String {
     format!("terhadap {kode}")
 }
+
+/// Tombol perbandingan, di bantuan dan docs/keys.md.
+pub const KEY_HELP_COMPARE_LEFT: &str = "pilih calon yang dibandingkan di sebelah kiri";
+pub const KEY_HELP_COMPARE_RIGHT: &str = "pilih calon yang dibandingkan di sebelah kanan";
+pub const KEY_HELP_COMPARE_OPEN: &str = "profil calon yang dipilih";
