@@ -13,10 +13,9 @@ use common_sessions::*;
 use talenta::app::session::form::FieldId;
 use talenta::app::session::SessionNote;
 use talenta::app::{App, Crumb, Notice, View};
-use talenta::domain::session::Role;
 use talenta::domain::Tingkat;
 use talenta::store::records::{Batch, PositionRec};
-use talenta::store::session::{self as ss, NewSession};
+use talenta::store::session as ss;
 use talenta::strings::Lang;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -30,32 +29,7 @@ fn lang_code(lang: Lang) -> &'static str {
 
 /// An open session with three members, all present, nothing recorded.
 fn fresh_session(f: &Fixture) -> i64 {
-    let mut s = store(f);
-    let a = actor();
-    let id = ss::create(
-        &mut s,
-        &a,
-        &NewSession {
-            title: "Sidang Talenta Juni".into(),
-            date: as_of(),
-            members: vec![
-                ("Hj. Nurhayati".into(), Role::Ketua),
-                ("Budi Santoso".into(), Role::Sekretaris),
-                ("Andi Wijaya".into(), Role::Anggota),
-            ],
-            quorum: None,
-            agenda: vec!["ADM-01".into()],
-            place: None,
-            start: None,
-        },
-    )
-    .unwrap();
-    let names: Vec<String> = ["Hj. Nurhayati", "Budi Santoso", "Andi Wijaya"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    ss::attend(&mut s, &a, id, &names).unwrap();
-    id
+    present_session(f, "Sidang Talenta Juni")
 }
 
 /// The app with the session active, back on the table.
