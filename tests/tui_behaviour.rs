@@ -784,13 +784,13 @@ mod positions {
     fn marking_two_to_six_and_comparing() {
         let f = fixture();
         let mut app = app_on(&f, Lang::Id);
-        keys(&mut app, "P enter c");
+        keys(&mut app, "P enter v");
         assert_eq!(app.notice, Some(Notice::CompareNeedsTwo));
         assert_eq!(app.view, View::Shortlist);
         keys(&mut app, "space");
-        keys(&mut app, "c");
+        keys(&mut app, "v");
         assert_eq!(app.view, View::Shortlist, "one is not enough");
-        keys(&mut app, "space c");
+        keys(&mut app, "space v");
         assert_eq!(app.view, View::Compare);
         assert_eq!(app.marked_candidates().len(), 2);
         keys(&mut app, "esc g space");
@@ -798,7 +798,7 @@ mod positions {
         // Six is the most: mark everyone eligible for BKD-ADM-01 (three).
         keys(&mut app, "g");
         for _ in 0..6 {
-            keys(&mut app, "m");
+            keys(&mut app, "t");
         }
         assert!(app.marked.len() <= 6);
         // INSP-ADM-01 (DINKES-JPT-01, second, has nobody eligible).
@@ -832,7 +832,7 @@ mod positions {
         keys(&mut app, "space");
         assert_eq!(app.notice, Some(Notice::MarkLimit));
         assert_eq!(app.marked.len(), 6);
-        keys(&mut app, "c");
+        keys(&mut app, "v");
         assert_eq!(app.view, View::Compare);
         assert_eq!(app.marked_candidates().len(), 6);
     }

@@ -158,7 +158,7 @@ fn conditions_of_a_shortlisted_candidate() {
 #[test]
 fn conditions_of_the_compared_candidates() {
     let f = fixture();
-    both(&f, "P enter space space c e", "compare_conditions", &SIZES);
+    both(&f, "P enter space space v e", "compare_conditions", &SIZES);
 }
 
 #[test]
@@ -175,10 +175,10 @@ fn shortlist_follows_the_filter() {
 #[test]
 fn compare() {
     let f = fixture();
-    both(&f, "P enter space space space c", "compare", &SIZES);
+    both(&f, "P enter space space space v", "compare", &SIZES);
     both(
         &f,
-        "P enter space space space space space space c",
+        "P enter space space space space space space v",
         "compare_six",
         &[(80, 24), (120, 40)],
     );

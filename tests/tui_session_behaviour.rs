@@ -73,7 +73,7 @@ fn the_whole_session_workflow_by_keys() {
     assert!(app.sessions.is_recused(KEMAS));
     let screen = screen(&app, 80, 24);
     assert!(
-        screen.contains("▶⊘198609262015051001"),
+        screen.contains("▶⊘ 198609262015051001"),
         "the table marks the recusal:\n{screen}"
     );
     // Decide: promosi to ADM-01 with grounds and votes.

@@ -529,8 +529,9 @@ const DEFAULTS: &[(Context, &[Row])] = &[
         &[
             List,
             Keys(Cmd::Open, &["enter"]),
-            Keys(Cmd::Mark, &["space", "m"]),
-            Keys(Cmd::Compare, &["c"]),
+            // `m` and `c` are the global "discussed" and session panel.
+            Keys(Cmd::Mark, &["space", "t"]),
+            Keys(Cmd::Compare, &["v"]),
             Keys(Cmd::Conditions, &["e"]),
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
@@ -539,6 +540,9 @@ const DEFAULTS: &[(Context, &[Row])] = &[
         Context::Compare,
         &[
             List,
+            Keys(Cmd::Left, &["left", "h"]),
+            Keys(Cmd::Right, &["right", "l"]),
+            Keys(Cmd::Open, &["enter"]),
             Keys(Cmd::Conditions, &["e"]),
             Keys(Cmd::Back, &["esc", "backspace"]),
         ],
@@ -568,7 +572,8 @@ const DEFAULTS: &[(Context, &[Row])] = &[
             Keys(Cmd::VoteAbstain, &["a", "3"]),
             Keys(Cmd::CloseVote, &["C"]),
             Keys(Cmd::CancelVote, &["X"]),
-            Keys(Cmd::Back, &["esc", "V"]),
+            // `V` is the global key that shows and hides this panel.
+            Keys(Cmd::Back, &["esc"]),
         ],
     ),
     (
@@ -634,6 +639,32 @@ pub enum KeyError {
         first: Cmd,
         second: Cmd,
     },
+    /// A screen's own key hides a global session key on that screen.
+    Shadows {
+        context: Context,
+        chord: Chord,
+        own: Cmd,
+        global: Cmd,
+    },
+}
+
+/// The committee's candidate and session commands: reachable with the same
+/// key from every screen (no screen's own key may hide them).
+pub const SESSION_KEYS: [Cmd; 7] = [
+    Cmd::Sessions,
+    Cmd::Decide,
+    Cmd::Calibrate,
+    Cmd::Recuse,
+    Cmd::DeclareConflict,
+    Cmd::Discussed,
+    Cmd::Vote,
+];
+
+impl Context {
+    /// Whether typed characters are text here (no global key applies).
+    pub fn is_text(self) -> bool {
+        matches!(self, Context::Prompt | Context::Form)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -751,6 +782,32 @@ impl KeyMap {
                 }
             }
         }
+        out.extend(self.shadows());
+        out
+    }
+
+    /// A screen's own binding on a chord of a global session key.
+    fn shadows(&self) -> Vec<KeyError> {
+        let globals = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == Context::Global && SESSION_KEYS.contains(&b.cmd));
+        let mut out = Vec::new();
+        for g in globals {
+            for own in self.bindings.iter() {
+                if own.context == Context::Global || own.context.is_text() {
+                    continue;
+                }
+                if let Some(chord) = own.chords.iter().find(|c| g.chords.contains(c)) {
+                    out.push(KeyError::Shadows {
+                        context: own.context,
+                        chord: *chord,
+                        own: own.cmd,
+                        global: g.cmd,
+                    });
+                }
+            }
+        }
         out
     }
 
@@ -770,7 +827,7 @@ impl KeyMap {
     /// (except in `Prompt`, where typed text must not trigger commands).
     pub fn lookup(&self, context: Context, chord: Chord) -> Option<Cmd> {
         self.lookup_in(context, chord).or_else(|| {
-            (!matches!(context, Context::Prompt | Context::Form))
+            (!context.is_text())
                 .then(|| self.lookup_in(Context::Global, chord))
                 .flatten()
         })
@@ -931,6 +988,45 @@ mod tests {
         let m = KeyMap::with_overrides(&c.keys).unwrap();
         assert_eq!(m.lookup(Context::Grid, Chord::char('w')), Some(Cmd::Up));
         assert_eq!(m.lookup(Context::Grid, Chord::char('x')), Some(Cmd::Quit));
+    }
+
+    #[test]
+    fn session_keys_are_the_same_on_every_screen() {
+        let m = KeyMap::defaults();
+        for ctx in Context::ALL.into_iter().filter(|c| !c.is_text()) {
+            for cmd in SESSION_KEYS {
+                for &chord in m.chords(Context::Global, cmd) {
+                    assert_eq!(m.lookup(ctx, chord), Some(cmd), "{chord} on {ctx:?}");
+                }
+            }
+        }
+        let s = |c: &str| m.lookup(Context::Shortlist, Chord::parse(c).unwrap());
+        assert_eq!(s("c"), Some(Cmd::Sessions));
+        assert_eq!(s("m"), Some(Cmd::Discussed));
+        assert_eq!(s("d"), Some(Cmd::Decide));
+        assert_eq!(s("t"), Some(Cmd::Mark));
+        assert_eq!(s("space"), Some(Cmd::Mark));
+        assert_eq!(s("v"), Some(Cmd::Compare));
+    }
+
+    #[test]
+    fn a_screen_key_over_a_session_key_is_refused() {
+        let e = KeyMap::with_overrides(&keys(&[("shortlist.mark", &["d"])])).unwrap_err();
+        assert_eq!(
+            e,
+            vec![KeyError::Shadows {
+                context: Context::Shortlist,
+                chord: Chord::char('d'),
+                own: Cmd::Mark,
+                global: Cmd::Decide,
+            }]
+        );
+        // Moving the global key instead clears the way.
+        let m = KeyMap::with_overrides(&keys(&[("decide", &["D"])])).unwrap();
+        assert_eq!(
+            m.lookup(Context::Table, Chord::char('D')),
+            Some(Cmd::Decide)
+        );
     }
 
     #[test]

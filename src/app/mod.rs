@@ -8,6 +8,8 @@ pub mod access;
 pub mod filtering;
 pub mod input;
 pub mod keymap;
+pub mod marks;
+pub mod nav;
 pub mod positions;
 pub mod profile;
 pub mod scroll;
@@ -24,6 +26,8 @@ use crate::strings::Lang;
 use filtering::{Failure, Filtering, Matches, Outcome, Query, Shortlist};
 use input::LineInput;
 pub use keymap::{Chord, Cmd, Context, Key, KeyMap};
+pub use marks::Marks;
+pub use nav::Crumb;
 pub use positions::{PositionRows, PositionsView, ShortlistView, COMPARE_MAX};
 pub use profile::ProfileSource;
 use scroll::Scroll;
@@ -143,8 +147,9 @@ pub struct App {
     /// Row and column of the selected box in [`GRID`].
     pub grid: (usize, usize),
     pub profile: Option<ProfileView>,
-    /// Where the profile was opened from (Back returns there).
-    pub profile_from: View,
+    /// The path of screens to the one shown (`nav`): the breadcrumb, and
+    /// where Back returns.
+    trail: Vec<Crumb>,
     /// The position whose requirement the profile's competency bars show.
     pub profile_position: Option<usize>,
     pub positions: Option<Arc<Vec<Position>>>,
@@ -190,7 +195,7 @@ impl App {
             table: Scroll::list(),
             grid: grid_pos(9).unwrap_or((0, 2)),
             profile: None,
-            profile_from: View::Table,
+            trail: vec![Crumb::Table],
             profile_position: None,
             positions: None,
             positions_view: PositionsView::default(),
@@ -400,7 +405,7 @@ impl App {
             Cmd::Jump => {
                 self.help = None;
                 if self.view != View::Table {
-                    self.show_table();
+                    self.section(Crumb::Table);
                 }
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Jump,
@@ -414,30 +419,16 @@ impl App {
             Cmd::Grid => {
                 self.help = None;
                 if self.view == View::Grid {
-                    self.show_table();
+                    self.back();
                 } else {
-                    if let Some(b) = self.wanted.box_only {
-                        self.grid = grid_pos(b).unwrap_or(self.grid);
-                        self.set_box(None);
-                    }
-                    self.profile = None;
-                    self.view = View::Grid;
+                    // Leaving a box's list selects that box on the grid.
+                    self.section(Crumb::Grid);
                 }
             }
             Cmd::Lang => self.lang = self.lang.toggle(),
-            Cmd::Positions => {
-                self.help = None;
-                self.profile = None;
-                self.view = View::Positions;
-            }
+            Cmd::Positions => self.section(Crumb::Positions),
             _ => self.session_global(cmd),
         }
-    }
-
-    /// Back to the table, out of the profile or the grid.
-    fn show_table(&mut self) {
-        self.profile = None;
-        self.view = View::Table;
     }
 
     fn help_command(&mut self, cmd: Cmd) -> bool {
@@ -469,13 +460,8 @@ impl App {
                 self.wanted.sort.descending = !self.wanted.sort.descending;
                 self.request();
             }
-            Cmd::Back => {
-                if let Some(b) = self.wanted.box_only {
-                    self.grid = grid_pos(b).unwrap_or(self.grid);
-                    self.set_box(None);
-                    self.view = View::Grid;
-                }
-            }
+            // Out of a box's list, back to the grid.
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
@@ -491,9 +477,9 @@ impl App {
             Cmd::Open => {
                 let b = self.selected_box();
                 self.set_box(Some(b));
-                self.view = View::Table;
+                self.go(Crumb::Box(b));
             }
-            Cmd::Back => self.view = View::Table,
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
@@ -509,7 +495,7 @@ impl App {
         match cmd {
             Cmd::Next | Cmd::Previous => {
                 let delta = if cmd == Cmd::Next { 1 } else { -1 };
-                if self.profile_from == View::Shortlist {
+                if self.profile_from() == View::Shortlist {
                     if let Some(s) = self.shortlist.as_mut() {
                         let before = s.cursor.cursor;
                         s.cursor.by(delta, s.rows.len());
@@ -517,6 +503,8 @@ impl App {
                             self.open_shortlisted();
                         }
                     }
+                } else if self.profile_from() == View::Compare {
+                    self.step_compared(delta);
                 } else {
                     let len = self.matches.rows.len();
                     let before = self.table.cursor;
@@ -526,14 +514,8 @@ impl App {
                     }
                 }
             }
-            Cmd::Back => {
-                if self.profile_from == View::Shortlist && self.shortlist.is_some() {
-                    self.profile = None;
-                    self.view = View::Shortlist;
-                } else {
-                    self.show_table();
-                }
-            }
+            // Back along the path: the shortlist, the comparison, a box's list.
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
@@ -543,7 +525,6 @@ impl App {
         let Some(nip) = self.current().map(|c| c.nip.to_string()) else {
             return;
         };
-        self.profile_from = View::Table;
         self.profile_position = None;
         self.show_profile(nip);
     }
@@ -561,7 +542,6 @@ impl App {
             return;
         };
         let nip = c.nip.to_string();
-        self.profile_from = View::Shortlist;
         self.profile_position = Some(s.position);
         self.show_profile(nip);
     }
@@ -576,7 +556,7 @@ impl App {
                     profile: Box::new(p),
                     scroll: Scroll::text(),
                 });
-                self.view = View::Profile;
+                self.go(Crumb::Profile);
                 self.profile_opened(&nip);
             }
             Ok(None) => self.notice = Some(Notice::ProfileNotFound(nip)),

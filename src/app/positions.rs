@@ -5,7 +5,7 @@
 use super::filtering::Shortlist;
 use super::keymap::Cmd;
 use super::scroll::Scroll;
-use super::{App, Notice, View};
+use super::{App, Crumb, Notice};
 use crate::domain::position::{self, Group};
 use crate::domain::{Candidate, Pool, Position};
 use std::sync::Arc;
@@ -39,6 +39,9 @@ pub struct PositionsView {
     pub rows: PositionRows,
     pub cursor: Scroll,
     pub compare: Scroll,
+    /// The compared candidate the candidate actions apply to (an index
+    /// into `App::marked`).
+    pub compare_col: usize,
     /// The conditions panel is open (of the selected candidate on the
     /// shortlist, of every compared candidate on the comparison).
     pub conditions_open: bool,
@@ -51,6 +54,7 @@ impl Default for PositionsView {
             rows: PositionRows::default(),
             cursor: Scroll::list(),
             compare: Scroll::text(),
+            compare_col: 0,
             conditions_open: false,
             conditions: Scroll::text(),
         }
@@ -113,14 +117,14 @@ impl App {
                         pending: true,
                         cursor: Scroll::list(),
                     });
-                    self.view = View::Shortlist;
+                    self.go(Crumb::Shortlist);
                     self.positions_view.conditions_open = false;
                     self.wanted.shortlist = self.position(p).cloned().map(Arc::new);
                     self.request();
                 }
             }
             Cmd::EstablishKrs => self.open_establish_krs(),
-            Cmd::Back => self.show_table(),
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
@@ -165,21 +169,16 @@ impl App {
                 self.shortlist = None;
                 self.wanted.shortlist = None;
                 self.marked.clear();
-                if matches!(self.view, View::Shortlist | View::Compare) {
-                    self.view = View::Positions;
+                if self.trail().contains(&Crumb::Shortlist) {
+                    self.go(Crumb::Positions);
                 }
             }
         }
     }
 
-    /// Whether the shortlist or a view opened from it is on screen.
+    /// Whether the shortlist is on screen or on the path to what is.
     pub(super) fn shortlist_in_use(&self) -> bool {
-        self.shortlist.is_some()
-            && match self.view {
-                View::Shortlist | View::Compare => true,
-                View::Profile => self.profile_from == View::Shortlist,
-                _ => false,
-            }
+        self.shortlist.is_some() && self.trail().contains(&Crumb::Shortlist)
     }
 
     /// Take the shortlist ranked with the filter on screen (the active
@@ -257,7 +256,8 @@ impl App {
                     self.notice = Some(Notice::CompareNeedsTwo);
                 } else {
                     self.positions_view.compare = Scroll::text();
-                    self.view = View::Compare;
+                    self.positions_view.compare_col = 0;
+                    self.go(Crumb::Compare);
                 }
             }
             Cmd::Conditions => {
@@ -265,7 +265,7 @@ impl App {
                     self.open_conditions();
                 }
             }
-            Cmd::Back => self.view = View::Positions,
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
@@ -278,15 +278,59 @@ impl App {
         if self.positions_view.compare.command(cmd, 0) {
             return true;
         }
+        let n = self.marked.len();
+        let v = &mut self.positions_view;
         match cmd {
             Cmd::Conditions => self.open_conditions(),
-            Cmd::Back => {
-                self.positions_view.conditions_open = false;
-                self.view = View::Shortlist;
-            }
+            Cmd::Left => v.compare_col = v.compare_col.saturating_sub(1),
+            Cmd::Right => v.compare_col = (v.compare_col + 1).min(n.saturating_sub(1)),
+            Cmd::Open => self.open_compared(),
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true
+    }
+
+    /// The compared candidate the candidate actions apply to.
+    pub fn compared(&self) -> Option<&Candidate> {
+        let pool = self.pool()?;
+        let i = self.marked.get(self.positions_view.compare_col)?;
+        pool.rows.get(*i as usize)
+    }
+
+    /// The profile of the selected compared candidate, against the position.
+    fn open_compared(&mut self) {
+        let Some(nip) = self.compared().map(|c| c.nip.to_string()) else {
+            return;
+        };
+        self.profile_position = self.shortlist.as_ref().map(|s| s.position);
+        self.show_profile(nip);
+    }
+
+    /// Next or previous compared candidate, from their profile.
+    pub(super) fn step_compared(&mut self, delta: isize) {
+        let v = &mut self.positions_view;
+        let n = self.marked.len();
+        let to = v
+            .compare_col
+            .saturating_add_signed(delta)
+            .min(n.saturating_sub(1));
+        if to != v.compare_col {
+            v.compare_col = to;
+            self.open_compared();
+        }
+    }
+
+    /// The target position of a recommendation opened from here: the
+    /// position of the shortlist (or of a comparison or profile opened from
+    /// it) the candidate was chosen on.
+    pub fn form_position(&self) -> Option<String> {
+        let i = match self.candidate_crumb()? {
+            Crumb::Shortlist | Crumb::Compare => self.shortlist.as_ref()?.position,
+            Crumb::Profile => self.profile_position?,
+            _ => return None,
+        };
+        self.position(i).map(|p| p.kode.clone())
     }
 
     /// The candidates marked for comparison.

@@ -110,6 +110,9 @@ pub fn key_help(lang: Lang, ctx: Context, cmd: Cmd) -> &'static str {
         (Context::Shortlist, Cmd::Open) => h.shortlist_open,
         (Context::Shortlist, Cmd::Back) => h.shortlist_back,
         (Context::Compare, Cmd::Back) => h.compare_back,
+        (Context::Compare, Cmd::Left) => tr!(lang, positions::KEY_HELP_COMPARE_LEFT),
+        (Context::Compare, Cmd::Right) => tr!(lang, positions::KEY_HELP_COMPARE_RIGHT),
+        (Context::Compare, Cmd::Open) => tr!(lang, positions::KEY_HELP_COMPARE_OPEN),
         (_, Cmd::Lang) => h.lang,
         (Context::Grid, Cmd::Up) => h.grid_up,
         (Context::Grid, Cmd::Down) => h.grid_down,
@@ -168,6 +171,20 @@ impl KeyError {
                     context.name(),
                     first.name(),
                     second.name()
+                )
+            ),
+            KeyError::Shadows {
+                context,
+                chord,
+                own,
+                global,
+            } => tr!(
+                lang,
+                ui::key_shadows(
+                    &chord.to_string(),
+                    context.name(),
+                    own.name(),
+                    global.name()
                 )
             ),
         }

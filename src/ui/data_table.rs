@@ -23,6 +23,9 @@ pub struct Col {
     pub drop: u8,
     /// Takes what is left when even the kept columns do not fit.
     pub shrink: bool,
+    /// The most it grows to (0: no limit); what it does not take goes to
+    /// the other stretching columns.
+    pub max: u16,
 }
 
 impl Col {
@@ -33,6 +36,7 @@ impl Col {
             share,
             drop: 0,
             shrink: false,
+            max: 0,
         }
     }
 }
@@ -56,7 +60,7 @@ pub struct Shown {
 
 /// One row: its marker and a cell (text, style) for every column.
 pub struct Row {
-    pub marker: &'static str,
+    pub marker: String,
     pub cells: Vec<(String, Style)>,
     pub selected: bool,
 }
@@ -93,26 +97,8 @@ impl DataTable<'_> {
             kept.remove(at);
         }
         let spare = total.saturating_sub(self.need(&kept));
-        let shares: u16 = kept.iter().map(|&i| self.cols[i].share).sum();
-        let last_flex = kept.iter().rposition(|&i| self.cols[i].share > 0);
-        let mut given = 0;
-        let mut cols: Vec<(usize, u16)> = kept
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| {
-                let c = &self.cols[i];
-                if c.share == 0 || shares == 0 {
-                    return (i, c.min);
-                }
-                let extra = if Some(k) == last_flex {
-                    spare - given
-                } else {
-                    spare * c.share / shares
-                };
-                given += extra;
-                (i, c.min + extra)
-            })
-            .collect();
+        let widths = self.share_out(&kept, spare);
+        let mut cols: Vec<(usize, u16)> = kept.iter().copied().zip(widths).collect();
         let used = self.marker
             + self.reserve
             + GAP * cols.len().saturating_sub(1) as u16
@@ -126,6 +112,40 @@ impl DataTable<'_> {
             marker: self.marker,
             cols,
         }
+    }
+
+    /// The widths of the `kept` columns: each its minimum, and the spare
+    /// width shared out by share (the last stretching column takes the
+    /// rest); a column at its most gives the rest to the others.
+    fn share_out(&self, kept: &[usize], mut spare: u16) -> Vec<u16> {
+        let col = |k: usize| &self.cols[kept[k]];
+        let mut widths: Vec<u16> = (0..kept.len()).map(|k| col(k).min).collect();
+        let mut open: Vec<usize> = (0..kept.len()).filter(|&k| col(k).share > 0).collect();
+        while spare > 0 && !open.is_empty() {
+            let shares: u16 = open.iter().map(|&k| col(k).share).sum();
+            let last = open[open.len() - 1];
+            let (mut given, mut capped) = (0, false);
+            for &k in &open {
+                let c = col(k);
+                let mut extra = if k == last {
+                    spare - given
+                } else {
+                    spare * c.share / shares
+                };
+                if c.max > 0 && widths[k] + extra > c.max {
+                    extra = c.max.saturating_sub(widths[k]);
+                    capped = true;
+                }
+                widths[k] += extra;
+                given += extra;
+            }
+            spare -= given;
+            open.retain(|&k| col(k).max == 0 || widths[k] < col(k).max);
+            if !capped {
+                break;
+            }
+        }
+        widths
     }
 
     /// The header line at `y`.
@@ -189,7 +209,7 @@ fn line(buf: &mut Buffer, area: Rect, y: u16, shown: &Shown, row: &Row, theme: &
             area,
             area.x,
             y,
-            row.marker,
+            &row.marker,
             shown.marker as usize,
             base,
         );
@@ -245,6 +265,17 @@ mod tests {
         let used: u16 = s.cols.iter().map(|c| c.1 + GAP).sum::<u16>() + s.marker;
         assert_eq!(used, 60, "the free column at the right edge: {:?}", s.cols);
         assert!(s.cols[1].1 > s.cols[2].1, "the name has the larger share");
+    }
+
+    #[test]
+    fn a_column_at_its_most_leaves_the_rest_to_the_others() {
+        let mut cols = cols();
+        cols[1].max = 12;
+        let t = DataTable::dropping_from_the_end(&cols);
+        let s = t.layout(60);
+        assert_eq!(s.cols[1].1, 12);
+        let used: u16 = s.cols.iter().map(|c| c.1 + GAP).sum::<u16>() + s.marker;
+        assert_eq!(used, 60, "the unit takes the rest: {:?}", s.cols);
     }
 
     #[test]

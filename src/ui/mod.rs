@@ -15,6 +15,7 @@ pub mod form;
 pub mod glyphs;
 pub mod grid;
 pub mod help;
+pub mod marks;
 pub mod positions;
 pub mod positions_krs;
 pub mod profile;

@@ -4,9 +4,12 @@
 
 use super::data_table::{self, Col, DataTable, Row, Shown};
 use super::glyphs::Mark;
-use super::text::{message, put, width};
+use super::marks;
+use super::text::{fill_line, fit, message, put, skip_cols, width};
 use super::Theme;
-use crate::app::App;
+use crate::app::keymap::{Cmd, Context};
+use crate::app::texts::action_name;
+use crate::app::{App, Marks};
 use crate::domain::eligibility::{self, Outcome};
 use crate::domain::jpm::{FillBand, Jpm};
 use crate::domain::nine_box::is_talent_pool;
@@ -47,17 +50,6 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         message(buf, area, tr!(lang, positions::NO_POSITIONS), theme.muted);
         return;
     };
-    let mut h: Vec<&str> = tr!(lang, positions::POSITIONS_HEADER).to_vec();
-    let mut spec = vec![
-        (0, 14, 0),
-        (1, 16, 3),
-        (4, 12, 0),
-        (7, 17, 0),
-        (5, 12, 2),
-        (6, 10, 0),
-        (2, 13, 0),
-        (3, 12, 2),
-    ];
     // The KRS: a summary line above, a column after the status, the
     // selected position's KRS below (positions_krs.rs).
     let krs = super::positions_krs::shown(ps);
@@ -72,17 +64,16 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         area
     };
-    if krs {
-        h.push(tr!(lang, krs::SCREEN_HEADER));
-        spec.insert(3, (h.len() - 1, 11, 0));
-    }
-    let cols = cols(&h, &spec);
+    let v = &app.positions_view;
+    let rows = &v.rows.rows;
+    let listed: Vec<&Position> = rows.iter().filter_map(|r| ps.get(r.0)).collect();
+    let cols = position_cols(lang, &listed, rows, krs);
     let table = DataTable::dropping_from_the_end(&cols);
     let shown = table.layout(area.width);
     table.header(buf, area, area.y, &shown, theme);
     let body = below(area, 1);
-    let v = &app.positions_view;
-    let rows = &v.rows.rows;
+    let title_w = shown.cols.iter().find(|c| c.0 == 1).map_or(0, |c| c.1);
+    let titles = distinct_titles(&listed, title_w as usize);
     let build = |i: usize| {
         let (pi, group, retire, holder) = rows.get(i)?;
         let p = ps.get(*pi)?;
@@ -94,7 +85,7 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let dash = || ("-".to_string(), theme.muted);
         let mut cells = vec![
             (p.kode.clone(), Style::new()),
-            (p.nama.clone(), Style::new()),
+            (titles.get(i).cloned().unwrap_or_default(), Style::new()),
             (tr!(lang, positions::group(*group)).to_string(), group_style),
             (requirement_digits(p), Style::new()),
             holder
@@ -111,12 +102,127 @@ pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let selected = i == v.cursor.cursor;
         let marker = theme.glyphs.row_marker(selected, Mark::None);
         Some(Row {
-            marker,
+            marker: marker.to_string(),
             cells,
             selected,
         })
     };
     data_table::rows(buf, body, &shown, &v.cursor, rows.len(), build, theme);
+}
+
+type PositionRow = (usize, Group, Option<chrono::NaiveDate>, Option<String>);
+
+/// The positions screen's columns, in cell order (code, title, status,
+/// required, [KRS], holder, retires, tier, unit). Codes are never cut (the
+/// column is as wide as the longest) and the title takes the width that is
+/// left; on a narrow screen the tier goes first, then the retirement date,
+/// the unit, the holder, the KRS, the requirement and the status.
+fn position_cols(lang: Lang, listed: &[&Position], rows: &[PositionRow], krs: bool) -> Vec<Col> {
+    let h: &[&str] = tr!(lang, positions::POSITIONS_HEADER);
+    let widest = |texts: &mut dyn Iterator<Item = usize>, header: &str| {
+        texts.max().unwrap_or(0).max(width(header)) as u16
+    };
+    let code = widest(&mut listed.iter().map(|p| width(&p.kode)), h[0]);
+    let title = widest(&mut listed.iter().map(|p| width(&p.nama)), h[1]);
+    let unit = widest(&mut listed.iter().map(|p| width(&p.unit)), h[3]);
+    let status = widest(
+        &mut rows.iter().map(|r| width(tr!(lang, positions::group(r.1)))),
+        h[4],
+    );
+    let holder = widest(
+        &mut rows.iter().map(|r| r.3.as_deref().map_or(1, width)),
+        h[5],
+    );
+    let tier = widest(&mut listed.iter().map(|p| width(p.tingkat.label())), h[2]);
+    let col = |header: &str, min: u16, share: u16, max: u16, drop: u8| Col {
+        drop,
+        max,
+        ..Col::new(header, min, share)
+    };
+    let mut cols = vec![
+        col(h[0], code, 0, 0, 0),
+        col(h[1], title.min(26), 6, title, 0),
+        col(h[4], status, 0, 0, 2),
+        col(h[7], 17, 0, 0, 3),
+        col(h[5], holder.min(12), 2, holder, 5),
+        col(h[6], 10, 0, 0, 7),
+        col(h[2], tier, 0, 0, 8),
+        col(h[3], unit.min(12), 2, unit, 6),
+    ];
+    if krs {
+        cols.insert(3, col(tr!(lang, krs::SCREEN_HEADER), 11, 0, 0, 4));
+    }
+    cols
+}
+
+/// Each listed position's title as shown in `w` columns, told apart where
+/// the cut would make two rows read the same: a longer title shows its end
+/// too (`Kepala Bidang…Anggaran`), a title that is the same shows what
+/// differs in its unit.
+fn distinct_titles(listed: &[&Position], w: usize) -> Vec<String> {
+    let cut: Vec<String> = listed
+        .iter()
+        .map(|p| fit(&p.nama, w).into_owned())
+        .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in &cut {
+        *seen.entry(c.as_str()).or_default() += 1;
+    }
+    listed
+        .iter()
+        .zip(&cut)
+        .map(|(p, c)| {
+            if seen.get(c.as_str()).copied().unwrap_or(0) < 2 {
+                return c.clone();
+            }
+            let twins: Vec<&str> = (listed.iter().zip(&cut))
+                .filter(|(q, d)| *d == c && q.kode != p.kode && q.nama == p.nama)
+                .map(|(q, _)| q.unit.as_str())
+                .collect();
+            if twins.is_empty() {
+                both_ends(&p.nama, w)
+            } else {
+                with_unit(&p.nama, &distinct_unit(&p.unit, &twins), w)
+            }
+        })
+        .collect()
+}
+
+/// The part of a unit that tells it from the twins' units: after the words
+/// they all begin with (`…Bidang Distribusi`), or the whole unit.
+fn distinct_unit(unit: &str, twins: &[&str]) -> String {
+    let words: Vec<&str> = unit.split_whitespace().collect();
+    let common = |other: &str| {
+        (words.iter().zip(other.split_whitespace()))
+            .take_while(|(a, b)| **a == *b)
+            .count()
+    };
+    let skip = twins.iter().map(|t| common(t)).max().unwrap_or(0);
+    if skip == 0 || skip >= words.len() {
+        unit.to_string()
+    } else {
+        format!("…{}", words[skip..].join(" "))
+    }
+}
+
+/// The start and the end of `s` in `w` columns (`Kepala Bidang…Anggaran`).
+fn both_ends(s: &str, w: usize) -> String {
+    let sw = width(s);
+    if sw <= w {
+        return s.to_string();
+    }
+    let tail = w.saturating_sub(1) / 2;
+    let head = fit(s, w - tail);
+    format!("{head}{}", skip_cols(s, sw - tail))
+}
+
+/// A title and (the telling part of) its unit in `w` columns, the unit
+/// given up to half: `Kepala Seksi Distri… · UPTD Balai Be…`.
+fn with_unit(title: &str, unit: &str, w: usize) -> String {
+    const SEP: &str = " · ";
+    let unit = fit(unit, w / 2);
+    let tw = w.saturating_sub(width(&unit) + width(SEP));
+    format!("{}{SEP}{unit}", fit(title, tw))
 }
 
 pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -127,7 +233,9 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(p) = app.position(s.position) else {
         return;
     };
-    shortlist_heading(buf, area, p, lang, theme);
+    let book = app.mark_book();
+    let slots = book.slots();
+    shortlist_heading(buf, area, p, &legend(lang, slots), lang, theme);
     let h: &[&str] = tr!(lang, positions::SHORTLIST_HEADER);
     let spec = [
         (0, 3, 0),
@@ -152,8 +260,15 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         draw_conditions(buf, table_area, app, c.as_slice(), p, theme);
         return;
     }
+    let (table_area, keys) = split_keys(table_area);
+    if let Some(keys) = keys {
+        key_line(buf, keys, app, theme);
+    }
     let cols = cols(h, &spec);
-    let table = DataTable::dropping_from_the_end(&cols);
+    let table = DataTable {
+        marker: marks::width(slots, true),
+        ..DataTable::dropping_from_the_end(&cols)
+    };
     let shown = table.layout(table_area.width);
     table.header(buf, table_area, table_area.y, &shown, theme);
     let body = below(table_area, 1);
@@ -170,14 +285,9 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let (ri, j) = s.rows.get(i)?;
         let c = pool.rows.get(*ri as usize)?;
         let selected = i == s.cursor.cursor;
-        let mark = if app.marked.contains(ri) {
-            Mark::Check
-        } else {
-            Mark::None
-        };
-        let marker = theme.glyphs.row_marker(selected, mark);
+        let compared = Some(app.marked.contains(ri));
         Some(Row {
-            marker,
+            marker: marks::marker(selected, compared, book.marks(c), slots),
             cells: shortlist_cells(app.lang, i, c, j.as_ref(), pool, theme),
             selected,
         })
@@ -185,8 +295,74 @@ pub fn draw_shortlist(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     data_table::rows(buf, body, &shown, &s.cursor, s.rows.len(), build, theme);
 }
 
-/// The shortlist's two heading lines: the position, then its requirement.
-fn shortlist_heading(buf: &mut Buffer, area: Rect, p: &Position, lang: Lang, theme: &Theme) {
+/// The line of keys under the shortlist and the comparison: the screen's
+/// own, then the session keys that work there too (from the key map).
+fn key_line(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let own = app.context();
+    let k = |ctx: Context, cmd: Cmd| app.keymap.hint(ctx, cmd).map(|c| c.to_string());
+    let mut parts: Vec<(Option<String>, &str)> = Vec::new();
+    if own == Context::Compare {
+        let both = k(own, Cmd::Left).zip(k(own, Cmd::Right));
+        parts.push((
+            both.map(|(l, r)| format!("{l}/{r}")),
+            tr!(lang, positions::KEY_CHOOSE),
+        ));
+    }
+    // The session keys first: they are the same on every screen.
+    for cmd in [Cmd::Decide, Cmd::Discussed, Cmd::Recuse] {
+        parts.push((k(Context::Global, cmd), action_name(lang, cmd)));
+    }
+    let session = tr!(lang, positions::KEY_SESSION);
+    parts.push((k(Context::Global, Cmd::Sessions), session));
+    if own == Context::Shortlist {
+        parts.push((k(own, Cmd::Mark), tr!(lang, positions::KEY_MARK)));
+        parts.push((k(own, Cmd::Compare), tr!(lang, positions::KEY_COMPARE)));
+    }
+    parts.push((k(own, Cmd::Open), tr!(lang, positions::KEY_PROFILE)));
+    let conditions = tr!(lang, positions::KEY_CONDITIONS);
+    parts.push((k(own, Cmd::Conditions), conditions));
+    let text: Vec<String> = parts
+        .into_iter()
+        .filter_map(|(key, name)| key.map(|key| format!("{key} {name}")))
+        .collect();
+    fill_line(buf, area, area.y, theme.status);
+    let w = area.width as usize;
+    let line = format!(" {}", text.join(" · "));
+    put(buf, area, area.x, area.y, &fit(&line, w), w, theme.status);
+}
+
+/// The legend of the marks that can show now (`⊘ stepped aside · R …`).
+fn legend(lang: Lang, slots: Marks) -> String {
+    let names = tr!(lang, positions::MARK_NAMES);
+    (slots.each().into_iter().zip(marks::GLYPHS).zip(names))
+        .filter(|((live, _), _)| *live)
+        .map(|((_, g), n)| format!("{g} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The last line of `area` for the key line when the screen is tall enough
+/// (and the rest above it).
+fn split_keys(area: Rect) -> (Rect, Option<Rect>) {
+    if area.height < 6 {
+        return (area, None);
+    }
+    let keys = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let rest = Rect::new(area.x, area.y, area.width, area.height - 1);
+    (rest, Some(keys))
+}
+
+/// The shortlist's two heading lines: the position, then its requirement
+/// and the legend of the marks.
+fn shortlist_heading(
+    buf: &mut Buffer,
+    area: Rect,
+    p: &Position,
+    legend: &str,
+    lang: Lang,
+    theme: &Theme,
+) {
     let aw = area.width as usize;
     let x = put(
         buf,
@@ -212,12 +388,19 @@ fn shortlist_heading(buf: &mut Buffer, area: Rect, p: &Position, lang: Lang, the
             area,
             area.x,
             area.y + 1,
-            &format!(
-                "{}: {}  · {}",
-                tr!(lang, positions::REQUIRED),
-                requirement_digits(p),
-                tr!(lang, positions::SHORTLIST_HINT)
-            ),
+            &if legend.is_empty() {
+                format!(
+                    "{}: {}",
+                    tr!(lang, positions::REQUIRED),
+                    requirement_digits(p)
+                )
+            } else {
+                format!(
+                    "{}: {}  · {legend}",
+                    tr!(lang, positions::REQUIRED),
+                    requirement_digits(p)
+                )
+            },
             aw,
             theme.muted,
         );
@@ -238,8 +421,9 @@ fn shortlist_cells(
     let map = j.map(|j| pool.rules.jpm.map(j.percent));
     vec![
         ((i + 1).to_string(), theme.muted),
+        // A KRS member carries the mark `K` (ui::marks).
         (
-            crate::present::krs::shortlist_name(c),
+            c.nama.to_string(),
             if c.krs { theme.talent } else { Style::new() },
         ),
         (
@@ -315,11 +499,21 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         cols.get(k)
             .is_some_and(|c| c.candidate.kotak.is_some_and(is_talent_pool))
     };
+    // The selected candidate (the candidate actions' and Enter's) is
+    // highlighted; each name carries the candidate's marks (ui::marks).
+    let book = app.mark_book();
+    let chosen = app.positions_view.compare_col;
     let build = |i: usize| {
         let (label, cells) = rows.get(i)?;
         let cells = std::iter::once((label.clone(), theme.muted))
             .chain(cells.iter().enumerate().map(|(k, text)| {
-                let style = if i < 2 {
+                let text = match cs.get(k).map(|c| marks::compact(book.marks(c))) {
+                    Some(m) if i == 0 && !m.is_empty() => format!("{m} {text}"),
+                    _ => text.clone(),
+                };
+                let style = if i < 2 && k == chosen {
+                    theme.selected
+                } else if i < 2 {
                     theme.header
                 } else if text.contains("(-") {
                     theme.gap
@@ -328,11 +522,11 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 } else {
                     Style::new()
                 };
-                (text.clone(), style)
+                (text, style)
             }))
             .collect();
         Some(Row {
-            marker: "",
+            marker: String::new(),
             cells,
             selected: false,
         })
@@ -341,6 +535,10 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if let (true, Some(p)) = (app.positions_view.conditions_open, pos) {
         draw_conditions(buf, body, app, &cs, p, theme);
         return;
+    }
+    let (body, keys) = split_keys(body);
+    if let Some(keys) = keys {
+        key_line(buf, keys, app, theme);
     }
     let compare = &app.positions_view.compare;
     data_table::rows(buf, body, &shown, compare, rows.len(), build, theme);
@@ -406,7 +604,7 @@ fn draw_conditions(
     let build = |i: usize| {
         let (text, style) = lines.get(i)?;
         Some(Row {
-            marker: "",
+            marker: String::new(),
             cells: vec![(text.clone(), *style)],
             selected: false,
         })

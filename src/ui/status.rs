@@ -4,7 +4,7 @@
 use super::text::{fill_line, fit, put, skip_cols, width};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
-use crate::app::{App, PromptKind, View};
+use crate::app::{App, Crumb, PromptKind, View};
 use crate::tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -30,36 +30,11 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         w,
         theme.title,
     );
-    let mut tabs = vec![
-        (View::Table, tr!(lang, ui::VIEW_TABLE)),
-        (View::Grid, tr!(lang, ui::VIEW_GRID)),
-    ];
-    match app.view {
-        View::Profile => tabs.push((View::Profile, tr!(lang, ui::VIEW_PROFILE))),
-        View::Positions | View::Shortlist | View::Compare => {
-            tabs.push((View::Positions, tr!(lang, positions::VIEW_POSITIONS)));
-            if app.view != View::Positions {
-                tabs.push((View::Shortlist, tr!(lang, positions::VIEW_SHORTLIST)));
-            }
-            if app.view == View::Compare {
-                tabs.push((View::Compare, tr!(lang, positions::VIEW_COMPARE)));
-            }
-        }
-        _ => {}
-    }
-    if app.view == View::Session {
-        tabs.push((View::Session, tr!(lang, session_ui::VIEW_SESSION)));
-    }
-    for (view, label) in tabs {
-        let style = if view == app.view {
-            theme.tab_active
+    for (_, label, active) in breadcrumb(app) {
+        let (style, marker) = if active {
+            (theme.tab_active, theme.glyphs.focus)
         } else {
-            theme.tab
-        };
-        let marker = if view == app.view {
-            theme.glyphs.focus
-        } else {
-            " "
+            (theme.tab, " ")
         };
         x = put(buf, area, x, area.y, theme.glyphs.vline, w, theme.title);
         x = put(buf, area, x, area.y, &format!("{marker}{label} "), w, style);
@@ -75,6 +50,30 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             put(buf, area, area.right() - rw, area.y, &right, w, theme.title);
         }
     }
+}
+
+/// The title bar's steps: the table and the grid always (the two main
+/// screens), then the path beyond them to the screen shown (`app::nav`),
+/// which Back goes down; the last one is the screen shown.
+pub fn breadcrumb(app: &App) -> Vec<(Crumb, String, bool)> {
+    let lang = app.lang;
+    let top = app.top();
+    let label = |c: Crumb| match c {
+        Crumb::Table => tr!(lang, ui::VIEW_TABLE).to_string(),
+        Crumb::Grid => tr!(lang, ui::VIEW_GRID).to_string(),
+        Crumb::Box(b) => tr!(lang, positions::view_box(b)),
+        Crumb::Profile => tr!(lang, ui::VIEW_PROFILE).to_string(),
+        Crumb::Positions => tr!(lang, positions::VIEW_POSITIONS).to_string(),
+        Crumb::Shortlist => tr!(lang, positions::VIEW_SHORTLIST).to_string(),
+        Crumb::Compare => tr!(lang, positions::VIEW_COMPARE).to_string(),
+        Crumb::Session => tr!(lang, session_ui::VIEW_SESSION).to_string(),
+    };
+    let beyond = app.trail().iter().skip(1).filter(|c| **c != Crumb::Grid);
+    [Crumb::Table, Crumb::Grid]
+        .iter()
+        .chain(beyond)
+        .map(|&c| (c, label(c), c == top))
+        .collect()
 }
 
 fn count_text(app: &App) -> String {

@@ -136,8 +136,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let cols = columns(lang);
     let sort = app.wanted.sort;
     let sorted = Column::ALL.iter().position(|c| *c == sort.column);
+    // Every candidate list's marks, from one book (app::marks, ui::marks).
+    let book = app.mark_book();
+    let slots = book.slots();
     let table = DataTable {
         sorted: sorted.map(|i| (i, arrow(sort.descending, theme))),
+        marker: super::marks::width(slots, false),
         ..table(&cols)
     };
     let shown = table.layout(area.width);
@@ -156,13 +160,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let build = |i: usize| {
         let c = pool.rows.get(*rows.get(i)? as usize)?;
         let selected = i == app.table.cursor;
-        Some(row(
-            c,
-            selected,
-            app.sessions.is_recused(&c.nip),
-            lang,
-            theme,
-        ))
+        let marker = super::marks::marker(selected, None, book.marks(c), slots);
+        Some(row(c, selected, marker, lang, theme))
     };
     let offset = data_table::rows(buf, body, &shown, &app.table, rows.len(), build, theme);
     app.table.drawn.set(Some(TableSpot {
@@ -173,8 +172,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }));
 }
 
-/// The row of one candidate: the marker (selected, stepped aside) and cells.
-fn row(c: &Candidate, selected: bool, recused: bool, lang: Lang, theme: &Theme) -> Row {
+/// The row of one candidate: the marker (cursor and marks) and cells.
+fn row(c: &Candidate, selected: bool, marker: String, lang: Lang, theme: &Theme) -> Row {
     let cells = Column::ALL
         .iter()
         .map(|&col| {
@@ -190,9 +189,7 @@ fn row(c: &Candidate, selected: bool, recused: bool, lang: Lang, theme: &Theme) 
         })
         .collect();
     Row {
-        marker: theme
-            .glyphs
-            .row_marker(selected, if recused { Mark::Recused } else { Mark::None }),
+        marker,
         cells,
         selected,
     }

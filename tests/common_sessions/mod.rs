@@ -74,16 +74,16 @@ pub fn session_app(f: &Fixture, lang: Lang) -> App {
     app
 }
 
-/// Session 1: three members present, Andi stepped aside for Kemas, a
-/// decision on Kemas amended once, one on Yusuf.
-pub fn recorded_session(f: &Fixture) -> i64 {
+/// An open session titled `title` with three members, all present, nothing
+/// recorded yet.
+pub fn present_session(f: &Fixture, title: &str) -> i64 {
     let mut s = store(f);
     let a = actor();
     let id = ss::create(
         &mut s,
         &a,
         &NewSession {
-            title: "Sidang Talenta Semester I".into(),
+            title: title.into(),
             date: as_of(),
             members: vec![
                 ("Hj. Nurhayati".into(), Role::Ketua),
@@ -103,6 +103,15 @@ pub fn recorded_session(f: &Fixture) -> i64 {
         .map(|s| s.to_string())
         .collect();
     ss::attend(&mut s, &a, id, &names).unwrap();
+    id
+}
+
+/// Session 1: three members present, Andi stepped aside for Kemas, a
+/// decision on Kemas amended once, one on Yusuf.
+pub fn recorded_session(f: &Fixture) -> i64 {
+    let id = present_session(f, "Sidang Talenta Semester I");
+    let mut s = store(f);
+    let a = actor();
     ss::recuse(&mut s, &a, id, "Andi Wijaya", KEMAS, "adik ipar").unwrap();
     let rules = Rules::default();
     let first = ss::decide(

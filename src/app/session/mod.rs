@@ -202,28 +202,12 @@ impl App {
         std::mem::take(&mut self.sessions.reload_pool)
     }
 
-    /// The candidate the candidate actions apply to: the open profile's, or
-    /// the table's row (not on the grid, where no row is visible).
+    /// The candidate the candidate actions apply to: the one under the
+    /// cursor of the list on screen (or under the session panel), the open
+    /// profile's; none on the grid or the positions (`App::candidate_crumb`).
     pub fn selected_candidate(&self) -> Option<(String, String)> {
-        match self.view {
-            View::Profile => self.profile.as_ref().map(|p| {
-                (
-                    p.profile.candidate.nip.to_string(),
-                    p.profile.candidate.nama.to_string(),
-                )
-            }),
-            View::Grid => None,
-            // From a position's shortlist: the ranked candidate under its cursor.
-            View::Shortlist => {
-                let sl = self.shortlist.as_ref()?;
-                let (row, _) = sl.rows.get(sl.cursor.cursor)?;
-                let c = self.pool()?.rows.get(*row as usize)?;
-                Some((c.nip.to_string(), c.nama.to_string()))
-            }
-            _ => self
-                .current()
-                .map(|c| (c.nip.to_string(), c.nama.to_string())),
-        }
+        let c = self.candidate_in_view()?;
+        Some((c.nip.to_string(), c.nama.to_string()))
     }
 
     fn note(&mut self, n: SessionNote) {
@@ -297,8 +281,7 @@ impl App {
             Cmd::Sessions => {
                 self.help = None;
                 if self.view == View::Session {
-                    self.view = View::Table;
-                    return;
+                    return self.back();
                 }
                 if !self.sessions.available() {
                     return self.note(SessionNote::Unavailable);
@@ -307,8 +290,7 @@ impl App {
                 if self.sessions.active.is_none() {
                     self.sessions.pane = Pane::Sessions;
                 }
-                self.profile = None;
-                self.view = View::Session;
+                self.go(crate::app::Crumb::Session);
             }
             Cmd::Decide => self.open_decide(),
             Cmd::Calibrate => self.open_calibrate(),
@@ -342,11 +324,13 @@ impl App {
         let Some((session, nip, nama)) = self.session_and_candidate() else {
             return;
         };
+        // Opened from a position's shortlist: that position is the target.
+        let position = self.form_position().unwrap_or_default();
         self.sessions.form = Some(Form::new(
             FormKind::Decide { session, nip, nama },
             vec![
                 Field::choice(FieldId::Kind, 0, DecisionKind::ALL.len()),
-                Field::text(FieldId::Position, ""),
+                Field::text(FieldId::Position, &position),
                 Field::text(FieldId::Grounds, ""),
                 Field::text(FieldId::Votes, ""),
             ],
@@ -462,7 +446,7 @@ impl App {
                 )
             }),
             Cmd::Outcomes => self.open_awaiting(),
-            Cmd::Back => self.view = View::Table,
+            Cmd::Back => self.back(),
             _ => return false,
         }
         true

@@ -155,7 +155,22 @@ pub const NO_POSITIONS: &str = "No positions in the database.";
 pub const NO_ELIGIBLE: &str = "No eligible candidate matches the filter.";
 pub const RANKING: &str = "Ranking the eligible candidates…";
 pub const POSITIONS_HINT: &str = "Enter: shortlist";
-pub const SHORTLIST_HINT: &str = "space: mark · c: compare · Enter: profile";
+/// The shortlist's key line: what each key does there (the keys come from
+/// the key map).
+pub const KEY_PROFILE: &str = "profile";
+pub const KEY_MARK: &str = "mark";
+pub const KEY_COMPARE: &str = "compare";
+pub const KEY_CONDITIONS: &str = "conditions";
+pub const KEY_SESSION: &str = "session";
+pub const KEY_CHOOSE: &str = "choose";
+/// What each mark before a candidate means (recused, discussed,
+/// recommended, KRS), for the legend.
+pub const MARK_NAMES: [&str; 4] = ["stepped aside", "discussed", "recommended", "KRS member"];
+
+/// A step of the path in the title bar: the list of one box.
+pub fn view_box(b: u8) -> String {
+    format!("Box {b}")
+}
 pub const COMPARE_NEEDS_TWO: &str = "mark 2 to 6 candidates (space) to compare";
 pub const MARK_LIMIT: &str = "at most 6 candidates can be compared";
 pub const REQUIRED: &str = "required";
@@ -187,3 +202,8 @@ pub fn eligible_count(n: usize) -> String {
 pub fn against(kode: &str) -> String {
     format!("against {kode}")
 }
+
+/// The comparison's own keys, in the help and docs/keys.md.
+pub const KEY_HELP_COMPARE_LEFT: &str = "choose the compared candidate on the left";
+pub const KEY_HELP_COMPARE_RIGHT: &str = "choose the compared candidate on the right";
+pub const KEY_HELP_COMPARE_OPEN: &str = "profile of the chosen candidate";

@@ -260,6 +260,13 @@ pub fn key_twice(chord: &str, context: &str, first: &str, second: &str) -> Strin
     format!("key '{chord}' is used twice on the {context} screen: {first} and {second}")
 }
 
+pub fn key_shadows(chord: &str, context: &str, own: &str, global: &str) -> String {
+    format!(
+        "key '{chord}' of {own} on the {context} screen hides the session key {global}: \
+         every session key works the same on every screen; choose another key"
+    )
+}
+
 pub fn theme_unknown(name: &str) -> String {
     format!("unknown theme '{name}'; choose default or mono")
 }

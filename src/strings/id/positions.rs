@@ -173,7 +173,22 @@ pub const NO_POSITIONS: &str = "Belum ada jabatan di basis data.";
 pub const NO_ELIGIBLE: &str = "Tidak ada calon memenuhi syarat yang cocok dengan filter.";
 pub const RANKING: &str = "Menyusun peringkat calon yang memenuhi syarat…";
 pub const POSITIONS_HINT: &str = "Enter: daftar calon";
-pub const SHORTLIST_HINT: &str = "spasi: tandai · c: bandingkan · Enter: profil";
+/// Baris tombol daftar calon: guna tiap tombol di sana (tombolnya dari
+/// peta tombol).
+pub const KEY_PROFILE: &str = "profil";
+pub const KEY_MARK: &str = "tandai";
+pub const KEY_COMPARE: &str = "bandingkan";
+pub const KEY_CONDITIONS: &str = "syarat";
+pub const KEY_SESSION: &str = "sidang";
+pub const KEY_CHOOSE: &str = "pilih";
+/// Arti tiap tanda di depan calon (benturan kepentingan, dibahas,
+/// direkomendasikan, KRS), untuk keterangannya.
+pub const MARK_NAMES: [&str; 4] = ["benturan", "dibahas", "direkomendasikan", "anggota KRS"];
+
+/// Langkah jalur di baris judul: daftar satu kotak.
+pub fn view_box(b: u8) -> String {
+    format!("Kotak {b}")
+}
 pub const COMPARE_NEEDS_TWO: &str = "tandai 2 sampai 6 calon (spasi) untuk dibandingkan";
 pub const MARK_LIMIT: &str = "paling banyak 6 calon dapat dibandingkan";
 pub const REQUIRED: &str = "syarat";
@@ -204,3 +219,8 @@ pub fn eligible_count(n: usize) -> String {
 pub fn against(kode: &str) -> String {
     format!("terhadap {kode}")
 }
+
+/// Tombol perbandingan, di bantuan dan docs/keys.md.
+pub const KEY_HELP_COMPARE_LEFT: &str = "pilih calon yang dibandingkan di sebelah kiri";
+pub const KEY_HELP_COMPARE_RIGHT: &str = "pilih calon yang dibandingkan di sebelah kanan";
+pub const KEY_HELP_COMPARE_OPEN: &str = "profil calon yang dipilih";

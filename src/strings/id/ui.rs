@@ -260,6 +260,13 @@ pub fn key_twice(chord: &str, context: &str, first: &str, second: &str) -> Strin
     format!("tombol '{chord}' dipakai dua kali pada layar {context}: {first} dan {second}")
 }
 
+pub fn key_shadows(chord: &str, context: &str, own: &str, global: &str) -> String {
+    format!(
+        "tombol '{chord}' untuk {own} pada layar {context} menutupi tombol sidang {global}: \
+         tombol sidang berlaku sama di setiap layar; pilih tombol lain"
+    )
+}
+
 pub fn theme_unknown(name: &str) -> String {
     format!("tema '{name}' tidak dikenal; pilih default atau mono")
 }
