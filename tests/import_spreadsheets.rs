@@ -405,7 +405,7 @@ fn a_database_from_before_runs_keeps_its_trainings_and_takes_a_second_run() {
     let d = tempfile::tempdir().unwrap();
     let path = d.path().join("talenta.db");
     {
-        // A database of schema version 8: one row per training name and year.
+        // A database of schema version 9: one row per training name and year.
         let s = Store::open(&path, OpenMode::Create).unwrap();
         s.conn
             .execute_batch(
@@ -423,7 +423,7 @@ fn a_database_from_before_runs_keeps_its_trainings_and_takes_a_second_run() {
                  VALUES (1, '198609262015051001', 'Ahmad Fauzi, S.Kom.', 'L', '1986-09-26', 'PNS',
                      'III/c', 'Analis Kebijakan Ahli Muda', 'Fungsional', 1, 'S1');
                  INSERT INTO training VALUES (1, 2024, 'Bimbingan Teknis Manajemen ASN', 24);
-                 PRAGMA user_version = 8;",
+                 PRAGMA user_version = 9;",
             )
             .unwrap();
     }

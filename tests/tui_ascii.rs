@@ -22,7 +22,7 @@ const SCREENS: &[(&str, bool, &str)] = &[
     ("positions", false, "P"),
     ("shortlist", false, "P enter"),
     ("conditions", false, "P enter e"),
-    ("compare", false, "P enter space space space c"),
+    ("compare", false, "P enter space space space v"),
     ("session_panel", true, ": text:kemas enter c enter"),
     ("session_decisions", true, "c enter l"),
     (

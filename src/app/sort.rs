@@ -232,7 +232,10 @@ mod tests {
         };
         let a = shared_order(&p, by_name);
         let b = shared_order(&p, by_name);
-        assert!(Arc::ptr_eq(&a, &b), "the second screen reuses the first's order");
+        assert!(
+            Arc::ptr_eq(&a, &b),
+            "the second screen reuses the first's order"
+        );
         assert_eq!(*a, order(&p, by_name));
         let other = shared_order(&p, Sort::default());
         assert!(!Arc::ptr_eq(&a, &other));

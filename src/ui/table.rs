@@ -3,7 +3,6 @@
 //! the smaller columns, and the name shrinks last.
 
 use super::data_table::{self, Col, DataTable, Row};
-use super::glyphs::Mark;
 use super::status::arrow;
 use super::text::{message, width};
 use super::Theme;
