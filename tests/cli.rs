@@ -378,3 +378,39 @@ fn first_run_builds_the_demo_pool_at_the_default_location() {
     c.assert().success().stdout("5000\n");
     assert!(home.path().join("data/talenta/talenta.db").exists());
 }
+
+#[test]
+fn demo_on_a_fresh_machine_makes_its_own_data_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let talenta = |args: &[&str]| {
+        let mut c = Command::cargo_bin("talenta").unwrap();
+        c.env_remove("TALENTA_DB")
+            .env("TALENTA_CONFIG", "/nonexistent/talenta.toml")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .args(args);
+        c
+    };
+    talenta(&["--lang", "en", "demo", "--size", "300", "--seed", "3"])
+        .assert()
+        .success();
+    assert!(home.path().join("data/talenta/talenta.db").exists());
+    talenta(&["query", "", "--count"])
+        .assert()
+        .success()
+        .stdout("300\n");
+    // An explicit --db in a missing folder is still refused, and says where.
+    let missing = home.path().join("nowhere/talenta.db");
+    talenta(&[
+        "--lang",
+        "en",
+        "--db",
+        missing.to_str().unwrap(),
+        "demo",
+        "--size",
+        "300",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicates::str::contains("does not exist"));
+}

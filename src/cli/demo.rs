@@ -38,6 +38,16 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             cli::demo_not_regular(&ctx.db)
         )));
     }
+    // The default location's folder is talenta's own: made on first use (an
+    // explicit --db in a missing folder stays an error).
+    if !ctx.db_explicit {
+        if let Some(parent) = ctx.db.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                CliError::runtime(tr!(ctx.lang, cli::cannot_write(parent)))
+                    .with_details(vec![e.to_string()])
+            })?;
+        }
+    }
     if ctx.db.exists() && !a.force && !confirm(ctx)? {
         return Err(CliError::input(tr!(ctx.lang, cli::demo_exists(&ctx.db))));
     }
