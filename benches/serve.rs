@@ -1,8 +1,10 @@
 //! `talenta serve` under a committee's load (issue 16, docs/performance.md):
 //! N member screens (default 30) on one server, each an SSH client of its own
 //! (russh) with a 120x40 terminal. Measures the server's resident memory with
-//! one screen and with all of them, and on every screen the time from a key
-//! press (cursor down / up) to the first bytes of the frame it causes.
+//! one screen and with all of them, on every screen the time from a key
+//! press (cursor down / up) to the first bytes of the frame it causes, and,
+//! with several screens typing a filter at once, the time from each key to
+//! the last byte of the frame with its result.
 //!
 //! `cargo bench --bench serve` on the database `TALENTA_BENCH_DB` (required:
 //! `benches/run.sh` makes it), with the binary `TALENTA_BIN` (default
@@ -25,6 +27,12 @@ const W: u32 = 120;
 const H: u32 = 40;
 /// Key presses per screen (half down, half up).
 const PRESSES: usize = 40;
+/// Screens typing a filter at the same time (members filtering while the
+/// committee talks), and the filter each types key by key.
+const TYPISTS: usize = 5;
+const TYPED: &str = "kotak>=7 unit~dinas";
+/// A frame is finished when nothing more arrives for this long.
+const QUIET: Duration = Duration::from_millis(40);
 
 fn key(n: usize) -> PrivateKey {
     let mut seed = [7u8; 32];
@@ -135,6 +143,26 @@ impl Screen {
         any
     }
 
+    /// Milliseconds from sending `key` to the last bytes of what it caused
+    /// (the frame with the filter's result, not only the echo): reads until
+    /// nothing more arrives for `QUIET`.
+    async fn press_settled(&mut self, key: &[u8]) -> f64 {
+        let t = Instant::now();
+        self.channel.data_bytes(key.to_vec()).await.unwrap();
+        let mut last = None;
+        loop {
+            match tokio::time::timeout(QUIET, self.channel.wait()).await {
+                Ok(Some(ChannelMsg::Data { .. })) => last = Some(t.elapsed()),
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("the screen closed"),
+                Err(_) if last.is_some() => break,
+                Err(_) if t.elapsed() > Duration::from_secs(10) => panic!("no frame within 10 s"),
+                Err(_) => continue,
+            }
+        }
+        last.map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
+    }
+
     /// Milliseconds from sending `key` to the first bytes back.
     async fn press(&mut self, key: &[u8]) -> f64 {
         let t = Instant::now();
@@ -234,6 +262,42 @@ fn main() {
         println!(
             "serve_key_to_frame_p95_worst_screen_ms {:.1}",
             pct(&mut p95s, 1.0)
+        );
+        // Several screens typing a filter over the whole pool at once, key by
+        // key: from each key to the last byte of the frame showing its result.
+        let typists = screens.len().min(TYPISTS);
+        let mut set = tokio::task::JoinSet::new();
+        for mut s in screens.drain(..typists) {
+            set.spawn(async move {
+                let mut times = Vec::new();
+                s.press_settled(b"/").await;
+                for ch in TYPED.bytes() {
+                    times.push(s.press_settled(&[ch]).await);
+                }
+                // Esc: the filter is cancelled, the whole pool back.
+                times.push(s.press_settled(b"\x1b").await);
+                (s, times)
+            });
+        }
+        let (mut typed, mut typed_p95s) = (Vec::new(), Vec::new());
+        while let Some(done) = set.join_next().await {
+            let (s, mut times) = done.unwrap();
+            typed.extend_from_slice(&times);
+            typed_p95s.push(pct(&mut times, 0.95));
+            screens.push(s);
+        }
+        println!("serve_filter_typists {typists}");
+        println!(
+            "serve_filter_key_to_settled_median_ms {:.1}",
+            pct(&mut typed, 0.5)
+        );
+        println!(
+            "serve_filter_key_to_settled_p95_ms {:.1}",
+            pct(&mut typed, 0.95)
+        );
+        println!(
+            "serve_filter_key_to_settled_p95_worst_screen_ms {:.1}",
+            pct(&mut typed_p95s, 1.0)
         );
         println!("serve_peak_rss_mb {:.0}", status_mb(pid, "VmHWM:"));
     });

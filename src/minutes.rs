@@ -116,6 +116,9 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
     for x in &mut d.discussed {
         *x = l(x);
     }
+    for (nip, nama) in &mut d.discussed_names {
+        (*nip, *nama) = (l(nip), l(nama));
+    }
     for x in &mut d.decisions {
         (x.nip, x.nama, x.kind) = (l(&x.nip), x.nama.as_ref().map(l), l(&x.kind));
         x.kode_jabatan = x.kode_jabatan.as_ref().map(l);
@@ -610,8 +613,9 @@ fn markdown_signatures(d: &SessionDetail, p: &Paper, l: &MinutesLabels) -> Strin
     o
 }
 
-/// The candidates marked discussed, each `NIP name` where the session knows
-/// the name (from a recommendation, a recusal or a calibration).
+/// The candidates marked discussed, each `NIP name` where the name is known
+/// (from a recommendation, a recusal or a calibration of the session, else
+/// the employee records).
 fn discussed_line(d: &SessionDetail) -> String {
     let name_of = |nip: &str| {
         let decided = d.decisions.iter().filter(|x| x.nip == nip);
@@ -622,6 +626,10 @@ fn discussed_line(d: &SessionDetail) -> String {
             .chain(recused.map(|x| &x.nama))
             .chain(calibrated.map(|x| &x.nama))
             .find_map(|n| n.as_deref())
+            .or_else(|| {
+                let listed = d.discussed_names.iter().find(|(n, _)| n == nip);
+                listed.map(|(_, nama)| nama.as_str())
+            })
     };
     d.discussed
         .iter()

@@ -587,6 +587,11 @@ fn count(server: &Server, sql: &str) -> i64 {
 /// A session of Sari (secretary), Dewi, Budi and Eka, all present, and the
 /// NIP of one candidate of the demo pool.
 fn session_of_four(server: &Server) -> String {
+    session_with(server, &["Sari", "Dewi", "Budi", "Eka"])
+}
+
+/// The same four members, `present` marked present.
+fn session_with(server: &Server, present: &[&str]) -> String {
     let db = server.dir.path().join("pool.db");
     let mut store = Store::open(&db, OpenMode::Existing).unwrap();
     let admin = Actor::new(Some("admin"));
@@ -612,10 +617,11 @@ fn session_of_four(server: &Server) -> String {
             "Eka",
         ],
     );
-    cli(
-        server,
-        &["session", "attend", "1", "Sari", "Dewi", "Budi", "Eka"],
-    );
+    let attend: Vec<&str> = ["session", "attend", "1"]
+        .into_iter()
+        .chain(present.iter().copied())
+        .collect();
+    cli(server, &attend);
     let csv = cli(
         server,
         &["query", "kotak>=1", "--format", "csv", "--limit", "1"],
@@ -770,6 +776,62 @@ fn three_members_vote_from_their_own_screens_and_the_tally_is_recorded_with_thei
     assert!(close.contains("\"votes\":\"2/1/0\""), "{close}");
     let verify = cli(&server, &["audit", "verify"]);
     assert!(!verify.is_empty());
+}
+
+#[test]
+fn a_recused_member_and_an_absent_one_cannot_vote_from_their_screens() {
+    let server = Server::start(&[]);
+    // Eka is not present; Budi steps aside for the candidate.
+    let nip = session_with(&server, &["Sari", "Dewi", "Budi"]);
+    cli(
+        &server,
+        &[
+            "session",
+            "recuse",
+            "1",
+            "Budi",
+            &nip,
+            "--reason",
+            "Ipar kandidat",
+        ],
+    );
+    cli(
+        &server,
+        &[
+            "session",
+            "vote",
+            "open",
+            "1",
+            &nip,
+            "--kind",
+            "pengembangan",
+            "--reason",
+            "Diklat",
+        ],
+    );
+    let entries = count(&server, "SELECT count(*) FROM audit_log");
+    rt().block_on(async {
+        for (seed, name, refusal) in [
+            (BUDI, "Budi", "stepped aside for"),
+            (EKA, "Eka", "is not marked present"),
+        ] {
+            let (mut h, _) = connect(&server.addr).await;
+            assert!(sign_in(&mut h, seed).await, "{name}");
+            let mut s = Screen::open(&h, 120, 32, None).await;
+            assert!(s.shows(name).await, "{}", s.text());
+            s.keys(b"V").await;
+            assert!(s.shows("Committee vote").await, "{name}: {}", s.text());
+            s.keys(b"y").await;
+            assert!(s.shows(refusal).await, "{name}: {}", s.text());
+            s.keys(b"q").await;
+        }
+    });
+    assert_eq!(count(&server, "SELECT count(*) FROM vote_ballot"), 0);
+    assert_eq!(
+        count(&server, "SELECT count(*) FROM audit_log"),
+        entries,
+        "nothing written"
+    );
 }
 
 /// A client whose locale is not UTF-8 (`LANG=C`, as some PuTTY and old

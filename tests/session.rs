@@ -180,6 +180,11 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
         .args(["session", "discussed", &id, FAUZI])
         .assert()
         .success();
+    // Discussed without any recommendation: the minutes still name her.
+    talenta(&db)
+        .args(["session", "discussed", &id, "199201082019032004"])
+        .assert()
+        .success();
 
     let md = out(talenta(&db).args(["--lang", "id", "session", "minutes", &id]));
     for needle in [
@@ -199,6 +204,7 @@ fn workflow_with_recusal_amendment_close_and_minutes() {
         "kotak 9; predikat SKP terakhir Sangat Baik; potensi tinggi",
         "bkd-operator",
         "Mengetahui,\nPejabat Pembina Kepegawaian",
+        "199201082019032004 Nyimas Rahmawati",
     ] {
         assert!(md.contains(needle), "minutes lack {needle:?}:\n{md}");
     }

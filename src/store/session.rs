@@ -155,6 +155,10 @@ pub struct SessionDetail {
     /// committee's setting asks the minutes to name them ([`vote::name_votes`]).
     #[serde(rename = "suara_anggota", skip_serializing_if = "Vec::is_empty")]
     pub named_votes: Vec<vote::NamedVote>,
+    /// The name of each candidate marked discussed, from the employee
+    /// records (NIP, name; a NIP no longer in the pool has none).
+    #[serde(rename = "nama_dibahas", skip_serializing_if = "Vec::is_empty")]
+    pub discussed_names: Vec<(String, String)>,
 }
 
 impl SessionDetail {
@@ -929,6 +933,7 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         current_head,
         succession: Vec::new(),
         named_votes: Vec::new(),
+        discussed_names: Vec::new(),
     };
     // A closed session shows what the chain holds at its closing head.
     replay::replay(conn, Some(id))?.render(conn, &mut detail)?;
@@ -937,6 +942,12 @@ pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<SessionDetail> {
         None => succession::current(conn, id, &detail.session.date)?,
     };
     outcome::attach(conn, &mut detail.decisions)?;
+    let mut name = conn.prepare("SELECT nama FROM employee WHERE nip = ?1")?;
+    for nip in &detail.discussed {
+        if let Some(n) = name.query_row([nip], |r| r.get(0)).optional()? {
+            detail.discussed_names.push((nip.clone(), n));
+        }
+    }
     Ok(detail)
 }
 
