@@ -224,12 +224,45 @@ fn a_malformed_nip_is_called_one_by_every_command() {
         err.contains("NIP tidak sah: harus 18 digit (17 diberikan"),
         "{err}"
     );
-    // A well-formed NIP nobody has is still "no such employee".
-    let r = run(&db, &["show", "199999999999999999"]);
+    // 18 digits whose birth date (month 13) is no date: no NIP either.
+    let r = run(&db, &["show", "196813131993072003"]);
+    assert_eq!(r.code, Some(2), "{}", r.err);
     assert!(
-        r.err.contains("no employee has NIP 199999999999999999"),
+        r.err.contains("not a valid NIP") && r.err.contains("19681313 is no date"),
+        "{}",
+        r.err
+    );
+    // A well-formed NIP nobody has is still "no such employee".
+    let r = run(&db, &["show", "199901012020011999"]);
+    assert!(
+        r.err.contains("no employee has NIP 199901012020011999"),
         "{}",
         r.err
     );
     let _ = FIXTURES;
+}
+
+#[test]
+fn by_needs_no_filter() {
+    let (_d, db) = committee_session("Sidang");
+    let all = run(&db, &["query", "", "--by", "kotak", "--format", "csv"]);
+    let bare = run(&db, &["query", "--by", "kotak", "--format", "csv"]);
+    assert_eq!(bare.code, Some(0), "{}", bare.err);
+    assert_eq!(bare.out, all.out);
+    // Without --by the filter is still required.
+    assert_eq!(run(&db, &["query"]).code, Some(2));
+}
+
+#[test]
+fn a_value_of_several_words_without_quotes_is_warned_of() {
+    let (_d, db) = committee_session("Sidang");
+    let r = run(&db, &["query", "unit=Dinas Kesehatan", "--count"]);
+    assert_eq!(r.code, Some(0), "{}", r.err);
+    assert!(
+        r.err.contains("warning at column 12") && r.err.contains("unit=\"Dinas Kesehatan\""),
+        "{}",
+        r.err
+    );
+    let quoted = run(&db, &["query", "unit=\"Dinas Kesehatan\"", "--count"]);
+    assert!(quoted.err.is_empty(), "{}", quoted.err);
 }

@@ -384,7 +384,7 @@ fn refusals_write_nothing() {
             "session",
             "decide",
             &id,
-            "199999999999999999",
+            "199901012020011999",
             "--kind",
             "promosi",
             "--reason",

@@ -74,7 +74,8 @@ pub enum Command {
     /// query
     Query {
         /// filter
-        filter: String,
+        #[arg(required_unless_present = "by")]
+        filter: Option<String>,
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -595,7 +596,8 @@ pub fn run(cli: Cli, mut config: Config) -> CliResult {
         }) => {
             demo::ensure_default_pool(&ctx)?;
             let args = query::Args {
-                filter,
+                // Only --by may go without one: the whole pool, counted.
+                filter: filter.unwrap_or_default(),
                 format,
                 sort,
                 desc,

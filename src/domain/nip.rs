@@ -45,8 +45,10 @@ pub fn parse(nip: &str) -> Result<NipParts, NipError> {
 }
 
 /// Why text given where a NIP is expected (a command's argument) cannot be
-/// one: a character that is not a digit (blanks included), or not 18
-/// digits. `None` for 18 digits, even when no employee has them.
+/// one: a character that is not a digit (blanks included), not 18 digits, or
+/// a birth date (the first eight) that is no date, which the import refuses,
+/// so no employee can have it. `None` for a valid NIP, even when no employee
+/// has it.
 pub fn malformed(nip: &str) -> Option<NipError> {
     let nip = nip.trim();
     if !nip.bytes().all(|b| b.is_ascii_digit()) {
@@ -54,7 +56,7 @@ pub fn malformed(nip: &str) -> Option<NipError> {
     } else if nip.len() != 18 {
         Some(NipError::Length(nip.len()))
     } else {
-        None
+        parse(nip).err()
     }
 }
 
@@ -79,6 +81,13 @@ pub fn compose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nip_whose_birth_date_is_no_date_is_malformed() {
+        assert_eq!(malformed("196813131993072003"), Some(NipError::BirthDate));
+        assert_eq!(malformed("19681313199307200"), Some(NipError::Length(17)));
+        assert_eq!(malformed("198609262015051001"), None);
+    }
 
     #[test]
     fn splits_the_example_nip() {
@@ -113,8 +122,9 @@ mod tests {
         );
         assert_eq!(malformed("1.98609262015051E+17"), Some(NipError::NotDigits));
         assert_eq!(malformed(" 198609262015051001 "), None);
-        // 18 digits are a NIP's form even when the date is not a date.
-        assert_eq!(malformed("198613012015051001"), None);
+        // 18 digits whose birth date is no date: the import refuses them, so
+        // no employee has them; saying "no such employee" would mislead.
+        assert_eq!(malformed("198613012015051001"), Some(NipError::BirthDate));
     }
 
     #[test]

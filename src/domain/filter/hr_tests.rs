@@ -448,7 +448,8 @@ fn a_bare_field_name_is_searched_with_a_warning() {
         f.warnings(),
         &[FilterWarning {
             column: 1,
-            field: Field::Pendidikan
+            field: Field::Pendidikan,
+            split: None,
         }]
     );
     // Not followed by something the field takes: a warning, and the search.
@@ -510,4 +511,26 @@ fn count_by_groups_in_the_fields_order_with_missing_last() {
     // Dates per year.
     let g = count_by(Field::Pensiun, &rows, on(), &Rules::default());
     assert_eq!((g[0].label.as_deref(), g[0].count), (Some("2044"), 5));
+}
+
+#[test]
+fn a_word_after_a_text_value_is_searched_with_a_warning() {
+    let f = ok("unit=Dinas Kesehatan");
+    assert_eq!(
+        f.warnings(),
+        &[FilterWarning {
+            column: 12,
+            field: Field::Unit,
+            split: Some((Op::Eq, "Dinas".into(), "Kesehatan".into())),
+        }]
+    );
+    // Quoted, a `~` search, or a condition next: no warning.
+    for quiet in [
+        "unit=\"Dinas Kesehatan\"",
+        "unit~dinas kesehatan",
+        "unit=BKD kotak>=7",
+        "kotak=7 kepala",
+    ] {
+        assert!(ok(quiet).warnings().is_empty(), "{quiet}");
+    }
 }

@@ -112,13 +112,18 @@ pub struct Filter {
 
 /// Something in a filter that parses but was probably not meant: a bare
 /// word that is a field name (`kotak`, `pendidikan`) is searched as text,
-/// which a user who meant a condition should be told.
+/// which a user who meant a condition should be told; or a word right after
+/// a text field's `=` value (`unit=Dinas Kesehatan`), searched on its own
+/// while the user most likely meant one value of several words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilterWarning {
     /// The 1-based character column of the word.
     pub column: usize,
-    /// The field the word names.
+    /// The field the word names, or whose value it probably continues.
     pub field: Field,
+    /// For a word after a text value: the operator, the value and the word
+    /// (`=`, `Dinas`, `Kesehatan`).
+    pub split: Option<(Op, String, String)>,
 }
 
 /// A [`Filter`] prepared against one pool (see [`Filter::prepare`]).

@@ -264,7 +264,35 @@ impl Parser {
         } else {
             one_value(field, op, op_col, &text, quoted, vcol)?
         };
+        self.warn_split_value(field, op, &text, quoted);
         Ok(Node::Cond(Cond { field, op, value }))
+    }
+
+    /// `unit=Dinas Kesehatan` reads as `unit=Dinas` and a search for
+    /// `Kesehatan`, which finds nobody: a warning when a plain word (not a
+    /// field, not a condition) follows an unquoted text value of `=`/`!=`.
+    fn warn_split_value(&mut self, field: Field, op: Op, text: &str, quoted: bool) {
+        if quoted || !field.is_text() || !matches!(op, Op::Eq | Op::Ne) {
+            return;
+        }
+        let Some(Token {
+            tk: Tk::Word(next),
+            col,
+        }) = self.toks.get(self.pos)
+        else {
+            return;
+        };
+        let a_condition = matches!(
+            self.toks.get(self.pos + 1),
+            Some(Token { tk: Tk::Op(_), .. })
+        );
+        if !a_condition && Field::parse(next).is_none() {
+            self.warnings.push(FilterWarning {
+                column: *col,
+                field,
+                split: Some((op, text.to_string(), next.clone())),
+            });
+        }
     }
 
     /// A field name not followed by an operator, just read (`word` at `col`):
@@ -313,7 +341,11 @@ impl Parser {
                 },
             )),
             _ => {
-                self.warnings.push(FilterWarning { column: col, field });
+                self.warnings.push(FilterWarning {
+                    column: col,
+                    field,
+                    split: None,
+                });
                 Ok(Node::Term(word.to_lowercase().into()))
             }
         }

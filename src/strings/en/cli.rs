@@ -259,6 +259,10 @@ pub fn nip_not_found(nip: &str) -> String {
         Some(NipError::Length(n)) => {
             format!("not a valid NIP: a NIP has 18 digits ({n} given: {shown})")
         }
+        Some(NipError::BirthDate) => format!(
+            "not a valid NIP: its first 8 digits are the birth date, and {} is no date (given: {shown})",
+            &nip.trim()[..8]
+        ),
         Some(_) => format!(
             "not a valid NIP: a NIP is 18 digits 0-9, without blanks or punctuation (given: {shown})"
         ),

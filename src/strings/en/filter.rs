@@ -122,6 +122,13 @@ pub fn error(e: &FilterError) -> String {
 
 /// A filter's warning: a field name searched as text.
 pub fn warning(w: &FilterWarning) -> String {
+    if let Some((op, value, word)) = &w.split {
+        let f = w.field.name();
+        let op = op.symbol();
+        return format!(
+            "`{word}` is searched on its own (in name, NIP, position and unit), not as part of {f}{op}{value}; for a value of several words quote it: {f}{op}\"{value} {word}\""
+        );
+    }
     format!(
         "`{f}` is a field name, searched here as text in name, NIP, position and unit; for a condition write e.g. {}; to search the word without this warning, quote it: \"{f}\"",
         w.field.example(),

@@ -255,6 +255,10 @@ pub fn nip_not_found(nip: &str) -> String {
         Some(NipError::Length(n)) => {
             format!("NIP tidak sah: harus 18 digit ({n} diberikan: {shown})")
         }
+        Some(NipError::BirthDate) => format!(
+            "NIP tidak sah: 8 digit pertama adalah tanggal lahir, dan {} bukan tanggal (diberikan: {shown})",
+            &nip.trim()[..8]
+        ),
         Some(_) => format!(
             "NIP tidak sah: NIP terdiri atas 18 angka 0-9, tanpa spasi atau tanda baca (diberikan: {shown})"
         ),

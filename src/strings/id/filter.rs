@@ -122,6 +122,13 @@ pub fn error(e: &FilterError) -> String {
 
 /// A filter's warning: a field name searched as text.
 pub fn warning(w: &FilterWarning) -> String {
+    if let Some((op, value, word)) = &w.split {
+        let f = w.field.name();
+        let op = op.symbol();
+        return format!(
+            "`{word}` dicari tersendiri (di nama, NIP, jabatan dan unit), bukan bagian dari {f}{op}{value}; untuk nilai beberapa kata beri tanda kutip: {f}{op}\"{value} {word}\""
+        );
+    }
     format!(
         "`{f}` adalah nama kolom, di sini dicari sebagai teks di nama, NIP, jabatan dan unit; untuk syarat tulis mis. {}; untuk mencari kata itu tanpa peringatan ini, beri tanda kutip: \"{f}\"",
         w.field.example(),
