@@ -44,6 +44,9 @@ fn below(area: Rect, lines: u16) -> Rect {
 
 use crate::strings::format::date;
 
+/// A NIP's width: never cut where it can be helped.
+const NIP_WIDTH: u16 = 18;
+
 pub fn draw_positions(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let Some(ps) = app.positions.as_ref().filter(|p| !p.is_empty()) else {
@@ -471,6 +474,9 @@ pub fn draw_compare(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .unwrap_or(0)
         .min(24) as u16;
     let n = cols.len().max(1) as u16;
+    // The labels give way (down to 10) so that a whole NIP fits each column.
+    let nip_room = n * (NIP_WIDTH + 1) + 1;
+    let lw = lw.min(area.width.saturating_sub(nip_room).max(10));
     let cw = (area.width.saturating_sub(lw + 1) / n)
         .saturating_sub(1)
         .max(1);

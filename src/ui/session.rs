@@ -420,10 +420,11 @@ impl Detail<'_> {
                 Span::styled(head, base),
                 Span::styled(format!(" · {state}"), base.patch(state_style)),
             ]));
+            // NIP first: on a narrow screen the name is cut, never the NIP.
             self.out.push(Line::raw(format!(
-                "    {} ({})",
-                dec.nama.as_deref().unwrap_or(""),
-                dec.nip
+                "    {} {}",
+                dec.nip,
+                dec.nama.as_deref().unwrap_or("")
             )));
             self.out.push(Line::styled(
                 format!("    {}: {}", self.l.grounds, dec.reason),
