@@ -31,6 +31,7 @@ const SCREENS: &[(&str, bool, &str)] = &[
         "c enter esc : text:kemas enter d tab text:ADM-01 tab text:Kotak9 tab text:2/0/0",
     ),
     ("recused_table", true, "c enter esc : text:kemas enter"),
+    ("marked_shortlist", true, "c enter esc P enter"),
     (
         "recused_profile",
         true,
@@ -58,6 +59,7 @@ const SNAPSHOTS: &[&str] = &[
     "help",
     "shortlist",
     "compare",
+    "marked_shortlist",
     "session_panel",
     "decision_form",
     "close_form",
