@@ -52,9 +52,9 @@ pub fn title_bar(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// The title bar's steps: the table and the grid always (the two main
-/// screens), then the path beyond them to the screen shown (`app::nav`),
-/// which Back goes down; the last one is the screen shown.
+/// The title bar's steps: on the two main screens both of them; elsewhere
+/// the path from the table to the screen shown (`app::nav`), which Back
+/// goes down; the last one is the screen shown.
 pub fn breadcrumb(app: &App) -> Vec<(Crumb, String, bool)> {
     let lang = app.lang;
     let top = app.top();
@@ -68,12 +68,14 @@ pub fn breadcrumb(app: &App) -> Vec<(Crumb, String, bool)> {
         Crumb::Compare => tr!(lang, positions::VIEW_COMPARE).to_string(),
         Crumb::Session => tr!(lang, session_ui::VIEW_SESSION).to_string(),
     };
-    let beyond = app.trail().iter().skip(1).filter(|c| **c != Crumb::Grid);
-    [Crumb::Table, Crumb::Grid]
-        .iter()
-        .chain(beyond)
-        .map(|&c| (c, label(c), c == top))
-        .collect()
+    // On the two main screens both are shown (Tab switches them); beyond
+    // them the real path, each step what Esc goes back to.
+    let trail = app.trail();
+    let steps: &[Crumb] = match trail {
+        [Crumb::Table] | [Crumb::Table, Crumb::Grid] => &[Crumb::Table, Crumb::Grid],
+        _ => trail,
+    };
+    steps.iter().map(|&c| (c, label(c), c == top)).collect()
 }
 
 fn count_text(app: &App) -> String {
