@@ -153,6 +153,37 @@ pub fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, month(m)?, d)
 }
 
+/// How a `N/N/YYYY` or `N-N-YYYY` value reads its first two numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonth {
+    /// The second number is above 12, the first is not: month first (`01/22/1971`).
+    MonthFirstOnly,
+    /// Both are 12 or below and differ: either could be the month (`05/06/1969`).
+    Ambiguous,
+}
+
+/// Whether a slash or dash date with a four-digit year last is month first
+/// only or ambiguous; `None` for any other value (`26/09/1986`, `1986-09-26`,
+/// `05/05/1969`).
+pub fn day_month(s: &str) -> Option<DayMonth> {
+    let s = s.trim();
+    let s = s.split_once([' ', 'T']).map_or(s, |(d, _)| d);
+    let parts: Vec<&str> = s.split(['/', '-']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+    if !short(a) || !short(b) || y.len() != 4 || !y.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    match (a, b) {
+        (1..=12, 13..=31) => Some(DayMonth::MonthFirstOnly),
+        (1..=12, 1..=12) if a != b => Some(DayMonth::Ambiguous),
+        _ => None,
+    }
+}
+
 /// A NIP as typed on a decree or kept as text by a spreadsheet: a leading
 /// apostrophe dropped, the blanks between its groups removed
 /// (`19860926 201505 1 001`). Other text is returned as it is.
@@ -244,6 +275,26 @@ mod tests {
             ("Pesantren", None),
         ] {
             assert_eq!(pendidikan(s), p, "{s}");
+        }
+    }
+
+    #[test]
+    fn month_first_dates_are_told_from_ambiguous_ones() {
+        assert_eq!(day_month("01/22/1971"), Some(DayMonth::MonthFirstOnly));
+        assert_eq!(
+            day_month("12-31-1980 00:00"),
+            Some(DayMonth::MonthFirstOnly)
+        );
+        assert_eq!(day_month("05/06/1969"), Some(DayMonth::Ambiguous));
+        for other in [
+            "26/09/1986",
+            "05/05/1969",
+            "1986-09-26",
+            "5/6/69",
+            "x/6/1969",
+            "22/13/1970",
+        ] {
+            assert_eq!(day_month(other), None, "{other}");
         }
     }
 

@@ -326,6 +326,7 @@ pub fn load(
     let mut cols: Option<(FileKind, ColumnMap)> = None;
     let first_pending = pending.len();
     let first_records = records.lens();
+    let month_first = month_first_columns(&bytes, ext);
     let read = source::visit(
         &bytes,
         ext == Ext::Xlsx,
@@ -366,6 +367,7 @@ pub fn load(
                         &name,
                         opts.current_year,
                         &mut checks.names,
+                        &month_first,
                     );
                     if *kind == FileKind::Pegawai {
                         for p in row
@@ -419,6 +421,21 @@ pub fn load(
             .push(problem(issue.line, "", issue.kind, &issue.value));
     }
     loaded
+}
+
+/// The columns (by place) where some date can only be month first
+/// (`01/22/1971`), so that the dates of those columns that read either way
+/// (`05/06/1969`) are not read day first without a word. A first, quick
+/// pass over the file, as such a date may come after the ambiguous ones.
+fn month_first_columns(bytes: &[u8], ext: Ext) -> Vec<usize> {
+    let mut found = Vec::new();
+    let _ = source::visit(bytes, ext == Ext::Xlsx, &|_| {}, &mut |item| {
+        if let Item::Row(src) = item {
+            parse::month_first_columns(&src.cells, &mut found);
+        }
+        true
+    });
+    found
 }
 
 /// Add problems found after a file was read (`late`, by line) to the row

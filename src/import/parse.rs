@@ -105,7 +105,9 @@ pub fn key_value(cols: &ColumnMap, row: &SourceRow, fields: &[Field]) -> String 
 }
 
 /// Parse a row of a file of `kind` whose header gave `cols`; `names` gives
-/// the numbers of the NIPs, codes and names in its key and reference.
+/// the numbers of the NIPs, codes and names in its key and reference;
+/// `month_first` the columns (by place) where some date can only be month
+/// first (see [`month_first_columns`]).
 pub fn parse_row(
     kind: FileKind,
     cols: &ColumnMap,
@@ -113,8 +115,10 @@ pub fn parse_row(
     file: &str,
     current_year: i32,
     names: &mut Names,
+    month_first: &[usize],
 ) -> ParsedRow {
     let mut r = Row::new(cols, row, file, names);
+    r.month_first = month_first;
     if row.issues.iter().any(|i| i.col.is_none()) {
         // The cells are not where the header says (a value with an unquoted
         // separator): problems about them would mislead, so that one is all.
@@ -522,6 +526,18 @@ pub fn whole_number(s: &str) -> Option<u64> {
     t.parse().ok()
 }
 
+/// The columns (by place) of which some text value is a date that can only
+/// be month first (`01/22/1971`): add each row's cells to it.
+pub fn month_first_columns(cells: &[Cell], found: &mut Vec<usize>) {
+    for (i, c) in cells.iter().enumerate() {
+        if let Cell::Text(t) = c {
+            if !found.contains(&i) && forms::day_month(t) == Some(forms::DayMonth::MonthFirstOnly) {
+                found.push(i);
+            }
+        }
+    }
+}
+
 /// One cell's value for a field, or why there is none.
 enum Got<'a> {
     /// No column, or an empty cell.
@@ -538,6 +554,8 @@ struct Row<'a> {
     file: &'a str,
     names: &'a mut Names,
     problems: Vec<Problem>,
+    /// Columns where some date can only be month first.
+    month_first: &'a [usize],
 }
 
 impl<'a> Row<'a> {
@@ -561,6 +579,7 @@ impl<'a> Row<'a> {
             file,
             names,
             problems,
+            month_first: &[],
         }
     }
 
@@ -667,6 +686,17 @@ impl<'a> Row<'a> {
             _ => None,
         };
         let s = self.str_value(f, required)?;
+        let month_first = self
+            .cols
+            .get(f)
+            .is_some_and(|i| self.month_first.contains(&i));
+        if parsed.is_none()
+            && month_first
+            && forms::day_month(&s) == Some(forms::DayMonth::Ambiguous)
+        {
+            self.report(f, ProblemKind::DateMonthFirst, &s);
+            return None;
+        }
         let d = parsed
             .or_else(|| dates::parse(&s))
             .or_else(|| forms::date(&s));
@@ -839,7 +869,7 @@ mod tests {
             cells,
             issues: vec![],
         };
-        parse_row(kind, &cols, &src, "f.csv", 2025, &mut Names::default())
+        parse_row(kind, &cols, &src, "f.csv", 2025, &mut Names::default(), &[])
     }
 
     fn t(s: &str) -> Cell {
@@ -1121,7 +1151,15 @@ mod tests {
             issues: vec![],
         };
         let mut names = Names::default();
-        let p = parse_row(FileKind::Kinerja, &cols, &src, "f.csv", 2025, &mut names);
+        let p = parse_row(
+            FileKind::Kinerja,
+            &cols,
+            &src,
+            "f.csv",
+            2025,
+            &mut names,
+            &[],
+        );
         assert!(p.record.is_none());
         let nip = names.id(NIP);
         assert_eq!(p.key, Some(Key::Skp(nip, 2023)));

@@ -105,6 +105,10 @@ pub enum ProblemKind {
     NipAsNumber,
     /// Not a date in one of the three forms.
     Date,
+    /// A day and month both 12 or below (`05/06/1969`) in a column where
+    /// another value can only be month first (`01/22/1971`): which is the
+    /// month cannot be told, so the date is not read.
+    DateMonthFirst,
     Sex,
     Status,
     Golongan,

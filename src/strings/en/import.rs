@@ -32,6 +32,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Nip(NipError::BirthDate) => "the birth date in the NIP (its first 8 digits) is not a real date".into(),
         NipAsNumber => "the NIP is stored as a number and has lost digits; format the column as text and enter the NIPs again".into(),
         Date => "not a date (YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)".into(),
+        DateMonthFirst => "not a certain date: this column appears to be written month first (MM/DD/YYYY), so the day and month of this date (both 12 or below) cannot be told apart".into(),
         Sex => "not a sex (L or P)".into(),
         Status => "not an employment status (PNS or PPPK)".into(),
         Golongan => "not a golongan (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
@@ -158,6 +159,7 @@ pub fn hint(k: &ProblemKind) -> Option<&'static str> {
     match k {
         ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("To fix: the spreadsheet stored the NIPs as numbers. Export the file from SIASN/SIMPEG again and hand it over without opening it in a spreadsheet; or, in the spreadsheet, format the NIP column as Text (LibreOffice: Format > Cells > Text; Excel: Format Cells > Text) before pasting the NIPs in, and save again."),
         ProblemKind::Date => Some("To fix: the dates of this column are in a form not read (a two-digit year as in 26/09/86, or month first). Format the column's cells as dates written DD-MM-YYYY (or YYYY-MM-DD), four-digit year, and save again."),
+        ProblemKind::DateMonthFirst => Some("To fix: this column appears to be written month first (MM/DD/YYYY, as an English-locale spreadsheet saves it). Format the column's cells as dates written DD-MM-YYYY (or YYYY-MM-DD) and export again; talenta does not guess which is the month."),
         _ => None,
     }
 }

@@ -32,6 +32,7 @@ pub fn what(k: &ProblemKind, file: &str) -> String {
         Nip(NipError::BirthDate) => "tanggal lahir dalam NIP (8 digit pertama) bukan tanggal yang sah".into(),
         NipAsNumber => "NIP tersimpan sebagai angka sehingga digitnya hilang; format kolom sebagai teks lalu isi ulang NIP-nya".into(),
         Date => "bukan tanggal (YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)".into(),
+        DateMonthFirst => "bukan tanggal yang pasti: kolom ini tampaknya ditulis bulan lebih dulu (MM/DD/YYYY), jadi hari dan bulan tanggal ini (keduanya 12 atau kurang) tidak dapat dibedakan".into(),
         Sex => "jenis kelamin tidak dikenal (L atau P)".into(),
         Status => "status kepegawaian tidak dikenal (PNS atau PPPK)".into(),
         Golongan => "golongan tidak dikenal (PNS: I/a .. IV/e; PPPK: I .. XVII)".into(),
@@ -161,6 +162,7 @@ pub fn hint(k: &ProblemKind) -> Option<&'static str> {
     match k {
         ProblemKind::NipAsNumber | ProblemKind::Nip(_) => Some("Perbaikan: lembar kerja menyimpan NIP sebagai angka. Ekspor ulang berkas dari SIASN/SIMPEG dan serahkan tanpa membukanya di lembar kerja; atau, di lembar kerja, format kolom NIP sebagai Teks (LibreOffice: Format > Sel > Teks; Excel: Format Sel > Teks) sebelum NIP ditempel, lalu simpan ulang."),
         ProblemKind::Date => Some("Perbaikan: tanggal di kolom ini dalam bentuk yang tidak terbaca (tahun dua digit seperti 26/09/86, atau bulan lebih dulu). Format sel kolom itu sebagai tanggal DD-MM-YYYY (atau YYYY-MM-DD) dengan tahun empat digit lalu simpan ulang."),
+        ProblemKind::DateMonthFirst => Some("Perbaikan: kolom ini tampaknya ditulis bulan lebih dulu (MM/DD/YYYY, seperti lembar kerja berbahasa Inggris menyimpannya). Format sel kolom itu sebagai tanggal DD-MM-YYYY (atau YYYY-MM-DD) lalu ekspor ulang; talenta tidak menebak mana bulannya."),
         _ => None,
     }
 }
