@@ -521,7 +521,7 @@ fn a_word_after_a_text_value_is_searched_with_a_warning() {
         &[FilterWarning {
             column: 12,
             field: Field::Unit,
-            split: Some((Op::Eq, "Dinas".into(), "Kesehatan".into())),
+            split: Some(Box::new((Op::Eq, "Dinas".into(), "Kesehatan".into()))),
         }]
     );
     // Quoted, a `~` search, or a condition next: no warning.

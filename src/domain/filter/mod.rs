@@ -123,7 +123,7 @@ pub struct FilterWarning {
     pub field: Field,
     /// For a word after a text value: the operator, the value and the word
     /// (`=`, `Dinas`, `Kesehatan`).
-    pub split: Option<(Op, String, String)>,
+    pub split: Option<Box<(Op, String, String)>>,
 }
 
 /// A [`Filter`] prepared against one pool (see [`Filter::prepare`]).

@@ -290,7 +290,7 @@ impl Parser {
             self.warnings.push(FilterWarning {
                 column: *col,
                 field,
-                split: Some((op, text.to_string(), next.clone())),
+                split: Some(Box::new((op, text.to_string(), next.clone()))),
             });
         }
     }

@@ -122,7 +122,8 @@ pub fn error(e: &FilterError) -> String {
 
 /// A filter's warning: a field name searched as text.
 pub fn warning(w: &FilterWarning) -> String {
-    if let Some((op, value, word)) = &w.split {
+    if let Some(split) = &w.split {
+        let (op, value, word) = &**split;
         let f = w.field.name();
         let op = op.symbol();
         return format!(
