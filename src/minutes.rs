@@ -8,6 +8,7 @@ use crate::domain::vote::Subject;
 
 mod calibration;
 mod docx;
+pub mod pdf;
 mod succession;
 use crate::config::Agency;
 use crate::domain::text::{self, markdown_block, markdown_line};
@@ -208,18 +209,7 @@ fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
 pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(), SaveError> {
     use std::io::Write;
     let target = resolved(path);
-    let db_files = database_files(db);
-    if db_files.contains(&target) {
-        return Err(SaveError::Database);
-    }
-    let fresh = match std::fs::symlink_metadata(path) {
-        Ok(m) if !m.file_type().is_file() => return Err(SaveError::NotRegular),
-        Ok(m) if db_files.iter().any(|f| same_file(&m, f)) => return Err(SaveError::Database),
-        Ok(_) if !overwrite => return Err(SaveError::Exists),
-        Ok(_) => false,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-        Err(e) => return Err(e.into()),
-    };
+    let fresh = fresh_target(path, overwrite, db)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -245,6 +235,30 @@ pub fn save(path: &Path, bytes: &[u8], overwrite: bool, db: &Path) -> Result<(),
                 _ => Err(e.into()),
             }
         }
+    }
+}
+
+/// Whether `save` would write `path` (the same refusals, nothing written):
+/// checked for every file of a command before the first is written.
+pub fn check_target(path: &Path, overwrite: bool, db: &Path) -> Result<(), SaveError> {
+    fresh_target(path, overwrite, db).map(|_| ())
+}
+
+/// `Ok(true)` when `path` is new, `Ok(false)` when an existing regular file may
+/// be replaced; the refusals of `save` otherwise.
+fn fresh_target(path: &Path, overwrite: bool, db: &Path) -> Result<bool, SaveError> {
+    let target = resolved(path);
+    let db_files = database_files(db);
+    if db_files.contains(&target) {
+        return Err(SaveError::Database);
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => Err(SaveError::NotRegular),
+        Ok(m) if db_files.iter().any(|f| same_file(&m, f)) => Err(SaveError::Database),
+        Ok(_) if !overwrite => Err(SaveError::Exists),
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -189,6 +189,9 @@ pub enum SessionCommand {
         /// force
         #[arg(long)]
         force: bool,
+        /// pdf
+        #[arg(long, requires = "output")]
+        pdf: bool,
     },
     /// vote
     Vote {
@@ -381,7 +384,8 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> CliResult {
             format,
             output,
             force,
-        } => write_minutes(ctx, &store, id, format, output.as_deref(), force),
+            pdf,
+        } => write_minutes(ctx, &store, id, format, output.as_deref(), force, pdf),
         SessionCommand::Vote { command } => vote::run(ctx, &mut store, command),
     }
 }
@@ -424,22 +428,51 @@ fn write_minutes(
     format: MinutesFormat,
     output: Option<&Path>,
     force: bool,
+    pdf: bool,
 ) -> CliResult {
+    if pdf && format != MinutesFormat::Docx {
+        return Err(CliError::input(tr!(ctx.lang, session::PDF_NEEDS_DOCX)));
+    }
     let mut detail = ss::detail(&store.conn, id).map_err(|e| refused(ctx, e))?;
     ss::vote::name_votes(&store.conn, &mut detail, ctx.rules()).map_err(|e| refused(ctx, e))?;
     let paper = minutes::Paper::new(ctx.lang, &ctx.config.agency);
     let bytes = minutes::render(&detail, format, &paper).map_err(CliError::runtime)?;
+    let not_saved = |path: &Path, e: minutes::SaveError| {
+        let force = tr!(ctx.lang, session::FORCE_FLAG);
+        let message = tr!(ctx.lang, session::not_saved(path, &e, force));
+        match e {
+            minutes::SaveError::Io(_) => CliError::runtime(message),
+            _ => CliError::input(message),
+        }
+    };
     match output {
         Some(path) => {
-            minutes::save(path, &bytes, force, &store.path).map_err(|e| {
-                let force = tr!(ctx.lang, session::FORCE_FLAG);
-                let message = tr!(ctx.lang, session::not_saved(path, &e, force));
-                match e {
-                    minutes::SaveError::Io(_) => CliError::runtime(message),
-                    _ => CliError::input(message),
+            // `--pdf`: both files are checked and the PDF printed before either is
+            // written, so a refusal or a failed print leaves nothing behind.
+            let print = match pdf {
+                false => None,
+                true => {
+                    let pdf_path = minutes::pdf::beside(path);
+                    if pdf_path == path {
+                        return Err(CliError::input(tr!(ctx.lang, session::PDF_IS_THE_DOCX)));
+                    }
+                    minutes::check_target(path, force, &store.path)
+                        .map_err(|e| not_saved(path, e))?;
+                    minutes::check_target(&pdf_path, force, &store.path)
+                        .map_err(|e| not_saved(&pdf_path, e))?;
+                    let printed = minutes::pdf::convert(&bytes)
+                        .map_err(|e| CliError::runtime(tr!(ctx.lang, session::pdf_failed(&e))))?;
+                    Some((pdf_path, printed))
                 }
-            })?;
-            emit(&tr!(ctx.lang, session::minutes_written(path)))
+            };
+            minutes::save(path, &bytes, force, &store.path).map_err(|e| not_saved(path, e))?;
+            let mut said = tr!(ctx.lang, session::minutes_written(path));
+            if let Some((pdf_path, printed)) = print {
+                minutes::save(&pdf_path, &printed, force, &store.path)
+                    .map_err(|e| not_saved(&pdf_path, e))?;
+                said.push_str(&tr!(ctx.lang, session::minutes_written(&pdf_path)));
+            }
+            emit(&said)
         }
         None if format == MinutesFormat::Docx && std::io::stdout().is_terminal() => {
             Err(CliError::input(tr!(ctx.lang, session::DOCX_NEEDS_OUTPUT)))

@@ -97,6 +97,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.minutes.force", "Replace the file if it exists (never the database, a link or a device)"),
     ("session.minutes.id", "Session number"),
     ("session.minutes.format", "Format of the minutes: md, csv, json or docx"),
+    ("session.minutes.pdf", "Also print the docx to FILE.pdf beside it with LibreOffice (optional; needs soffice)"),
     ("session.vote", "Committee votes: open a vote on a recommendation or a calibration, cast ballots, show the tally, close (records it with the tally) or cancel"),
     ("session.vote.open", "Open a vote on a proposed recommendation (--kind) or calibration (--kotak); prints its number. One open vote per session"),
     ("session.vote.open.id", "Session number"),

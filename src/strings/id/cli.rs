@@ -97,6 +97,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("session.minutes.force", "Ganti berkas bila sudah ada (tidak pernah basis data, tautan atau perangkat)"),
     ("session.minutes.id", "Nomor sidang"),
     ("session.minutes.format", "Format berita acara: md, csv, json atau docx"),
+    ("session.minutes.pdf", "Cetak juga docx ke BERKAS.pdf di sebelahnya dengan LibreOffice (opsional; perlu soffice)"),
     ("session.vote", "Pemungutan suara komite: buka pemungutan suara atas rekomendasi atau kalibrasi, beri suara, lihat hasil, tutup (mencatatnya dengan hasil) atau batalkan"),
     ("session.vote.open", "Buka pemungutan suara atas usulan rekomendasi (--kind) atau kalibrasi (--kotak); mencetak nomornya. Satu pemungutan suara terbuka per sidang"),
     ("session.vote.open.id", "Nomor sidang"),

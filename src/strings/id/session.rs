@@ -95,6 +95,30 @@ pub fn minutes_written(p: &std::path::Path) -> String {
     format!("berita acara ditulis ke {}\n", p.display())
 }
 
+pub const PDF_NEEDS_DOCX: &str = "--pdf mencetak berita acara Word: tambahkan --format docx";
+
+pub const PDF_IS_THE_DOCX: &str =
+    "PDF akan menimpa berita acara itu sendiri: beri nama keluaran BERKAS.docx";
+
+pub fn pdf_failed(e: &crate::minutes::pdf::PdfError) -> String {
+    use crate::minutes::pdf::PdfError as E;
+    let nothing = "tidak ada berkas yang ditulis (tanpa --pdf untuk docx saja)";
+    match e {
+        E::NoLibreOffice => format!(
+            "PDF dicetak oleh LibreOffice (soffice), yang tidak terpasang di sini \
+             (atau isi TALENTA_SOFFICE dengan programnya); {nothing}"
+        ),
+        E::Failed(why) => format!(
+            "LibreOffice tidak menghasilkan PDF ({}); {nothing}",
+            crate::domain::text::one_line(why)
+        ),
+        E::TimedOut => format!(
+            "LibreOffice tidak selesai mencetak PDF dalam {} detik dan dihentikan; {nothing}",
+            crate::minutes::pdf::TIMEOUT.as_secs()
+        ),
+    }
+}
+
 pub const DOCX_NEEDS_OUTPUT: &str =
     "berita acara DOCX ditulis ke berkas: tambahkan --output BERKAS.docx";
 
