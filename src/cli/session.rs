@@ -460,8 +460,22 @@ fn write_minutes(
                         .map_err(|e| not_saved(path, e))?;
                     minutes::check_target(&pdf_path, force, &store.path)
                         .map_err(|e| not_saved(&pdf_path, e))?;
-                    let printed = minutes::pdf::convert(&bytes)
-                        .map_err(|e| CliError::runtime(tr!(ctx.lang, session::pdf_failed(&e))))?;
+                    let printed = minutes::pdf::convert(&bytes).map_err(|e| {
+                        use minutes::pdf::PdfError as E;
+                        CliError::runtime(match e {
+                            E::NoLibreOffice => tr!(ctx.lang, session::PDF_NO_LIBREOFFICE).into(),
+                            E::Failed(why) => {
+                                tr!(
+                                    ctx.lang,
+                                    session::pdf_failed(&crate::domain::text::one_line(&why))
+                                )
+                            }
+                            E::TimedOut => tr!(
+                                ctx.lang,
+                                session::pdf_timed_out(minutes::pdf::TIMEOUT.as_secs())
+                            ),
+                        })
+                    })?;
                     Some((pdf_path, printed))
                 }
             };

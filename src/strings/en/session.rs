@@ -107,23 +107,21 @@ pub const PDF_NEEDS_DOCX: &str = "--pdf prints the Word minutes: add --format do
 pub const PDF_IS_THE_DOCX: &str =
     "the PDF would be written over the minutes themselves: name the output FILE.docx";
 
-pub fn pdf_failed(e: &crate::minutes::pdf::PdfError) -> String {
-    use crate::minutes::pdf::PdfError as E;
-    let nothing = "nothing was written (leave out --pdf for the docx alone)";
-    match e {
-        E::NoLibreOffice => format!(
-            "a PDF is printed by LibreOffice (soffice), which is not installed here \
-             (or set TALENTA_SOFFICE to the program); {nothing}"
-        ),
-        E::Failed(why) => format!(
-            "LibreOffice made no PDF ({}); {nothing}",
-            crate::domain::text::one_line(why)
-        ),
-        E::TimedOut => format!(
-            "LibreOffice did not finish the PDF within {} s and was stopped; {nothing}",
-            crate::minutes::pdf::TIMEOUT.as_secs()
-        ),
-    }
+/// Why no PDF was printed; each ends in what was written (nothing).
+pub const PDF_NO_LIBREOFFICE: &str = "a PDF is printed by LibreOffice (soffice), which is not installed here \
+     (or set TALENTA_SOFFICE to the program); nothing was written (leave out --pdf for the docx alone)";
+
+pub fn pdf_failed(why: &str) -> String {
+    format!(
+        "LibreOffice made no PDF ({why}); nothing was written (leave out --pdf for the docx alone)"
+    )
+}
+
+pub fn pdf_timed_out(secs: u64) -> String {
+    format!(
+        "LibreOffice did not finish the PDF within {secs} s and was stopped; \
+         nothing was written (leave out --pdf for the docx alone)"
+    )
 }
 
 pub const DOCX_NEEDS_OUTPUT: &str = "DOCX minutes go to a file: add --output FILE.docx";

@@ -100,23 +100,19 @@ pub const PDF_NEEDS_DOCX: &str = "--pdf mencetak berita acara Word: tambahkan --
 pub const PDF_IS_THE_DOCX: &str =
     "PDF akan menimpa berita acara itu sendiri: beri nama keluaran BERKAS.docx";
 
-pub fn pdf_failed(e: &crate::minutes::pdf::PdfError) -> String {
-    use crate::minutes::pdf::PdfError as E;
-    let nothing = "tidak ada berkas yang ditulis (tanpa --pdf untuk docx saja)";
-    match e {
-        E::NoLibreOffice => format!(
-            "PDF dicetak oleh LibreOffice (soffice), yang tidak terpasang di sini \
-             (atau isi TALENTA_SOFFICE dengan programnya); {nothing}"
-        ),
-        E::Failed(why) => format!(
-            "LibreOffice tidak menghasilkan PDF ({}); {nothing}",
-            crate::domain::text::one_line(why)
-        ),
-        E::TimedOut => format!(
-            "LibreOffice tidak selesai mencetak PDF dalam {} detik dan dihentikan; {nothing}",
-            crate::minutes::pdf::TIMEOUT.as_secs()
-        ),
-    }
+/// Why no PDF was printed; each ends in what was written (nothing).
+pub const PDF_NO_LIBREOFFICE: &str = "PDF dicetak oleh LibreOffice (soffice), yang tidak terpasang di sini \
+     (atau isi TALENTA_SOFFICE dengan programnya); tidak ada berkas yang ditulis (tanpa --pdf untuk docx saja)";
+
+pub fn pdf_failed(why: &str) -> String {
+    format!("LibreOffice tidak menghasilkan PDF ({why}); tidak ada berkas yang ditulis (tanpa --pdf untuk docx saja)")
+}
+
+pub fn pdf_timed_out(secs: u64) -> String {
+    format!(
+        "LibreOffice tidak selesai mencetak PDF dalam {secs} detik dan dihentikan; \
+         tidak ada berkas yang ditulis (tanpa --pdf untuk docx saja)"
+    )
 }
 
 pub const DOCX_NEEDS_OUTPUT: &str =
