@@ -1,7 +1,7 @@
 //! The connection log on stderr: one line when a member signs in, one when
 //! the connection ends (who, from where, when, how it ended, what was
-//! refused). Each line starts with the local time with its offset and the
-//! client's address:
+//! refused). Each line starts with the local time with its offset (the
+//! agency's zone, `[agency] zone`) and the client's address:
 //!
 //! ```text
 //! 2026-12-03T19:04:11+07:00 192.0.2.7:50412 Dewi (anggota, SHA256:mlA/…) masuk
@@ -44,9 +44,25 @@ pub struct ConnLog {
     pub failure: Option<String>,
 }
 
-/// The local time with its offset, to the second.
+/// The zone the log's times are written in: the agency's (`[agency] zone`),
+/// set once when the server starts; the system's offset before that.
+static ZONE: std::sync::OnceLock<crate::domain::zone::Zone> = std::sync::OnceLock::new();
+
+/// Write the log's times in `zone` (WIB +07:00, WITA +08:00, WIT +09:00), the
+/// same clock as the minutes and the screens, whatever the server's clock zone.
+pub fn use_zone(zone: crate::domain::zone::Zone) {
+    let _ = ZONE.set(zone);
+}
+
+/// The local time with its offset, to the second (ISO 8601, for log readers).
 pub fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    let secs = chrono::SecondsFormat::Secs;
+    match ZONE.get() {
+        Some(z) => chrono::Utc::now()
+            .with_timezone(&z.offset())
+            .to_rfc3339_opts(secs, false),
+        None => chrono::Local::now().to_rfc3339_opts(secs, false),
+    }
 }
 
 /// Write one line to stderr (a failed write has nowhere else to go).

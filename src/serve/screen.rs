@@ -273,10 +273,18 @@ fn enter(w: &mut ShadowBackend<ChannelOut>) -> io::Result<()> {
 /// Give the member's terminal back as it was, and say why when it was not
 /// their own doing.
 fn leave(terminal: &mut Terminal<ShadowBackend<ChannelOut>>, end: &End, lang: Lang) {
-    if matches!(end, End::Lost(_) | End::ClosedByClient) {
-        return;
+    if !matches!(end, End::Lost(_) | End::ClosedByClient) {
+        say_goodbye(terminal.backend_mut(), end, lang);
     }
-    let w = terminal.backend_mut();
+    // The cursor shown through the terminal itself, while the channel is
+    // open: dropping the terminal after the channel is closed then has no
+    // cursor to restore, and nothing fails into the server's log. (When the
+    // client is gone this first write fails and marks the channel dead; the
+    // drop's own attempt then sends nothing and succeeds.)
+    let _ = terminal.show_cursor();
+}
+
+fn say_goodbye(w: &mut ShadowBackend<ChannelOut>, end: &End, lang: Lang) {
     let _ = crossterm::queue!(w, DisableBracketedPaste, LeaveAlternateScreen, Show);
     let why = match end {
         End::Idle => Some(tr!(lang, serve::SCREEN_IDLE)),

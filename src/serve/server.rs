@@ -66,6 +66,7 @@ pub fn run(ctx: &Ctx, opts: &Options) -> CliResult {
         opts.limits,
     );
     shared.agency = ctx.config.agency.clone();
+    super::log::use_zone(shared.agency.zone());
     shared.ascii = ctx.config.ascii;
     let shared = Arc::new(shared);
     let config = Arc::new(ssh_config(host_key, &opts.limits));
