@@ -295,3 +295,38 @@ fn a_decision_from_a_positions_shortlist_is_about_the_shortlisted_candidate() {
         other => panic!("expected a decision form, got {other:?}"),
     }
 }
+
+#[test]
+fn the_calibration_form_starts_from_the_box_in_effect() {
+    let f = session_fixture();
+    recorded_session(&f);
+    let mut app = session_app(&f, Lang::En);
+    keys(&mut app, "c enter esc : text:yusuf enter");
+    let (nip, now) = {
+        let c = app.candidate_in_view().expect("Yusuf selected");
+        (c.nip.to_string(), c.kotak.expect("a box"))
+    };
+    keys(&mut app, "K");
+    let form = app.sessions.form.as_ref().expect("the calibration form");
+    assert_eq!(
+        form.text(talenta::app::session::form::FieldId::Kotak),
+        now.to_string(),
+        "the box in effect, for the committee to move"
+    );
+    // Moved one box and recorded with its grounds.
+    let agreed = if now == 9 { 8 } else { now + 1 };
+    keys(
+        &mut app,
+        &format!("ctrl-u text:{agreed} tab text:asesmen_baru enter"),
+    );
+    assert!(app.sessions.form.is_none(), "{:?}", app.sessions.form);
+    let recorded: (String, i64) = store(&f)
+        .conn
+        .query_row(
+            "SELECT nip, kotak FROM calibration ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(recorded, (nip, i64::from(agreed)));
+}

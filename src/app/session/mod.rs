@@ -341,10 +341,16 @@ impl App {
         let Some((session, nip, nama)) = self.session_and_candidate() else {
             return;
         };
+        // The box in effect as the starting point: the committee moves it.
+        let kotak = self
+            .candidate_in_view()
+            .and_then(|c| c.kotak)
+            .map(|k| k.to_string())
+            .unwrap_or_default();
         self.sessions.form = Some(Form::new(
             FormKind::Calibrate { session, nip, nama },
             vec![
-                Field::text(FieldId::Kotak, ""),
+                Field::text(FieldId::Kotak, &kotak),
                 Field::text(FieldId::Grounds, ""),
                 Field::text(FieldId::Votes, ""),
             ],
