@@ -313,11 +313,11 @@ fn the_calibration_form_starts_from_the_box_in_effect() {
         now.to_string(),
         "the box in effect, for the committee to move"
     );
-    // Moved one box and recorded with its grounds.
+    // The digit typed replaces it (one box, not two digits); recorded with its grounds.
     let agreed = if now == 9 { 8 } else { now + 1 };
     keys(
         &mut app,
-        &format!("ctrl-u text:{agreed} tab text:asesmen_baru enter"),
+        &format!("text:{agreed} tab text:asesmen_baru enter"),
     );
     assert!(app.sessions.form.is_none(), "{:?}", app.sessions.form);
     let recorded: (String, i64) = store(&f)

@@ -351,11 +351,19 @@ impl Form {
     }
 
     pub fn insert(&mut self, c: char) -> bool {
+        // A box is one digit: what is typed replaces the box the form started
+        // from (the box in effect), so typing `8` over it gives 8, not 58.
+        let one_digit = self.fields.get(self.focus).map(|f| f.id) == Some(FieldId::Kotak);
         let changed = self
             .fields
             .get_mut(self.focus)
             .and_then(Field::input)
-            .is_some_and(|i| i.insert(c));
+            .is_some_and(|i| {
+                if one_digit {
+                    i.clear();
+                }
+                i.insert(c)
+            });
         if changed {
             self.problem = None;
         }
