@@ -414,3 +414,20 @@ fn demo_on_a_fresh_machine_makes_its_own_data_folder() {
     .code(1)
     .stderr(predicates::str::contains("does not exist"));
 }
+
+/// The comparison names the potential in the reader's language and its score
+/// as written in the assessment (91.2, not the float's 91.19999694824219).
+#[test]
+fn compare_shows_the_potential_as_assessed() {
+    let (_d, db) = pool();
+    let nips = ["198609262015051001", "197803142003122002"];
+    let en = stdout(talenta(&db).args(["--lang", "en", "compare"]).args(nips));
+    let line = en.lines().find(|l| l.starts_with("Potential")).unwrap();
+    assert!(
+        line.contains("high (91.2)") && line.contains("medium (87.5)"),
+        "{line}"
+    );
+    let id = stdout(talenta(&db).args(["--lang", "id", "compare"]).args(nips));
+    let line = id.lines().find(|l| l.starts_with("Potensi")).unwrap();
+    assert!(line.contains("tinggi (91,2)"), "{line}");
+}

@@ -77,13 +77,13 @@ pub fn compare_rows(
                 let k = c
                     .candidate
                     .potensi
-                    .map(|p| p.code().to_string())
+                    .map(|p| tr!(lang, cli::potensi_name(p)).to_string())
                     .unwrap_or_else(|| l.none.into());
+                // Stored as f32: shown to two decimals at most, as typed
+                // (79,8, not 79,80000305175781).
+                let shown = |s: f32| (f64::from(s) * 100.0).round() / 100.0;
                 match c.candidate.potensi_score {
-                    Some(s) => format!(
-                        "{k} ({})",
-                        crate::strings::format::number(lang, f64::from(s))
-                    ),
+                    Some(s) => format!("{k} ({})", crate::strings::format::number(lang, shown(s))),
                     None => k,
                 }
             }),

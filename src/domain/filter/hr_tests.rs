@@ -534,3 +534,67 @@ fn a_word_after_a_text_value_is_searched_with_a_warning() {
         assert!(ok(quiet).warnings().is_empty(), "{quiet}");
     }
 }
+
+#[test]
+fn a_unit_or_a_second_value_after_a_condition_is_warned_of() {
+    // (filter, column of the warned word, the word)
+    for (filter, column, word) in [
+        ("usia>50 tahun", 9, "tahun"),
+        ("masa_jabatan>=2 thn", 17, "thn"),
+        ("jp<20 jam", 7, "jam"),
+        ("kotak=7 8", 9, "8"),
+        ("kotak=7 atau 8", 14, "8"),
+        ("kotak=7 or 8 9", 12, "8"),
+        ("golongan=III/c III/d", 16, "III/d"),
+        ("potensi=tinggi menengah", 16, "menengah"),
+        ("tingkat=administrator pengawas", 23, "pengawas"),
+    ] {
+        let f = ok(filter);
+        assert_eq!(f.warnings().len(), 1, "{filter}");
+        let w = &f.warnings()[0];
+        assert_eq!(w.column, column, "{filter}");
+        assert_eq!(
+            w.split.as_ref().map(|s| s.2.as_str()),
+            Some(word),
+            "{filter}"
+        );
+    }
+    let en = crate::strings::en::filter::warning(&ok("kotak=7 atau 8").warnings()[0]);
+    assert!(en.ends_with("write kotak=7,8"), "{en}");
+    let id = crate::strings::id::filter::warning(&ok("usia>50 tahun").warnings()[0]);
+    assert!(id.ends_with("tulis usia>50"), "{id}");
+    // A name searched next to a condition, a word that is no value of the
+    // field, a condition or a quoted word next: no warning.
+    for quiet in [
+        "kotak=7 kepala",
+        "usia>50 budi",
+        "kotak=7 or nama~budi",
+        "kotak=7 \"8\"",
+        "kotak>=7 unit~pendidikan",
+        "kotak=7 or kepala",
+        "usia>50 or tahun",
+    ] {
+        assert!(ok(quiet).warnings().is_empty(), "{quiet}");
+    }
+}
+
+#[test]
+fn not_in_and_empty_list_items() {
+    // `field not in (...)` is `not field in (...)`: true without a box too.
+    let no_box = with(|c| c.kotak = None);
+    for (c, want) in [(&kemas(), false), (&no_box, true)] {
+        assert_eq!(m("kotak not in (7,8,9)", c), want);
+        assert_eq!(m("not kotak in (7,8,9)", c), want);
+    }
+    assert!(m("kotak not in (1, 2)", &kemas()));
+    // A value left out is an error at its place, never ignored.
+    for (filter, column) in [("kotak=7,,9", 9), ("kotak=,7", 7), ("kotak in (7,,9)", 13)] {
+        let x = e(filter);
+        assert_eq!(
+            (x.column, matches!(x.kind, ErrorKind::EmptyListItem { .. })),
+            (column, true),
+            "{filter}"
+        );
+    }
+    assert!(ok("kotak in (7, 8, 9)").warnings().is_empty());
+}

@@ -81,6 +81,7 @@ mod field;
 mod group;
 mod lex;
 mod parse;
+pub use parse::is_unit_word;
 
 #[cfg(test)]
 mod calibration_tests;
@@ -113,8 +114,10 @@ pub struct Filter {
 /// Something in a filter that parses but was probably not meant: a bare
 /// word that is a field name (`kotak`, `pendidikan`) is searched as text,
 /// which a user who meant a condition should be told; or a word right after
-/// a text field's `=` value (`unit=Dinas Kesehatan`), searched on its own
-/// while the user most likely meant one value of several words.
+/// a value, searched on its own while the user most likely meant more of the
+/// condition: a text field's value of several words (`unit=Dinas
+/// Kesehatan`), a unit (`usia>50 tahun`), or a second value of the field
+/// (`kotak=7 8`, `kotak=7 atau 8`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilterWarning {
     /// The 1-based character column of the word.
@@ -268,6 +271,8 @@ pub enum ErrorKind {
     /// `field in` not followed by a list in parentheses, or a list with
     /// something other than values in it (column: what came instead).
     BadList { field: Field },
+    /// `kotak=7,` or `kotak in (7,,9)`: an empty value in a list.
+    EmptyListItem { field: Field },
 }
 
 /// Parse a filter. Blank input gives the empty filter, which matches everyone.

@@ -82,6 +82,15 @@ fn shown(tk: &Tk) -> String {
     }
 }
 
+/// A unit typed after a number (`usia>50 tahun`, `jp<20 jam`): the fields
+/// carry their own units (years, JP; spans are written `12bln`, `2th`).
+pub fn is_unit_word(s: &str) -> bool {
+    const UNITS: [&str; 10] = [
+        "tahun", "thn", "th", "bulan", "bln", "jam", "hari", "years", "months", "hours",
+    ];
+    UNITS.iter().any(|u| s.eq_ignore_ascii_case(u))
+}
+
 fn is_none_word(s: &str) -> bool {
     s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("kosong")
 }
@@ -254,9 +263,14 @@ impl Parser {
             }
             let mut items = Vec::new();
             let mut at = vcol;
-            for part in text.split(',') {
+            let parts: Vec<&str> = text.split(',').collect();
+            for (i, part) in parts.iter().enumerate() {
                 if !part.trim().is_empty() {
                     items.push(one_value(field, op, op_col, part, false, at)?);
+                } else if i + 1 < parts.len() {
+                    // `kotak=7,,9`: a value left out, not ignored. (A comma
+                    // at the end, as while typing the next value, is not.)
+                    return Err(err(at, ErrorKind::EmptyListItem { field }));
                 }
                 at += part.chars().count() + 1;
             }
@@ -268,25 +282,42 @@ impl Parser {
         Ok(Node::Cond(Cond { field, op, value }))
     }
 
-    /// `unit=Dinas Kesehatan` reads as `unit=Dinas` and a search for
-    /// `Kesehatan`, which finds nobody: a warning when a plain word (not a
-    /// field, not a condition) follows an unquoted text value of `=`/`!=`.
+    /// A plain word (not a field, not a condition) right after a value, which
+    /// is searched as text on its own and so narrows the result to nearly
+    /// nobody, or widens it after `or`: a warning (ours, issue 20) when it
+    /// - follows an unquoted text value of `=`/`!=` (`unit=Dinas Kesehatan`);
+    /// - is a unit word after a number or span (`usia>50 tahun`, `jp<20 jam`);
+    /// - is another value of the same field, right after it or after `or`
+    ///   (`kotak=7 8`, `kotak=7 atau 8`, `golongan=III/c III/d`).
     fn warn_split_value(&mut self, field: Field, op: Op, text: &str, quoted: bool) {
-        if quoted || !field.is_text() || !matches!(op, Op::Eq | Op::Ne) {
+        if quoted {
             return;
+        }
+        let mut at = self.pos;
+        let after_or = matches!(self.toks.get(at), Some(Token { tk: Tk::Or(_), .. }));
+        if after_or {
+            at += 1;
         }
         let Some(Token {
             tk: Tk::Word(next),
             col,
-        }) = self.toks.get(self.pos)
+        }) = self.toks.get(at)
         else {
             return;
         };
-        let a_condition = matches!(
-            self.toks.get(self.pos + 1),
-            Some(Token { tk: Tk::Op(_), .. })
-        );
-        if !a_condition && Field::parse(next).is_none() {
+        let a_condition = matches!(self.toks.get(at + 1), Some(Token { tk: Tk::Op(_), .. }));
+        if a_condition || Field::parse(next).is_some() {
+            return;
+        }
+        let equality = matches!(op, Op::Eq | Op::Ne);
+        let warned = if field.is_text() {
+            equality && !after_or
+        } else if is_unit_word(next) {
+            !after_or
+        } else {
+            equality && !is_none_word(next) && parse_value(field, next).is_some()
+        };
+        if warned {
             self.warnings.push(FilterWarning {
                 column: *col,
                 field,
@@ -317,6 +348,17 @@ impl Parser {
             }) if w.eq_ignore_ascii_case("in") => {
                 self.pos += 1;
                 self.list(field, in_col + 2)
+            }
+            // `field not in (a, b)`: everyone whose value is none of them.
+            Some(Token { tk: Tk::Not(_), .. })
+                if matches!(
+                    self.toks.get(self.pos + 1),
+                    Some(Token { tk: Tk::Word(w), .. }) if w.eq_ignore_ascii_case("in")
+                ) =>
+            {
+                let in_col = self.toks[self.pos + 1].col;
+                self.pos += 2;
+                Ok(Node::Not(Box::new(self.list(field, in_col + 2)?)))
             }
             Some(Token {
                 tk: Tk::Word(v),
@@ -378,9 +420,14 @@ impl Parser {
                 Tk::Quoted(v) => items.push(one_value(field, Op::Eq, t.col, &v, true, t.col)?),
                 Tk::Word(w) => {
                     let mut at = t.col;
-                    for part in w.split(',') {
+                    let parts: Vec<&str> = w.split(',').collect();
+                    for (i, part) in parts.iter().enumerate() {
                         if !part.trim().is_empty() {
                             items.push(one_value(field, Op::Eq, t.col, part, false, at)?);
+                        } else if i > 0 && i + 1 < parts.len() {
+                            // `(7,,9)`: a value left out between two commas
+                            // (a comma alone, after a quoted value, separates).
+                            return Err(err(at, ErrorKind::EmptyListItem { field }));
                         }
                         at += part.chars().count() + 1;
                     }

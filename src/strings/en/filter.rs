@@ -110,6 +110,10 @@ pub fn error(e: &FilterError) -> String {
             op.symbol(),
             f = field.name()
         ),
+        ErrorKind::EmptyListItem { field } => format!(
+            "an empty value in the list of {f}: a value is missing between two commas (e.g. {f}=a,b,c)",
+            f = field.name()
+        ),
         ErrorKind::BadList { field } => format!(
             "write the values in parentheses after `in`, separated by commas: {f} in (a, b, c)",
             f = field.name()
@@ -126,6 +130,16 @@ pub fn warning(w: &FilterWarning) -> String {
         let (op, value, word) = &**split;
         let f = w.field.name();
         let op = op.symbol();
+        if !w.field.is_text() && crate::domain::filter::is_unit_word(word) {
+            return format!(
+                "`{word}` is searched as text on its own (in name, NIP, position and unit), so almost nobody matches; {f} carries its own unit: write {f}{op}{value}"
+            );
+        }
+        if !w.field.is_text() {
+            return format!(
+                "`{word}` is searched as text on its own (in name, NIP, position and unit), not as another value of {f}; for either value write {f}{op}{value},{word}"
+            );
+        }
         return format!(
             "`{word}` is searched on its own (in name, NIP, position and unit), not as part of {f}{op}{value}; for a value of several words quote it: {f}{op}\"{value} {word}\""
         );

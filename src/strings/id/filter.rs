@@ -110,6 +110,10 @@ pub fn error(e: &FilterError) -> String {
             op.symbol(),
             f = field.name()
         ),
+        ErrorKind::EmptyListItem { field } => format!(
+            "nilai kosong dalam daftar {f}: ada nilai yang hilang di antara dua koma (mis. {f}=a,b,c)",
+            f = field.name()
+        ),
         ErrorKind::BadList { field } => format!(
             "tulis nilai-nilainya dalam kurung setelah `in`, dipisah koma: {f} in (a, b, c)",
             f = field.name()
@@ -126,6 +130,16 @@ pub fn warning(w: &FilterWarning) -> String {
         let (op, value, word) = &**split;
         let f = w.field.name();
         let op = op.symbol();
+        if !w.field.is_text() && crate::domain::filter::is_unit_word(word) {
+            return format!(
+                "`{word}` dicari sebagai teks tersendiri (di nama, NIP, jabatan dan unit), sehingga hampir tidak ada yang cocok; {f} sudah memiliki satuannya sendiri: tulis {f}{op}{value}"
+            );
+        }
+        if !w.field.is_text() {
+            return format!(
+                "`{word}` dicari sebagai teks tersendiri (di nama, NIP, jabatan dan unit), bukan sebagai nilai lain dari {f}; untuk salah satu nilai tulis {f}{op}{value},{word}"
+            );
+        }
         return format!(
             "`{word}` dicari tersendiri (di nama, NIP, jabatan dan unit), bukan bagian dari {f}{op}{value}; untuk nilai beberapa kata beri tanda kutip: {f}{op}\"{value} {word}\""
         );
