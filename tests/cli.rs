@@ -242,7 +242,7 @@ fn invalid_import_writes_nothing_and_exits_2() {
 fn usage_errors_exit_2() {
     let d = tempfile::tempdir().unwrap();
     talenta(&d.path().join("x.db"))
-        .args(["query"])
+        .args(["query", "--limit", "many"])
         .assert()
         .code(2);
     talenta(&d.path().join("x.db"))
@@ -430,4 +430,13 @@ fn compare_shows_the_potential_as_assessed() {
     let id = stdout(talenta(&db).args(["--lang", "id", "compare"]).args(nips));
     let line = id.lines().find(|l| l.starts_with("Potensi")).unwrap();
     assert!(line.contains("tinggi (91,2)"), "{line}");
+}
+
+/// `talenta query` without a filter lists everyone, as the empty filter does.
+#[test]
+fn query_without_a_filter_is_everyone() {
+    let (_d, db) = pool();
+    let all = stdout(talenta(&db).args(["query", "--count"]));
+    assert_eq!(all, stdout(talenta(&db).args(["query", "", "--count"])));
+    assert!(all.trim().parse::<u32>().unwrap() > 5, "{all}");
 }

@@ -18,6 +18,9 @@ const ENGLISH: &[&str] = &[
     "tip:",
     "For more information",
     "the following",
+    "Possible values",
+    "[default:",
+    "[possible values:",
 ];
 
 /// Problems of one command and everything below it, as "path: what".
@@ -161,7 +164,9 @@ fn no_english_clap_text_in_indonesian() {
         &["session", "--bogus"],
         &["query", "--bogus", "x"],
         &["session", "decide"],
-        &["query"],
+        &["query", "--help"],
+        &["session", "minutes", "--help"],
+        &["demo", "--help"],
         &["query", "x", "--format", "xml"],
         &["query", "x", "--limit", "1", "--limit", "2"],
         &["--as-of", "2026-13-01", "query", "x"],
@@ -225,4 +230,38 @@ fn a_refused_value_is_echoed_without_its_control_characters() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!text.contains('\u{1b}'), "{text}");
     assert!(text.contains("\\u001b[31mred"), "{text}");
+}
+
+/// Every command's long help (`--help`) in Indonesian: its values and default
+/// in Indonesian words, no English of clap's and no code names.
+#[test]
+fn every_long_help_in_indonesian_has_no_english() {
+    fn walk(cmd: &mut clap::Command, path: &str, out: &mut Vec<String>) {
+        let text = cmd.render_long_help().to_string();
+        for english in ENGLISH.iter().chain(&["present::", "see a summary"]) {
+            if text.contains(english) {
+                out.push(format!("{path}: {english:?}"));
+            }
+        }
+        for sub in cmd.get_subcommands_mut() {
+            let p = format!("{path} {}", sub.get_name());
+            walk(sub, &p, out);
+        }
+    }
+    let mut cmd = talenta::cli::command(Lang::Id);
+    cmd.build();
+    let mut out = Vec::new();
+    walk(&mut cmd, "talenta", &mut out);
+    assert!(out.is_empty(), "{}", out.join("\n"));
+    // The values and the default are still there, in Indonesian words.
+    let query = cmd
+        .find_subcommand_mut("query")
+        .unwrap()
+        .render_long_help()
+        .to_string();
+    let flat = query.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("[nilai: table, json, csv, xlsx] [bawaan: table]"),
+        "{query}"
+    );
 }

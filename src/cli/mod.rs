@@ -53,7 +53,7 @@ pub enum TableFormat {
     Table,
     Json,
     Csv,
-    /// A workbook (needs `-o FILE`): see `present::xlsx`.
+    // A workbook (needs `-o FILE`): see `present::xlsx`.
     Xlsx,
 }
 
@@ -73,8 +73,7 @@ pub enum LogFormat {
 pub enum Command {
     /// query
     Query {
-        /// filter
-        #[arg(required_unless_present = "by")]
+        /// filter (none: everyone, as the empty filter)
         filter: Option<String>,
         /// format
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
@@ -370,6 +369,37 @@ fn mirror(help: clap::Command, real: &clap::Command) -> clap::Command {
     help
 }
 
+/// An argument's help in `lang`, its values and default in the same words
+/// (clap would add "Possible values:" and "[default: ...]" in English), and
+/// no long help of clap's own ("Print help (see a summary with '-h')").
+fn with_values(a: clap::Arg, text: &str, lang: Lang) -> clap::Arg {
+    let [values_word, default_word] = tr!(lang, cli::VALUE_WORDS);
+    let mut text = text.to_string();
+    if a.get_action().takes_values() {
+        let values: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() {
+            text.push_str(&format!(" [{values_word}: {}]", values.join(", ")));
+        }
+        let defaults: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() {
+            text.push_str(&format!(" [{default_word}: {}]", defaults.join(", ")));
+        }
+    }
+    a.help(text)
+        .long_help(None::<&str>)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
 /// Replace the placeholder doc strings with the help texts of a language.
 /// clap's own `--help`/`--version` flags are built first so that their texts
 /// ("global.help", "global.version") are localised too; so are the help's
@@ -410,7 +440,7 @@ fn localise(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             };
             let global = format!("global.{id}");
             if let Some((_, t)) = help.iter().find(|(k, _)| *k == key || *k == global) {
-                cmd = cmd.mut_arg(id.as_str(), |a| a.help(*t));
+                cmd = cmd.mut_arg(id.as_str(), |a| with_values(a, t, lang));
             }
         }
         let subs: Vec<String> = cmd

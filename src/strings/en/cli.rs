@@ -18,7 +18,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.help_command", "Print this help or the help of the given subcommand"),
     ("global.help_command.subcommand", "The subcommand whose help to print"),
     ("query", "Print the employees matching a filter"),
-    ("query.filter", "Filter, e.g. 'kotak>=7 unit~pendidikan' (see docs/filter-language.md)"),
+    ("query.filter", "Filter, e.g. 'kotak>=7 unit~pendidikan' (see docs/filter-language.md); none: everyone"),
     ("query.format", "Output format; xlsx is a workbook (needs -o FILE)"),
     ("query.output", "Write to this file instead of the terminal (a new file; see --force)"),
     ("query.force", "Replace the file if it exists (never the database, a link or a device)"),
@@ -447,4 +447,7 @@ pub fn usage_more(help: &str) -> String {
     format!("For more information: {help}")
 }
 /// clap's placeholders in a usage line.
+/// How an argument's help names its values and its default.
+pub const VALUE_WORDS: [&str; 2] = ["values", "default"];
+
 pub const USAGE_WORDS: &[(&str, &str)] = &[];

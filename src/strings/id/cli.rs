@@ -18,7 +18,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("global.help_command", "Tampilkan bantuan ini atau bantuan subperintah yang disebut"),
     ("global.help_command.subcommand", "Subperintah yang bantuannya ditampilkan"),
     ("query", "Menampilkan pegawai yang cocok dengan filter"),
-    ("query.filter", "Filter, mis. 'kotak>=7 unit~pendidikan' (lihat docs/filter-language.md)"),
+    ("query.filter", "Filter, mis. 'kotak>=7 unit~pendidikan' (lihat docs/filter-language.md); tanpa filter: semua pegawai"),
     ("query.format", "Format keluaran; xlsx adalah buku kerja (perlu -o BERKAS)"),
     ("query.output", "Tulis ke berkas ini, bukan ke terminal (berkas baru; lihat --force)"),
     ("query.force", "Ganti berkas bila sudah ada (tidak pernah basis data, tautan atau perangkat)"),
@@ -440,6 +440,9 @@ pub fn usage_more(help: &str) -> String {
     format!("Keterangan lebih lanjut: {help}")
 }
 /// clap's placeholders in a usage line.
+/// How an argument's help names its values and its default.
+pub const VALUE_WORDS: [&str; 2] = ["nilai", "bawaan"];
+
 pub const USAGE_WORDS: &[(&str, &str)] = &[
     ("[OPTIONS]", "[OPSI]"),
     ("<COMMAND>", "<PERINTAH>"),
