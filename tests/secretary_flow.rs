@@ -348,3 +348,35 @@ fn positions_with_full_codes_and_titles_told_apart() {
         }
     }
 }
+
+#[test]
+fn quick_jump_on_a_shortlist_stays_on_the_shortlist() {
+    let f = session_fixture();
+    let mut app = session_app(&f, Lang::En);
+    shortlist_of(&mut app, "ADM-01");
+    let rows = app.shortlist.as_ref().unwrap().rows.clone();
+    assert!(rows.len() >= 2, "a shortlist to jump in");
+    let last = &app.pool().unwrap().rows[rows[rows.len() - 1].0 as usize];
+    let (nip, first_name) = (
+        last.nip.to_string(),
+        last.nama.split_whitespace().next().unwrap().to_string(),
+    );
+    // `:` and a name: the cursor goes to that shortlisted candidate; the
+    // shortlist stays on screen with its path.
+    keys(&mut app, ":");
+    type_text(&mut app, &nip[..10]);
+    assert_eq!(app.view, View::Shortlist, "the list does not change");
+    assert_eq!(shortlisted_nip(&app), nip);
+    keys(&mut app, "enter");
+    assert_eq!(app.view, View::Shortlist);
+    assert_eq!(shortlisted_nip(&app), nip);
+    // Esc while jumping puts the cursor back where it was.
+    keys(&mut app, "g :");
+    type_text(&mut app, &first_name);
+    keys(&mut app, "esc");
+    assert_eq!(app.shortlist.as_ref().unwrap().cursor.cursor, 0);
+    assert_eq!(app.view, View::Shortlist);
+    // Esc then leaves the shortlist along its path, as before.
+    keys(&mut app, "esc");
+    assert_eq!(app.view, View::Positions);
+}

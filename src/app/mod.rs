@@ -67,6 +67,8 @@ pub struct Prompt {
     /// What cancelling restores: the filter text, or the cursor row.
     restore_text: String,
     restore_cursor: usize,
+    /// A quick jump within the shortlist on screen, not the table.
+    in_shortlist: bool,
 }
 
 /// Something to tell the user once, in the status line.
@@ -400,20 +402,29 @@ impl App {
                     not_found: false,
                     restore_text: text,
                     restore_cursor: self.table.cursor,
+                    in_shortlist: false,
                 });
             }
             Cmd::Jump => {
                 self.help = None;
-                if self.view != View::Table {
+                // On a shortlist the jump looks in the shortlist (the list
+                // stays, Esc goes back as before); elsewhere in the table.
+                let in_shortlist = self.view == View::Shortlist && self.shortlist.is_some();
+                if self.view != View::Table && !in_shortlist {
                     self.section(Crumb::Table);
                 }
+                let restore_cursor = match (&self.shortlist, in_shortlist) {
+                    (Some(s), true) => s.cursor.cursor,
+                    _ => self.table.cursor,
+                };
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Jump,
                     input: LineInput::default(),
                     error: None,
                     not_found: false,
                     restore_text: String::new(),
-                    restore_cursor: self.table.cursor,
+                    restore_cursor,
+                    in_shortlist,
                 });
             }
             Cmd::Grid => {
@@ -626,6 +637,12 @@ impl App {
                     self.request();
                 }
             }
+            PromptKind::Jump if p.in_shortlist => {
+                if let Some(s) = self.shortlist.as_mut() {
+                    let len = s.rows.len();
+                    s.cursor.set(p.restore_cursor, len);
+                }
+            }
             PromptKind::Jump => {
                 let len = self.matches.rows.len();
                 self.table.set(p.restore_cursor, len);
@@ -661,20 +678,38 @@ impl App {
     /// starts with `text` or whose name contains it.
     fn jump(&mut self, text: &str, from: usize) {
         let needle = text.trim().to_lowercase();
-        let len = self.matches.rows.len();
+        let in_shortlist = self.prompt.as_ref().is_some_and(|p| p.in_shortlist);
+        let shortlist = self.shortlist.as_ref().filter(|_| in_shortlist);
+        let len = match shortlist {
+            Some(s) => s.rows.len(),
+            None => self.matches.rows.len(),
+        };
+        let candidate = |i: usize| match shortlist {
+            Some(s) => s
+                .rows
+                .get(i)
+                .and_then(|r| self.pool()?.rows.get(r.0 as usize)),
+            None => self.row(i),
+        };
         let found = if needle.is_empty() || len == 0 {
             None
         } else {
             (0..len).map(|k| (from + k) % len).find(|&i| {
-                self.row(i)
+                candidate(i)
                     .is_some_and(|c| c.nip.starts_with(&needle) || fold::contains(&c.nama, &needle))
             })
         };
         let restore = self.prompt.as_ref().map(|p| p.restore_cursor);
-        match found {
-            Some(i) => self.table.set(i, len),
-            None if needle.is_empty() => self.table.set(restore.unwrap_or(0), len),
-            None => {}
+        let at = match found {
+            Some(i) => Some(i),
+            None if needle.is_empty() => Some(restore.unwrap_or(0)),
+            None => None,
+        };
+        if let Some(i) = at {
+            match self.shortlist.as_mut().filter(|_| in_shortlist) {
+                Some(s) => s.cursor.set(i, len),
+                None => self.table.set(i, len),
+            }
         }
         if let Some(p) = self.prompt.as_mut() {
             p.not_found = found.is_none() && !needle.is_empty();

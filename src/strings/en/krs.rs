@@ -53,7 +53,7 @@ pub fn krs_error(e: &KrsError) -> String {
         KrsError::EmptyPlan => {
             "the succession plan is empty: add successors first (talenta succession add)".into()
         }
-        KrsError::NoEntries(kode) => format!("the succession plan of {kode} has no entries"),
+        KrsError::NoEntries(kode) => format!("the succession plan of {kode} has no entries: add successors with talenta succession add {kode} NIP --readiness R (docs/cli.md)"),
         KrsError::SkUsed { period, sk } => format!(
             "SK {sk} already established the KRS of {period}; a new establishment needs another SK"
         ),

@@ -53,7 +53,7 @@ pub fn krs_error(e: &KrsError) -> String {
         KrsError::EmptyPlan => {
             "rencana suksesi masih kosong: tambahkan suksesor dulu (talenta succession add)".into()
         }
-        KrsError::NoEntries(kode) => format!("rencana suksesi {kode} belum berisi suksesor"),
+        KrsError::NoEntries(kode) => format!("rencana suksesi {kode} belum berisi suksesor: tambahkan dengan talenta succession add {kode} NIP --readiness R (docs/cli.md)"),
         KrsError::SkUsed { period, sk } => format!(
             "SK {sk} sudah menetapkan KRS periode {period}; penetapan baru memerlukan SK lain"
         ),
