@@ -166,7 +166,7 @@ fn the_session_panel_and_discussed_from_the_shortlist() {
     assert_eq!(app.trail().last(), Some(&Crumb::Session));
     assert_eq!(app.selected_candidate().unwrap().0, nip);
     let panel = screen(&app, 120, 40);
-    assert!(panel.contains(&format!("({nip})")), "{panel}");
+    assert!(panel.contains(&format!("Candidate: {nip} ")), "{panel}");
     // Esc: back on the shortlist, the cursor where it was.
     keys(&mut app, "esc");
     assert_eq!(app.view, View::Shortlist);

@@ -4,7 +4,7 @@
 //! candidate's quorum check on top and the panel's keys at the bottom.
 
 use super::glyphs::Mark;
-use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken};
+use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken, width};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
 use crate::app::session::{Pane, Sessions};
@@ -68,14 +68,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let s = &app.sessions;
-    let hint_h = u16::from(area.height >= 6);
+    // The panel's keys, on as many lines as they need (at most three) so that
+    // none is cut; none while a form or a confirmation is open over the
+    // panel (its own keys are in its box; the panel's do nothing then).
+    let lines = match (area.height >= 6, s.form.is_some()) {
+        (true, false) => hint_lines(app, area.width as usize),
+        (true, true) => vec![String::new()],
+        (false, _) => Vec::new(),
+    };
+    let hint_h = (lines.len() as u16).min(3).min(area.height / 3);
     let body = Rect::new(area.x, area.y, area.width, area.height - hint_h);
-    if hint_h > 0 {
-        hints(
+    for (i, line) in lines.iter().take(hint_h as usize).enumerate() {
+        let y = body.bottom() + i as u16;
+        let row = Rect::new(area.x, y, area.width, 1);
+        fill_line(buf, row, y, theme.status);
+        put(
             buf,
-            Rect::new(area.x, area.bottom() - 1, area.width, 1),
-            app,
-            theme,
+            row,
+            area.x,
+            y,
+            &fit(line, area.width as usize),
+            area.width as usize,
+            theme.status,
         );
     }
     if area.width >= SIDE_BY_SIDE {
@@ -105,9 +119,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// The panel's keys as lines of at most `room` columns, each key whole.
+fn hint_lines(app: &App, room: usize) -> Vec<String> {
     let lang = app.lang;
-    fill_line(buf, area, area.y, theme.status);
     let mut parts = Vec::new();
     for (ctx, cmd) in [
         (Context::Session, Cmd::NewSession),
@@ -125,16 +139,17 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             parts.push(format!("{k} {}", action_name(lang, cmd)));
         }
     }
-    let text = format!(" {}", parts.join(" · "));
-    put(
-        buf,
-        area,
-        area.x,
-        area.y,
-        &fit(&text, area.width as usize),
-        area.width as usize,
-        theme.status,
-    );
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(l) if width(l) + 3 + width(&part) <= room => {
+                l.push_str(" · ");
+                l.push_str(&part);
+            }
+            _ => lines.push(format!(" {part}")),
+        }
+    }
+    lines
 }
 
 fn title(buf: &mut Buffer, area: Rect, y: u16, text: &str, focused: bool, theme: &Theme) {

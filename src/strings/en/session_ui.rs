@@ -17,7 +17,7 @@ pub fn quorum_line(quorum: usize, present: usize, members: usize) -> String {
 }
 
 pub fn candidate(nama: &str, nip: &str) -> String {
-    format!("Candidate: {nama} ({nip})")
+    format!("Candidate: {nip} {nama}")
 }
 
 pub const NO_CANDIDATE: &str = "Candidate: none selected (choose one in the table)";

@@ -17,7 +17,7 @@ pub fn quorum_line(quorum: usize, present: usize, members: usize) -> String {
 }
 
 pub fn candidate(nama: &str, nip: &str) -> String {
-    format!("Kandidat: {nama} ({nip})")
+    format!("Kandidat: {nip} {nama}")
 }
 
 pub const NO_CANDIDATE: &str = "Kandidat: belum dipilih (pilih pada tabel)";
