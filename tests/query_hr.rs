@@ -243,14 +243,16 @@ fn a_malformed_nip_is_called_one_by_every_command() {
 }
 
 #[test]
-fn by_needs_no_filter() {
+fn by_needs_no_filter_and_nor_does_query() {
     let (_d, db) = committee_session("Sidang");
     let all = run(&db, &["query", "", "--by", "kotak", "--format", "csv"]);
     let bare = run(&db, &["query", "--by", "kotak", "--format", "csv"]);
     assert_eq!(bare.code, Some(0), "{}", bare.err);
     assert_eq!(bare.out, all.out);
-    // Without --by the filter is still required.
-    assert_eq!(run(&db, &["query"]).code, Some(2));
+    // Without --by too: no filter is everyone.
+    let everyone = run(&db, &["query", "--count"]);
+    assert_eq!(everyone.code, Some(0), "{}", everyone.err);
+    assert_eq!(everyone.out, run(&db, &["query", "", "--count"]).out);
 }
 
 #[test]

@@ -18,13 +18,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-/// Lines under the list: a blank, the session, the grounds, the outcome.
-const DETAIL: u16 = 4;
+/// Lines under the list: a blank, the candidate, the session, the grounds,
+/// the outcome.
+const DETAIL: u16 = 5;
 
 /// The columns' widths for a screen `w` wide: recommendation, session,
 /// outcome; the candidate takes the rest.
 fn widths(w: usize) -> [usize; 4] {
-    let (rec, session, outcome) = if w >= 110 { (34, 16, 30) } else { (22, 14, 18) };
+    // Narrow: the candidate keeps room for a whole NIP (18) and a mark that more follows.
+    let (rec, session, outcome) = if w >= 110 { (34, 16, 30) } else { (22, 14, 17) };
     let candidate = w.saturating_sub(rec + session + outcome + 6);
     [rec, session, candidate, outcome]
 }
@@ -32,10 +34,12 @@ fn widths(w: usize) -> [usize; 4] {
 /// The row's four cells.
 fn cells(lang: Lang, a: &Awaiting) -> [String; 4] {
     let d = &a.decision;
-    let mut rec = format!("#{} {}", d.id, kind_text(lang, &d.kind));
-    if let Some(k) = &d.kode_jabatan {
-        rec.push_str(&format!(" → {k}"));
-    }
+    // The target's code before the kind, the NIP before the name: codes and
+    // NIPs are never cut (issue 19); the words give way.
+    let rec = match &d.kode_jabatan {
+        Some(k) => format!("#{} {k} {}", d.id, kind_text(lang, &d.kind)),
+        None => format!("#{} {}", d.id, kind_text(lang, &d.kind)),
+    };
     let outcome = match &d.outcome {
         Some(o) => tr!(lang, outcome::summary(o)),
         None => tr!(lang, outcome::AWAITING).to_string(),
@@ -44,7 +48,7 @@ fn cells(lang: Lang, a: &Awaiting) -> [String; 4] {
         rec,
         format!("{} · {}", d.session_id, date_text(&a.session_date)),
         match &d.nama {
-            Some(n) => format!("{n} · {}", d.nip),
+            Some(n) => format!("{} {n}", d.nip),
             None => d.nip.clone(),
         },
         outcome,
@@ -114,6 +118,10 @@ fn detail(buf: &mut Buffer, area: Rect, lang: Lang, a: &Awaiting, theme: &Theme)
         None => tr!(lang, outcome::AWAITING).to_string(),
     };
     let lines = [
+        tr!(
+            lang,
+            session_ui::candidate(d.nama.as_deref().unwrap_or(""), &d.nip)
+        ),
         tr!(
             lang,
             session_ui::session_ref(d.session_id, &date_text(&a.session_date))
