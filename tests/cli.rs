@@ -57,6 +57,12 @@ fn query_count_and_table() {
     assert!(t.contains("2 pegawai ditampilkan dari 6"), "{t}");
     let t = stdout(talenta(&db).args(["--lang", "en", "query", "kotak>=7"]));
     assert!(t.contains("2 employees shown of 6"), "{t}");
+    // Cut by --limit: the number that match is still told.
+    let t = stdout(talenta(&db).args(["--lang", "en", "query", "kotak>=7", "--limit", "1"]));
+    assert!(
+        t.contains("1 employees shown of 2 matching, 6 in the talent pool"),
+        "{t}"
+    );
 }
 
 #[test]

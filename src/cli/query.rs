@@ -121,6 +121,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             }
         }),
     }
+    let matched = hits.len();
     if let Some(n) = a.limit {
         hits.truncate(n);
     }
@@ -139,7 +140,10 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
             let header: &[&str] = tr!(ctx.lang, cli::QUERY_HEADER);
             let rows: Vec<Vec<String>> = hits.iter().map(|c| output::table_row(c, &pool)).collect();
             let mut text = output::table(header, &rows, &[18, 36, 36, 30, 6, 7, 8, 5]);
-            text.push_str(&tr!(ctx.lang, cli::matches_line(rows.len(), pool.len())));
+            text.push_str(&tr!(
+                ctx.lang,
+                cli::matches_line(rows.len(), matched, pool.len())
+            ));
             text.push('\n');
             output::deliver(ctx, &a.out, &text)
         }

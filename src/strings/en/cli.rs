@@ -247,8 +247,14 @@ pub fn unknown_sort_field(s: &str) -> String {
     )
 }
 
-pub fn matches_line(shown: usize, total: usize) -> String {
-    format!("{shown} employees shown of {total} in the talent pool")
+/// Under the table: how many are shown, and of how many that match (when
+/// `--limit` cut the list) in the pool.
+pub fn matches_line(shown: usize, matched: usize, total: usize) -> String {
+    if shown < matched {
+        format!("{shown} employees shown of {matched} matching, {total} in the talent pool")
+    } else {
+        format!("{shown} employees shown of {total} in the talent pool")
+    }
 }
 
 /// No employee has `nip`: or, when it is no NIP at all, why not (one

@@ -243,8 +243,16 @@ pub fn unknown_sort_field(s: &str) -> String {
     format!("tidak bisa mengurutkan menurut '{s}': bukan kolom filter (mis. nama, usia, kotak, golongan, integritas)")
 }
 
-pub fn matches_line(shown: usize, total: usize) -> String {
-    format!("{shown} pegawai ditampilkan dari {total} dalam kumpulan talenta")
+/// Under the table: how many are shown, and of how many that match (when
+/// `--limit` cut the list) in the pool.
+pub fn matches_line(shown: usize, matched: usize, total: usize) -> String {
+    if shown < matched {
+        format!(
+            "{shown} pegawai ditampilkan dari {matched} yang cocok, {total} dalam kumpulan talenta"
+        )
+    } else {
+        format!("{shown} pegawai ditampilkan dari {total} dalam kumpulan talenta")
+    }
 }
 
 /// No employee has `nip`: or, when it is no NIP at all, why not (one
