@@ -446,3 +446,22 @@ fn query_without_a_filter_is_everyone() {
     assert_eq!(all, stdout(talenta(&db).args(["query", "", "--count"])));
     assert!(all.trim().parse::<u32>().unwrap() > 5, "{all}");
 }
+
+/// A NIP as copied from a decree or a spreadsheet (groups with blanks, a
+/// leading apostrophe) is the NIP, as the import reads it; a short one is
+/// still refused with why.
+#[test]
+fn nips_as_copied_from_a_decree_or_a_spreadsheet() {
+    let (_d, db) = pool();
+    let exact = stdout(talenta(&db).args(["--lang", "en", "show", "198609262015051001"]));
+    for copied in ["19860926 201505 1 001", "'198609262015051001"] {
+        let shown = stdout(talenta(&db).args(["--lang", "en", "show", copied]));
+        assert_eq!(shown, exact, "{copied}");
+    }
+    let out = talenta(&db)
+        .args(["--lang", "en", "show", "19860926 201505 1 00"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid NIP"));
+}

@@ -129,6 +129,7 @@ pub enum Command {
     /// show
     Show {
         /// nip
+        #[arg(value_parser = nip_arg)]
         nip: String,
         /// format
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
@@ -183,7 +184,7 @@ pub enum Command {
     /// compare
     Compare {
         /// nips
-        #[arg(value_name = "NIP", num_args = 1..)]
+        #[arg(value_name = "NIP", num_args = 1.., value_parser = nip_arg)]
         nips: Vec<String>,
         /// position
         #[arg(long, value_name = "KODE")]
@@ -253,7 +254,7 @@ pub enum SuccessionCommand {
         #[arg(value_name = "KODE")]
         kode: String,
         /// nip
-        #[arg(value_name = "NIP")]
+        #[arg(value_name = "NIP", value_parser = nip_arg)]
         nip: String,
         /// readiness
         #[arg(long, value_name = "READINESS")]
@@ -271,7 +272,7 @@ pub enum SuccessionCommand {
         #[arg(value_name = "KODE")]
         kode: String,
         /// nip
-        #[arg(value_name = "NIP")]
+        #[arg(value_name = "NIP", value_parser = nip_arg)]
         nip: String,
         /// reason
         #[arg(long, value_name = "TEXT")]
@@ -325,6 +326,14 @@ fn prescan_lang(args: &[String]) -> Option<Lang> {
         }
     }
     None
+}
+
+/// A NIP argument as HR admins copy it from a decree or a spreadsheet: a
+/// leading apostrophe dropped and the blanks between its groups removed
+/// (`'19860926 201505 1 001`), the same reading as the import's. What is
+/// still no NIP is refused by the command, with why.
+pub fn nip_arg(s: &str) -> Result<String, String> {
+    Ok(crate::import::forms::nip_text(s).into_owned())
 }
 
 /// The whole command tree with every help text in `lang`: what `--help`

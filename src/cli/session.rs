@@ -82,6 +82,7 @@ pub enum SessionCommand {
         /// name
         name: String,
         /// nip
+        #[arg(value_parser = super::nip_arg)]
         nip: String,
         /// reason
         #[arg(long)]
@@ -92,6 +93,7 @@ pub enum SessionCommand {
         /// id
         id: i64,
         /// nip
+        #[arg(value_parser = super::nip_arg)]
         nip: String,
     },
     /// decide
@@ -99,6 +101,7 @@ pub enum SessionCommand {
         /// id
         id: i64,
         /// nip
+        #[arg(value_parser = super::nip_arg)]
         nip: String,
         /// kind
         #[arg(long, value_name = "KIND")]
@@ -118,6 +121,7 @@ pub enum SessionCommand {
         /// id
         id: i64,
         /// nip
+        #[arg(value_parser = super::nip_arg)]
         nip: String,
         /// kotak
         #[arg(long, value_name = "N", allow_negative_numbers = true)]

@@ -19,6 +19,7 @@ pub enum VoteCommand {
         /// id
         id: i64,
         /// nip
+        #[arg(value_parser = crate::cli::nip_arg)]
         nip: String,
         /// kind
         #[arg(long, value_name = "KIND")]
