@@ -67,8 +67,6 @@ pub struct Prompt {
     /// What cancelling restores: the filter text, or the cursor row.
     restore_text: String,
     restore_cursor: usize,
-    /// A quick jump within the shortlist on screen, not the table.
-    in_shortlist: bool,
 }
 
 /// Something to tell the user once, in the status line.
@@ -402,20 +400,18 @@ impl App {
                     not_found: false,
                     restore_text: text,
                     restore_cursor: self.table.cursor,
-                    in_shortlist: false,
                 });
             }
             Cmd::Jump => {
                 self.help = None;
                 // On a shortlist the jump looks in the shortlist (the list
                 // stays, Esc goes back as before); elsewhere in the table.
-                let in_shortlist = self.view == View::Shortlist && self.shortlist.is_some();
-                if self.view != View::Table && !in_shortlist {
+                if self.view != View::Table && self.jump_list().is_none() {
                     self.section(Crumb::Table);
                 }
-                let restore_cursor = match (&self.shortlist, in_shortlist) {
-                    (Some(s), true) => s.cursor.cursor,
-                    _ => self.table.cursor,
+                let restore_cursor = match self.jump_list() {
+                    Some(s) => s.cursor.cursor,
+                    None => self.table.cursor,
                 };
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Jump,
@@ -424,7 +420,6 @@ impl App {
                     not_found: false,
                     restore_text: String::new(),
                     restore_cursor,
-                    in_shortlist,
                 });
             }
             Cmd::Grid => {
@@ -637,16 +632,7 @@ impl App {
                     self.request();
                 }
             }
-            PromptKind::Jump if p.in_shortlist => {
-                if let Some(s) = self.shortlist.as_mut() {
-                    let len = s.rows.len();
-                    s.cursor.set(p.restore_cursor, len);
-                }
-            }
-            PromptKind::Jump => {
-                let len = self.matches.rows.len();
-                self.table.set(p.restore_cursor, len);
-            }
+            PromptKind::Jump => self.set_jump_cursor(p.restore_cursor),
         }
     }
 
@@ -678,8 +664,7 @@ impl App {
     /// starts with `text` or whose name contains it.
     fn jump(&mut self, text: &str, from: usize) {
         let needle = text.trim().to_lowercase();
-        let in_shortlist = self.prompt.as_ref().is_some_and(|p| p.in_shortlist);
-        let shortlist = self.shortlist.as_ref().filter(|_| in_shortlist);
+        let shortlist = self.jump_list();
         let len = match shortlist {
             Some(s) => s.rows.len(),
             None => self.matches.rows.len(),
@@ -706,13 +691,37 @@ impl App {
             None => None,
         };
         if let Some(i) = at {
-            match self.shortlist.as_mut().filter(|_| in_shortlist) {
-                Some(s) => s.cursor.set(i, len),
-                None => self.table.set(i, len),
-            }
+            self.set_jump_cursor(i);
         }
         if let Some(p) = self.prompt.as_mut() {
             p.not_found = found.is_none() && !needle.is_empty();
+        }
+    }
+
+    /// The shortlist a quick jump looks in: the one on screen; `None` when
+    /// the jump is in the table. (The view does not change while the
+    /// prompt is open, so this is the same from `:` to Enter or Esc.)
+    fn jump_list(&self) -> Option<&positions::ShortlistView> {
+        self.shortlist
+            .as_ref()
+            .filter(|_| self.view == View::Shortlist)
+    }
+
+    /// Put the quick jump's cursor on row `i` of the list it looks in.
+    fn set_jump_cursor(&mut self, i: usize) {
+        match self
+            .shortlist
+            .as_mut()
+            .filter(|_| self.view == View::Shortlist)
+        {
+            Some(s) => {
+                let len = s.rows.len();
+                s.cursor.set(i, len);
+            }
+            None => {
+                let len = self.matches.rows.len();
+                self.table.set(i, len);
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 //! candidate's quorum check on top and the panel's keys at the bottom.
 
 use super::glyphs::Mark;
-use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken, width};
+use super::text::{fill_line, fit, fit_line, message, put, safe, unbroken, wrap_items};
 use super::Theme;
 use crate::app::keymap::{Cmd, Context};
 use crate::app::session::{Pane, Sessions};
@@ -139,17 +139,7 @@ fn hint_lines(app: &App, room: usize) -> Vec<String> {
             parts.push(format!("{k} {}", action_name(lang, cmd)));
         }
     }
-    let mut lines: Vec<String> = Vec::new();
-    for part in parts {
-        match lines.last_mut() {
-            Some(l) if width(l) + 3 + width(&part) <= room => {
-                l.push_str(" · ");
-                l.push_str(&part);
-            }
-            _ => lines.push(format!(" {part}")),
-        }
-    }
-    lines
+    wrap_items(&parts, " · ", room)
 }
 
 fn title(buf: &mut Buffer, area: Rect, y: u16, text: &str, focused: bool, theme: &Theme) {

@@ -153,6 +153,23 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     lines
 }
 
+/// Items (key hints, `k action`) joined by `sep` into lines of at most `w`
+/// columns, each line led by a blank; an item is never split across lines
+/// (one wider than a line is cut by the drawing, as any text).
+pub fn wrap_items(items: &[String], sep: &str, w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(l) if width(l) + width(sep) + width(item) <= w => {
+                l.push_str(sep);
+                l.push_str(item);
+            }
+            _ => lines.push(format!(" {item}")),
+        }
+    }
+    lines
+}
+
 /// Draw a short message wrapped and centred in `area`.
 pub fn message(buf: &mut Buffer, area: Rect, s: &str, style: Style) {
     let lines = wrap(s, area.width as usize);
@@ -175,6 +192,22 @@ mod tests {
         assert_eq!(fit("abcd", 1), "…");
         assert_eq!(skip_cols("kotak>=7", 3), "ak>=7");
         assert_eq!(skip_cols("ab", 5), "");
+    }
+
+    #[test]
+    fn wrap_items_keeps_each_item_whole() {
+        let items: Vec<String> = ["n new", "a present", "d recommend"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            wrap_items(&items, " · ", 80),
+            [" n new · a present · d recommend"]
+        );
+        assert_eq!(
+            wrap_items(&items, " · ", 20),
+            [" n new · a present", " d recommend"]
+        );
+        assert!(wrap_items(&[], " · ", 20).is_empty());
     }
 
     #[test]
