@@ -60,6 +60,18 @@ PEER_SQL="SELECT count(*) FROM employee e JOIN unit u ON u.id = e.unit_id
  AND (SELECT level FROM competency_assessment c WHERE c.employee_id = e.id AND c.kompetensi = 'integritas' ORDER BY tanggal DESC LIMIT 1) >= 4
  AND (SELECT predikat FROM skp s WHERE s.employee_id = e.id ORDER BY tahun DESC LIMIT 1) = 'SB';"
 
+# Issue 18's peer: the same conditions counted on a denormalised table (one row per
+# employee with the unit's name, the latest integritas level and the latest predikat), built
+# once per size beside the database (not timed).
+FLAT_SQL="SELECT count(*) FROM flat WHERE unit LIKE '%pendidikan%' AND integritas >= 4 AND predikat = 'SB';"
+flat_db() {
+    "$SQLITE" "$2" "ATTACH '$1' AS t;
+CREATE TABLE flat AS SELECT e.id, e.nip, e.nama, u.nama AS unit,
+  (SELECT level FROM t.competency_assessment c WHERE c.employee_id = e.id AND c.kompetensi = 'integritas' ORDER BY tanggal DESC LIMIT 1) AS integritas,
+  (SELECT predikat FROM t.skp s WHERE s.employee_id = e.id ORDER BY tahun DESC LIMIT 1) AS predikat
+FROM t.employee e JOIN t.unit u ON u.id = e.unit_id;"
+}
+
 now() { date +%s%N; }
 # median wall-clock milliseconds of REPS runs of a command (output discarded)
 median_ms() {
@@ -107,6 +119,7 @@ for N in "${SIZES[@]}"; do
     t_count=$(median_ms "$BIN" query "$FILTER" --count --db "$DB" --as-of $AS_OF)
     t_count_peer_filter=$(median_ms "$BIN" query "$PEER_FILTER" --count --db "$DB" --as-of $AS_OF)
     s_show="-"; s_count="-"
+    s_flat="-"
     if [ -n "$SQLITE" ]; then
         SHOW_SQL="SELECT e.*, u.nama, u.instansi FROM employee e JOIN unit u ON u.id = e.unit_id WHERE e.nip = '$NIP';
 SELECT tahun, predikat FROM skp WHERE employee_id = (SELECT id FROM employee WHERE nip = '$NIP') ORDER BY tahun;
@@ -115,14 +128,27 @@ SELECT * FROM potential_assessment WHERE employee_id = (SELECT id FROM employee 
 SELECT tahun, nama_pelatihan, jp FROM training WHERE employee_id = (SELECT id FROM employee WHERE nip = '$NIP') ORDER BY tahun DESC;"
         s_show=$(median_ms "$SQLITE" "$DB" "$SHOW_SQL")
         s_count=$(median_ms "$SQLITE" "$DB" "$PEER_SQL")
+        [ -f "$WORK/flat-$N.db" ] || flat_db "$DB" "$WORK/flat-$N.db"
+        s_flat=$(median_ms "$SQLITE" "$WORK/flat-$N.db" "$FLAT_SQL")
+        c=$("$SQLITE" "$WORK/flat-$N.db" "$FLAT_SQL")
         a=$("$BIN" query "$PEER_FILTER" --count --db "$DB" --as-of $AS_OF)
         b=$("$SQLITE" "$DB" "$PEER_SQL")
         [ "$a" = "$b" ] || echo "WARNING: query peer disagrees: talenta $a, sqlite3 $b"
+        [ "$a" = "$c" ] || echo "WARNING: the denormalised peer disagrees: talenta $a, sqlite3 $c"
     fi
     echo "show_ms $t_show | $s_show | $(ratio "$t_show" "$s_show")"
     echo "query_count_ms $t_count (filter: $FILTER)"
-    echo "query_count_peer_filter_ms $t_count_peer_filter | $s_count | $(ratio "$t_count_peer_filter" "$s_count") (filter: $PEER_FILTER)"
+    echo "query_count_peer_filter_ms $t_count_peer_filter | $s_count | $(ratio "$t_count_peer_filter" "$s_count") (filter: $PEER_FILTER; sqlite3 on the record tables)"
+    echo "query_count_flat_peer_ms $t_count_peer_filter | ${s_flat:--} | $(ratio "$t_count_peer_filter" "${s_flat:--}") (the same; sqlite3 on a denormalised table: issue 18's peer, target ratio 0.25)"
     echo "query_count_peak_mb $(peak_mb "$BIN" query "$FILTER" --count --db "$DB" --as-of $AS_OF)"
+    if [ -n "$SQLITE" ]; then
+        # A write by another program makes the snapshot stale: the next call loads the
+        # tables and writes a new one; the one after reads it.
+        "$SQLITE" "$DB" "UPDATE employee SET nama = nama WHERE id = (SELECT min(id) FROM employee);"
+        t0=$(now); "$BIN" query "$FILTER" --count --db "$DB" --as-of $AS_OF >/dev/null
+        echo "query_count_after_a_write_ms $(( ($(now) - t0) / 1000000 )) (rebuilds the snapshot)"
+    fi
+    echo "snapshot_bytes_per_employee $(( $(stat -c %s "$DB-snapshot" 2>/dev/null || echo 0) / N ))"
 
     # Import of the whole CSV set into a fresh database, against sqlite3 .import into bare tables.
     rm -f "$WORK"/imp-$N.db* "$WORK"/bare-$N.db

@@ -95,6 +95,11 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0.text
     }
+    /// The same for every copy of this `Text` (not for an equal text made
+    /// separately): a cheap key for numbering the distinct texts of a pool.
+    pub fn shared_id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
 }
 
 impl std::ops::Deref for Text {

@@ -165,6 +165,22 @@ pub struct Career {
     rare: Option<Box<Rare>>,
 }
 
+/// The whole history and the penalties of a [`Career`] that keeps them (see
+/// [`Career::stored`]).
+pub type StoredRare<'a> = (&'a [PositionSpan], &'a [Penalty]);
+/// The same, owned (see [`Career::from_stored`]).
+pub type OwnedRare = (Box<[PositionSpan]>, Box<[Penalty]>);
+
+/// The inline part of a [`Career`] (see [`Career::stored`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CareerInline {
+    pub starts: [u16; STEPS],
+    pub levels: [u8; STEPS],
+    pub open_start: u16,
+    pub open_tier: Option<Tingkat>,
+    pub flags: u8,
+}
+
 /// The steps of a ladder kept inline.
 pub const STEPS: usize = 4;
 const NO_STEP: u8 = u8::MAX;
@@ -328,6 +344,34 @@ impl Career {
             self.flags |= PENALTIES_KNOWN;
         } else {
             self.flags &= !PENALTIES_KNOWN;
+        }
+    }
+
+    /// The career's fields as they are, for a stored copy (the pool
+    /// snapshot, `store::snapshot`): the inline ladder and, when kept,
+    /// the whole history and the penalties.
+    pub fn stored(&self) -> (CareerInline, Option<StoredRare<'_>>) {
+        (
+            CareerInline {
+                starts: self.starts,
+                levels: self.levels,
+                open_start: self.open_start,
+                open_tier: self.open_tier,
+                flags: self.flags,
+            },
+            self.rare.as_deref().map(|r| (&*r.history, &*r.penalties)),
+        )
+    }
+
+    /// A career from what [`Career::stored`] gave.
+    pub fn from_stored(inline: CareerInline, rare: Option<OwnedRare>) -> Career {
+        Career {
+            starts: inline.starts,
+            levels: inline.levels,
+            open_start: inline.open_start,
+            open_tier: inline.open_tier,
+            flags: inline.flags,
+            rare: rare.map(|(history, penalties)| Box::new(Rare { history, penalties })),
         }
     }
 

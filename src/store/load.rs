@@ -39,7 +39,7 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 
 /// Load every employee with their latest values.
 pub fn load_pool(conn: &Connection, as_of: NaiveDate, rules: &Rules) -> Result<Pool> {
-    load_pool_in_parts(conn, as_of, rules, None, Need::All)
+    load_pool_for(conn, as_of, rules, Need::All)
 }
 
 /// What of each employee a caller needs.
@@ -52,13 +52,89 @@ pub enum Need {
 }
 
 /// [`load_pool`] for a caller that needs only part of each employee.
+///
+/// Through the pool snapshot (`store::snapshot`) when the database is a file
+/// and no transaction is open: a current snapshot is read instead of the
+/// tables; a missing, stale or damaged one is rebuilt from the tables after
+/// this load, unless a write came in meanwhile.
 pub fn load_pool_for(
     conn: &Connection,
     as_of: NaiveDate,
     rules: &Rules,
     need: Need,
 ) -> Result<Pool> {
-    load_pool_in_parts(conn, as_of, rules, None, need)
+    let (pool, due) = load_pool_snapshot_later(conn, as_of, rules, need)?;
+    if let Some(due) = due {
+        due.write(&pool);
+    }
+    Ok(pool)
+}
+
+/// [`load_pool_for`] that leaves writing a new snapshot to the caller (the
+/// screen shows the pool first, then writes it on its loader thread).
+pub fn load_pool_snapshot_later(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    need: Need,
+) -> Result<(Pool, Option<SnapshotDue>)> {
+    let (rows, due) = match super::snapshot::path_of(conn) {
+        Some(file) => rows_through_snapshot(conn, &file, rules, need)?,
+        None => (load_rows_in_parts(conn, rules, None, need)?, None),
+    };
+    let pool = with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))?;
+    Ok((pool, due))
+}
+
+/// A snapshot to write of a pool loaded from the tables: the database's
+/// stamp was armed and unchanged over the load.
+#[must_use]
+pub struct SnapshotDue {
+    db: std::path::PathBuf,
+    stamp: super::snapshot::Stamp,
+}
+
+impl SnapshotDue {
+    /// Write the snapshot of `pool` (the pool this was returned with). A
+    /// snapshot that cannot be written (a full disk, a read-only folder) only
+    /// means the next load reads the tables again.
+    pub fn write(self, pool: &Pool) {
+        let _ = super::snapshot::write(&self.db, &pool.rows, &self.stamp, &pool.rules);
+    }
+}
+
+/// The employees from the snapshot `file` when it is current; else from the
+/// tables, with the snapshot to write when the stamp stayed armed and
+/// unchanged over the load (see `store::snapshot`).
+fn rows_through_snapshot(
+    conn: &Connection,
+    file: &std::path::Path,
+    rules: &Rules,
+    need: Need,
+) -> Result<(Vec<Candidate>, Option<SnapshotDue>)> {
+    use super::snapshot;
+    if let Ok(rows) = snapshot::read(conn, file, rules, need)? {
+        return Ok((rows, None));
+    }
+    // Arming needs the write lock for a moment: a database another process is
+    // writing (an import) or a read-only one is loaded without a snapshot.
+    conn.busy_timeout(std::time::Duration::ZERO)?;
+    let armed = snapshot::arm(conn);
+    conn.busy_timeout(super::busy_timeout())?;
+    if armed.is_err() {
+        return Ok((load_rows_in_parts(conn, rules, None, need)?, None));
+    }
+    let before = snapshot::stamp(conn)?;
+    let rows = load_rows_in_parts(conn, rules, None, Need::All)?;
+    let after = snapshot::stamp(conn)?;
+    let due = match (before, after, conn.path()) {
+        (Some(b), Some(a), Some(db)) if a == b && b.armed => Some(SnapshotDue {
+            db: std::path::PathBuf::from(db),
+            stamp: b,
+        }),
+        _ => None,
+    };
+    Ok((rows, due))
 }
 
 /// [`load_pool`] with the number of loader threads fixed (for tests and
@@ -73,12 +149,23 @@ pub fn load_pool_in_parts(
     parts: Option<usize>,
     need: Need,
 ) -> Result<Pool> {
+    let rows = load_rows_in_parts(conn, rules, parts, need)?;
+    with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))
+}
+
+/// The employees of [`load_pool_in_parts`], before the committee records.
+fn load_rows_in_parts(
+    conn: &Connection,
+    rules: &Rules,
+    parts: Option<usize>,
+    need: Need,
+) -> Result<Vec<Candidate>> {
     let (lo, hi): (Option<i64>, Option<i64>) =
         conn.query_row("SELECT min(id), max(id) FROM employee", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
     let (Some(lo), Some(hi)) = (lo, hi) else {
-        return Ok(Pool::new(Vec::new(), as_of, rules.clone()));
+        return Ok(Vec::new());
     };
     let parts = match parts {
         Some(n) if can_share(conn) => n.clamp(1, 64).min((hi - lo + 1) as usize),
@@ -133,7 +220,7 @@ pub fn load_pool_in_parts(
         }
         rows
     };
-    with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))
+    Ok(rows)
 }
 
 /// Whether other connections see what `conn` sees.

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod records;
 pub mod schema;
 pub mod session;
+pub mod snapshot;
 pub mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

@@ -2,7 +2,7 @@
 //! migration runs in the same transaction as the version bump.
 
 /// Migrations in order; index + 1 is the version each one brings the database to.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The schema version this build of talenta writes.
 pub fn latest_version() -> i64 {
@@ -503,4 +503,183 @@ INSERT INTO training_v10 (employee_id, tahun, nama_pelatihan, urutan, jp)
     SELECT employee_id, tahun, nama_pelatihan, 1, jp FROM training;
 DROP TABLE training;
 ALTER TABLE training_v10 RENAME TO training;
+"#;
+
+/// V11, issue 18: the pool snapshot's change stamp (`store::snapshot`).
+/// - `snapshot_state`: one row; a builder sets `armed` with a new `counter`
+///   and `token` before it loads the pool, and stamps its snapshot with them.
+/// - `snapshot_stale_*`: any row written to a table the pool is loaded from,
+///   by any program, disarms the stamp and moves the counter, in the writer's
+///   transaction: a snapshot taken before is never used again. Only the first
+///   row after a build pays the update; later rows see it disarmed.
+/// - `pool_stale_*`: a record written outside talenta's writers (the sqlite3
+///   shell) drops its employee's `pool` row, which the loader then computes
+///   from the records (`store::load`); talenta's writers write the row again
+///   after their records, in the same transaction (`store::pool::refresh`).
+///
+/// Written to run again over its own objects (tests fake older versions).
+const V11: &str = r#"
+CREATE TABLE IF NOT EXISTS snapshot_state (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    counter  INTEGER NOT NULL,
+    token    BLOB NOT NULL,
+    armed    INTEGER NOT NULL CHECK (armed IN (0, 1))
+);
+INSERT OR IGNORE INTO snapshot_state (id, counter, token, armed) VALUES (1, 0, randomblob(8), 0);
+DROP TRIGGER IF EXISTS snapshot_stale_employee_insert;
+CREATE TRIGGER snapshot_stale_employee_insert AFTER INSERT ON employee
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_employee_update;
+CREATE TRIGGER snapshot_stale_employee_update AFTER UPDATE ON employee
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_employee_delete;
+CREATE TRIGGER snapshot_stale_employee_delete AFTER DELETE ON employee
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_unit_insert;
+CREATE TRIGGER snapshot_stale_unit_insert AFTER INSERT ON unit
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_unit_update;
+CREATE TRIGGER snapshot_stale_unit_update AFTER UPDATE ON unit
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_unit_delete;
+CREATE TRIGGER snapshot_stale_unit_delete AFTER DELETE ON unit
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_pool_insert;
+CREATE TRIGGER snapshot_stale_pool_insert AFTER INSERT ON pool
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_pool_update;
+CREATE TRIGGER snapshot_stale_pool_update AFTER UPDATE ON pool
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_pool_delete;
+CREATE TRIGGER snapshot_stale_pool_delete AFTER DELETE ON pool
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_position_history_insert;
+CREATE TRIGGER snapshot_stale_position_history_insert AFTER INSERT ON position_history
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_position_history_update;
+CREATE TRIGGER snapshot_stale_position_history_update AFTER UPDATE ON position_history
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_position_history_delete;
+CREATE TRIGGER snapshot_stale_position_history_delete AFTER DELETE ON position_history
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_penalty_insert;
+CREATE TRIGGER snapshot_stale_penalty_insert AFTER INSERT ON penalty
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_penalty_update;
+CREATE TRIGGER snapshot_stale_penalty_update AFTER UPDATE ON penalty
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_penalty_delete;
+CREATE TRIGGER snapshot_stale_penalty_delete AFTER DELETE ON penalty
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_import_meta_insert;
+CREATE TRIGGER snapshot_stale_import_meta_insert AFTER INSERT ON import_meta
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_import_meta_update;
+CREATE TRIGGER snapshot_stale_import_meta_update AFTER UPDATE ON import_meta
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_import_meta_delete;
+CREATE TRIGGER snapshot_stale_import_meta_delete AFTER DELETE ON import_meta
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_skp_insert;
+CREATE TRIGGER snapshot_stale_skp_insert AFTER INSERT ON skp
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_skp_update;
+CREATE TRIGGER snapshot_stale_skp_update AFTER UPDATE ON skp
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_skp_delete;
+CREATE TRIGGER snapshot_stale_skp_delete AFTER DELETE ON skp
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_competency_assessment_insert;
+CREATE TRIGGER snapshot_stale_competency_assessment_insert AFTER INSERT ON competency_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_competency_assessment_update;
+CREATE TRIGGER snapshot_stale_competency_assessment_update AFTER UPDATE ON competency_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_competency_assessment_delete;
+CREATE TRIGGER snapshot_stale_competency_assessment_delete AFTER DELETE ON competency_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_potential_assessment_insert;
+CREATE TRIGGER snapshot_stale_potential_assessment_insert AFTER INSERT ON potential_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_potential_assessment_update;
+CREATE TRIGGER snapshot_stale_potential_assessment_update AFTER UPDATE ON potential_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_potential_assessment_delete;
+CREATE TRIGGER snapshot_stale_potential_assessment_delete AFTER DELETE ON potential_assessment
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_training_insert;
+CREATE TRIGGER snapshot_stale_training_insert AFTER INSERT ON training
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_training_update;
+CREATE TRIGGER snapshot_stale_training_update AFTER UPDATE ON training
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS snapshot_stale_training_delete;
+CREATE TRIGGER snapshot_stale_training_delete AFTER DELETE ON training
+    WHEN (SELECT armed FROM snapshot_state WHERE id = 1) = 1
+    BEGIN UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1; END;
+DROP TRIGGER IF EXISTS pool_stale_skp_insert;
+CREATE TRIGGER pool_stale_skp_insert AFTER INSERT ON skp
+    BEGIN DELETE FROM pool WHERE employee_id = NEW.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_skp_update;
+CREATE TRIGGER pool_stale_skp_update AFTER UPDATE ON skp
+    BEGIN DELETE FROM pool WHERE employee_id IN (OLD.employee_id, NEW.employee_id); END;
+DROP TRIGGER IF EXISTS pool_stale_skp_delete;
+CREATE TRIGGER pool_stale_skp_delete AFTER DELETE ON skp
+    BEGIN DELETE FROM pool WHERE employee_id = OLD.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_competency_assessment_insert;
+CREATE TRIGGER pool_stale_competency_assessment_insert AFTER INSERT ON competency_assessment
+    BEGIN DELETE FROM pool WHERE employee_id = NEW.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_competency_assessment_update;
+CREATE TRIGGER pool_stale_competency_assessment_update AFTER UPDATE ON competency_assessment
+    BEGIN DELETE FROM pool WHERE employee_id IN (OLD.employee_id, NEW.employee_id); END;
+DROP TRIGGER IF EXISTS pool_stale_competency_assessment_delete;
+CREATE TRIGGER pool_stale_competency_assessment_delete AFTER DELETE ON competency_assessment
+    BEGIN DELETE FROM pool WHERE employee_id = OLD.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_potential_assessment_insert;
+CREATE TRIGGER pool_stale_potential_assessment_insert AFTER INSERT ON potential_assessment
+    BEGIN DELETE FROM pool WHERE employee_id = NEW.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_potential_assessment_update;
+CREATE TRIGGER pool_stale_potential_assessment_update AFTER UPDATE ON potential_assessment
+    BEGIN DELETE FROM pool WHERE employee_id IN (OLD.employee_id, NEW.employee_id); END;
+DROP TRIGGER IF EXISTS pool_stale_potential_assessment_delete;
+CREATE TRIGGER pool_stale_potential_assessment_delete AFTER DELETE ON potential_assessment
+    BEGIN DELETE FROM pool WHERE employee_id = OLD.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_training_insert;
+CREATE TRIGGER pool_stale_training_insert AFTER INSERT ON training
+    BEGIN DELETE FROM pool WHERE employee_id = NEW.employee_id; END;
+DROP TRIGGER IF EXISTS pool_stale_training_update;
+CREATE TRIGGER pool_stale_training_update AFTER UPDATE ON training
+    BEGIN DELETE FROM pool WHERE employee_id IN (OLD.employee_id, NEW.employee_id); END;
+DROP TRIGGER IF EXISTS pool_stale_training_delete;
+CREATE TRIGGER pool_stale_training_delete AFTER DELETE ON training
+    BEGIN DELETE FROM pool WHERE employee_id = OLD.employee_id; END;
 "#;

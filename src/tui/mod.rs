@@ -17,7 +17,7 @@ use crate::app::filtering::{Filtering, Worker};
 use crate::app::session::backend::StoreSessions;
 use crate::app::{Action, App, Fatal, KeyMap, Options};
 use crate::context::{CliError, CliResult, Ctx};
-use crate::store::load::load_pool;
+use crate::store::load::{load_pool_snapshot_later, Need};
 use crate::store::positions::load_positions;
 use crate::store::{OpenMode, Store};
 use crate::tr;
@@ -146,14 +146,20 @@ fn spawn_loader(ctx: &Ctx, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
         .name("talenta-load".into())
         .spawn(move || {
             let loaded = Store::open(&db, OpenMode::Existing).and_then(|s| {
-                let pool = load_pool(&s.conn, as_of, &rules)?;
+                let (pool, due) = load_pool_snapshot_later(&s.conn, as_of, &rules, Need::All)?;
                 let positions = load_positions(&s.conn)?;
-                Ok((pool, positions))
+                Ok((pool, due, positions))
             });
             match loaded {
-                Ok((pool, positions)) => {
+                Ok((pool, due, positions)) => {
+                    let pool = Arc::new(pool);
                     let _ = tx.send(Msg::Action(Action::PositionsLoaded(Arc::new(positions))));
-                    let _ = tx.send(Msg::Action(Action::PoolLoaded(Arc::new(pool))));
+                    let _ = tx.send(Msg::Action(Action::PoolLoaded(pool.clone())));
+                    // The pool is on the screen; the snapshot for the next
+                    // start is written here, off the input path.
+                    if let Some(due) = due {
+                        due.write(&pool);
+                    }
                 }
                 Err(e) => {
                     let _ = tx.send(Msg::Action(Action::PoolFailed(tr!(
