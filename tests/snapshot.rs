@@ -482,3 +482,73 @@ fn a_process_killed_while_building_leaves_the_old_snapshot_or_none() {
         assert_eq!(String::from_utf8_lossy(&o.stdout), want, "kill {i}");
     }
 }
+
+/// `query F --count` reads a current snapshot without building the pool:
+/// each employee as the pool has it (the 9-box with the rules in force, the
+/// latest calibration, the KRS flag), so every count equals the count over the
+/// pool computed from the records, through the library and the binary.
+#[test]
+fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
+    use talenta::domain::filter;
+    use talenta::store::load::count_from_snapshot;
+    let (d, db) = common_cli::committee_session("Hitung");
+    let mut s = Store::open(&db, OpenMode::Existing).unwrap();
+    calibrate(
+        &mut s,
+        &actor(),
+        &Rules::default(),
+        1,
+        &CalibrationInput {
+            nip: common_cli::SITI.into(),
+            kotak: 9,
+            reason: "bukti penugasan".into(),
+            votes: None,
+        },
+    )
+    .unwrap();
+    let rules = Rules::default();
+    let records = load_pool_from_records(&s.conn, as_of(), &rules).unwrap();
+    // No snapshot yet: the caller loads the pool (which writes one).
+    let none = count_from_snapshot(&s.conn, as_of(), &rules, Need::All, &|_| true).unwrap();
+    assert_eq!(none, None);
+    load_pool(&s.conn, as_of(), &rules).unwrap();
+    for text in [
+        "kotak>=7",
+        "kotak=9",
+        "kalibrasi=ya",
+        "kotak_hitung=5",
+        "unit~dinas",
+        "fauzi",
+        "usia>45 golongan>=III/c",
+        "pensiun<10thn",
+        "pengalaman.pengawas>=2",
+        "kinerja=SB or potensi=tinggi",
+        "not jk=P",
+    ] {
+        let f = filter::parse(text).unwrap();
+        let want = records
+            .rows
+            .iter()
+            .filter(|c| f.matches_with(c, as_of(), &rules))
+            .count();
+        let need = if f.reads_names() {
+            Need::All
+        } else {
+            Need::NoNames
+        };
+        let keep = |c: &talenta::domain::Candidate| f.matches_with(c, as_of(), &rules);
+        let got = count_from_snapshot(&s.conn, as_of(), &rules, need, &keep).unwrap();
+        assert_eq!(got, Some(want), "{text}");
+        let cli = common_cli::ok(&db, &["query", text, "--count"]);
+        assert_eq!(
+            cli.trim(),
+            want.to_string(),
+            "{text} (talenta query --count)"
+        );
+    }
+    assert!(records
+        .rows
+        .iter()
+        .any(|c| c.kotak == Some(9) && c.calibration.is_some()));
+    drop(d);
+}

@@ -5,7 +5,7 @@ use super::{CliError, CliResult, Ctx, TableFormat};
 use crate::domain::filter::{self, Field};
 use crate::domain::Candidate;
 use crate::present::{Cell, Sheet};
-use crate::store::load::{load_pool_for, Need};
+use crate::store::load::{count_from_snapshot, load_pool_for, Need};
 use crate::tr;
 
 pub struct Args {
@@ -85,6 +85,16 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     } else {
         Need::All
     };
+    if a.count {
+        // From a current snapshot, without building the pool.
+        let (as_of, rules) = (ctx.as_of, ctx.rules());
+        let keep = |c: &Candidate| f.matches_with(c, as_of, rules);
+        let counted = count_from_snapshot(&store.conn, as_of, rules, need, &keep)
+            .map_err(|e| ctx.store_error(e))?;
+        if let Some(n) = counted {
+            return output::deliver(ctx, &a.out, &format!("{n}\n"));
+        }
+    }
     let pool =
         load_pool_for(&store.conn, ctx.as_of, ctx.rules(), need).map_err(|e| ctx.store_error(e))?;
     let as_of = pool.as_of;

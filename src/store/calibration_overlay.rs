@@ -45,6 +45,11 @@ fn latest(conn: &Connection, only: Option<i64>) -> Result<Vec<(i64, Calibration)
     Ok(rows)
 }
 
+/// The latest calibration of each calibrated employee, by employee id.
+pub fn latest_by_employee(conn: &Connection) -> Result<HashMap<i64, Calibration>> {
+    Ok(latest(conn, None)?.into_iter().collect())
+}
+
 /// Put each candidate's latest calibration on it and recompute its box with
 /// `rules` (call once, after the boxes were computed).
 pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result<()> {

@@ -338,11 +338,24 @@ pub(crate) fn replay(
 /// position): the filter's `krs`, the shortlists' mark. By employee id, so a
 /// pool loaded without names is flagged too.
 pub fn mark_members(conn: &Connection, pool: &mut crate::domain::Pool) -> Result<()> {
-    let period = crate::domain::krs::current_period(pool.as_of);
-    let members = in_force(conn, Some(period))?;
-    if members.is_empty() {
+    let ids = member_ids(conn, pool.as_of)?;
+    if ids.is_empty() {
         return Ok(());
     }
+    for c in pool.rows.iter_mut().filter(|c| ids.contains(&c.id)) {
+        c.krs = true;
+    }
+    Ok(())
+}
+
+/// The employee ids of the members of the KRS established for the year of
+/// `as_of` (any position).
+pub fn member_ids(
+    conn: &Connection,
+    as_of: chrono::NaiveDate,
+) -> Result<std::collections::HashSet<i64>> {
+    let period = crate::domain::krs::current_period(as_of);
+    let members = in_force(conn, Some(period))?;
     // By employee id, not NIP: a pool loaded for a count carries no NIPs.
     let mut ids = std::collections::HashSet::new();
     let mut stmt = conn.prepare_cached("SELECT id FROM employee WHERE nip = ?1")?;
@@ -354,8 +367,5 @@ pub fn mark_members(conn: &Connection, pool: &mut crate::domain::Pool) -> Result
             ids.insert(id);
         }
     }
-    for c in pool.rows.iter_mut().filter(|c| ids.contains(&c.id)) {
-        c.krs = true;
-    }
-    Ok(())
+    Ok(ids)
 }

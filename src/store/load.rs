@@ -86,6 +86,35 @@ pub fn load_pool_snapshot_later(
     Ok((pool, due))
 }
 
+/// How many employees `keep` holds for, read from a current snapshot without
+/// building the pool: each employee as [`load_pool_for`] gives it (the 9-box
+/// computed with `rules`, the latest calibration, the KRS flag). `None` when
+/// there is no current snapshot: the caller loads the pool (which rebuilds it).
+pub fn count_from_snapshot(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    need: Need,
+    keep: &(dyn Fn(&Candidate) -> bool + Sync),
+) -> Result<Option<usize>> {
+    let Some(file) = super::snapshot::path_of(conn) else {
+        return Ok(None);
+    };
+    let calibrations = super::calibration_overlay::latest_by_employee(conn)?;
+    let krs = super::krs::member_ids(conn, as_of)?;
+    let each = |c: &mut Candidate| {
+        // As `Pool::new` and `with_committee_records` do.
+        c.compute_kotak(rules);
+        if let Some(cal) = calibrations.get(&c.id) {
+            c.calibration = Some(Box::new(cal.clone()));
+            c.compute_kotak(rules);
+        }
+        c.krs = krs.contains(&c.id);
+        keep(c)
+    };
+    Ok(super::snapshot::count(conn, &file, rules, need, &each)?.ok())
+}
+
 /// A snapshot to write of a pool loaded from the tables: the database's
 /// stamp was armed and unchanged over the load.
 #[must_use]

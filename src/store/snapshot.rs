@@ -134,29 +134,69 @@ pub fn read(
     rules: &Rules,
     need: super::load::Need,
 ) -> Result<std::result::Result<Vec<Candidate>, Unusable>> {
+    Ok(match open_current(conn, file, rules)? {
+        Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
+            let layout = Layout::of(payload, rows)?;
+            decode_all(&layout, need)
+        }),
+        Err(why) => Err(why),
+    })
+}
+
+/// How many employees of a current snapshot `keep` holds for, each decoded
+/// in turn into a place of its own instead of into a pool (a count needs no
+/// pool: no vector of a million employees is built), or why there is none
+/// to use. `keep` may change the employee (the committee's records).
+pub fn count(
+    conn: &Connection,
+    file: &Path,
+    rules: &Rules,
+    need: super::load::Need,
+    keep: &(dyn Fn(&mut Candidate) -> bool + Sync),
+) -> Result<std::result::Result<usize, Unusable>> {
+    Ok(match open_current(conn, file, rules)? {
+        Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
+            let layout = Layout::of(payload, rows)?;
+            count_all(&layout, need, keep)
+        }),
+        Err(why) => Err(why),
+    })
+}
+
+/// The file mapped, when the database's stamp is armed (else stale).
+fn open_current(
+    conn: &Connection,
+    file: &Path,
+    _rules: &Rules,
+) -> Result<std::result::Result<Mapped, Unusable>> {
     let f = match std::fs::File::open(file) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(Unusable::Missing)),
         Err(_) => return Ok(Err(Unusable::Damaged("unreadable"))),
-    };
-    let Some(now) = stamp(conn)?.filter(|s| s.armed) else {
-        return Ok(Err(Unusable::Stale));
     };
     if f.metadata()
         .map_or(true, |m| !m.is_file() || m.len() < HEADER as u64)
     {
         return Ok(Err(Unusable::Damaged("not a snapshot")));
     }
+    let Some(now) = stamp(conn)?.filter(|s| s.armed) else {
+        return Ok(Err(Unusable::Stale));
+    };
     // SAFETY: the mapping is read while the file is open. talenta never
     // writes a snapshot in place: a new one is a new file renamed over the
     // name (see `write`), so the mapped file keeps its contents even when a
     // newer snapshot replaces it meanwhile. Only another program truncating
     // this very file during the read could make a page unreadable.
-    let map = match unsafe { memmap2::Mmap::map(&f) } {
-        Ok(m) => m,
-        Err(_) => return Ok(Err(Unusable::Damaged("unreadable"))),
-    };
-    Ok(decode_file(&map, &now, rules, need))
+    Ok(match unsafe { memmap2::Mmap::map(&f) } {
+        Ok(map) => Ok(Mapped { map, now }),
+        Err(_) => Err(Unusable::Damaged("unreadable")),
+    })
+}
+
+/// A mapped snapshot file and the database's stamp it must carry.
+struct Mapped {
+    map: memmap2::Mmap,
+    now: Stamp,
 }
 
 /// The header's fields.
@@ -178,13 +218,10 @@ fn schema_version() -> u32 {
     u32::try_from(super::schema::latest_version()).unwrap_or(u32::MAX)
 }
 
-/// Check a whole file against the current stamp and rules, then decode it.
-fn decode_file(
-    bytes: &[u8],
-    now: &Stamp,
-    rules: &Rules,
-    need: super::load::Need,
-) -> std::result::Result<Vec<Candidate>, Unusable> {
+/// Check a whole file against the current stamp and rules: the number of
+/// employees and the payload.
+fn checked<'a>(file: &'a Mapped, rules: &Rules) -> Read<(u64, &'a [u8])> {
+    let bytes: &[u8] = &file.map;
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(Unusable::Damaged("not a snapshot"));
     }
@@ -210,7 +247,7 @@ fn decode_file(
         return Err(Unusable::Damaged("cut short or extended"));
     }
     if header.schema != schema_version()
-        || header.stamp != *now
+        || header.stamp != file.now
         || header.thresholds != thresholds(rules)
     {
         return Err(Unusable::Stale);
@@ -218,7 +255,7 @@ fn decode_file(
     if crc32fast::hash(payload) != crc {
         return Err(Unusable::Damaged("checksum"));
     }
-    decode_payload(payload, header.rows, need)
+    Ok((header.rows, payload))
 }
 
 /// Write the snapshot of `rows` for `stamp` (taken as described in the
@@ -569,68 +606,149 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode_payload(payload: &[u8], rows: u64, need: super::load::Need) -> Read<Vec<Candidate>> {
-    let mut r = Reader::new(payload);
-    let n_texts = r.u32()? as usize;
-    let mut texts: Vec<Text> = Vec::with_capacity(n_texts.min(payload.len() / 4));
-    for _ in 0..n_texts {
-        let len = r.u32()? as usize;
-        texts.push(Text::new(r.str(len)?));
-    }
-    let n_chunks = r.u32()? as usize;
-    let mut starts: Vec<usize> = Vec::with_capacity(n_chunks.min(payload.len() / 8));
-    for _ in 0..n_chunks {
-        starts.push(usize::try_from(r.u64()?).map_err(|_| BAD)?);
-    }
-    let body = &payload[r.pos..];
-    let rows = usize::try_from(rows).map_err(|_| BAD)?;
-    if n_chunks != rows.div_ceil(CHUNK) || starts.windows(2).any(|w| w[0] > w[1]) {
-        return Err(BAD);
-    }
-    // (first byte, last byte, employees) of each chunk.
-    let spans: Vec<(usize, usize, usize)> = (0..n_chunks)
-        .map(|k| {
-            let end = starts.get(k + 1).copied().unwrap_or(body.len());
-            let count = (rows - k * CHUNK).min(CHUNK);
-            (starts[k], end, count)
+/// A chunk of the payload: its first byte, its end byte, its employees.
+type Span = (usize, usize, usize);
+
+/// A checked payload's parts: the texts, the chunks and the employees' bytes.
+struct Layout<'a> {
+    texts: Vec<Text>,
+    spans: Vec<Span>,
+    body: &'a [u8],
+    rows: usize,
+}
+
+impl<'a> Layout<'a> {
+    fn of(payload: &'a [u8], rows: u64) -> Read<Layout<'a>> {
+        let mut r = Reader::new(payload);
+        let n_texts = r.u32()? as usize;
+        let mut texts: Vec<Text> = Vec::with_capacity(n_texts.min(payload.len() / 4));
+        for _ in 0..n_texts {
+            let len = r.u32()? as usize;
+            texts.push(Text::new(r.str(len)?));
+        }
+        let n_chunks = r.u32()? as usize;
+        let mut starts: Vec<usize> = Vec::with_capacity(n_chunks.min(payload.len() / 8));
+        for _ in 0..n_chunks {
+            starts.push(usize::try_from(r.u64()?).map_err(|_| BAD)?);
+        }
+        let body = &payload[r.pos..];
+        let rows = usize::try_from(rows).map_err(|_| BAD)?;
+        if n_chunks != rows.div_ceil(CHUNK) || starts.windows(2).any(|w| w[0] > w[1]) {
+            return Err(BAD);
+        }
+        let spans: Vec<Span> = (0..n_chunks)
+            .map(|k| {
+                let end = starts.get(k + 1).copied().unwrap_or(body.len());
+                let count = (rows - k * CHUNK).min(CHUNK);
+                (starts[k], end, count)
+            })
+            .collect();
+        if spans.iter().any(|&(a, b, _)| a > b || b > body.len()) {
+            return Err(BAD);
+        }
+        Ok(Layout {
+            texts,
+            spans,
+            body,
+            rows,
         })
-        .collect();
-    if spans.iter().any(|&(a, b, _)| a > b || b > body.len()) {
-        return Err(BAD);
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4)
-        .min(n_chunks.max(1));
-    let texts = &texts;
+
+    /// The chunks split into one run per decoding thread (as many as there
+    /// are cores, up to four).
+    fn parts(&self) -> Vec<&[Span]> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4)
+            .min(self.spans.len().max(1));
+        let per = self.spans.len().div_ceil(threads).max(1);
+        self.spans.chunks(per).collect()
+    }
+
+    /// Decode the employees of `chunks` one by one, handing each to `each`.
+    fn each(
+        &self,
+        chunks: &[Span],
+        texts: &[Text],
+        need: super::load::Need,
+        mut each: impl FnMut(Candidate) -> Read<()>,
+    ) -> Read<()> {
+        // A day number no date has (out of chrono's range) marks an empty slot.
+        let mut dates = vec![(i32::MAX, NaiveDate::MIN); DATE_SLOTS];
+        for &(a, b, count) in chunks {
+            let mut r = Reader::new(&self.body[a..b]);
+            r.dates = std::mem::take(&mut dates);
+            for _ in 0..count {
+                each(decode_one(&mut r, texts, need)?)?;
+            }
+            if r.pos != b - a {
+                return Err(BAD);
+            }
+            dates = std::mem::take(&mut r.dates);
+        }
+        Ok(())
+    }
+}
+
+/// Run `job` over each part of `layout` on its own thread (the first on
+/// the caller's), the results in order.
+fn on_threads<'p, T: Send>(
+    parts: Vec<(&'p [Span], T)>,
+    job: &(dyn Fn(&'p [Span], T) -> Read<usize> + Sync),
+) -> Vec<Read<usize>> {
+    std::thread::scope(|scope| {
+        let mut parts = parts.into_iter();
+        let first = parts.next();
+        let handles: Vec<_> = parts
+            .map(|(part, t)| scope.spawn(move || job(part, t)))
+            .collect();
+        let mut all = Vec::new();
+        if let Some((part, t)) = first {
+            all.push(job(part, t));
+        }
+        for h in handles {
+            all.push(h.join().unwrap_or(Err(Unusable::Damaged("decoder failed"))));
+        }
+        all
+    })
+}
+
+fn count_all(
+    layout: &Layout<'_>,
+    need: super::load::Need,
+    keep: &(dyn Fn(&mut Candidate) -> bool + Sync),
+) -> Read<usize> {
+    let parts: Vec<_> = layout.parts().into_iter().map(|p| (p, ())).collect();
+    let counts = on_threads(parts, &|part, ()| {
+        // Each thread its own copies of the texts: the employees it decodes
+        // and drops share them without other threads' atomic counts (a
+        // count keeps nothing).
+        let texts: Vec<Text> = layout.texts.iter().map(|t| Text::new(&t.text)).collect();
+        let mut n = 0usize;
+        layout.each(part, &texts, need, |mut c| {
+            n += usize::from(keep(&mut c));
+            Ok(())
+        })?;
+        Ok(n)
+    });
+    counts.into_iter().sum()
+}
+
+fn decode_all(layout: &Layout<'_>, need: super::load::Need) -> Read<Vec<Candidate>> {
+    let rows = layout.rows;
     // Each thread decodes whole chunks straight into its part of one vector.
     let mut out: Vec<Candidate> = Vec::with_capacity(rows);
     advise_huge_pages(&mut out);
-    let per = n_chunks.div_ceil(threads.max(1)).max(1);
-    let results: Vec<Read<()>> = {
+    let results = {
         let mut slots = &mut out.spare_capacity_mut()[..rows];
         let mut jobs = Vec::new();
-        for part in spans.chunks(per) {
+        for part in layout.parts() {
             let n: usize = part.iter().map(|c| c.2).sum();
             let (mine, rest) = slots.split_at_mut(n);
             slots = rest;
             jobs.push((part, mine));
         }
-        std::thread::scope(|scope| {
-            let mut jobs = jobs.into_iter();
-            let first = jobs.next();
-            let handles: Vec<_> = jobs
-                .map(|(part, mine)| scope.spawn(move || fill(body, part, mine, texts, need)))
-                .collect();
-            let mut all = Vec::new();
-            if let Some((part, mine)) = first {
-                all.push(fill(body, part, mine, texts, need));
-            }
-            for h in handles {
-                all.push(h.join().unwrap_or(Err(Unusable::Damaged("decoder failed"))));
-            }
-            all
-        })
+        on_threads(jobs, &|part, mine| fill(layout, part, mine, need))
     };
     if results.iter().all(|r| r.is_ok()) {
         // SAFETY: every part succeeded, so `fill` initialised each of the
@@ -671,37 +789,26 @@ fn advise_huge_pages<T>(v: &mut Vec<T>) {
     let _ = v;
 }
 
-/// Decode the employees of `chunks` into `slots` (exactly as many).
+/// Decode the employees of `chunks` into `slots` (exactly as many); how
+/// many were written.
 fn fill(
-    body: &[u8],
-    chunks: &[(usize, usize, usize)],
+    layout: &Layout<'_>,
+    chunks: &[Span],
     slots: &mut [std::mem::MaybeUninit<Candidate>],
-    texts: &[Text],
     need: super::load::Need,
-) -> Read<()> {
+) -> Read<usize> {
     let mut written = 0usize;
-    // A day number no date has (out of chrono's range) marks an empty slot.
-    let mut dates = vec![(i32::MAX, NaiveDate::MIN); DATE_SLOTS];
-    let result = (|| {
-        for &(a, b, count) in chunks {
-            let mut r = Reader::new(&body[a..b]);
-            r.dates = std::mem::take(&mut dates);
-            for _ in 0..count {
-                let slot = slots.get_mut(written).ok_or(BAD)?;
-                slot.write(decode_one(&mut r, texts, need)?);
-                written += 1;
-            }
-            if r.pos != b - a {
-                return Err(BAD);
-            }
-            dates = std::mem::take(&mut r.dates);
-        }
-        if written == slots.len() {
-            Ok(())
-        } else {
-            Err(BAD)
-        }
-    })();
+    let result = layout.each(chunks, &layout.texts, need, |c| {
+        slots.get_mut(written).ok_or(BAD)?.write(c);
+        written += 1;
+        Ok(())
+    });
+    let complete = if written == slots.len() {
+        Ok(written)
+    } else {
+        Err(BAD)
+    };
+    let result = result.and(complete);
     if result.is_err() {
         for slot in &mut slots[..written] {
             // SAFETY: the first `written` slots were initialised above and
