@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 /// The file's first bytes.
 const MAGIC: &[u8; 8] = b"TLNTPOOL";
 /// The layout's version: a change of layout is a new number.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Bytes before the payload.
 const HEADER: usize = 72;
 /// Employees per chunk of the index (the unit of parallel decoding).
@@ -271,7 +271,11 @@ pub fn write(db: &Path, rows: &[Candidate], stamp: &Stamp, rules: &Rules) -> std
         file.file_name().unwrap_or_default().to_string_lossy()
     );
     remove_leftovers(dir, &prefix);
-    let payload = encode_payload(rows);
+    let Some(payload) = encode_payload(rows) else {
+        return Err(std::io::Error::other(
+            "a value too long for the snapshot's layout",
+        ));
+    };
     let mut header = Writer::default();
     header.bytes(MAGIC);
     header.u32(FORMAT);
@@ -326,22 +330,25 @@ fn remove_leftovers(dir: &Path, prefix: &str) {
 // Payload: the texts (jabatan, unit, instansi) once each: count u32, then
 // (length u32, UTF-8 bytes); the chunk index: count u32, then each chunk's
 // start u64 (from the first employee's byte); then the employees, in the
-// loader's order (by id), each:
-//   id i64, nip (len u8, bytes), nama (len u16, bytes), sex|status<<1 u8,
-//   birth i32 (days from CE), golongan (kind u8, a u8, b u8), jabatan u32,
-//   tingkat u8, unit u32, instansi u32 (NONE), pendidikan u8, tmt_jabatan i32
-//   (NO_DATE), skp (n u16, (tahun u16, rank u8)...), competency [u8; 9],
-//   potensi u8 (0 none, 1 + index; bit 7: a score follows as f32),
-//   training (n u16, (tahun u16, jp u32)...), career (starts u16 x STEPS,
-//   levels u8 x STEPS, open_start u16, open_tier u8 (NONE8), flags u8,
-//   rare u8: 1 then history (n u32, (tingkat u8, jenjang u8 (NONE8), start
-//   i32, end i32)...) and penalties (n u32, (level u8, start i32, end i32)...)).
-// All integers little-endian.
+// loader's order (by id). Each employee is a fixed part of FIXED bytes, read
+// in one checked step, at these offsets:
+//    0 id i64              8 flags (F_*)          9 golongan (kind, a, b)
+//   12 tingkat            13 pendidikan          14 potensi (0 none, 1 + index)
+//   15 career open tier (NONE8)                  16 birth i32 (days from CE)
+//   20 tmt_jabatan i32 (NO_DATE)                 24 jabatan u32 (a text)
+//   28 unit u32           32 instansi u32 (NONE)  36 potensi score f32 (F_SCORE)
+//   40 competency [u8; 9] 49 career flags         50 career levels [u8; 4]
+//   54 career starts [u16; 4]                    62 career open start u16
+//   64 NIP length u16     66 nama length u16     68 SKP years u16
+//   70 training years u16
+// then the NIP and the nama (UTF-8), the SKP years (tahun u16, rank u8), the
+// training years (tahun u16, jp u32), and with F_RARE the career's whole
+// history (n u32, (tingkat u8, jenjang u8 (NONE8), start i32, end i32)...) and
+// penalties (n u32, (level u8, start i32, end i32)...). Little-endian.
 
 const NONE: u32 = u32::MAX;
 const NONE8: u8 = u8::MAX;
 const NO_DATE: i32 = i32::MIN;
-const SCORE: u8 = 0x80;
 const JENJANG: [Jenjang; 5] = [
     Jenjang::Keterampilan,
     Jenjang::AhliPertama,
@@ -380,8 +387,7 @@ impl Writer {
         self.bytes(&v.to_le_bytes());
     }
     fn date(&mut self, d: Option<NaiveDate>) {
-        use chrono::Datelike;
-        self.i32(d.map_or(NO_DATE, |d| d.num_days_from_ce()));
+        self.i32(day(d));
     }
 }
 
@@ -415,7 +421,7 @@ impl<'a> Texts<'a> {
     }
 }
 
-fn encode_payload(rows: &[Candidate]) -> Vec<u8> {
+fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
     let mut texts = Texts::default();
     let mut body = Writer(Vec::with_capacity(rows.len() * 96));
     let mut chunks: Vec<u64> = Vec::with_capacity(rows.len() / CHUNK + 1);
@@ -428,7 +434,9 @@ fn encode_payload(rows: &[Candidate]) -> Vec<u8> {
             texts.id(&c.unit),
             c.instansi.as_ref().map_or(NONE, |t| texts.id(t)),
         );
-        encode_one(&mut body, c, ids);
+        if !encode_one(&mut body, c, ids) {
+            return None;
+        }
     }
     let order = texts.order;
     let mut out = Writer(Vec::with_capacity(
@@ -444,77 +452,117 @@ fn encode_payload(rows: &[Candidate]) -> Vec<u8> {
         out.u64(*c);
     }
     out.bytes(&body.0);
-    out.0
+    Some(out.0)
 }
 
-fn encode_one(w: &mut Writer, c: &Candidate, (jabatan, unit, instansi): (u32, u32, u32)) {
-    w.i64(c.id);
-    let nip = &c.nip.as_bytes()[..c.nip.len().min(255)];
-    w.u8(nip.len() as u8);
-    w.bytes(nip);
-    let nama = &c.nama.as_bytes()[..c.nama.len().min(u16::MAX as usize)];
-    w.u16(nama.len() as u16);
-    w.bytes(nama);
-    w.u8(u8::from(c.sex == Sex::P) | (u8::from(c.status == Status::Pppk) << 1));
-    w.date(Some(c.birth));
-    match c.golongan {
-        Golongan::Pns { level, ruang } => w.bytes(&[1, level, ruang]),
-        Golongan::Pppk(g) => w.bytes(&[2, g, 0]),
+/// Bytes of an employee's fixed part (see the layout above).
+const FIXED: usize = 72;
+// The fixed part holds the four steps of a career's inline ladder.
+const _: () = assert!(STEPS == 4);
+const F_SEX_P: u8 = 1;
+const F_PPPK: u8 = 2;
+const F_SCORE: u8 = 4;
+const F_RARE: u8 = 8;
+
+/// Write one employee; false when a length does not fit its field (then
+/// no snapshot is written: the pool is read from the tables).
+fn encode_one(w: &mut Writer, c: &Candidate, (jabatan, unit, instansi): (u32, u32, u32)) -> bool {
+    let (inline, rare) = c.career.stored();
+    let len16 = |n: usize| u16::try_from(n).ok();
+    let (Some(nip_len), Some(nama_len), Some(n_skp), Some(n_training)) = (
+        len16(c.nip.len()),
+        len16(c.nama.len()),
+        len16(c.skp.len()),
+        len16(c.training.len()),
+    ) else {
+        return false;
+    };
+    let mut f = [0u8; FIXED];
+    let mut put = |at: usize, b: &[u8]| f[at..at + b.len()].copy_from_slice(b);
+    put(0, &c.id.to_le_bytes());
+    let flags = if c.sex == Sex::P { F_SEX_P } else { 0 }
+        | if c.status == Status::Pppk { F_PPPK } else { 0 }
+        | if c.potensi_score.is_some() {
+            F_SCORE
+        } else {
+            0
+        }
+        | if rare.is_some() { F_RARE } else { 0 };
+    put(8, &[flags]);
+    put(
+        9,
+        &match c.golongan {
+            Golongan::Pns { level, ruang } => [1, level, ruang],
+            Golongan::Pppk(g) => [2, g, 0],
+        },
+    );
+    put(12, &[index_of(&Tingkat::ALL, c.tingkat)]);
+    put(13, &[index_of(&Pendidikan::ALL, c.pendidikan)]);
+    put(
+        14,
+        &[c.potensi.map_or(0, |p| 1 + index_of(&Potensi::ALL, p))],
+    );
+    put(
+        15,
+        &[inline
+            .open_tier
+            .map_or(NONE8, |t| index_of(&Tingkat::ALL, t))],
+    );
+    put(16, &day(Some(c.birth)).to_le_bytes());
+    put(20, &day(c.tmt_jabatan).to_le_bytes());
+    put(24, &jabatan.to_le_bytes());
+    put(28, &unit.to_le_bytes());
+    put(32, &instansi.to_le_bytes());
+    put(36, &c.potensi_score.map_or(0, f32::to_bits).to_le_bytes());
+    put(40, &c.competency);
+    put(49, &[inline.flags]);
+    put(50, &inline.levels);
+    for (i, s) in inline.starts.iter().enumerate() {
+        put(54 + 2 * i, &s.to_le_bytes());
     }
-    w.u32(jabatan);
-    w.u8(index_of(&Tingkat::ALL, c.tingkat));
-    w.u32(unit);
-    w.u32(instansi);
-    w.u8(index_of(&Pendidikan::ALL, c.pendidikan));
-    w.date(c.tmt_jabatan);
-    w.u16(c.skp.len().min(u16::MAX as usize) as u16);
-    for (y, p) in c.skp.iter().take(u16::MAX as usize) {
+    put(62, &inline.open_start.to_le_bytes());
+    put(64, &nip_len.to_le_bytes());
+    put(66, &nama_len.to_le_bytes());
+    put(68, &n_skp.to_le_bytes());
+    put(70, &n_training.to_le_bytes());
+    w.bytes(&f);
+    w.bytes(c.nip.as_bytes());
+    w.bytes(c.nama.as_bytes());
+    for (y, p) in &c.skp {
         w.u16(*y);
         w.u8(p.rank());
     }
-    w.bytes(&c.competency);
-    let potensi = c.potensi.map_or(0, |p| 1 + index_of(&Potensi::ALL, p));
-    match c.potensi_score {
-        Some(s) => {
-            w.u8(potensi | SCORE);
-            w.u32(s.to_bits());
-        }
-        None => w.u8(potensi),
-    }
-    w.u16(c.training.len().min(u16::MAX as usize) as u16);
-    for (y, jp) in c.training.iter().take(u16::MAX as usize) {
+    for (y, jp) in &c.training {
         w.u16(*y);
         w.u32(*jp);
     }
-    let (inline, rare) = c.career.stored();
-    for s in inline.starts {
-        w.u16(s);
-    }
-    w.bytes(&inline.levels);
-    w.u16(inline.open_start);
-    w.u8(inline
-        .open_tier
-        .map_or(NONE8, |t| index_of(&Tingkat::ALL, t)));
-    w.u8(inline.flags);
-    match rare {
-        None => w.u8(0),
-        Some((history, penalties)) => {
-            w.u8(1);
-            w.u32(history.len() as u32);
-            for s in history {
-                w.u8(index_of(&Tingkat::ALL, s.tingkat));
-                w.u8(s.jenjang.map_or(NONE8, |j| index_of(&JENJANG, j)));
-                w.date(Some(s.start));
-                w.date(s.end);
-            }
-            w.u32(penalties.len() as u32);
-            for p in penalties {
-                w.u8(index_of(&PenaltyLevel::ALL, p.level));
-                w.date(Some(p.start));
-                w.date(p.end);
-            }
+    if let Some((history, penalties)) = rare {
+        let (Ok(nh), Ok(np)) = (u32::try_from(history.len()), u32::try_from(penalties.len()))
+        else {
+            return false;
+        };
+        w.u32(nh);
+        for s in history {
+            w.u8(index_of(&Tingkat::ALL, s.tingkat));
+            w.u8(s.jenjang.map_or(NONE8, |j| index_of(&JENJANG, j)));
+            w.date(Some(s.start));
+            w.date(s.end);
+        }
+        w.u32(np);
+        for p in penalties {
+            w.u8(index_of(&PenaltyLevel::ALL, p.level));
+            w.date(Some(p.start));
+            w.date(p.end);
         }
     }
+    true
+}
+
+/// The day number of a date (days from the first of January of year 1),
+/// [`NO_DATE`] for none.
+fn day(d: Option<NaiveDate>) -> i32 {
+    use chrono::Datelike;
+    d.map_or(NO_DATE, |d| d.num_days_from_ce())
 }
 
 /// Reads the layout; every read is checked (a damaged file is an error,
@@ -557,9 +605,6 @@ impl<'a> Reader<'a> {
     fn u8(&mut self) -> Read<u8> {
         Ok(self.take(1)?[0])
     }
-    fn u16(&mut self) -> Read<u16> {
-        Ok(u16::from_le_bytes(self.array()?))
-    }
     fn u32(&mut self) -> Read<u32> {
         Ok(u32::from_le_bytes(self.array()?))
     }
@@ -577,6 +622,10 @@ impl<'a> Reader<'a> {
     }
     fn date(&mut self) -> Read<Option<NaiveDate>> {
         let d = self.i32()?;
+        self.date_of(d)
+    }
+    /// The date of day number `d` ([`NO_DATE`]: none), through the cache.
+    fn date_of(&mut self, d: i32) -> Read<Option<NaiveDate>> {
         if d == NO_DATE {
             return Ok(None);
         }
@@ -820,83 +869,80 @@ fn fill(
 }
 
 fn decode_one(r: &mut Reader<'_>, texts: &[Text], need: super::load::Need) -> Read<Candidate> {
-    let names = need == super::load::Need::All;
     let text = |i: u32| texts.get(i as usize).cloned().ok_or(BAD);
-    let id = r.i64()?;
-    let nip_len = usize::from(r.u8()?);
-    let nip = if names {
-        r.str(nip_len)?
-    } else {
-        r.take(nip_len).map(|_| "")?
-    };
-    let nama_len = usize::from(r.u16()?);
-    let nama = if names {
-        r.str(nama_len)?
-    } else {
-        r.take(nama_len).map(|_| "")?
-    };
-    let flags = r.u8()?;
-    let birth = r.some_date()?;
-    let golongan = match r.array::<3>()? {
+    // The fixed part in one checked read; its fields at constant offsets.
+    let f: &[u8; FIXED] = r.take(FIXED)?.try_into().map_err(|_| CUT)?;
+    let u16_at = |o: usize| u16::from_le_bytes([f[o], f[o + 1]]);
+    let u32_at = |o: usize| u32::from_le_bytes([f[o], f[o + 1], f[o + 2], f[o + 3]]);
+    let of = |all: &[Tingkat], i: u8| all.get(usize::from(i)).copied().ok_or(BAD);
+    let flags = f[8];
+    let golongan = match [f[9], f[10], f[11]] {
         [1, level @ 1..=4, ruang @ 0..=4] => Golongan::Pns { level, ruang },
         [2, g @ 1..=17, 0] => Golongan::Pppk(g),
         _ => return Err(BAD),
     };
-    let jabatan = text(r.u32()?)?;
-    let tingkat = r.of(&Tingkat::ALL)?;
-    let unit = text(r.u32()?)?;
-    let instansi = match r.u32()? {
-        NONE => None,
-        i => Some(text(i)?),
-    };
-    let pendidikan = r.of(&Pendidikan::ALL)?;
-    let tmt_jabatan = r.date()?;
-    let n = r.u16()?;
-    let mut skp = SkpYears::new();
-    for _ in 0..n {
-        let y = r.u16()?;
-        skp.push((y, Predikat::from_rank(r.u8()?).ok_or(BAD)?));
-    }
-    let competency: [u8; 9] = r.array()?;
-    let p = r.u8()?;
-    let potensi = match p & !SCORE {
+    let tingkat = of(&Tingkat::ALL, f[12])?;
+    let pendidikan = *Pendidikan::ALL.get(usize::from(f[13])).ok_or(BAD)?;
+    let potensi = match f[14] {
         0 => None,
         i => Some(*Potensi::ALL.get(usize::from(i - 1)).ok_or(BAD)?),
     };
-    let potensi_score = if p & SCORE != 0 {
-        Some(f32::from_bits(r.u32()?))
+    let open_tier = match f[15] {
+        NONE8 => None,
+        i => Some(of(&Tingkat::ALL, i)?),
+    };
+    let birth = r.date_of(u32_at(16) as i32)?.ok_or(BAD)?;
+    let tmt_jabatan = r.date_of(u32_at(20) as i32)?;
+    let (jabatan, unit) = (text(u32_at(24))?, text(u32_at(28))?);
+    let instansi = match u32_at(32) {
+        NONE => None,
+        i => Some(text(i)?),
+    };
+    let potensi_score = (flags & F_SCORE != 0).then(|| f32::from_bits(u32_at(36)));
+    let mut competency = [0u8; 9];
+    competency.copy_from_slice(&f[40..49]);
+    let inline = CareerInline {
+        starts: [u16_at(54), u16_at(56), u16_at(58), u16_at(60)],
+        levels: [f[50], f[51], f[52], f[53]],
+        open_start: u16_at(62),
+        open_tier,
+        flags: f[49],
+    };
+    let (nip_len, nama_len) = (usize::from(u16_at(64)), usize::from(u16_at(66)));
+    let (n_skp, n_training) = (usize::from(u16_at(68)), usize::from(u16_at(70)));
+    // The variable part, also in one checked read.
+    let var = r.take(nip_len + nama_len + 3 * n_skp + 6 * n_training)?;
+    let (nip, var) = var.split_at_checked(nip_len).ok_or(CUT)?;
+    let (nama, var) = var.split_at_checked(nama_len).ok_or(CUT)?;
+    let (skp_bytes, training_bytes) = var.split_at_checked(3 * n_skp).ok_or(CUT)?;
+    let (nip, nama) = match need {
+        super::load::Need::All => (utf8(nip)?, utf8(nama)?),
+        super::load::Need::NoNames => ("", ""),
+    };
+    let mut skp = SkpYears::with_capacity(n_skp);
+    for y in skp_bytes.chunks_exact(3) {
+        let p = Predikat::from_rank(y[2]).ok_or(BAD)?;
+        skp.push((u16::from_le_bytes([y[0], y[1]]), p));
+    }
+    let mut training = JpYears::with_capacity(n_training);
+    for t in training_bytes.chunks_exact(6) {
+        training.push((
+            u16::from_le_bytes([t[0], t[1]]),
+            u32::from_le_bytes([t[2], t[3], t[4], t[5]]),
+        ));
+    }
+    let rare = if flags & F_RARE != 0 {
+        Some(decode_rare(r)?)
     } else {
         None
     };
-    let n = r.u16()?;
-    let mut training = JpYears::new();
-    for _ in 0..n {
-        let y = r.u16()?;
-        training.push((y, r.u32()?));
-    }
-    let mut starts = [0u16; STEPS];
-    for s in &mut starts {
-        *s = r.u16()?;
-    }
-    let inline = CareerInline {
-        starts,
-        levels: r.array()?,
-        open_start: r.u16()?,
-        open_tier: r.opt_of(&Tingkat::ALL)?,
-        flags: r.u8()?,
-    };
-    let rare = match r.u8()? {
-        0 => None,
-        1 => Some(decode_rare(r)?),
-        _ => return Err(BAD),
-    };
     Ok(Candidate {
-        id,
+        id: i64::from_le_bytes([f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]]),
         nip: nip.into(),
         nama: Name::from(nama),
-        sex: if flags & 1 != 0 { Sex::P } else { Sex::L },
+        sex: if flags & F_SEX_P != 0 { Sex::P } else { Sex::L },
         birth,
-        status: if flags & 2 != 0 {
+        status: if flags & F_PPPK != 0 {
             Status::Pppk
         } else {
             Status::Pns
@@ -918,6 +964,10 @@ fn decode_one(r: &mut Reader<'_>, texts: &[Text], need: super::load::Need) -> Re
         krs: false,
         career: Career::from_stored(inline, rare),
     })
+}
+
+fn utf8(b: &[u8]) -> Read<&str> {
+    std::str::from_utf8(b).map_err(|_| Unusable::Damaged("text"))
 }
 
 fn decode_rare(r: &mut Reader<'_>) -> Read<OwnedRare> {
