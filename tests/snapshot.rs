@@ -90,6 +90,18 @@ fn a_load_writes_an_owner_only_snapshot_the_next_load_reads() {
         assert_eq!(mode(&file), 0o600);
         assert_eq!(mode(&file), mode(&s.path));
     }
+    // The snapshot keeps the rows' NIP order: the screens' default order
+    // without a sort, the same as the sort gives.
+    let pool = load_pool(&s.conn, as_of(), &Rules::default()).unwrap();
+    let kept = pool.nip_order.clone().expect("the NIP order is kept");
+    let mut plain = pool.clone();
+    plain.nip_order = None;
+    use talenta::app::sort::{order, Sort};
+    assert_eq!(order(&pool, Sort::default()), kept.to_vec());
+    assert_eq!(order(&plain, Sort::default()), kept.to_vec());
+    assert!(kept
+        .windows(2)
+        .all(|w| pool.rows[w[0] as usize].nip < pool.rows[w[1] as usize].nip));
     // A count without names reads the same snapshot.
     let counted = load_pool_for(&s.conn, as_of(), &Rules::default(), Need::NoNames).unwrap();
     assert_eq!(counted.len(), 700);

@@ -295,6 +295,34 @@ pub struct Pool {
     pub rules: Rules,
     /// Text search structures over `rows`, built when a filter first needs them.
     pub search: SearchIndex,
+    /// The rows in NIP order ([`nip_order`]), when the pool came with it (the
+    /// pool snapshot keeps it): the screens' default order without a sort.
+    pub nip_order: Option<Arc<[u32]>>,
+}
+
+/// The number of an 18-digit NIP; `None` for any other text.
+pub fn nip_number(nip: &str) -> Option<u64> {
+    let b = nip.as_bytes();
+    if b.len() != 18 {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0'))
+    })
+}
+
+/// The rows' indices by NIP, ascending (equal NIPs by row), when every NIP
+/// has 18 digits, as talenta stores them; `None` otherwise.
+pub fn nip_order(rows: &[Candidate]) -> Option<Vec<u32>> {
+    let mut items: Vec<(u64, u32)> = rows
+        .iter()
+        .zip(0u32..)
+        .map(|(c, i)| Some((nip_number(&c.nip)?, i)))
+        .collect::<Option<_>>()?;
+    if !items.is_sorted() {
+        items.sort_unstable();
+    }
+    Some(items.into_iter().map(|(_, i)| i).collect())
 }
 
 impl Pool {
@@ -307,6 +335,7 @@ impl Pool {
             as_of,
             rules,
             search: SearchIndex::default(),
+            nip_order: None,
         }
     }
 

@@ -78,11 +78,13 @@ pub fn load_pool_snapshot_later(
     rules: &Rules,
     need: Need,
 ) -> Result<(Pool, Option<SnapshotDue>)> {
-    let (rows, due) = match super::snapshot::path_of(conn) {
+    let (rows, nip_order, due) = match super::snapshot::path_of(conn) {
         Some(file) => rows_through_snapshot(conn, &file, rules, need)?,
-        None => (load_rows_in_parts(conn, rules, None, need)?, None),
+        None => (load_rows_in_parts(conn, rules, None, need)?, None, None),
     };
-    let pool = with_committee_records(conn, Pool::new(rows, as_of, rules.clone()))?;
+    let mut pool = Pool::new(rows, as_of, rules.clone());
+    pool.nip_order = nip_order.map(Into::into);
+    let pool = with_committee_records(conn, pool)?;
     Ok((pool, due))
 }
 
@@ -140,10 +142,10 @@ fn rows_through_snapshot(
     file: &std::path::Path,
     rules: &Rules,
     need: Need,
-) -> Result<(Vec<Candidate>, Option<SnapshotDue>)> {
+) -> Result<(Vec<Candidate>, Option<Vec<u32>>, Option<SnapshotDue>)> {
     use super::snapshot;
-    if let Ok(rows) = snapshot::read(conn, file, rules, need)? {
-        return Ok((rows, None));
+    if let Ok(s) = snapshot::read(conn, file, rules, need)? {
+        return Ok((s.rows, s.nip_order, None));
     }
     // Arming needs the write lock for a moment: a database another process is
     // writing (an import) or a read-only one is loaded without a snapshot.
@@ -151,7 +153,7 @@ fn rows_through_snapshot(
     let armed = snapshot::arm(conn);
     conn.busy_timeout(super::busy_timeout())?;
     if armed.is_err() {
-        return Ok((load_rows_in_parts(conn, rules, None, need)?, None));
+        return Ok((load_rows_in_parts(conn, rules, None, need)?, None, None));
     }
     let before = snapshot::stamp(conn)?;
     let rows = load_rows_in_parts(conn, rules, None, Need::All)?;
@@ -163,7 +165,7 @@ fn rows_through_snapshot(
         }),
         _ => None,
     };
-    Ok((rows, due))
+    Ok((rows, None, due))
 }
 
 /// [`load_pool`] with the number of loader threads fixed (for tests and

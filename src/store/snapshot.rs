@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 /// The file's first bytes.
 const MAGIC: &[u8; 8] = b"TLNTPOOL";
 /// The layout's version: a change of layout is a new number.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Bytes before the payload.
 const HEADER: usize = 72;
 /// Employees per chunk of the index (the unit of parallel decoding).
@@ -133,14 +133,24 @@ pub fn read(
     file: &Path,
     rules: &Rules,
     need: super::load::Need,
-) -> Result<std::result::Result<Vec<Candidate>, Unusable>> {
+) -> Result<std::result::Result<Snapshot, Unusable>> {
     Ok(match open_current(conn, file, rules)? {
         Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
             let layout = Layout::of(payload, rows)?;
-            decode_all(&layout, need)
+            Ok(Snapshot {
+                nip_order: nip_order(&layout)?,
+                rows: decode_all(&layout, need)?,
+            })
         }),
         Err(why) => Err(why),
     })
+}
+
+/// What a snapshot holds: the employees, in id order, and their NIP order
+/// (`domain::candidate::nip_order`) when every NIP has 18 digits.
+pub struct Snapshot {
+    pub rows: Vec<Candidate>,
+    pub nip_order: Option<Vec<u32>>,
 }
 
 /// How many employees of a current snapshot `keep` holds for, each decoded
@@ -329,8 +339,9 @@ fn remove_leftovers(dir: &Path, prefix: &str) {
 //
 // Payload: the texts (jabatan, unit, instansi) once each: count u32, then
 // (length u32, UTF-8 bytes); the chunk index: count u32, then each chunk's
-// start u64 (from the first employee's byte); then the employees, in the
-// loader's order (by id). Each employee is a fixed part of FIXED bytes, read
+// start u64 (from the first employee's byte); 1 and the employees' indices in
+// NIP order (u32 each), or 0 when a NIP is not 18 digits; then the employees,
+// in the loader's order (by id). Each employee is a fixed part of FIXED bytes, read
 // in one checked step, at these offsets:
 //    0 id i64              8 flags (F_*)          9 golongan (kind, a, b)
 //   12 tingkat            13 pendidikan          14 potensi (0 none, 1 + index)
@@ -440,7 +451,7 @@ fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
     }
     let order = texts.order;
     let mut out = Writer(Vec::with_capacity(
-        body.0.len() + 64 * order.len() + 8 * chunks.len(),
+        body.0.len() + 64 * order.len() + 8 * chunks.len() + 4 * rows.len() + 1,
     ));
     out.u32(order.len() as u32);
     for s in &order {
@@ -450,6 +461,17 @@ fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
     out.u32(chunks.len() as u32);
     for c in &chunks {
         out.u64(*c);
+    }
+    // The rows in NIP order (the screens' default order), when every NIP has
+    // 18 digits.
+    match crate::domain::candidate::nip_order(rows) {
+        Some(order) => {
+            out.u8(1);
+            for i in order {
+                out.u32(i);
+            }
+        }
+        None => out.u8(0),
     }
     out.bytes(&body.0);
     Some(out.0)
@@ -661,6 +683,8 @@ type Span = (usize, usize, usize);
 /// A checked payload's parts: the texts, the chunks and the employees' bytes.
 struct Layout<'a> {
     texts: Vec<Text>,
+    /// The rows' indices in NIP order, 4 bytes each, when kept.
+    by_nip: Option<&'a [u8]>,
     spans: Vec<Span>,
     body: &'a [u8],
     rows: usize,
@@ -680,8 +704,13 @@ impl<'a> Layout<'a> {
         for _ in 0..n_chunks {
             starts.push(usize::try_from(r.u64()?).map_err(|_| BAD)?);
         }
-        let body = &payload[r.pos..];
         let rows = usize::try_from(rows).map_err(|_| BAD)?;
+        let by_nip = match r.u8()? {
+            0 => None,
+            1 => Some(r.take(rows.checked_mul(4).ok_or(BAD)?)?),
+            _ => return Err(BAD),
+        };
+        let body = &payload[r.pos..];
         if n_chunks != rows.div_ceil(CHUNK) || starts.windows(2).any(|w| w[0] > w[1]) {
             return Err(BAD);
         }
@@ -697,6 +726,7 @@ impl<'a> Layout<'a> {
         }
         Ok(Layout {
             texts,
+            by_nip,
             spans,
             body,
             rows,
@@ -781,6 +811,24 @@ fn count_all(
         Ok(n)
     });
     counts.into_iter().sum()
+}
+
+/// The rows' indices in NIP order, when kept, checked to name each row once.
+fn nip_order(layout: &Layout<'_>) -> Read<Option<Vec<u32>>> {
+    let Some(bytes) = layout.by_nip else {
+        return Ok(None);
+    };
+    let mut seen = vec![false; layout.rows];
+    let mut order = Vec::with_capacity(layout.rows);
+    for b in bytes.chunks_exact(4) {
+        let i = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let slot = seen.get_mut(i as usize).ok_or(BAD)?;
+        if std::mem::replace(slot, true) {
+            return Err(BAD);
+        }
+        order.push(i);
+    }
+    Ok(Some(order))
 }
 
 fn decode_all(layout: &Layout<'_>, need: super::load::Need) -> Read<Vec<Candidate>> {
