@@ -134,6 +134,10 @@ impl SnapshotDue {
     }
 }
 
+/// The employees, their NIP order when the snapshot kept it, and the
+/// snapshot to write when they were read from the tables.
+type Loaded = (Vec<Candidate>, Option<Vec<u32>>, Option<SnapshotDue>);
+
 /// The employees from the snapshot `file` when it is current; else from the
 /// tables, with the snapshot to write when the stamp stayed armed and
 /// unchanged over the load (see `store::snapshot`).
@@ -142,7 +146,7 @@ fn rows_through_snapshot(
     file: &std::path::Path,
     rules: &Rules,
     need: Need,
-) -> Result<(Vec<Candidate>, Option<Vec<u32>>, Option<SnapshotDue>)> {
+) -> Result<Loaded> {
     use super::snapshot;
     if let Ok(s) = snapshot::read(conn, file, rules, need)? {
         return Ok((s.rows, s.nip_order, None));
