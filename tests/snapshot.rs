@@ -564,3 +564,28 @@ fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
         .any(|c| c.kotak == Some(9) && c.calibration.is_some()));
     drop(d);
 }
+
+/// A trigger of the snapshot dropped (so that a write would slip past it) is
+/// reported by `audit verify`, as every trigger of the schema is.
+#[test]
+fn a_dropped_snapshot_trigger_is_reported_by_audit_verify() {
+    use talenta::store::audit::{self, Problem, Verdict};
+    let d = tempfile::tempdir().unwrap();
+    let path = demo_db(d.path(), 100);
+    let s = Store::open(&path, OpenMode::Existing).unwrap();
+    assert!(matches!(
+        audit::verify(&s.conn, None).unwrap(),
+        Verdict::Intact { .. }
+    ));
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("DROP TRIGGER snapshot_stale_skp_update")
+        .unwrap();
+    assert!(matches!(
+        audit::verify(&s.conn, None).unwrap(),
+        Verdict::Broken {
+            problem: Problem::TriggersMissing,
+            ..
+        }
+    ));
+}
