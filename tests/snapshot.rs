@@ -589,3 +589,42 @@ fn a_dropped_snapshot_trigger_is_reported_by_audit_verify() {
         }
     ));
 }
+
+/// A load that finds the stamp armed (another load is building) builds on it
+/// without a commit: screens watching the database (`PRAGMA data_version`)
+/// reload on every commit, and loads arming in turn would make two screens
+/// reload each other without end.
+#[test]
+fn a_load_on_an_armed_stamp_commits_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let path = demo_db(d.path(), 300);
+    let builder = Store::open(&path, OpenMode::Existing).unwrap();
+    let watcher = Store::open(&path, OpenMode::Existing).unwrap();
+    let version = |s: &Store| -> i64 {
+        s.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .unwrap()
+    };
+    // Another load armed the stamp and has not written its snapshot yet.
+    snapshot::arm(&builder.conn).unwrap();
+    let seen = version(&watcher);
+    let other = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(state(&other), Err(Unusable::Missing));
+    assert_agrees(&other);
+    assert_eq!(version(&watcher), seen, "the load committed something");
+    // A write disarms it: the next load arms (one commit) and builds.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE employee SET nama = nama WHERE id = 3")
+        .unwrap();
+    let seen = version(&watcher);
+    assert_agrees(&other);
+    assert_ne!(version(&watcher), seen);
+    let seen = version(&watcher);
+    assert_agrees(&other);
+    assert_eq!(
+        version(&watcher),
+        seen,
+        "a current snapshot is read without a commit"
+    );
+}

@@ -151,13 +151,19 @@ fn rows_through_snapshot(
     if let Ok(s) = snapshot::read(conn, file, rules, need)? {
         return Ok((s.rows, s.nip_order, None));
     }
-    // Arming needs the write lock for a moment: a database another process is
-    // writing (an import) or a read-only one is loaded without a snapshot.
-    conn.busy_timeout(std::time::Duration::ZERO)?;
-    let armed = snapshot::arm(conn);
-    conn.busy_timeout(super::busy_timeout())?;
-    if armed.is_err() {
-        return Ok((load_rows_in_parts(conn, rules, None, need)?, None, None));
+    // A stamp already armed (another load is building, or its snapshot could
+    // not be written) is built on as it is: arming again is a commit, which
+    // every screen watching the database takes for a change and reloads on,
+    // and two screens would then arm in turn for ever. Arming needs the write
+    // lock for a moment: a database another process is writing (an import)
+    // or a read-only one is loaded without a snapshot.
+    if !snapshot::stamp(conn)?.is_some_and(|s| s.armed) {
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let armed = snapshot::arm(conn);
+        conn.busy_timeout(super::busy_timeout())?;
+        if armed.is_err() {
+            return Ok((load_rows_in_parts(conn, rules, None, need)?, None, None));
+        }
     }
     let before = snapshot::stamp(conn)?;
     let rows = load_rows_in_parts(conn, rules, None, Need::All)?;

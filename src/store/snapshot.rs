@@ -9,9 +9,13 @@
 //!   loader reads bump the counter and disarm it on the first row written after
 //!   a snapshot was taken, in the writer's own transaction, whatever program
 //!   writes (the sqlite3 shell included).
-//! - A builder arms the stamp (new counter and token), reads the stamp, loads
-//!   the pool, reads the stamp again; only when both readings are the same armed
-//!   stamp (no write in between) is the snapshot written, carrying that stamp.
+//! - A builder arms the stamp (new counter and token) unless it is armed
+//!   already, reads the stamp, loads the pool, reads the stamp again; only when
+//!   both readings are the same armed stamp (no write in between) is the
+//!   snapshot written, carrying that stamp. Builders that find the stamp armed
+//!   build on it without a commit of their own: a commit is a change to every
+//!   screen that watches the database (`PRAGMA data_version`), which reloads,
+//!   and screens arming in turn would reload each other for ever.
 //! - A reader uses the file only when its header carries the database's
 //!   current armed stamp, this format and schema version, the potential
 //!   thresholds of the rules in force (the loader applies them), and its
