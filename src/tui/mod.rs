@@ -94,11 +94,12 @@ pub fn run(ctx: &Ctx, named: bool) -> CliResult {
     // `data_version` tells when anyone else committed.
     let sessions = Store::open(&ctx.db, OpenMode::Existing).map_err(|e| ctx.store_error(e))?;
     app.zone = ctx.config.agency.zone();
-    spawn_loader(ctx, tx.clone()).map_err(terminal_error)?;
     let reload = Reloader {
         ctx,
         tx: tx.clone(),
+        loads: Arc::default(),
     };
+    spawn_loader(&reload).map_err(terminal_error)?;
 
     let mut session = Session::enter().map_err(terminal_error)?;
     let ticker = ticker::Ticker::spawn(tx.clone()).map_err(terminal_error)?;
@@ -136,46 +137,91 @@ pub fn run(ctx: &Ctx, named: bool) -> CliResult {
     }
 }
 
-/// Load the pool on its own connection and thread.
-fn spawn_loader(ctx: &Ctx, tx: mpsc::Sender<Msg>) -> std::io::Result<()> {
+/// Load the pool on its own connection and thread; while a load runs, a
+/// request waits for it and one more load follows (a reload asked while the
+/// pool is being read, e.g. on the commit of the load's own snapshot stamp,
+/// does not read it a second time side by side).
+fn spawn_loader(reload: &Reloader) -> std::io::Result<()> {
+    {
+        let mut l = reload.loads.lock().unwrap_or_else(|e| e.into_inner());
+        if l.running {
+            l.again = true;
+            return Ok(());
+        }
+        l.running = true;
+    }
+    let ctx = reload.ctx;
     let db = ctx.db.clone();
     let as_of = ctx.as_of;
     let rules = ctx.rules().clone();
     let lang = ctx.lang;
-    std::thread::Builder::new()
+    let tx = reload.tx.clone();
+    let loads = reload.loads.clone();
+    let spawned = std::thread::Builder::new()
         .name("talenta-load".into())
-        .spawn(move || {
-            let loaded = Store::open(&db, OpenMode::Existing).and_then(|s| {
-                let (pool, due) = load_pool_snapshot_later(&s.conn, as_of, &rules, Need::All)?;
-                let positions = load_positions(&s.conn)?;
-                Ok((pool, due, positions))
-            });
-            match loaded {
-                Ok((pool, due, positions)) => {
-                    let pool = Arc::new(pool);
-                    let _ = tx.send(Msg::Action(Action::PositionsLoaded(Arc::new(positions))));
-                    let _ = tx.send(Msg::Action(Action::PoolLoaded(pool.clone())));
-                    // The pool is on the screen; the snapshot for the next
-                    // start is written here, off the input path.
-                    if let Some(due) = due {
-                        due.write(&pool);
-                    }
-                }
-                Err(e) => {
-                    let _ = tx.send(Msg::Action(Action::PoolFailed(tr!(
-                        lang,
-                        cli::store_error(&e)
-                    ))));
-                }
+        .spawn(move || loop {
+            load_once(&db, as_of, &rules, lang, &tx);
+            let mut l = loads.lock().unwrap_or_else(|e| e.into_inner());
+            if !std::mem::take(&mut l.again) {
+                l.running = false;
+                return;
             }
-        })
-        .map(|_| ())
+        });
+    if spawned.is_err() {
+        reload
+            .loads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .running = false;
+    }
+    spawned.map(|_| ())
+}
+
+/// One load of the pool and the positions, sent to the screen.
+fn load_once(
+    db: &std::path::Path,
+    as_of: chrono::NaiveDate,
+    rules: &crate::domain::Rules,
+    lang: crate::lang::Lang,
+    tx: &mpsc::Sender<Msg>,
+) {
+    let loaded = Store::open(db, OpenMode::Existing).and_then(|s| {
+        let (pool, due) = load_pool_snapshot_later(&s.conn, as_of, rules, Need::All)?;
+        let positions = load_positions(&s.conn)?;
+        Ok((pool, due, positions))
+    });
+    match loaded {
+        Ok((pool, due, positions)) => {
+            let pool = Arc::new(pool);
+            let _ = tx.send(Msg::Action(Action::PositionsLoaded(Arc::new(positions))));
+            let _ = tx.send(Msg::Action(Action::PoolLoaded(pool.clone())));
+            // The pool is on the screen; the snapshot for the next start is
+            // written here, off the input path.
+            if let Some(due) = due {
+                due.write(&pool);
+            }
+        }
+        Err(e) => {
+            let _ = tx.send(Msg::Action(Action::PoolFailed(tr!(
+                lang,
+                cli::store_error(&e)
+            ))));
+        }
+    }
+}
+
+/// Whether a load runs, and whether another was asked for meanwhile.
+#[derive(Default)]
+struct Loads {
+    running: bool,
+    again: bool,
 }
 
 /// Loads the pool again (off the input path) when the database changed.
 struct Reloader<'a> {
     ctx: &'a Ctx,
     tx: mpsc::Sender<Msg>,
+    loads: Arc<std::sync::Mutex<Loads>>,
 }
 
 /// Ask who is at the keyboard over the first screen (which loads and draws
@@ -232,7 +278,7 @@ fn step(app: &mut App, a: Action, reload: &Reloader) {
     app.step(a);
     if app.take_pool_reload() {
         // A failed spawn only means the pool stays as it was.
-        let _ = spawn_loader(reload.ctx, reload.tx.clone());
+        let _ = spawn_loader(reload);
     }
 }
 
