@@ -194,6 +194,17 @@ fn cut_changed_foreign_and_garbage_files_are_rebuilt_never_trusted() {
     assert_eq!(r.err(), Some(Unusable::Stale));
 }
 
+/// Siti's box agreed in session 1 of `common_cli::committee_session`.
+fn calibrate_siti(s: &mut Store, kotak: i64) {
+    let input = CalibrationInput {
+        nip: common_cli::SITI.into(),
+        kotak,
+        reason: "bukti penugasan".into(),
+        votes: None,
+    };
+    calibrate(s, &actor(), &Rules::default(), 1, &input).unwrap();
+}
+
 /// Two of talenta's own writers: an import batch and a calibration.
 #[test]
 fn talentas_writers_make_it_stale_only_where_the_pool_changes() {
@@ -202,19 +213,7 @@ fn talentas_writers_make_it_stale_only_where_the_pool_changes() {
     assert_agrees(&s);
     // A calibration changes the 9-box in effect, which is read at every load:
     // the snapshot stays current and the load shows it.
-    calibrate(
-        &mut s,
-        &actor(),
-        &Rules::default(),
-        1,
-        &CalibrationInput {
-            nip: common_cli::SITI.into(),
-            kotak: 8,
-            reason: "bukti penugasan".into(),
-            votes: None,
-        },
-    )
-    .unwrap();
+    calibrate_siti(&mut s, 8);
     assert_eq!(state(&s), Ok(()));
     let pool = load_pool(&s.conn, as_of(), &Rules::default()).unwrap();
     assert_eq!(pool.find_nip(common_cli::SITI).unwrap().kotak, Some(8));
@@ -505,19 +504,7 @@ fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
     use talenta::store::load::count_from_snapshot;
     let (d, db) = common_cli::committee_session("Hitung");
     let mut s = Store::open(&db, OpenMode::Existing).unwrap();
-    calibrate(
-        &mut s,
-        &actor(),
-        &Rules::default(),
-        1,
-        &CalibrationInput {
-            nip: common_cli::SITI.into(),
-            kotak: 9,
-            reason: "bukti penugasan".into(),
-            votes: None,
-        },
-    )
-    .unwrap();
+    calibrate_siti(&mut s, 9);
     let rules = Rules::default();
     let records = load_pool_from_records(&s.conn, as_of(), &rules).unwrap();
     // No snapshot yet: the caller loads the pool (which writes one).

@@ -252,6 +252,10 @@ fn on_a_demo_pool_the_screen_count_is_the_query_count() {
         .unwrap();
     assert!(count > 0 && count < 3_000);
 
+    // The count left a pool snapshot; without one the screen loads the
+    // tables, shows the pool, then writes the snapshot for the next start.
+    let snapshot = format!("{db}-snapshot");
+    std::fs::remove_file(&snapshot).unwrap();
     let mut pty = Pty::start(
         &["--db", &db, "--as-of", "2026-06-01", "--lang", "id"],
         &f,
@@ -259,6 +263,11 @@ fn on_a_demo_pool_the_screen_count_is_the_query_count() {
         40,
     );
     pty.wait_for("the table", |s| s.contains("3000 dari 3000"));
+    let written = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::path::Path::new(&snapshot).exists()
+    });
+    assert!(written, "the screen wrote no snapshot");
     pty.send("/");
     for ch in filter.chars() {
         pty.send(&ch.to_string());

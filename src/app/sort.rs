@@ -1,7 +1,7 @@
 //! Sorting the table: one column at a time, through the filter language's
 //! `compare` (missing values last), ties by NIP.
 
-use crate::domain::candidate::{nip_number, nip_order};
+use crate::domain::candidate::nip_order;
 use crate::domain::filter::{self, Field, SortKey};
 use crate::domain::fold;
 use crate::domain::Pool;
@@ -147,25 +147,16 @@ pub fn order(pool: &Pool, sort: Sort) -> Vec<u32> {
     // numbers straight from the rows, the order the general path below gives
     // them (all keys numeric), without its key vector (half a second at 4.7M);
     // ascending, the pool's own NIP order when it came with one (the snapshot).
-    if field == Field::Nip && !sort.descending {
-        if let Some(o) = pool.nip_order.as_deref().filter(|o| o.len() == rows.len()) {
+    if field == Field::Nip {
+        if let Some(o) = pool
+            .nip_order
+            .as_deref()
+            .filter(|o| !sort.descending && o.len() == rows.len())
+        {
             return o.to_vec();
         }
-        if let Some(o) = nip_order(rows) {
+        if let Some(o) = nip_order(rows, sort.descending) {
             return o;
-        }
-    }
-    if field == Field::Nip && sort.descending {
-        let numbers: Option<Vec<(u64, u32)>> = rows
-            .iter()
-            .zip(0u32..)
-            .map(|(c, i)| Some((directed(nip_number(&c.nip)?, true), i)))
-            .collect();
-        if let Some(mut items) = numbers {
-            items.sort_unstable();
-            idx.clear();
-            idx.extend(items.into_iter().map(|(_, i)| i));
-            return idx;
         }
     }
     let keys: Vec<Option<SortKey<'_>>> = rows

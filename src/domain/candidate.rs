@@ -301,7 +301,7 @@ pub struct Pool {
 }
 
 /// The number of an 18-digit NIP; `None` for any other text.
-pub fn nip_number(nip: &str) -> Option<u64> {
+fn nip_number(nip: &str) -> Option<u64> {
     let b = nip.as_bytes();
     if b.len() != 18 {
         return None;
@@ -311,13 +311,14 @@ pub fn nip_number(nip: &str) -> Option<u64> {
     })
 }
 
-/// The rows' indices by NIP, ascending (equal NIPs by row), when every NIP
-/// has 18 digits, as talenta stores them; `None` otherwise.
-pub fn nip_order(rows: &[Candidate]) -> Option<Vec<u32>> {
+/// The rows' indices by NIP, ascending or descending (equal NIPs by row),
+/// when every NIP has 18 digits, as talenta stores them; `None` otherwise.
+pub fn nip_order(rows: &[Candidate], descending: bool) -> Option<Vec<u32>> {
+    let key = |n: u64| if descending { u64::MAX - n } else { n };
     let mut items: Vec<(u64, u32)> = rows
         .iter()
         .zip(0u32..)
-        .map(|(c, i)| Some((nip_number(&c.nip)?, i)))
+        .map(|(c, i)| Some((key(nip_number(&c.nip)?), i)))
         .collect::<Option<_>>()?;
     if !items.is_sorted() {
         items.sort_unstable();

@@ -50,6 +50,13 @@ pub fn latest_by_employee(conn: &Connection) -> Result<HashMap<i64, Calibration>
     Ok(latest(conn, None)?.into_iter().collect())
 }
 
+/// Put a candidate's latest calibration on it and recompute its box (the
+/// box computed before, with `rules`).
+pub fn put_on(c: &mut Candidate, cal: Calibration, rules: &Rules) {
+    c.calibration = Some(Box::new(cal));
+    c.compute_kotak(rules);
+}
+
 /// Put each candidate's latest calibration on it and recompute its box with
 /// `rules` (call once, after the boxes were computed).
 pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result<()> {
@@ -74,8 +81,7 @@ pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result
             index.get(&employee).copied()
         };
         if let Some(c) = at.map(|i| &mut rows[i]) {
-            c.calibration = Some(Box::new(cal));
-            c.compute_kotak(rules);
+            put_on(c, cal, rules);
         }
     }
     Ok(())

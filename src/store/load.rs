@@ -108,8 +108,7 @@ pub fn count_from_snapshot(
         // As `Pool::new` and `with_committee_records` do.
         c.compute_kotak(rules);
         if let Some(cal) = calibrations.get(&c.id) {
-            c.calibration = Some(Box::new(cal.clone()));
-            c.compute_kotak(rules);
+            super::calibration_overlay::put_on(c, cal.clone(), rules);
         }
         c.krs = krs.contains(&c.id);
         keep(c)

@@ -64,7 +64,8 @@ pub struct Stamp {
     pub armed: bool,
 }
 
-/// Why a snapshot file is not used (for tests and `--verbose` checks).
+/// Why a snapshot file is not used (the loader rebuilds it whatever the
+/// reason; the tests tell them apart).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unusable {
     Missing,
@@ -138,7 +139,7 @@ pub fn read(
     rules: &Rules,
     need: super::load::Need,
 ) -> Result<std::result::Result<Snapshot, Unusable>> {
-    Ok(match open_current(conn, file, rules)? {
+    Ok(match open_current(conn, file)? {
         Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
             let layout = Layout::of(payload, rows)?;
             Ok(Snapshot {
@@ -168,7 +169,7 @@ pub fn count(
     need: super::load::Need,
     keep: &(dyn Fn(&mut Candidate) -> bool + Sync),
 ) -> Result<std::result::Result<usize, Unusable>> {
-    Ok(match open_current(conn, file, rules)? {
+    Ok(match open_current(conn, file)? {
         Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
             let layout = Layout::of(payload, rows)?;
             count_all(&layout, need, keep)
@@ -178,11 +179,7 @@ pub fn count(
 }
 
 /// The file mapped, when the database's stamp is armed (else stale).
-fn open_current(
-    conn: &Connection,
-    file: &Path,
-    _rules: &Rules,
-) -> Result<std::result::Result<Mapped, Unusable>> {
+fn open_current(conn: &Connection, file: &Path) -> Result<std::result::Result<Mapped, Unusable>> {
     let f = match std::fs::File::open(file) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(Unusable::Missing)),
@@ -468,7 +465,7 @@ fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
     }
     // The rows in NIP order (the screens' default order), when every NIP has
     // 18 digits.
-    match crate::domain::candidate::nip_order(rows) {
+    match crate::domain::candidate::nip_order(rows, false) {
         Some(order) => {
             out.u8(1);
             for i in order {
