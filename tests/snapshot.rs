@@ -194,6 +194,51 @@ fn cut_changed_foreign_and_garbage_files_are_rebuilt_never_trusted() {
     assert_eq!(r.err(), Some(Unusable::Stale));
 }
 
+/// A column of the snapshot changed on disk is not trusted by the count
+/// over columns: the file is removed, the next load writes a sound one, and
+/// the count is right all along.
+#[test]
+fn a_damaged_column_is_not_counted_over() {
+    use talenta::domain::filter;
+    use talenta::store::load::{count_from_snapshot, count_over_columns};
+    let d = tempfile::tempdir().unwrap();
+    let s = Store::open(&demo_db(d.path(), 500), OpenMode::Existing).unwrap();
+    let rules = Rules::default();
+    let pool = load_pool(&s.conn, as_of(), &rules).unwrap();
+    let f = filter::parse("usia>40 kotak>=4").unwrap();
+    let want = pool
+        .rows
+        .iter()
+        .filter(|c| f.matches_with(c, as_of(), &rules))
+        .count();
+    assert!(want > 0);
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &f).unwrap(),
+        Some(want)
+    );
+    let file = snapshot::path_for(&s.path);
+    let mut bytes = std::fs::read(&file).unwrap();
+    // The last column (the birth dates, two bytes each) ends the file.
+    let at = bytes.len() - 100;
+    bytes[at] ^= 0x11;
+    std::fs::write(&file, &bytes).unwrap();
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &f).unwrap(),
+        None
+    );
+    assert_eq!(
+        count_from_snapshot(&s.conn, as_of(), &rules, Need::NoNames, &f).unwrap(),
+        None
+    );
+    assert!(!file.exists(), "the damaged snapshot is removed");
+    let cli = common_cli::ok(&s.path, &["query", "usia>40 kotak>=4", "--count"]);
+    assert_eq!(cli.trim(), want.to_string());
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &f).unwrap(),
+        Some(want)
+    );
+}
+
 /// Siti's box agreed in session 1 of `common_cli::committee_session`.
 fn calibrate_siti(s: &mut Store, kotak: i64) {
     let input = CalibrationInput {
@@ -501,14 +546,15 @@ fn a_process_killed_while_building_leaves_the_old_snapshot_or_none() {
 #[test]
 fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
     use talenta::domain::filter;
-    use talenta::store::load::count_from_snapshot;
+    use talenta::store::load::{count_from_snapshot, count_over_columns};
     let (d, db) = common_cli::committee_session("Hitung");
     let mut s = Store::open(&db, OpenMode::Existing).unwrap();
     calibrate_siti(&mut s, 9);
     let rules = Rules::default();
     let records = load_pool_from_records(&s.conn, as_of(), &rules).unwrap();
     // No snapshot yet: the caller loads the pool (which writes one).
-    let none = count_from_snapshot(&s.conn, as_of(), &rules, Need::All, &|_| true).unwrap();
+    let everyone = filter::parse("").unwrap();
+    let none = count_from_snapshot(&s.conn, as_of(), &rules, Need::All, &everyone).unwrap();
     assert_eq!(none, None);
     load_pool(&s.conn, as_of(), &rules).unwrap();
     for text in [
@@ -523,6 +569,12 @@ fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
         "pengalaman.pengawas>=2",
         "kinerja=SB or potensi=tinggi",
         "not jk=P",
+        "kalibrasi=tidak kotak<9",
+        "krs=tidak",
+        "kinerja.2th>=B tingkat>=pengawas",
+        "kinerja.2025=none or integritas=none",
+        "tanggal_lahir<1980 pendidikan>=S1 status=pns",
+        "instansi=none or jabatan~kepala",
     ] {
         let f = filter::parse(text).unwrap();
         let want = records
@@ -535,9 +587,15 @@ fn a_count_from_the_snapshot_equals_the_count_over_the_pool() {
         } else {
             Need::NoNames
         };
-        let keep = |c: &talenta::domain::Candidate| f.matches_with(c, as_of(), &rules);
-        let got = count_from_snapshot(&s.conn, as_of(), &rules, need, &keep).unwrap();
+        let got = count_from_snapshot(&s.conn, as_of(), &rules, need, &f).unwrap();
         assert_eq!(got, Some(want), "{text}");
+        // Decided over the snapshot's columns unless the filter reads names,
+        // careers or retirement (then each employee is decoded).
+        let columns = count_over_columns(&s.conn, as_of(), &rules, &f).unwrap();
+        let columnar = !["fauzi", "pensiun", "pengalaman"]
+            .iter()
+            .any(|w| text.contains(w));
+        assert_eq!(columns, columnar.then_some(want), "{text} over columns");
         let cli = common_cli::ok(&db, &["query", text, "--count"]);
         assert_eq!(
             cli.trim(),

@@ -9,7 +9,7 @@
 
 use super::sort::{self, Sort};
 use crate::domain::calibration::CalibrationTally;
-use crate::domain::filter::{self, FilterError, FilterWarning};
+use crate::domain::filter::{self, ColumnId, FilterError, FilterWarning};
 use crate::domain::jpm::Jpm;
 use crate::domain::{position, Pool, Position};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -247,6 +247,17 @@ impl Scope<'_> {
     ) -> Option<Tally> {
         let mut t = Tally::default();
         let rows = &self.pool.rows;
+        // The box and the talent review of a match from the pool's columns:
+        // a match's candidate is read only when it has a calibration.
+        let index = &self.pool.search;
+        let (Some(kotak), Some(reviewed)) = (
+            index.byte_column(ColumnId::Kotak, rows),
+            index.byte_column(ColumnId::Kalibrasi, rows),
+        ) else {
+            return None;
+        };
+        // The whole filter decided for every row at once: a word at a time.
+        let decided = self.filter.decided().map(|b| b.words());
         let mut seen = 0usize;
         for (w, word) in matched.iter_mut().enumerate() {
             let at = (first + w) * 64;
@@ -254,29 +265,38 @@ impl Scope<'_> {
                 Some(d) => d.get(first + w).copied().unwrap_or(0),
                 None => u64::MAX,
             };
+            if let Some(d) = decided {
+                candidates &= d.get(first + w).copied().unwrap_or(0);
+                if (w % (CHECK_EVERY / 64)) == 0 && w > 0 && (self.cancelled)() {
+                    return None;
+                }
+            }
             while candidates != 0 {
                 let b = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
                 let row = at + b;
                 let Some(c) = rows.get(row) else { break };
-                seen += 1;
-                if seen.is_multiple_of(CHECK_EVERY) && (self.cancelled)() {
-                    return None;
-                }
-                if !self.filter.matches(row, c) {
-                    continue;
+                if decided.is_none() {
+                    seen += 1;
+                    if seen.is_multiple_of(CHECK_EVERY) && (self.cancelled)() {
+                        return None;
+                    }
+                    if !self.filter.matches(row, c) {
+                        continue;
+                    }
                 }
                 *word |= 1 << b;
                 t.filtered += 1;
-                match c.kotak {
-                    Some(k @ 1..=9) => t.counts[k as usize - 1] += 1,
+                let k = kotak[row];
+                match k {
+                    1..=9 => t.counts[k as usize - 1] += 1,
                     _ => t.no_box += 1,
                 }
-                if c.calibration.is_some() {
+                if reviewed[row] != 0 {
                     t.calibration.add(c.calibration.as_deref());
                 }
-                if let (Some(l), Some(k)) = (listed.as_deref_mut(), self.box_only) {
-                    if c.kotak == Some(k) {
+                if let (Some(l), Some(want)) = (listed.as_deref_mut(), self.box_only) {
+                    if k == want {
                         l[w] |= 1 << b;
                     }
                 }

@@ -88,8 +88,7 @@ pub fn run(ctx: &Ctx, a: &Args) -> CliResult {
     if a.count {
         // From a current snapshot, without building the pool.
         let (as_of, rules) = (ctx.as_of, ctx.rules());
-        let keep = |c: &Candidate| f.matches_with(c, as_of, rules);
-        let counted = count_from_snapshot(&store.conn, as_of, rules, need, &keep)
+        let counted = count_from_snapshot(&store.conn, as_of, rules, need, &f)
             .map_err(|e| ctx.store_error(e))?;
         if let Some(n) = counted {
             return output::deliver(ctx, &a.out, &format!("{n}\n"));

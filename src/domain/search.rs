@@ -10,6 +10,7 @@
 //!   a [`Dict`]: one id per row and the distinct values, and a condition is
 //!   decided once per distinct value.
 
+use super::filter::{code, Codes, ColumnId, Columns};
 use super::{fold, Candidate};
 use foldhash::HashMap;
 use memchr::memmem;
@@ -32,6 +33,52 @@ impl Bitset {
     /// Number of rows set.
     pub fn count(&self) -> usize {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+    /// Every one of `len` rows set.
+    pub fn full(len: usize) -> Bitset {
+        let mut b = Bitset(vec![u64::MAX; len.div_ceil(64)]);
+        b.trim(len);
+        b
+    }
+    /// The rows not set, of `len` rows.
+    pub fn invert(&mut self, len: usize) {
+        self.0.iter_mut().for_each(|w| *w = !*w);
+        self.trim(len);
+    }
+    /// Keep only the rows set in both.
+    pub fn and(&mut self, other: &Bitset) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+    /// Add the rows set in `other`.
+    pub fn or(&mut self, other: &Bitset) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+    /// Set or clear row `i`.
+    pub fn put(&mut self, i: usize, on: bool) {
+        let bit = 1u64 << (i % 64);
+        if let Some(w) = self.0.get_mut(i / 64) {
+            if on {
+                *w |= bit;
+            } else {
+                *w &= !bit;
+            }
+        }
+    }
+    /// The words, 64 rows each (row `r` is bit `r % 64` of word `r / 64`).
+    pub fn words(&self) -> &[u64] {
+        &self.0
+    }
+    /// A bitset of these words.
+    pub fn from_words(words: Vec<u64>) -> Bitset {
+        Bitset(words)
+    }
+    /// Clear the bits past row `len` in the last word.
+    fn trim(&mut self, len: usize) {
+        if !len.is_multiple_of(64) {
+            if let Some(w) = self.0.last_mut() {
+                *w &= (1u64 << (len % 64)) - 1;
+            }
+        }
     }
 }
 
@@ -162,6 +209,88 @@ pub struct SearchIndex {
     jabatan: OnceLock<Dict>,
     unit: OnceLock<Dict>,
     instansi: OnceLock<Dict>,
+    /// One-byte columns ([`byte_slot`]), for the filter over columns.
+    bytes: [OnceLock<Vec<u8>>; BYTE_SLOTS],
+    /// Birth dates as days after the first (`None`: more than 16 bits span them).
+    birth: OnceLock<Option<Birth>>,
+    /// The predikat of each year from [`FIRST_YEAR`], one column per year.
+    years: Years,
+}
+
+/// The first year kept as a column in memory (a year before it, or 64
+/// years on, is read row by row).
+const FIRST_YEAR: u16 = 2000;
+
+#[derive(Debug, Clone)]
+struct Years([OnceLock<Vec<u8>>; 64]);
+
+impl Default for Years {
+    fn default() -> Years {
+        Years(std::array::from_fn(|_| OnceLock::new()))
+    }
+}
+
+/// Birth dates as a column: the first day's number and the days after it.
+#[derive(Debug, Clone)]
+struct Birth {
+    base: i32,
+    top: u16,
+    days: Vec<u16>,
+}
+
+const BYTE_SLOTS: usize = 9 + 9;
+
+/// The place of a one-byte column in [`SearchIndex`] (`None`: not kept in memory).
+fn byte_slot(id: ColumnId) -> Option<usize> {
+    Some(match id {
+        ColumnId::Tingkat => 0,
+        ColumnId::Status => 1,
+        ColumnId::Sex => 2,
+        ColumnId::Golongan => 3,
+        ColumnId::Pendidikan => 4,
+        ColumnId::Kp => 5,
+        ColumnId::Kotak => 6,
+        ColumnId::Kalibrasi => 7,
+        ColumnId::Krs => 8,
+        ColumnId::Competency(k) => 9 + k.index(),
+        _ => return None,
+    })
+}
+
+/// The columns of a loaded pool, each built from its rows the first time a
+/// filter reads it (and kept with the pool's [`SearchIndex`]).
+pub struct PoolColumns<'a> {
+    pub index: &'a SearchIndex,
+    pub rows: &'a [Candidate],
+}
+
+impl Columns for PoolColumns<'_> {
+    fn rows(&self) -> usize {
+        self.rows.len()
+    }
+    fn codes(&self, id: ColumnId) -> Option<Codes<'_>> {
+        let rows = self.rows;
+        Some(match id {
+            ColumnId::Jabatan => Codes::U32(&self.index.jabatan(rows).ids),
+            ColumnId::Unit => Codes::U32(&self.index.unit(rows).ids),
+            ColumnId::Instansi => Codes::U32(&self.index.instansi(rows).ids),
+            ColumnId::Birth => Codes::U16(&self.index.birth(rows).as_ref()?.days),
+            _ => Codes::U8(self.index.byte_column(id, rows)?),
+        })
+    }
+    fn texts(&self, id: ColumnId) -> Option<&[Box<str>]> {
+        let rows = self.rows;
+        Some(match id {
+            ColumnId::Jabatan => &self.index.jabatan(rows).values,
+            ColumnId::Unit => &self.index.unit(rows).values,
+            ColumnId::Instansi => &self.index.instansi(rows).values,
+            _ => return None,
+        })
+    }
+    fn birth(&self) -> Option<(i32, u16)> {
+        let b = self.index.birth(self.rows).as_ref()?;
+        Some((b.base, b.top))
+    }
 }
 
 impl SearchIndex {
@@ -173,6 +302,9 @@ impl SearchIndex {
         self.jabatan(rows);
         self.unit(rows);
         self.instansi(rows);
+        // What every filter's box counts read.
+        self.byte_column(ColumnId::Kotak, rows);
+        self.byte_column(ColumnId::Kalibrasi, rows);
     }
 
     pub fn nama(&self, rows: &[Candidate]) -> &Arena {
@@ -190,6 +322,26 @@ impl SearchIndex {
     pub fn unit(&self, rows: &[Candidate]) -> &Dict {
         self.unit
             .get_or_init(|| Dict::build(rows.iter().map(|c| Some(&*c.unit.lower))))
+    }
+    /// A one-byte column (`code::of`), built on first use; `None` for one
+    /// not kept in memory.
+    pub fn byte_column(&self, id: ColumnId, rows: &[Candidate]) -> Option<&[u8]> {
+        let slot = match id {
+            ColumnId::Year(y) => self.years.0.get(usize::from(y.checked_sub(FIRST_YEAR)?))?,
+            _ => self.bytes.get(byte_slot(id)?)?,
+        };
+        Some(slot.get_or_init(|| rows.iter().map(|c| code::of(id, c)).collect()))
+    }
+    fn birth(&self, rows: &[Candidate]) -> &Option<Birth> {
+        self.birth.get_or_init(|| {
+            use chrono::Datelike;
+            let day = |c: &Candidate| c.birth.num_days_from_ce();
+            let base = rows.iter().map(day).min().unwrap_or(0);
+            let top = rows.iter().map(day).max().unwrap_or(0) - base;
+            let top = u16::try_from(top).ok()?;
+            let days = rows.iter().map(|c| (day(c) - base) as u16).collect();
+            Some(Birth { base, top, days })
+        })
     }
     pub fn instansi(&self, rows: &[Candidate]) -> &Dict {
         self.instansi.get_or_init(|| {

@@ -88,32 +88,97 @@ pub fn load_pool_snapshot_later(
     Ok((pool, due))
 }
 
-/// How many employees `keep` holds for, read from a current snapshot without
-/// building the pool: each employee as [`load_pool_for`] gives it (the 9-box
-/// computed with `rules`, the latest calibration, the KRS flag). `None` when
-/// there is no current snapshot: the caller loads the pool (which rebuilds it).
+/// How many employees `filter` matches, read from a current snapshot
+/// without building the pool: each employee as [`load_pool_for`] gives it
+/// (the 9-box computed with `rules`, the latest calibration, the KRS flag).
+/// Decided over the snapshot's columns when the filter reads only what they
+/// hold ([`count_over_columns`]), else each employee decoded in turn.
+/// `None` when there is no current snapshot: the caller loads the pool
+/// (which rebuilds it).
 pub fn count_from_snapshot(
     conn: &Connection,
     as_of: NaiveDate,
     rules: &Rules,
     need: Need,
-    keep: &(dyn Fn(&Candidate) -> bool + Sync),
+    filter: &crate::domain::filter::Filter,
 ) -> Result<Option<usize>> {
-    let Some(file) = super::snapshot::path_of(conn) else {
+    let Some(c) = Committee::read(conn, as_of)? else {
         return Ok(None);
     };
-    let calibrations = super::calibration_overlay::latest_by_employee(conn)?;
-    let krs = super::krs::member_ids(conn, as_of)?;
-    let each = |c: &mut Candidate| {
-        // As `Pool::new` and `with_committee_records` do.
-        c.compute_kotak(rules);
-        if let Some(cal) = calibrations.get(&c.id) {
-            super::calibration_overlay::put_on(c, cal.clone(), rules);
+    match c.over_columns(conn, rules, as_of, filter)? {
+        Ok(Some(n)) => return Ok(Some(n)),
+        Ok(None) => {}
+        Err(super::snapshot::Unusable::Damaged(_)) => {
+            // Not trusted: gone, so that the caller's load writes a new one.
+            let _ = std::fs::remove_file(&c.file);
+            return Ok(None);
         }
-        c.krs = krs.contains(&c.id);
-        keep(c)
+        Err(_) => return Ok(None),
+    }
+    let each = |cand: &mut Candidate| {
+        // As `Pool::new` and `with_committee_records` do.
+        cand.compute_kotak(rules);
+        if let Some(cal) = c.calibrations.get(&cand.id) {
+            super::calibration_overlay::put_on(cand, cal.clone(), rules);
+        }
+        cand.krs = c.krs.contains(&cand.id);
+        filter.matches_with(cand, as_of, rules)
     };
-    Ok(super::snapshot::count(conn, &file, rules, need, &each)?.ok())
+    Ok(super::snapshot::count(conn, &c.file, rules, need, &each)?.ok())
+}
+
+/// [`count_from_snapshot`] over the snapshot's columns only: `None` when
+/// there is no current snapshot or the filter reads a value no column holds.
+pub fn count_over_columns(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    filter: &crate::domain::filter::Filter,
+) -> Result<Option<usize>> {
+    let Some(c) = Committee::read(conn, as_of)? else {
+        return Ok(None);
+    };
+    Ok(c.over_columns(conn, rules, as_of, filter)?.ok().flatten())
+}
+
+/// What a count from the snapshot puts on its employees: the latest
+/// calibrations and the KRS members, read from the database.
+struct Committee {
+    file: std::path::PathBuf,
+    calibrations: foldhash::HashMap<i64, crate::domain::calibration::Calibration>,
+    krs: std::collections::HashSet<i64>,
+}
+
+impl Committee {
+    /// `None`: the database can have no snapshot.
+    fn read(conn: &Connection, as_of: NaiveDate) -> Result<Option<Committee>> {
+        let Some(file) = super::snapshot::path_of(conn) else {
+            return Ok(None);
+        };
+        Ok(Some(Committee {
+            file,
+            calibrations: super::calibration_overlay::latest_by_employee(conn)?,
+            krs: super::krs::member_ids(conn, as_of)?,
+        }))
+    }
+
+    fn over_columns(
+        &self,
+        conn: &Connection,
+        rules: &Rules,
+        as_of: NaiveDate,
+        filter: &crate::domain::filter::Filter,
+    ) -> Result<std::result::Result<Option<usize>, super::snapshot::Unusable>> {
+        super::snapshot::count_columns(
+            conn,
+            &self.file,
+            rules,
+            as_of,
+            filter,
+            &self.calibrations,
+            &self.krs,
+        )
+    }
 }
 
 /// A snapshot to write of a pool loaded from the tables: the database's

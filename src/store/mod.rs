@@ -15,6 +15,7 @@ pub mod records;
 pub mod schema;
 pub mod session;
 pub mod snapshot;
+mod snapshot_columns;
 pub mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

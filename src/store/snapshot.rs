@@ -48,9 +48,9 @@ use std::path::{Path, PathBuf};
 /// The file's first bytes.
 const MAGIC: &[u8; 8] = b"TLNTPOOL";
 /// The layout's version: a change of layout is a new number.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Bytes before the payload.
-const HEADER: usize = 72;
+const HEADER: usize = 88;
 /// Employees per chunk of the index (the unit of parallel decoding).
 const CHUNK: usize = 1 << 15;
 /// A leftover temporary file older than this is a killed writer's.
@@ -178,6 +178,47 @@ pub fn count(
     })
 }
 
+/// How many employees `filter` matches in a current snapshot, decided over
+/// its columns (`snapshot_columns`) without building one employee: the
+/// columns hold each employee as loaded, and `calibrations` (by employee id)
+/// and `krs` (the members' ids) put the committee's records on as the
+/// loader does. `Ok(None)`: the filter reads a value no column holds (then
+/// [`count`] decodes the employees).
+pub fn count_columns(
+    conn: &Connection,
+    file: &Path,
+    rules: &Rules,
+    as_of: NaiveDate,
+    filter: &crate::domain::filter::Filter,
+    calibrations: &std::collections::HashMap<
+        i64,
+        crate::domain::calibration::Calibration,
+        impl std::hash::BuildHasher,
+    >,
+    krs: &std::collections::HashSet<i64>,
+) -> Result<std::result::Result<Option<usize>, Unusable>> {
+    const DAMAGED: Unusable = Unusable::Damaged("columns");
+    Ok(match open_current(conn, file)? {
+        Ok(map) => parts(&map, rules).and_then(|p| {
+            let rows = usize::try_from(p.rows).map_err(|_| BAD)?;
+            let cols = super::snapshot_columns::FileColumns::new(
+                p.columns,
+                rows,
+                rules,
+                calibrations,
+                krs,
+            )
+            .ok_or(DAMAGED)?;
+            let bits = filter.eval_columns(&cols, as_of, rules);
+            if cols.damaged.get() {
+                return Err(DAMAGED);
+            }
+            Ok(bits.map(|b| b.count()))
+        }),
+        Err(why) => Err(why),
+    })
+}
+
 /// The file mapped, when the database's stamp is armed (else stale).
 fn open_current(conn: &Connection, file: &Path) -> Result<std::result::Result<Mapped, Unusable>> {
     let f = match std::fs::File::open(file) {
@@ -232,6 +273,24 @@ fn schema_version() -> u32 {
 /// Check a whole file against the current stamp and rules: the number of
 /// employees and the payload.
 fn checked<'a>(file: &'a Mapped, rules: &Rules) -> Read<(u64, &'a [u8])> {
+    let p = parts(file, rules)?;
+    if crc32fast::hash(p.payload) != p.crc {
+        return Err(Unusable::Damaged("checksum"));
+    }
+    Ok((p.rows, p.payload))
+}
+
+/// A file's parts after its header was checked against the current stamp
+/// and rules (the payload's CRC not yet).
+struct Parts<'a> {
+    rows: u64,
+    payload: &'a [u8],
+    crc: u32,
+    /// The column section (`snapshot_columns`), its directory checked.
+    columns: &'a [u8],
+}
+
+fn parts<'a>(file: &'a Mapped, rules: &Rules) -> Read<Parts<'a>> {
     let bytes: &[u8] = &file.map;
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(Unusable::Damaged("not a snapshot"));
@@ -253,20 +312,34 @@ fn checked<'a>(file: &'a Mapped, rules: &Rules) -> Read<(u64, &'a [u8])> {
     };
     let payload_len = h.u64()?;
     let crc = h.u32()?;
-    let payload = &bytes[HEADER..];
-    if payload.len() as u64 != payload_len {
+    let directory_crc = h.u32()?;
+    let columns_at = h.u64()?;
+    let file_len = h.u64()?;
+    if bytes.len() as u64 != file_len
+        || HEADER as u64 + payload_len > columns_at
+        || columns_at > file_len
+    {
         return Err(Unusable::Damaged("cut short or extended"));
     }
+    let payload = &bytes[HEADER..HEADER + payload_len as usize];
     if header.schema != schema_version()
         || header.stamp != file.now
         || header.thresholds != thresholds(rules)
     {
         return Err(Unusable::Stale);
     }
-    if crc32fast::hash(payload) != crc {
+    let columns = &bytes[columns_at as usize..];
+    let sound = super::snapshot_columns::directory(columns)
+        .is_some_and(|d| crc32fast::hash(d) == directory_crc);
+    if !sound {
         return Err(Unusable::Damaged("checksum"));
     }
-    Ok((header.rows, payload))
+    Ok(Parts {
+        rows: header.rows,
+        payload,
+        crc,
+        columns,
+    })
 }
 
 /// Write the snapshot of `rows` for `stamp` (taken as described in the
@@ -282,11 +355,15 @@ pub fn write(db: &Path, rows: &[Candidate], stamp: &Stamp, rules: &Rules) -> std
         file.file_name().unwrap_or_default().to_string_lossy()
     );
     remove_leftovers(dir, &prefix);
-    let Some(payload) = encode_payload(rows) else {
+    let Some((payload, ids, lower)) = encode_payload(rows) else {
         return Err(std::io::Error::other(
             "a value too long for the snapshot's layout",
         ));
     };
+    let columns = super::snapshot_columns::encode(rows, &ids, &lower);
+    let directory_crc = super::snapshot_columns::directory(&columns).map_or(0, crc32fast::hash);
+    let columns_at = (HEADER + payload.len()).next_multiple_of(8);
+    let file_len = columns_at + columns.len();
     let mut header = Writer::default();
     header.bytes(MAGIC);
     header.u32(FORMAT);
@@ -299,7 +376,9 @@ pub fn write(db: &Path, rows: &[Candidate], stamp: &Stamp, rules: &Rules) -> std
     header.u64(rows.len() as u64);
     header.u64(payload.len() as u64);
     header.u32(crc32fast::hash(&payload));
-    header.u32(0);
+    header.u32(directory_crc);
+    header.u64(columns_at as u64);
+    header.u64(file_len as u64);
     debug_assert_eq!(header.0.len(), HEADER);
     let mut tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
     // The database's permissions (0600 when talenta created it); a temporary
@@ -313,6 +392,8 @@ pub fn write(db: &Path, rows: &[Candidate], stamp: &Stamp, rules: &Rules) -> std
     }
     tmp.write_all(&header.0)?;
     tmp.write_all(&payload)?;
+    tmp.write_all(&vec![0; columns_at - HEADER - payload.len()])?;
+    tmp.write_all(&columns)?;
     tmp.flush()?;
     tmp.persist(&file).map_err(|e| e.error)?;
     Ok(())
@@ -411,6 +492,8 @@ struct Texts<'a> {
     by_copy: HashMap<usize, u32>,
     by_value: HashMap<&'a str, u32>,
     order: Vec<&'a str>,
+    /// Each of `order` lower-cased, as the filter compares it.
+    lower: Vec<&'a str>,
 }
 
 impl<'a> Texts<'a> {
@@ -424,6 +507,7 @@ impl<'a> Texts<'a> {
             None => {
                 let i = self.order.len() as u32;
                 self.order.push(s);
+                self.lower.push(&t.lower);
                 self.by_value.insert(s, i);
                 i
             }
@@ -433,8 +517,13 @@ impl<'a> Texts<'a> {
     }
 }
 
-fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
+/// The payload, each row's text ids (jabatan, unit, instansi) and the texts
+/// lower-cased (for the columns).
+type Encoded<'a> = (Vec<u8>, Vec<[u32; 3]>, Vec<&'a str>);
+
+fn encode_payload(rows: &[Candidate]) -> Option<Encoded<'_>> {
     let mut texts = Texts::default();
+    let mut row_ids: Vec<[u32; 3]> = Vec::with_capacity(rows.len());
     let mut body = Writer(Vec::with_capacity(rows.len() * 96));
     let mut chunks: Vec<u64> = Vec::with_capacity(rows.len() / CHUNK + 1);
     for (i, c) in rows.iter().enumerate() {
@@ -449,6 +538,7 @@ fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
         if !encode_one(&mut body, c, ids) {
             return None;
         }
+        row_ids.push([ids.0, ids.1, ids.2]);
     }
     let order = texts.order;
     let mut out = Writer(Vec::with_capacity(
@@ -475,7 +565,7 @@ fn encode_payload(rows: &[Candidate]) -> Option<Vec<u8>> {
         None => out.u8(0),
     }
     out.bytes(&body.0);
-    Some(out.0)
+    Some((out.0, row_ids, texts.lower))
 }
 
 /// Bytes of an employee's fixed part (see the layout above).

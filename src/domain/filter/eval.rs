@@ -288,6 +288,13 @@ impl<'a> Prepared<'a> {
     pub fn new(node: &'a Node, pool: &'a Pool) -> Prepared<'a> {
         let rows = &pool.rows;
         let ix = &pool.search;
+        if super::columns::columnar(node) {
+            // Decided over the pool's columns (built on first use).
+            let cols = crate::domain::search::PoolColumns { index: ix, rows };
+            if let Some(bits) = super::columns::bits(node, &cols, pool.as_of, &pool.rules) {
+                return Prepared::Rows(bits);
+            }
+        }
         match node {
             Node::Term(needle) if !needle.is_empty() => {
                 let n = needle.as_bytes();
@@ -333,11 +340,40 @@ impl<'a> Prepared<'a> {
                 }
                 _ => Prepared::Node(node),
             },
-            Node::Not(n) => Prepared::Not(Box::new(Prepared::new(n, pool))),
-            Node::And(ns) => Prepared::And(Self::cheap_first(ns, pool)),
-            Node::Or(ns) => Prepared::Or(Self::cheap_first(ns, pool)),
+            Node::Not(n) => match Prepared::new(n, pool) {
+                Prepared::Rows(mut bits) => {
+                    bits.invert(rows.len());
+                    Prepared::Rows(bits)
+                }
+                p => Prepared::Not(Box::new(p)),
+            },
+            Node::And(ns) => Self::joined(Self::cheap_first(ns, pool), pool.rows.len(), true),
+            Node::Or(ns) => Self::joined(Self::cheap_first(ns, pool), pool.rows.len(), false),
             Node::Term(_) => Prepared::Node(node),
         }
+    }
+
+    /// `and` (`all`) or `or` of prepared children: one bitset when every
+    /// child was decided for every row.
+    fn joined(ps: Vec<Prepared<'a>>, n: usize, all: bool) -> Prepared<'a> {
+        if !ps.iter().all(|p| matches!(p, Prepared::Rows(_))) {
+            return if all {
+                Prepared::And(ps)
+            } else {
+                Prepared::Or(ps)
+            };
+        }
+        let mut acc = if all { Bitset::full(n) } else { Bitset::new(n) };
+        for p in &ps {
+            if let Prepared::Rows(b) = p {
+                if all {
+                    acc.and(b);
+                } else {
+                    acc.or(b);
+                }
+            }
+        }
+        Prepared::Rows(acc)
     }
 
     /// Children prepared, the ones decided by a lookup first (the result is the

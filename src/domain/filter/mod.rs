@@ -76,15 +76,19 @@
 //! parentheses and `not` is limited to [`MAX_DEPTH`] levels. Parsing never panics.
 //! The user-facing messages are `strings::{id,en}::filter::error`.
 
+mod columns;
 mod eval;
 mod field;
 mod group;
 mod lex;
 mod parse;
+pub use columns::{code, Codes, ColumnId, Columns};
 pub use parse::is_unit_word;
 
 #[cfg(test)]
 mod calibration_tests;
+#[cfg(test)]
+mod columns_tests;
 #[cfg(test)]
 mod hr_tests;
 #[cfg(test)]
@@ -142,6 +146,16 @@ impl Matcher<'_> {
         match &self.root {
             None => true,
             Some(p) => p.eval(row, c, self.as_of, self.rules),
+        }
+    }
+
+    /// The rows matching when the whole filter was decided for every row at
+    /// once (columns, text search); `None` for the empty filter (everyone)
+    /// or one that reads some rows' values one by one.
+    pub fn decided(&self) -> Option<&crate::domain::search::Bitset> {
+        match &self.root {
+            Some(eval::Prepared::Rows(bits)) => Some(bits),
+            _ => None,
         }
     }
 }
@@ -331,6 +345,22 @@ impl Filter {
         theirs
             .iter()
             .all(|t| ours.iter().any(|o| eval::implies(o, t)))
+    }
+
+    /// The rows of `cols` the filter matches, decided over columns without a
+    /// candidate (see `columns`); `None` when it reads a value no column holds
+    /// (a bare term, a name, a career): then it is decided row by row.
+    pub fn eval_columns(
+        &self,
+        cols: &dyn Columns,
+        as_of: NaiveDate,
+        rules: &Rules,
+    ) -> Option<crate::domain::search::Bitset> {
+        match &self.root {
+            None => Some(crate::domain::search::Bitset::full(cols.rows())),
+            Some(n) if columns::columnar(n) => columns::bits(n, cols, as_of, rules),
+            Some(_) => None,
+        }
     }
 
     /// Whether evaluating the filter reads a candidate's nama or NIP (a bare
