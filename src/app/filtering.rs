@@ -114,7 +114,7 @@ impl Engine {
             Some((p, last, bits)) if Arc::ptr_eq(p, pool) && f.refines(last) => Some(bits.clone()),
             _ => None,
         };
-        let prepared = f.prepare(pool);
+        let prepared = f.prepare_within(pool, domain.as_deref().map(|v| v.as_slice()));
         let n = pool.rows.len();
         let words = n.div_ceil(64);
         let mut matched = vec![0u64; words];
@@ -168,16 +168,7 @@ impl Engine {
             order
         } else {
             let shown = listed.as_ref().unwrap_or(&matched);
-            let mut rows = Vec::with_capacity(m.filtered);
-            for (k, &i) in order.iter().enumerate() {
-                if k % (CHECK_EVERY * 16) == 0 && k > 0 && cancelled() {
-                    return None;
-                }
-                if shown[i as usize / 64] & (1 << (i % 64)) != 0 {
-                    rows.push(i);
-                }
-            }
-            Arc::new(rows)
+            Arc::new(kept_in_order(&order, shown, cancelled)?)
         };
         m.warning = f.warnings().first().cloned();
         drop(prepared);
@@ -187,6 +178,57 @@ impl Engine {
         self.last = Some((pool.clone(), f, Arc::new(matched)));
         Some(Ok(m))
     }
+}
+
+/// The rows of `order` set in `shown`, in that order (a large pool's order
+/// walked in parts on every core, then joined); `None` when cancelled.
+fn kept_in_order(
+    order: &[u32],
+    shown: &[u64],
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<u32>> {
+    let walk = |part: &[u32]| {
+        // Every row written, the length moved on by its bit: no branch to
+        // mispredict (a row past the matches' end is cut off).
+        let mut rows = vec![0u32; part.len()];
+        let mut len = 0;
+        for (k, chunk) in part.chunks(CHECK_EVERY * 16).enumerate() {
+            if k > 0 && cancelled() {
+                return None;
+            }
+            for &i in chunk {
+                rows[len] = i;
+                let bit = shown
+                    .get(i as usize / 64)
+                    .map_or(0, |w| (w >> (i % 64)) & 1);
+                len += bit as usize;
+            }
+        }
+        rows.truncate(len);
+        Some(rows)
+    };
+    let parts = parts_for(order.len());
+    if parts == 1 {
+        return walk(order);
+    }
+    let per = order.len().div_ceil(parts);
+    let found: Vec<Option<Vec<u32>>> = std::thread::scope(|s| {
+        let walk = &walk;
+        let handles: Vec<_> = order
+            .chunks(per)
+            .map(|part| s.spawn(move || walk(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let found: Vec<Vec<u32>> = found.into_iter().collect::<Option<_>>()?;
+    let mut rows = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for part in found {
+        rows.extend_from_slice(&part);
+    }
+    Some(rows)
 }
 
 /// The eligible candidates for `pos` among the rows set in `matched`, ranked;
@@ -245,61 +287,87 @@ impl Scope<'_> {
         matched: &mut [u64],
         mut listed: Option<&mut [u64]>,
     ) -> Option<Tally> {
-        let mut t = Tally::default();
         let rows = &self.pool.rows;
-        // The box and the talent review of a match from the pool's columns:
-        // a match's candidate is read only when it has a calibration.
+        let n = rows.len();
+        // The box of a match from the pool's box column; a match's candidate
+        // is read only for its talent review (the few calibrated rows).
         let index = &self.pool.search;
-        let (Some(kotak), Some(reviewed)) = (
-            index.byte_column(ColumnId::Kotak, rows),
-            index.byte_column(ColumnId::Kalibrasi, rows),
-        ) else {
-            return None;
-        };
+        let kotak = index.byte_column(ColumnId::Kotak, rows)?;
         // The whole filter decided for every row at once: a word at a time.
         let decided = self.filter.decided().map(|b| b.words());
+        let mut t = Tally::default();
+        let mut per_box = [0usize; 16];
         let mut seen = 0usize;
         for (w, word) in matched.iter_mut().enumerate() {
             let at = (first + w) * 64;
-            let mut candidates = match self.domain {
+            if at >= n {
+                break;
+            }
+            let candidates = match self.domain {
                 Some(d) => d.get(first + w).copied().unwrap_or(0),
                 None => u64::MAX,
             };
-            if let Some(d) = decided {
-                candidates &= d.get(first + w).copied().unwrap_or(0);
-                if (w % (CHECK_EVERY / 64)) == 0 && w > 0 && (self.cancelled)() {
-                    return None;
-                }
-            }
-            while candidates != 0 {
-                let b = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                let row = at + b;
-                let Some(c) = rows.get(row) else { break };
-                if decided.is_none() {
-                    seen += 1;
-                    if seen.is_multiple_of(CHECK_EVERY) && (self.cancelled)() {
+            let m = match decided {
+                Some(d) => {
+                    if w % (CHECK_EVERY / 64) == 0 && w > 0 && (self.cancelled)() {
                         return None;
                     }
-                    if !self.filter.matches(row, c) {
-                        continue;
+                    candidates & d.get(first + w).copied().unwrap_or(0)
+                }
+                None => {
+                    let mut m = 0u64;
+                    let mut left = candidates;
+                    while left != 0 {
+                        let b = left.trailing_zeros() as usize;
+                        left &= left - 1;
+                        let Some(c) = rows.get(at + b) else { break };
+                        seen += 1;
+                        if seen.is_multiple_of(CHECK_EVERY) && (self.cancelled)() {
+                            return None;
+                        }
+                        if self.filter.matches(at + b, c) {
+                            m |= 1 << b;
+                        }
                     }
+                    m
                 }
-                *word |= 1 << b;
-                t.filtered += 1;
-                let k = kotak[row];
-                match k {
-                    1..=9 => t.counts[k as usize - 1] += 1,
-                    _ => t.no_box += 1,
+            };
+            *word = m;
+            let boxes = &kotak[at..(at + 64).min(n)];
+            let want = self.box_only;
+            let mut in_box = 0u64;
+            if m == u64::MAX {
+                for (b, &k) in boxes.iter().enumerate() {
+                    per_box[usize::from(k & 15)] += 1;
+                    in_box |= u64::from(Some(k) == want) << b;
                 }
-                if reviewed[row] != 0 {
-                    t.calibration.add(c.calibration.as_deref());
+            } else {
+                let mut left = m;
+                while left != 0 {
+                    let b = left.trailing_zeros() as usize;
+                    left &= left - 1;
+                    let k = boxes.get(b).copied().unwrap_or(0);
+                    per_box[usize::from(k & 15)] += 1;
+                    in_box |= u64::from(Some(k) == want) << b;
                 }
-                if let (Some(l), Some(want)) = (listed.as_deref_mut(), self.box_only) {
-                    if k == want {
-                        l[w] |= 1 << b;
-                    }
-                }
+            }
+            if let Some(l) = listed.as_deref_mut() {
+                l[w] = in_box;
+            }
+        }
+        t.filtered = per_box.iter().sum();
+        t.counts.copy_from_slice(&per_box[1..=9]);
+        t.no_box = t.filtered - t.counts.iter().sum::<usize>();
+        // The talent reviews among the matches.
+        let (lo, hi) = (first * 64, (first + matched.len()) * 64);
+        for &r in index.reviewed_rows(rows) {
+            let r = r as usize;
+            if r < lo || r >= hi {
+                continue;
+            }
+            let i = r - lo;
+            if matched[i / 64] & (1 << (i % 64)) != 0 {
+                t.calibration.add(rows[r].calibration.as_deref());
             }
         }
         Some(t)

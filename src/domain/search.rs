@@ -53,17 +53,6 @@ impl Bitset {
     pub fn or(&mut self, other: &Bitset) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
     }
-    /// Set or clear row `i`.
-    pub fn put(&mut self, i: usize, on: bool) {
-        let bit = 1u64 << (i % 64);
-        if let Some(w) = self.0.get_mut(i / 64) {
-            if on {
-                *w |= bit;
-            } else {
-                *w &= !bit;
-            }
-        }
-    }
     /// The words, 64 rows each (row `r` is bit `r % 64` of word `r / 64`).
     pub fn words(&self) -> &[u64] {
         &self.0
@@ -89,6 +78,26 @@ pub struct Arena {
     starts: Vec<usize>,
     /// Which byte values occur at all (a needle with any other byte matches nothing).
     present: [bool; 256],
+    /// Per row, which kinds of byte its text has ([`byte_kind`]), for the
+    /// lower-cased arenas: a one-letter search (the first key typed, which
+    /// nearly every row matches) reads these instead of the text.
+    kinds: Option<Vec<u32>>,
+}
+
+/// A byte's bit in [`Arena::kinds`]: one per ASCII letter and the blank
+/// (exact), shared bits for the digits and for anything else.
+fn byte_kind(b: u8) -> u32 {
+    1 << match b {
+        b'a'..=b'z' => u32::from(b - b'a'),
+        b' ' => 26,
+        b'0'..=b'9' => 27,
+        _ => 28,
+    }
+}
+
+/// Whether [`byte_kind`] tells this byte alone.
+fn exact_kind(b: u8) -> bool {
+    b.is_ascii_lowercase() || b == b' '
 }
 
 impl Arena {
@@ -96,9 +105,14 @@ impl Arena {
         Arena::build_with(texts, |t, bytes| bytes.extend_from_slice(t.as_bytes()))
     }
 
-    /// [`Arena::build`] of the texts lower-cased.
+    /// [`Arena::build`] of the texts lower-cased, with each row's kinds of byte.
     pub fn build_lower<'a>(texts: impl Iterator<Item = &'a str>) -> Arena {
-        Arena::build_with(texts, fold::push_lower)
+        let mut a = Arena::build_with(texts, fold::push_lower);
+        let kinds = (0..a.rows())
+            .map(|r| a.row(r).iter().fold(0, |k, &b| k | byte_kind(b)))
+            .collect();
+        a.kinds = Some(kinds);
+        a
     }
 
     fn build_with<'a>(
@@ -109,6 +123,7 @@ impl Arena {
             bytes: Vec::new(),
             starts: Vec::new(),
             present: [false; 256],
+            kinds: None,
         };
         for t in texts {
             a.starts.push(a.bytes.len());
@@ -126,8 +141,17 @@ impl Arena {
         self.starts.len() - 1
     }
 
+    /// Row `r`'s text (empty past the end).
+    pub fn row(&self, r: usize) -> &[u8] {
+        match (self.starts.get(r), self.starts.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.bytes[a..b - 1],
+            _ => &[],
+        }
+    }
+
     /// Rows containing `needle`, added to `hits`. A match must lie inside one
-    /// row's text, so the separator byte never matters.
+    /// row's text, so the separator byte never matters. A large pool is
+    /// searched on every core (up to four), each a run of whole words of `hits`.
     pub fn search_into(&self, needle: &[u8], hits: &mut Bitset) {
         let n = self.rows();
         if needle.is_empty() {
@@ -138,17 +162,55 @@ impl Arena {
             return;
         }
         let finder = memmem::Finder::new(needle);
-        let (mut pos, mut row) = (0, 0);
-        while let Some(off) = finder.find(&self.bytes[pos..]) {
+        let words = &mut hits.0;
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let parts = cores.min(4).min(n / ROWS_PER_THREAD).max(1);
+        let per = words.len().div_ceil(parts).max(1);
+        if let (Some(kinds), [b]) = (&self.kinds, needle) {
+            if exact_kind(*b) {
+                let bit = byte_kind(*b);
+                for (w, chunk) in words.iter_mut().zip(kinds.chunks(64)) {
+                    for (i, k) in chunk.iter().enumerate() {
+                        *w |= u64::from(k & bit != 0) << i;
+                    }
+                }
+                return;
+            }
+        }
+        if parts == 1 {
+            self.search_rows(&finder, 0, words);
+            return;
+        }
+        std::thread::scope(|s| {
+            for (k, part) in words.chunks_mut(per).enumerate() {
+                let finder = &finder;
+                s.spawn(move || self.search_rows(finder, k * per * 64, part));
+            }
+        });
+    }
+
+    /// [`Arena::search_into`] over the rows from `first` (a multiple of 64)
+    /// on, as many as `words` holds bits for (bit `r - first`).
+    fn search_rows(&self, finder: &memmem::Finder<'_>, first: usize, words: &mut [u64]) {
+        let n = self.rows();
+        let end_row = (first + words.len() * 64).min(n);
+        if first >= end_row {
+            return;
+        }
+        let limit = self.starts[end_row];
+        let needle_len = finder.needle().len();
+        let (mut pos, mut row) = (self.starts[first], first);
+        while let Some(off) = finder.find(&self.bytes[pos..limit]) {
             let at = pos + off;
             while self.starts[row + 1] <= at {
                 row += 1;
             }
             let end = self.starts[row + 1] - 1;
-            if at + needle.len() <= end {
-                hits.set(row);
+            if at + needle_len <= end {
+                let r = row - first;
+                words[r / 64] |= 1 << (r % 64);
                 pos = self.starts[row + 1];
-                if row + 1 >= n {
+                if row + 1 >= end_row {
                     break;
                 }
             } else {
@@ -157,6 +219,9 @@ impl Arena {
         }
     }
 }
+
+/// Rows per searching thread at least (below that one thread is faster).
+const ROWS_PER_THREAD: usize = 1 << 16;
 
 /// Repeated text: one id per row, the distinct values lower-cased. Id 0 is "no value".
 #[derive(Debug, Clone, Default)]
@@ -215,6 +280,8 @@ pub struct SearchIndex {
     birth: OnceLock<Option<Birth>>,
     /// The predikat of each year from [`FIRST_YEAR`], one column per year.
     years: Years,
+    /// The rows with a talent review (calibration), in order.
+    reviewed: OnceLock<Vec<u32>>,
 }
 
 /// The first year kept as a column in memory (a year before it, or 64
@@ -304,7 +371,7 @@ impl SearchIndex {
         self.instansi(rows);
         // What every filter's box counts read.
         self.byte_column(ColumnId::Kotak, rows);
-        self.byte_column(ColumnId::Kalibrasi, rows);
+        self.reviewed_rows(rows);
     }
 
     pub fn nama(&self, rows: &[Candidate]) -> &Arena {
@@ -332,6 +399,14 @@ impl SearchIndex {
         };
         Some(slot.get_or_init(|| rows.iter().map(|c| code::of(id, c)).collect()))
     }
+    /// The rows with a talent review (a calibration on them), in order.
+    pub fn reviewed_rows(&self, rows: &[Candidate]) -> &[u32] {
+        self.reviewed.get_or_init(|| {
+            (0..rows.len() as u32)
+                .filter(|&r| rows[r as usize].calibration.is_some())
+                .collect()
+        })
+    }
     fn birth(&self, rows: &[Candidate]) -> &Option<Birth> {
         self.birth.get_or_init(|| {
             use chrono::Datelike;
@@ -358,6 +433,37 @@ mod tests {
         let mut b = Bitset::new(a.rows());
         a.search_into(needle.as_bytes(), &mut b);
         (0..a.rows()).filter(|&r| b.get(r)).collect()
+    }
+
+    #[test]
+    fn a_large_arena_searched_in_parts_finds_what_one_pass_finds() {
+        // Enough rows for several threads, with matches on the parts' edges.
+        let texts: Vec<String> = (0..300_007)
+            .map(|i| match i % 7 {
+                0 => format!("x{i}k"),
+                3 => String::new(),
+                _ => format!("{i}"),
+            })
+            .collect();
+        let a = Arena::build(texts.iter().map(String::as_str));
+        for needle in ["k", "9k", "65536", "4", "x1"] {
+            let want: Vec<usize> = (0..texts.len())
+                .filter(|&r| texts[r].contains(needle))
+                .collect();
+            assert_eq!(hits(&a, needle), want, "{needle}");
+        }
+    }
+
+    #[test]
+    fn a_one_letter_search_of_names_reads_their_kinds_of_byte_alike() {
+        let names = ["Kemas Ahmad", "", "SITI", "Ñoño 12", "a.b", "x y", "Kk"];
+        let a = Arena::build_lower(names.into_iter());
+        for needle in ["k", "a", " ", "i", "ñ", "1", ".", "z", "y"] {
+            let want: Vec<usize> = (0..names.len())
+                .filter(|&r| fold::contains(names[r], needle))
+                .collect();
+            assert_eq!(hits(&a, needle), want, "{needle:?}");
+        }
     }
 
     #[test]

@@ -322,19 +322,7 @@ fn last_years_bits(c: &Cond, years: u8, cols: &dyn Columns, as_of: NaiveDate) ->
 }
 
 /// The rows whose code is a hit (`hits[code]`; a code past the table is not).
-fn scan(codes: Codes<'_>, hits: &[bool], n: usize) -> Bitset {
-    fn words<T: Copy>(codes: &[T], hit: impl Fn(T) -> bool) -> Vec<u64> {
-        codes
-            .chunks(64)
-            .map(|chunk| {
-                let mut w = 0u64;
-                for (b, &k) in chunk.iter().enumerate() {
-                    w |= u64::from(hit(k)) << b;
-                }
-                w
-            })
-            .collect()
-    }
+pub(super) fn scan(codes: Codes<'_>, hits: &[bool], n: usize) -> Bitset {
     match codes {
         Codes::Zero => {
             if hits.first().copied().unwrap_or(false) {
@@ -348,13 +336,40 @@ fn scan(codes: Codes<'_>, hits: &[bool], n: usize) -> Bitset {
             for (t, h) in table.iter_mut().zip(hits) {
                 *t = *h;
             }
-            Bitset::from_words(words(c, |k| table[usize::from(k)]))
+            words(c, n, |k| table[usize::from(k)])
         }
-        Codes::U16(c) => Bitset::from_words(words(c, |k| {
-            hits.get(usize::from(k)).copied().unwrap_or(false)
-        })),
-        Codes::U32(c) => {
-            Bitset::from_words(words(c, |k| hits.get(k as usize).copied().unwrap_or(false)))
-        }
+        Codes::U16(c) => words(c, n, |k| hits.get(usize::from(k)).copied().unwrap_or(false)),
+        Codes::U32(c) => words(c, n, |k| hits.get(k as usize).copied().unwrap_or(false)),
     }
+}
+
+/// Rows per scanning thread at least (below that one thread is faster).
+const ROWS_PER_THREAD: usize = 1 << 18;
+
+/// A bit per code, 64 codes a word; a large column on every core (up to four).
+fn words<T: Copy + Sync>(codes: &[T], n: usize, hit: impl Fn(T) -> bool + Sync) -> Bitset {
+    let fill = |codes: &[T], out: &mut [u64]| {
+        for (w, chunk) in out.iter_mut().zip(codes.chunks(64)) {
+            let mut word = 0u64;
+            for (b, &k) in chunk.iter().enumerate() {
+                word |= u64::from(hit(k)) << b;
+            }
+            *w = word;
+        }
+    };
+    let mut out = vec![0u64; n.div_ceil(64)];
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let parts = cores.min(4).min(codes.len() / ROWS_PER_THREAD).max(1);
+    let per = out.len().div_ceil(parts).max(1);
+    if parts == 1 {
+        fill(codes, &mut out);
+    } else {
+        std::thread::scope(|s| {
+            for (part, codes) in out.chunks_mut(per).zip(codes.chunks(per * 64)) {
+                let fill = &fill;
+                s.spawn(move || fill(codes, part));
+            }
+        });
+    }
+    Bitset::from_words(out)
 }

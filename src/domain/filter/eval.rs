@@ -2,7 +2,7 @@
 //! needle is lower-cased and every value parsed when the filter is parsed.
 
 use super::field::{last_years, text, tingkat_height, value_of, Field, Val};
-use super::Op;
+use super::{Codes, Op};
 use crate::domain::fold;
 use crate::domain::search::Bitset;
 use crate::domain::{
@@ -265,6 +265,10 @@ pub(super) fn implies(a: &Node, b: &Node) -> bool {
     }
 }
 
+/// A text search row by row beats one pass over the pool when at most one
+/// row in this many is searched.
+const SPARSE: usize = 32;
+
 /// A filter tree prepared against one pool: text conditions on names and NIPs
 /// are decided for every row at once, and those on jabatan, unit and instansi
 /// once per distinct value (see `domain::search`); the rest is evaluated per
@@ -285,7 +289,9 @@ pub(super) enum Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(node: &'a Node, pool: &'a Pool) -> Prepared<'a> {
+    /// `within`: when given, only those rows' results matter (the caller
+    /// reads no other row), so a text search may skip the rest.
+    pub fn new(node: &'a Node, pool: &'a Pool, within: Option<&[u64]>) -> Prepared<'a> {
         let rows = &pool.rows;
         let ix = &pool.search;
         if super::columns::columnar(node) {
@@ -298,6 +304,9 @@ impl<'a> Prepared<'a> {
         match node {
             Node::Term(needle) if !needle.is_empty() => {
                 let n = needle.as_bytes();
+                if let Some(bits) = within.and_then(|w| Self::term_within(needle, pool, w)) {
+                    return Prepared::Rows(bits);
+                }
                 let mut bits = Bitset::new(rows.len());
                 ix.nama(rows).search_into(n, &mut bits);
                 ix.nip(rows).search_into(n, &mut bits);
@@ -305,11 +314,9 @@ impl<'a> Prepared<'a> {
                 let unit = ix.unit(rows);
                 let in_text = |v: Option<&str>| v.is_some_and(|v| contains(v.as_bytes(), n));
                 let (jh, uh) = (jabatan.decide(in_text), unit.decide(in_text));
-                for (r, (&j, &u)) in jabatan.ids.iter().zip(&unit.ids).enumerate() {
-                    if jh[j as usize] || uh[u as usize] {
-                        bits.set(r);
-                    }
-                }
+                let n = rows.len();
+                bits.or(&super::columns::scan(Codes::U32(&jabatan.ids), &jh, n));
+                bits.or(&super::columns::scan(Codes::U32(&unit.ids), &uh, n));
                 Prepared::Rows(bits)
             }
             Node::Cond(c) => match (c.field, &c.value) {
@@ -340,17 +347,71 @@ impl<'a> Prepared<'a> {
                 }
                 _ => Prepared::Node(node),
             },
-            Node::Not(n) => match Prepared::new(n, pool) {
+            Node::Not(n) => match Prepared::new(n, pool, within) {
                 Prepared::Rows(mut bits) => {
                     bits.invert(rows.len());
                     Prepared::Rows(bits)
                 }
                 p => Prepared::Not(Box::new(p)),
             },
-            Node::And(ns) => Self::joined(Self::cheap_first(ns, pool), pool.rows.len(), true),
-            Node::Or(ns) => Self::joined(Self::cheap_first(ns, pool), pool.rows.len(), false),
+            Node::And(ns) => {
+                Self::joined(Self::cheap_first(ns, pool, within), pool.rows.len(), true)
+            }
+            Node::Or(ns) => {
+                Self::joined(Self::cheap_first(ns, pool, within), pool.rows.len(), false)
+            }
             Node::Term(_) => Prepared::Node(node),
         }
+    }
+
+    /// A bare term decided for the rows of `within` alone, each searched in
+    /// turn, when they are few enough for that to beat one pass over the
+    /// whole pool (`None`: search the whole pool). Rows outside are left
+    /// unset (the caller reads none of them).
+    fn term_within(needle: &str, pool: &Pool, within: &[u64]) -> Option<Bitset> {
+        let rows = &pool.rows;
+        let n = rows.len();
+        let count: usize = within.iter().map(|w| w.count_ones() as usize).sum();
+        if count.saturating_mul(SPARSE) > n {
+            return None;
+        }
+        let ix = &pool.search;
+        let b = needle.as_bytes();
+        let (nama, nip) = (ix.nama(rows), ix.nip(rows));
+        let (jabatan, unit) = (ix.jabatan(rows), ix.unit(rows));
+        let in_text = |v: Option<&str>| v.is_some_and(|v| contains(v.as_bytes(), b));
+        let (jh, uh) = (jabatan.decide(in_text), unit.decide(in_text));
+        let finder = memchr::memmem::Finder::new(b);
+        let hit = |r: usize| {
+            jh[jabatan.ids[r] as usize]
+                || uh[unit.ids[r] as usize]
+                || finder.find(nama.row(r)).is_some()
+                || finder.find(nip.row(r)).is_some()
+        };
+        let fill = |first: usize, within: &[u64], out: &mut [u64]| {
+            for (w, (&word, o)) in within.iter().zip(out.iter_mut()).enumerate() {
+                let mut left = word;
+                while left != 0 {
+                    let b = left.trailing_zeros() as usize;
+                    left &= left - 1;
+                    let r = (first + w) * 64 + b;
+                    if r < n && hit(r) {
+                        *o |= 1 << b;
+                    }
+                }
+            }
+        };
+        let mut out = vec![0u64; n.div_ceil(64)];
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let parts = cores.min(4).min(count / 4096).max(1);
+        let per = out.len().div_ceil(parts).max(1);
+        std::thread::scope(|s| {
+            for (k, (part, w)) in out.chunks_mut(per).zip(within.chunks(per)).enumerate() {
+                let fill = &fill;
+                s.spawn(move || fill(k * per, w, part));
+            }
+        });
+        Some(Bitset::from_words(out))
     }
 
     /// `and` (`all`) or `or` of prepared children: one bitset when every
@@ -378,8 +439,8 @@ impl<'a> Prepared<'a> {
 
     /// Children prepared, the ones decided by a lookup first (the result is the
     /// same in any order; the lookups short-circuit the rest sooner).
-    fn cheap_first(ns: &'a [Node], pool: &'a Pool) -> Vec<Prepared<'a>> {
-        let mut v: Vec<Prepared<'a>> = ns.iter().map(|n| Prepared::new(n, pool)).collect();
+    fn cheap_first(ns: &'a [Node], pool: &'a Pool, within: Option<&[u64]>) -> Vec<Prepared<'a>> {
+        let mut v: Vec<Prepared<'a>> = ns.iter().map(|n| Prepared::new(n, pool, within)).collect();
         v.sort_by_key(|p| matches!(p, Prepared::Node(_)));
         v
     }

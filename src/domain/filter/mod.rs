@@ -150,8 +150,8 @@ impl Matcher<'_> {
     }
 
     /// The rows matching when the whole filter was decided for every row at
-    /// once (columns, text search); `None` for the empty filter (everyone)
-    /// or one that reads some rows' values one by one.
+    /// once (columns, text search, the empty filter); `None` for one that
+    /// reads some rows' values one by one.
     pub fn decided(&self) -> Option<&crate::domain::search::Bitset> {
         match &self.root {
             Some(eval::Prepared::Rows(bits)) => Some(bits),
@@ -319,8 +319,19 @@ impl Filter {
     /// [`Filter::matches`] over many rows (text conditions are decided for the
     /// whole pool at once), with the same result.
     pub fn prepare<'a>(&'a self, pool: &'a Pool) -> Matcher<'a> {
+        self.prepare_within(pool, None)
+    }
+
+    /// [`Filter::prepare`] for a caller that reads only the rows set in
+    /// `within` (the matches of a filter this one refines): a text search
+    /// may look at those rows alone; other rows' results are unspecified.
+    pub fn prepare_within<'a>(&'a self, pool: &'a Pool, within: Option<&[u64]>) -> Matcher<'a> {
         Matcher {
-            root: self.root.as_ref().map(|n| eval::Prepared::new(n, pool)),
+            root: Some(match &self.root {
+                Some(n) => eval::Prepared::new(n, pool, within),
+                // Everyone, decided at once.
+                None => eval::Prepared::Rows(crate::domain::search::Bitset::full(pool.rows.len())),
+            }),
             as_of: pool.as_of,
             rules: &pool.rules,
         }

@@ -351,6 +351,30 @@ proptest! {
     }
 
     #[test]
+    fn a_filter_prepared_within_some_rows_agrees_on_those_rows(
+        texts in texts(),
+        f in prop_oneof![text_filter(), valid_filter()],
+        every in 40..64usize,
+        from in 0..40usize,
+    ) {
+        // Some 300 rows, one in `every` of them few enough to be searched
+        // row by row (`SPARSE`).
+        let texts: Vec<_> = texts.iter().cycle().take(300).cloned().collect();
+        let pool = text_pool(&texts);
+        let filter = parse(&f).unwrap();
+        let mut within = vec![0u64; pool.rows.len().div_ceil(64)];
+        for r in (from..pool.rows.len()).step_by(every) {
+            within[r / 64] |= 1 << (r % 64);
+        }
+        let m = filter.prepare_within(&pool, Some(&within));
+        for (i, c) in pool.rows.iter().enumerate() {
+            if within[i / 64] & (1 << (i % 64)) != 0 {
+                prop_assert_eq!(m.matches(i, c), filter.matches(c, on()), "{} on row {}", f, i);
+            }
+        }
+    }
+
+    #[test]
     fn any_string_never_panics(s in any::<String>()) {
         let _ = exercise(&s);
     }
