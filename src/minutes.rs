@@ -146,9 +146,10 @@ pub fn scrubbed(d: &SessionDetail, line: Escape, many: Escape) -> SessionDetail 
 
 pub use crate::domain::output_file::SaveError;
 
-/// The database's own files: the file, and SQLite's -wal, -shm and -journal.
+/// The database's own files: the file, SQLite's -wal, -shm and -journal, and talenta's
+/// pool snapshot.
 fn database_files(db: &Path) -> Vec<PathBuf> {
-    ["", "-wal", "-shm", "-journal"]
+    ["", "-wal", "-shm", "-journal", "-snapshot"]
         .iter()
         .map(|suffix| {
             let mut p = db.as_os_str().to_owned();

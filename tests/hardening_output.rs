@@ -114,6 +114,7 @@ fn the_database_and_its_companions_are_never_written() {
         dir.join("pool.db-wal"),
         dir.join("pool.db-shm"),
         dir.join("pool.db-journal"),
+        dir.join("pool.db-snapshot"),
         link,
         hard,
     ] {

@@ -73,6 +73,15 @@ fn assert_agrees(s: &Store) {
         want,
         "the load from the snapshot"
     );
+    // The box column the load made while decoding (calibrations put on
+    // after) is each candidate's box in effect.
+    use talenta::domain::filter::ColumnId;
+    let boxes = second
+        .search
+        .byte_column(ColumnId::Kotak, &second.rows)
+        .unwrap();
+    let each: Vec<u8> = second.rows.iter().map(|c| c.kotak.unwrap_or(0)).collect();
+    assert_eq!(boxes, &each[..], "the box column");
 }
 
 #[test]

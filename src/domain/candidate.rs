@@ -340,6 +340,39 @@ impl Pool {
         }
     }
 
+    /// A pool of rows whose boxes were computed with `rules` already, with
+    /// those boxes as a column (`filter::code::of(ColumnId::Kotak, ..)`, one
+    /// per row): no second pass over the rows.
+    pub fn with_boxes(
+        rows: Vec<Candidate>,
+        as_of: NaiveDate,
+        rules: Rules,
+        boxes: Vec<u8>,
+    ) -> Pool {
+        let search = SearchIndex::default();
+        if boxes.len() == rows.len() {
+            search.preset(crate::domain::filter::ColumnId::Kotak, boxes);
+        }
+        Pool {
+            rows,
+            as_of,
+            rules,
+            search,
+            nip_order: None,
+        }
+    }
+
+    /// After the candidates of rows `which` changed (a calibration put on):
+    /// their codes in the columns built so far made again.
+    pub fn refresh(&mut self, which: &[usize]) {
+        for id in [
+            crate::domain::filter::ColumnId::Kotak,
+            crate::domain::filter::ColumnId::Kalibrasi,
+        ] {
+            self.search.refresh(id, &self.rows, which);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }

@@ -7,7 +7,7 @@ pub enum SaveError {
     /// Something is there already; overwriting needs `--force` (or the
     /// screen's confirmation).
     Exists,
-    /// The path is the database, or its -wal, -shm or -journal file.
+    /// The path is the database, or its -wal, -shm, -journal or -snapshot file.
     Database,
     /// A symbolic link, a folder, a device or a pipe: never written through.
     NotRegular,

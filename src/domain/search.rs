@@ -399,6 +399,30 @@ impl SearchIndex {
         };
         Some(slot.get_or_init(|| rows.iter().map(|c| code::of(id, c)).collect()))
     }
+    /// Give a one-byte column its codes made elsewhere (the loader makes the
+    /// box column while decoding); ignored when it is built already.
+    pub fn preset(&self, id: ColumnId, codes: Vec<u8>) {
+        if let Some(slot) = byte_slot(id).and_then(|i| self.bytes.get(i)) {
+            let _ = slot.set(codes);
+        }
+    }
+
+    /// Make a built one-byte column's codes of rows `which` again (their
+    /// candidates changed).
+    pub fn refresh(&mut self, id: ColumnId, rows: &[Candidate], which: &[usize]) {
+        let Some(codes) = byte_slot(id)
+            .and_then(|i| self.bytes.get_mut(i))
+            .and_then(OnceLock::get_mut)
+        else {
+            return;
+        };
+        for &r in which {
+            if let (Some(code), Some(c)) = (codes.get_mut(r), rows.get(r)) {
+                *code = code::of(id, c);
+            }
+        }
+    }
+
     /// The rows with a talent review (a calibration on them), in order.
     pub fn reviewed_rows(&self, rows: &[Candidate]) -> &[u32] {
         self.reviewed.get_or_init(|| {

@@ -58,15 +58,16 @@ pub fn put_on(c: &mut Candidate, cal: Calibration, rules: &Rules) {
 }
 
 /// Put each candidate's latest calibration on it and recompute its box with
-/// `rules` (call once, after the boxes were computed).
-pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result<()> {
+/// `rules` (call once, after the boxes were computed); the rows it changed.
+pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result<Vec<usize>> {
     let only = match rows {
         [one] => Some(one.id),
         _ => None,
     };
     let found = latest(conn, only)?;
+    let mut touched = Vec::new();
     if found.is_empty() {
-        return Ok(());
+        return Ok(touched);
     }
     let sorted = rows.windows(2).all(|w| w[0].id < w[1].id);
     let index: HashMap<i64, usize> = if sorted {
@@ -80,9 +81,10 @@ pub fn apply(conn: &Connection, rows: &mut [Candidate], rules: &Rules) -> Result
         } else {
             index.get(&employee).copied()
         };
-        if let Some(c) = at.map(|i| &mut rows[i]) {
-            put_on(c, cal, rules);
+        if let Some(i) = at {
+            put_on(&mut rows[i], cal, rules);
+            touched.push(i);
         }
     }
-    Ok(())
+    Ok(touched)
 }

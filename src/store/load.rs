@@ -78,12 +78,19 @@ pub fn load_pool_snapshot_later(
     rules: &Rules,
     need: Need,
 ) -> Result<(Pool, Option<SnapshotDue>)> {
-    let (rows, nip_order, due) = match super::snapshot::path_of(conn) {
+    let loaded = match super::snapshot::path_of(conn) {
         Some(file) => rows_through_snapshot(conn, &file, rules, need)?,
-        None => (load_rows_in_parts(conn, rules, None, need)?, None, None),
+        None => Loaded {
+            rows: load_rows_in_parts(conn, rules, None, need)?,
+            ..Loaded::default()
+        },
     };
-    let mut pool = Pool::new(rows, as_of, rules.clone());
-    pool.nip_order = nip_order.map(Into::into);
+    let mut pool = match loaded.boxes {
+        Some(boxes) => Pool::with_boxes(loaded.rows, as_of, rules.clone(), boxes),
+        None => Pool::new(loaded.rows, as_of, rules.clone()),
+    };
+    pool.nip_order = loaded.nip_order.map(Into::into);
+    let due = loaded.due;
     let pool = with_committee_records(conn, pool)?;
     Ok((pool, due))
 }
@@ -198,9 +205,16 @@ impl SnapshotDue {
     }
 }
 
-/// The employees, their NIP order when the snapshot kept it, and the
-/// snapshot to write when they were read from the tables.
-type Loaded = (Vec<Candidate>, Option<Vec<u32>>, Option<SnapshotDue>);
+/// The employees, their NIP order when the snapshot kept it, their boxes
+/// (computed with the rules, as a column) when read from the snapshot, and
+/// the snapshot to write when they were read from the tables.
+#[derive(Default)]
+struct Loaded {
+    rows: Vec<Candidate>,
+    nip_order: Option<Vec<u32>>,
+    boxes: Option<Vec<u8>>,
+    due: Option<SnapshotDue>,
+}
 
 /// The employees from the snapshot `file` when it is current; else from the
 /// tables, with the snapshot to write when the stamp stayed armed and
@@ -213,7 +227,12 @@ fn rows_through_snapshot(
 ) -> Result<Loaded> {
     use super::snapshot;
     if let Ok(s) = snapshot::read(conn, file, rules, need)? {
-        return Ok((s.rows, s.nip_order, None));
+        return Ok(Loaded {
+            rows: s.rows,
+            nip_order: s.nip_order,
+            boxes: Some(s.boxes),
+            due: None,
+        });
     }
     // A stamp already armed (another load is building, or its snapshot could
     // not be written) is built on as it is: arming again is a commit, which
@@ -226,7 +245,10 @@ fn rows_through_snapshot(
         let armed = snapshot::arm(conn);
         conn.busy_timeout(super::busy_timeout())?;
         if armed.is_err() {
-            return Ok((load_rows_in_parts(conn, rules, None, need)?, None, None));
+            return Ok(Loaded {
+                rows: load_rows_in_parts(conn, rules, None, need)?,
+                ..Loaded::default()
+            });
         }
     }
     let before = snapshot::stamp(conn)?;
@@ -239,7 +261,11 @@ fn rows_through_snapshot(
         }),
         _ => None,
     };
-    Ok((rows, None, due))
+    Ok(Loaded {
+        rows,
+        due,
+        ..Loaded::default()
+    })
 }
 
 /// [`load_pool`] with the number of loader threads fixed (for tests and
@@ -691,7 +717,8 @@ pub fn load_one(conn: &Connection, nip: &str, rules: &Rules) -> Result<Option<Ca
 /// talent reviews in effect (`calibration_overlay`) and the members of the
 /// KRS established for the as-of year (`krs::mark_members`).
 fn with_committee_records(conn: &Connection, mut pool: Pool) -> Result<Pool> {
-    super::calibration_overlay::apply(conn, &mut pool.rows, &pool.rules)?;
+    let touched = super::calibration_overlay::apply(conn, &mut pool.rows, &pool.rules)?;
+    pool.refresh(&touched);
     super::krs::mark_members(conn, &mut pool)?;
     Ok(pool)
 }

@@ -142,9 +142,11 @@ pub fn read(
     Ok(match open_current(conn, file)? {
         Ok(map) => checked(&map, rules).and_then(|(rows, payload)| {
             let layout = Layout::of(payload, rows)?;
+            let (rows, boxes) = decode_all(&layout, need, rules)?;
             Ok(Snapshot {
                 nip_order: nip_order(&layout)?,
-                rows: decode_all(&layout, need)?,
+                rows,
+                boxes,
             })
         }),
         Err(why) => Err(why),
@@ -154,8 +156,12 @@ pub fn read(
 /// What a snapshot holds: the employees, in id order, and their NIP order
 /// (`domain::candidate::nip_order`) when every NIP has 18 digits.
 pub struct Snapshot {
+    /// Each with its 9-box computed with the rules read with.
     pub rows: Vec<Candidate>,
     pub nip_order: Option<Vec<u32>>,
+    /// The boxes as a column (`domain::filter::code::of(ColumnId::Kotak, ..)`),
+    /// made while decoding (the screens' box counts read it).
+    pub boxes: Vec<u8>,
 }
 
 /// How many employees of a current snapshot `keep` holds for, each decoded
@@ -922,27 +928,44 @@ fn nip_order(layout: &Layout<'_>) -> Read<Option<Vec<u32>>> {
     Ok(Some(order))
 }
 
-fn decode_all(layout: &Layout<'_>, need: super::load::Need) -> Read<Vec<Candidate>> {
+/// The employees, their boxes computed with `rules` (while each is fresh in
+/// the cache, on the decoding threads), and the boxes as a column.
+fn decode_all(
+    layout: &Layout<'_>,
+    need: super::load::Need,
+    rules: &Rules,
+) -> Read<(Vec<Candidate>, Vec<u8>)> {
     let rows = layout.rows;
     // Each thread decodes whole chunks straight into its part of one vector.
     let mut out: Vec<Candidate> = Vec::with_capacity(rows);
+    let mut boxes = vec![0u8; rows];
     advise_huge_pages(&mut out);
     let results = {
         let mut slots = &mut out.spare_capacity_mut()[..rows];
+        let mut codes = &mut boxes[..];
         let mut jobs = Vec::new();
         for part in layout.parts() {
             let n: usize = part.iter().map(|c| c.2).sum();
             let (mine, rest) = slots.split_at_mut(n);
             slots = rest;
-            jobs.push((part, mine));
+            let (my_codes, rest) = codes.split_at_mut(n);
+            codes = rest;
+            jobs.push((part, (mine, my_codes)));
         }
-        on_threads(jobs, &|part, mine| fill(layout, part, mine, need))
+        on_threads(jobs, &|part, (mine, codes)| {
+            fill(layout, part, mine, need, &mut |i, c: &mut Candidate| {
+                c.compute_kotak(rules);
+                if let Some(code) = codes.get_mut(i) {
+                    *code = c.kotak.unwrap_or(0);
+                }
+            })
+        })
     };
     if results.iter().all(|r| r.is_ok()) {
         // SAFETY: every part succeeded, so `fill` initialised each of the
         // first `rows` slots (the parts cover them exactly).
         unsafe { out.set_len(rows) };
-        return Ok(out);
+        return Ok((out, boxes));
     }
     // `fill` dropped what it had written of a failed part; the successful
     // parts' employees are leaked with the vector's length left at 0 (a
@@ -950,7 +973,7 @@ fn decode_all(layout: &Layout<'_>, need: super::load::Need) -> Read<Vec<Candidat
     results
         .into_iter()
         .find_map(|r| r.err())
-        .map_or(Ok(Vec::new()), Err)
+        .map_or(Ok((Vec::new(), Vec::new())), Err)
 }
 
 /// Ask the kernel for huge pages under a large vector about to be filled: a
@@ -984,9 +1007,11 @@ fn fill(
     chunks: &[Span],
     slots: &mut [std::mem::MaybeUninit<Candidate>],
     need: super::load::Need,
+    each: &mut dyn FnMut(usize, &mut Candidate),
 ) -> Read<usize> {
     let mut written = 0usize;
-    let result = layout.each(chunks, &layout.texts, need, |c| {
+    let result = layout.each(chunks, &layout.texts, need, |mut c| {
+        each(written, &mut c);
         slots.get_mut(written).ok_or(BAD)?.write(c);
         written += 1;
         Ok(())

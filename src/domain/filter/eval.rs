@@ -267,7 +267,7 @@ pub(super) fn implies(a: &Node, b: &Node) -> bool {
 
 /// A text search row by row beats one pass over the pool when at most one
 /// row in this many is searched.
-const SPARSE: usize = 32;
+const SPARSE: usize = 8;
 
 /// A filter tree prepared against one pool: text conditions on names and NIPs
 /// are decided for every row at once, and those on jabatan, unit and instansi

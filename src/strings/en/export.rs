@@ -13,7 +13,7 @@ pub fn not_saved(p: &Path, e: &SaveError) -> String {
     match e {
         SaveError::Exists => format!("{p} exists already; use --force to replace it"),
         SaveError::Database => format!(
-            "{p} is the database (or its -wal/-shm/-journal file): output is never written there"
+            "{p} is the database (or its -wal/-shm/-journal/-snapshot file): output is never written there"
         ),
         SaveError::NotRegular => format!(
             "{p} is a symbolic link, a folder or a device: output is written only to a regular file"

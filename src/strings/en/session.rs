@@ -202,7 +202,7 @@ pub fn not_saved(
     let p = one_line(&p.display().to_string()).into_owned();
     match e {
         E::Exists => format!("{p} exists already; {force} to replace it"),
-        E::Database => format!("{p} is the database (or its -wal/-shm/-journal file): minutes are never written there"),
+        E::Database => format!("{p} is the database (or its -wal/-shm/-journal/-snapshot file): minutes are never written there"),
         E::NotRegular => format!("{p} is a symbolic link, a folder or a device: minutes are written only to a regular file"),
         E::Io(e) => format!("cannot write to {p}: {}", one_line(e)),
     }

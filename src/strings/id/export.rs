@@ -13,7 +13,7 @@ pub fn not_saved(p: &Path, e: &SaveError) -> String {
     match e {
         SaveError::Exists => format!("{p} sudah ada; pakai --force untuk menggantinya"),
         SaveError::Database => format!(
-            "{p} adalah basis data (atau berkas -wal/-shm/-journal-nya): keluaran tidak pernah ditulis ke sana"
+            "{p} adalah basis data (atau berkas -wal/-shm/-journal/-snapshot-nya): keluaran tidak pernah ditulis ke sana"
         ),
         SaveError::NotRegular => format!(
             "{p} adalah tautan simbolik, folder atau perangkat: keluaran hanya ditulis ke berkas biasa"

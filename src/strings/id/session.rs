@@ -194,7 +194,7 @@ pub fn not_saved(
     let p = one_line(&p.display().to_string()).into_owned();
     match e {
         E::Exists => format!("{p} sudah ada; {force} untuk menggantinya"),
-        E::Database => format!("{p} adalah basis data (atau berkas -wal/-shm/-journal-nya): berita acara tidak pernah ditulis ke sana"),
+        E::Database => format!("{p} adalah basis data (atau berkas -wal/-shm/-journal/-snapshot-nya): berita acara tidak pernah ditulis ke sana"),
         E::NotRegular => format!("{p} adalah tautan simbolik, folder atau perangkat: berita acara hanya ditulis ke berkas biasa"),
         E::Io(e) => format!("tidak dapat menulis ke {p}: {}", one_line(e)),
     }
