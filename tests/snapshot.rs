@@ -246,6 +246,31 @@ fn a_damaged_column_is_not_counted_over() {
         count_over_columns(&s.conn, as_of(), &rules, &f).unwrap(),
         Some(want)
     );
+
+    // A header whose number of employees was changed (it has no CRC of its
+    // own) is caught even by a filter that reads no column, and a payload
+    // length at the end of the range is refused without a panic.
+    let everyone = filter::parse("krs=tidak").unwrap();
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &everyone).unwrap(),
+        Some(pool.rows.len())
+    );
+    let good = std::fs::read(&file).unwrap();
+    let mut rows = good.clone();
+    rows[48] ^= 1; // the number of employees (u64 at 48)
+    std::fs::write(&file, &rows).unwrap();
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &everyone).unwrap(),
+        None
+    );
+    let mut huge = good.clone();
+    huge[56..64].copy_from_slice(&u64::MAX.to_le_bytes()); // the payload's length
+    std::fs::write(&file, &huge).unwrap();
+    assert_eq!(
+        count_over_columns(&s.conn, as_of(), &rules, &everyone).unwrap(),
+        None
+    );
+    assert!(state(&s).is_err());
 }
 
 /// Siti's box agreed in session 1 of `common_cli::committee_session`.

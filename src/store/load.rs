@@ -718,6 +718,8 @@ pub fn load_one(conn: &Connection, nip: &str, rules: &Rules) -> Result<Option<Ca
 /// KRS established for the as-of year (`krs::mark_members`).
 fn with_committee_records(conn: &Connection, mut pool: Pool) -> Result<Pool> {
     let touched = super::calibration_overlay::apply(conn, &mut pool.rows, &pool.rules)?;
+    // Only the box column can be built by now (made at load); the KRS flag
+    // below is read by no column built yet.
     pool.refresh(&touched);
     super::krs::mark_members(conn, &mut pool)?;
     Ok(pool)

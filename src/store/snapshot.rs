@@ -321,8 +321,9 @@ fn parts<'a>(file: &'a Mapped, rules: &Rules) -> Read<Parts<'a>> {
     let directory_crc = h.u32()?;
     let columns_at = h.u64()?;
     let file_len = h.u64()?;
+    let payload_end = (HEADER as u64).checked_add(payload_len);
     if bytes.len() as u64 != file_len
-        || HEADER as u64 + payload_len > columns_at
+        || payload_end.is_none_or(|end| end > columns_at)
         || columns_at > file_len
     {
         return Err(Unusable::Damaged("cut short or extended"));

@@ -237,6 +237,11 @@ impl<'a> FileColumns<'a> {
             rules,
             damaged: Cell::new(false),
         };
+        // The number of employees the header gives is the ids column's (a
+        // filter may read no other column: `krs=tidak`, the empty filter).
+        if cols.column(IDS, 0)?.len() != rows.checked_mul(8)? {
+            return None;
+        }
         let texts = cols.column(TEXTS, 0)?;
         let mut at = 0;
         while at < texts.len() {

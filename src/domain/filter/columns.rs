@@ -264,7 +264,9 @@ fn cond_bits(c: &Cond, cols: &dyn Columns, as_of: NaiveDate, rules: &Rules) -> O
             let (base, top) = cols.birth()?;
             let hits: Vec<bool> = (0..=top)
                 .map(|k| {
-                    let d = NaiveDate::from_num_days_from_ce_opt(base + i32::from(k));
+                    let d = base
+                        .checked_add(i32::from(k))
+                        .and_then(NaiveDate::from_num_days_from_ce_opt);
                     let v = d.map(|d| match c.field {
                         Field::Usia => Val::Num(whole_years(d, as_of)),
                         _ => Val::Date(d),
