@@ -263,8 +263,7 @@ struct Tally {
 const ROWS_PER_PART: usize = 16_384;
 
 fn parts_for(n: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-    cores.min(4).min(n / ROWS_PER_PART).max(1)
+    crate::domain::search::threads_for(n, ROWS_PER_PART)
 }
 
 /// What every part of a scan shares.

@@ -71,6 +71,29 @@ impl Bitset {
     }
 }
 
+/// How many threads a pass over `n` items takes: one per core, up to four,
+/// each with at least `min` items (below that one thread is faster).
+pub fn threads_for(n: usize, min: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    cores.min(4).min(n / min.max(1)).max(1)
+}
+
+/// Fill `words` (a bitset's, 64 rows each) in `threads` runs of whole words
+/// side by side; `fill(first, run)` is told the index of its run's first word.
+pub fn fill_words(words: &mut [u64], threads: usize, fill: impl Fn(usize, &mut [u64]) + Sync) {
+    if threads <= 1 {
+        fill(0, words);
+        return;
+    }
+    let per = words.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for (k, run) in words.chunks_mut(per).enumerate() {
+            let fill = &fill;
+            s.spawn(move || fill(k * per, run));
+        }
+    });
+}
+
 /// Every row's text back to back (`starts[r]..starts[r + 1] - 1`; a NUL between rows).
 #[derive(Debug, Clone)]
 pub struct Arena {
@@ -163,9 +186,6 @@ impl Arena {
         }
         let finder = memmem::Finder::new(needle);
         let words = &mut hits.0;
-        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-        let parts = cores.min(4).min(n / ROWS_PER_THREAD).max(1);
-        let per = words.len().div_ceil(parts).max(1);
         if let (Some(kinds), [b]) = (&self.kinds, needle) {
             if exact_kind(*b) {
                 let bit = byte_kind(*b);
@@ -177,15 +197,8 @@ impl Arena {
                 return;
             }
         }
-        if parts == 1 {
-            self.search_rows(&finder, 0, words);
-            return;
-        }
-        std::thread::scope(|s| {
-            for (k, part) in words.chunks_mut(per).enumerate() {
-                let finder = &finder;
-                s.spawn(move || self.search_rows(finder, k * per * 64, part));
-            }
+        fill_words(words, threads_for(n, ROWS_PER_THREAD), |first, run| {
+            self.search_rows(&finder, first * 64, run)
         });
     }
 
@@ -433,13 +446,7 @@ impl SearchIndex {
     }
     fn birth(&self, rows: &[Candidate]) -> &Option<Birth> {
         self.birth.get_or_init(|| {
-            use chrono::Datelike;
-            let day = |c: &Candidate| c.birth.num_days_from_ce();
-            let base = rows.iter().map(day).min().unwrap_or(0);
-            let top = rows.iter().map(day).max().unwrap_or(0) - base;
-            let top = u16::try_from(top).ok()?;
-            let days = rows.iter().map(|c| (day(c) - base) as u16).collect();
-            Some(Birth { base, top, days })
+            code::birth_days(rows).map(|(base, top, days)| Birth { base, top, days })
         })
     }
     pub fn instansi(&self, rows: &[Candidate]) -> &Dict {

@@ -108,15 +108,8 @@ pub(super) fn encode(rows: &[Candidate], ids: &[[u32; 3]], lower: &[&str]) -> Ve
         push(YEAR, y, bytes, 0);
     }
     // Birth dates as days after the first, when 16 bits span them.
-    use chrono::Datelike;
-    let day = |c: &Candidate| c.birth.num_days_from_ce();
-    let base = rows.iter().map(day).min().unwrap_or(0);
-    let top = rows.iter().map(day).max().unwrap_or(0) - base;
-    if let Ok(top) = u16::try_from(top) {
-        let bytes = rows
-            .iter()
-            .flat_map(|c| ((day(c) - base) as u16).to_le_bytes())
-            .collect();
+    if let Some((base, top, days)) = code::birth_days(rows) {
+        let bytes = days.iter().flat_map(|d| d.to_le_bytes()).collect();
         push(BIRTH, 0, bytes, i64::from(base) * 65536 + i64::from(top));
     }
     // The directory, then each column at an 8-byte boundary.

@@ -13,7 +13,7 @@
 use super::eval::{Cond, Node};
 use super::field::{text, Field, Val};
 use crate::domain::dates::whole_years;
-use crate::domain::search::Bitset;
+use crate::domain::search::{fill_words, threads_for, Bitset};
 use crate::domain::{
     Candidate, Competency, Golongan, Pendidikan, Potensi, Predikat, Rules, Sex, Status, Tingkat,
 };
@@ -129,6 +129,17 @@ pub mod code {
             .checked_sub(1)
             .and_then(|i| Potensi::ALL.get(i).copied())
     }
+    /// The birth dates as [`ColumnId::Birth`]: the first day's number (from
+    /// CE), the highest code and each row's days after the first; `None`
+    /// when more than 16 bits span them.
+    pub fn birth_days(rows: &[Candidate]) -> Option<(i32, u16, Vec<u16>)> {
+        let day = |c: &Candidate| c.birth.num_days_from_ce();
+        let base = rows.iter().map(day).min().unwrap_or(0);
+        let top = u16::try_from(rows.iter().map(day).max().unwrap_or(0) - base).ok()?;
+        let days = rows.iter().map(|c| (day(c) - base) as u16).collect();
+        Some((base, top, days))
+    }
+
     /// A candidate's code in a one-byte column.
     pub fn of(id: ColumnId, c: &Candidate) -> u8 {
         match id {
@@ -360,18 +371,13 @@ fn words<T: Copy + Sync>(codes: &[T], n: usize, hit: impl Fn(T) -> bool + Sync) 
         }
     };
     let mut out = vec![0u64; n.div_ceil(64)];
-    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-    let parts = cores.min(4).min(codes.len() / ROWS_PER_THREAD).max(1);
-    let per = out.len().div_ceil(parts).max(1);
-    if parts == 1 {
-        fill(codes, &mut out);
-    } else {
-        std::thread::scope(|s| {
-            for (part, codes) in out.chunks_mut(per).zip(codes.chunks(per * 64)) {
-                let fill = &fill;
-                s.spawn(move || fill(codes, part));
-            }
-        });
-    }
+    fill_words(
+        &mut out,
+        threads_for(codes.len(), ROWS_PER_THREAD),
+        |first, run| {
+            let from = (first * 64).min(codes.len());
+            fill(&codes[from..], run)
+        },
+    );
     Bitset::from_words(out)
 }

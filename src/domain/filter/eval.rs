@@ -402,14 +402,9 @@ impl<'a> Prepared<'a> {
             }
         };
         let mut out = vec![0u64; n.div_ceil(64)];
-        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-        let parts = cores.min(4).min(count / 4096).max(1);
-        let per = out.len().div_ceil(parts).max(1);
-        std::thread::scope(|s| {
-            for (k, (part, w)) in out.chunks_mut(per).zip(within.chunks(per)).enumerate() {
-                let fill = &fill;
-                s.spawn(move || fill(k * per, w, part));
-            }
+        let threads = crate::domain::search::threads_for(count, 4096);
+        crate::domain::search::fill_words(&mut out, threads, |first, run| {
+            fill(first, within.get(first..).unwrap_or(&[]), run)
         });
         Some(Bitset::from_words(out))
     }
