@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use talenta::demo::{self, DemoSpec};
 use talenta::domain::{Competency, Predikat, Rules};
+use talenta::import::{import_paths, ImportOptions, ImportReport};
 use talenta::store::load::{load_pool, load_pool_for, load_pool_from_records, Need};
 use talenta::store::records::{Batch, CompetencyRec, SkpRec, TrainingRec};
 use talenta::store::session::calibration::{calibrate, CalibrationInput};
@@ -325,6 +326,9 @@ enum Op {
     ShellDeleteTraining(usize),
     ShellUnit,
     Calibrate(usize, u8),
+    /// `talenta import` of a kinerja file (its writer drops the stale
+    /// triggers while it writes and does their work itself).
+    Import(usize, u8),
     Load,
 }
 
@@ -338,7 +342,8 @@ fn op() -> impl Strategy<Value = Op> {
         who.clone().prop_map(Op::ShellName),
         who.clone().prop_map(Op::ShellDeleteTraining),
         Just(Op::ShellUnit),
-        (who, 1u8..10).prop_map(|(w, k)| Op::Calibrate(w, k)),
+        (who.clone(), 1u8..10).prop_map(|(w, k)| Op::Calibrate(w, k)),
+        (who, 0u8..5).prop_map(|(w, p)| Op::Import(w, p)),
         Just(Op::Load),
     ]
 }
@@ -435,10 +440,82 @@ fn apply(s: &mut Store, nips: &[String], op: &Op) {
             // may be refused; what is written is what counts.
             let _ = calibrate(s, &actor(), &Rules::default(), 1, &input);
         }
+        Op::Import(w, p) => {
+            import_kinerja(s, &[(nip(w), 2025, PREDIKAT[*p as usize])]);
+        }
         Op::Load => {
             load_pool(&s.conn, as_of(), &Rules::default()).unwrap();
         }
     }
+}
+
+/// Import a kinerja file of these rows (NIP, tahun, predikat) with the
+/// importer; it must be written.
+fn import_kinerja(s: &mut Store, rows: &[(String, u16, &str)]) -> ImportReport {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("kinerja.csv");
+    let mut text = String::from("nip,tahun,predikat\n");
+    for (nip, tahun, predikat) in rows {
+        text.push_str(&format!("{nip},{tahun},{predikat}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    import_paths(s, &[file], &ImportOptions::new(2026), &actor()).unwrap()
+}
+
+/// The triggers of the database, by name, with their SQL.
+fn triggers(s: &Store) -> Vec<(String, String)> {
+    let mut st = s
+        .conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The importer drops the stale triggers inside its transaction while it
+/// writes (issue 18: they fired once per row): after it, every trigger is
+/// back as built, a snapshot taken before is stale when the import changed
+/// a record and current when it changed none, and the pool equals the
+/// records; a refused import leaves everything as it was.
+#[test]
+fn an_import_does_the_stale_triggers_work_and_restores_them() {
+    use talenta::store::audit::{self, Verdict};
+    let (d, db) = base();
+    let mut s = Store::open(&db, OpenMode::Existing).unwrap();
+    let built = triggers(&s);
+    assert!(built.iter().any(|(n, _)| n == "pool_stale_skp_insert"));
+    assert_agrees(&s);
+    let fauzi = common_cli::FAUZI.to_string();
+    let siti = common_cli::SITI.to_string();
+    let rows = [(fauzi.clone(), 2026, "K"), (siti, 2019, "SB")];
+    let report = import_kinerja(&mut s, &rows);
+    assert!(report.written, "{:?}", report.problems);
+    assert_eq!(triggers(&s), built);
+    assert!(matches!(
+        audit::verify(&s.conn, None).unwrap(),
+        Verdict::Intact { .. }
+    ));
+    assert_eq!(state(&s), Err(Unusable::Stale));
+    assert_agrees(&s);
+    let pool = load_pool(&s.conn, as_of(), &Rules::default()).unwrap();
+    let c = pool.find_nip(common_cli::FAUZI).unwrap();
+    assert!(c.skp.contains(&(2026, Predikat::Kurang)), "{:?}", c.skp);
+    // The same file again changes nothing: the snapshot stays current.
+    let again = import_kinerja(&mut s, &rows);
+    assert_eq!(again.summary.skp.unchanged, 2);
+    assert_eq!(state(&s), Ok(()));
+    assert_eq!(triggers(&s), built);
+    // A refused import (an unknown NIP) writes nothing and keeps them.
+    let refused = import_kinerja(
+        &mut s,
+        &[(fauzi, 2027, "B"), ("199001012020121999".into(), 2025, "B")],
+    );
+    assert!(!refused.written);
+    assert_eq!(triggers(&s), built);
+    assert_eq!(state(&s), Ok(()));
+    drop(d);
 }
 
 proptest! {

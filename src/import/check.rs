@@ -8,7 +8,7 @@
 //! import does not provide with a valid row; [`Checks::resolve`] looks those
 //! up in the database once all files are read.
 
-use super::columns::{ColumnMap, Field};
+use super::columns::{ColumnMap, Field, FileKind};
 use super::names::{NameId, Names};
 use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
@@ -35,8 +35,11 @@ pub struct Checks {
     pub names: Names,
     /// The files' names, by the number [`Checks::file`] gave them.
     files: Vec<String>,
-    /// Each key's first row: `(file, line)`.
-    seen: HashMap<Key, (usize, u64)>,
+    /// Each key's first row (see [`At`]); only the keys of the files of
+    /// one kind are kept, as no key of one kind equals another's.
+    seen: HashMap<Key, At>,
+    /// The kind of the files being read.
+    kind: Option<FileKind>,
     /// How many rows gave each training key so far (runs of one course).
     runs: HashMap<Key, u16>,
     /// Employee rows whose NIP a spreadsheet stored as a number, by the
@@ -49,12 +52,51 @@ pub struct Checks {
     spans: HashMap<NameId, Vec<Span>>,
 }
 
+/// Where a key was first given: its file (by [`Checks::file`]'s number)
+/// in the high 24 bits, its line in the low 40 (a trillion lines), so that
+/// a map of every key of a file of millions of rows stays small.
+#[derive(Debug, Clone, Copy)]
+struct At(u64);
+
+impl At {
+    const LINE_BITS: u32 = 40;
+
+    fn new(file: usize, line: u64) -> At {
+        let file = u64::try_from(file).unwrap_or(u64::MAX).min(0xFF_FFFF);
+        At(file << Self::LINE_BITS | line.min((1 << Self::LINE_BITS) - 1))
+    }
+
+    fn file(self) -> usize {
+        (self.0 >> Self::LINE_BITS) as usize
+    }
+
+    fn line(self) -> u64 {
+        self.0 & ((1 << Self::LINE_BITS) - 1)
+    }
+}
+
 /// A position history span and where it was given.
 type Span = (NaiveDate, Option<NaiveDate>, (usize, u64));
 
 impl Checks {
-    /// A file whose rows come next; its number for [`Checks::row`].
-    pub fn file(&mut self, name: &str) -> usize {
+    /// A file whose rows come next, of `kind` (the files of one kind come
+    /// one after another: see `import_paths`), with about `rows` rows (its
+    /// lines: room for their keys is made at once, not by doubling the map
+    /// again and again); its number for [`Checks::row`].
+    pub fn file(&mut self, name: &str, kind: Option<FileKind>, rows: usize) -> usize {
+        if kind != self.kind {
+            // The keys of the files before are of another kind: none of
+            // this file's can equal them (the memory is given back).
+            self.seen = HashMap::default();
+            self.runs = HashMap::default();
+            self.spans = HashMap::default();
+            self.kind = kind;
+        }
+        match kind {
+            Some(FileKind::Pelatihan) => self.runs.reserve(rows),
+            Some(_) => self.seen.reserve(rows),
+            None => {}
+        }
         self.files.push(name.to_string());
         self.files.len() - 1
     }
@@ -83,10 +125,10 @@ impl Checks {
         } else if let Some(key) = row.key {
             match self.seen.entry(key) {
                 Entry::Vacant(v) => {
-                    v.insert((file, row.line));
+                    v.insert(At::new(file, row.line));
                 }
                 Entry::Occupied(o) => {
-                    let &(first_file, first_line) = o.get();
+                    let (first_file, first_line) = (o.get().file(), o.get().line());
                     row.problems.push(Problem::new(
                         &self.files[file],
                         row.line,
@@ -329,16 +371,24 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_is_kept_whole() {
+        for (file, line) in [(0, 2), (3, 1 << 39), (0xFF_FFFF, (1 << 40) - 1)] {
+            let at = At::new(file, line);
+            assert_eq!((at.file(), at.line()), (file, line));
+        }
+    }
+
+    #[test]
     fn duplicates_name_the_first_line_across_files() {
         let (cols, src) = cols();
         let mut c = Checks::default();
         let k = Some(Key::Employee(c.names.id("1")));
-        let a = c.file("a.csv");
+        let a = c.file("a.csv", Some(FileKind::Pegawai), 2);
         let mut first = vec![row(2, k, None, true), row(3, None, None, true)];
         for r in &mut first {
             c.row(a, &cols, &src, r);
         }
-        let b = c.file("b.csv");
+        let b = c.file("b.csv", Some(FileKind::Pegawai), 1);
         let mut second = row(5, k, None, true);
         c.row(b, &cols, &src, &mut second);
         assert!(first.iter().all(|r| r.problems.is_empty()));
@@ -370,14 +420,14 @@ mod tests {
         let mut e = |s: &str| c.names.id(s);
         let (ok, bad, db, nobody) = (e("ok"), e("bad"), e("db"), e("nobody"));
         let j1 = c.names.id("J1");
-        let pegawai = c.file("pegawai.csv");
+        let pegawai = c.file("pegawai.csv", Some(FileKind::Pegawai), 2);
         for mut r in [
             row(2, Some(Key::Employee(ok)), None, true),
             row(3, Some(Key::Employee(bad)), None, false),
         ] {
             assert_eq!(c.row(pegawai, &cols, &src, &mut r), None);
         }
-        let kinerja = c.file("kinerja.csv");
+        let kinerja = c.file("kinerja.csv", Some(FileKind::Kinerja), 5);
         let mut rows = vec![
             row(2, None, Some(Target::Employee(ok)), true),
             row(3, None, Some(Target::Employee(db)), true),

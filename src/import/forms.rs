@@ -184,6 +184,40 @@ pub fn day_month(s: &str) -> Option<DayMonth> {
     }
 }
 
+/// Whether a CSV file's bytes may hold a value that [`day_month`] reads
+/// (`1/22/1971`, `05-06-1969`): such a value is, in the bytes, a run of one
+/// or two digits, a slash or dash, one or two digits, a slash or dash and
+/// four digits, with no digit just before or after (the cell is trimmed and
+/// its time cut at a blank or `T`). A file without one (ISO dates only, the
+/// exports' own form) needs no pass to look for month-first columns.
+pub fn may_hold_day_month(bytes: &[u8]) -> bool {
+    let digits_before = |i: usize| {
+        bytes[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let digits_from = |i: usize| {
+        bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    memchr::memchr2_iter(b'/', b'-', bytes).any(|i| {
+        let month = digits_from(i + 1);
+        let j = i + 1 + month;
+        (1..=2).contains(&digits_before(i))
+            && (1..=2).contains(&month)
+            && matches!(bytes.get(j), Some(b'/' | b'-'))
+            && digits_from(j + 1) == 4
+    })
+}
+
 /// A NIP as typed on a decree or kept as text by a spreadsheet: a leading
 /// apostrophe dropped, the blanks between its groups removed
 /// (`19860926 201505 1 001`). Other text is returned as it is.
@@ -231,6 +265,40 @@ pub fn compose_name(before: Option<&str>, name: &str, after: Option<&str>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every value `day_month` reads, in any cell of a CSV file, is
+        /// found by the quick look; a file of ISO dates and grades is not.
+        #[test]
+        fn the_quick_look_finds_every_day_month_value(
+            a in 0u32..40, b in 0u32..40, y in 0u32..12000,
+            pad in proptest::sample::select(vec![(false, false), (true, false), (false, true), (true, true)]),
+            seps in proptest::sample::select(vec![('/', '/'), ('-', '-'), ('/', '-')]),
+            before in "[ ,;\"a-z]{0,3}", after in "( 10:00|T08:00:00|\"|,x| )?",
+        ) {
+            let a = if pad.0 { format!("{a:02}") } else { a.to_string() };
+            let b = if pad.1 { format!("{b:02}") } else { b.to_string() };
+            let cell = format!("{a}{}{b}{}{y}", seps.0, seps.1);
+            let file = format!("nip,tanggal\n198001012005011001,{before}{cell}{after}\n");
+            if day_month(format!("{before}{cell}{after}").trim_matches([',', '"', ';'])).is_some()
+                || day_month(&cell).is_some()
+            {
+                prop_assert!(may_hold_day_month(file.as_bytes()), "{file:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn iso_dates_and_grades_need_no_second_look() {
+        let file =
+            "nip,golongan,tanggal_lahir,tmt\n198001012005011001,IV/d,1980-01-01,2024-10-06T08:00\n";
+        assert!(!may_hold_day_month(file.as_bytes()));
+        assert!(may_hold_day_month(b"x,01/22/1971\n"));
+        assert!(may_hold_day_month(b"5-6-1969"));
+        assert!(!may_hold_day_month(b"2015/05/06"));
+        assert!(!may_hold_day_month(b"1/2/197"));
+    }
 
     #[test]
     fn eselons_give_tiers() {

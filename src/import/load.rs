@@ -5,6 +5,7 @@
 
 use super::check::Checks;
 use super::columns::{self, ColumnMap};
+use super::forms;
 use super::parse::{self, Record, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::{self, Item};
@@ -179,14 +180,17 @@ impl Records {
 
     /// Send the records kept so far (when sending).
     pub fn flush(&mut self) {
-        let Some(out) = &self.out else {
+        if self.out.is_none() || self.batch.is_empty() {
             return;
-        };
-        if !self.batch.is_empty() {
-            let b = std::mem::take(&mut self.batch);
-            if out.send(Msg::Records(self.file, Box::new(b))).is_err() {
-                self.gone = true;
-            }
+        }
+        // The next chunk is most likely of the same kind and size: its
+        // lists are made that large at once instead of grown by doubling.
+        let lens = self.lens();
+        let b = std::mem::take(&mut self.batch);
+        self.reserve(lens);
+        let msg = Msg::Records(self.file, Box::new(b));
+        if self.out.as_ref().is_some_and(|out| out.send(msg).is_err()) {
+            self.gone = true;
         }
     }
 
@@ -237,21 +241,35 @@ impl Records {
         ]
     }
 
+    /// Room for this many records of each kind (as [`Records::lens`]).
+    fn reserve(&mut self, lens: [usize; 9]) {
+        each_list!(self.batch, lens, reserve);
+    }
+
     /// Drop the records pushed since [`Records::lens`] gave `lens` (none of
     /// them sent since: see `load`).
     fn truncate(&mut self, lens: [usize; 9]) {
-        let b = &mut self.batch;
-        b.employees.truncate(lens[0]);
-        b.skp.truncate(lens[1]);
-        b.competencies.truncate(lens[2]);
-        b.potentials.truncate(lens[3]);
-        b.trainings.truncate(lens[4]);
-        b.positions.truncate(lens[5]);
-        b.requirements.truncate(lens[6]);
-        b.histories.truncate(lens[7]);
-        b.penalties.truncate(lens[8]);
+        each_list!(self.batch, lens, truncate);
     }
 }
+
+/// `list.$method(n)` for each of a batch's lists of records with its number
+/// in `$lens`, in [`Records::lens`]'s order.
+macro_rules! each_list {
+    ($batch:expr, $lens:expr, $method:ident) => {{
+        let (b, l) = (&mut $batch, $lens);
+        b.employees.$method(l[0]);
+        b.skp.$method(l[1]);
+        b.competencies.$method(l[2]);
+        b.potentials.$method(l[3]);
+        b.trainings.$method(l[4]);
+        b.positions.$method(l[5]);
+        b.requirements.$method(l[6]);
+        b.histories.$method(l[7]);
+        b.penalties.$method(l[8]);
+    }};
+}
+use each_list;
 
 /// A reference this import does not provide with a valid row: it must be in
 /// the database.
@@ -308,7 +326,13 @@ pub fn load(
         file_problems: Vec::new(),
         row_problems: Vec::new(),
     };
-    let check_file = checks.file(&name);
+    // A CSV file's lines (its rows, and a few more when cells hold line
+    // breaks): a hint for the checks' maps.
+    let lines = match extension(&path) {
+        Some(Ext::Csv) => memchr::memchr_iter(b'\n', &bytes).count(),
+        _ => 0,
+    };
+    let check_file = checks.file(&name, input.kind, lines);
     records.file = file;
     let Some(ext) = extension(&path) else {
         let ext = path
@@ -429,6 +453,11 @@ pub fn load(
 /// pass over the file, as such a date may come after the ambiguous ones.
 fn month_first_columns(bytes: &[u8], ext: Ext) -> Vec<usize> {
     let mut found = Vec::new();
+    // A workbook named .csv is read as one (see `source::visit`).
+    let csv = ext == Ext::Csv && !bytes.starts_with(source::ZIP_MAGIC);
+    if csv && !forms::may_hold_day_month(bytes) {
+        return found;
+    }
     let _ = source::visit(bytes, ext == Ext::Xlsx, &|_| {}, &mut |item| {
         if let Item::Row(src) = item {
             parse::month_first_columns(&src.cells, &mut found);

@@ -31,6 +31,7 @@ pub use columns::FileKind;
 pub use problem::{group, Problem, ProblemKind, Shown};
 
 use crate::store::audit::{self, Change};
+use crate::store::snapshot::StaleTriggersOff;
 use crate::store::write::{Counts, WriteSummary, Writer};
 use crate::store::{Actor, Store, StoreError};
 use check::Checks;
@@ -202,6 +203,10 @@ pub fn import_paths(
     // again for every chunk. Pages are allocated only as used.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     tx.pragma_update(None, "cache_size", -262_144)?;
+    // The stale triggers would fire once per row written: the import does
+    // their work once (see `StaleTriggersOff`), and restores them before
+    // it commits.
+    let triggers = StaleTriggersOff::new(&tx)?;
     let mut summary = WriteSummary::default();
     let mut per_file = Vec::new();
     let (tx, read) = std::thread::scope(|s| -> Result<_, ImportError> {
@@ -266,7 +271,15 @@ pub fn import_paths(
         pending,
     )?;
 
-    conclude(loaded, tx, summary, opts, actor, &progress, cache)
+    conclude(
+        loaded,
+        tx,
+        summary,
+        opts,
+        actor,
+        &progress,
+        (cache, triggers),
+    )
 }
 
 /// The report of an import whose files are read and checked, and the end of
@@ -279,7 +292,7 @@ fn conclude(
     opts: &ImportOptions,
     actor: &Actor,
     progress: &Progress,
-    cache: i64,
+    (cache, triggers): (i64, StaleTriggersOff),
 ) -> Result<ImportReport, ImportError> {
     // A disiplin file read whole (even one with only its header) tells that
     // the employees without penalty rows have none.
@@ -340,6 +353,8 @@ fn conclude(
         crate::store::records::mark_penalties_known(&tx)?;
     }
     restore_cache(&tx, cache)?;
+    let t = total(&report.summary);
+    triggers.restore(&tx, t.inserted + t.updated > 0)?;
     audit_entry(&tx, actor, &report)?;
     tx.commit()?;
     report.written = true;
@@ -361,25 +376,35 @@ fn rollback(tx: Option<rusqlite::Transaction<'_>>, cache: i64) -> Result<(), Imp
     Ok(())
 }
 
-/// Foreign-key checks off on a connection until dropped (the setting cannot
-/// change inside a transaction, so this comes before it and is dropped after
-/// it ends). For the import's writer: every id it writes into a reference is
-/// one it has just read from or written to the referenced table (employees by
-/// NIP, units by name, positions by kode), so the checks could not fail and
-/// only cost a lookup per row.
-struct ForeignKeysOff<'c>(&'c rusqlite::Connection);
+/// Foreign-key checks off and temporary files in memory on a connection
+/// until dropped (neither setting can change inside a transaction, so this
+/// comes before it and is dropped after it ends). For the import's writer:
+/// - every id it writes into a reference is one it has just read from or
+///   written to the referenced table (employees by NIP, units by name,
+///   positions by kode), so the checks could not fail and only cost a lookup
+///   per row;
+/// - a multi-row INSERT keeps a statement journal (the pages it changes, to
+///   undo it alone should it fail halfway), which SQLite writes to a
+///   temporary file past 64 KiB: in memory it costs no system call.
+struct ForeignKeysOff<'c> {
+    conn: &'c rusqlite::Connection,
+    temp_store: i64,
+}
 
 impl<'c> ForeignKeysOff<'c> {
     fn new(conn: &'c rusqlite::Connection) -> rusqlite::Result<Self> {
+        let temp_store = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", false)?;
-        Ok(ForeignKeysOff(conn))
+        conn.pragma_update(None, "temp_store", 2)?;
+        Ok(ForeignKeysOff { conn, temp_store })
     }
 }
 
 impl Drop for ForeignKeysOff<'_> {
     fn drop(&mut self) {
         // Store::open turned them on; failing that here, the next open does.
-        let _ = self.0.pragma_update(None, "foreign_keys", true);
+        let _ = self.conn.pragma_update(None, "foreign_keys", true);
+        let _ = self.conn.pragma_update(None, "temp_store", self.temp_store);
     }
 }
 

@@ -75,7 +75,8 @@ impl FileIssue {
     }
 }
 
-const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// The first bytes of a zip file (an xlsx workbook), whatever its name says.
+pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
 /// What [`visit`] hands over, in file order: the header once, then each
 /// non-empty data row.

@@ -137,6 +137,45 @@ pub(super) fn insert_rows_then<T>(
     Ok(())
 }
 
+/// [`insert_rows`] for items believed new: a statement that fails on the
+/// table's key (an item was not new after all) is undone alone (SQLite
+/// keeps a statement journal for it) and its items are handed to `redo`,
+/// in order, instead; the statements before and after it stand.
+pub(super) fn insert_rows_or<T>(
+    tx: &Connection,
+    head: &str,
+    cols: usize,
+    items: &[T],
+    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+    mut redo: impl FnMut(&T) -> Result<()>,
+) -> Result<()> {
+    let full = values_sql(head, cols, ROWS_PER_INSERT);
+    for chunk in items.chunks(ROWS_PER_INSERT) {
+        let mut stmt = if chunk.len() == ROWS_PER_INSERT {
+            tx.prepare_cached(&full)?
+        } else {
+            tx.prepare_cached(&values_sql(head, cols, chunk.len()))?
+        };
+        for (i, item) in chunk.iter().enumerate() {
+            bind(&mut stmt, i * cols + 1, item)?;
+        }
+        match stmt.raw_execute() {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                    || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                drop(stmt);
+                for item in chunk {
+                    redo(item)?;
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 /// Write `pool` rows (replacing any with the same `employee_id`).
 pub(super) fn insert_pool_rows(conn: &Connection, rows: &[(i64, PoolRow)]) -> Result<()> {
     insert_rows_then(

@@ -58,33 +58,54 @@ pub struct Computed {
     rows: Vec<Option<Own>>,
 }
 
-/// Every record written for one new employee, by kind: (key, value), each
-/// key once. Dates are `yyyymmdd`, which orders as the stored text.
+/// What the pool row of one new employee is computed from, gathered as its
+/// records are written: the years' predikat, the latest assessment of each
+/// competency and of potential, the JP summed by year. Not the records
+/// themselves: the importer gives each key once (`import::check`), and a
+/// new employee has no record in the database, so each record written for
+/// it is new (the writer inserts it without an upsert: were it not, the
+/// INSERT would fail and the transaction roll back, never count twice).
+/// Dates are `yyyymmdd`, which orders as the stored text; 0 is none.
 #[derive(Default)]
 pub struct Own {
     /// Tahun, predikat.
     pub skp: Vec<(u16, Predikat)>,
-    /// (Competency, date), level.
-    pub competencies: Vec<((Competency, u32), u8)>,
-    /// Date, (kategori, skor, metode).
-    pub potentials: Vec<(u32, PotentialValue)>,
-    /// (Tahun, a hash of the nama), jp; the same key can be there twice
-    /// (two names, one hash).
-    pub trainings: Vec<((u16, u64), u32)>,
+    /// By `Competency::index`: the date of the latest assessment (0: none).
+    pub competency_dates: [u32; 9],
+    /// By `Competency::index`: the level of the latest assessment.
+    pub competency_levels: [u8; 9],
+    /// The latest potential assessment: date (0: none), kategori, skor.
+    pub potential: (u32, Option<Potensi>, Option<f64>),
+    /// Tahun, JP summed.
+    pub jp: Vec<(u16, u64)>,
     /// Left to [`refresh`].
     pub fallback: bool,
 }
 
-/// A potential assessment's kategori, skor and metode.
-pub type PotentialValue = (Option<Potensi>, Option<f64>, Option<String>);
+impl Own {
+    /// A competency assessment was written.
+    pub fn competency(&mut self, c: Competency, date: u32, level: u8) {
+        let i = c.index();
+        if date > self.competency_dates[i] {
+            self.competency_dates[i] = date;
+            self.competency_levels[i] = level;
+        }
+    }
 
-/// A writer finds the records of an employee it inserted by a scan of its
-/// own list up to this many; beyond, in the database.
-pub const OWN_SCAN: usize = 64;
+    /// A potential assessment was written.
+    pub fn potential(&mut self, date: u32, kategori: Option<Potensi>, skor: Option<f64>) {
+        if date > self.potential.0 {
+            self.potential = (date, kategori, skor);
+        }
+    }
 
-/// The value of `key` in a list of (key, value) pairs.
-pub fn get<'a, K: PartialEq, V>(list: &'a [(K, V)], key: &K) -> Option<&'a V> {
-    list.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    /// A training run was written.
+    pub fn training(&mut self, tahun: u16, jp: u32) {
+        match self.jp.iter_mut().find(|(t, _)| *t == tahun) {
+            Some((_, sum)) => *sum += u64::from(jp),
+            None => self.jp.push((tahun, u64::from(jp))),
+        }
+    }
 }
 
 /// Set the value of `key` in a list of (key, value) pairs; `listed`: the
@@ -140,6 +161,14 @@ impl Computed {
         self.rows[i] = Some(Own::default());
     }
 
+    /// Whether this writer inserted employee `id`.
+    pub fn inserted(&self, id: i64) -> bool {
+        id.checked_sub(self.base)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| self.rows.get(i))
+            .is_some_and(Option::is_some)
+    }
+
     /// The records of employee `id`, when this writer inserted it.
     pub fn own(&mut self, id: i64) -> Option<&mut Own> {
         let i = usize::try_from(id.checked_sub(self.base)?).ok()?;
@@ -153,7 +182,10 @@ impl Computed {
         ids.sort_unstable();
         ids.dedup();
         let mut rest = Vec::new();
-        let mut sql: Vec<(i64, PoolRow)> = Vec::new();
+        // Written a chunk at a time: the rows of a million employees are
+        // never all in memory beside the records they are computed from.
+        const CHUNK: usize = 4096;
+        let mut sql: Vec<(i64, PoolRow)> = Vec::with_capacity(CHUNK);
         for &id in ids.iter() {
             let own = usize::try_from(id.saturating_sub(base))
                 .ok()
@@ -163,6 +195,10 @@ impl Computed {
             match own {
                 Some(own) if !own.fallback => sql.push((id, own.row())),
                 _ => rest.push(id),
+            }
+            if sql.len() == CHUNK {
+                super::bulk::insert_pool_rows(conn, &sql)?;
+                sql.clear();
             }
         }
         drop(rows);
@@ -184,39 +220,25 @@ impl Own {
     /// What [`POOL_REFRESH`] gives for these records.
     fn row(mut self) -> PoolRow {
         use std::fmt::Write;
-        // The latest assessment of each competency.
-        let mut latest: [Option<(u32, u8)>; 9] = [None; 9];
-        for &((c, d), level) in &self.competencies {
-            let slot = &mut latest[c.index()];
-            if slot.is_none_or(|(old, _)| d > old) {
-                *slot = Some((d, level));
-            }
-        }
-        let kompetensi = latest
+        let kompetensi = self
+            .competency_dates
             .iter()
-            .map(|c| char::from(b'0' + c.map_or(0, |(_, l)| l.min(9))))
+            .zip(self.competency_levels)
+            .map(|(d, l)| char::from(b'0' + if *d == 0 { 0 } else { l.min(9) }))
             .collect();
-        let (potensi, skor) = self
-            .potentials
-            .iter()
-            .max_by_key(|p| p.0)
-            .map_or((None, None), |(_, (k, s, _))| (k.map(Potensi::code), *s));
+        let (potensi, skor) = match self.potential {
+            (0, _, _) => (None, None),
+            (_, k, s) => (k.map(Potensi::code), s),
+        };
         self.skp.sort_unstable_by_key(|(t, _)| *t);
         let mut skp = String::new();
         for (i, (t, p)) in self.skp.iter().enumerate() {
             let sep = if i > 0 { " " } else { "" };
             let _ = write!(skp, "{sep}{t}:{}", p.code());
         }
-        let mut years: Vec<(u16, u64)> = Vec::new();
-        for ((t, _), h) in &self.trainings {
-            match years.iter_mut().find(|(y, _)| y == t) {
-                Some((_, sum)) => *sum += u64::from(*h),
-                None => years.push((*t, u64::from(*h))),
-            }
-        }
-        years.sort_unstable_by_key(|(t, _)| *t);
+        self.jp.sort_unstable_by_key(|(t, _)| *t);
         let mut jp = String::new();
-        for (i, (t, h)) in years.iter().enumerate() {
+        for (i, (t, h)) in self.jp.iter().enumerate() {
             let sep = if i > 0 { " " } else { "" };
             let _ = write!(jp, "{sep}{t}:{h}");
         }

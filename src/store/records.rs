@@ -2,7 +2,7 @@
 //! and what the demo generator produces. Both write through [`super::write`].
 
 use super::bulk::date_text;
-use super::pool::{get, set, Own, OWN_SCAN};
+use super::pool::{set, Own};
 use super::write::{Counts, WriteSummary};
 use crate::domain::career::PenaltyLevel;
 use crate::domain::krs::Kategori;
@@ -178,7 +178,8 @@ pub(crate) type Put<'p> = dyn FnMut(&dyn ToSql) -> rusqlite::Result<()> + 'p;
 ///
 /// The `OWN` constant and the `own_*` methods are for the kinds the `pool`
 /// row is computed from (see [`super::pool::Own`]); a new kind leaves them
-/// as they are and is then looked up in the map like any other record.
+/// as they are. Either way, a record of an employee the writer inserted is
+/// inserted without a look-up (it is new: see `Own`).
 pub(crate) trait RecordKind: 'static {
     type Rec: 'static;
     /// The natural key with the employee's id, as held in the writer's map
@@ -324,12 +325,6 @@ impl KindSql {
     }
 }
 
-/// The value of `key` in an own list, unless the list is too long to scan
-/// (then its records are looked up in the database).
-fn scan<'a, K: PartialEq, V>(list: &'a [(K, V)], key: &K) -> Option<Option<&'a V>> {
-    (list.len() <= OWN_SCAN).then(|| get(list, key))
-}
-
 /// A date as `yyyymmdd` (which orders as its text), for years 0..=9999.
 fn date_key_of(d: NaiveDate) -> Option<u32> {
     use chrono::Datelike;
@@ -370,13 +365,6 @@ pub(crate) fn read_competency(row: &Row<'_>, i: usize) -> rusqlite::Result<Optio
         .as_str()
         .ok()
         .and_then(|code| Competency::ALL.into_iter().find(|c| c.code() == code)))
-}
-
-/// A training's name and run as a number for an employee's own list (equal
-/// names and runs, equal numbers; rarely also different ones, see [`Trainings`]).
-fn name_hash(nama: &str, urutan: u16) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0).hash_one((nama, urutan))
 }
 
 fn potensi_code(p: Option<Potensi>) -> Option<&'static str> {
@@ -429,7 +417,8 @@ impl RecordKind for Skp {
         Some(r.tahun)
     }
     fn own_get(own: &Own, key: u16) -> Option<Option<String>> {
-        scan(&own.skp, &key).map(|p| p.map(|p| p.code().to_string()))
+        let listed = own.skp.iter().find(|(t, _)| *t == key);
+        Some(listed.map(|(_, p)| p.code().to_string()))
     }
     fn own_set(own: &mut Own, key: u16, r: &SkpRec, existed: bool) {
         set(&mut own.skp, key, r.predikat, existed);
@@ -486,11 +475,15 @@ impl RecordKind for Competencies {
     fn own_key(r: &CompetencyRec) -> Option<(Competency, u32)> {
         date_key_of(r.tanggal).map(|d| (r.competency, d))
     }
-    fn own_get(own: &Own, key: (Competency, u32)) -> Option<Option<i64>> {
-        scan(&own.competencies, &key).map(|l| l.map(|l| i64::from(*l)))
+    /// New (see [`Own`]).
+    fn own_get(_own: &Own, _key: (Competency, u32)) -> Option<Option<i64>> {
+        Some(None)
     }
     fn own_set(own: &mut Own, key: (Competency, u32), r: &CompetencyRec, existed: bool) {
-        set(&mut own.competencies, key, r.level, existed);
+        match existed {
+            true => own.fallback = true,
+            false => own.competency(key.0, key.1, r.level),
+        }
     }
 }
 
@@ -552,20 +545,15 @@ impl RecordKind for Potentials {
     fn own_key(r: &PotentialRec) -> Option<u32> {
         date_key_of(r.tanggal)
     }
-    fn own_get(own: &Own, key: u32) -> Option<Option<PotentialRow>> {
-        scan(&own.potentials, &key).map(|v| {
-            v.map(|(kategori, skor, metode)| {
-                (
-                    potensi_code(*kategori).map(str::to_string),
-                    *skor,
-                    metode.clone(),
-                )
-            })
-        })
+    /// New (see [`Own`]).
+    fn own_get(_own: &Own, _key: u32) -> Option<Option<PotentialRow>> {
+        Some(None)
     }
     fn own_set(own: &mut Own, key: u32, r: &PotentialRec, existed: bool) {
-        let v = (r.kategori, r.skor, r.metode.clone());
-        set(&mut own.potentials, key, v, existed);
+        match existed {
+            true => own.fallback = true,
+            false => own.potential(key, r.kategori, r.skor),
+        }
     }
 }
 
@@ -578,8 +566,8 @@ impl RecordKind for Trainings {
     type Key = (i64, i64, String, i64);
     /// JP and the start date as stored.
     type Value = (i64, Option<String>);
-    /// Tahun and a hash of the nama and urutan: two names can share one.
-    type OwnKey = (u16, u64);
+    /// Tahun.
+    type OwnKey = u16;
     const TABLE: &'static str = "training";
     const KEY_COLUMNS: &'static [&'static str] = &["tahun", "nama_pelatihan", "urutan"];
     const VALUE_COLUMNS: &'static [&'static str] = &["jp", "tanggal_mulai"];
@@ -617,23 +605,17 @@ impl RecordKind for Trainings {
     fn value(r: &TrainingRec) -> Self::Value {
         (i64::from(r.jp), date_opt(r.start))
     }
-    fn own_key(r: &TrainingRec) -> Option<(u16, u64)> {
-        Some((r.tahun, name_hash(&r.nama, r.urutan)))
+    fn own_key(r: &TrainingRec) -> Option<u16> {
+        Some(r.tahun)
     }
-    /// Only "not there" is certain: a listed hash may be another name's.
-    fn own_get(own: &Own, key: (u16, u64)) -> Option<Option<Self::Value>> {
-        scan(&own.trainings, &key).and_then(|v| v.is_none().then_some(None))
+    /// New (see [`Own`]).
+    fn own_get(_own: &Own, _key: u16) -> Option<Option<Self::Value>> {
+        Some(None)
     }
-    fn own_set(own: &mut Own, key: (u16, u64), r: &TrainingRec, existed: bool) {
-        if !existed {
-            own.trainings.push((key, r.jp));
-            return;
-        }
-        // Its entry, unless another name has the same hash.
-        let mut same = own.trainings.iter_mut().filter(|(k, _)| *k == key);
-        match (same.next(), same.next()) {
-            (Some(e), None) => e.1 = r.jp,
-            _ => own.fallback = true,
+    fn own_set(own: &mut Own, key: u16, r: &TrainingRec, existed: bool) {
+        match existed {
+            true => own.fallback = true,
+            false => own.training(key, r.jp),
         }
     }
 }

@@ -131,6 +131,83 @@ pub fn arm(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The tables a bulk writer (the importer) writes row by row: their
+/// `snapshot_stale_*` and `pool_stale_*` triggers fire once per row, and
+/// make SQLite keep a statement journal for every multi-row INSERT.
+const BULK_TABLES: [&str; 8] = [
+    "employee",
+    "skp",
+    "competency_assessment",
+    "potential_assessment",
+    "training",
+    "position_history",
+    "penalty",
+    "pool",
+];
+
+/// The stale triggers (schema V11) of [`BULK_TABLES`], dropped inside a
+/// writer's transaction while it writes millions of rows, and created again,
+/// with their SQL as stored, before it commits ([`StaleTriggersOff::restore`]);
+/// a rollback brings them back by itself. The writer does their work once
+/// instead of once per row: it moves the stamp when it changed anything, and
+/// writes the `pool` rows of every employee whose records it wrote
+/// (`store::pool::refresh`), which is what the pool triggers leave to it.
+/// Other connections never see the triggers missing: the transaction holds
+/// the write lock and they read the last committed schema.
+pub struct StaleTriggersOff {
+    /// `(name, sql)` of the triggers dropped.
+    dropped: Vec<(String, String)>,
+}
+
+impl StaleTriggersOff {
+    /// Drop the triggers; nothing when `tx` is not inside a transaction (the
+    /// drop would be committed at once) or the schema has none.
+    pub fn new(tx: &Connection) -> Result<StaleTriggersOff> {
+        let mut dropped = Vec::new();
+        if tx.is_autocommit() {
+            return Ok(StaleTriggersOff { dropped });
+        }
+        let list = BULK_TABLES
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = tx.prepare(&format!(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({list})
+               AND (name LIKE 'snapshot\\_stale\\_%' ESCAPE '\\' OR name LIKE 'pool\\_stale\\_%' ESCAPE '\\')
+             ORDER BY rowid"
+        ))?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            dropped.push((r.get(0)?, r.get(1)?));
+        }
+        drop(rows);
+        for (name, _) in &dropped {
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+        }
+        Ok(StaleTriggersOff { dropped })
+    }
+
+    /// Create the triggers again, as they were; `changed`: the writer
+    /// wrote to one of the tables, so the stamp moves as the triggers would
+    /// have moved it (a snapshot taken before is never used again).
+    pub fn restore(self, tx: &Connection, changed: bool) -> Result<()> {
+        if self.dropped.is_empty() {
+            return Ok(());
+        }
+        if changed {
+            tx.execute(
+                "UPDATE snapshot_state SET counter = counter + 1, armed = 0 WHERE id = 1 AND armed = 1",
+                [],
+            )?;
+        }
+        for (_, sql) in &self.dropped {
+            tx.execute_batch(sql)?;
+        }
+        Ok(())
+    }
+}
+
 /// The employees of a current snapshot of `conn`'s database (`need`: names
 /// or not), or why there is none to use.
 pub fn read(

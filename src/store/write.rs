@@ -1,7 +1,7 @@
 //! Writing records: upserts keyed by the records' natural keys, so writing the
 //! same batch twice changes nothing. Runs inside the caller's transaction.
 
-use super::bulk::{insert_employees, insert_rows_then};
+use super::bulk::{insert_employees, insert_rows_or};
 use super::pool::{Computed, Own};
 use super::records::{
     bind_key, bind_record, each_kind, has_position, read_competency, Batch, EachKind, EmployeeRec,
@@ -310,27 +310,53 @@ impl Existing {
 }
 
 /// Records known to be new (not in the preloaded keys, or of an employee
-/// this writer inserted), written together with multi-row statements: the
-/// same upserts as one record at a time, fewer statements. Flushed before any
-/// other write to or read of the same table, so the writes keep their order.
+/// this writer inserted), written together with plain multi-row INSERTs.
+/// Flushed before any other write to or read of the same table, so the
+/// writes keep their order. A record that was not new after all (a batch
+/// that gives a key twice; the importer never does) is written as record
+/// by record would write it, counted so, and its employee's pool row left
+/// to [`super::pool::refresh`].
 struct Fresh<'a, K: RecordKind> {
     sql: &'a KindSql,
     rows: Vec<(i64, &'a K::Rec)>,
+    /// Employees of records that were not new after all.
+    redone: Vec<i64>,
 }
 
 impl<K: RecordKind> Fresh<'_, K> {
-    fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
+    /// `counts`: where these records were counted as inserted.
+    fn flush(&mut self, tx: &Transaction<'_>, counts: &mut Counts) -> Result<()> {
         if self.rows.is_empty() {
             return Ok(());
         }
         let sql = self.sql;
-        insert_rows_then(
+        let redone = &mut self.redone;
+        insert_rows_or(
             tx,
             &sql.insert,
             sql.width,
             &self.rows,
-            &sql.upsert,
             |st, i, (id, r)| bind_record::<K>(st, i, *id, r),
+            |(id, r)| {
+                let mut st = tx.prepare_cached(&sql.select)?;
+                bind_key::<K>(&mut st, *id, r)?;
+                let old = match st.raw_query().next()? {
+                    Some(row) => Some(K::read_value(row, 0)?),
+                    None => None,
+                };
+                let same = old.as_ref().is_some_and(|o| K::same(o, r));
+                if !same {
+                    let mut upsert = tx.prepare_cached(&sql.upsert_one())?;
+                    bind_record::<K>(&mut upsert, 1, *id, r)?;
+                    upsert.raw_execute()?;
+                }
+                if old.is_some() {
+                    counts.inserted = counts.inserted.saturating_sub(1);
+                    counts.add(usize::from(!same), true);
+                    redone.push(*id);
+                }
+                Ok(())
+            },
         )?;
         self.rows.clear();
         Ok(())
@@ -455,11 +481,15 @@ impl<'t> Writer<'t> {
         let mut fresh = Fresh::<K> {
             sql: &sql,
             rows: Vec::new(),
+            redone: Vec::new(),
         };
         for r in records {
             let Some(id) = self.ids.employee(tx, K::nip(r))? else {
                 continue;
             };
+            // An employee this writer inserted: its record of a kind the
+            // pool row does not read is new as well, and not kept in the map.
+            let inserted = !K::OWN && self.pool.as_ref().is_some_and(|p| p.inserted(id));
             let mut own = match K::OWN {
                 true => {
                     let key = K::own_key(r);
@@ -467,18 +497,18 @@ impl<'t> Writer<'t> {
                 }
                 false => None,
             };
-            let map = if own.is_some() {
-                None
-            } else {
-                existing.as_deref_mut()
+            let new = own.is_some() || inserted;
+            let map = if new { None } else { existing.as_deref_mut() };
+            let key = if new { None } else { K::key(id, r) };
+            let listed = match inserted {
+                true => Some(None),
+                false => own.as_ref().and_then(|(o, k)| K::own_get(o, *k)),
             };
-            let key = if own.is_some() { None } else { K::key(id, r) };
-            let listed = own.as_ref().and_then(|(o, k)| K::own_get(o, *k));
             let existed: Option<K::Value> = match (listed, &map, &key) {
                 (Some(l), _, _) => l,
                 (None, Some(m), Some(k)) => m.get(k).cloned(),
                 _ => {
-                    fresh.flush(tx)?;
+                    fresh.flush(tx, counts)?;
                     let mut st = tx.prepare_cached(&sql.select)?;
                     bind_key::<K>(&mut st, id, r)?;
                     let mut rows = st.raw_query();
@@ -490,12 +520,12 @@ impl<'t> Writer<'t> {
             };
             let changes = match &existed {
                 Some(old) if K::same(old, r) => 0,
-                None if own.is_some() || (map.is_some() && key.is_some()) => {
+                None if new || (map.is_some() && key.is_some()) => {
                     fresh.rows.push((id, r));
                     1
                 }
                 _ => {
-                    fresh.flush(tx)?;
+                    fresh.flush(tx, counts)?;
                     bind_record::<K>(&mut upsert, 1, id, r)?;
                     upsert.raw_execute()?
                 }
@@ -511,7 +541,14 @@ impl<'t> Writer<'t> {
             }
             counts.add(changes, existed.is_some());
         }
-        fresh.flush(tx)
+        fresh.flush(tx, counts)?;
+        // Their pool rows are computed from the tables.
+        for id in fresh.redone {
+            if let Some(own) = self.pool.as_mut().and_then(|p| p.own(id)) {
+                own.fallback = true;
+            }
+        }
+        Ok(())
     }
 
     /// Upsert positions by kode.
