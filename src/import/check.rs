@@ -9,6 +9,7 @@
 //! up in the database once all files are read.
 
 use super::columns::{ColumnMap, Field, FileKind};
+use super::keys::{self, At, KeySet};
 use super::names::{NameId, Names};
 use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
@@ -17,7 +18,6 @@ use crate::store::records::{has_employee, has_position};
 use chrono::NaiveDate;
 use foldhash::HashMap;
 use rusqlite::Connection;
-use std::collections::hash_map::Entry;
 
 /// Where an employee or position of this import comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +35,11 @@ pub struct Checks {
     pub names: Names,
     /// The files' names, by the number [`Checks::file`] gave them.
     files: Vec<String>,
-    /// Each key's first row (see [`At`]); only the keys of the files of
-    /// one kind are kept, as no key of one kind equals another's.
-    seen: HashMap<Key, At>,
+    /// Each key's first row, by the key's kind; only the keys of the
+    /// files of one kind are kept, as no key of one kind equals another's.
+    seen: Vec<(u8, KeySet)>,
+    /// Room for the keys of the file being read.
+    rows: usize,
     /// The kind of the files being read.
     kind: Option<FileKind>,
     /// How many rows gave each training key so far (runs of one course).
@@ -52,29 +54,6 @@ pub struct Checks {
     spans: HashMap<NameId, Vec<Span>>,
 }
 
-/// Where a key was first given: its file (by [`Checks::file`]'s number)
-/// in the high 24 bits, its line in the low 40 (a trillion lines), so that
-/// a map of every key of a file of millions of rows stays small.
-#[derive(Debug, Clone, Copy)]
-struct At(u64);
-
-impl At {
-    const LINE_BITS: u32 = 40;
-
-    fn new(file: usize, line: u64) -> At {
-        let file = u64::try_from(file).unwrap_or(u64::MAX).min(0xFF_FFFF);
-        At(file << Self::LINE_BITS | line.min((1 << Self::LINE_BITS) - 1))
-    }
-
-    fn file(self) -> usize {
-        (self.0 >> Self::LINE_BITS) as usize
-    }
-
-    fn line(self) -> u64 {
-        self.0 & ((1 << Self::LINE_BITS) - 1)
-    }
-}
-
 /// A position history span and where it was given.
 type Span = (NaiveDate, Option<NaiveDate>, (usize, u64));
 
@@ -87,14 +66,14 @@ impl Checks {
         if kind != self.kind {
             // The keys of the files before are of another kind: none of
             // this file's can equal them (the memory is given back).
-            self.seen = HashMap::default();
+            self.seen = Vec::new();
             self.runs = HashMap::default();
             self.spans = HashMap::default();
             self.kind = kind;
         }
         match kind {
             Some(FileKind::Pelatihan) => self.runs.reserve(rows),
-            Some(_) => self.seen.reserve(rows),
+            Some(_) => self.rows = rows,
             None => {}
         }
         self.files.push(name.to_string());
@@ -123,19 +102,22 @@ impl Checks {
                 t.urutan = *n;
             }
         } else if let Some(key) = row.key {
-            match self.seen.entry(key) {
-                Entry::Vacant(v) => {
-                    v.insert(At::new(file, row.line));
-                }
-                Entry::Occupied(o) => {
-                    let (first_file, first_line) = (o.get().file(), o.get().line());
+            if let Some((kind, packed)) = keys::packed(key) {
+                let set = match self.seen.iter().position(|(k, _)| *k == kind) {
+                    Some(i) => &mut self.seen[i].1,
+                    None => {
+                        self.seen.push((kind, KeySet::with_capacity(self.rows)));
+                        &mut self.seen.last_mut().expect("just pushed").1
+                    }
+                };
+                if let Some(first) = set.first_or_add(packed, At::new(file, row.line)) {
                     row.problems.push(Problem::new(
                         &self.files[file],
                         row.line,
                         &key_columns(cols, row.key_fields),
                         ProblemKind::Duplicate {
-                            file: self.files[first_file].clone(),
-                            line: first_line,
+                            file: self.files[first.file()].clone(),
+                            line: first.line(),
                         },
                         key_value(cols, src, row.key_fields),
                     ));
@@ -368,14 +350,6 @@ mod tests {
         rows.iter()
             .map(|r| r.problems.iter().map(|p| p.kind.clone()).collect())
             .collect()
-    }
-
-    #[test]
-    fn a_first_line_is_kept_whole() {
-        for (file, line) in [(0, 2), (3, 1 << 39), (0xFF_FFFF, (1 << 40) - 1)] {
-            let at = At::new(file, line);
-            assert_eq!((at.file(), at.line()), (file, line));
-        }
     }
 
     #[test]

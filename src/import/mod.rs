@@ -9,6 +9,7 @@
 //! - [`forms`]: the value forms those exports write (eselon, month names...);
 //! - [`parse`]: one row to one validated record, with the domain's parsers;
 //! - [`check`]: duplicates and references across files and the database;
+//! - [`keys`]: the keys given so far, as numbers, for the duplicate check;
 //! - [`names`]: NIPs and codes as small numbers for the checks;
 //! - `load`: the files in processing order, each row parsed and checked as
 //!   it is read (only the records and problems are kept, not the cells);
@@ -21,6 +22,7 @@
 pub mod check;
 pub mod columns;
 pub mod forms;
+pub mod keys;
 mod load;
 pub mod names;
 pub mod parse;
