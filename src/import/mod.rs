@@ -200,11 +200,13 @@ pub fn import_paths(
     // As `Store::write_tx`, on a shared borrow so that the connection can
     // still be read after an early rollback.
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    // A page cache of up to 256 MB while writing (SQLite's default is 2 MB): the
+    // A page cache of up to 64 MB while writing (SQLite's default is 2 MB): the
     // indexes of a large pool stay in memory instead of being read and written
-    // again for every chunk. Pages are allocated only as used.
+    // again for every chunk. Pages are allocated only as used. The records
+    // come in key order (exports sort by NIP), so each table is written at its
+    // right edge: 64 MB wrote a million employees as fast as 256 MB did.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    tx.pragma_update(None, "cache_size", -262_144)?;
+    tx.pragma_update(None, "cache_size", -65_536)?;
     // The stale triggers would fire once per row written: the import does
     // their work once (see `StaleTriggersOff`), and restores them before
     // it commits.
