@@ -17,8 +17,11 @@ use std::path::{Path, PathBuf};
 /// A file read, its kind known (when the name or the header tells it).
 pub struct Input {
     pub path: PathBuf,
+    /// The file's bytes, unless it is read as it goes (`stream`).
     pub bytes: Vec<u8>,
     pub kind: Option<FileKind>,
+    /// A CSV file read as it goes, a block at a time, instead of whole.
+    pub stream: Option<std::fs::File>,
 }
 
 impl Input {
@@ -47,6 +50,7 @@ impl Input {
             path: path.to_path_buf(),
             bytes,
             kind,
+            stream: None,
         }
     }
 }
@@ -91,12 +95,20 @@ impl Opened {
         self.kind
     }
 
-    /// The file's bytes.
+    /// The file's bytes, or, for a CSV file, the file to read as it goes.
     pub fn read(self) -> Result<Input, ImportError> {
         let mut file = match self.file {
             Unread::File(file) => file,
             Unread::Read(input) => return Ok(input),
         };
+        if extension(&self.path) == Some(Ext::Csv) {
+            return Ok(Input {
+                path: self.path,
+                bytes: Vec::new(),
+                kind: self.kind,
+                stream: Some(file),
+            });
+        }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| ImportError::Io {
             path: self.path.clone(),
@@ -106,6 +118,7 @@ impl Opened {
             path: self.path,
             bytes,
             kind: self.kind,
+            stream: None,
         })
     }
 }
@@ -292,6 +305,8 @@ pub struct Loaded {
     pub file_problems: Vec<Problem>,
     /// The rows' problems, by line.
     pub row_problems: Vec<Problem>,
+    /// The file could not be read to its end (the import fails).
+    pub io_error: Option<std::io::Error>,
 }
 
 /// Read, parse and check one file's rows (`file`: its place in processing
@@ -307,32 +322,20 @@ pub fn load(
     pending: &mut Vec<Pending>,
 ) -> Loaded {
     let path = input.path;
-    let bytes = input.bytes;
+    let (bytes, mut stream, scanned) = match first_pass(input.bytes, input.stream) {
+        Ok(read) => read,
+        Err(e) => return Loaded::unreadable(&path, input.kind, e),
+    };
     let name = path.display().to_string();
     let file_name = file_name(&path);
     let problem =
         |line, column: &str, kind, value: &str| Problem::new(&name, line, column, kind, value);
-    let mut loaded = Loaded {
-        report: FileReport {
-            path: path.clone(),
-            kind: input.kind,
-            sha256: hex::encode(Sha256::digest(&bytes)),
-            rows_read: 0,
-            rows_valid: 0,
-            counts: Default::default(),
-            unused_columns: Vec::new(),
-            used_columns: Vec::new(),
-        },
-        file_problems: Vec::new(),
-        row_problems: Vec::new(),
+    let sha256 = match &scanned {
+        Some(s) => s.sha256.clone(),
+        None => hex::encode(Sha256::digest(&bytes)),
     };
-    // A CSV file's lines (its rows, and a few more when cells hold line
-    // breaks): a hint for the checks' maps.
-    let lines = match extension(&path) {
-        Some(Ext::Csv) => memchr::memchr_iter(b'\n', &bytes).count(),
-        _ => 0,
-    };
-    let check_file = checks.file(&name, input.kind, lines);
+    let mut loaded = Loaded::new(&path, input.kind, sha256);
+    let check_file = checks.file(&name, input.kind, lines_of(scanned.as_ref(), &bytes, &path));
     records.file = file;
     let Some(ext) = extension(&path) else {
         let ext = path
@@ -345,16 +348,24 @@ pub fn load(
         return loaded;
     };
 
-    progress.phase(bytes.len() as u64, &file_name);
+    progress.phase(
+        scanned.as_ref().map_or(bytes.len() as u64, |s| s.len),
+        &file_name,
+    );
     let kind = input.kind;
     let mut cols: Option<(FileKind, ColumnMap)> = None;
     let first_pending = pending.len();
     let first_records = records.lens();
-    let month_first = month_first_columns(&bytes, ext);
-    let read = source::visit(
+    let month_first = match month_first_of(stream.as_mut(), scanned.as_ref(), &bytes, ext) {
+        Ok(found) => found,
+        Err(e) => return Loaded::unreadable(&path, input.kind, e),
+    };
+    let read = visit_input(
         &bytes,
-        ext == Ext::Xlsx,
+        stream.as_mut(),
+        ext,
         &|done| progress.set(done),
+        &mut loaded.io_error,
         &mut |item| {
             match item {
                 Item::Header { names, line } => {
@@ -445,6 +456,169 @@ pub fn load(
             .push(problem(issue.line, "", issue.kind, &issue.value));
     }
     loaded
+}
+
+/// What the first pass over a CSV file read as it goes gives.
+struct Scanned {
+    sha256: String,
+    len: u64,
+    lines: usize,
+    /// Some value may be a short day/month date ([`forms::may_hold_day_month`]).
+    short_dates: bool,
+}
+
+/// A CSV file read as it goes: a first pass for its hash, its lines and
+/// whether it may hold a short day/month date; a workbook under a .csv name
+/// is read whole, as a workbook. Other files' bytes are as they were read.
+fn first_pass(
+    bytes: Vec<u8>,
+    stream: Option<std::fs::File>,
+) -> std::io::Result<(Vec<u8>, Option<std::fs::File>, Option<Scanned>)> {
+    let Some(mut file) = stream else {
+        return Ok((bytes, None, None));
+    };
+    Ok(match scan_csv(&mut file)? {
+        Some(scanned) => (bytes, Some(file), Some(scanned)),
+        None => (read_whole(&mut file)?, None, None),
+    })
+}
+
+/// A CSV file's lines (its rows, and a few more when cells hold line
+/// breaks): a hint for the checks' maps.
+fn lines_of(scanned: Option<&Scanned>, bytes: &[u8], path: &Path) -> usize {
+    match (scanned, extension(path)) {
+        (Some(s), _) => s.lines,
+        (None, Some(Ext::Csv)) => memchr::memchr_iter(b'\n', bytes).count(),
+        _ => 0,
+    }
+}
+
+/// The month-first columns of a file read whole or as it goes.
+fn month_first_of(
+    stream: Option<&mut std::fs::File>,
+    scanned: Option<&Scanned>,
+    bytes: &[u8],
+    ext: Ext,
+) -> std::io::Result<Vec<usize>> {
+    match (stream, scanned) {
+        (Some(file), Some(s)) if s.short_dates => month_first_in_file(file),
+        (Some(_), _) => Ok(Vec::new()),
+        (None, _) => Ok(month_first_columns(bytes, ext)),
+    }
+}
+
+/// A block of a file read at a time.
+const BLOCK: usize = 1 << 20;
+
+/// The first pass over a CSV file (then rewound): `None` when it is a
+/// workbook after all.
+fn scan_csv(file: &mut std::fs::File) -> std::io::Result<Option<Scanned>> {
+    use std::io::{Read, Seek};
+    let mut hash = Sha256::new();
+    let mut block = vec![0u8; BLOCK];
+    // The end of the block before, so that a date across two blocks is seen.
+    let mut tail: Vec<u8> = Vec::new();
+    let mut scanned = Scanned {
+        sha256: String::new(),
+        len: 0,
+        lines: 0,
+        short_dates: false,
+    };
+    loop {
+        let n = match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let b = &block[..n];
+        if scanned.len == 0 && b.starts_with(source::ZIP_MAGIC) {
+            file.rewind()?;
+            return Ok(None);
+        }
+        hash.update(b);
+        scanned.len += n as u64;
+        scanned.lines += memchr::memchr_iter(b'\n', b).count();
+        if !scanned.short_dates {
+            tail.extend_from_slice(b);
+            scanned.short_dates = forms::may_hold_day_month(&tail);
+            tail.drain(..tail.len().saturating_sub(16));
+        }
+    }
+    file.rewind()?;
+    scanned.sha256 = hex::encode(hash.finalize());
+    Ok(Some(scanned))
+}
+
+/// A file's bytes from where it stands.
+fn read_whole(file: &mut std::fs::File) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(file, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`month_first_columns`] of a CSV file read as it goes (then rewound).
+fn month_first_in_file(file: &mut std::fs::File) -> std::io::Result<Vec<usize>> {
+    let mut found = Vec::new();
+    let _ = source::visit_csv_stream(file, &mut |_| {}, &|_| {}, &mut |item| {
+        if let Item::Row(src) = item {
+            parse::month_first_columns(&src.cells, &mut found);
+        }
+        true
+    })?;
+    std::io::Seek::rewind(file)?;
+    Ok(found)
+}
+
+/// [`source::visit`] of a file's bytes, or of a CSV file read as it goes;
+/// a file that cannot be read to its end leaves its error in `io_error`.
+fn visit_input(
+    bytes: &[u8],
+    stream: Option<&mut std::fs::File>,
+    ext: Ext,
+    progress: &dyn Fn(u64),
+    io_error: &mut Option<std::io::Error>,
+    f: &mut dyn FnMut(Item<'_>) -> bool,
+) -> Result<(), source::FileIssue> {
+    match stream {
+        Some(file) => match source::visit_csv_stream(file, &mut |_| {}, progress, f) {
+            Ok(read) => read,
+            Err(e) => {
+                *io_error = Some(e);
+                Ok(())
+            }
+        },
+        None => source::visit(bytes, ext == Ext::Xlsx, progress, f),
+    }
+}
+
+impl Loaded {
+    /// A file about to be read: nothing found yet.
+    fn new(path: &Path, kind: Option<FileKind>, sha256: String) -> Loaded {
+        Loaded {
+            report: FileReport {
+                path: path.to_path_buf(),
+                kind,
+                sha256,
+                rows_read: 0,
+                rows_valid: 0,
+                counts: Default::default(),
+                unused_columns: Vec::new(),
+                used_columns: Vec::new(),
+            },
+            file_problems: Vec::new(),
+            row_problems: Vec::new(),
+            io_error: None,
+        }
+    }
+
+    /// A file that could not be read (the import fails with the error).
+    fn unreadable(path: &Path, kind: Option<FileKind>, e: std::io::Error) -> Loaded {
+        Loaded {
+            io_error: Some(e),
+            ..Loaded::new(path, kind, String::new())
+        }
+    }
 }
 
 /// The columns (by place) where some date can only be month first

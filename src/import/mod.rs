@@ -234,6 +234,13 @@ pub fn import_paths(
                     &mut records,
                     &mut pending,
                 );
+                if let Some(source) = f.io_error {
+                    // Cut short: nothing of this import is written.
+                    return Err(ImportError::Io {
+                        path: f.report.path,
+                        source,
+                    });
+                }
                 records.end_file(&f, opts.skip_invalid);
                 loaded.push(f);
             }

@@ -221,56 +221,135 @@ fn decode<'a>(field: &'a [u8], col: usize, issues: &mut Vec<Issue>) -> std::borr
     }
 }
 
+/// The bytes a CSV reader has been handed and not yet counted for line
+/// numbers: `bytes[i]` is byte `base + i` of the file's body.
+#[derive(Default)]
+struct Window {
+    base: usize,
+    bytes: Vec<u8>,
+}
+
+/// The reader a CSV file is read through: the head already read, then the
+/// rest of the file, each byte handed to `seen` (the file's hash) and kept
+/// in `window` until its line is counted.
+struct Tee<'a> {
+    head: std::io::Cursor<Vec<u8>>,
+    rest: &'a mut dyn std::io::Read,
+    seen: &'a mut dyn FnMut(&[u8]),
+    window: Window,
+}
+
+impl std::io::Read for Tee<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut n = self.head.read(buf)?;
+        if n == 0 {
+            n = self.rest.read(buf)?;
+            (self.seen)(&buf[..n]);
+        }
+        self.window.bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
 /// Physical line numbers of CSV records. The csv crate's record position is
 /// where the reader stood when the record began, which is before the previous
 /// record's line break and any blank lines; the record itself starts after them.
-struct LineCounter<'a> {
-    body: &'a [u8],
+struct LineCounter {
     byte: usize,
     line: u64,
 }
 
-impl<'a> LineCounter<'a> {
-    fn new(body: &'a [u8]) -> Self {
-        LineCounter {
-            body,
-            byte: 0,
-            line: 1,
-        }
+impl LineCounter {
+    fn new() -> Self {
+        LineCounter { byte: 0, line: 1 }
     }
 
     /// The 1-based line of the record whose reported position is `pos`
-    /// (positions must not decrease between calls).
-    fn line_of_record_at(&mut self, pos: usize) -> u64 {
-        let mut start = pos.min(self.body.len()).max(self.byte);
-        while matches!(self.body.get(start), Some(b'\r' | b'\n')) {
+    /// (positions must not decrease between calls), from the bytes read so
+    /// far; those before the record are dropped from `w` a megabyte at a time.
+    fn line_of_record_at(&mut self, pos: usize, w: &mut Window) -> u64 {
+        let end = w.base + w.bytes.len();
+        let mut start = pos.min(end).max(self.byte);
+        while matches!(w.bytes.get(start - w.base), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let newlines = self.body[self.byte..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines =
+            memchr::memchr_iter(b'\n', &w.bytes[self.byte - w.base..start - w.base]).count();
         self.line += newlines as u64;
         self.byte = start;
+        if start - w.base > 1 << 20 {
+            w.bytes.drain(..start - w.base);
+            w.base = start;
+        }
         self.line
     }
 }
+
+/// The first bytes of a CSV file read for its sniffing (byte order mark,
+/// separator): up to its first line break, at least 64 KiB, at most 1 MiB.
+const HEAD: usize = 1 << 16;
+const HEAD_MAX: usize = 1 << 20;
 
 fn visit_csv(
     bytes: &[u8],
     progress: &dyn Fn(u64),
     f: &mut dyn FnMut(Item<'_>) -> bool,
 ) -> Result<(), FileIssue> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(FileIssue::new(0, ProblemKind::Utf16, ""));
+    let mut rest = bytes;
+    match visit_csv_stream(&mut rest, &mut |_| {}, progress, f) {
+        Ok(r) => r,
+        // Reading bytes in memory does not fail.
+        Err(e) => Err(FileIssue::new(0, ProblemKind::Csv, e.to_string())),
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let sep = detect_separator(body);
+}
+
+/// [`visit`] of a CSV file read as it goes, a block at a time, never held
+/// whole (a competency file of a million employees is 375 MB): `seen` is
+/// handed every byte read from `file`, in order (the rows stop early when `f`
+/// says so; the rest of the file is then still in `file`). `Err` only when
+/// the file cannot be read.
+pub fn visit_csv_stream(
+    file: &mut dyn std::io::Read,
+    seen: &mut dyn FnMut(&[u8]),
+    progress: &dyn Fn(u64),
+    f: &mut dyn FnMut(Item<'_>) -> bool,
+) -> std::io::Result<Result<(), FileIssue>> {
+    let mut head = Vec::with_capacity(HEAD);
+    while head.len() < HEAD_MAX && (head.len() < HEAD || memchr::memchr(b'\n', &head).is_none()) {
+        let at = head.len();
+        head.resize(at + HEAD, 0);
+        let n = match file.read(&mut head[at..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+            Err(e) => return Err(e),
+        };
+        head.truncate(at + n);
+        seen(&head[at..]);
+        if n == 0 {
+            break;
+        }
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Ok(Err(FileIssue::new(0, ProblemKind::Utf16, "")));
+    }
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    head.drain(..bom);
+    let sep = detect_separator(&head);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sep)
         .has_headers(false)
         .flexible(true)
-        .from_reader(body);
+        .buffer_capacity(1 << 16)
+        .from_reader(Tee {
+            head: std::io::Cursor::new(head),
+            rest: file,
+            seen,
+            window: Window::default(),
+        });
     let mut header: Option<usize> = None;
     let mut rec = csv::ByteRecord::new();
     let mut row = SourceRow {
@@ -278,20 +357,27 @@ fn visit_csv(
         cells: Vec::new(),
         issues: Vec::new(),
     };
-    let mut lines = LineCounter::new(body);
+    let mut lines = LineCounter::new();
     let mut n = 0usize;
     loop {
-        let more = reader.read_byte_record(&mut rec).map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            FileIssue::new(line, ProblemKind::Csv, e.to_string())
-        })?;
+        let more = match reader.read_byte_record(&mut rec) {
+            Ok(more) => more,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let message = e.to_string();
+                return match e.into_kind() {
+                    csv::ErrorKind::Io(io) => Err(io),
+                    _ => Ok(Err(FileIssue::new(line, ProblemKind::Csv, message))),
+                };
+            }
+        };
         if !more {
             break;
         }
         let byte = rec.position().map_or(0, |p| p.byte());
-        let line = lines.line_of_record_at(byte as usize);
+        let line = lines.line_of_record_at(byte as usize, &mut reader.get_mut().window);
         if n.is_multiple_of(1024) {
-            progress(byte);
+            progress(byte + bom as u64);
         }
         n += 1;
         row.line = line;
@@ -310,7 +396,7 @@ fn visit_csv(
         match header {
             None => {
                 if let Some(i) = row.issues.first() {
-                    return Err(FileIssue::new(line, i.kind.clone(), i.value.clone()));
+                    return Ok(Err(FileIssue::new(line, i.kind.clone(), i.value.clone())));
                 }
                 let names: Vec<String> = row
                     .cells
@@ -325,7 +411,7 @@ fn visit_csv(
                     names: &names,
                     line,
                 }) {
-                    return Ok(());
+                    return Ok(Ok(()));
                 }
             }
             Some(expected) => {
@@ -342,16 +428,16 @@ fn visit_csv(
                     });
                 }
                 if !f(Item::Row(&row)) {
-                    return Ok(());
+                    return Ok(Ok(()));
                 }
             }
         }
     }
-    progress(bytes.len() as u64);
-    match header {
+    progress(reader.position().byte() + bom as u64);
+    Ok(match header {
         Some(_) => Ok(()),
         None => Err(FileIssue::new(0, ProblemKind::Empty, "")),
-    }
+    })
 }
 
 /// Excel's serial day numbers accepted as dates: 1910-01-01 ..= 9999-12-31.
@@ -550,6 +636,102 @@ fn visit_xlsx(bytes: &[u8], f: &mut dyn FnMut(Item<'_>) -> bool) -> Result<(), F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// A reader handing out a few bytes at a time, failing after `fail_at`.
+    struct Chunky<'a> {
+        bytes: &'a [u8],
+        sizes: Vec<usize>,
+        at: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl std::io::Read for Chunky<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.fail_at.is_some_and(|f| self.at >= f) {
+                return Err(std::io::Error::other("disk gone"));
+            }
+            let size = self.sizes[self.at % self.sizes.len()];
+            let n = size.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    /// Every item a visit hands over, as text.
+    fn items(
+        visit: impl FnOnce(&mut dyn FnMut(Item<'_>) -> bool) -> Result<(), FileIssue>,
+    ) -> String {
+        let mut out = String::new();
+        let r = visit(&mut |item| {
+            match item {
+                Item::Header { names, line } => out.push_str(&format!("H{line}{names:?}\n")),
+                Item::Row(r) => out.push_str(&format!("R{}{:?}{:?}\n", r.line, r.cells, r.issues)),
+            }
+            true
+        });
+        out.push_str(&format!("{r:?}"));
+        out
+    }
+
+    proptest! {
+        /// A CSV file read as it goes, in blocks of any size, gives the
+        /// same header, rows, lines and problems as its bytes read whole,
+        /// and hands over every byte of it.
+        #[test]
+        fn a_file_read_as_it_goes_reads_as_its_bytes(
+            bom in any::<bool>(),
+            sep in proptest::sample::select(vec![",", ";"]),
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "nip{s}nama{s}tahun", "1{s}Ani{s}2024", "2{s}\"Budi,\nS.E.\"{s}2023", "",
+                    "3{s}\"Cici \"\"C\"\"\"{s}2022{s}x", "4{s}D\u{e9}wi{s}2021", "  ", "5{s}{s}",
+                ]),
+                0..12,
+            ),
+            crlf in any::<bool>(),
+            sizes in proptest::collection::vec(1usize..9, 1..4),
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::new();
+            for l in &lines {
+                text.push_str(&l.replace("{s}", sep));
+                text.push_str(eol);
+            }
+            let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+            bytes.extend_from_slice(text.as_bytes());
+            let whole = items(|f| visit(&bytes, false, &|_| {}, f));
+            let mut seen = Vec::new();
+            let mut reader = Chunky { bytes: &bytes, sizes, at: 0, fail_at: None };
+            let streamed = items(|f| {
+                visit_csv_stream(&mut reader, &mut |b| seen.extend_from_slice(b), &|_| {}, f).unwrap()
+            });
+            prop_assert_eq!(streamed, whole);
+            prop_assert_eq!(seen, bytes);
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_to_its_end_is_an_error() {
+        let mut text = String::from("nip,tahun\n");
+        for i in 0..30_000 {
+            text.push_str(&format!("{i},2024\n"));
+        }
+        let mut reader = Chunky {
+            bytes: text.as_bytes(),
+            sizes: vec![4096],
+            at: 0,
+            fail_at: Some(120_000),
+        };
+        let mut rows = 0;
+        let r = visit_csv_stream(&mut reader, &mut |_| {}, &|_| {}, &mut |item| {
+            rows += matches!(item, Item::Row(_)) as usize;
+            true
+        });
+        assert!(r.is_err(), "{r:?}");
+        assert!(rows > 0 && rows < 30_000, "{rows}");
+    }
 
     #[test]
     fn column_names_are_spreadsheet_letters() {
