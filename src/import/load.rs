@@ -540,9 +540,11 @@ fn scan_csv(file: &mut std::fs::File) -> std::io::Result<Option<Scanned>> {
         scanned.len += n as u64;
         scanned.lines += memchr::memchr_iter(b'\n', b).count();
         if !scanned.short_dates {
-            tail.extend_from_slice(b);
-            scanned.short_dates = forms::may_hold_day_month(&tail);
-            tail.drain(..tail.len().saturating_sub(16));
+            // The block, and where it meets the one before.
+            tail.extend_from_slice(&b[..n.min(16)]);
+            scanned.short_dates = forms::may_hold_day_month(&tail) || forms::may_hold_day_month(b);
+            tail.clear();
+            tail.extend_from_slice(&b[n.saturating_sub(16)..]);
         }
     }
     file.rewind()?;
@@ -715,6 +717,28 @@ mod tests {
         r2.push(skp(4));
         r2.flush();
         assert!(r2.gone(), "the writer is gone: reading stops");
+    }
+
+    #[test]
+    fn the_first_pass_sees_a_short_date_across_two_blocks() {
+        let d = tempfile::tempdir().unwrap();
+        for (at, date, want) in [
+            (BLOCK - 5, "1/22/1971", true),
+            (BLOCK - 1, "01/22/1971", true),
+            (BLOCK + 3, "5-6-1969", true),
+            (BLOCK - 5, "1971-01-22", false),
+        ] {
+            let mut bytes = vec![b'x'; at];
+            bytes.extend_from_slice(format!(",{date}\n").as_bytes());
+            let path = d.path().join("kinerja.csv");
+            std::fs::write(&path, &bytes).unwrap();
+            let mut file = std::fs::File::open(&path).unwrap();
+            let s = scan_csv(&mut file).unwrap().unwrap();
+            assert_eq!(s.short_dates, want, "{date} at {at}");
+            assert_eq!((s.len, s.lines), (bytes.len() as u64, 1));
+            assert_eq!(s.sha256, hex::encode(Sha256::digest(&bytes)));
+            assert_eq!(read_whole(&mut file).unwrap(), bytes, "rewound");
+        }
     }
 
     #[test]
