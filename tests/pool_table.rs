@@ -207,6 +207,8 @@ fn dump_tables(s: &Store) -> Vec<String> {
         "competency_assessment",
         "potential_assessment",
         "training",
+        "position_history",
+        "penalty",
         "position",
         "position_requirement",
         "pool",

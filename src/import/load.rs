@@ -101,7 +101,10 @@ impl Opened {
             Unread::File(file) => file,
             Unread::Read(input) => return Ok(input),
         };
-        if extension(&self.path) == Some(Ext::Csv) {
+        // Read as it goes only when it can be read again from its start
+        // (a regular file, not a pipe).
+        let regular = file.metadata().is_ok_and(|m| m.is_file());
+        if regular && extension(&self.path) == Some(Ext::Csv) {
             return Ok(Input {
                 path: self.path,
                 bytes: Vec::new(),
@@ -484,13 +487,16 @@ fn first_pass(
 }
 
 /// A CSV file's lines (its rows, and a few more when cells hold line
-/// breaks): a hint for the checks' maps.
+/// breaks): a hint for the checks' maps. A row takes a few bytes at least,
+/// and room for 8 million keys is made at most: a file of blank lines
+/// makes none for nothing.
 fn lines_of(scanned: Option<&Scanned>, bytes: &[u8], path: &Path) -> usize {
-    match (scanned, extension(path)) {
-        (Some(s), _) => s.lines,
-        (None, Some(Ext::Csv)) => memchr::memchr_iter(b'\n', bytes).count(),
-        _ => 0,
-    }
+    let (lines, len) = match (scanned, extension(path)) {
+        (Some(s), _) => (s.lines, usize::try_from(s.len).unwrap_or(usize::MAX)),
+        (None, Some(Ext::Csv)) => (memchr::memchr_iter(b'\n', bytes).count(), bytes.len()),
+        _ => (0, 0),
+    };
+    lines.min(len / 8).min(1 << 23)
 }
 
 /// The month-first columns of a file read whole or as it goes.

@@ -243,7 +243,12 @@ impl std::io::Read for Tee<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let mut n = self.head.read(buf)?;
         if n == 0 {
-            n = self.rest.read(buf)?;
+            n = loop {
+                match self.rest.read(buf) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    read => break read?,
+                }
+            };
             (self.seen)(&buf[..n]);
         }
         self.window.bytes.extend_from_slice(&buf[..n]);
@@ -320,7 +325,10 @@ pub fn visit_csv_stream(
         head.resize(at + HEAD, 0);
         let n = match file.read(&mut head[at..]) {
             Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                head.truncate(at);
+                continue;
+            }
             Err(e) => return Err(e),
         };
         head.truncate(at + n);
@@ -644,12 +652,18 @@ mod tests {
         sizes: Vec<usize>,
         at: usize,
         fail_at: Option<usize>,
+        calls: usize,
     }
 
     impl std::io::Read for Chunky<'_> {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
             if self.fail_at.is_some_and(|f| self.at >= f) {
                 return Err(std::io::Error::other("disk gone"));
+            }
+            // A signal now and then: the read is tried again.
+            self.calls += 1;
+            if self.calls % 3 == 1 {
+                return Err(std::io::ErrorKind::Interrupted.into());
             }
             let size = self.sizes[self.at % self.sizes.len()];
             let n = size.min(buf.len()).min(self.bytes.len() - self.at);
@@ -703,7 +717,7 @@ mod tests {
             bytes.extend_from_slice(text.as_bytes());
             let whole = items(|f| visit(&bytes, false, &|_| {}, f));
             let mut seen = Vec::new();
-            let mut reader = Chunky { bytes: &bytes, sizes, at: 0, fail_at: None };
+            let mut reader = Chunky { bytes: &bytes, sizes, at: 0, fail_at: None, calls: 0 };
             let streamed = items(|f| {
                 visit_csv_stream(&mut reader, &mut |b| seen.extend_from_slice(b), &|_| {}, f).unwrap()
             });
@@ -723,6 +737,7 @@ mod tests {
             sizes: vec![4096],
             at: 0,
             fail_at: Some(120_000),
+            calls: 0,
         };
         let mut rows = 0;
         let r = visit_csv_stream(&mut reader, &mut |_| {}, &|_| {}, &mut |item| {
