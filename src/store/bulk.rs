@@ -110,31 +110,7 @@ fn insert_rows<T>(
     items: &[T],
     bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
 ) -> Result<()> {
-    insert_rows_then(tx, head, cols, items, "", bind)
-}
-
-/// [`insert_rows`] with `tail` after the values (an `ON CONFLICT` clause).
-pub(super) fn insert_rows_then<T>(
-    tx: &Connection,
-    head: &str,
-    cols: usize,
-    items: &[T],
-    tail: &str,
-    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
-) -> Result<()> {
-    let full = values_sql(head, cols, ROWS_PER_INSERT) + tail;
-    for chunk in items.chunks(ROWS_PER_INSERT) {
-        let mut stmt = if chunk.len() == ROWS_PER_INSERT {
-            tx.prepare_cached(&full)?
-        } else {
-            tx.prepare_cached(&(values_sql(head, cols, chunk.len()) + tail))?
-        };
-        for (i, item) in chunk.iter().enumerate() {
-            bind(&mut stmt, i * cols + 1, item)?;
-        }
-        stmt.raw_execute()?;
-    }
-    Ok(())
+    insert_chunks(tx, head, cols, items, bind, None)
 }
 
 /// [`insert_rows`] for items believed new: a statement that fails on the
@@ -146,8 +122,24 @@ pub(super) fn insert_rows_or<T>(
     head: &str,
     cols: usize,
     items: &[T],
-    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+    bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
     mut redo: impl FnMut(&T) -> Result<()>,
+) -> Result<()> {
+    insert_chunks(tx, head, cols, items, bind, Some(&mut redo))
+}
+
+/// What writes an item whose multi-row statement failed on the table's key.
+type Redo<'a, T> = &'a mut dyn FnMut(&T) -> Result<()>;
+
+/// [`insert_rows`], a chunk per statement; a chunk whose statement fails
+/// on the table's key goes to `redo` when there is one.
+fn insert_chunks<T>(
+    tx: &Connection,
+    head: &str,
+    cols: usize,
+    items: &[T],
+    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+    mut redo: Option<Redo<'_, T>>,
 ) -> Result<()> {
     let full = values_sql(head, cols, ROWS_PER_INSERT);
     for chunk in items.chunks(ROWS_PER_INSERT) {
@@ -159,9 +151,9 @@ pub(super) fn insert_rows_or<T>(
         for (i, item) in chunk.iter().enumerate() {
             bind(&mut stmt, i * cols + 1, item)?;
         }
-        match stmt.raw_execute() {
-            Ok(_) => {}
-            Err(rusqlite::Error::SqliteFailure(e, _))
+        match (stmt.raw_execute(), redo.as_mut()) {
+            (Ok(_), _) => {}
+            (Err(rusqlite::Error::SqliteFailure(e, _)), Some(redo))
                 if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
                     || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
             {
@@ -170,7 +162,7 @@ pub(super) fn insert_rows_or<T>(
                     redo(item)?;
                 }
             }
-            Err(e) => return Err(e.into()),
+            (Err(e), _) => return Err(e.into()),
         }
     }
     Ok(())
@@ -178,12 +170,11 @@ pub(super) fn insert_rows_or<T>(
 
 /// Write `pool` rows (replacing any with the same `employee_id`).
 pub(super) fn insert_pool_rows(conn: &Connection, rows: &[(i64, PoolRow)]) -> Result<()> {
-    insert_rows_then(
+    insert_rows(
         conn,
         "INSERT OR REPLACE INTO pool (employee_id, kompetensi, potensi, skor, skp, jp)",
         6,
         rows,
-        "",
         |st, i, (id, r)| {
             st.raw_bind_parameter(i, id)?;
             st.raw_bind_parameter(i + 1, &r.kompetensi)?;
