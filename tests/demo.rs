@@ -62,7 +62,7 @@ fn same_seed_same_batches_other_seed_other_pool() {
     assert_ne!(a, c);
     let nips = |v: &[Batch]| -> HashSet<String> {
         v.iter()
-            .flat_map(|b| b.employees.iter().map(|e| e.nip.clone()))
+            .flat_map(|b| b.employees.iter().map(|e| e.nip.to_string()))
             .collect()
     };
     assert!(nips(&a).intersection(&nips(&c)).count() < 50);

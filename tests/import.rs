@@ -1146,3 +1146,71 @@ fn bad_history_and_penalty_rows_are_refused_with_their_reasons() {
     assert_eq!(career_rows(&s), (4, 2));
     assert!(r.rows_skipped() >= 5);
 }
+
+/// The journal mode of the store's connection and the size of its WAL file.
+fn journal(s: &Store, dir: &TempDir) -> (String, u64) {
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let wal = std::fs::metadata(dir.path().join("talenta.db-wal")).map_or(0, |m| m.len());
+    (mode, wal)
+}
+
+/// The first load of a database (no employee yet) is written with a
+/// rollback journal, not to the WAL and then again by the checkpoint: the
+/// WAL stays empty. Refused or written, the database is in WAL mode after
+/// it; a later import writes through the WAL as always, and so does a first
+/// load while another connection has the file open.
+#[test]
+fn a_first_load_skips_the_wal_and_leaves_wal_mode() {
+    let d = copy_set("valid_comma");
+    append(
+        &d.path().join("kinerja.csv"),
+        "198609262015051001,2021,Luar Biasa\n",
+    );
+    let (t, mut s) = store();
+    let r = import(&mut s, &[d.path().to_path_buf()], &opts());
+    assert_eq!(r.outcome, Outcome::Refused);
+    assert_eq!(journal(&s, &t).0, "wal");
+    assert_eq!(table_counts(&s), vec![0; 7]);
+
+    let r = import(&mut s, &[fixture("valid_comma")], &opts());
+    assert!(r.written);
+    assert_eq!(table_counts(&s), SET_ROWS.to_vec());
+    assert_eq!(
+        journal(&s, &t),
+        ("wal".to_string(), 0),
+        "written without the WAL"
+    );
+    assert!(!t.path().join("talenta.db-journal").exists());
+    assert!(matches!(
+        audit::verify(&s.conn, None).unwrap(),
+        Verdict::Intact { entries: 1, .. }
+    ));
+
+    // Not a first load: through the WAL.
+    let skip = ImportOptions {
+        skip_invalid: true,
+        ..opts()
+    };
+    let r = import(&mut s, &[d.path().to_path_buf()], &skip);
+    assert!(r.written);
+    let (mode, wal) = journal(&s, &t);
+    assert_eq!(mode, "wal");
+    assert!(wal > 0, "a later import writes through the WAL");
+
+    // A first load while another connection has the file open.
+    let (t2, mut s2) = store();
+    let other = Store::open(&t2.path().join("talenta.db"), OpenMode::Existing).unwrap();
+    let r = import(&mut s2, &[fixture("valid_comma")], &opts());
+    assert!(r.written);
+    assert_eq!(
+        table_counts(&other),
+        SET_ROWS.to_vec(),
+        "the other one reads it"
+    );
+    let (mode, wal) = journal(&s2, &t2);
+    assert_eq!(mode, "wal");
+    assert!(wal > 0, "the switch needs the file alone: WAL as always");
+}

@@ -83,25 +83,25 @@ fn import_reimport_and_changed_rows_keep_the_pool_table_current() {
     let before = format!("{c:?}");
     let b = Batch {
         skp: vec![SkpRec {
-            nip: nip.clone(),
+            nip: nip.clone().into(),
             tahun: 2025,
             predikat: Predikat::SangatKurang,
         }],
         competencies: vec![CompetencyRec {
-            nip: nip.clone(),
+            nip: nip.clone().into(),
             competency: Competency::PerekatBangsa,
             level: 1,
             tanggal: NaiveDate::from_ymd_opt(2026, 4, 30).unwrap(),
         }],
         potentials: vec![PotentialRec {
-            nip: nip.clone(),
+            nip: nip.clone().into(),
             tanggal: NaiveDate::from_ymd_opt(2026, 4, 30).unwrap(),
             kategori: None,
             skor: Some(60.0),
             metode: None,
         }],
         trainings: vec![TrainingRec {
-            nip: nip.clone(),
+            nip: nip.clone().into(),
             tahun: 2019,
             nama: "Pelatihan Tambahan".into(),
             urutan: 1,
@@ -328,14 +328,18 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
         Ok(())
     })
     .unwrap();
-    let nips: Vec<String> = batches[0].employees.iter().map(|e| e.nip.clone()).collect();
+    let nips: Vec<String> = batches[0]
+        .employees
+        .iter()
+        .map(|e| e.nip.to_string())
+        .collect();
     let (many, odd) = (&nips[0], &nips[1]);
     let day = |y: i32, d: u32| NaiveDate::from_yo_opt(y, d).unwrap();
     let mut more = Batch::default();
     for round in 0..2u8 {
         for i in 0..120u16 {
             more.skp.push(SkpRec {
-                nip: many.clone(),
+                nip: many.clone().into(),
                 tahun: 1900 + i,
                 predikat: if round == 0 || i % 3 > 0 {
                     Predikat::Baik
@@ -344,15 +348,15 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
                 },
             });
             more.trainings.push(TrainingRec {
-                nip: many.clone(),
+                nip: many.clone().into(),
                 tahun: 2000 + i % 7,
-                nama: format!("Pelatihan {i}"),
+                nama: format!("Pelatihan {i}").into(),
                 urutan: 1,
                 jp: u32::from(i) + u32::from(round) * u32::from(i % 2),
                 start: None,
             });
             more.potentials.push(PotentialRec {
-                nip: many.clone(),
+                nip: many.clone().into(),
                 tanggal: day(2010, u32::from(i) + 1),
                 kategori: None,
                 skor: Some(f64::from(i % 100) + f64::from(round)),
@@ -362,7 +366,7 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
         for (i, c) in Competency::ALL.into_iter().enumerate() {
             for d in 1..=12u32 {
                 more.competencies.push(CompetencyRec {
-                    nip: many.clone(),
+                    nip: many.clone().into(),
                     competency: c,
                     level: ((i as u32 + d + u32::from(round)) % 5 + 1) as u8,
                     tanggal: day(2020, d),
@@ -371,13 +375,13 @@ fn an_employee_with_many_records_is_written_as_record_by_record() {
         }
     }
     more.competencies.push(CompetencyRec {
-        nip: odd.clone(),
+        nip: odd.clone().into(),
         competency: Competency::Integritas,
         level: 5,
         tanggal: NaiveDate::from_ymd_opt(12000, 1, 1).unwrap(),
     });
     more.potentials.push(PotentialRec {
-        nip: odd.clone(),
+        nip: odd.clone().into(),
         tanggal: NaiveDate::from_ymd_opt(12000, 1, 1).unwrap(),
         kategori: None,
         skor: Some(99.0),

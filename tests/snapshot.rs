@@ -362,7 +362,7 @@ fn apply(s: &mut Store, nips: &[String], op: &Op) {
         Op::Skp(w, p) => batch(
             Batch {
                 skp: vec![SkpRec {
-                    nip: nip(w),
+                    nip: nip(w).into(),
                     tahun: 2025,
                     predikat: Predikat::parse(PREDIKAT[*p as usize]).unwrap(),
                 }],
@@ -373,7 +373,7 @@ fn apply(s: &mut Store, nips: &[String], op: &Op) {
         Op::Training(w, y, jp) => batch(
             Batch {
                 trainings: vec![TrainingRec {
-                    nip: nip(w),
+                    nip: nip(w).into(),
                     tahun: *y,
                     nama: "Pelatihan Uji".into(),
                     urutan: 1,
@@ -387,7 +387,7 @@ fn apply(s: &mut Store, nips: &[String], op: &Op) {
         Op::Competency(w, l) => batch(
             Batch {
                 competencies: vec![CompetencyRec {
-                    nip: nip(w),
+                    nip: nip(w).into(),
                     competency: Competency::Komunikasi,
                     level: *l,
                     tanggal: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),

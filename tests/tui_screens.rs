@@ -203,7 +203,7 @@ fn profile_with_career() {
     let batch = Batch {
         histories: vec![
             HistoryRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 jabatan: "Pengadministrasi Umum".into(),
                 tingkat: Tingkat::Pelaksana,
                 unit: Some("Dinas Pendidikan".into()),
@@ -211,7 +211,7 @@ fn profile_with_career() {
                 end: Some(d("2019-12-31")),
             },
             HistoryRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 jabatan: "Kepala Subbagian Umum".into(),
                 tingkat: Tingkat::Pengawas,
                 unit: Some("Dinas Pendidikan".into()),
@@ -221,14 +221,14 @@ fn profile_with_career() {
         ],
         penalties: vec![
             PenaltyRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 level: PenaltyLevel::Ringan,
                 jenis: Some("Teguran tertulis".into()),
                 start: d("2021-03-01"),
                 end: Some(d("2021-08-31")),
             },
             PenaltyRec {
-                nip,
+                nip: nip.into(),
                 level: PenaltyLevel::Sedang,
                 jenis: Some("Pemotongan tunjangan kinerja".into()),
                 start: d("2026-01-01"),

@@ -134,16 +134,16 @@ impl CsvOut {
                 .iter()
                 .map(|e| {
                     vec![
-                        e.nip.clone(),
-                        e.nama.clone(),
+                        e.nip.to_string(),
+                        e.nama.to_string(),
                         e.sex.code().to_string(),
                         self.date(e.birth),
                         e.status.code().to_string(),
                         e.golongan.to_string(),
-                        e.jabatan.clone(),
+                        e.jabatan.to_string(),
                         e.tingkat.label().to_string(),
-                        e.unit.clone(),
-                        e.instansi.clone().unwrap_or_default(),
+                        e.unit.to_string(),
+                        e.instansi.as_deref().unwrap_or_default().to_string(),
                         e.pendidikan.code().to_string(),
                         e.tmt_jabatan.map(|d| self.date(d)).unwrap_or_default(),
                     ]
@@ -153,7 +153,7 @@ impl CsvOut {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.nip.clone(),
+                        r.nip.to_string(),
                         r.tahun.to_string(),
                         r.predikat.name().to_string(),
                     ]
@@ -163,7 +163,7 @@ impl CsvOut {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.nip.clone(),
+                        r.nip.to_string(),
                         r.competency.code().to_string(),
                         r.level.to_string(),
                         self.date(r.tanggal),
@@ -174,11 +174,11 @@ impl CsvOut {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.nip.clone(),
+                        r.nip.to_string(),
                         self.date(r.tanggal),
                         r.kategori.map(kategori).unwrap_or_default().to_string(),
                         r.skor.map(|s| self.decimal(s)).unwrap_or_default(),
-                        r.metode.clone().unwrap_or_default(),
+                        r.metode.as_deref().unwrap_or_default().to_string(),
                     ]
                 })
                 .collect(),
@@ -186,9 +186,9 @@ impl CsvOut {
                 .iter()
                 .map(|r| {
                     vec![
-                        r.nip.clone(),
+                        r.nip.to_string(),
                         r.tahun.to_string(),
-                        r.nama.clone(),
+                        r.nama.to_string(),
                         r.jp.to_string(),
                     ]
                 })
@@ -224,10 +224,10 @@ impl CsvOut {
                 .iter()
                 .map(|h| {
                     vec![
-                        h.nip.clone(),
-                        h.jabatan.clone(),
+                        h.nip.to_string(),
+                        h.jabatan.to_string(),
                         h.tingkat.label().to_string(),
-                        h.unit.clone().unwrap_or_default(),
+                        h.unit.as_deref().unwrap_or_default().to_string(),
                         self.date(h.start),
                         h.end.map(|d| self.date(d)).unwrap_or_default(),
                     ]
@@ -237,9 +237,9 @@ impl CsvOut {
                 .iter()
                 .map(|p| {
                     vec![
-                        p.nip.clone(),
+                        p.nip.to_string(),
                         p.level.code().to_string(),
-                        p.jenis.clone().unwrap_or_default(),
+                        p.jenis.as_deref().unwrap_or_default().to_string(),
                         self.date(p.start),
                         p.end.map(|d| self.date(d)).unwrap_or_default(),
                     ]

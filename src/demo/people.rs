@@ -415,8 +415,8 @@ impl Ctx {
 
         let kotak = self.rules.kotak(latest_skp.map(|x| x.1), latest_pot);
         out.employees.push(EmployeeRec {
-            nip: career.nip.clone(),
-            nama,
+            nip: career.nip.clone().into(),
+            nama: nama.into(),
             sex: hire.sex,
             birth: career.birth,
             status: if hire.pppk {
@@ -425,10 +425,10 @@ impl Ctx {
                 crate::domain::Status::Pns
             },
             golongan,
-            jabatan,
+            jabatan: jabatan.into(),
             tingkat,
-            unit: unit.nama.clone(),
-            instansi: Some(unit.instansi.clone()),
+            unit: unit.nama.clone().into(),
+            instansi: Some(unit.instansi.clone().into()),
             pendidikan: hire.pendidikan,
             tmt_jabatan,
         });
@@ -573,9 +573,9 @@ impl Ctx {
             }
             for c in taken {
                 out.trainings.push(TrainingRec {
-                    nip: of.nip.to_string(),
+                    nip: of.nip.to_string().into(),
                     tahun: y as u16,
-                    nama: c.nama.to_string(),
+                    nama: c.nama.to_string().into(),
                     urutan: 1,
                     jp: c.jp,
                     start: None,
@@ -762,10 +762,10 @@ impl CurrentPost<'_> {
     fn history(&self, rng: &mut impl Rng, structural: bool, out: &mut Batch) {
         let Some(tmt) = self.tmt else { return };
         let rec = |jabatan: &str, tingkat, start, end| HistoryRec {
-            nip: self.nip.to_string(),
-            jabatan: jabatan.to_string(),
+            nip: self.nip.to_string().into(),
+            jabatan: jabatan.to_string().into(),
             tingkat,
-            unit: Some(self.unit.to_string()),
+            unit: Some(self.unit.to_string().into()),
             start,
             end,
         };
@@ -821,9 +821,9 @@ impl CurrentPost<'_> {
             .checked_add_months(Months::new(months))
             .and_then(|d| d.pred_opt());
         out.penalties.push(PenaltyRec {
-            nip: self.nip.to_string(),
+            nip: self.nip.to_string().into(),
             level,
-            jenis: Some(jenis.to_string()),
+            jenis: Some(jenis.to_string().into()),
             start,
             end,
         });
@@ -898,7 +898,7 @@ impl Records<'_> {
                 Predikat::SangatKurang
             };
             out.skp.push(SkpRec {
-                nip: self.nip.to_string(),
+                nip: self.nip.to_string().into(),
                 tahun: y as u16,
                 predikat: p,
             });
@@ -945,11 +945,11 @@ impl Records<'_> {
                 _ => (Some(band), None, "Tes Potensi BKN"),
             };
             out.potentials.push(PotentialRec {
-                nip: self.nip.to_string(),
+                nip: self.nip.to_string().into(),
                 tanggal: date,
                 kategori,
                 skor,
-                metode: Some(metode.to_string()),
+                metode: Some(metode.to_string().into()),
             });
             band
         };
@@ -1004,7 +1004,7 @@ impl Records<'_> {
             for (c, l) in Competency::ALL.iter().zip(levels) {
                 let lower = u8::from(chance(rng, 35));
                 out.competencies.push(CompetencyRec {
-                    nip: self.nip.to_string(),
+                    nip: self.nip.to_string().into(),
                     competency: *c,
                     level: l.saturating_sub(lower).max(1),
                     tanggal: earlier,
@@ -1013,7 +1013,7 @@ impl Records<'_> {
         }
         for (c, l) in Competency::ALL.iter().zip(levels) {
             out.competencies.push(CompetencyRec {
-                nip: self.nip.to_string(),
+                nip: self.nip.to_string().into(),
                 competency: *c,
                 level: l,
                 tanggal: date,

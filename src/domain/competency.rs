@@ -102,7 +102,7 @@ impl Competency {
     /// A code, the Indonesian name or the English alias, in any case and spacing.
     pub fn parse(s: &str) -> Option<Competency> {
         // The squashed forms of every competency's names, made once.
-        static FORMS: std::sync::OnceLock<Vec<(Competency, [String; 3])>> =
+        static FORMS: std::sync::OnceLock<Vec<(Competency, [compact_str::CompactString; 3])>> =
             std::sync::OnceLock::new();
         let forms = FORMS.get_or_init(|| {
             Competency::ALL
@@ -113,6 +113,10 @@ impl Competency {
                 })
                 .collect()
         });
+        // The code as exports write it, without folding (millions of rows).
+        if let Some(c) = Competency::ALL.into_iter().find(|c| c.code() == s) {
+            return Some(c);
+        }
         let k = super::squash(s);
         forms.iter().find(|(_, f)| f.contains(&k)).map(|(c, _)| *c)
     }

@@ -43,8 +43,9 @@ pub use rules::Rules;
 pub use tier::Tingkat;
 
 /// Normalise a token for lenient matching: lower case, without blanks, `_`, `-` and `.`.
-pub fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+pub fn squash(s: &str) -> compact_str::CompactString {
+    // Inline up to 24 bytes: the words parsed per cell are not allocated.
+    let mut out = compact_str::CompactString::with_capacity(s.len());
     for c in s.chars() {
         if c.is_whitespace() || matches!(c, '_' | '-' | '.') {
             continue;

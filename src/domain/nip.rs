@@ -23,6 +23,17 @@ pub enum NipError {
     BirthDate,
 }
 
+/// An 18-digit text (a NIP's form, valid or not) as its value: below 10^18,
+/// so one value stands for one text. For looking NIPs up by number (ours:
+/// millions of them in an import are hashed and compared as numbers).
+pub fn as_number(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() != 18 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0')))
+}
+
 /// Validate a NIP and split it into its parts.
 pub fn parse(nip: &str) -> Result<NipParts, NipError> {
     let n = nip.chars().count();

@@ -50,7 +50,8 @@ impl Predikat {
 
     /// Parse a code or a full name in any case (`SB`, `sangat baik`, `Kurang/Misconduct`, `Misconduct`).
     pub fn parse(s: &str) -> Option<Predikat> {
-        let k = super::squash(s).replace('/', "");
+        let mut k = super::squash(s);
+        k.retain(|c| c != '/');
         Some(match k.as_str() {
             "sb" | "sangatbaik" => Predikat::SangatBaik,
             "b" | "baik" => Predikat::Baik,

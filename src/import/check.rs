@@ -9,7 +9,7 @@
 //! up in the database once all files are read.
 
 use super::columns::{ColumnMap, Field, FileKind};
-use super::keys::{self, At, KeySet};
+use super::keys::{self, At, KeySet, Runs};
 use super::names::{NameId, Names};
 use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
@@ -28,6 +28,58 @@ enum Origin {
     Invalid(usize, u64),
 }
 
+/// Where each employee and position of this import comes from: a valid
+/// row's as a bit by its name's number (a million employees take 128 KB),
+/// the first invalid row's otherwise.
+#[derive(Debug, Default)]
+struct Origins {
+    /// Bits by name number: employees, positions.
+    valid: [Vec<u64>; 2],
+    invalid: HashMap<Target, (usize, u64)>,
+}
+
+impl Origins {
+    fn place(target: Target) -> (usize, usize) {
+        match target {
+            Target::Employee(n) => (0, n as usize),
+            Target::Position(n) => (1, n as usize),
+        }
+    }
+
+    fn get(&self, target: Target) -> Option<Origin> {
+        let (k, i) = Origins::place(target);
+        if self.valid[k]
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+        {
+            return Some(Origin::Valid);
+        }
+        self.invalid
+            .get(&target)
+            .map(|&(file, line)| Origin::Invalid(file, line))
+    }
+
+    /// A row gives `target`: a valid row makes it valid; an invalid one is
+    /// kept when it is the first row giving it.
+    fn add(&mut self, target: Target, origin: Origin) {
+        match origin {
+            Origin::Valid => {
+                let (k, i) = Origins::place(target);
+                let bits = &mut self.valid[k];
+                if bits.len() <= i / 64 {
+                    bits.resize(i / 64 + 1, 0);
+                }
+                bits[i / 64] |= 1 << (i % 64);
+            }
+            Origin::Invalid(file, line) => {
+                if self.get(target).is_none() {
+                    self.invalid.insert(target, (file, line));
+                }
+            }
+        }
+    }
+}
+
 /// What the rows checked so far have given.
 #[derive(Debug, Default)]
 pub struct Checks {
@@ -43,11 +95,11 @@ pub struct Checks {
     /// The kind of the files being read.
     kind: Option<FileKind>,
     /// How many rows gave each training key so far (runs of one course).
-    runs: HashMap<Key, u16>,
+    runs: Runs,
     /// Employee rows whose NIP a spreadsheet stored as a number, by the
     /// digits that survived (the first 15): `(file, line)` of the first.
     damaged: HashMap<String, (usize, u64)>,
-    origins: HashMap<Target, Origin>,
+    origins: Origins,
     in_db: HashMap<Target, bool>,
     /// The valid position history spans so far, by employee: start, last
     /// day (`None`: current), `(file, line)`.
@@ -67,12 +119,12 @@ impl Checks {
             // The keys of the files before are of another kind: none of
             // this file's can equal them (the memory is given back).
             self.seen = Vec::new();
-            self.runs = HashMap::default();
+            self.runs = Runs::default();
             self.spans = HashMap::default();
             self.kind = kind;
         }
         match kind {
-            Some(FileKind::Pelatihan) => self.runs.reserve(rows),
+            Some(FileKind::Pelatihan) => self.runs = Runs::with_capacity(rows),
             Some(_) => self.rows = rows,
             None => {}
         }
@@ -92,14 +144,13 @@ impl Checks {
         src: &SourceRow,
         row: &mut ParsedRow,
     ) -> Option<Target> {
-        if let Some(key @ Key::Training(..)) = row.key {
+        if let Some(Key::Training(nip, tahun, name)) = row.key {
             // Another run of the same course in the same year is a record of
             // its own, numbered in file order (so the same file numbers the
             // same way again); rows with problems keep their number too.
-            let n = self.runs.entry(key).or_insert(0);
-            *n = n.saturating_add(1);
+            let n = self.runs.next(nip, tahun, name);
             if let Some(Record::Training(t)) = &mut row.record {
-                t.urutan = *n;
+                t.urutan = n;
             }
         } else if let Some(key) = row.key {
             if let Some((kind, packed)) = keys::packed(key) {
@@ -135,18 +186,12 @@ impl Checks {
                 } else {
                     Origin::Invalid(file, row.line)
                 };
-                match self.origins.get(&target) {
-                    Some(Origin::Valid) => {}
-                    Some(Origin::Invalid(..)) if origin != Origin::Valid => {}
-                    _ => {
-                        self.origins.insert(target, origin);
-                    }
-                }
+                self.origins.add(target, origin);
             }
         }
         self.overlap(file, cols, src, row);
         let target = row.reference?;
-        (self.origins.get(&target) != Some(&Origin::Valid)).then_some(target)
+        (self.origins.get(target) != Some(Origin::Valid)).then_some(target)
     }
 
     /// An employee row at `line` of `file` whose NIP a spreadsheet turned
@@ -222,10 +267,10 @@ impl Checks {
             }
             _ => None,
         };
-        Ok(Some(match (self.origins.get(&target), target) {
+        Ok(Some(match (self.origins.get(target), target) {
             (Some(Origin::Invalid(file, line)), _) => ProblemKind::RefersToInvalidRow {
-                file: self.files[*file].clone(),
-                line: *line,
+                file: self.files[file].clone(),
+                line,
             },
             (_, Target::Employee(_)) if damaged.is_some() => {
                 let (file, line) = damaged.copied().unwrap_or_default();

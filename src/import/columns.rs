@@ -63,7 +63,7 @@ impl FileKind {
         kinds.sort_by_key(|k| std::cmp::Reverse(squash(k.code()).len()));
         kinds
             .into_iter()
-            .find(|k| key.starts_with(&squash(k.code())))
+            .find(|k| key.starts_with(squash(k.code()).as_str()))
     }
 
     /// The columns of this file.
@@ -444,7 +444,7 @@ const DISIPLIN: &[Column] = &[
 
 /// The form a header name is compared in: [`squash`] without a stray BOM.
 pub fn header_key(h: &str) -> String {
-    squash(&h.replace('\u{feff}', ""))
+    squash(&h.replace('\u{feff}', "")).into()
 }
 
 /// Which header cell holds which field, and the names the file gives them.

@@ -6,6 +6,7 @@
 //! key above the last one is new; the few that come out of order are looked
 //! up. A file mostly out of order is hashed as a whole.
 
+use super::names::NameId;
 use super::parse::Key;
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
@@ -124,6 +125,108 @@ impl KeySet {
     }
 }
 
+/// Past this many training rows of one NIP, its runs are counted in a map
+/// (the rows of a NIP are looked through for each of its rows).
+const GROUP_MAX: usize = 256;
+
+/// How many rows gave each training key so far: the runs of one course in
+/// one year, numbered in file order. Exports list an employee's rows
+/// together, so the rows of the NIP being read are counted by looking
+/// through its own few; those of the NIPs before are kept as 8-byte numbers
+/// in file order, not hashed. Should a NIP come back after another's rows (a
+/// file not grouped by NIP), every count so far goes into a map, which counts
+/// from then on.
+#[derive(Debug, Default)]
+pub struct Runs {
+    /// Each row's `(tahun, name)` in file order, packed.
+    keys: Vec<u64>,
+    /// The NIP whose rows are being read and where they start in `keys`.
+    current: Option<(NameId, usize)>,
+    /// Each earlier NIP with where its rows start in `keys`.
+    groups: Vec<(NameId, usize)>,
+    /// The NIPs of `groups`, as bits by number.
+    ended: Vec<u64>,
+    /// All counts, once the rows came not grouped by NIP.
+    map: Option<HashMap<(NameId, u16, NameId), u16>>,
+}
+
+impl Runs {
+    /// Room for about `rows` rows.
+    pub fn with_capacity(rows: usize) -> Runs {
+        Runs {
+            keys: Vec::with_capacity(rows),
+            ..Runs::default()
+        }
+    }
+
+    /// Count a row of `nip`'s training `name` in `tahun`: its run number
+    /// (1 for the first such row).
+    pub fn next(&mut self, nip: NameId, tahun: u16, name: NameId) -> u16 {
+        if let Some(map) = &mut self.map {
+            let n = map.entry((nip, tahun, name)).or_insert(0);
+            *n = n.saturating_add(1);
+            return *n;
+        }
+        let start = match self.current {
+            Some((c, start)) if c == nip => start,
+            _ => {
+                if self.ended(nip) {
+                    self.count_in_a_map();
+                    return self.next(nip, tahun, name);
+                }
+                if let Some(prev) = self.current {
+                    self.end(prev);
+                }
+                self.current = Some((nip, self.keys.len()));
+                self.keys.len()
+            }
+        };
+        if self.keys.len() - start >= GROUP_MAX {
+            self.count_in_a_map();
+            return self.next(nip, tahun, name);
+        }
+        let key = u64::from(tahun) << 32 | u64::from(name);
+        let before = self.keys[start..].iter().filter(|&&k| k == key).count();
+        self.keys.push(key);
+        u16::try_from(before + 1).unwrap_or(u16::MAX)
+    }
+
+    fn ended(&self, nip: NameId) -> bool {
+        let i = nip as usize;
+        self.ended
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn end(&mut self, (nip, start): (NameId, usize)) {
+        let i = nip as usize;
+        if self.ended.len() <= i / 64 {
+            self.ended.resize(i / 64 + 1, 0);
+        }
+        self.ended[i / 64] |= 1 << (i % 64);
+        self.groups.push((nip, start));
+    }
+
+    /// Every count so far into the map.
+    fn count_in_a_map(&mut self) {
+        let mut map: HashMap<(NameId, u16, NameId), u16> = HashMap::default();
+        map.reserve(self.keys.len());
+        let mut groups = std::mem::take(&mut self.groups);
+        groups.extend(self.current);
+        let ends = groups.iter().skip(1).map(|g| g.1).chain([self.keys.len()]);
+        for (&(nip, start), end) in groups.iter().zip(ends) {
+            for &k in &self.keys[start..end] {
+                let n = map.entry((nip, (k >> 32) as u16, k as NameId)).or_insert(0);
+                *n = n.saturating_add(1);
+            }
+        }
+        *self = Runs {
+            map: Some(map),
+            ..Runs::default()
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +306,52 @@ mod tests {
                 let want = model.get(&k).copied();
                 model.entry(k).or_insert(at);
                 prop_assert_eq!(set.first_or_add(k, at), want, "key {}", k);
+            }
+        }
+    }
+
+    #[test]
+    fn a_training_run_is_numbered_within_its_nip_course_and_year() {
+        let mut r = Runs::default();
+        assert_eq!(
+            [r.next(1, 2024, 9), r.next(1, 2024, 9), r.next(1, 2023, 9)],
+            [1, 2, 1]
+        );
+        assert_eq!([r.next(2, 2024, 9), r.next(2, 2024, 8)], [1, 1]);
+        assert!(r.map.is_none(), "grouped by NIP: no map");
+        // NIP 1 again, after NIP 2's rows: its runs go on from 2.
+        assert_eq!(r.next(1, 2024, 9), 3);
+        assert!(r.map.is_some());
+        assert_eq!([r.next(2, 2024, 9), r.next(3, 2024, 9)], [2, 1]);
+    }
+
+    #[test]
+    fn a_nip_with_very_many_rows_is_counted_in_a_map() {
+        let mut r = Runs::default();
+        for i in 0..GROUP_MAX as u16 {
+            assert_eq!(r.next(5, 2024, 1), i + 1);
+        }
+        assert!(r.map.is_none());
+        assert_eq!(r.next(5, 2024, 1), GROUP_MAX as u16 + 1);
+        assert!(r.map.is_some());
+    }
+
+    proptest! {
+        /// Runs numbers each row as a map of every key's count does, rows
+        /// grouped by NIP or not.
+        #[test]
+        fn runs_count_as_a_map_does(
+            rows in proptest::collection::vec((0u32..6, 2020u16..2023, 0u32..4, 0u8..8), 0..300)
+        ) {
+            let mut runs = Runs::default();
+            let mut model: std::collections::HashMap<(u32, u16, u32), u16> = Default::default();
+            let mut nip = 0;
+            for (n, tahun, name, jump) in rows {
+                // Mostly the same NIP or the next one: grouped, with some going back.
+                nip = match jump { 0..=4 => nip, 5..=6 => nip + 1, _ => n };
+                let want = model.entry((nip, tahun, name)).or_insert(0);
+                *want += 1;
+                prop_assert_eq!(runs.next(nip, tahun, name), *want);
             }
         }
     }

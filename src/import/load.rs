@@ -10,7 +10,7 @@ use super::parse::{self, Record, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::{self, Item};
 use super::{extension, Ext, FileKind, FileReport, ImportError, ImportOptions, Progress};
-use crate::store::records::Batch;
+use crate::store::records::{Batch, Text};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -142,8 +142,36 @@ pub enum Msg {
     Refused,
 }
 
-/// Records of valid rows handed over this many at a time.
-const SEND_CHUNK: usize = 4096;
+/// Records of valid rows handed over in chunks of about this many bytes
+/// (as [`record_bytes`] counts them): some thousands of employees, tens of
+/// thousands of SKP rows.
+const SEND_BYTES: usize = 1 << 20;
+
+/// How many chunks may wait for the writer (so at most about 128 MB): while
+/// the writer inserts the employees (their indexes take it longer than the
+/// reader takes to read them), the reader reads on into the next files
+/// instead of waiting.
+pub const CHUNKS_WAITING: usize = 128;
+
+/// About how many bytes a record takes: its size, and its texts too long
+/// to be kept inline.
+fn record_bytes(r: &Record) -> usize {
+    let t = |s: &Text| if s.is_heap_allocated() { s.len() } else { 0 };
+    let o = |s: &Option<Text>| s.as_ref().map_or(0, t);
+    match r {
+        Record::Employee(x) => {
+            size_of_val(x) + t(&x.nama) + t(&x.jabatan) + t(&x.unit) + o(&x.instansi)
+        }
+        Record::Skp(x) => size_of_val(x),
+        Record::Competency(x) => size_of_val(x),
+        Record::Potential(x) => size_of_val(x) + o(&x.metode),
+        Record::Training(x) => size_of_val(x) + t(&x.nama),
+        Record::History(x) => size_of_val(x) + t(&x.jabatan) + o(&x.unit),
+        Record::Penalty(x) => size_of_val(x) + o(&x.jenis),
+        Record::Position(x) => size_of_val(x) + x.kode.len() + x.nama.len() + x.unit.len(),
+        Record::Requirement(x) => size_of_val(x) + x.kode.len(),
+    }
+}
 
 /// The records of valid rows, by kind, in processing order: kept, or (with
 /// [`Records::sending`]) handed over in chunks as they are read.
@@ -159,6 +187,8 @@ pub struct Records {
     /// The receiver is gone (the writer failed): records are dropped and
     /// reading stops.
     gone: bool,
+    /// About how many bytes the records kept take.
+    bytes: usize,
 }
 
 impl Records {
@@ -170,6 +200,7 @@ impl Records {
             out: Some(out),
             refused: false,
             gone: false,
+            bytes: 0,
         }
     }
 
@@ -177,6 +208,7 @@ impl Records {
         if self.refused || self.gone {
             return;
         }
+        self.bytes += record_bytes(&r);
         let b = &mut self.batch;
         match r {
             Record::Employee(x) => b.employees.push(x),
@@ -189,7 +221,7 @@ impl Records {
             Record::Position(x) => b.positions.push(x),
             Record::Requirement(x) => b.requirements.push(x),
         }
-        if b.len() >= SEND_CHUNK {
+        if self.bytes >= SEND_BYTES {
             self.flush();
         }
     }
@@ -203,6 +235,7 @@ impl Records {
         // lists are made that large at once instead of grown by doubling.
         let lens = self.lens();
         let b = std::mem::take(&mut self.batch);
+        self.bytes = 0;
         self.reserve(lens);
         let msg = Msg::Records(self.file, Box::new(b));
         if self.out.as_ref().is_some_and(|out| out.send(msg).is_err()) {
@@ -219,6 +252,7 @@ impl Records {
         }
         self.refused = true;
         self.batch = Batch::default();
+        self.bytes = 0;
         if let Some(out) = &self.out {
             if out.send(Msg::Refused).is_err() {
                 self.gone = true;
@@ -693,7 +727,7 @@ mod tests {
     fn records_are_sent_in_order_in_chunks() {
         let (tx, rx) = std::sync::mpsc::sync_channel(16);
         let mut r = Records::sending(tx);
-        let n = SEND_CHUNK + 3;
+        let n = SEND_BYTES.div_ceil(record_bytes(&skp(0))) + 3;
         for i in 0..n {
             r.push(skp(i as u16));
         }

@@ -196,7 +196,7 @@ pub fn import_paths(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let conn = &store.conn;
-    let _fk = ForeignKeysOff::new(conn)?;
+    let _settings = ImportSettings::new(conn)?;
     // As `Store::write_tx`, on a shared borrow so that the connection can
     // still be read after an early rollback.
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
@@ -214,7 +214,7 @@ pub fn import_paths(
     let mut summary = WriteSummary::default();
     let mut per_file = Vec::new();
     let (tx, read) = std::thread::scope(|s| -> Result<_, ImportError> {
-        let (send, receive) = std::sync::mpsc::sync_channel(4);
+        let (send, receive) = std::sync::mpsc::sync_channel(load::CHUNKS_WAITING);
         let progress = &progress;
         let reader = s.spawn(move || {
             let mut checks = Checks::default();
@@ -387,35 +387,76 @@ fn rollback(tx: Option<rusqlite::Transaction<'_>>, cache: i64) -> Result<(), Imp
     Ok(())
 }
 
-/// Foreign-key checks off and temporary files in memory on a connection
-/// until dropped (neither setting can change inside a transaction, so this
-/// comes before it and is dropped after it ends). For the import's writer:
-/// - every id it writes into a reference is one it has just read from or
-///   written to the referenced table (employees by NIP, units by name,
-///   positions by kode), so the checks could not fail and only cost a lookup
-///   per row;
-/// - a multi-row INSERT keeps a statement journal (the pages it changes, to
-///   undo it alone should it fail halfway), which SQLite writes to a
-///   temporary file past 64 KiB: in memory it costs no system call.
-struct ForeignKeysOff<'c> {
+/// The writer's connection settings for one import, until dropped (none
+/// can change inside a transaction, so this comes before it and is dropped
+/// after it ends):
+/// - foreign-key checks off: every id the writer puts in a reference is one
+///   it has just read from or written to the referenced table (employees by
+///   NIP, units by name, positions by kode), so the checks could not fail and
+///   only cost a lookup per row;
+/// - temporary files in memory: a multi-row INSERT keeps a statement journal
+///   (the pages it changes, to undo it alone should it fail halfway), which
+///   SQLite writes to a temporary file past 64 KiB;
+/// - the first load of a database (no employee yet) written with a rollback
+///   journal instead of the WAL, as `talenta demo` builds its pool: the
+///   transaction is as atomic, but the pages it adds to the file need no
+///   journal, so they are written once instead of to the WAL and then again
+///   by the checkpoint (about 4 s of a million employees' import, ours). Only
+///   when no other connection has the file open (the switch needs it alone,
+///   and is not waited for); while it runs, other programs wait to open the
+///   file instead of reading the empty pool. WAL mode comes back after it (or
+///   at the next open, should another program have opened the file meanwhile).
+struct ImportSettings<'c> {
     conn: &'c rusqlite::Connection,
     temp_store: i64,
+    /// The journal mode to go back to, when it was switched.
+    journal: Option<String>,
 }
 
-impl<'c> ForeignKeysOff<'c> {
+impl<'c> ImportSettings<'c> {
     fn new(conn: &'c rusqlite::Connection) -> rusqlite::Result<Self> {
         let temp_store = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", false)?;
         conn.pragma_update(None, "temp_store", 2)?;
-        Ok(ForeignKeysOff { conn, temp_store })
+        let mut settings = ImportSettings {
+            conn,
+            temp_store,
+            journal: None,
+        };
+        let first_load: bool =
+            conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM employee)", [], |r| {
+                r.get(0)
+            })?;
+        let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if first_load && journal.eq_ignore_ascii_case("wal") {
+            let wait: i64 = conn.query_row("PRAGMA busy_timeout", [], |r| r.get(0))?;
+            conn.pragma_update(None, "busy_timeout", 0)?;
+            let now = conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .unwrap_or_default();
+            conn.pragma_update(None, "busy_timeout", wait)?;
+            if now.eq_ignore_ascii_case("delete") {
+                settings.journal = Some(journal);
+            }
+        }
+        Ok(settings)
     }
 }
 
-impl Drop for ForeignKeysOff<'_> {
+impl Drop for ImportSettings<'_> {
     fn drop(&mut self) {
-        // Store::open turned them on; failing that here, the next open does.
+        // Store::open set them; failing that here, the next open does.
         let _ = self.conn.pragma_update(None, "foreign_keys", true);
         let _ = self.conn.pragma_update(None, "temp_store", self.temp_store);
+        if let Some(j) = &self.journal {
+            let _ = self
+                .conn
+                .query_row(&format!("PRAGMA journal_mode = {j}"), [], |r| {
+                    r.get::<_, String>(0)
+                });
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::store::records::{
     CompetencyRec, EmployeeRec, HistoryRec, PenaltyRec, PositionRec, PotentialRec, RequirementRec,
-    SkpRec, TrainingRec,
+    SkpRec, Text, TrainingRec,
 };
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -166,7 +166,7 @@ fn employee(r: &mut Row<'_>) -> Parsed {
     let nama = r.text(Field::Nama, true).map(|n| {
         let before = r.text(Field::GelarDepan, false);
         let after = r.text(Field::GelarBelakang, false);
-        forms::compose_name(before.as_deref(), &n, after.as_deref())
+        Text::from(forms::compose_name(before.as_deref(), &n, after.as_deref()))
     });
     let sex = r.value(Field::JenisKelamin, true, Sex::parse, ProblemKind::Sex);
     let birth = r.date(Field::TanggalLahir, true);
@@ -221,8 +221,10 @@ fn skp(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
         Predikat::parse,
         ProblemKind::Predikat,
     );
-    let reference = r.employee_ref(&nip);
-    let key = r.name(&nip).zip(tahun).map(|(n, t)| Key::Skp(n, t));
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = nip_id.zip(tahun).map(|(n, t)| Key::Skp(n, t));
     let rec = (|| {
         Some(Record::Skp(SkpRec {
             nip: nip?,
@@ -243,8 +245,10 @@ fn competency(r: &mut Row<'_>) -> Parsed {
     );
     let level = r.level(Field::Level);
     let tanggal = r.date(Field::Tanggal, true);
-    let reference = r.employee_ref(&nip);
-    let key = match (r.name(&nip), comp, tanggal) {
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = match (nip_id, comp, tanggal) {
         (Some(n), Some(c), Some(t)) => Some(Key::Competency(n, c, t)),
         _ => None,
     };
@@ -291,8 +295,10 @@ fn potential(r: &mut Row<'_>) -> Parsed {
             "",
         ));
     }
-    let reference = r.employee_ref(&nip);
-    let key = r.name(&nip).zip(tanggal).map(|(n, t)| Key::Potential(n, t));
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = nip_id.zip(tanggal).map(|(n, t)| Key::Potential(n, t));
     let rec = (|| {
         Some(Record::Potential(PotentialRec {
             nip: nip?,
@@ -311,8 +317,10 @@ fn training(r: &mut Row<'_>, years: std::ops::RangeInclusive<i32>) -> Parsed {
     let nama = r.text(Field::NamaPelatihan, true);
     let jp = r.whole(Field::Jp, 0..=u32::MAX, ProblemKind::Jp);
     let start = r.date(Field::TanggalMulai, false);
-    let reference = r.employee_ref(&nip);
-    let key = match (r.name(&nip), tahun, r.name(&nama)) {
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = match (nip_id, tahun, r.name(&nama)) {
         (Some(n), Some(t), Some(p)) => Some(Key::Training(n, t, p)),
         _ => None,
     };
@@ -342,8 +350,10 @@ fn history(r: &mut Row<'_>) -> Parsed {
     let unit = r.text(Field::UnitKerja, false);
     let start = r.date(Field::TmtMulai, true);
     let end = r.end_date(Field::TmtMulai, start);
-    let reference = r.employee_ref(&nip);
-    let key = r.name(&nip).zip(start).map(|(n, d)| Key::History(n, d));
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = nip_id.zip(start).map(|(n, d)| Key::History(n, d));
     let rec = (|| {
         Some(Record::History(HistoryRec {
             nip: nip?,
@@ -368,8 +378,10 @@ fn penalty(r: &mut Row<'_>) -> Parsed {
     let jenis = r.text(Field::JenisHukuman, false);
     let start = r.date(Field::Tmt, true);
     let end = r.end_date(Field::Tmt, start);
-    let reference = r.employee_ref(&nip);
-    let key = match (r.name(&nip), start, level) {
+    // The NIP's number, for the reference and the key.
+    let nip_id = r.name(&nip);
+    let reference = nip_id.map(Target::Employee);
+    let key = match (nip_id, start, level) {
         (Some(n), Some(d), Some(l)) => Some(Key::Penalty(n, d, l)),
         _ => None,
     };
@@ -414,12 +426,12 @@ fn position(r: &mut Row<'_>) -> Parsed {
     let key = r.name(&kode).map(Key::Position);
     let rec = (|| {
         Some(Record::Position(PositionRec {
-            kode: kode?,
-            nama: nama?,
+            kode: kode?.into(),
+            nama: nama?.into(),
             tingkat: tingkat?,
-            unit: unit?,
+            unit: unit?.into(),
             vacant: vacant?,
-            holder_nip: holder,
+            holder_nip: holder.map(String::from),
             kategori,
         }))
     })();
@@ -440,7 +452,7 @@ fn requirement(r: &mut Row<'_>) -> Parsed {
     let key = kode_id.zip(comp).map(|(k, c)| Key::Requirement(k, c));
     let rec = (|| {
         Some(Record::Requirement(RequirementRec {
-            kode: kode?,
+            kode: kode?.into(),
             competency: comp?,
             level: level?,
         }))
@@ -584,7 +596,7 @@ impl<'a> Row<'a> {
     }
 
     /// The number of a parsed NIP, code or name.
-    fn name(&mut self, s: &Option<String>) -> Option<NameId> {
+    fn name(&mut self, s: &Option<Text>) -> Option<NameId> {
         s.as_deref().map(|s| self.names.id(s))
     }
 
@@ -631,7 +643,7 @@ impl<'a> Row<'a> {
     }
 
     /// Free text: runs of blanks and line breaks become one space.
-    fn text(&mut self, f: Field, required: bool) -> Option<String> {
+    fn text(&mut self, f: Field, required: bool) -> Option<Text> {
         self.str_value(f, required).map(|s| fold_blanks(&s))
     }
 
@@ -651,7 +663,7 @@ impl<'a> Row<'a> {
         v
     }
 
-    fn nip(&mut self, f: Field, required: bool) -> Option<String> {
+    fn nip(&mut self, f: Field, required: bool) -> Option<Text> {
         if let Got::Cell(Cell::Number(n)) = self.got(f) {
             let shown = as_spreadsheet_shows(*n);
             self.report(f, ProblemKind::NipAsNumber, shown);
@@ -666,7 +678,7 @@ impl<'a> Row<'a> {
                 self.report(f, ProblemKind::NipAsNumber, &s);
                 None
             }
-            Ok(_) => Some(typed.into_owned()),
+            Ok(_) => Some(Text::from(typed)),
             // A spreadsheet showed the NIP as a number and saved it so (`1.98609E+17`).
             Err(_) if scientific(&s) => {
                 self.report(f, ProblemKind::NipAsNumber, &s);
@@ -797,10 +809,6 @@ impl<'a> Row<'a> {
         }
         t
     }
-
-    fn employee_ref(&mut self, nip: &Option<String>) -> Option<Target> {
-        self.name(nip).map(Target::Employee)
-    }
 }
 
 /// A number as a spreadsheet shows it in a narrow column, with the 15
@@ -841,7 +849,7 @@ fn cell_text(c: &Cell) -> Cow<'_, str> {
 }
 
 /// Runs of blanks and line breaks as one space, none at either end.
-fn fold_blanks(s: &str) -> String {
+fn fold_blanks(s: &str) -> Text {
     let b = s.as_bytes();
     // Already folded: printable ASCII with single inner spaces.
     let folded = b.iter().all(|c| (0x20..0x7f).contains(c))
@@ -849,9 +857,16 @@ fn fold_blanks(s: &str) -> String {
         && b.last() != Some(&b' ')
         && !b.windows(2).any(|w| w == b"  ");
     if folded {
-        s.to_string()
+        Text::from(s)
     } else {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = Text::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 }
 

@@ -8,34 +8,37 @@ use crate::domain::career::PenaltyLevel;
 use crate::domain::krs::Kategori;
 use crate::domain::{Competency, Golongan, Pendidikan, Potensi, Predikat, Sex, Status, Tingkat};
 use chrono::NaiveDate;
+/// A record's text: short ones (a NIP, most names) kept inline, without a
+/// separate allocation (millions of records go through an import).
+pub use compact_str::CompactString as Text;
 use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmployeeRec {
-    pub nip: String,
-    pub nama: String,
+    pub nip: Text,
+    pub nama: Text,
     pub sex: Sex,
     pub birth: NaiveDate,
     pub status: Status,
     pub golongan: Golongan,
-    pub jabatan: String,
+    pub jabatan: Text,
     pub tingkat: Tingkat,
-    pub unit: String,
-    pub instansi: Option<String>,
+    pub unit: Text,
+    pub instansi: Option<Text>,
     pub pendidikan: Pendidikan,
     pub tmt_jabatan: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkpRec {
-    pub nip: String,
+    pub nip: Text,
     pub tahun: u16,
     pub predikat: Predikat,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyRec {
-    pub nip: String,
+    pub nip: Text,
     pub competency: Competency,
     pub level: u8,
     pub tanggal: NaiveDate,
@@ -43,18 +46,18 @@ pub struct CompetencyRec {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PotentialRec {
-    pub nip: String,
+    pub nip: Text,
     pub tanggal: NaiveDate,
     pub kategori: Option<Potensi>,
     pub skor: Option<f64>,
-    pub metode: Option<String>,
+    pub metode: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainingRec {
-    pub nip: String,
+    pub nip: Text,
     pub tahun: u16,
-    pub nama: String,
+    pub nama: Text,
     /// Which run of the same training in the same year this is, from 1 (two
     /// runs of one "Bimbingan Teknis" are two records; the importer numbers
     /// them in file order, so the same file gives the same numbers again).
@@ -67,10 +70,10 @@ pub struct TrainingRec {
 /// A position held (`riwayat_jabatan.csv`); the key is the NIP and `start`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryRec {
-    pub nip: String,
-    pub jabatan: String,
+    pub nip: Text,
+    pub jabatan: Text,
     pub tingkat: Tingkat,
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// TMT mulai.
     pub start: NaiveDate,
     /// The last day in post; `None` for the current one.
@@ -80,10 +83,10 @@ pub struct HistoryRec {
 /// A disciplinary penalty (`disiplin.csv`); the key is the NIP, `start` and `level`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PenaltyRec {
-    pub nip: String,
+    pub nip: Text,
     pub level: PenaltyLevel,
     /// The penalty as the decree words it.
-    pub jenis: Option<String>,
+    pub jenis: Option<Text>,
     /// TMT: the day it took effect.
     pub start: NaiveDate,
     /// The last day it runs.
@@ -518,7 +521,7 @@ impl RecordKind for Potentials {
         put(&date_text(r.tanggal, &mut buf))?;
         put(&potensi_code(r.kategori))?;
         put(&r.skor)?;
-        put(&r.metode)
+        put(&r.metode.as_deref())
     }
     fn key(id: i64, r: &PotentialRec) -> Option<(i64, u32)> {
         date_key_of(r.tanggal).map(|d| (id, d))
@@ -533,13 +536,15 @@ impl RecordKind for Potentials {
         Ok((row.get(at)?, row.get(at + 1)?, row.get(at + 2)?))
     }
     fn same(old: &PotentialRow, r: &PotentialRec) -> bool {
-        old.0.as_deref() == potensi_code(r.kategori) && old.1 == r.skor && old.2 == r.metode
+        old.0.as_deref() == potensi_code(r.kategori)
+            && old.1 == r.skor
+            && old.2.as_deref() == r.metode.as_deref()
     }
     fn value(r: &PotentialRec) -> PotentialRow {
         (
             potensi_code(r.kategori).map(str::to_string),
             r.skor,
-            r.metode.clone(),
+            r.metode.as_deref().map(str::to_string),
         )
     }
     fn own_key(r: &PotentialRec) -> Option<u32> {
@@ -584,14 +589,19 @@ impl RecordKind for Trainings {
     }
     fn columns(r: &TrainingRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
         put(&r.tahun)?;
-        put(&r.nama)?;
+        put(&r.nama.as_str())?;
         put(&r.urutan)?;
         put(&r.jp)?;
         let mut buf = [0u8; 10];
         put(&r.start.map(|d| date_text(d, &mut buf)))
     }
     fn key(id: i64, r: &TrainingRec) -> Option<Self::Key> {
-        Some((id, i64::from(r.tahun), r.nama.clone(), i64::from(r.urutan)))
+        Some((
+            id,
+            i64::from(r.tahun),
+            r.nama.to_string(),
+            i64::from(r.urutan),
+        ))
     }
     fn read_key(row: &Row<'_>) -> rusqlite::Result<Option<Self::Key>> {
         Ok(Some((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
@@ -654,9 +664,9 @@ impl RecordKind for Histories {
     fn columns(r: &HistoryRec, put: &mut Put<'_>) -> rusqlite::Result<()> {
         let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
         put(&date_text(r.start, &mut a))?;
-        put(&r.jabatan)?;
+        put(&r.jabatan.as_str())?;
         put(&r.tingkat.label())?;
-        put(&r.unit)?;
+        put(&r.unit.as_deref())?;
         put(&r.end.map(|d| date_text(d, &mut b)))
     }
     fn key(id: i64, r: &HistoryRec) -> Option<Self::Key> {
@@ -681,9 +691,9 @@ impl RecordKind for Histories {
     }
     fn value(r: &HistoryRec) -> HistoryRow {
         (
-            r.jabatan.clone(),
+            r.jabatan.to_string(),
             r.tingkat.label().to_string(),
-            r.unit.clone(),
+            r.unit.as_deref().map(str::to_string),
             date_opt(r.end),
         )
     }
@@ -718,7 +728,7 @@ impl RecordKind for Penalties {
         let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
         put(&date_text(r.start, &mut a))?;
         put(&r.level.code())?;
-        put(&r.jenis)?;
+        put(&r.jenis.as_deref())?;
         put(&r.end.map(|d| date_text(d, &mut b)))
     }
     fn key(id: i64, r: &PenaltyRec) -> Option<Self::Key> {
@@ -738,7 +748,7 @@ impl RecordKind for Penalties {
         *old == Self::value(r)
     }
     fn value(r: &PenaltyRec) -> PenaltyRow {
-        (r.jenis.clone(), date_opt(r.end))
+        (r.jenis.as_deref().map(str::to_string), date_opt(r.end))
     }
 }
 

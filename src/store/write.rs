@@ -54,7 +54,7 @@ pub struct WriteSummary {
 /// `preloaded`, every employee and unit is read once up front and the maps are
 /// complete (a miss means "not in the database").
 struct Ids {
-    employees: HashMap<String, i64>,
+    employees: NipIds,
     /// Unit id and, when preloaded, its `instansi`.
     units: HashMap<String, (i64, Option<String>)>,
     preloaded: bool,
@@ -66,20 +66,67 @@ struct Ids {
     last: (String, Option<i64>),
 }
 
+/// Employee ids by NIP: an 18-digit NIP (every valid one) by its value
+/// as a number, without a string of its own (a million are kept in an
+/// import), another text as it is. The numbers are also kept in the order
+/// given, so that the NIP after the last one found (the files of an import
+/// all in the order of the employees' file) is found without hashing.
+#[derive(Default)]
+struct NipIds {
+    /// Place in `seq` by NIP.
+    digits: HashMap<u64, usize>,
+    /// The 18-digit NIPs and their ids, in the order given.
+    seq: Vec<(u64, i64)>,
+    /// The place in `seq` last found.
+    last: usize,
+    others: HashMap<String, i64>,
+}
+
+impl NipIds {
+    fn get(&mut self, nip: &str) -> Option<i64> {
+        let Some(n) = crate::domain::nip::as_number(nip) else {
+            return self.others.get(nip).copied();
+        };
+        let next = self.last + 1;
+        let at = match self.seq.get(next) {
+            Some(&(m, _)) if m == n => next,
+            _ => *self.digits.get(&n)?,
+        };
+        self.last = at;
+        Some(self.seq[at].1)
+    }
+
+    fn insert(&mut self, nip: &str, id: i64) {
+        match crate::domain::nip::as_number(nip) {
+            Some(n) => {
+                let at = *self.digits.entry(n).or_insert(self.seq.len());
+                match self.seq.get_mut(at) {
+                    Some(e) => e.1 = id,
+                    None => self.seq.push((n, id)),
+                }
+            }
+            None => {
+                self.others.insert(nip.to_string(), id);
+            }
+        };
+    }
+}
+
 impl Ids {
     fn new(tx: &Transaction<'_>, preloaded: bool) -> Result<Ids> {
         let mut ids = Ids {
-            employees: HashMap::default(),
+            employees: NipIds::default(),
             units: HashMap::default(),
             preloaded,
             next: None,
             last: (String::new(), None),
         };
         if preloaded {
-            let mut st = tx.prepare("SELECT nip, id FROM employee")?;
+            let mut st = tx.prepare("SELECT nip, id FROM employee ORDER BY id")?;
             let mut rows = st.query([])?;
             while let Some(r) = rows.next()? {
-                ids.employees.insert(r.get(0)?, r.get(1)?);
+                let nip: String = r.get(0)?;
+                ids.employees.insert(&nip, r.get(1)?);
             }
             let mut st = tx.prepare("SELECT nama, id, instansi FROM unit")?;
             let mut rows = st.query([])?;
@@ -98,7 +145,7 @@ impl Ids {
         if self.last.1.is_some() && self.last.0 == nip {
             return Ok(self.last.1);
         }
-        if let Some(&id) = self.employees.get(nip) {
+        if let Some(id) = self.employees.get(nip) {
             self.last.0.clear();
             self.last.0.push_str(nip);
             self.last.1 = Some(id);
@@ -112,7 +159,7 @@ impl Ids {
             .query_row([nip], |r| r.get(0))
             .optional()?;
         if let Some(id) = id {
-            self.employees.insert(nip.to_string(), id);
+            self.employees.insert(nip, id);
         }
         Ok(id)
     }
@@ -417,7 +464,7 @@ impl<'t> Writer<'t> {
                 // would give it, written with others.
                 ids.next = id.checked_add(1);
                 fresh.push((id, unit_id, e));
-                ids.employees.insert(e.nip.clone(), id);
+                ids.employees.insert(&e.nip, id);
                 touched.push(id);
                 if let Some(p) = self.pool.as_mut() {
                     p.employee(id);
@@ -439,7 +486,7 @@ impl<'t> Writer<'t> {
                        tingkat_jabatan, unit_id, pendidikan, coalesce(tmt_jabatan, ''))
                        IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(?11, ''))",
                 )?
-                .execute(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
+                .execute(params![e.nip.as_str(), e.nama.as_str(), e.sex.code(), birth, e.status.code(), gol, e.jabatan.as_str(),
                     e.tingkat.label(), unit_id, e.pendidikan.code(), tmt])?
             } else {
                 let id: i64 = tx.prepare_cached(
@@ -447,9 +494,9 @@ impl<'t> Writer<'t> {
                        tingkat_jabatan, unit_id, pendidikan, tmt_jabatan)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                 )?
-                .query_row(params![e.nip, e.nama, e.sex.code(), birth, e.status.code(), gol, e.jabatan,
+                .query_row(params![e.nip.as_str(), e.nama.as_str(), e.sex.code(), birth, e.status.code(), gol, e.jabatan.as_str(),
                     e.tingkat.label(), unit_id, e.pendidikan.code(), tmt], |r| r.get(0))?;
-                ids.employees.insert(e.nip.clone(), id);
+                ids.employees.insert(&e.nip, id);
                 touched.push(id);
                 if let Some(p) = self.pool.as_mut() {
                     p.employee(id);
@@ -638,5 +685,30 @@ impl<'t> Writer<'t> {
             counts.add(changes, existed.is_some());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NipIds;
+
+    #[test]
+    fn nip_ids_find_each_nip_in_order_or_not() {
+        let mut ids = NipIds::default();
+        let nip = |i: u64| format!("1986092620150510{i:02}");
+        for i in 0..50 {
+            ids.insert(&nip(i), 100 + i as i64);
+        }
+        ids.insert("X-1", 7);
+        // In order (the next one), backwards, jumping, and again.
+        for i in (0..50).chain((0..50).rev()).chain([3, 40, 4, 41]) {
+            assert_eq!(ids.get(&nip(i)), Some(100 + i as i64), "{i}");
+        }
+        assert_eq!(ids.get("X-1"), Some(7));
+        assert_eq!(ids.get(&nip(77)), None);
+        assert_eq!(ids.get("198609262015051"), None);
+        // A NIP given again keeps its place and takes the new id.
+        ids.insert(&nip(5), 1);
+        assert_eq!([ids.get(&nip(4)), ids.get(&nip(5))], [Some(104), Some(1)]);
     }
 }

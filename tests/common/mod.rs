@@ -279,7 +279,7 @@ pub fn batch() -> Batch {
     for p in people() {
         let nip = p.nip.to_string();
         b.employees.push(EmployeeRec {
-            nip: nip.clone(),
+            nip: nip.clone().into(),
             nama: p.nama.into(),
             sex: if &p.nip[14..15] == "1" {
                 Sex::L
@@ -298,7 +298,7 @@ pub fn batch() -> Batch {
         });
         for (tahun, predikat) in p.skp {
             b.skp.push(SkpRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 tahun: *tahun,
                 predikat: *predikat,
             });
@@ -306,7 +306,7 @@ pub fn batch() -> Batch {
         for (k, level) in Competency::ALL.iter().zip(p.levels) {
             if level > 0 {
                 b.competencies.push(CompetencyRec {
-                    nip: nip.clone(),
+                    nip: nip.clone().into(),
                     competency: *k,
                     level,
                     tanggal: d("2025-03-10"),
@@ -315,7 +315,7 @@ pub fn batch() -> Batch {
         }
         if let Some((kategori, skor)) = p.potensi {
             b.potentials.push(PotentialRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 tanggal: d("2025-02-10"),
                 kategori,
                 skor,
@@ -324,7 +324,7 @@ pub fn batch() -> Batch {
         }
         for (tahun, nama, jp) in p.training {
             b.trainings.push(TrainingRec {
-                nip: nip.clone(),
+                nip: nip.clone().into(),
                 tahun: *tahun,
                 nama: (*nama).into(),
                 urutan: 1,
