@@ -1214,3 +1214,73 @@ fn a_first_load_skips_the_wal_and_leaves_wal_mode() {
     assert_eq!(mode, "wal");
     assert!(wal > 0, "the switch needs the file alone: WAL as always");
 }
+
+/// Two training files in one import: a run of a course given in the first
+/// file and again in the second is a second run (numbered on, not taken for
+/// the first one and lost).
+#[test]
+fn runs_of_a_course_are_numbered_on_across_training_files() {
+    let d = copy_set("valid_comma");
+    std::fs::write(
+        d.path().join("pelatihan_2.csv"),
+        "nip,tahun,nama_pelatihan,jp\n198609262015051001,2024,Pelatihan Analis Kebijakan,40\n",
+    )
+    .unwrap();
+    let (_t, mut s) = store();
+    let r = import(&mut s, &[d.path().to_path_buf()], &opts());
+    assert!(r.written, "{:?}", r.problems);
+    assert_eq!(r.summary.trainings.inserted, 5);
+    let runs: Vec<i64> = s
+        .conn
+        .prepare(
+            "SELECT t.urutan FROM training t JOIN employee e ON e.id = t.employee_id
+             WHERE e.nip = '198609262015051001' AND t.nama_pelatihan = 'Pelatihan Analis Kebijakan'
+             ORDER BY t.urutan",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(runs, vec![1, 2]);
+}
+
+/// A program opening the file while a first load holds it (with a rollback
+/// journal) waits for it and then opens it in WAL mode, instead of failing
+/// at once on the journal switch.
+#[test]
+fn opening_the_file_during_a_first_load_waits_for_it() {
+    let (t, s) = store();
+    drop(s);
+    let path = t.path().join("talenta.db");
+    let load = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = load
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    load.execute_batch("BEGIN IMMEDIATE; INSERT INTO unit (nama) VALUES ('Dinas A');")
+        .unwrap();
+    let p = path.clone();
+    let opener = std::thread::spawn(move || {
+        let t0 = std::time::Instant::now();
+        let s = Store::open(&p, OpenMode::Existing);
+        (t0.elapsed(), s)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    load.execute_batch("COMMIT").unwrap();
+    let (waited, s) = opener.join().unwrap();
+    let s = s.expect("opens once the load has committed");
+    assert!(
+        waited >= std::time::Duration::from_millis(300),
+        "{waited:?}"
+    );
+    let (mode, units): (String, i64) = (
+        s.conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap(),
+        s.conn
+            .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+            .unwrap(),
+    );
+    assert_eq!((mode.as_str(), units), ("wal", 1));
+}

@@ -124,7 +124,7 @@ impl Checks {
             self.kind = kind;
         }
         match kind {
-            Some(FileKind::Pelatihan) => self.runs = Runs::with_capacity(rows),
+            Some(FileKind::Pelatihan) => self.runs.reserve(rows),
             Some(_) => self.rows = rows,
             None => {}
         }

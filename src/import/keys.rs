@@ -151,11 +151,12 @@ pub struct Runs {
 }
 
 impl Runs {
-    /// Room for about `rows` rows.
-    pub fn with_capacity(rows: usize) -> Runs {
-        Runs {
-            keys: Vec::with_capacity(rows),
-            ..Runs::default()
+    /// Room for about `rows` more rows (another training file: its runs go
+    /// on from the files before).
+    pub fn reserve(&mut self, rows: usize) {
+        match &mut self.map {
+            Some(map) => map.reserve(rows),
+            None => self.keys.reserve(rows),
         }
     }
 

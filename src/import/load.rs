@@ -153,10 +153,16 @@ const SEND_BYTES: usize = 1 << 20;
 /// instead of waiting.
 pub const CHUNKS_WAITING: usize = 128;
 
-/// About how many bytes a record takes: its size, and its texts too long
-/// to be kept inline.
+/// About how many bytes a record takes: its size, and the room of its
+/// texts too long to be kept inline.
 fn record_bytes(r: &Record) -> usize {
-    let t = |s: &Text| if s.is_heap_allocated() { s.len() } else { 0 };
+    let t = |s: &Text| {
+        if s.is_heap_allocated() {
+            s.capacity()
+        } else {
+            0
+        }
+    };
     let o = |s: &Option<Text>| s.as_ref().map_or(0, t);
     match r {
         Record::Employee(x) => {
@@ -168,8 +174,11 @@ fn record_bytes(r: &Record) -> usize {
         Record::Training(x) => size_of_val(x) + t(&x.nama),
         Record::History(x) => size_of_val(x) + t(&x.jabatan) + o(&x.unit),
         Record::Penalty(x) => size_of_val(x) + o(&x.jenis),
-        Record::Position(x) => size_of_val(x) + x.kode.len() + x.nama.len() + x.unit.len(),
-        Record::Requirement(x) => size_of_val(x) + x.kode.len(),
+        Record::Position(x) => {
+            let holder = x.holder_nip.as_ref().map_or(0, String::capacity);
+            size_of_val(x) + x.kode.capacity() + x.nama.capacity() + x.unit.capacity() + holder
+        }
+        Record::Requirement(x) => size_of_val(x) + x.kode.capacity(),
     }
 }
 
@@ -721,6 +730,24 @@ mod tests {
                 Msg::Refused => Err(()),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_record_counts_the_room_of_its_long_texts() {
+        let mut nama = Text::with_capacity(4096);
+        nama.push_str("Pelatihan");
+        let t = |nama: Text| {
+            Record::Training(crate::store::records::TrainingRec {
+                nip: "1".into(),
+                tahun: 2024,
+                nama,
+                urutan: 1,
+                jp: 8,
+                start: None,
+            })
+        };
+        assert!(record_bytes(&t(nama)) >= 4096);
+        assert!(record_bytes(&t("Pelatihan".into())) < 256);
     }
 
     #[test]

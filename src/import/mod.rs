@@ -403,9 +403,10 @@ fn rollback(tx: Option<rusqlite::Transaction<'_>>, cache: i64) -> Result<(), Imp
 ///   journal, so they are written once instead of to the WAL and then again
 ///   by the checkpoint (about 4 s of a million employees' import, ours). Only
 ///   when no other connection has the file open (the switch needs it alone,
-///   and is not waited for); while it runs, other programs wait to open the
-///   file instead of reading the empty pool. WAL mode comes back after it (or
-///   at the next open, should another program have opened the file meanwhile).
+///   and is not waited for); while it runs, a program opening the file waits
+///   for it, up to the busy timeout (`Store::open`), instead of reading the
+///   empty pool. WAL mode comes back after it (or at the next open, should
+///   another program have opened the file meanwhile).
 struct ImportSettings<'c> {
     conn: &'c rusqlite::Connection,
     temp_store: i64,

@@ -866,6 +866,9 @@ fn fold_blanks(s: &str) -> Text {
             }
             out.push_str(w);
         }
+        // A cell of many blanks folds to a few bytes: no room kept for them
+        // (records wait for the writer counted by their texts' room).
+        out.shrink_to_fit();
         out
     }
 }
@@ -900,6 +903,16 @@ mod tests {
     }
 
     const NIP: &str = "198609262015051001";
+
+    #[test]
+    fn blanks_fold_to_one_space_and_keep_no_room() {
+        let wide = format!("a{}b", "\u{3000}".repeat(998));
+        let f = fold_blanks(&wide);
+        assert_eq!(f, "a b");
+        assert!(!f.is_heap_allocated(), "no room kept for the blanks");
+        assert_eq!(fold_blanks("  Analis \t Kebijakan\n"), "Analis Kebijakan");
+        assert_eq!(fold_blanks("Analis Kebijakan"), "Analis Kebijakan");
+    }
 
     #[test]
     fn decimal_point_or_comma() {

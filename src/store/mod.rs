@@ -193,8 +193,7 @@ impl Store {
                 });
             }
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| not_db(path, e))?;
+        wal_mode(&conn).map_err(|e| not_db(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut store = Store {
@@ -274,6 +273,28 @@ impl StoreError {
     pub fn is_full(&self) -> bool {
         matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
             if f.code == rusqlite::ErrorCode::DiskFull)
+    }
+}
+
+/// `PRAGMA journal_mode = WAL`, tried again for up to [`busy_timeout`] while
+/// another connection holds the file: SQLite does not wait for this switch
+/// itself, and an import's first load holds the file with a rollback journal
+/// (`import::ImportSettings`), so that a program opening it meanwhile waits
+/// for it as for any other lock instead of failing at once.
+fn wal_mode(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            r => return r,
+        }
     }
 }
 
