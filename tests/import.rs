@@ -1183,6 +1183,11 @@ fn a_first_load_skips_the_wal_and_leaves_wal_mode() {
         ("wal".to_string(), 0),
         "written without the WAL"
     );
+    let sync: i64 = s
+        .conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 1, "NORMAL again, as Store::open sets it");
     assert!(!t.path().join("talenta.db-journal").exists());
     assert!(matches!(
         audit::verify(&s.conn, None).unwrap(),
