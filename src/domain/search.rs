@@ -17,7 +17,7 @@ use memchr::memmem;
 use std::sync::OnceLock;
 
 /// One bit per pool row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bitset(Vec<u64>);
 
 impl Bitset {
@@ -29,6 +29,14 @@ impl Bitset {
     }
     pub fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    /// Set row `i`, growing the set to hold it (a set filled as rows come,
+    /// its length not known before).
+    pub fn insert(&mut self, i: usize) {
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        self.set(i);
     }
     /// Number of rows set.
     pub fn count(&self) -> usize {
@@ -464,6 +472,17 @@ mod tests {
         let mut b = Bitset::new(a.rows());
         a.search_into(needle.as_bytes(), &mut b);
         (0..a.rows()).filter(|&r| b.get(r)).collect()
+    }
+
+    #[test]
+    fn a_set_filled_as_rows_come_grows_to_hold_them() {
+        let mut b = Bitset::default();
+        assert!(!b.get(0) && !b.get(1_000));
+        for i in [3, 64, 1_000, 63] {
+            b.insert(i);
+        }
+        assert_eq!(b.count(), 4);
+        assert!(b.get(63) && b.get(64) && b.get(1_000) && !b.get(999) && !b.get(5_000));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::names::{NameId, Names};
 use super::parse::{key_columns, key_value, Key, ParsedRow, Record, Target};
 use super::problem::{Problem, ProblemKind};
 use super::source::SourceRow;
+use crate::domain::search::Bitset;
 use crate::store::records::{has_employee, has_position};
 use chrono::NaiveDate;
 use foldhash::HashMap;
@@ -34,7 +35,7 @@ enum Origin {
 #[derive(Debug, Default)]
 struct Origins {
     /// Bits by name number: employees, positions.
-    valid: [Vec<u64>; 2],
+    valid: [Bitset; 2],
     invalid: HashMap<Target, (usize, u64)>,
 }
 
@@ -48,10 +49,7 @@ impl Origins {
 
     fn get(&self, target: Target) -> Option<Origin> {
         let (k, i) = Origins::place(target);
-        if self.valid[k]
-            .get(i / 64)
-            .is_some_and(|w| w & (1 << (i % 64)) != 0)
-        {
+        if self.valid[k].get(i) {
             return Some(Origin::Valid);
         }
         self.invalid
@@ -65,11 +63,7 @@ impl Origins {
         match origin {
             Origin::Valid => {
                 let (k, i) = Origins::place(target);
-                let bits = &mut self.valid[k];
-                if bits.len() <= i / 64 {
-                    bits.resize(i / 64 + 1, 0);
-                }
-                bits[i / 64] |= 1 << (i % 64);
+                self.valid[k].insert(i);
             }
             Origin::Invalid(file, line) => {
                 if self.get(target).is_none() {

@@ -8,6 +8,7 @@
 
 use super::names::NameId;
 use super::parse::Key;
+use crate::domain::search::Bitset;
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 
@@ -145,7 +146,7 @@ pub struct Runs {
     /// Each earlier NIP with where its rows start in `keys`.
     groups: Vec<(NameId, usize)>,
     /// The NIPs of `groups`, as bits by number.
-    ended: Vec<u64>,
+    ended: Bitset,
     /// All counts, once the rows came not grouped by NIP.
     map: Option<HashMap<(NameId, u16, NameId), u16>>,
 }
@@ -171,7 +172,7 @@ impl Runs {
         let start = match self.current {
             Some((c, start)) if c == nip => start,
             _ => {
-                if self.ended(nip) {
+                if self.ended.get(nip as usize) {
                     self.count_in_a_map();
                     return self.next(nip, tahun, name);
                 }
@@ -192,19 +193,8 @@ impl Runs {
         u16::try_from(before + 1).unwrap_or(u16::MAX)
     }
 
-    fn ended(&self, nip: NameId) -> bool {
-        let i = nip as usize;
-        self.ended
-            .get(i / 64)
-            .is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-
     fn end(&mut self, (nip, start): (NameId, usize)) {
-        let i = nip as usize;
-        if self.ended.len() <= i / 64 {
-            self.ended.resize(i / 64 + 1, 0);
-        }
-        self.ended[i / 64] |= 1 << (i % 64);
+        self.ended.insert(nip as usize);
         self.groups.push((nip, start));
     }
 
